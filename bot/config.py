@@ -1,0 +1,24 @@
+"""Configuration read from the environment (and an optional `.env`), with sensible defaults.
+
+Only what the core needs lives here; each adapter reads its own variables in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("offer-coach")) / "offer-coach.db"
+
+
+class CoreSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OFFER_COACH_", env_file=".env", extra="ignore")
+
+    db: Path = Field(default_factory=default_db_path)
+    playbooks: Path | None = None  # an extra playbook folder, merged over the shipped ones
+    max_message_chars: int = Field(default=4000, ge=100, le=100_000)

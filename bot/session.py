@@ -1,0 +1,62 @@
+"""A user's session state, and what one step of the engine returns.
+
+State is plain pydantic data saved as JSON with a schema version (never pickle). It holds only
+what the next turn needs, bounded in size: the transcript lives in the append-only turns table.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.messages import Reply
+from bot.practice_state import PracticeState
+
+SCHEMA_VERSION = 1
+
+
+class ChecklistState(BaseModel):
+    """Where a user stands in one checklist: resumable at any step."""
+
+    key: str
+    step: int = 0
+    answers: dict[str, Any] = Field(default_factory=dict)
+    done: bool = False
+
+
+class SessionState(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    mode: Literal["idle", "practice", "checklist"] = "idle"
+    practice: PracticeState | None = None
+    checklist: ChecklistState | None = None
+    paused_checklists: dict[str, ChecklistState] = Field(default_factory=dict)  # resumable later
+    confirm: str | None = None  # a pending yes/no question, e.g. "forget"
+    turns: int = 0
+
+
+class Record(BaseModel):
+    """A finished thing worth keeping after the session moves on: exported, shown on App Home."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["practice", "checklist", "valuation"]
+    key: str  # scenario or checklist key
+    data: dict[str, Any]
+
+
+class Action(StrEnum):
+    """I/O the pure engine asks the service to do after the step."""
+
+    export = "export"
+    forget = "forget"
+
+
+class Outcome(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    state: SessionState
+    replies: list[Reply]
+    records: list[Record] = Field(default_factory=list)
+    action: Action | None = None
