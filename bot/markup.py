@@ -1,7 +1,8 @@
 """The small neutral markup of reply text, and the escaping of what users typed.
 
-Markup: ``**bold**`` and ```code``` (no italics: underscores in names must stay literal); a line starting with ``- `` is a bullet and
-``> `` a quote. A backslash escapes any of ``\\ * ` >``. Adapters turn the parsed spans into
+Markup: ``**bold**`` and ```code``` (no italics: underscores in names must stay literal);
+a line starting with ``- `` is a bullet and ``> `` a quote.
+A backslash escapes any of ``\\ * ` >``. Adapters turn the parsed spans into
 their platform's markup and escape each plain span for that platform, so text a user typed
 (always passed through :func:`escape` before it is embedded) stays literal everywhere.
 """
