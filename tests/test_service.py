@@ -1,0 +1,227 @@
+"""The service around the engine: de-duplication, isolation, ordering, restart, export and forget.
+
+A tiny fake engine stands in for the real one so these tests pin the service's own behaviour.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.messages import ConversationKind, Incoming, Reply
+from bot.service import CoachService
+from bot.session import Action, ChecklistState, Outcome, Record, SessionState
+from bot.store import Store
+
+T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+PRACTICE_DATA = {
+    "scenario": "startup",
+    "outcome": "agreed",
+    "agreed": True,
+    "terms": {"base_salary": 128000, "pto": 25},
+    "opening": {"base_salary": 120000, "pto": 20},
+    "money_won_per_year": 10000,
+    "room_share": 0.6,
+    "scores": {"anchor": 2, "justify": 1},
+}
+
+
+class FakeEngine:
+    """Counts turns, echoes, and understands a few words that exercise the service."""
+
+    def step(self, state: SessionState, incoming: Incoming) -> Outcome:
+        text = incoming.text or incoming.choice or ""
+        new = state.model_copy(update={"turns": state.turns + 1})
+        records: list[Record] = []
+        action = None
+        if text == "boom":
+            raise RuntimeError("the engine tripped")
+        if text == "finish":
+            records.append(Record(kind="practice", key="startup", data=PRACTICE_DATA))
+        if text.startswith("checklist "):
+            _, key, answer = text.split(" ", 2)
+            new = new.model_copy(
+                update={"mode": "checklist", "checklist": ChecklistState(key=key, answers={"a": answer})}
+            )
+        if text == "done checklist":
+            records.append(Record(kind="checklist", key="prepare", data={"answers": {"target": 130000}}))
+        if text == "export":
+            action = Action.export
+        if text == "forget":
+            action = Action.forget
+        return Outcome(state=new, replies=[Reply(text=f"turn {new.turns}: {text}")], records=records, action=action)
+
+
+def said(user: str, text: str, *, event: str | None = None, thread: str | None = None) -> Incoming:
+    return Incoming(
+        platform="test",
+        user_id=user,
+        conversation_id=thread or f"dm-{user}",
+        conversation_kind=ConversationKind.thread if thread else ConversationKind.direct,
+        text=text,
+        event_id=event,
+    )
+
+
+@pytest.fixture
+def service():
+    coach = CoachService(Store(":memory:"), FakeEngine(), clock=lambda: T0)
+    yield coach
+    coach.close()
+
+
+def texts(replies: list[Reply]) -> list[str]:
+    return [reply.text for reply in replies]
+
+
+async def test_a_retried_event_is_skipped(service: CoachService):
+    assert texts(await service.handle(said("ana", "hello", event="E1"))) == ["turn 1: hello"]
+    assert await service.handle(said("ana", "hello", event="E1")) == []
+    assert texts(await service.handle(said("ana", "again", event="E2"))) == ["turn 2: again"]
+    assert service.store.count("turns") == 2
+
+
+async def test_the_same_event_id_on_another_platform_is_not_a_duplicate(service: CoachService):
+    await service.handle(said("ana", "hello", event="E1"))
+    other = Incoming(platform="other", user_id="ana", conversation_id="c", text="hi", event_id="E1")
+    assert texts(await service.handle(other)) == ["turn 1: hi"]
+
+
+async def test_two_users_sessions_never_mix(service: CoachService):
+    for _ in range(3):
+        await service.handle(said("ana", "a"))
+    assert texts(await service.handle(said("ben", "b"))) == ["turn 1: b"]
+    assert texts(await service.handle(said("ana", "a"))) == ["turn 4: a"]
+    assert len(service.export_user("test::ben")["turns"]) == 1
+
+
+async def test_a_thread_has_its_own_session(service: CoachService):
+    await service.handle(said("ana", "dm"))
+    assert texts(await service.handle(said("ana", "in thread", thread="T1"))) == ["turn 1: in thread"]
+    assert texts(await service.handle(said("ana", "dm again"))) == ["turn 2: dm again"]
+
+
+async def test_concurrent_turns_on_one_session_are_serialised(service: CoachService):
+    replies = await asyncio.gather(*(service.handle(said("ana", f"m{i}", event=f"E{i}")) for i in range(50)))
+    assert sorted(int(r[0].text.split(":")[0].removeprefix("turn ")) for r in replies) == list(range(1, 51))
+    assert service.store.count("turns") == 50
+    with service.store.transaction():
+        assert service.store.load_session("test::ana", "direct").state.turns == 50
+
+
+def test_two_processes_on_one_file_take_turns(tmp_path: Path):
+    """Two services on their own connections (as two processes would be) hammer one session."""
+    path = tmp_path / "coach.db"
+    services = [CoachService(Store(path), FakeEngine()) for _ in range(2)]
+
+    def talk(coach: CoachService, name: str) -> None:
+        for i in range(40):
+            coach.handle_sync(said("ana", f"{name}{i}", event=f"{name}{i}"))
+
+    threads = [threading.Thread(target=talk, args=(coach, f"p{n}")) for n, coach in enumerate(services)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with services[0].store.transaction():
+        assert services[0].store.load_session("test::ana", "direct").state.turns == 80
+    assert services[1].store.count("turns") == 80
+    for coach in services:
+        coach.close()
+
+
+def test_a_restart_resumes_the_session_exactly(tmp_path: Path):
+    path = tmp_path / "coach.db"
+    first = CoachService(Store(path), FakeEngine())
+    first.handle_sync(said("ana", "checklist prepare 120k"))
+    first.handle_sync(said("ana", "more"))
+    first.close()
+    second = CoachService(Store(path), FakeEngine())
+    assert texts(second.handle_sync(said("ana", "back"))) == ["turn 3: back"]
+    assert second.progress("test::ana")["checklists"] == [
+        {"checklist": "prepare", "status": "in progress", "step": 0, "answers": {"a": "120k"}}
+    ]
+    second.close()
+
+
+async def test_an_engine_failure_gets_a_friendly_reply_and_keeps_the_state(service: CoachService):
+    await service.handle(said("ana", "one"))
+    [reply] = await service.handle(said("ana", "boom"))
+    assert "went wrong" in reply.text
+    assert texts(await service.handle(said("ana", "two"))) == ["turn 2: two"]
+
+
+async def test_export_lists_practices_checklists_and_turns(service: CoachService):
+    await service.handle(said("ana", "hello"))
+    await service.handle(said("ana", "finish"))
+    await service.handle(said("ana", "done checklist"))
+    await service.handle(said("ana", "checklist review 95000"))
+    replies = await service.handle(said("ana", "export"))
+    attachment = replies[-1].attachment
+    assert attachment is not None and attachment.filename == "offer-coach-export.json"
+    assert replies[-1].move_to_private
+    export = json.loads(attachment.content)
+    assert export["user"]["key"] == "test::ana"
+    [practice] = export["practices"]
+    assert practice["scenario"] == "startup"
+    assert practice["agreed"] is True
+    assert practice["terms"] == {"base_salary": 128000, "pto": 25}
+    assert practice["opening"] == {"base_salary": 120000, "pto": 20}
+    assert practice["money_won_per_year"] == 10000
+    assert practice["scores"] == {"anchor": 2, "justify": 1}
+    assert [(c["checklist"], c["status"], c["answers"]) for c in export["checklists"]] == [
+        ("prepare", "done", {"target": 130000}),
+        ("review", "in progress", {"a": "95000"}),
+    ]
+    assert [turn["text"] for turn in export["turns"]] == [
+        "hello",
+        "finish",
+        "done checklist",
+        "checklist review 95000",
+        "export",
+    ]
+    assert export["turns"][0]["replies"] == [{"text": "turn 1: hello"}]
+
+
+async def test_forget_removes_everything_and_a_retry_stays_skipped(service: CoachService):
+    await service.handle(said("ana", "finish", event="E1"))
+    await service.handle(said("ben", "finish"))
+    replies = await service.handle(said("ana", "forget", event="E2"))
+    assert "deleted everything" in replies[-1].text
+    for table in ("users", "sessions", "turns", "records"):
+        assert service.store.count(table, "test::ana") == 0
+    assert service.store.count("turns", "test::ben") == 1
+    assert service.export_user("test::ana")["practices"] == []
+    assert await service.handle(said("ana", "finish", event="E1")) == []
+    assert texts(await service.handle(said("ana", "hello again"))) == ["turn 1: hello again"]
+
+
+async def test_progress_summarises_for_a_home_screen(service: CoachService):
+    await service.handle(said("ana", "finish"))
+    await service.handle(said("ana", "checklist prepare yes"))
+    progress = service.progress("test::ana")
+    assert progress["practices_done"] == 1 and progress["agreements"] == 1
+    assert progress["practices"][0]["money_won_per_year"] == 10000
+    assert progress["checklists"][0]["checklist"] == "prepare"
+    assert progress["last_valuation"] is None
+    assert service.progress("test::nobody")["practices_done"] == 0
+
+
+async def test_a_broken_database_gets_a_friendly_reply_not_a_crash(service: CoachService):
+    service.store.conn.execute("DROP TABLE turns")
+    [reply] = await service.handle(said("ana", "hello"))
+    assert "try again" in reply.text
+    assert service.store.count("sessions") == 0  # the half-done turn was rolled back
+
+
+async def test_a_huge_message_is_stored_clipped():
+    coach = CoachService(Store(":memory:"), FakeEngine(), max_message_chars=100)
+    await coach.handle(said("ana", "x" * 10_000))
+    assert len(coach.export_user("test::ana")["turns"][0]["text"]) == 100
+    coach.close()
