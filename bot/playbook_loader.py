@@ -409,6 +409,19 @@ def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reade
                     f"{_num(alternative.amount)} is outside {alt_perk.label}'s range "
                     f"{_num(alt_perk.min)} to {_num(alt_perk.max)}",
                 )
+            alt_sheet = scenario.perks.get(alternative.perk)
+            if alt_perk is not None and alt_sheet is not None:
+                # An alternative is something the company can actually give, so it may not go past
+                # what the sheet allows for that perk elsewhere in the same scenario.
+                furthest = alt_sheet.offer if alt_sheet.limit is None else alt_sheet.limit
+                beyond = alternative.amount > furthest if alt_perk.better == "higher" else alternative.amount < furthest
+                if beyond:
+                    reader.problem(
+                        item.file,
+                        f"{alt_where}.amount",
+                        f"{_num(alternative.amount)} goes past what this scenario allows for "
+                        f"{alt_perk.label} ({_num(furthest)})",
+                    )
             if alternative.perk == perk_key:
                 reader.problem(item.file, f"{alt_where}.perk", "an alternative must be a different perk")
 
