@@ -24,6 +24,11 @@ class ChecklistState(BaseModel):
     step: int = 0
     answers: dict[str, Any] = Field(default_factory=dict)
     done: bool = False
+    # Work in progress on the current step, so a half-given answer survives a restart.
+    picked: list[str] = Field(default_factory=list)  # a ranking tapped one option at a time
+    partial: dict[str, float] = Field(default_factory=dict)  # an offer's terms still missing its base salary
+    assumptions: dict[str, float] = Field(default_factory=dict)  # the user's "assume NAME VALUE" overrides
+    currency: str | None = None  # the currency the user wrote amounts in, once seen
 
 
 class SessionState(BaseModel):
