@@ -1,0 +1,432 @@
+"""The engine: one pure step from (session state, incoming event) to (new state, replies).
+
+It routes commands (help, practice, scenarios, checklist, value, status, hint, end, resume,
+export, forget), free text in a practice to the counterpart and coaching, and free text in a
+checklist to the checklist runner. No I/O: export and forget are asked of the service as an
+:class:`~bot.session.Action`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from bot import coaching
+from bot.acts import Context, Signal
+from bot.checklists import ChecklistRunner
+from bot.counterpart import Counterpart, open_practice
+from bot.markup import clean_user_text, escape
+from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
+from bot.playbook_models import Playbooks, Scenario
+from bot.session import Action, Outcome, Record, SessionState
+from bot.understand import Understander
+from bot.units import show
+from bot.valuation import compare, read_terms, valuation_reply, value_offer
+
+COMMANDS = {
+    "help": "what I can do",
+    "practice": "start a role-play: `practice <scenario>`",
+    "scenarios": "list the practice scenarios",
+    "checklist": "guided checklists: `checklist <name>`",
+    "value": "the yearly money value of an offer: `value base 100k, 25 days pto, 2 remote days`",
+    "status": "where you stand",
+    "hint": "one concrete next move in a practice",
+    "end": "finish the practice (and get your debrief) or pause a checklist",
+    "resume": "go back to a paused practice or checklist",
+    "export": "all your data as a JSON file",
+    "forget": "delete all your data (asks first)",
+}
+_ALIASES = {"checklists": "checklist", "start": "practice", "play": "practice", "stop": "end", "quit": "end",
+            "menu": "help", "?": "help", "delete": "forget", "scenario": "scenarios", "continue": "resume"}
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+|\s*\|\s*", re.IGNORECASE)
+# In a practice or checklist, free text beginning with a command word is only a command when short:
+# "end" is a command, "end of year bonus of 10%" is an ask.
+_MAX_COMMAND_WORDS = 3
+
+
+def _menu() -> tuple[Choice, ...]:
+    return (
+        Choice(id="cmd:scenarios", label="Practise a negotiation", style=ChoiceStyle.primary),
+        Choice(id="cmd:checklist", label="Checklists"),
+        Choice(id="cmd:value", label="Value an offer"),
+        Choice(id="cmd:status", label="Status"),
+    )
+
+
+def _practice_choices() -> tuple[Choice, ...]:
+    return (
+        Choice(id="cmd:hint", label="Hint"),
+        Choice(id="cmd:status", label="Offer so far"),
+        Choice(id="cmd:end", label="End and debrief", style=ChoiceStyle.danger),
+    )
+
+
+class Engine:
+    def __init__(self, playbooks: Playbooks, understander: Understander, *, max_message_chars: int = 4000) -> None:
+        self.playbooks = playbooks
+        self.understander = understander
+        self.max_chars = max_message_chars
+        self.checklists = ChecklistRunner(playbooks, understander)
+
+    # --- entry point -------------------------------------------------------------------------------
+
+    def step(self, state: SessionState, incoming: Incoming) -> Outcome:
+        st = state.model_copy(deep=True)
+        st.turns += 1
+        notices: list[Reply] = []
+        text = clean_user_text(incoming.text or "").strip()
+        if len(text) > self.max_chars:
+            text = text[: self.max_chars]
+            notices.append(Reply(
+                text=f"Your message was long, so I read only its first {self.max_chars:,} characters.",
+                kind=ReplyKind.notice,
+            ))
+        out = self._route(st, text, incoming.choice)
+        replies = notices + out.replies
+        if incoming.conversation_kind is ConversationKind.channel:
+            # Negotiation details are private: a command typed in a shared channel is answered in the DM.
+            replies = [r.model_copy(update={"move_to_private": True}) for r in replies]
+        return out.model_copy(update={"replies": replies})
+
+    def _route(self, st: SessionState, text: str, choice: str | None) -> Outcome:
+        if choice:
+            return self._choice(st, choice)
+        if not text:
+            return self._say(st, "I didn't catch anything there. Type `help` to see what I can do.", menu=True)
+        if st.confirm:
+            return self._confirm(st, text)
+        command, args = self._command(st, text)
+        if command:
+            return self._run_command(st, command, args)
+        if st.mode == "practice" and st.practice and st.practice.status == "active":
+            return self._practice_turn(st, text)
+        if st.mode == "checklist" and st.checklist:
+            return self._checklist_turn(st, text, None)
+        return self._unknown(st, text)
+
+    def _command(self, st: SessionState, text: str) -> tuple[str | None, str]:
+        words = text.split()
+        first = words[0].lower().lstrip("/!").rstrip(".!?:,")
+        first = _ALIASES.get(first, first)
+        if first not in COMMANDS:
+            return None, ""
+        busy = st.mode != "idle"
+        if busy and len(words) > _MAX_COMMAND_WORDS:
+            return None, ""
+        return first, " ".join(words[1:])
+
+    # --- commands ----------------------------------------------------------------------------------
+
+    def _run_command(self, st: SessionState, command: str, args: str) -> Outcome:
+        match command:
+            case "help":
+                return self._help(st)
+            case "scenarios":
+                return self._scenarios(st)
+            case "practice":
+                return self._start_practice(st, args)
+            case "checklist":
+                return self._start_checklist(st, args)
+            case "value":
+                return self._value(st, args)
+            case "status":
+                return self._status(st)
+            case "hint":
+                return self._hint(st)
+            case "end":
+                return self._end(st)
+            case "resume":
+                return self._resume(st)
+            case "export":
+                return Outcome(state=st, replies=[Reply(text="Here is everything I keep about you.")],
+                               action=Action.export)
+            case "forget":
+                st.confirm = "forget"
+                return Outcome(state=st, replies=[Reply(
+                    text="This deletes **all** your practices, checklists and messages, for good. Are you sure?",
+                    choices=(Choice(id="confirm:forget:yes", label="Yes, delete everything", style=ChoiceStyle.danger),
+                             Choice(id="confirm:forget:no", label="No, keep it")),
+                )])
+        return self._unknown(st, command)  # pragma: no cover - every command is matched above
+
+    def _help(self, st: SessionState) -> Outcome:
+        lines = ["**Offer Coach** helps you negotiate a job offer: the salary, and the perks around it.", ""]
+        lines += [f"- `{name}`: {what}" for name, what in COMMANDS.items()]
+        if st.mode == "practice":
+            lines += ["", "In a practice, just talk to the recruiter as you would for real."]
+        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=_menu())])
+
+    def _scenarios(self, st: SessionState) -> Outcome:
+        lines = ["**Practice scenarios**: pick one to role-play.", ""]
+        choices = []
+        for sc in self.playbooks.scenarios.values():
+            lines.append(f"- **{escape(sc.title)}** (`{sc.key}`): {escape(sc.summary, 200)}")
+            choices.append(Choice(id=f"practice:{sc.key}"[:64], label=sc.title[:75]))
+        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=tuple(choices))])
+
+    def _start_practice(self, st: SessionState, args: str, *, force: bool = False) -> Outcome:
+        key = args.strip().lower().replace("-", "_").replace(" ", "_")
+        if not key:
+            if st.practice and st.practice.status == "active":
+                return self._resume(st)
+            return self._scenarios(st)
+        scenario = self.playbooks.scenarios.get(key)
+        if scenario is None:
+            return self._say(st, self._did_you_mean("scenario", key, list(self.playbooks.scenarios)),
+                             choices=tuple(Choice(id=f"practice:{k}"[:64], label=s.title[:75])
+                                           for k, s in self.playbooks.scenarios.items()))
+        replies: list[Reply] = []
+        records: list[Record] = []
+        if st.practice and st.practice.status == "active":
+            if not force and st.practice.scenario != key:
+                current = self.playbooks.scenarios.get(st.practice.scenario)
+                title = current.title if current else st.practice.scenario
+                return self._say(st, f"You have a practice in progress: **{escape(title)}**. "
+                                     "Continue it, or end it and start the new one?",
+                                 choices=(Choice(id="cmd:resume", label="Continue it", style=ChoiceStyle.primary),
+                                          Choice(id=f"restart:{key}"[:64], label="End it, start the new one")))
+            if st.practice.scenario == key and not force:
+                return self._resume(st)
+            replies, records = self._finish_practice(st, "ended")
+        st.practice = open_practice(scenario)
+        st.mode = "practice"
+        return Outcome(state=st, replies=[*replies, *self._opening(scenario)], records=records)
+
+    def _opening(self, scenario: Scenario) -> list[Reply]:
+        perks = self.playbooks.perks
+        offer = Card(
+            title=f"The offer: {scenario.role} at {scenario.company}",
+            fields=tuple(
+                CardField(label=perks[k].label, value=show(s.offer, perks[k], scenario.currency))
+                for k, s in scenario.perks.items() if s.offer or k == "base_salary"
+            ),
+        )
+        intro = Reply(text=f"**{escape(scenario.title)}**\n{escape(scenario.brief, 1200)}\n\n"
+                           "Talk to the recruiter as you would for real. Type `hint` for a next move, "
+                           "`status` for the offer so far, `end` for your debrief.", choices=_practice_choices())
+        hello = Reply(text=scenario.persona.greeting, kind=ReplyKind.recruiter, speaker=scenario.persona.name,
+                      cards=(offer,))
+        return [intro, hello]
+
+    def _start_checklist(self, st: SessionState, args: str) -> Outcome:
+        key = args.strip().lower().replace("-", "_").replace(" ", "_")
+        if not key:
+            lines = ["**Checklists**: guided, and you can stop and resume any time.", ""]
+            lines += [f"- **{escape(c.title)}** (`{c.key}`): {escape(c.summary, 200)}"
+                      for c in self.playbooks.checklists.values()]
+            return self._say(st, "\n".join(lines), choices=tuple(
+                Choice(id=f"checklist:{k}"[:64], label=c.title[:75]) for k, c in self.playbooks.checklists.items()))
+        if key not in self.playbooks.checklists:
+            return self._say(st, self._did_you_mean("checklist", key, list(self.playbooks.checklists)))
+        self._park_checklist(st)
+        paused = st.paused_checklists.pop(key, None)
+        st.mode = "checklist"
+        if paused is not None:
+            st.checklist = paused
+            return Outcome(state=st, replies=[Reply(text="Picking up where you left off."),
+                                              *self.checklists.resume(paused)])
+        st.checklist, replies = self.checklists.start(key)
+        return Outcome(state=st, replies=replies)
+
+    def _park_checklist(self, st: SessionState) -> None:
+        if st.checklist and not st.checklist.done:
+            st.paused_checklists[st.checklist.key] = st.checklist
+        st.checklist = None
+
+    def _value(self, st: SessionState, args: str) -> Outcome:
+        if not args.strip():
+            review = "review" if "review" in self.playbooks.checklists else next(iter(self.playbooks.checklists), "")
+            if review:
+                return self._start_checklist(st, review)
+            return self._say(st, "Tell me the offer, e.g. `value base 100k, 25 days pto, 2 remote days`.")
+        offers = [part for part in _VERSUS.split(args) if part.strip()][:2]
+        valuations = []
+        problems: list[str] = []
+        for part in offers:
+            read = read_terms(self.understander.read(part), self.playbooks)
+            problems += read.problems
+            if "base_salary" not in read.terms:
+                return self._say(st, "I need the base salary to value the perks, e.g. "
+                                     "`value base 100k, 25 days pto, 5% pension match`; "
+                                     "to compare, put `vs` between two offers.")
+            valuations.append(value_offer(read.terms, self.playbooks, currency=read.currency or "USD"))
+        reply = compare(valuations[0], valuations[1]) if len(valuations) == 2 else valuation_reply(valuations[0])
+        if problems:
+            reply = reply.model_copy(update={"text": reply.text + "\n" + "\n".join(f"- {escape(p)}" for p in problems)})
+        reply = reply.model_copy(update={"kind": ReplyKind.comparison})
+        records = [Record(kind="valuation", key="value", data=v.summary()) for v in valuations]
+        return Outcome(state=st, replies=[reply], records=records)
+
+    def _status(self, st: SessionState) -> Outcome:
+        if st.mode == "practice" and st.practice and st.practice.status == "active":
+            scenario = self.playbooks.scenarios[st.practice.scenario]
+            return Outcome(state=st, replies=[Reply(text="**The offer as it stands**",
+                                                    cards=(self._offer_card(st, scenario),),
+                                                    choices=_practice_choices())])
+        if st.mode == "checklist" and st.checklist:
+            checklist = self.playbooks.checklists[st.checklist.key]
+            return Outcome(state=st, replies=[
+                Reply(text=f"**{escape(checklist.title)}**: step {st.checklist.step + 1} of {len(checklist.steps)}."),
+                *self.checklists.resume(st.checklist),
+            ])
+        lines = ["Nothing in progress."]
+        if st.practice and st.practice.status == "active":
+            lines = ["You have a practice paused: type `resume` to go back to it."]
+        if st.paused_checklists:
+            lines.append("Paused checklists: " + ", ".join(f"`{k}`" for k in st.paused_checklists))
+        return self._say(st, "\n".join(lines), menu=True)
+
+    def _offer_card(self, st: SessionState, scenario: Scenario) -> Card:
+        assert st.practice is not None
+        perks = self.playbooks.perks
+        fields = []
+        for key, track in st.practice.offer.items():
+            if not track.current and key != "base_salary":
+                continue
+            sheet = scenario.perks.get(key)
+            changed = sheet is not None and track.current != sheet.offer
+            value = show(track.current, perks[key], scenario.currency)
+            if changed and sheet is not None:
+                value += f" (was {show(sheet.offer, perks[key], scenario.currency)})"
+            fields.append(CardField(label=perks[key].label, value=value))
+        return Card(title=f"{scenario.role} at {scenario.company}", fields=tuple(fields))
+
+    def _hint(self, st: SessionState) -> Outcome:
+        if st.practice and st.practice.status == "active":
+            scenario = self.playbooks.scenarios[st.practice.scenario]
+            return self._say(st, "**Hint:** " + coaching.hint(st.practice, scenario, self.playbooks))
+        if self.playbooks.tips:
+            tip = self.playbooks.tips[st.turns % len(self.playbooks.tips)]
+            return self._say(st, f"**Tip:** {tip.text}", menu=True)
+        return self._say(st, "Start a practice and I'll suggest your next move.", menu=True)
+
+    def _end(self, st: SessionState) -> Outcome:
+        if st.mode == "practice" and st.practice and st.practice.status == "active":
+            replies, records = self._finish_practice(st, "ended")
+            return Outcome(state=st, replies=replies, records=records)
+        if st.mode == "checklist" and st.checklist:
+            title = self.playbooks.checklists[st.checklist.key].title
+            key = st.checklist.key
+            self._park_checklist(st)
+            st.mode = "idle"
+            return self._say(st, f"Saved. Type `checklist {key}` to pick **{escape(title)}** up again.", menu=True)
+        return self._say(st, "There's nothing to end right now.", menu=True)
+
+    def _resume(self, st: SessionState) -> Outcome:
+        if st.practice and st.practice.status == "active":
+            st.mode = "practice"
+            scenario = self.playbooks.scenarios[st.practice.scenario]
+            return Outcome(state=st, replies=[Reply(
+                text=f"Back to **{escape(scenario.title)}**. {scenario.persona.name} is waiting for your answer.",
+                cards=(self._offer_card(st, scenario),), choices=_practice_choices())])
+        if st.checklist and not st.checklist.done:
+            st.mode = "checklist"
+            return Outcome(state=st, replies=self.checklists.resume(st.checklist))
+        if st.paused_checklists:
+            key = next(iter(st.paused_checklists))
+            return self._start_checklist(st, key)
+        return self._say(st, "There's nothing paused to resume.", menu=True)
+
+    def _confirm(self, st: SessionState, text: str) -> Outcome:
+        answer = text.strip().lower().rstrip(".!")
+        if answer in {"yes", "y", "yes, delete everything", "confirm", "delete"}:
+            return self._choice(st, f"confirm:{st.confirm}:yes")
+        return self._choice(st, f"confirm:{st.confirm}:no")
+
+    # --- choices ---------------------------------------------------------------------------------
+
+    def _choice(self, st: SessionState, choice: str) -> Outcome:
+        kind, _, rest = choice.partition(":")
+        if kind == "cmd" and rest in COMMANDS:
+            if rest == "forget":
+                return self._run_command(st, "forget", "")
+            return self._run_command(st, rest, "")
+        if kind == "practice":
+            return self._start_practice(st, rest)
+        if kind == "restart":
+            return self._start_practice(st, rest, force=True)
+        if kind == "checklist":
+            return self._start_checklist(st, rest)
+        if kind == "confirm":
+            what, _, answer = rest.partition(":")
+            if st.confirm != what:
+                return self._say(st, "That question has already been answered.")
+            st.confirm = None
+            if answer == "yes" and what == "forget":
+                fresh = SessionState(turns=st.turns)
+                return Outcome(state=fresh, replies=[], action=Action.forget)
+            return self._say(st, "Okay, nothing was deleted.")
+        if kind == "cl" and st.checklist:
+            st.mode = "checklist"
+            return self._checklist_turn(st, None, choice)
+        return self._say(st, "That button is from an earlier conversation and no longer applies.", menu=True)
+
+    # --- practice and checklists -------------------------------------------------------------------------
+
+    def _practice_turn(self, st: SessionState, text: str) -> Outcome:
+        practice = st.practice
+        assert practice is not None
+        scenario = self.playbooks.scenarios.get(practice.scenario)
+        if scenario is None:
+            st.practice, st.mode = None, "idle"
+            return self._say(st, "That scenario is no longer in the playbooks, so the practice was closed.", menu=True)
+        said = self.understander.read(text, Context(last_perk=practice.last_perk, last_speaker="counterpart"))
+        if Signal.hint in said.signals and not said.terms:
+            return self._hint(st)
+        coaching.observe(practice, said, scenario)
+        turn = Counterpart(scenario, self.playbooks).respond(practice, said)
+        st.practice = turn.state
+        replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
+        if turn.ended:
+            more, records = self._finish_practice(st, turn.state.status)
+            return Outcome(state=st, replies=replies + more, records=records)
+        return Outcome(state=st, replies=replies)
+
+    def _finish_practice(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:
+        practice = st.practice
+        assert practice is not None
+        if practice.status == "active":
+            practice.status = status  # type: ignore[assignment]
+        scenario = self.playbooks.scenarios[practice.scenario]
+        replies, data = coaching.debrief(practice, scenario, self.playbooks)
+        st.practice, st.mode = None, "idle"
+        replies[-1] = replies[-1].model_copy(update={"choices": (
+            Choice(id=f"restart:{scenario.key}"[:64], label="Try it again", style=ChoiceStyle.primary),
+            Choice(id="cmd:scenarios", label="Another scenario"),
+            Choice(id="checklist:close", label="Close checklist") if "close" in self.playbooks.checklists
+            else Choice(id="cmd:help", label="Help"),
+        )})
+        return replies, [Record(kind="practice", key=scenario.key, data=data)]
+
+    def _checklist_turn(self, st: SessionState, text: str | None, choice: str | None) -> Outcome:
+        assert st.checklist is not None
+        if st.checklist.key not in self.playbooks.checklists:
+            st.checklist, st.mode = None, "idle"
+            return self._say(st, "That checklist is no longer in the playbooks.", menu=True)
+        state, replies, record = self.checklists.answer(st.checklist, text, choice)
+        records = [record] if record else []
+        if state.done:
+            st.checklist, st.mode = None, "idle"
+        else:
+            st.checklist = state
+        return Outcome(state=st, replies=replies, records=records)
+
+    # --- small things ------------------------------------------------------------------------------
+
+    def _unknown(self, st: SessionState, text: str) -> Outcome:
+        first = text.split()[0].lower().lstrip("/!") if text.split() else ""
+        close = difflib.get_close_matches(first, list(COMMANDS) + list(_ALIASES), n=1, cutoff=0.6)
+        if close:
+            name = _ALIASES.get(close[0], close[0])
+            return self._say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
+                             choices=(Choice(id=f"cmd:{name}", label=name.capitalize()),))
+        return self._say(st, "I'm not sure what you mean. Start a practice, a checklist, or type `help`.", menu=True)
+
+    def _did_you_mean(self, what: str, key: str, known: list[str]) -> str:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+        if close:
+            return f"There's no {what} `{escape(key, 40)}`. Did you mean `{close[0]}`?"
+        return f"There's no {what} `{escape(key, 40)}`. Known: " + ", ".join(f"`{k}`" for k in known)
+
+    def _say(self, st: SessionState, text: str, *, menu: bool = False, choices: tuple[Choice, ...] = ()) -> Outcome:
+        return Outcome(state=st, replies=[Reply(text=text, choices=choices or (_menu() if menu else ()))])
