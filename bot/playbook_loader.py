@@ -122,7 +122,10 @@ class _Reader:
             for error in exc.errors(include_url=False):
                 loc = [str(part) for part in error["loc"]]
                 field_path = ".".join(p for p in [prefix, *loc] if p)
-                line = _line_of(text, [*(_split(prefix)), *error["loc"]], keyed_list)
+                full_path = [*_split(prefix), *error["loc"]]
+                # A missing top-level field has no line of its own; its parent is the whole file.
+                top_level_missing = error.get("type") == "missing" and len(full_path) == 1
+                line = None if top_level_missing else _line_of(text, full_path, keyed_list)
                 reason = _friendly(error)
                 if line:
                     reason += f" (line {line})"
