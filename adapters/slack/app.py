@@ -1,0 +1,256 @@
+"""The Bolt app: which Slack requests we listen to, and how each becomes one call into the core.
+
+Every listener acknowledges at once and does its work in a Bolt lazy listener, so Slack always
+gets its answer well inside three seconds, whatever a turn costs. ``process_before_response`` is
+on: the ack then returns immediately instead of after Bolt's 10 ms polling of an ack made on
+another task. Retries and duplicate event ids are stopped by the service's processed-event table.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any, Protocol
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
+from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.config import SlackSettings
+from adapters.slack.deliver import Delivery, Respond
+from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
+from adapters.slack.inbound import (
+    PLATFORM,
+    BadPayload,
+    Origin,
+    action_value,
+    click_origin,
+    command_incoming,
+    command_origin,
+    dm_origin,
+    mention_origin,
+    parse_block_actions,
+    parse_command,
+    parse_message_event,
+    slack_to_plain,
+    strip_leading_mention,
+    text_incoming,
+)
+from adapters.slack.modals import VALUE_CALLBACK, value_modal, value_text
+from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue
+from bot.messages import ConversationKind, Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+NOT_YOURS = ("That button belongs to someone else's session, so I've left it alone. "
+             "Type `{command} practice` to start your own.")
+STALE_BUTTON = "That button is from an older message I can no longer read. Type `{command} help` to carry on."
+# Message subtypes that are a person writing; the rest (edits, deletions, joins, bots) are not.
+_USER_SUBTYPES = {None, "file_share", "thread_broadcast"}
+
+
+class Coach(Protocol):
+    """What the adapter needs from the core (``bot.service.CoachService`` provides both)."""
+
+    async def handle(self, incoming: Incoming) -> list[Reply]: ...
+
+    def progress(self, user_key: str) -> dict[str, Any]: ...
+
+
+def user_key(team: str, user: str) -> str:
+    return Incoming(platform=PLATFORM, tenant=team, user_id=user, conversation_id=user).user_key
+
+
+def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> AsyncApp:
+    """The Bolt app for these settings; OAuth installs live in the core's SQLite file `db_path`."""
+    bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
+    client = AsyncWebClient(token=bot_token, base_url=settings.api_url)
+    signing_secret = settings.signing_secret.get_secret_value() if settings.signing_secret else ""
+    oauth_settings = None
+    if settings.multi_workspace:
+        assert settings.client_secret is not None and settings.state_secret is not None
+        oauth_settings = AsyncOAuthSettings(
+            client_id=settings.client_id,
+            client_secret=settings.client_secret.get_secret_value(),
+            scopes=settings.scopes,
+            installation_store=SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or ""),
+            state_store=StatelessOAuthStateStore(
+                expiration_seconds=300, signing_secret=settings.state_secret.get_secret_value()
+            ),
+        )
+    app = AsyncApp(
+        client=client,
+        signing_secret=signing_secret,
+        oauth_settings=oauth_settings,
+        process_before_response=True,
+        # Socket Mode requests are not signed; HTTP ones always are.
+        request_verification_enabled=settings.mode == "http",
+    )
+    Listeners(settings, coach).register(app)
+    return app
+
+
+async def _ack(ack: Any) -> None:
+    await ack()
+
+
+class Listeners:
+    """The listener functions; they keep no state between events."""
+
+    def __init__(self, settings: SlackSettings, coach: Coach) -> None:
+        self.settings = settings
+        self.coach = coach
+
+    def register(self, app: AsyncApp) -> None:
+        app.command(self.settings.command)(ack=_ack, lazy=[self.on_command])
+        app.event("message")(ack=_ack, lazy=[self.on_message])
+        app.event("app_mention")(ack=_ack, lazy=[self.on_mention])
+        app.event("app_home_opened")(ack=_ack, lazy=[self.on_home_opened])
+        app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_choice])
+        app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_home_action])
+        app.view(VALUE_CALLBACK)(ack=self.ack_value_form, lazy=[self.on_value_submitted])
+        # Anything else Slack sends is acknowledged and dropped here, so that Bolt never logs an
+        # unhandled request, whose log line would carry the body (and so message text).
+        app.event(re.compile(".*"))(_ack)
+        app.action(re.compile(".*"))(_ack)
+        app.error(self.on_error)
+
+    async def on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        log.error("listener failed: %s", type(error).__name__, exc_info=error)
+
+    # --- the core, and delivery --------------------------------------------------------------
+
+    async def _turn(self, client: AsyncWebClient, origin: Origin, incoming: Incoming,
+                    respond: Respond | None = None) -> None:
+        delivery = Delivery(client, origin, respond)
+        try:
+            replies = await self.coach.handle(incoming)
+        except Exception:
+            log.exception("turn failed (platform=slack kind=%s)", origin.kind.value)
+            await delivery.apologise()
+            return
+        try:
+            await delivery.send(replies)
+        except Exception:
+            log.exception("delivery failed (kind=%s)", origin.kind.value)
+            await delivery.apologise()
+
+    async def _refuse(self, client: AsyncWebClient, origin: Origin, text: str,
+                      respond: Respond | None) -> None:
+        if respond is not None and origin.response_url:
+            await respond(text=text, response_type="ephemeral", replace_original=False)
+        elif origin.channel:
+            await client.chat_postEphemeral(channel=origin.channel, user=origin.user, text=text)
+
+    # --- listeners ---------------------------------------------------------------------------
+
+    async def on_command(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
+        try:
+            command = parse_command(body)
+        except BadPayload:
+            log.warning("unreadable slash command payload")
+            return
+        origin = command_origin(command)
+        if slack_to_plain(command.text).lower() == "value" and command.trigger_id:
+            await client.views_open(trigger_id=command.trigger_id, view=value_modal(command.user_id))
+            return
+        await self._turn(client, origin, command_incoming(command, origin), respond)
+
+    async def on_message(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") not in _USER_SUBTYPES or event.get("bot_id"):
+            return
+        try:
+            message = parse_message_event(event)
+        except BadPayload:
+            log.warning("unreadable message event")
+            return
+        text = slack_to_plain(message.text)
+        if not message.user or not text:
+            return
+        origin = dm_origin(str(body.get("team_id", "")), message)
+        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id")))
+
+    async def on_mention(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient,
+                         context: Any) -> None:
+        try:
+            message = parse_message_event(event)
+        except BadPayload:
+            log.warning("unreadable app_mention event")
+            return
+        if not message.user:
+            return
+        text = slack_to_plain(strip_leading_mention(message.text, context.get("bot_user_id"))) or "help"
+        origin = mention_origin(str(body.get("team_id", "")), message)
+        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id")))
+
+    async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        user = event.get("user")
+        if event.get("tab") != "home" or not isinstance(user, str):
+            return
+        progress = self.coach.progress(user_key(str(body.get("team_id", "")), user))
+        await client.views_publish(user_id=user, view=home_view(progress, user))
+
+    async def _click(self, body: dict[str, Any], client: AsyncWebClient,
+                     respond: Respond) -> tuple[Origin, ChoiceValue] | None:
+        """The click's origin and value when the clicker owns it; otherwise answers and gives None."""
+        try:
+            actions = parse_block_actions(body)
+        except BadPayload:
+            log.warning("unreadable block_actions payload")
+            return None
+        value = ChoiceValue.decode(action_value(actions.actions[0]) or "")
+        origin = click_origin(actions, value.where if value else "d", team_fallback="")
+        command = self.settings.command
+        if value is None:
+            await self._refuse(client, origin, STALE_BUTTON.format(command=command), respond)
+            return None
+        if value.owner != actions.user.id:
+            await self._refuse(client, origin, NOT_YOURS.format(command=command), respond)
+            return None
+        return origin, value
+
+    async def on_choice(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
+        clicked = await self._click(body, client, respond)
+        if clicked is None:
+            return
+        origin, value = clicked
+        action_ts = str(body.get("actions", [{}])[0].get("action_ts", ""))
+        incoming = Incoming(
+            platform=PLATFORM, tenant=origin.team, user_id=origin.user, conversation_id=origin.conversation_id,
+            conversation_kind=origin.kind, choice=value.choice_id,
+            event_id=f"click:{origin.user}:{action_ts}" if action_ts else None,
+        )
+        await self._turn(client, origin, incoming, respond)
+
+    async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
+        clicked = await self._click(body, client, respond)
+        if clicked is None:
+            return
+        origin, value = clicked
+        origin = Origin(team=origin.team, user=origin.user, kind=ConversationKind.direct)
+        if value.choice_id == OPEN_VALUE_FORM:
+            trigger_id = body.get("trigger_id")
+            if trigger_id:
+                await client.views_open(trigger_id=trigger_id, view=value_modal(origin.user))
+            return
+        await self._turn(client, origin, text_incoming(origin, value.choice_id, None))
+
+    async def ack_value_form(self, ack: Any, view: dict[str, Any]) -> None:
+        # Field errors can only be shown by the ack itself, so the form is checked before it.
+        _text, errors = value_text(view.get("state", {}).get("values", {}))
+        if errors:
+            await ack(response_action="errors", errors=errors)
+        else:
+            await ack()
+
+    async def on_value_submitted(self, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient) -> None:
+        text, errors = value_text(view.get("state", {}).get("values", {}))
+        user = (body.get("user") or {}).get("id")
+        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
+        if text is None or errors or not isinstance(user, str):
+            return
+        origin = Origin(team=str(team), user=user, kind=ConversationKind.direct)
+        await self._turn(client, origin, text_incoming(origin, text, None))

@@ -1,0 +1,108 @@
+"""Starting the Slack adapter: `offer-coach run slack [--port N]`.
+
+Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise, with events,
+slash commands and interactivity all at one path. Configuration is checked before anything
+connects; a problem is printed with the variable's name and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from typing import TextIO
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack.app import Coach, build_app
+from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
+from bot.config import CoreSettings
+
+log = logging.getLogger(__name__)
+
+EXIT_CONFIG = 2
+
+
+async def health(_request: web.Request) -> web.Response:
+    return web.Response(text="ok")
+
+
+def http_app(app: AsyncApp, settings: SlackSettings) -> web.Application:
+    """Bolt's aiohttp application (events, commands, interactivity, OAuth pages) plus a health check."""
+    web_app = app.web_app(path=settings.path)
+    web_app.router.add_get("/health", health)
+    return web_app
+
+
+async def start_http(app: AsyncApp, settings: SlackSettings, *, host: str = "0.0.0.0",
+                     port: int = 3000) -> tuple[web.AppRunner, int]:
+    """Serve the app over HTTP; returns the runner (to clean up) and the port actually bound."""
+    runner = web.AppRunner(http_app(app, settings), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    bound = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return runner, bound
+
+
+async def start_socket_mode(app: AsyncApp, settings: SlackSettings) -> AsyncSocketModeHandler:
+    assert settings.app_token is not None
+    handler = AsyncSocketModeHandler(app, app_token=settings.app_token.get_secret_value(), web_client=app.client)
+    await handler.connect_async()
+    return handler
+
+
+async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port: int,
+                stop: asyncio.Event | None = None) -> None:
+    """Run until `stop` is set (or SIGINT/SIGTERM)."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signum, stop.set)
+    app = build_app(settings, coach, db_path=core.db)
+    if settings.mode == "socket":
+        handler = await start_socket_mode(app, settings)
+        log.info("Slack adapter connected in Socket Mode")
+        try:
+            await stop.wait()
+        finally:
+            await handler.close_async()
+    else:
+        runner, bound = await start_http(app, settings, port=port)
+        log.info("Slack adapter listening on port %d at %s", bound, settings.path)
+        try:
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> int:
+    """Entry point for the CLI: 0 after a clean stop, 2 on a configuration problem."""
+    err = err or sys.stderr
+    try:
+        settings = load_settings()
+    except SlackConfigError as problem:
+        print(f"Slack configuration: {problem}", file=err)
+        return EXIT_CONFIG
+    if not 0 < port < 65536:
+        print(f"--port: {port} is not a TCP port (1-65535)", file=err)
+        return EXIT_CONFIG
+    from bot.service import CoachService
+
+    try:
+        service = CoachService.from_settings(core)
+    except Exception as problem:  # a bad database path or playbook folder: say which, and stop
+        print(f"Cannot start Offer Coach: {problem}", file=err)
+        return EXIT_CONFIG
+    try:
+        asyncio.run(serve(settings, service, core, port))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        service.close()
+    return 0

@@ -1,0 +1,161 @@
+"""The Slack app over real HTTP against the Fake Slack: what a Slack user would see happen.
+
+Requests are signed exactly as Slack signs them; replies are read from what the app sent to the
+Fake Slack's Web API and response_url.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from slack_rig import running_rig
+
+from adapters.slack.fake_slack import app_home_opened, app_mention, block_actions, dm_message, form_body, slash_command
+
+ALICE, BOB = "UALICE0001", "UBOB000002"
+CHANNEL = "CGENERAL01"
+
+
+def _texts(params_list):
+    return [p.get("text", "") for p in params_list]
+
+
+async def test_slash_command_in_a_channel_answers_privately_and_continues_in_the_dm():
+    async with running_rig() as rig:
+        sent = await rig.send.command("practice startup", user=ALICE, channel=CHANNEL,
+                                      response_url=rig.response_url("cmd1"))
+        assert sent.status == 200
+        fake = rig.fake
+        await fake.wait_for(lambda: fake.messages_to(ALICE) and fake.posted)
+        dm = fake.messages_to(ALICE)[0]
+        assert "Dana" in dm["text"]
+        buttons = next(b for b in dm["blocks"] if b["type"] == "actions")["elements"]
+        assert [b["text"]["text"] for b in buttons] == ["Hint", "End and debrief"]
+        pointer = fake.posted[0].body
+        assert pointer["response_type"] == "ephemeral"
+        assert "direct messages" in pointer["text"]
+        # Nothing was posted in the channel for everyone to see.
+        assert not [c for c in fake.calls_to("chat.postMessage") if c.params["channel"] == CHANNEL]
+
+
+async def test_click_by_the_owner_reaches_the_coach_and_another_users_click_is_refused():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="practice startup"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        end_button = next(b for b in fake.messages_to(ALICE)[0]["blocks"] if b["type"] == "actions")["elements"][1]
+
+        turns_before = rig.service.store.count("turns")
+        sent = await rig.send.interaction(block_actions(user=BOB, value=end_button["value"], channel=fake.dm_of(ALICE),
+                                                        response_url=rig.response_url("bob")))
+        assert sent.status == 200
+        await fake.wait_for(lambda: fake.posted)
+        refusal = fake.posted[0].body
+        assert refusal["response_type"] == "ephemeral" and refusal["replace_original"] is False
+        assert "someone else" in refusal["text"]
+        await asyncio.sleep(0.05)
+        assert rig.service.store.count("turns") == turns_before
+        assert len(fake.messages_to(ALICE)) == 1
+
+        await rig.send.interaction(block_actions(user=ALICE, value=end_button["value"], channel=fake.dm_of(ALICE),
+                                                 response_url=rig.response_url("alice")))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)
+        debrief = fake.messages_to(ALICE)[1]["blocks"]
+        assert debrief[0] == {"type": "header", "text": {"type": "plain_text", "text": "Your scorecard: 3/4",
+                                                          "emoji": True}}
+        fields = [f["text"] for b in debrief if "fields" in b for f in b["fields"]]
+        assert fields == ["*Anchoring*\n2/2", "*Reasons*\n1/2"]
+
+
+async def test_bad_signature_and_stale_timestamp_are_rejected_and_nothing_runs():
+    async with running_rig() as rig:
+        body = form_body(slash_command(text="help", user=ALICE, channel=CHANNEL, response_url=rig.response_url()))
+        wrong = await rig.send.send(body, secret="0" * 32)
+        stale = await rig.send.send(body, timestamp=int(time.time()) - 6 * 60)
+        assert (wrong.status, stale.status) == (401, 401)
+        await asyncio.sleep(0.05)
+        assert rig.service.store.count("turns") == 0
+        assert not rig.fake.posted and not rig.fake.calls_to("chat.postMessage")
+
+
+async def test_a_retried_event_gets_one_reply_only():
+    async with running_rig() as rig:
+        fake = rig.fake
+        event = dm_message(user=ALICE, text="hello there")
+        first = await rig.send.event(event, event_id="Ev0RETRY01")
+        again = await rig.send.event(event, event_id="Ev0RETRY01", retry=1)
+        assert (first.status, again.status) == (200, 200)
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        await asyncio.sleep(0.1)
+        assert _texts(fake.messages_to(ALICE)) == ["You said: hello there"]
+
+
+async def test_the_ack_comes_back_fast_even_when_the_turn_is_slow():
+    class SlowCoach:
+        def __init__(self, service):
+            self.service = service
+
+        async def handle(self, incoming):
+            await asyncio.sleep(1.5)  # a slow dependency on the way to the core
+            return await self.service.handle(incoming)
+
+        def progress(self, user_key):
+            return self.service.progress(user_key)
+
+    async with running_rig(coach_wrapper=SlowCoach) as rig:
+        sent = await rig.send.command("hello", user=ALICE, channel=CHANNEL, response_url=rig.response_url())
+        assert sent.status == 200
+        assert sent.ack_seconds < 0.5
+        assert not rig.fake.posted  # the reply was not waited for
+        await rig.fake.wait_for(lambda: rig.fake.posted, timeout=5)
+        assert rig.fake.posted[0].body["text"] == "You said: hello"
+
+
+async def test_user_text_cannot_ping_or_forge_formatting():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="<!channel> hi <@UBOB000002> *bold* `x` &lt;!here&gt;"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        message = fake.messages_to(ALICE)[0]
+        shown = message["blocks"][0]["text"]["text"] + message["text"]
+        for ping in ("<!channel>", "<!here>", "<@UBOB000002>"):
+            assert ping not in shown
+        assert "*bold*" not in shown and "`x`" not in shown
+        assert message["blocks"][0]["text"]["verbatim"] is True
+
+
+async def test_url_verification_is_answered_with_the_challenge():
+    async with running_rig() as rig:
+        import json
+
+        sent = await rig.send.send(json.dumps({"token": "t", "challenge": "ch4ll3nge", "type": "url_verification"}),
+                                   content_type="application/json")
+        assert sent.status == 200 and "ch4ll3nge" in sent.body
+
+
+async def test_app_home_shows_progress_with_buttons_to_go_on():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="practice startup"))
+        await rig.send.event(dm_message(user=ALICE, text="end"))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)
+        await rig.send.event(app_home_opened(user=ALICE))
+        await fake.wait_for(lambda: fake.calls_to("views.publish"))
+        publish = fake.calls_to("views.publish")[0].params
+        assert publish["user_id"] == ALICE
+        text = "\n".join(b.get("text", {}).get("text", "") for b in publish["view"]["blocks"])
+        assert "Practices done: 1" in text and "score 3/4" in text and "startup" in text
+        labels = [e["text"]["text"] for b in publish["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+        assert "Practise a negotiation" in labels and "Value an offer" in labels
+
+
+async def test_a_mention_in_a_channel_runs_the_practice_in_that_thread():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(app_mention(user=ALICE, text="<@UBOTC0ACH> hello coach", channel=CHANNEL,
+                                         ts="1700000100.000100"))
+        await fake.wait_for(lambda: fake.calls_to("chat.postMessage"))
+        posted = fake.calls_to("chat.postMessage")[0].params
+        assert posted["channel"] == CHANNEL and posted["thread_ts"] == "1700000100.000100"
+        assert posted["text"] == "You said: hello coach"
