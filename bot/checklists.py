@@ -471,6 +471,7 @@ class ChecklistRunner:
             raise _Retry(f"I couldn't find any terms in that. Try something like {_OFFER_EXAMPLE}.{notes}")
         if read.currency:
             st.currency = st.currency or read.currency
+        st.assumptions.update(read.assumptions)
         needs_base = checklist.finish != "close_email"
         if needs_base and "base_salary" not in terms:
             st.partial = terms

@@ -93,6 +93,7 @@ class TermsRead(BaseModel):
     terms: dict[str, float] = Field(default_factory=dict)
     problems: list[str] = Field(default_factory=list)  # friendly sentences to show the user
     currency: str | None = None
+    assumptions: dict[str, float] = Field(default_factory=dict)  # said in passing: "a 5% raise at 6 months"
 
 
 class AssumptionError(ValueError):
@@ -324,10 +325,18 @@ def read_terms(
     def known_base() -> float | None:
         return out.get("base_salary") or base or current.get("base_salary") or None
 
+    said: dict[str, float] = {}
+    # "a 5% raise after 6 months": the months say when the review is, not another perk.
+    timing = {id(later) for earlier, later in zip(u.terms, u.terms[1:], strict=False)
+              if earlier.perk == "raise_review" and later.perk is None and later.unit == "months"
+              and later.amount is not None and 0 <= later.amount <= 12}
     # Salary first, so money raises and other base-dependent conversions can use it.
     ordered = sorted(u.terms, key=lambda t: t.perk != "base_salary")
     for term in ordered:
         key = term.perk
+        if id(term) in timing:
+            said["raise_review_after_months"] = float(term.amount or 0)
+            continue
         if key is None:
             if term.amount is not None and term.unit in (None, "money") and "base_salary" not in out \
                     and not base and math.isfinite(term.amount) and term.amount >= 1000:
@@ -363,7 +372,7 @@ def read_terms(
                             f"I can use ({_range(perk, currency or 'USD')}), so I left it out.")
             continue
         out[key] = value
-    return TermsRead(terms=out, problems=problems, currency=currency)
+    return TermsRead(terms=out, problems=problems, currency=currency, assumptions=said)
 
 
 def terms_from_understanding(u: Understanding, playbooks: Playbooks) -> dict[str, float]:
