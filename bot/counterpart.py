@@ -90,7 +90,7 @@ class Counterpart:
                 return turn
             turn.lines.append(_NUDGES[Unlock.politeness])
 
-        asks = [t for t in said.terms if t.perk in self.perks and not t.negated]
+        asks = [t for t in said.terms if self._is_ask(t, said)]
         if Act.quit in said.acts:
             st.status = "walked"
             turn.ended = True
@@ -272,12 +272,16 @@ class Counterpart:
         elif Act.enthusiasm in said.acts:
             turn.lines.append("That's great to hear; the team is excited about you too.")
         elif Act.justify in said.acts:
-            turn.lines.append("That's helpful context, thank you. What would you like to see change in the offer?")
+            sheet = self.scenario.perks.get(st.last_perk or "")
+            track = st.offer.get(st.last_perk or "")
+            stuck = sheet is not None and track is not None and (sheet.fixed or track.current == sheet.limit)
+            if not (stuck and sheet and self._maybe_alternative(turn, st.last_perk or "", sheet, said)):
+                turn.lines.append("That's helpful context, thank you. What would you like to see change in the offer?")
         elif Act.greet in said.acts:
             turn.lines.append(
                 f"Hi! Thanks again for your time. Any thoughts on the offer for the {self.scenario.role} role?"
             )
-        elif Act.ask in said.acts:
+        elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
             turn.lines.append("Happy to answer. Which part of the package would you like to know more about?")
         elif Signal.pleading in said.signals:
             st.patience = max(0, st.patience - 1)
@@ -345,6 +349,15 @@ class Counterpart:
         wanted = to_canonical(term, perk, current=track.current if track else 0.0,
                               base=st.offer["base_salary"].current)
         return wanted is not None and _better(perk, wanted, track.current if track else 0.0)
+
+    def _is_ask(self, term: Term, said: Understanding) -> bool:
+        """A perk named without a number is an ask only in a proposal or a question.
+
+        "I'm relocating my family, so the risk is high" names relocation to explain, not to ask.
+        """
+        if term.perk not in self.perks or term.negated:
+            return False
+        return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
 
     def _prompt_for_ask(self) -> str:
         return "What would you like to discuss? Name the perk and the number you have in mind."

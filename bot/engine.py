@@ -160,7 +160,7 @@ class Engine:
         lines = ["**Practice scenarios**: pick one to role-play.", ""]
         choices = []
         for sc in self.playbooks.scenarios.values():
-            lines.append(f"- **{escape(sc.title)}** (`{sc.key}`): {escape(sc.summary, 200)}")
+            lines.append(f"- **{sc.title}** (`{sc.key}`): {' '.join(sc.summary.split())}")
             choices.append(Choice(id=f"practice:{sc.key}"[:64], label=sc.title[:75]))
         return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=tuple(choices))])
 
@@ -201,7 +201,8 @@ class Engine:
                 for k, s in scenario.perks.items() if s.offer or k == "base_salary"
             ),
         )
-        intro = Reply(text=f"**{escape(scenario.title)}**\n{escape(scenario.brief, 1200)}\n\n"
+        # Playbook text is written by the team, so its own markup is kept; only users' text is escaped.
+        intro = Reply(text=f"**{scenario.title}**\n{scenario.brief}\n\n"
                            "Talk to the recruiter as you would for real. Type `hint` for a next move, "
                            "`status` for the offer so far, `end` for your debrief.", choices=_practice_choices())
         hello = Reply(text=scenario.persona.greeting, kind=ReplyKind.recruiter, speaker=scenario.persona.name,
@@ -212,7 +213,7 @@ class Engine:
         key = args.strip().lower().replace("-", "_").replace(" ", "_")
         if not key:
             lines = ["**Checklists**: guided, and you can stop and resume any time.", ""]
-            lines += [f"- **{escape(c.title)}** (`{c.key}`): {escape(c.summary, 200)}"
+            lines += [f"- **{c.title}** (`{c.key}`): {' '.join(c.summary.split())}"
                       for c in self.playbooks.checklists.values()]
             return self._say(st, "\n".join(lines), choices=tuple(
                 Choice(id=f"checklist:{k}"[:64], label=c.title[:75]) for k, c in self.playbooks.checklists.items()))
