@@ -314,3 +314,16 @@ def test_list_text_and_a_broken_folder(tmp_path):
     out = io.StringIO()
     assert list_command(tmp_path, False, out) == 1
     assert "tips.yaml" in out.getvalue()
+
+
+def test_alternatives_leave_room_for_a_justified_ask_on_the_perk_they_raise(books):
+    # An alternative is the recruiter's first counter, not their last word: a candidate who then
+    # asks with a number and a reason should still be able to get more.
+    for scenario in books.scenarios.values():
+        for sheet in scenario.perks.values():
+            for alternative in sheet.alternatives:
+                target = scenario.perks.get(alternative.perk)
+                if target is None or target.fixed or books.perks[alternative.perk].unit is Unit.flag:
+                    continue
+                low, high = sorted((target.offer, target.limit))
+                assert low < alternative.amount < high, (scenario.key, alternative.perk)
