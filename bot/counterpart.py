@@ -78,18 +78,6 @@ class Counterpart:
         self._resolve_pending(turn)
         self._learn(st, said)
 
-        if Signal.rude in said.signals:
-            st.rude += 1
-            st.patience = max(0, st.patience - 2)
-            if st.rude >= 2 and not st.firm:
-                st.firm = True
-                turn.lines.append(
-                    "I don't think this tone is getting us anywhere. The offer stands as it is; "
-                    "let me know if you'd like to accept it."
-                )
-                return turn
-            turn.lines.append(_NUDGES[Unlock.politeness])
-
         asks = [t for t in said.terms if self._is_ask(t, said)]
         if Act.quit in said.acts:
             st.status = "walked"
@@ -109,6 +97,19 @@ class Counterpart:
                 closing += "HR will be in touch with the paperwork."
             turn.lines.append(closing)
             return turn
+
+        if Signal.rude in said.signals:
+            st.rude += 1
+            st.patience = max(0, st.patience - 2)
+            if st.rude >= 2 and not st.firm:
+                st.firm = True
+                turn.lines.append(
+                    "I don't think this tone is getting us anywhere. The offer stands as it is; "
+                    "let me know if you'd like to accept it."
+                )
+                return turn
+            turn.lines.append(_NUDGES[Unlock.politeness] + " I'll take the rest of that up once we're there.")
+            return turn  # a rude message earns nothing, whatever it asked
 
         for term in asks:
             self._answer_ask(turn, term, said)
