@@ -1,0 +1,690 @@
+"""Reading a chat message: which negotiation acts it performs, which perks and amounts it names.
+
+:class:`Understander` is built once from the perk catalogue and then reads messages with
+:meth:`Understander.read`, which the role-play, the checklists and ``offer-coach understand``
+all call. It is rules and lexicons (see docs/understanding.md for why): perk synonyms from
+playbooks/perks.yaml matched longest first, rapidfuzz for misspelled perk words, amounts from
+:mod:`bot.amounts`, and cue phrases for acts and signals. The previous turn's perk
+(:class:`bot.acts.Context`) gives bare replies such as "then 9 hours" a perk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.acts import Act, Context, Signal, Term, Understanding
+from bot.amounts import Amount, find_amounts, normalise
+from bot.playbook_models import PerkDef
+from bot.playbook_models import Unit as PerkUnit
+
+__all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
+
+MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+
+# Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
+_FITS: dict[PerkUnit, frozenset[str | None]] = {
+    PerkUnit.money: frozenset({"money", None}),
+    PerkUnit.percent: frozenset({"percent", "money", None}),
+    PerkUnit.days: frozenset({"days", "weeks", None}),
+    PerkUnit.days_per_week: frozenset({"days", None}),
+    PerkUnit.weeks: frozenset({"weeks", "days", "months", None}),
+    PerkUnit.months: frozenset({"months", "weeks", "years", None}),
+    PerkUnit.years: frozenset({"years", "months", None}),
+    PerkUnit.hours: frozenset({"hours", None}),
+    PerkUnit.level: frozenset({None}),
+    PerkUnit.flag: frozenset(),
+}
+_SPOKEN_UNIT: dict[PerkUnit, str | None] = {
+    PerkUnit.money: "money",
+    PerkUnit.percent: "percent",
+    PerkUnit.days: "days",
+    PerkUnit.days_per_week: "days",
+    PerkUnit.weeks: "weeks",
+    PerkUnit.months: "months",
+    PerkUnit.years: "years",
+    PerkUnit.hours: "hours",
+    PerkUnit.level: None,
+    PerkUnit.flag: None,
+}
+
+# Everyday words that sit one typo away from a perk word; never read them as that perk.
+_NOT_TYPOS = frozenset(
+    {
+        "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
+        "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
+        "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
+        "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
+        "bearing", "hearing", "wearing", "stating", "skating", "dating", "rating", "sating", "grating", "months",
+        "mouths", "hours", "house", "horse", "health", "heath", "stocks", "stock", "shores", "shared", "shape",
+        "shake", "share", "title", "tickle", "little", "settle", "tittle", "bonds", "bounds", "bound", "binds",
+        "monitors", "mentors", "mentor", "motor", "events", "vacant", "vocation", "location", "locations",
+        "allocation", "relaxation", "relations", "creation", "ration", "raise", "raised", "praise", "paise", "rise",
+        "arise", "equal", "equip", "quiet", "quit", "quite", "quote", "quota", "basis", "based", "bases", "cases",
+        "vases", "baseline", "salad", "salads", "salt", "sales", "salsa", "solar", "sonar", "dollar", "collar",
+        "meant", "mental", "rental", "dental", "central", "medial", "media", "medium", "medal", "metal", "petal",
+        "retirement", "transition", "transaction", "translation", "transmit", "transparent", "transfer", "parting",
+        "partner", "parent", "parents", "parental", "apparent", "paternal", "maternal", "eternal", "internal",
+        "external", "journal", "fraternity", "wellness", "fitness", "illness", "witness", "business", "madness",
+        "sadness", "boldness", "coldness", "kindness", "moving", "having", "saving", "leaving", "loving", "living",
+        "giving", "diving", "roving", "proving", "solving", "career", "carrier", "course", "courses", "source",
+        "sources", "force", "forces", "horses", "worse", "nurse", "purse", "start", "stars", "starts", "smart",
+        "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
+        "scheduled", "review", "reviews", "preview", "interview", "interviews"
+    }
+)
+
+_INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
+
+_GREET = re.compile(
+    r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
+    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b"
+    r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
+    r"|\bthanks? (?:you )?for (?:reaching out|getting back|your time|having me|the call)\b"
+)
+_ACCEPT = re.compile(
+    r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
+    r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
+    r"accepted|agreed?|i agree|works for me|that works|this works|it works|"
+    r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
+    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
+    r"fair enough|that'?s fair|done|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
+    r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
+    r"alright then|great news|wonderful|excellent,? (?:thanks|thank you))\b"
+    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yup|alright|cool|great|good|ack)\b(?!\s+(?:but|if)\b)"
+)
+_ACCEPT_BLOCK = re.compile(
+    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|n't|no way|can'?t|cannot|won'?t)\b"
+    r"|\?\s*$"
+)
+_REJECT = re.compile(
+    r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
+    r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
+    r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
+    r"increase|raise|improve|say yes)\b"
+    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
+    r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
+    r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|"
+    r"i'?ll (?:have to )?pass|i (?:have to |must |will |'ll )?decline|not interested|no can do|"
+    r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
+    r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
+    r"(?:is|are|salary is|band is) (?:fixed|capped|set|non-?negotiable)|non-?negotiable|no room|"
+    r"(?:hard|firm) (?:cap|limit|ceiling)|no flexibility|not flexible|can'?t budge|"
+    r"that'?s (?:the|our) (?:max|maximum|limit|ceiling|best)|at (?:the|our) (?:max|limit|ceiling)|"
+    r"nothing (?:more|else) (?:we|i) can|not something we|we'?re not able|i don'?t think (?:so|that works)|"
+    r"i'?m afraid not|unfortunately (?:not|no|we can'?t|that'?s)|not in (?:the|our) budget|"
+    r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
+    r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
+    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
+    r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
+    r"|^\W*no\b(?!\s+(?:problem|worries|rush|pressure|need|doubt|hurry))"
+)
+_ASK_START = re.compile(
+    r"(?:^|[.!?]\s+|,\s*)(?:what|what's|whats|how|how's|when|where|which|who|why|is there|are there|"
+    r"is it|are they|do you|does|did|do i|will (?:i|there|the|it)|would (?:there|i|it)|could you (?:tell|explain|"
+    r"clarify|share|confirm)|can you (?:tell|explain|clarify|share|confirm)|any (?:idea|details|info)|"
+    r"i (?:was )?wonder(?:ing)?|i'?m curious|curious (?:about|what|how|if)|tell me (?:about|more)|"
+    r"i'?d like to (?:know|understand)|just to (?:check|confirm|clarify))\b"
+)
+_REQUEST = re.compile(
+    r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
+    r"is it possible|any chance|possible to|i'?d (?:like|love|want|need|prefer|ask|hope)|i would (?:like|love|"
+    r"want|need|prefer)|i (?:want|need|ask|request|expect|propose|suggest|prefer)|i'?m (?:asking|looking|hoping|"
+    r"aiming|targeting|expecting)|i was (?:hoping|thinking|looking)|let'?s (?:say|make it|do|go|settle|meet)|"
+    r"how about|what about|what if|we (?:can|could|will|'ll|would|are|'re) (?:offer|give|do|add|include|"
+    r"provide|go|bump|raise|increase|move|make|happy|able|offering|prepared|willing)|we offer|"
+    r"our offer|the offer (?:is|includes|comes)|your (?:\w+ )?(?:will be|would be|is)|you'?(?:ll| will) get|"
+    r"you get|you'?d get|it comes with|comes with|includes?|including|plus|with|make it|bump|raise (?:it|the|that|my)|"
+    r"increase|more|extra|additional|higher|better|improve|add|give me|get|meet me|split the difference|"
+    r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
+    r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
+)
+_JUSTIFY = re.compile(
+    r"\b(?:because|since|given (?:that|my|the|what|how)|as i(?:'ve| have| am|'m)|due to|considering|"
+    r"that'?s why|the reason|reasons?|so that|my (?:commute|family|kids?|children|partner|wife|husband|"
+    r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
+    r"track record|skills|results|research|current)|i (?:currently|now) (?:make|earn|get|have)|"
+    r"i (?:make|earn) \S+ (?:now|today|currently)|currently (?:making|earning|on|at|get|getting)|"
+    r"at my current|my current (?:job|role|employer|salary|company|package|base)|"
+    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|data|research|researched|"
+    r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
+    r"comparable|peers|similar roles|for this role|for the role|in this area|in (?:this|the) city|"
+    r"years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
+    r"launched|increased|saved|run|been)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
+    r"bring|have (?:a|an|\d+|\w+ years))|i'?m (?:bringing|certified|a senior|an expert|the only)|"
+    r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
+    r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
+    r"i rely on|so i can|to be able to|in order to)\b"
+)
+_ENTHUSIASM = re.compile(
+    r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
+    r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|lovely|"
+    r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
+    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
+    r"great (?:team|company|fit|opportunity|mission|product|culture)|"
+    r"amazing|fantastic|awesome|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
+    r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
+    r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
+    r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
+    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
+)
+_COMPETING = re.compile(
+    r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
+    r"(?:offers?|company|companies|"
+    r"employer|firm|startup|place)|offers? (?:from|at|elsewhere|on the table)|counter ?-?offer|"
+    r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
+    r"competitor|a startup|a bank|my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
+    r"(?:is |are |has |have |just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
+    r"put \S+ on the table)|elsewhere|offered me|been offered|got an offer|have an offer|received an offer|"
+    r"in talks with|also interviewing|other opportunities|another opportunity|multiple offers|two offers|"
+    r"final rounds? (?:with|at|elsewhere)|competing)\b"
+)
+_TRADE = re.compile(
+    r"\b(?:in exchange|in return|instead of|rather than|trade(?:[- ]off)?|trading|swap|exchange for|"
+    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|skip the|do without|"
+    r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
+    r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
+    r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
+    r"if (?:you|we) .{0,40}(?:i can|i could|i'?ll|i would|i'?d) (?:drop|give|accept|take|lower|forgo|skip|reduce|"
+    r"start|waive|do)|for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by|for)|"
+    r"make up for|offset|i'?ll trade|happy to trade|in place of|"
+    r"if (?:you|we) (?:can|could) (?:give|add|do|offer|bump|raise|include).{0,50}(?:then|i'?ll|i will|"
+    r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
+)
+_REQUEST_TIME = re.compile(
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
+    r"(?:some|a bit of|a little|more) time|(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
+    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
+    r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
+    r"take (?:a|the|some|a few|two|2|three|3|\d+) (?:day|days|week|weekend|night|moment|minute)s?|"
+    r"get back to (?:you|me)|come back to you|circle back|revert|"
+    r"(?:talk|speak|discuss|check|consult|run it by|go over it) (?:it |this |that )?(?:with|by) (?:my|our|the) "
+    r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
+    r"comp team|hiring manager|people|committee)|"
+    r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
+    r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?:by|before|on|in|within|tomorrow|monday|tuesday|"
+    r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
+    r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
+    r"(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?|weeks?)|"
+    r"not ready to (?:decide|commit|sign)|don'?t want to rush|no rush|before i (?:decide|commit|sign|accept)|"
+    r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
+    r"give me (?:a|some|until|till)|until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
+    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you)\b"
+)
+_REQUEST_WRITING = re.compile(
+    r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
+    r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
+    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|formal(?:ly)?|"
+    r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
+    r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
+)
+_QUIT = re.compile(
+    r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done|forget (?:it|this|about it)|"
+    r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
+    r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
+    r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
+    r"(?:bye|goodbye|good bye|ciao|farewell|see ya)\b|"
+    r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
+    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
+    r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
+    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|quit|stop|exit|end)\b"
+)
+_QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
+
+_MARKET = re.compile(
+    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|data|research(?:ed)?|average|median|"
+    r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
+    r"similar roles|for (?:this|the|a) (?:role|position|level)|in this area|in (?:this|the) city|"
+    r"what others|recruiters? (?:told|say)|standard for|the norm|norm for)\b"
+)
+_OWN_VALUE = re.compile(
+    r"\b(?:years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
+    r"launched|increased|saved|run|got|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
+    r"launched|bring|saved|cut|increased|doubled|have (?:a |an )?(?:\d+|\w+) years)|i'?m (?:bringing|certified|"
+    r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|degree|"
+    r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running)\b"
+)
+_PRIORITY = re.compile(
+    r"\b(?:matters? (?:most|more|the most|a lot)|most important|more important|(?:top|first|main|biggest|key|"
+    r"number one|#1) (?:priority|thing|concern)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
+    r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
+    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
+)
+_ALTERNATIVES = re.compile(
+    r"\b(?:what else|anything else|something else|other (?:options|ways|perks|benefits|things)|alternatives?|"
+    r"any (?:other|flexibility|wiggle room|room)|is there (?:any ?thing|something|any way|a way|room)|"
+    r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
+    r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
+    r"(?:flexible|negotiable)|instead|make up for it|other ways?)\b"
+)
+_TRIAL = re.compile(
+    r"\b(?:trial|try (?:it|this|that|out)|pilot|test (?:it|period|run)|for the first (?:\w+ )?(?:months?|weeks?)|"
+    r"probation(?:ary)?|revisit (?:it|this|that|after|in)|start with .{0,30}(?:and|then) (?:see|review|revisit)|"
+    r"(?:review|reassess|re-?evaluate) (?:it |this |that )?(?:after|in) (?:\w+ )?(?:months?|weeks?)|"
+    r"see how it goes|see how (?:it|that|this) works|for a (?:few|couple of) months|temporar(?:y|ily)|"
+    r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
+)
+_RUDE = re.compile(
+    r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|cheap(?:skate)?|pathetic|"
+    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
+    r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clown|laughable|disgrace|scam|robbery|insane|absurd|are you kidding|"
+    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
+    r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
+)
+_PLEADING = re.compile(
+    r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
+    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+|just this once|have a heart|"
+    r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
+)
+_SUMMARY = re.compile(
+    r"\b(?:summar(?:y|ise|ize|ising|izing)|recap|sum (?:it|up|that|this)|where (?:are|do) we (?:stand|at)|"
+    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|so far|the (?:whole|full|total|complete|"
+    r"entire|current) (?:package|offer|picture|deal)|what'?s on the table|(?:current|latest) offer|"
+    r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
+    r"status)\b"
+)
+_HINT = re.compile(
+    r"\b(?:hint|what should i (?:say|do|ask|try)|what do i (?:say|do)|any (?:tips?|advice|ideas?)|tips?\??$|"
+    r"help me|i'?m stuck|stuck|what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
+    r"give me a (?:tip|hint)|advice)\b"
+)
+_NEGATORS = re.compile(
+    r"(?:\bno|\bnot?|\bwithout|\bdon'?t (?:need|want|care about|offer|have|do|provide|give)|"
+    r"\bdo not (?:need|want|offer|have|provide)|\bdoesn'?t (?:include|come with|have)|\bno need (?:for|of)|"
+    r"\bskip|\bdrop|\bforget|\bminus|\blose|\bgive up|\bgiving up|\bwaive|\binstead of|\brather than|\bforgo|"
+    r"\bforego|\bzero|\bnone|\bnever|\bisn'?t|\baren'?t|\bthere'?s no|\bwe can'?t (?:do|offer|give|provide)|"
+    r"\bcannot (?:do|offer|give|provide)|\bcan'?t (?:do|offer|give|provide)|\bremove|\bwithout any)"
+    r"(?:\s+(?:a|an|the|any|your|my|extra|company|paid|more|of|for|need|to|have|do|offer|with))*\s*$"
+)
+_NEGATION_AFTER = re.compile(
+    r"^\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
+    r"isn'?t (?:needed|necessary|required|important|included|possible)|aren'?t (?:needed|necessary|included)|"
+    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|can go|i can drop|i don'?t need|"
+    r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
+)
+_NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
+_REPORTED = re.compile(
+    r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"
+    r"offer (?:from|at|of)|another (?:company|offer)|other (?:company|offer)|competing|currently|my current|"
+    r"i (?:make|earn|get|have) now|at my current|right now i|today i|experience|yoe)\b"
+)
+_TIME_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|"
+    r"look)|or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
+    r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience)"
+)
+_TIME_AMOUNT_BEFORE = re.compile(
+    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
+)
+_INFO_QUESTION = re.compile(r"\b(?:is there|are there|do you (?:offer|have|provide)|does (?:it|the|that|this))\b")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+_POLITE_REQUEST = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*(?:can|could|would|will|may|might|"
+    r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
+    r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
+)
+_TELL_ME = re.compile(r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|what|how|which|when|who|why)\b")
+_SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
+_OFFER_WORDS = re.compile(r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year)")
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\band\b|\bbut\b|\bor\b|\bplus\b|\balso\b|\bthen\b")
+_WORD = re.compile(r"[a-z][a-z'&]{4,}")
+_PAY_VERB = re.compile(
+    r"^\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
+    r"your|our|his|their|this|those|these|\w+ing)\b"
+)
+_RAISE_VERB = re.compile(
+    r"^\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
+    r"\$|€|£|\d)"
+)
+_PROPOSE_VAGUE = re.compile(
+    r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
+    r"get|have|give|offer|want|need|like|love|hoping|looking for|ask(?:ing)? for|request|throw in|"
+    r"upgrade|fewer|less|lower|shorter|reduce|sooner|earlier|later|longer|extend|make it|can you do|"
+    r"could you do|push|match|sweeten|top up|move on|possible to|any chance|instead)\b"
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    perk: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class _Slot:
+    perk: str | None
+    amount: Amount | None
+    negated: bool
+    start: int
+
+
+class Understander:
+    """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
+
+    def __init__(self, perks: Mapping[str, PerkDef]) -> None:
+        self.perks = dict(perks)
+        self._by_phrase: dict[str, str] = {}
+        for key, perk in self.perks.items():
+            for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
+                self._by_phrase.setdefault(_phrase_key(normalise(phrase)), key)
+        phrases = sorted(self._by_phrase, key=len, reverse=True)
+        alternation = "|".join(_phrase_pattern(p) for p in phrases)
+        self._perk_re = re.compile(r"(?<![\w$€£])(?:" + alternation + r")(?![\w])")
+        # single words long enough to be worth matching with a typo in them
+        self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
+        self._known_words = frozenset(self._fuzzy_words) | _NOT_TYPOS
+        self._typo_cache: dict[str, str | None] = {}
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def read(self, text: str, context: Context | None = None) -> Understanding:
+        """The acts, terms and signals of one message; never raises on any string."""
+        if not isinstance(text, str):
+            text = str(text)
+        low = normalise(text[:MAX_READ_CHARS])
+        if not low.strip():
+            return Understanding(text=text)
+        mentions = self._find_perks(low)
+        amounts = [a for a in find_amounts(low) if not _inside_mention(a, mentions)]
+        acts, signals = self._acts(low, text[:MAX_READ_CHARS])
+        amounts = self._drop_non_terms(low, amounts, acts)
+        terms = self._terms(low, mentions, amounts, context)
+        acts = self._acts_from_terms(low, acts, terms, mentions)
+        return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    # --- perks ----------------------------------------------------------------------------------
+
+    def _find_perks(self, low: str) -> list[_Mention]:
+        mentions: list[_Mention] = []
+        spans: list[tuple[int, int]] = []
+        for m in self._perk_re.finditer(low):
+            phrase = _phrase_key(m.group(0))
+            key = self._by_phrase.get(phrase)
+            if key is None:
+                continue
+            after = low[m.end() : m.end() + 20]
+            if phrase == "pay" and _PAY_VERB.match(after):
+                continue
+            if phrase in ("raise", "rase", "riase") and _RAISE_VERB.match(after):
+                continue
+            if phrase == "hours" and re.search(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$", low[: m.start()]):
+                continue
+            mentions.append(_Mention(key, m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+        for m in _WORD.finditer(low):
+            word = m.group(0)
+            if word in self._known_words or any(s <= m.start() < e for s, e in spans):
+                continue
+            key = self._typo(word)
+            if key is not None:
+                mentions.append(_Mention(key, m.start(), m.end()))
+        mentions.sort(key=lambda x: x.start)
+        for mention in mentions:
+            before = low[max(0, mention.start - 40) : mention.start]
+            after = low[mention.end : mention.end + 40]
+            if (_NEGATORS.search(before) and not _NOT_NEGATION.search(before)) or _NEGATION_AFTER.match(after):
+                mention.negated = True
+        return mentions
+
+    def _typo(self, word: str) -> str | None:
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        cutoff = 88 if len(word) <= 6 else 84
+        best = process.extractOne(word, self._fuzzy_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        key = self._by_phrase[best[0]] if best else None
+        if best and word.startswith(best[0]) and word[len(best[0]) :] in _INFLECTIONS:
+            key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
+        if len(self._typo_cache) < 20_000:
+            self._typo_cache[word] = key
+        return key
+
+    # --- acts -----------------------------------------------------------------------------------
+
+    def _acts(self, low: str, original: str) -> tuple[list[Act], list[Signal]]:
+        acts: set[Act] = set()
+        signals: list[Signal] = []
+        if _GREET.search(low):
+            acts.add(Act.greet)
+        if _REJECT.search(low):
+            acts.add(Act.reject)
+        accept = _ACCEPT.search(low)
+        if accept and not _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
+            acts.add(Act.accept)
+        if _JUSTIFY.search(low):
+            acts.add(Act.justify)
+        if _ENTHUSIASM.search(low):
+            acts.add(Act.enthusiasm)
+        if _COMPETING.search(low):
+            acts.add(Act.competing_offer)
+        if _TRADE.search(low):
+            acts.add(Act.trade_off)
+        if _REQUEST_TIME.search(low):
+            acts.add(Act.request_time)
+        if _REQUEST_WRITING.search(low):
+            acts.add(Act.request_writing)
+        if _QUIT.search(low) and (Act.accept not in acts or _QUIT_ALONE.match(low)):
+            acts.add(Act.quit)
+        if any(_asks_for_information(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
+            acts.add(Act.ask)
+        for signal, pattern in (
+            (Signal.market_data, _MARKET),
+            (Signal.own_value, _OWN_VALUE),
+            (Signal.priority, _PRIORITY),
+            (Signal.alternatives, _ALTERNATIVES),
+            (Signal.trial_period, _TRIAL),
+            (Signal.rude, _RUDE),
+            (Signal.pleading, _PLEADING),
+            (Signal.summary, _SUMMARY),
+            (Signal.hint, _HINT),
+        ):
+            if pattern.search(low):
+                signals.append(signal)
+        if Signal.rude not in signals and _shouting(original):
+            signals.append(Signal.rude)
+        if (Signal.market_data in signals or Signal.own_value in signals) and Act.justify not in acts:
+            acts.add(Act.justify)
+        return [a for a in Act if a in acts], signals
+
+    def _acts_from_terms(
+        self, low: str, acts: list[Act], terms: list[Term], mentions: list[_Mention]
+    ) -> list[Act]:
+        found = set(acts)
+        proposing = False
+        for term in terms:
+            if term.perk is None and term.amount is None:
+                continue
+            if term.amount is not None or term.negated:
+                proposing = True
+        if (
+            not proposing
+            and mentions
+            and _REQUEST.search(low)
+            and _PROPOSE_VAGUE.search(low)
+            and not _INFO_QUESTION.search(low)
+        ):
+            proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
+        if proposing and terms and all(t.amount is not None for t in terms) and _only_reported(low):
+            proposing = False
+        if proposing:
+            found.add(Act.propose)
+        return [a for a in Act if a in found]
+
+    # --- terms ----------------------------------------------------------------------------------
+
+    def _drop_non_terms(self, low: str, amounts: list[Amount], acts: list[Act]) -> list[Amount]:
+        kept = []
+        for a in amounts:
+            after = low[a.end : a.end + 30]
+            before = low[max(0, a.start - 20) : a.start]
+            if _TIME_AMOUNT_AFTER.match(after):
+                continue
+            if (
+                Act.request_time in acts
+                and a.unit in ("days", "hours", "weeks")
+                and not a.relative
+                and _TIME_AMOUNT_BEFORE.search(before)
+                and not self._perk_re.search(low[a.end : a.end + 25])
+            ):
+                continue
+            kept.append(a)
+        return kept
+
+    def _terms(
+        self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None
+    ) -> list[Term]:
+        breaks = [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in _CLAUSE_BREAK.finditer(low)]
+        pairs: list[tuple[float, int, int]] = []
+        for ai, a in enumerate(amounts):
+            for mi, mention in enumerate(mentions):
+                if not self._fits(mention.perk, a):
+                    continue
+                if mention.end <= a.start:
+                    lo, hi = mention.end, a.start
+                    direction = 0.0
+                else:
+                    lo, hi = a.end, mention.start
+                    direction = 0.5
+                if hi < lo:
+                    lo, hi = hi, lo
+                cost = (hi - lo) + direction + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+                pairs.append((cost, ai, mi))
+        pairs.sort()
+        amount_to_perk: dict[int, str] = {}
+        perk_has_amount: set[str] = set()
+        used_amounts: set[int] = set()
+        for cost, ai, mi in pairs:
+            perk = mentions[mi].perk
+            if ai in used_amounts or perk in perk_has_amount or cost > 3000:
+                continue
+            amount_to_perk[ai] = perk
+            perk_has_amount.add(perk)
+            used_amounts.add(ai)
+
+        slots: list[_Slot] = []
+        for ai, a in enumerate(amounts):
+            perk = amount_to_perk.get(ai)
+            if perk is None:
+                perk = self._guess_perk(low, a, mentions, perk_has_amount, context)
+                if perk is not None:
+                    perk_has_amount.add(perk)
+                elif a.unit == "money" and "base_salary" in perk_has_amount and _REPORTED.search(low):
+                    continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
+            slots.append(_Slot(perk, a, False, a.start))
+        seen = {s.perk for s in slots if s.perk is not None}
+        for mention in mentions:
+            if mention.perk in seen:
+                for slot in slots:
+                    if slot.perk == mention.perk and mention.negated and slot.amount is None:
+                        slot.negated = True
+                continue
+            seen.add(mention.perk)
+            slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
+        slots.sort(key=lambda s: s.start)
+        return [self._term(slot) for slot in slots]
+
+    def _fits(self, perk: str, amount: Amount) -> bool:
+        fits = _FITS[self.perks[perk].unit]
+        if amount.unit not in fits:
+            return False
+        if amount.unit is None and abs(amount.value) > 10 * self.perks[perk].max:
+            # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
+            return self.perks[perk].unit is PerkUnit.percent
+        return True
+
+    def _guess_perk(
+        self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None
+    ) -> str | None:
+        if (
+            context is not None
+            and context.last_perk in self.perks
+            and context.last_perk not in taken
+            and self._fits(context.last_perk, a)
+            and not mentions
+        ):
+            return context.last_perk
+        if a.unit == "hours" and "working_hours" in self.perks and "working_hours" not in taken:
+            return "working_hours"
+        surely_money = a.explicit_money or a.per is not None or _OFFER_WORDS.search(low)
+        if a.unit == "money" and surely_money and abs(a.value) >= 10_000 and "base_salary" not in taken:
+            return "base_salary" if "base_salary" in self.perks else None
+        if a.unit is None and a.value >= 1000 and "base_salary" not in taken and _OFFER_WORDS.search(low):
+            return "base_salary" if "base_salary" in self.perks else None
+        if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
+            return "pto"
+        return None
+
+    def _term(self, slot: _Slot) -> Term:
+        a = slot.amount
+        if a is None:
+            return Term(perk=slot.perk, negated=slot.negated)
+        unit = a.unit
+        if unit is None and slot.perk is not None:
+            perk_unit = self.perks[slot.perk].unit
+            unit = _SPOKEN_UNIT[perk_unit]
+            if perk_unit is PerkUnit.percent and a.value > 100:
+                unit = "money"
+        if unit is None and a.explicit_money:
+            unit = "money"
+        return Term(
+            perk=slot.perk,
+            amount=a.value,
+            unit=unit,
+            negated=False,
+            range=a.range,
+            per=a.per,
+            currency=a.currency,
+            relative=a.relative,
+        )
+
+
+def _phrase_key(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase.strip())
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(p) for p in phrase.split(" ")]
+    return r"[\s-]+".join(parts)
+
+
+def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
+    # "401k" is a perk, not $401,000; but in "10 hours" the perk word "hours" is the amount's unit
+    return any(m.start <= a.start < m.end for m in mentions)
+
+
+def _only_reported(low: str) -> bool:
+    """Numbers given as evidence (market data, another offer, current pay) rather than asked for."""
+    return bool(_REPORTED.search(low)) and not _REQUEST.search(low)
+
+
+def _asks_for_information(sentence: str) -> bool:
+    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    sentence = sentence.strip()
+    if not sentence or ("?" not in sentence and not _ASK_START.match(sentence)):
+        return False
+    if _POLITE_REQUEST.match(sentence) and not _TELL_ME.search(sentence):
+        return False
+    return not (_SUGGESTION.match(sentence) and re.search(r"\d|\b(?:a|an|one|two|three|four|five|ten)\b", sentence))
+
+
+def _shouting(original: str) -> bool:
+    """Mostly capitals over several words: shouting, which reads as rude in a negotiation."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) < 12:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) > 0.8
+
+
+def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
+    """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line())."""
+    for line in lines:
+        text = line.rstrip("\r\n")
+        understanding = understander.read(text)
+        yield json.dumps(understanding.json_line(), ensure_ascii=False)
