@@ -79,10 +79,11 @@ def score(st: PracticeState) -> list[tuple[Detector, int, str | None]]:
             case Detector.take_time if not line and st.status != "agreed" and asked:
                 out.append((detector, 1, None))  # did not rush into a yes
             case Detector.polite_firm:
-                if st.rude >= 2 or "accepted_first_offer" in st.flags:
+                # One insult costs the whole technique: it is what the other side remembers.
+                if st.rude or "accepted_first_offer" in st.flags:
                     out.append((detector, 0, ev.get("rude")))
-                elif st.rude == 1 or not asked:
-                    out.append((detector, 1, ev.get("rude") or None))
+                elif not asked:
+                    out.append((detector, 1, None))  # polite, but never asked for anything concrete
                 else:
                     out.append((detector, 2, ev["first_ask"]))
             case _:
