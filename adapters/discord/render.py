@@ -1,0 +1,268 @@
+"""Turn neutral :class:`~bot.messages.Reply` objects into Discord messages.
+
+Reply text uses :mod:`bot.markup`; every plain span is escaped for Discord here, so text a user
+typed (which the core embeds already escaped for the neutral markup) can never become a heading,
+a masked link, a spoiler or a mention. Long content is split at line boundaries within Discord's
+limits: 2,000 characters of content, 4,096 per embed description, 25 fields of 1,024 characters,
+10 embeds and 6,000 embed characters per message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import discord
+
+from adapters.discord.views import choices_view
+from bot import markup
+from bot.messages import Attachment, Card, Choice, Reply, ReplyKind
+
+CONTENT_LIMIT = 2000
+DESCRIPTION_LIMIT = 4096
+TITLE_LIMIT = 256
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELDS_PER_EMBED = 25
+FOOTER_LIMIT = 2048
+EMBEDS_PER_MESSAGE = 10
+EMBED_TOTAL_LIMIT = 6000
+
+DEBRIEF_COLOUR = discord.Colour(0x2E8B57)
+COMPARISON_COLOUR = discord.Colour(0x5865F2)
+CARD_COLOUR = discord.Colour(0x99AAB5)
+
+# Everywhere: formatting, spoilers, masked links, mentions, custom emoji and timestamps.
+_ANYWHERE = re.compile(r"([\\*_~`|<>\[\]@])")
+# Only at the start of a line: headings, subtext, lists and quotes.
+_LINE_START = re.compile(r"^(\s*)(#|-|\+|>|\d+(?=[.)]))")
+_URL = re.compile(r"https?://[^\s<>\[\]()`|*]+")
+
+
+@dataclass
+class Outgoing:
+    """One Discord message to send: content, embeds, an optional file and optional components."""
+
+    content: str | None = None
+    embeds: list[discord.Embed] = field(default_factory=list)
+    attachment: Attachment | None = None
+    view: discord.ui.View | None = None
+    ephemeral: bool = False
+    private: bool = False
+
+    def file(self) -> discord.File | None:
+        """A fresh file each time: a discord.File is consumed by one send."""
+        if self.attachment is None:
+            return None
+        import io
+
+        return discord.File(io.BytesIO(self.attachment.content.encode("utf-8")),
+                            filename=self.attachment.filename)
+
+
+def escape_text(text: str, *, line_start: bool = False) -> str:
+    """Make text literal in Discord: markdown, mentions and links cannot be forged; bare URLs stay links."""
+    pieces = []
+    pos = 0
+    for m in _URL.finditer(text):
+        pieces.append(_ANYWHERE.sub(r"\\\1", text[pos : m.start()]))
+        pieces.append(m.group(0))
+        pos = m.end()
+    pieces.append(_ANYWHERE.sub(r"\\\1", text[pos:]))
+    out = "".join(pieces)
+    if line_start:
+        out = _LINE_START.sub(r"\1\\\2", out, count=1)
+    return out
+
+
+def _render_span(span: markup.Span, first: bool) -> str:
+    if span.code:
+        body = span.text.replace("`", "ˋ")  # a backtick cannot be escaped inside inline code
+        rendered = f"`{body}`" if body.strip() else escape_text(span.text)
+    else:
+        rendered = escape_text(span.text, line_start=first)
+    if span.bold and span.text.strip():
+        return f"**{rendered}**"
+    return rendered
+
+
+def render_line(line: markup.Line) -> str:
+    prefix = "- " if line.bullet else "> " if line.quote else ""
+    body = "".join(_render_span(s, first=(i == 0 and not prefix)) for i, s in enumerate(line.spans))
+    return prefix + body
+
+
+def _split_spans(spans: Sequence[markup.Span], at: int) -> tuple[list[markup.Span], list[markup.Span]]:
+    head: list[markup.Span] = []
+    tail: list[markup.Span] = []
+    for span in spans:
+        if at >= len(span.text):
+            head.append(span)
+            at -= len(span.text)
+        elif at > 0:
+            head.append(markup.Span(span.text[:at], bold=span.bold, code=span.code))
+            tail.append(markup.Span(span.text[at:], bold=span.bold, code=span.code))
+            at = 0
+        else:
+            tail.append(span)
+    return head, tail
+
+
+def _split_line(line: markup.Line, limit: int) -> list[str]:
+    """A line too long for one message, cut at spaces into pieces that keep their styling.
+
+    Cuts fall between characters of the neutral text, never inside a rendered escape or marker.
+    """
+    pieces: list[str] = []
+    spans = list(line.spans)
+    first = True
+    while spans:
+        def shaped(part: list[markup.Span], first: bool = first) -> markup.Line:
+            return markup.Line(tuple(part), bullet=line.bullet and first, quote=line.quote)
+
+        rendered = render_line(shaped(spans))
+        if len(rendered) <= limit:
+            pieces.append(rendered)
+            break
+        text = "".join(s.text for s in spans)
+        low, high = 1, len(text)  # the longest prefix whose rendering fits
+        while low < high:
+            mid = (low + high + 1) // 2
+            if len(render_line(shaped(_split_spans(spans, mid)[0]))) <= limit:
+                low = mid
+            else:
+                high = mid - 1
+        space = text.rfind(" ", 0, low)
+        cut = space + 1 if space > low // 2 else low
+        head, spans = _split_spans(spans, cut)
+        pieces.append(render_line(shaped(head)))
+        first = False
+    return pieces
+
+
+def render_markup(text: str, limit: int) -> list[str]:
+    """Neutral markup as Discord markdown, split at line boundaries into chunks of at most `limit`."""
+    lines: list[str] = []
+    for line in markup.parse(text):
+        lines.extend(_split_line(line, limit))
+    return _pack(lines, limit)
+
+
+def _pack(lines: Iterable[str], limit: int) -> list[str]:
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in lines:
+        extra = len(line) + (1 if current else 0)
+        if current and size + extra > limit:
+            chunks.append("\n".join(current))
+            current, size = [], 0
+            extra = len(line)
+        current.append(line)
+        size += extra
+    if current:
+        chunks.append("\n".join(current))
+    return [c for c in (chunk.strip("\n") for chunk in chunks) if c.strip()]
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip("\\") + "…"
+
+
+def _title(text: str) -> str:
+    return _cut(escape_text(markup.plain(text)), TITLE_LIMIT)
+
+
+def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
+    """One card as one embed (more when its fields pass 25 or 6,000 characters); inline fields make a table."""
+    def fresh(continued: bool) -> discord.Embed:
+        return discord.Embed(title=_title(f"{card.title} (continued)" if continued else card.title), colour=colour)
+
+    footer = _cut(markup.plain(card.footer), FOOTER_LIMIT) if card.footer else None
+    room = EMBED_TOTAL_LIMIT - (len(footer) if footer else 0)
+    embeds = [fresh(False)]
+    for card_field in card.fields:
+        name = _cut(escape_text(markup.plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
+        value = _cut("\n".join(render_markup(card_field.value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
+        current = embeds[-1]
+        if len(current.fields) >= FIELDS_PER_EMBED or len(current) + len(name) + len(value) > room:
+            current = fresh(True)
+            embeds.append(current)
+        current.add_field(name=name, value=value, inline=card_field.inline)
+    if footer:
+        embeds[-1].set_footer(text=footer)
+    return embeds
+
+
+def _recruiter_text(reply: Reply) -> list[str]:
+    speaker = reply.speaker or "Recruiter"
+    lines = [f"**{escape_text(speaker)}**"]
+    for line in markup.parse(reply.text):
+        quoted = markup.Line(line.spans, bullet=False, quote=True)
+        lines.extend(_split_line(quoted, CONTENT_LIMIT))
+    return _pack(lines, CONTENT_LIMIT)
+
+
+def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
+    """The Discord messages for one reply, in order; components and the file go on the last one."""
+    contents: list[str] = []
+    embeds: list[discord.Embed] = []
+    if reply.kind is ReplyKind.recruiter:
+        contents = _recruiter_text(reply)
+    elif reply.kind in (ReplyKind.debrief, ReplyKind.comparison) and reply.text:
+        colour = DEBRIEF_COLOUR if reply.kind is ReplyKind.debrief else COMPARISON_COLOUR
+        embeds = [discord.Embed(description=chunk, colour=colour)
+                  for chunk in render_markup(reply.text, DESCRIPTION_LIMIT)]
+    elif reply.text:
+        contents = render_markup(reply.text, CONTENT_LIMIT)
+
+    card_colour = {ReplyKind.debrief: DEBRIEF_COLOUR, ReplyKind.comparison: COMPARISON_COLOUR}.get(
+        reply.kind, CARD_COLOUR)
+    for card in reply.cards:
+        embeds.extend(card_embeds(card, card_colour))
+
+    view, overflow = choices_view(owner_id, reply.choices)
+    if overflow:
+        contents.extend(render_markup(_overflow_text(overflow), CONTENT_LIMIT))
+
+    messages = _assemble(contents, embeds)
+    if not messages and (view is not None or reply.attachment is not None):
+        messages = [Outgoing(content="Choose:" if view is not None else None)]
+    if messages:
+        messages[-1].view = view
+        messages[-1].attachment = reply.attachment
+    for message in messages:
+        message.ephemeral = reply.ephemeral
+        message.private = reply.move_to_private
+    return messages
+
+
+def _overflow_text(choices: Sequence[Choice]) -> str:
+    lines = ["More options (type one to pick it):"]
+    lines += [f"- {markup.escape(c.label, limit=None)}" for c in choices]
+    return "\n".join(lines)
+
+
+def _embed_size(embed: discord.Embed) -> int:
+    return len(embed)
+
+
+def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing]:
+    """Content chunks first, each its own message; embeds join the last one while within the limits."""
+    messages = [Outgoing(content=chunk) for chunk in contents]
+    if not embeds:
+        return messages
+    current = messages[-1] if messages else Outgoing()
+    if not messages:
+        messages.append(current)
+    total = 0
+    for embed in embeds:
+        size = _embed_size(embed)
+        if current.embeds and (len(current.embeds) >= EMBEDS_PER_MESSAGE or total + size > EMBED_TOTAL_LIMIT):
+            current = Outgoing()
+            messages.append(current)
+            total = 0
+        current.embeds.append(embed)
+        total += size
+    return messages

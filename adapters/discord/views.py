@@ -1,0 +1,174 @@
+"""Persistent buttons and selects: every custom_id carries the owner and what was picked.
+
+A component's custom_id is ``oc:b:<owner id>:<choice id>`` for a button and ``oc:s:<owner id>:<n>``
+for a select (whose option values are choice ids). Both are :class:`discord.ui.DynamicItem`\\s,
+registered once at start-up, so a click is understood from the id alone: it works after a restart,
+on any shard, with no view waiting in memory and no timeout.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+import discord
+
+from bot.messages import Choice, ChoiceStyle
+
+if TYPE_CHECKING:
+    from discord import Interaction
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "oc"
+MAX_BUTTONS = 5  # one row; more choices read better as a menu
+MAX_SELECT_OPTIONS = 25
+MAX_ROWS = 5
+CUSTOM_ID_LIMIT = 100
+BUTTON_LABEL_LIMIT = 80
+OPTION_LABEL_LIMIT = 100
+
+NOT_YOURS = "Those buttons belong to someone else's session, so I left them alone. Start your own with `/practice`."
+
+_BUTTON_TEMPLATE = re.compile(rf"{PREFIX}:b:(?P<owner>[0-9]{{1,20}}):(?P<choice>.{{1,64}})", re.DOTALL)
+_SELECT_TEMPLATE = re.compile(rf"{PREFIX}:s:(?P<owner>[0-9]{{1,20}}):(?P<index>[0-9])")
+
+_STYLES = {
+    ChoiceStyle.default: discord.ButtonStyle.secondary,
+    ChoiceStyle.primary: discord.ButtonStyle.primary,
+    ChoiceStyle.danger: discord.ButtonStyle.danger,
+}
+
+
+class ChoiceHandler(Protocol):
+    """What a click is handed to: the client, found through ``interaction.client``."""
+
+    async def handle_choice(self, interaction: Interaction[Any], choice_id: str) -> None: ...
+
+
+def button_custom_id(owner_id: int, choice_id: str) -> str:
+    custom_id = f"{PREFIX}:b:{owner_id}:{choice_id}"
+    if len(custom_id) > CUSTOM_ID_LIMIT:  # a Choice id is at most 64 characters, a snowflake 20 digits
+        raise ValueError("choice id too long for a Discord custom_id")
+    return custom_id
+
+
+def select_custom_id(owner_id: int, index: int) -> str:
+    return f"{PREFIX}:s:{owner_id}:{index}"
+
+
+def parse_custom_id(custom_id: str) -> tuple[int, str | None] | None:
+    """(owner id, choice id) for a button, (owner id, None) for a select; None when not ours."""
+    if m := _BUTTON_TEMPLATE.fullmatch(custom_id):
+        return int(m["owner"]), m["choice"]
+    if m := _SELECT_TEMPLATE.fullmatch(custom_id):
+        return int(m["owner"]), None
+    return None
+
+
+async def _owner_check(interaction: Interaction[Any], owner_id: int) -> bool:
+    if interaction.user.id == owner_id:
+        return True
+    # Refused before the service sees it: someone else's click must not move the owner's session.
+    await interaction.response.send_message(NOT_YOURS, ephemeral=True,
+                                            allowed_mentions=discord.AllowedMentions.none())
+    return False
+
+
+def _short(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_BUTTON_TEMPLATE):
+    def __init__(self, owner_id: int, choice_id: str, *, label: str | None = None,
+                 style: discord.ButtonStyle = discord.ButtonStyle.secondary) -> None:
+        super().__init__(discord.ui.Button(label=_short(label or choice_id, BUTTON_LABEL_LIMIT), style=style,
+                                           custom_id=button_custom_id(owner_id, choice_id)))
+        self.owner_id = owner_id
+        self.choice_id = choice_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: Interaction[Any], item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> ChoiceButton:
+        label = getattr(item, "label", None)
+        style = getattr(item, "style", discord.ButtonStyle.secondary)
+        return cls(int(match["owner"]), match["choice"], label=label, style=style)
+
+    async def interaction_check(self, interaction: Interaction[Any], /) -> bool:
+        return await _owner_check(interaction, self.owner_id)
+
+    async def callback(self, interaction: Interaction[Any]) -> None:
+        handler: ChoiceHandler = interaction.client  # type: ignore[assignment]
+        await handler.handle_choice(interaction, self.choice_id)
+
+
+class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=_SELECT_TEMPLATE):
+    def __init__(self, owner_id: int, index: int, options: Sequence[discord.SelectOption] = ()) -> None:
+        super().__init__(discord.ui.Select(custom_id=select_custom_id(owner_id, index), options=list(options),
+                                           placeholder="Choose…", min_values=1, max_values=1))
+        self.owner_id = owner_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: Interaction[Any], item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> ChoiceSelect:
+        options = getattr(item, "options", [])
+        return cls(int(match["owner"]), int(match["index"]), options)
+
+    async def interaction_check(self, interaction: Interaction[Any], /) -> bool:
+        return await _owner_check(interaction, self.owner_id)
+
+    async def callback(self, interaction: Interaction[Any]) -> None:
+        values = self.item.values
+        if not values:
+            await interaction.response.defer()
+            return
+        handler: ChoiceHandler = interaction.client  # type: ignore[assignment]
+        await handler.handle_choice(interaction, values[0])
+
+
+DYNAMIC_ITEMS = (ChoiceButton, ChoiceSelect)
+
+
+def choices_view(owner_id: int, choices: Sequence[Choice]) -> tuple[discord.ui.View | None, list[Choice]]:
+    """A view for the choices, and any that did not fit (the caller lists those in text).
+
+    Up to five choices are buttons in one row; more become menus of up to 25 options each.
+    """
+    unique: list[Choice] = []
+    seen: set[str] = set()
+    for choice in choices:
+        if choice.id not in seen:  # two components with one custom_id would be rejected by Discord
+            seen.add(choice.id)
+            unique.append(choice)
+    if not unique:
+        return None, []
+    view = discord.ui.View(timeout=None)
+    if len(unique) <= MAX_BUTTONS:
+        for choice in unique:
+            view.add_item(ChoiceButton(owner_id, choice.id, label=choice.label, style=_STYLES[choice.style]))
+        return view, []
+    capacity = MAX_SELECT_OPTIONS * MAX_ROWS
+    for index, start in enumerate(range(0, min(len(unique), capacity), MAX_SELECT_OPTIONS)):
+        options = [discord.SelectOption(label=_short(c.label, OPTION_LABEL_LIMIT), value=c.id)
+                   for c in unique[start : start + MAX_SELECT_OPTIONS]]
+        view.add_item(ChoiceSelect(owner_id, index, options))
+    return view, unique[capacity:]
+
+
+def disabled_copy(view: discord.ui.View | None, picked_custom_id: str | None) -> discord.ui.View | None:
+    """The clicked message's components, greyed out, with the picked button highlighted.
+
+    Disabling them answers the click at once and stops a double click from sending the same choice twice.
+    """
+    if view is None:
+        return None
+    for item in view.walk_children():
+        if isinstance(item, discord.ui.Button):
+            item.disabled = True
+            if picked_custom_id is not None and item.custom_id != picked_custom_id:
+                item.style = discord.ButtonStyle.secondary
+        elif isinstance(item, discord.ui.Select):
+            item.disabled = True
+    return view
