@@ -37,6 +37,26 @@ from bot.playbook_models import (
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _NoDuplicateKeysLoader(_YamlLoader):  # type: ignore[misc, valid-type]
+    """Safe loading that rejects a key written twice in one mapping.
+
+    Plain YAML loading keeps the last of two `pto:` entries without a word, which silently throws
+    away half of what an author wrote.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key `{key_node.value}` appears twice", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
 class PlaybookProblem(NamedTuple):
     file: str  # the file as a path the user can open
     field: str  # a dotted path inside the file, e.g. perks.pto.limit ("" for the whole file)
@@ -102,7 +122,7 @@ class _Reader:
             self.problem(path, "", f"cannot read the file ({exc.strerror or exc})")
             return None
         try:
-            return yaml.load(text, Loader=_YamlLoader), text
+            return yaml.load(text, Loader=_NoDuplicateKeysLoader), text
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

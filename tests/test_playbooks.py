@@ -158,6 +158,16 @@ def test_bad_yaml_names_the_file_and_line(tmp_path):
     assert "invalid YAML" in reason
 
 
+def test_a_perk_written_twice_in_one_scenario_is_caught_not_silently_dropped(tmp_path):
+    text = (SHIPPED / "scenarios" / "growth_startup.yaml").read_text(encoding="utf-8")
+    text = text.replace("  pto:\n", "  pto:\n    offer: 30\n  pto:\n", 1)
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "growth_startup.yaml").write_text(text, encoding="utf-8")
+    [(file, field, reason)] = problems_of(tmp_path)
+    assert file == "growth_startup.yaml" and field.startswith("line ")
+    assert "`pto` appears twice" in reason
+
+
 def test_schema_problems_name_the_field_path_and_reason(tmp_path):
     scenario = shipped_scenario("growth_startup")
     scenario["key"] = "team_startup"
