@@ -21,7 +21,7 @@ from adapters.slack.fake_slack import FakeSlack, SlackSender
 from adapters.slack.runner import start_http
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Incoming, Reply, ReplyKind
 from bot.service import CoachService
-from bot.session import Outcome, Record, SessionState
+from bot.session import Action, Outcome, Record, SessionState
 from bot.store import Store
 
 
@@ -46,6 +46,8 @@ class ScriptedEngine:
             return Outcome(state=SessionState(turns=state.turns + 1), replies=[
                 Reply(text="Well done.", kind=ReplyKind.debrief, cards=(card,), move_to_private=True)],
                 records=[record])
+        if text == "export":
+            return Outcome(state=turns, replies=[], action=Action.export)
         said = text or choice
         from bot.markup import escape
 

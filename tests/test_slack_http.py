@@ -159,3 +159,53 @@ async def test_a_mention_in_a_channel_runs_the_practice_in_that_thread():
         posted = fake.calls_to("chat.postMessage")[0].params
         assert posted["channel"] == CHANNEL and posted["thread_ts"] == "1700000100.000100"
         assert posted["text"] == "You said: hello coach"
+
+
+async def test_export_from_a_channel_uploads_the_file_to_the_dm():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.command("export", user=ALICE, channel=CHANNEL, response_url=rig.response_url("exp"))
+        await fake.wait_for(lambda: fake.calls_to("files.completeUploadExternal")
+                            and any(p.path.startswith("/response/") for p in fake.posted))
+        uploads = [p for p in fake.posted if p.path.startswith("/upload/")]
+        assert len(uploads) == 1 and uploads[0].body["user"]["key"] == f"slack:T0FAKE001:{ALICE}"
+        complete = fake.calls_to("files.completeUploadExternal")[0].params
+        assert complete["channel_id"] == fake.dm_of(ALICE)
+        assert any("direct messages" in p.body["text"] for p in fake.posted if p.path.startswith("/response/"))
+
+
+async def test_export_arrives_as_code_when_the_upload_is_not_allowed():
+    async with running_rig() as rig:
+        fake = rig.fake
+        fake.errors["files.getUploadURLExternal"] = "missing_scope"
+        await rig.send.event(dm_message(user=ALICE, text="export"))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)
+        code = fake.messages_to(ALICE)[1]["blocks"][0]["text"]["text"]
+        assert "offer-coach" in code and "```" in code
+
+
+async def test_value_opens_the_offer_form_and_its_answers_reach_the_coach():
+    from adapters.slack.fake_slack import view_submission
+
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.command("value", user=ALICE, channel=CHANNEL, response_url=rig.response_url())
+        await fake.wait_for(lambda: fake.calls_to("views.open"))
+        view = fake.calls_to("views.open")[0].params["view"]
+        assert view["callback_id"] == "oc.value" and view["private_metadata"] == ALICE
+
+        def form(base: str) -> dict:
+            return {"currency": {"v": {"type": "static_select", "selected_option": {"value": "EUR"}}},
+                    "base": {"v": {"type": "plain_text_input", "value": base}},
+                    "bonus": {"v": {"type": "plain_text_input", "value": "10"}},
+                    "pto": {"v": {"type": "plain_text_input", "value": None}}}
+
+        bad = await rig.send.interaction(view_submission(user=ALICE, callback_id="oc.value", values=form("12O")))
+        assert bad.status == 200
+        assert '"response_action": "errors"' in bad.body.replace('":"', '": "') and '"base"' in bad.body
+        assert not fake.messages_to(ALICE)
+
+        good = await rig.send.interaction(view_submission(user=ALICE, callback_id="oc.value", values=form("120k")))
+        assert good.status == 200 and "errors" not in good.body
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        assert fake.messages_to(ALICE)[0]["text"] == "You said: value base 120000 EUR, 10% bonus"

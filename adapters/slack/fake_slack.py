@@ -164,6 +164,8 @@ class FakeSlack:
             params = await request.json()
         else:
             params = {k: _maybe_json(v) for k, v in (await request.post()).items() if isinstance(v, str)}
+        # Some SDK methods send their arguments in the query string.
+        params = {**{k: _maybe_json(v) for k, v in request.query.items()}, **params}
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ") or params.get("token")
         await self._record(ApiCall(method, params, token))
@@ -348,3 +350,15 @@ class SlackSender:
         body = json.dumps(event_callback(event, team=team, event_id=event_id))
         extra = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
         return await self.send(body, content_type="application/json", extra_headers=extra)
+
+
+def view_submission(*, user: str, callback_id: str, values: dict[str, Any], private_metadata: str = "",
+                    team: str = TEAM_ID) -> dict[str, Any]:
+    """A modal's submit; `values` as Slack nests them: {block_id: {action_id: {type, value}}}."""
+    return {
+        "type": "view_submission", "team": {"id": team, "domain": "fake"},
+        "user": {"id": user, "username": user.lower(), "team_id": team}, "api_app_id": APP_ID,
+        "token": "legacy-verification-token", "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "view": {"id": "V0FAKE0001", "type": "modal", "callback_id": callback_id, "team_id": team,
+                 "private_metadata": private_metadata, "state": {"values": values}},
+    }

@@ -206,24 +206,42 @@ def card_blocks(card: Card, *, as_header: bool = False) -> list[Block]:
     return blocks
 
 
-def comparison_table(cards: tuple[Card, ...]) -> str:
-    """Offers side by side as a fixed-width table in a code block: one column per card."""
+def _merged_labels(cards: tuple[Card, ...]) -> list[str]:
+    """Every field label once, each card's own order kept (a label new in a later card lands
+    right after the label it followed there)."""
     labels: list[str] = []
     for card in cards:
+        after = -1
         for f in card.fields:
-            if f.label not in labels:
-                labels.append(f.label)
-    columns = [[plain(card.title)] + [next((plain(f.value) for f in card.fields if f.label == label), "—")
-                                      for label in labels] for card in cards]
-    rows = [["", *(col[0] for col in columns)]]
-    for index, label in enumerate(labels, start=1):
-        rows.append([plain(label), *(col[index] for col in columns)])
-    widths = [min(28, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [_cut(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
+            if f.label in labels:
+                after = labels.index(f.label)
+            else:
+                after += 1
+                labels.insert(after, f.label)
+    return labels
+
+
+def _code_table(rows: list[list[str]], max_width: int = 28) -> str:
+    widths = [min(max_width, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
+    lines = ["  ".join(_cut(cell, widths[i]).ljust(widths[i]) for i, cell in enumerate(row)).rstrip()
+             for row in rows]
     return "```\n" + _escape_code("\n".join(lines)) + "\n```"
+
+
+def comparison_table(cards: tuple[Card, ...]) -> str:
+    """Offers side by side as a fixed-width table in a code block: one column per card."""
+    labels = _merged_labels(cards)
+    rows = [["", *(plain(card.title) for card in cards)]]
+    for label in labels:
+        cells = [next((plain(f.value) for f in card.fields if f.label == label), "—") for card in cards]
+        rows.append([plain(label), *cells])
+    return _code_table(rows)
+
+
+def rows_table(card: Card) -> str:
+    """One card's fields as aligned label/value rows in a code block (values are not cut)."""
+    return _code_table([[plain(f.label), plain(f.value)] for f in card.fields], max_width=10_000) \
+        if card.fields else ""
 
 
 # --- whole replies ---------------------------------------------------------------------------
@@ -254,8 +272,13 @@ def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
         blocks.append({"type": "header", "text": _plain_text(plain(title), HEADER_LIMIT)})
     if reply.text:
         blocks.extend(text_sections(to_mrkdwn(reply.text)))
-    if reply.kind is ReplyKind.comparison and len(reply.cards) >= 2:
-        blocks.extend(text_sections(comparison_table(reply.cards)))
+    if reply.kind is ReplyKind.comparison and reply.cards:
+        if len(reply.cards) >= 2:
+            blocks.extend(text_sections(comparison_table(reply.cards)))
+        else:
+            card = reply.cards[0]
+            blocks.append({"type": "section", "text": _mrkdwn(_cut(f"*{to_mrkdwn(card.title)}*", 3000))})
+            blocks.extend(text_sections(rows_table(card)))
         for card in reply.cards:
             if card.footer:
                 blocks.append({"type": "context", "elements": [_mrkdwn(_cut(to_mrkdwn(card.footer), 3000))]})
