@@ -530,7 +530,7 @@ class ChecklistRunner:
     def _show_perk_values(self, checklist: Checklist, st: ChecklistState, step: Step) -> list[Reply]:
         answer = st.answers.get(step.key)
         if step.kind is StepKind.offer and isinstance(answer, dict):
-            return [valuation_reply(self._value(st, answer))]
+            return [valuation_reply(self._value(st, answer), "This offer per year")]
         return [self._unit_values(checklist, st)]
 
     def _unit_values(self, checklist: Checklist, st: ChecklistState) -> Reply:
@@ -640,7 +640,7 @@ class ChecklistRunner:
                              "with your justification, or for perks that close it.")
             if walk_away and base and base < walk_away and v.total < walk_away:
                 lines.append(f"It is below your walk-away ({units.money(walk_away, cur)}), even with the perks.")
-        elif target and low and high:
+        if target and low and high:
             if target < low:
                 lines.append(f"Your target ({units.money(target, cur)}) is below the market range you found "
                              f"({units.money(low, cur)}–{units.money(high, cur)}): you may be asking too little.")
