@@ -78,6 +78,7 @@ class Counterpart:
         self._resolve_pending(turn)
         self._learn(st, said)
 
+        said = self._attach_orphan_amounts(st, said)
         asks = [t for t in said.terms if self._is_ask(t, said)]
         if Act.quit in said.acts:
             st.status = "walked"
@@ -350,6 +351,28 @@ class Counterpart:
         wanted = to_canonical(term, perk, current=track.current if track else 0.0,
                               base=st.offer["base_salary"].current)
         return wanted is not None and _better(perk, wanted, track.current if track else 0.0)
+
+    def _attach_orphan_amounts(self, st: PracticeState, said: Understanding) -> Understanding:
+        """An amount that names no perk belongs to the perk named without one, or to the one just discussed.
+
+        So "make the salary 1e99" is checked against the salary's range instead of being ignored.
+        """
+        orphans = [t for t in said.terms if t.perk is None and t.amount is not None]
+        if not orphans:
+            return said
+        bare = [t for t in said.terms if t.perk in self.perks and t.amount is None and not t.negated]
+        if len(bare) == 1:
+            target: str | None = bare[0].perk
+        elif not any(t.perk for t in said.terms):
+            target = st.last_perk
+        else:
+            return said
+        if target is None:
+            return said
+        orphan = orphans[0]
+        terms = [t for t in said.terms if t is not orphan and not (bare and t is bare[0])]
+        terms.append(orphan.model_copy(update={"perk": target}))
+        return said.model_copy(update={"terms": terms})
 
     def _is_ask(self, term: Term, said: Understanding) -> bool:
         """A perk named without a number is an ask only in a proposal or a question.

@@ -21,6 +21,9 @@ from bot.session import SessionState
 from bot.store import Store
 from bot.understand import Understander
 
+# Event ids stay unique across harnesses and restarts, as a platform's would.
+_EVENT_IDS = itertools.count(1)
+
 
 @cache
 def shipped() -> tuple[Playbooks, Understander]:
@@ -47,7 +50,6 @@ class ChatHarness:
         self.platform = platform
         engine = Engine(playbooks, understander, max_message_chars=max_message_chars)
         self.service = CoachService(Store(db, maintenance=False), engine)
-        self._events = itertools.count(1)
         self._clock = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
         self.last: dict[str, list[Reply]] = {}
 
@@ -61,7 +63,7 @@ class ChatHarness:
         return Incoming(
             platform=self.platform, user_id=user, conversation_id=conversation or f"dm-{user}",
             conversation_kind=kind, text=text, choice=choice,
-            event_id=event_id or f"ev-{next(self._events)}", at=self._clock,
+            event_id=event_id or f"ev-{next(_EVENT_IDS)}", at=self._clock,
         )
 
     def send(self, incoming: Incoming) -> list[Reply]:
@@ -90,6 +92,8 @@ class ChatHarness:
 
     def restart(self) -> ChatHarness:
         """A new process on the same database file (the old one is closed)."""
+        if str(self.db) == ":memory:":
+            raise ValueError("restart() needs a database file: ChatHarness(tmp_path / 'coach.db')")
         self.close()
         return ChatHarness(self.db, playbooks=self.playbooks, platform=self.platform)
 
