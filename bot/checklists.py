@@ -40,7 +40,6 @@ from bot.valuation import (
     parse_assumption,
     read_terms,
     used_assumptions,
-    valuation_cards,
     valuation_reply,
     value_offer,
     yearly_value,
@@ -231,7 +230,10 @@ class ChecklistRunner:
         offer = self._main_offer(checklist, st)
         note = f"Now assuming `{name}` = {_num(value)}."
         if offer:
-            replies.append(valuation_reply(self._value(st, offer), "Your offer per year, re-valued"))
+            revalued = self._value(st, offer)
+            if name not in revalued.assumptions:
+                note += " None of this offer's perks use it, so its value is unchanged."
+            replies.append(valuation_reply(revalued, "Your offer per year, re-valued"))
         else:
             note += " " + describe_assumptions(assumptions_for(self.playbooks, None, st.assumptions))
         return st, [Reply(text=note), *replies, self._ask(checklist, st)], None
@@ -465,7 +467,8 @@ class ChecklistRunner:
     def _read_offer(self, checklist: Checklist, st: ChecklistState, step: Step, typed: str) -> tuple[Any, str]:
         understanding = self.understander.read(typed)
         read = read_terms(understanding, self.playbooks, current=st.partial)
-        terms = {**st.partial, **read.terms}
+        merged = {**st.partial, **read.terms}
+        terms = {k: merged[k] for k in self.playbooks.perks if k in merged}
         notes = "".join(f"\n- {escape(p, 200)}" for p in read.problems)
         if not terms:
             raise _Retry(f"I couldn't find any terms in that. Try something like {_OFFER_EXAMPLE}.{notes}")
@@ -742,8 +745,6 @@ class ChecklistRunner:
         if len(offers) > 1:
             other = self._value(st, offers[1][1])
             replies.append(compare(main, other, ("This offer", "The other offer")))
-            replies[-1] = replies[-1].model_copy(update={"cards": (*replies[-1].cards, valuation_cards(
-                main, "This offer per year"), valuation_cards(other, "The other offer per year"))})
             summary["second_total"] = round(other.total, 2)
             summary["difference"] = round(other.total - main.total, 2)
             result["valuation"] = {**main.summary(), "compared_with": other.summary()}

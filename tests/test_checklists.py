@@ -318,3 +318,22 @@ def test_a_checklist_removed_from_the_playbooks_is_answered_politely(runner: Che
     _, replies, record = runner.answer(state, "hello", None)
     assert "no longer" in replies[0].text and record is None
     assert "no longer" in runner.resume(state)[0].text
+
+
+def test_a_review_through_the_bot_survives_a_restart(tmp_path) -> None:
+    from bot.testing import ChatHarness, text_of
+
+    bot = ChatHarness(tmp_path / "coach.db")
+    try:
+        bot.say("checklist review")
+        bot.say("25 days pto")
+        assert "Still needed: the base salary" in text_of(bot.say("assume layoff probability 5%"))
+        bot = bot.restart()
+        shown = text_of(bot.say("base 100k"))
+        assert "Paid time off: 25 days → $9,615 a year" in shown
+        bot.say("120k")
+        done = text_of(bot.say("base 110k, 15 days pto"))
+        assert "The other offer is worth about $6,731 more a year than This offer." in done
+        assert bot.state().mode == "idle"
+    finally:
+        bot.close()
