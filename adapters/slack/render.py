@@ -199,8 +199,10 @@ def card_blocks(card: Card, *, as_header: bool = False) -> list[Block]:
             "type": "section",
             "fields": [_field_text(f.label, f.value) for f in narrow[start:start + FIELDS_PER_SECTION]],
         })
-    for f in wide:
-        blocks.extend(text_sections(f"*{escape_mrkdwn(f.label)}*\n{to_mrkdwn(f.value)}"))
+    if wide:
+        # One text for all wide fields (split only at Slack's size limit): fewer blocks, same look.
+        blocks.extend(text_sections("\n\n".join(f"*{escape_mrkdwn(f.label)}*\n{to_mrkdwn(f.value)}"
+                                                  for f in wide)))
     if card.footer:
         blocks.append({"type": "context", "elements": [_mrkdwn(_cut(to_mrkdwn(card.footer), 3000))]})
     return blocks

@@ -1,0 +1,58 @@
+"""A whole practice through Slack with the real engine: slash command in a channel, scenario picked
+from the menu, the role-play in the DM, the End button, the debrief, and App Home afterwards."""
+
+from __future__ import annotations
+
+from slack_rig import running_rig
+
+from adapters.slack.fake_slack import app_home_opened, block_actions, dm_message
+from bot.engine import Engine
+from bot.testing import shipped
+
+ALICE = "UALICE0001"
+CHANNEL = "CGENERAL01"
+
+
+def _actions(message: dict) -> list[dict]:
+    return [e for b in message.get("blocks", []) if b["type"] == "actions" for e in b["elements"]]
+
+
+async def test_a_whole_practice_from_slash_command_to_debrief():
+    playbooks, understander = shipped()
+    async with running_rig(Engine(playbooks, understander)) as rig:
+        fake = rig.fake
+        dm = fake.dm_of(ALICE)
+
+        await rig.send.command("practice", user=ALICE, channel=CHANNEL, response_url=rig.response_url("cmd"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE) and fake.posted)
+        assert "direct messages" in fake.posted[0].body["text"]
+        menu = _actions(fake.messages_to(ALICE)[0])[0]
+        assert menu["type"] == "static_select"  # seven scenarios: a menu, not seven buttons
+        growth = next(o for o in menu["options"] if "growth_startup" in o["value"])
+
+        await rig.send.interaction(block_actions(user=ALICE, value=growth["value"], channel=dm, select=True,
+                                                 response_url=rig.response_url("pick")))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) >= 3)
+        briefing, opening = fake.messages_to(ALICE)[1:3]
+        assert [e["text"]["text"] for e in _actions(briefing)][-1] == "End and debrief"
+        assert "Maya Chen" in opening["text"]
+        assert any("The offer" in b.get("text", {}).get("text", "") for b in opening["blocks"])
+
+        await rig.send.event(dm_message(user=ALICE, text="I'm excited about the role. Market data says 165k base"))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) >= 4)
+        counter = fake.messages_to(ALICE)[3]
+        assert counter["text"].startswith("Maya Chen: ") and "$" in counter["text"]
+
+        end = next(e for e in _actions(briefing) if e["text"]["text"] == "End and debrief")
+        await rig.send.interaction(block_actions(user=ALICE, value=end["value"], channel=dm,
+                                                 response_url=rig.response_url("end")))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) >= 5)
+        debrief = fake.messages_to(ALICE)[4]
+        assert debrief["blocks"][0]["type"] == "header"
+        assert debrief["blocks"][0]["text"]["text"].startswith("Your scorecard: ")
+        assert len(debrief["blocks"]) <= 50
+
+        await rig.send.event(app_home_opened(user=ALICE))
+        await fake.wait_for(lambda: fake.calls_to("views.publish"))
+        home = str(fake.calls_to("views.publish")[0].params["view"])
+        assert "Practices done: 1" in home and "growth startup" in home
