@@ -16,6 +16,7 @@ Every problem found (YAML syntax, schema, cross-references) is collected before 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,7 @@ class _Reader:
         for name, value in values.items():
             if not isinstance(name, str):
                 self.problem(path, f"assumptions.{name}", "a name must be text")
-            elif isinstance(value, bool) or not isinstance(value, int | float):
+            elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                 self.problem(path, f"assumptions.{name}", f"expected a number, got {value!r}")
             else:
                 into[name] = (float(value), path)

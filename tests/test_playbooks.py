@@ -216,11 +216,12 @@ def test_amounts_outside_the_catalogue_range_and_alternatives_past_the_limit(tmp
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
     write_yaml(tmp_path / "tips.yaml", {"tips": [{"key": "t1", "text": "x", "technique": "mind_reading"}]})
     write_yaml(tmp_path / "perks.yaml", {"perk": []})
+    write_yaml(tmp_path / "assumptions.yaml", {"assumptions": {"expected_years": float("inf")}})
     (tmp_path / "checklists").mkdir()
     (tmp_path / "checklists" / "x.yaml").write_text("key: x\ntitle: X\nsummary: s\nfinish: f\nsteps: []\n")
     found = problems_of(tmp_path)
     files = {file for file, _, _ in found}
-    assert files == {"tips.yaml", "perks.yaml", "x.yaml"}
+    assert files == {"tips.yaml", "perks.yaml", "assumptions.yaml", "x.yaml"}
     assert ("tips.yaml", "tips.t1.technique", "unknown technique `mind_reading`") in found
 
 
