@@ -125,7 +125,7 @@ class CoachService:
 
     def _handle_now(self, incoming: Incoming) -> list[Reply]:
         user_key, scope = incoming.user_key, incoming.scope
-        now = self._clock()
+        now = timestamp(self._clock())  # formatted once: the event and the turn share it
         try:
             with self.store.transaction():
                 if incoming.event_id is not None:

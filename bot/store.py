@@ -25,6 +25,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -44,6 +45,11 @@ EVENT_RETENTION = timedelta(days=3)
 # A safety net only: the maintenance thread checkpoints long before the WAL reaches this many pages.
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 CHECKPOINT_INTERVAL_SECONDS = 1.0
+# Under load, wake the checkpointer every this many commits rather than waiting for the interval:
+# a turn writes about 7 pages, so each background checkpoint has well under 1 MB to copy.
+CHECKPOINT_EVERY_COMMITS = 20
+# After a checkpoint lets the WAL restart, truncate the file back to this size on disk.
+WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 PRUNE_INTERVAL_SECONDS = 3_600.0
 
 ARCHIVED_SESSION_KIND = "archived_session"
@@ -108,7 +114,39 @@ def _migration_1_initial(db: Any) -> None:
     db["records"].create_index(["user_key", "kind", "id"], index_name="records_by_user")
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_migration_1_initial,)
+def _without_rowid(db: Any, name: str, columns: dict[str, type], pk: str | tuple[str, ...], not_null: set[str]) -> None:
+    sql = db.create_table_sql(name, columns, pk=pk, not_null=not_null).rstrip().rstrip(";")
+    db.execute(f"{sql} WITHOUT ROWID")
+
+
+def _migration_2_fewer_pages_per_turn(db: Any) -> None:
+    """Events and sessions as WITHOUT ROWID tables: a turn writes 4 B-tree pages instead of 6.
+
+    A rowid table with a text primary key is two B-trees (the rows and the key's index), and the
+    events' time index was a third; each page a commit touches is one more 4 KB WAL frame. Events
+    are now pruned by a background scan instead of through a time index.
+    """
+    db.execute("DROP INDEX IF EXISTS events_by_time")
+    db.execute("ALTER TABLE events RENAME TO events_v1")
+    _without_rowid(db, "events", {"event_key": str, "at": str}, "event_key", {"at"})
+    db.execute("INSERT INTO events (event_key, at) SELECT event_key, at FROM events_v1")
+    db.execute("DROP TABLE events_v1")
+    db.execute("ALTER TABLE sessions RENAME TO sessions_v1")
+    _without_rowid(
+        db,
+        "sessions",
+        {"user_key": str, "scope": str, "state": str, "schema_version": int, "updated_at": str},
+        ("user_key", "scope"),
+        {"state", "schema_version", "updated_at"},
+    )
+    db.execute(
+        "INSERT INTO sessions (user_key, scope, state, schema_version, updated_at) "
+        "SELECT user_key, scope, state, schema_version, updated_at FROM sessions_v1"
+    )
+    db.execute("DROP TABLE sessions_v1")
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_migration_1_initial, _migration_2_fewer_pages_per_turn)
 LATEST_SCHEMA = len(MIGRATIONS)
 
 # State migrations: raw JSON dict at version N -> dict at version N + 1. A version with no entry
@@ -131,7 +169,7 @@ class TurnWrite:
     user_key: str
     platform: str
     scope: str
-    at: datetime
+    at: datetime | str  # a str is taken as already formatted by timestamp()
     text_in: str | None
     choice_in: str | None
     replies: list[Reply]
@@ -203,6 +241,7 @@ class Store:
         self.path = str(path)
         self._lock = threading.RLock()
         self._maintenance: _Maintenance | None = None
+        self._commits_since_checkpoint = 0
         is_memory = self.path == MEMORY
         try:
             if not is_memory:
@@ -225,6 +264,7 @@ class Store:
                 if str(mode).lower() != "wal":
                     raise _open_error(self.path, f"could not switch to WAL mode (got {mode})")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
             self.conn.execute("PRAGMA foreign_keys=OFF")
             self._migrate()
             self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES if maintenance else 1000}")
@@ -308,11 +348,17 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+            if self._maintenance is not None:
+                self._commits_since_checkpoint += 1
+                if self._commits_since_checkpoint >= CHECKPOINT_EVERY_COMMITS:
+                    self._commits_since_checkpoint = 0
+                    self._maintenance.wake()
 
-    def claim_event(self, event_key: str, at: datetime) -> bool:
+    def claim_event(self, event_key: str, at: datetime | str) -> bool:
         """Record a processed event; False when it was already processed (a platform retry)."""
         cursor = self.conn.execute(
-            "INSERT OR IGNORE INTO events (event_key, at) VALUES (?, ?)", (event_key, timestamp(at))
+            "INSERT OR IGNORE INTO events (event_key, at) VALUES (?, ?)",
+            (event_key, at if isinstance(at, str) else timestamp(at)),
         )
         return cursor.rowcount == 1
 
@@ -346,7 +392,7 @@ class Store:
 
     def save_turn(self, turn: TurnWrite) -> None:
         """Append the turn, save the state and insert the records. Call inside :meth:`transaction`."""
-        at = timestamp(turn.at)
+        at = turn.at if isinstance(turn.at, str) else timestamp(turn.at)
         execute = self.conn.execute
         if not turn.user_known:
             execute(
@@ -447,14 +493,36 @@ class Store:
     # --- housekeeping ------------------------------------------------------------------------
 
     def prune_events(self, older_than: timedelta = EVENT_RETENTION, *, now: datetime | None = None) -> int:
-        cutoff = timestamp((now or now_utc()) - older_than)
-        with self.transaction():
-            return self.conn.execute("DELETE FROM events WHERE at < ?", (cutoff,)).rowcount
+        """Forget processed event ids older than the retention; the maintenance thread does this hourly."""
+        with self._lock:
+            return _prune_events(self.conn, timestamp((now or now_utc()) - older_than))
 
     def checkpoint(self) -> None:
         """A passive WAL checkpoint: never waits on writers or readers."""
         with self._lock:
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+PRUNE_BATCH = 200
+
+
+def _prune_events(conn: sqlite3.Connection, cutoff: str) -> int:
+    """Delete events older than `cutoff` without holding the write lock for a whole-table scan.
+
+    The scan is a plain read (in WAL it never blocks writers); the deletes go by key in small
+    batches, each its own short write transaction.
+    """
+    stale = [key for (key,) in conn.execute("SELECT event_key FROM events WHERE at < ?", (cutoff,))]
+    for start in range(0, len(stale), PRUNE_BATCH):
+        batch = stale[start : start + PRUNE_BATCH]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"DELETE FROM events WHERE event_key IN ({', '.join('?' * len(batch))})", batch)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(stale)
 
 
 def _migrate_state(text: str, version: int) -> SessionState | None:
@@ -500,13 +568,18 @@ class _Maintenance:
     def __init__(self, path: str) -> None:
         self.path = path
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="offer-coach-store-maintenance", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
+    def wake(self) -> None:
+        self._wake.set()
+
     def stop(self) -> None:
         self._stop.set()
+        self._wake.set()
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
@@ -515,17 +588,18 @@ class _Maintenance:
         except sqlite3.Error:
             logger.warning("store maintenance could not open the database; automatic checkpoints only")
             return
-        elapsed = 0.0
-        last_prune = -PRUNE_INTERVAL_SECONDS  # prune on the first round, then hourly
+        last_prune = time.monotonic() - PRUNE_INTERVAL_SECONDS  # prune on the first round, then hourly
         try:
-            while not self._stop.wait(CHECKPOINT_INTERVAL_SECONDS):
-                elapsed += CHECKPOINT_INTERVAL_SECONDS
+            while True:
+                self._wake.wait(CHECKPOINT_INTERVAL_SECONDS)
+                self._wake.clear()
+                if self._stop.is_set():
+                    break
                 try:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                    if elapsed - last_prune >= PRUNE_INTERVAL_SECONDS:
-                        last_prune = elapsed
-                        cutoff = timestamp(now_utc() - EVENT_RETENTION)
-                        conn.execute("DELETE FROM events WHERE at < ?", (cutoff,))
+                    if time.monotonic() - last_prune >= PRUNE_INTERVAL_SECONDS:
+                        last_prune = time.monotonic()
+                        _prune_events(conn, timestamp(now_utc() - EVENT_RETENTION))
                 except sqlite3.Error as error:
                     logger.warning("store maintenance skipped a round: %s", error)
         finally:

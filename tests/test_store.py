@@ -180,3 +180,23 @@ def test_not_a_sqlite_file_is_refused_not_overwritten(tmp_path: Path):
     with pytest.raises(StoreError):
         Store(path)
     assert path.read_bytes() == b"precious notes " * 200
+
+
+def test_an_older_database_is_migrated_forward_keeping_sessions_and_events(tmp_path: Path, monkeypatch):
+    import bot.store as store_module
+
+    path = tmp_path / "coach.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
+        patch.setattr(store_module, "LATEST_SCHEMA", 1)
+        with Store(path) as old:
+            assert old.schema_version() == 1
+            write_turn(old, "test::ana", SessionState(turns=4))
+            with old.transaction():
+                old.claim_event("test:E1", T0)
+    with Store(path) as store:
+        assert store.schema_version() == LATEST_SCHEMA > 1
+        with store.transaction():
+            assert store.load_session("test::ana", "direct").state.turns == 4
+            assert not store.claim_event("test:E1", T0)
+        assert store.count("turns", "test::ana") == 1
