@@ -40,8 +40,11 @@ def render(reply: Reply, *, color: bool = False, first_number: int = 1) -> str:
     if reply.attachment:
         out.append(f"[{reply.attachment.filename}]")
         out.append(reply.attachment.content)
-    if reply.choices:
-        out.append("  " + "   ".join(f"[{i}] {c.label}" for i, c in enumerate(reply.choices, first_number)))
+    numbered = [f"[{i}] {c.label}" for i, c in enumerate(reply.choices, first_number)]
+    if numbered and sum(len(n) + 3 for n in numbered) <= 78:
+        out.append("  " + "   ".join(numbered))
+    else:
+        out += [f"  {n}" for n in numbered]
     return "\n".join(out)
 
 

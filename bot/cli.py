@@ -75,12 +75,20 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
 
     try:
         return _dispatch(args, inp, out)
+    except BrokenPipeError:  # `offer-coach ... | head`: the reader left; nothing is lost
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
     except (PlaybookError, StoreError) as error:
         print(f"offer-coach: {error}", file=sys.stderr)
         return 2
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}" for e in error.errors())
-        print(f"offer-coach: configuration: {problems}", file=sys.stderr)
+        # Settings are read from the environment, so name the variable a user has to fix.
+        problems = "; ".join(
+            f"OFFER_COACH_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()
+        )
+        print(f"offer-coach: bad configuration: {problems}", file=sys.stderr)
         return 2
 
 
