@@ -225,3 +225,24 @@ async def test_a_huge_message_is_stored_clipped():
     await coach.handle(said("ana", "x" * 10_000))
     assert len(coach.export_user("test::ana")["turns"][0]["text"]) == 100
     coach.close()
+
+
+def test_through_the_real_engine_a_practice_resumes_after_restart_and_lands_in_export(tmp_path: Path):
+    from bot.testing import ChatHarness
+
+    harness = ChatHarness(tmp_path / "coach.db")
+    harness.say("practice growth_startup")
+    harness.say("I'm really excited about this role! Market data for this level says 140k; could we do that?")
+    before = harness.state()
+    assert before.practice is not None and before.practice.scenario == "growth_startup"
+    harness = harness.restart()
+    assert harness.state() == before
+    harness.say("end")
+    export = harness.service.export_user("test::alice")
+    [practice] = export["practices"]
+    assert practice["scenario"] == "growth_startup"
+    assert practice["scores"] and all(0 <= score <= 2 for score in practice["scores"].values())
+    assert "base_salary" in practice["opening"]
+    assert [turn["text"] for turn in export["turns"]][0] == "practice growth_startup"
+    assert harness.service.progress("test::alice")["practices_done"] == 1
+    harness.close()
