@@ -112,6 +112,7 @@ class FakeDiscord:
         self._dm_channels: dict[int, int] = {}
         self._interactions: dict[str, dict[str, Any]] = {}  # token -> state of an interaction
         self._changed = asyncio.Condition()
+        self._last_request_at = time.monotonic()
         self._runner: web.AppRunner | None = None
         self.port = 0
         for guild_id in guild_ids:
@@ -243,6 +244,27 @@ class FakeDiscord:
 
         await self.wait_for(lambda: len(found()) >= count, timeout)
         return found()
+
+    async def quiet(self, period: float = 0.15, timeout: float = 5.0) -> None:
+        """Wait until the bot has made no request for `period` seconds: its turn is fully delivered."""
+        deadline = time.monotonic() + timeout
+        while True:
+            idle = time.monotonic() - self._last_request_at
+            if idle >= period:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError("the bot kept making requests")
+            await asyncio.sleep(period - idle)
+
+    async def turn(self, action: Any, *, new_messages: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        """Run an injected event (an awaitable) and return the bot messages it produced, once all are sent."""
+        before = len(self.messages)
+        callbacks = len(self.callbacks)
+        await action
+        await self.wait_for(lambda: len(self.messages) - before >= new_messages or len(self.callbacks) > callbacks,
+                            timeout)
+        await self.quiet()
+        return self.messages[before:]
 
     def messages_in(self, channel_id: int) -> list[dict[str, Any]]:
         return [m for m in self.messages if m["channel_id"] == str(channel_id)]
@@ -423,6 +445,7 @@ class FakeDiscord:
             raw = await request.read()
             body = json.loads(raw) if raw else None
         self.requests.append(RecordedRequest(request.method, path, body, dict(request.query), files))
+        self._last_request_at = time.monotonic()
         if request.headers.get("Authorization") not in (f"Bot {self.token}", None) and not path.startswith(
                 ("/interactions/", "/webhooks/")):
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
