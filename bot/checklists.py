@@ -56,6 +56,7 @@ _SKIP_WORDS = {"skip", "pass", "skip it", "skip this", "n/a", "none", "-"}
 _YES = {"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "true", "correct", "done", "i have", "i did",
         "absolutely", "of course", "definitely", "ja", "si", "oui"}
 _NO = {"no", "n", "nope", "nah", "not yet", "false", "i haven't", "i have not", "no thanks", "negative"}
+_DONE = {"done", "that's all", "thats all", "that is all", "continue", "go on", "next", "ok", "okay", "finished"}
 _OFFER_EXAMPLE = "`base 95k, 25 days pto, 2 days remote, 4% pension match, 10k sign-on`"
 
 
@@ -143,7 +144,7 @@ class ChecklistRunner:
             if not choice.startswith(CHOICE_PREFIX) or step_key != step.key:
                 stale = "That button belongs to another step. Here is where we are:"
                 return st, [self._ask(checklist, st, stale)], None
-            command = picked if picked in ("back", "skip", "restart") else ""
+            command = picked if picked in ("back", "skip", "restart", "done") else ""
 
         if command in _BACK_WORDS:
             return self._back(checklist, st)
@@ -281,7 +282,9 @@ class ChecklistRunner:
             case StepKind.offer:
                 if st.partial:
                     got = self._terms_text(st.partial, st)
-                    return f"So far I have: {got}. Still needed: the **base salary**, e.g. `base 95k`."
+                    if self._needs_base(st, step) and "base_salary" not in st.partial:
+                        return f"So far I have: {got}. Still needed: the **base salary**, e.g. `base 95k`."
+                    return f"So far I have: {got}. Add or correct terms, or type `done` to go on with these."
                 return f"Write the terms in your own words, e.g. {_OFFER_EXAMPLE}."
             case _:
                 return "A sentence or two is plenty."
@@ -299,6 +302,9 @@ class ChecklistRunner:
                     add(str(i), option)
             if step.kind is StepKind.ranking and st.picked:
                 add("restart", "Start over")
+        elif step.kind is StepKind.offer and st.partial and (
+                "base_salary" in st.partial or not self._needs_base(st, step)):
+            add("done", "Done", ChoiceStyle.primary)
         elif step.kind is StepKind.confirm:
             add("yes", "Yes", ChoiceStyle.primary)
             add("no", "No")
@@ -343,6 +349,8 @@ class ChecklistRunner:
                 yes = self._read_confirm(typed, picked)
                 return yes, f"Noted: **{'yes' if yes else 'no'}**."
             case StepKind.offer:
+                if picked == "done" or (picked is None and st.partial and typed.lower().strip(" .!") in _DONE):
+                    return self._finish_offer(st, step)
                 if picked is not None:
                     raise _Retry(f"Type the offer's terms, e.g. {_OFFER_EXAMPLE}.")
                 return self._read_offer(checklist, st, step, typed)
@@ -475,11 +483,26 @@ class ChecklistRunner:
         if read.currency:
             st.currency = st.currency or read.currency
         st.assumptions.update(read.assumptions)
-        needs_base = checklist.finish != "close_email"
-        if needs_base and "base_salary" not in terms:
+        got = f"Got it: {self._terms_text(terms, st)}.{notes}"
+        if self._needs_base(st, step) and "base_salary" not in terms:
             st.partial = terms
-            return _PENDING, f"Got it: {self._terms_text(terms, st)}.{notes}"
-        return terms, f"Got it: {self._terms_text(terms, st)}.{notes}"
+            return _PENDING, got
+        if read.problems:
+            # Something the user meant to include was not understood: let them rephrase it before it is
+            # lost from the valuation or the written summary.
+            st.partial = terms
+            return _PENDING, got + "\nRephrase what I missed (e.g. `5% raise review`), or type `done` to go on."
+        return terms, got
+
+    def _finish_offer(self, st: ChecklistState, step: Step) -> tuple[Any, str]:
+        if self._needs_base(st, step) and "base_salary" not in st.partial:
+            raise _Retry("I still need the **base salary** to value the perks, e.g. `base 95k`.")
+        return dict(st.partial), f"Got it: {self._terms_text(st.partial, st)}."
+
+    def _needs_base(self, st: ChecklistState, step: Step) -> bool:
+        # Valuing an offer needs its salary; an agreed package to confirm in writing may change only perks.
+        checklist = self.playbooks.checklists.get(st.key)
+        return step.key != "agreed_terms" and (checklist is None or checklist.finish != "close_email")
 
     # --- showing answers ---------------------------------------------------------------------------
 
@@ -556,9 +579,11 @@ class ChecklistRunner:
             if worth is None:
                 lines.append(f"- **{perk.label}**: not priced. {perk.explain}")
                 continue
+            if perk.value in (ValueMethod.money_per_year, ValueMethod.salary):
+                lines.append(f"- **{perk.label}**: counted at face value, money for money. {perk.explain}")
+                continue
             if perk.unit is Unit.money:
-                what = f"each {units.money(1000, cur)}" + (" up front" if perk.value is ValueMethod.one_off else
-                                                           " a year")
+                what = f"each {units.money(1000, cur)} up front"
             lines.append(f"- **{perk.label}**: {what} ≈ **{units.money(worth, cur)} a year**")
             used.update({k: merged[k] for k in used_assumptions(perk) if k in merged})
         head = f"What each perk is worth to you a year, on a base of **{units.money(base, cur)}** ({source}):"
@@ -766,6 +791,9 @@ class ChecklistRunner:
             if perk is None:
                 continue
             shown = units.show(amount, perk, cur)
+            review_month = st.assumptions.get("raise_review_after_months")
+            if key == "raise_review" and review_month is not None:
+                shown += f" after a review at month {_num(review_month)}"
             lines_plain.append(f"- {perk.label}: {shown}")
             lines_markup.append(f"- {perk.label}: {escape(shown, 80)}")
         if start:

@@ -220,7 +220,15 @@ def test_review_reports_terms_it_could_not_use(runner: ChecklistRunner) -> None:
     walk = Walk(runner, "review")
     walk.say("base 100k, 999 weeks severance")
     assert "Severance" in walk.text and "outside" in walk.text
-    assert walk.state.answers["offer_terms"] == {"base_salary": 100_000}
+    # kept aside, so the user can correct it before it is lost from the valuation
+    assert walk.step_key == "offer_terms" and walk.state.partial == {"base_salary": 100_000}
+    walk.say("severance 3 months")
+    assert walk.state.answers["offer_terms"] == {"base_salary": 100_000, "severance": 3}
+    walk = Walk(runner, "review")
+    walk.say("base 100k, 999 weeks severance")
+    done = next(c for c in walk.last.choices if c.label == "Done")
+    walk.say(choice=done.id)
+    assert walk.state.answers["offer_terms"] == {"base_salary": 100_000} and walk.step_key == "target"
     assert "couldn't find any terms" in Walk(runner, "review").say("hello there")
 
 
@@ -264,6 +272,19 @@ def test_close_drafts_an_email_with_the_agreed_terms(runner: ChecklistRunner) ->
     assert "get it in writing" in reply.text.lower()
     assert walk.record.data["result"]["email"] == email
     assert split_records(walk.record) == [walk.record]  # nothing valued, nothing else recorded
+
+
+def test_close_lets_the_user_rephrase_a_term_it_missed(runner: ChecklistRunner) -> None:
+    walk = Walk(runner, "close")
+    walk.say("15k sign-on, 2 extra weeks of tralala")
+    assert walk.step_key == "agreed_terms" and "Rephrase what I missed" in walk.text
+    walk.say("a 5% raise after 6 months")
+    assert walk.state.answers["agreed_terms"] == {"sign_on_bonus": 15_000, "raise_review": 5}
+    for answer in ("1 June", "Maya", "no", "skip"):
+        walk.say(answer)
+    email = walk.last.attachment.content
+    assert "- Sign-on bonus: $15,000" in email and "- Raise after review: 5% after a review at month 6" in email
+    assert "Base salary" not in email  # a perks-only agreement needs no salary line
 
 
 def test_close_thanks_them_when_the_letter_is_already_promised(runner: ChecklistRunner) -> None:
