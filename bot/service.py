@@ -124,6 +124,7 @@ class CoachService:
         return self._handle_now(incoming)
 
     def _handle_now(self, incoming: Incoming) -> list[Reply]:
+        incoming = _encodable(incoming)
         user_key, scope = incoming.user_key, incoming.scope
         now = timestamp(self._clock())  # formatted once: the event and the turn share it
         try:
@@ -156,6 +157,10 @@ class CoachService:
         except (StoreError, sqlite3.Error) as error:
             logger.warning("could not save a turn from %s: %s", incoming.platform, error)
             return [STORE_TROUBLE_REPLY]
+        except Exception:
+            # The transaction rolled back, so nothing stored changed; the user still gets an answer.
+            logger.exception("could not save a turn from %s", incoming.platform)
+            return [ENGINE_TROUBLE_REPLY]
         if outcome is not None and outcome.action is not None:
             replies.extend(self._perform(outcome.action, user_key))
         return replies
@@ -312,6 +317,20 @@ def _checklists(records: list[StoredRecord], states: list[tuple[str, SessionStat
 
 def _open_checklist(checklist: ChecklistState, status: str) -> dict[str, Any]:
     return {"checklist": checklist.key, "status": status, "step": checklist.step, "answers": checklist.answers}
+
+
+def _encodable(incoming: Incoming) -> Incoming:
+    """Replace lone surrogates (which UTF-8, JSON and SQLite refuse) so odd input cannot break a turn."""
+    fixes: dict[str, str] = {}
+    for field in ("text", "choice"):
+        value = getattr(incoming, field)
+        if value is None or value.isascii():
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            fixes[field] = value.encode("utf-8", "replace").decode("utf-8")
+    return incoming.model_copy(update=fixes) if fixes else incoming
 
 
 def _clip(text: str | None, limit: int) -> str | None:

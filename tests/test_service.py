@@ -243,6 +243,17 @@ def test_through_the_real_engine_a_practice_resumes_after_restart_and_lands_in_e
     assert practice["scenario"] == "growth_startup"
     assert practice["scores"] and all(0 <= score <= 2 for score in practice["scores"].values())
     assert "base_salary" in practice["opening"]
-    assert [turn["text"] for turn in export["turns"]][0] == "practice growth_startup"
+    assert export["turns"][0]["text"] == "practice growth_startup"
     assert harness.service.progress("test::alice")["practices_done"] == 1
     harness.close()
+
+
+@pytest.mark.parametrize(
+    "odd", ["\ud800 lone surrogate", "nul\x00inside", "مرحبا بالعالم", "zero\u200bwidth", "🎉👩🏽‍💻"]
+)
+async def test_odd_unicode_is_answered_stored_and_exportable(service: CoachService, odd: str):
+    [reply] = await service.handle(said("ana", odd))
+    assert reply.text.startswith("turn 1:")
+    export = service.export_user("test::ana")
+    json.dumps(export, ensure_ascii=False).encode("utf-8")
+    assert export["turns"][0]["text"].encode("utf-8")
