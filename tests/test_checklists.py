@@ -358,3 +358,10 @@ def test_a_review_through_the_bot_survives_a_restart(tmp_path) -> None:
         assert bot.state().mode == "idle"
     finally:
         bot.close()
+
+
+def test_the_shipped_checklists_use_only_computations_the_runner_knows(runner: ChecklistRunner) -> None:
+    for checklist in runner.playbooks.checklists.values():
+        assert checklist.finish in runner._finishes, checklist.key
+        for step in checklist.steps:
+            assert step.show is None or step.show in runner._shows, (checklist.key, step.key)

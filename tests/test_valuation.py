@@ -249,3 +249,19 @@ def test_offers_in_different_currencies_are_not_summed_against_each_other(playbo
     reply = compare(a, b)
     assert "convert" in reply.text
     assert "more a year" not in reply.text
+
+
+def test_every_shipped_perk_can_be_valued_with_the_shipped_assumptions(playbooks: Playbooks) -> None:
+    from bot.valuation import used_assumptions
+
+    for perk in playbooks.perks.values():
+        for name in used_assumptions(perk):
+            assert name in playbooks.assumptions, f"{perk.key} reads `{name}`, missing from assumptions.yaml"
+        middle = (perk.min + perk.max) / 2
+        value = yearly_value(perk.key, middle, BASE, playbooks)
+        assert (value is None) == (perk.value.value == "none"), perk.key
+    for scenario in playbooks.scenarios.values():
+        opening = {key: sheet.offer for key, sheet in scenario.perks.items()}
+        v = value_offer(opening, playbooks, assumptions=assumptions_for(playbooks, scenario),
+                        currency=scenario.currency)
+        assert v.total >= opening["base_salary"] * 0.75, scenario.key  # no perk wipes out the salary
