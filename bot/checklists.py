@@ -366,7 +366,7 @@ class ChecklistRunner:
         text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", typed)  # "95 000"
         if kind is StepKind.money:
             text = re.sub(r"(?<=\d)\s*[mM]\b(?!\s*(?:onth|o\b))", " million", text)
-        amounts = [a for a in find_amounts(text) if a.unit in _UNITS_FOR[kind]]
+        amounts = [a for a in find_amounts(text.lower()) if a.unit in _UNITS_FOR[kind]]
         if not amounts:
             example = {"money": "`95000` or `95k`", "percent": "`4%` or `4`", "number": "`3`"}[kind.value]
             raise _Retry(f"I couldn't read that as {'an amount' if kind is StepKind.money else 'a number'}. "

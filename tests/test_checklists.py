@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.checklists import ChecklistRunner, split_records
 from bot.markup import plain
@@ -365,3 +367,29 @@ def test_the_shipped_checklists_use_only_computations_the_runner_knows(runner: C
         assert checklist.finish in runner._finishes, checklist.key
         for step in checklist.steps:
             assert step.show is None or step.show in runner._shows, (checklist.key, step.key)
+
+
+_SAMPLES = ["95k", "110k", "1 2 3", "2", "yes", "no", "back", "skip", "done", "base 100k, 25 days pto",
+            "assume commute_cost_per_day 30", "assume nonsense 3", "-5", "1e99", "", "   ", "🙂 ‮rtl", "x" * 3000,
+            "Base salary, Remote work", "verbal", "cl:nowhere:0", "999 weeks severance"]
+
+
+@given(key=st.sampled_from(["prepare", "review", "close"]),
+       moves=st.lists(st.one_of(st.sampled_from(_SAMPLES), st.text(max_size=40), st.integers(0, 12)), max_size=25))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_sequence_of_answers_gets_replies_and_a_reloadable_state(
+    runner: ChecklistRunner, key: str, moves: list[str | int]
+) -> None:
+    state, replies = runner.start(key)
+    for move in moves:
+        if isinstance(move, int):  # a button from the last replies, or a made-up one
+            choices = [c.id for r in replies for c in r.choices]
+            choice = choices[move % len(choices)] if choices and move < 10 else f"cl:offer_terms:{move}"
+            state, replies, record = runner.answer(state, None, choice)
+        else:
+            state, replies, record = runner.answer(state, move, None)
+        assert replies and all(r.text or r.cards for r in replies)
+        assert ChecklistState.model_validate_json(state.model_dump_json()) == state
+        assert 0 <= state.step < len(runner.playbooks.checklists[key].steps)
+        if record is not None:
+            assert state.done and record.data["answers"] == state.answers
