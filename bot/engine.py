@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING
 
 from bot import coaching
 from bot.acts import Context, Signal
@@ -19,9 +20,33 @@ from bot.markup import clean_user_text, escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.playbook_models import Playbooks, Scenario
 from bot.session import Action, Outcome, Record, SessionState
-from bot.understand import Understander
 from bot.units import show
 from bot.valuation import compare, read_terms, valuation_reply, value_offer
+
+if TYPE_CHECKING:
+    from bot.acts import Understanding
+    from bot.playbook_models import PerkDef
+    from bot.understand import Understander
+
+
+class LazyUnderstander:
+    """Builds the real understander on the first message that needs reading.
+
+    Its patterns take about a tenth of a second to compile, and the first reply a user sees
+    (the menu) needs none of them: the terminal shows it sooner this way.
+    """
+
+    def __init__(self, perks: dict[str, PerkDef]) -> None:
+        self._perks = perks
+        self._real: Understander | None = None
+
+    def read(self, text: str, context: Context | None = None) -> Understanding:
+        if self._real is None:
+            from bot.understand import Understander
+
+            self._real = Understander(self._perks)
+        return self._real.read(text, context)
+
 
 COMMANDS = {
     "help": "what I can do",

@@ -93,11 +93,11 @@ class CoachService:
         """The service as configured: shipped playbooks (plus the team's), the real engine, the DB."""
         # Imported here: these modules are large, and export/forget need none of them.
         from bot.engine import Engine as CoachEngine
+        from bot.engine import LazyUnderstander
         from bot.playbook_loader import load_playbooks
-        from bot.understand import Understander
 
         playbooks = load_playbooks(settings.playbooks)
-        understander = Understander(playbooks.perks)
+        understander = LazyUnderstander(playbooks.perks)
         engine = CoachEngine(playbooks, understander, max_message_chars=settings.max_message_chars)
         return cls(Store(settings.db), engine, max_message_chars=settings.max_message_chars)
 
