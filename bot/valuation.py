@@ -160,7 +160,7 @@ def describe_assumptions(assumptions: Mapping[str, float]) -> str:
     if not assumptions:
         return "No assumptions needed for these perks."
     parts = [f"{k} {_num(v)}" for k, v in assumptions.items()]
-    return "Assumptions: " + " · ".join(parts) + ' — change one with "assume NAME VALUE".'
+    return "Assumptions: " + " · ".join(parts) + ' — to change one, type "assume NAME VALUE" during a value review.'
 
 
 # --- values --------------------------------------------------------------------------------------
