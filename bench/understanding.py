@@ -1,0 +1,255 @@
+"""Measure understanding on the labeled corpus: P/R/F1 per act and per perk, amounts, confusions, speed.
+
+    python bench/understanding.py                 # score the held-out set (the figures we publish)
+    python bench/understanding.py --split dev     # score the development set
+    python bench/understanding.py --build-corpus  # rebuild tests/data/*.jsonl from the .txt sources
+
+The held-out set is scored, never tuned on: do not read its failures to write rules. The
+development set may be inspected with --show-errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.acts import Act, Context  # noqa: E402
+from bot.understand import Understander  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+SPLITS = {"dev": DATA / "understanding_dev", "heldout": DATA / "understanding_heldout"}
+
+
+# --- corpus ------------------------------------------------------------------------------------
+
+
+def parse_compact(lines: Iterable[str]) -> Iterator[dict]:
+    """Read `text | acts | terms | @context` lines (see tests/data/README.md) into corpus records."""
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in re.split(r"\s+\|(?=\s|$)", line)]
+        if len(parts) < 2:
+            raise ValueError(f"line {number}: expected 'text | acts | terms', got {line!r}")
+        text, acts = parts[0], parts[1].split()
+        terms_field = parts[2] if len(parts) > 2 else ""
+        context = parts[3] if len(parts) > 3 else ""
+        speaker = "candidate"
+        if text.startswith("R:"):
+            speaker, text = "recruiter", text[2:]
+        for act in acts:
+            Act(act)  # a typo in a label is an error, not a silent miss
+        terms = []
+        for chunk in filter(None, (c.strip() for c in terms_field.split(";"))):
+            negated = chunk.endswith("!")
+            chunk = chunk.rstrip("!")
+            perk, _, rest = chunk.partition("=")
+            amount_text, _, unit = rest.partition(":")
+            terms.append(
+                {
+                    "perk": None if perk == "_" else perk,
+                    "amount": None if amount_text in ("-", "") else float(amount_text),
+                    "unit": unit or None,
+                    "negated": negated,
+                }
+            )
+        record = {"text": text, "speaker": speaker, "acts": acts, "terms": terms}
+        if context:
+            record["context"] = {"last_perk": context.lstrip("@")}
+        yield record
+
+
+def build_corpus() -> None:
+    for name, stem in SPLITS.items():
+        source = stem.with_suffix(".txt")
+        if not source.exists():
+            continue
+        records = list(parse_compact(source.read_text(encoding="utf-8").splitlines()))
+        with stem.with_suffix(".jsonl").open("w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(records)} messages -> {stem.with_suffix('.jsonl').relative_to(ROOT)}")
+
+
+def load(split: str) -> list[dict]:
+    path = SPLITS[split].with_suffix(".jsonl")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def default_understander() -> Understander:
+    from bot.playbook_loader import load_playbooks
+
+    return Understander(load_playbooks().perks)
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+
+    def add(self, expected: set[str], got: set[str]) -> None:
+        for label in expected & got:
+            self.tp[label] += 1
+        for label in got - expected:
+            self.fp[label] += 1
+        for label in expected - got:
+            self.fn[label] += 1
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float]:
+        tp = sum(self.tp.values()) if label is None else self.tp[label]
+        fp = sum(self.fp.values()) if label is None else self.fp[label]
+        fn = sum(self.fn.values()) if label is None else self.fn[label]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def labels(self) -> list[str]:
+        return sorted(set(self.tp) | set(self.fp) | set(self.fn))
+
+
+def _same_amount(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+@dataclass
+class Score:
+    acts: Tally
+    perks: Tally
+    pairs_expected: int
+    pairs_found: int
+    confusions: Counter
+    errors: list[tuple[dict, dict]]
+
+    @property
+    def pair_accuracy(self) -> float:
+        return self.pairs_found / self.pairs_expected if self.pairs_expected else 1.0
+
+
+def score(records: list[dict], understander: Understander) -> Score:
+    acts, perks = Tally(), Tally()
+    confusions: Counter = Counter()
+    pairs_expected = pairs_found = 0
+    errors = []
+    for record in records:
+        context = Context(**record["context"]) if record.get("context") else None
+        got = understander.read(record["text"], context).json_line()
+        expected_acts, got_acts = set(record["acts"]), set(got["acts"])
+        acts.add(expected_acts, got_acts)
+        for missing in expected_acts - got_acts:
+            confusions[(f"act {missing}", "missed")] += 1
+        for extra in got_acts - expected_acts:
+            confusions[(f"act {extra}", "wrongly found")] += 1
+        expected_perks = {t["perk"] or "(none)" for t in record["terms"]}
+        got_perks = {t["perk"] or "(none)" for t in got["terms"]}
+        perks.add(expected_perks, got_perks)
+        for missing in expected_perks - got_perks:
+            confusions[(f"perk {missing}", f"read as {sorted(got_perks - expected_perks) or 'nothing'}")] += 1
+        for extra in got_perks - expected_perks - set():
+            if not expected_perks - got_perks:
+                confusions[(f"perk {extra}", "wrongly found")] += 1
+        ok = expected_acts == got_acts and expected_perks == got_perks
+        got_by_perk = {t["perk"]: t for t in got["terms"]}
+        for term in record["terms"]:
+            if term["amount"] is None:
+                continue
+            pairs_expected += 1
+            found = got_by_perk.get(term["perk"])
+            if found is not None and _same_amount(found["amount"], term["amount"]):
+                pairs_found += 1
+            else:
+                ok = False
+                confusions[(f"amount for {term['perk']}", "wrong or missing")] += 1
+        if not ok:
+            errors.append((record, got))
+    return Score(acts, perks, pairs_expected, pairs_found, confusions, errors)
+
+
+def speed(records: list[dict], understander: Understander, seconds: float = 1.5) -> float:
+    """Messages per second, single process, over the corpus texts (cold caches excluded)."""
+    texts = [r["text"] for r in records]
+    for text in texts:
+        understander.read(text)
+    count = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for text in texts:
+            understander.read(text)
+        count += len(texts)
+    return count / (time.perf_counter() - start)
+
+
+def report(split: str, show_errors: bool) -> int:
+    understander = default_understander()
+    records = load(split)
+    result = score(records, understander)
+    print(f"# understanding on {split}: {len(records)} messages\n")
+    print(f"{'act':<18}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for label in [a.value for a in Act if a.value in result.acts.labels()]:
+        p, r, f = result.acts.prf(label)
+        print(f"{label:<18}{p:7.2f}{r:7.2f}{f:7.2f}{result.acts.tp[label] + result.acts.fn[label]:6d}")
+    p, r, f = result.acts.prf()
+    print(f"{'micro':<18}{p:7.3f}{r:7.3f}{f:7.3f}\n")
+    print(f"{'perk':<26}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for label in result.perks.labels():
+        p, r, f = result.perks.prf(label)
+        print(f"{label:<26}{p:7.2f}{r:7.2f}{f:7.2f}{result.perks.tp[label] + result.perks.fn[label]:6d}")
+    p, r, f = result.perks.prf()
+    print(f"{'micro':<26}{p:7.3f}{r:7.3f}{f:7.3f}\n")
+    print(
+        f"(perk, amount) pairs with the right amount: {result.pairs_found}/{result.pairs_expected}"
+        f" = {result.pair_accuracy:.3f}\n"
+    )
+    print("costliest confusions:")
+    for (what, how), n in result.confusions.most_common(10):
+        print(f"  {n:3d}  {what}: {how}")
+    rate = speed(records, understander)
+    print(f"\nspeed: {rate:,.0f} messages/s (single process)")
+    if show_errors:
+        if split == "heldout":
+            print("\n(errors on the held-out set are not shown: it is not for tuning)")
+        else:
+            for record, got in result.errors:
+                print(f"\n{record['text']!r} ctx={record.get('context')}")
+                print(f"  want {record['acts']} {_terms(record['terms'])}")
+                print(f"  got  {got['acts']} {_terms(got['terms'])}")
+    return 0
+
+
+def _terms(terms: list[dict]) -> str:
+    return ", ".join(
+        f"{t['perk']}={t['amount']}{':' + t['unit'] if t['unit'] else ''}{'!' if t['negated'] else ''}" for t in terms
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=sorted(SPLITS), default="heldout")
+    parser.add_argument("--build-corpus", action="store_true")
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args(argv)
+    if args.build_corpus:
+        build_corpus()
+        return 0
+    return report(args.split, args.show_errors)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
