@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     books = sub.add_parser("playbooks", help="check or list playbooks")
     books_sub = books.add_subparsers(dest="action", required=True)
     check = books_sub.add_parser("check", help="validate a playbook folder (with the shipped ones)")
-    check.add_argument("path", nargs="?", type=Path)
+    check.add_argument("path", nargs="?", type=Path, help="default: OFFER_COACH_PLAYBOOKS, else the shipped set")
     listing = books_sub.add_parser("list", help="list scenarios and checklists")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--playbooks", type=Path)
@@ -114,9 +114,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         case "playbooks":
             from bot import playbook_cli
 
+            configured = _settings(args).playbooks  # OFFER_COACH_PLAYBOOKS, when no path is given
             if args.action == "check":
-                return playbook_cli.check_command(args.path, out)
-            return playbook_cli.list_command(args.playbooks, args.json, out)
+                return playbook_cli.check_command(args.path or configured, out)
+            return playbook_cli.list_command(configured, args.json, out)
         case "export" | "forget":
             from bot import data_cli
 

@@ -254,8 +254,7 @@ class Counterpart:
         return False
 
     def _not_offered(self, turn: Turn, perk: PerkDef, said: Understanding) -> None:
-        st = turn.state
-        st.patience = max(0, st.patience - 1)
+        # Asking about something the company simply doesn't have is not pushing: no patience spent.
         turn.lines.append(f"{perk.label} isn't part of what we offer for this role, I'm afraid.")
 
     def _answer_without_terms(self, turn: Turn, said: Understanding) -> None:
