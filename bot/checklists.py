@@ -148,7 +148,9 @@ class ChecklistRunner:
 
         if command in _BACK_WORDS:
             return self._back(checklist, st)
-        if command in _SKIP_WORDS and (step.optional or command == "skip"):
+        declined = step.optional and step.kind in (StepKind.text, StepKind.offer) and (
+            command in _NO or command in ("nothing", "no offer", "no offer yet", "nothing else", "no thanks"))
+        if declined or (command in _SKIP_WORDS and (step.optional or command == "skip")):
             if not step.optional:
                 return st, [self._ask(checklist, st, "This step can't be skipped; the rest builds on it.")], None
             st.answers[step.key] = None
@@ -468,7 +470,7 @@ class ChecklistRunner:
         said = typed.lower().strip(" .!")
         if said in _YES or said.startswith(("yes", "yeah", "yep", "sure")):
             return True
-        if said in _NO or said.startswith(("no ", "no,", "not ", "nope")):
+        if said in _NO or said.startswith(("no ", "no,", "nope")):
             return False
         raise _Retry("Please answer **yes** or **no**.")
 

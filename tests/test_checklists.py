@@ -177,8 +177,12 @@ def test_choices_by_number_and_confirm_by_words(runner: ChecklistRunner) -> None
     assert walk.step_key == "writing_promised"
     assert {c.label for c in walk.last.choices} >= {"Yes", "No"}
     assert "Please answer yes or no" in walk.say("perhaps")
+    assert "Please answer yes or no" in walk.say("not sure")
     walk.say("yep")
     assert walk.state.answers["writing_promised"] is True
+    walk.say("no thanks")  # declining the optional notes skips them: "no" must not land in the e-mail
+    assert walk.state.done and walk.state.answers["extra_notes"] is None
+    assert "\nno thanks\n" not in walk.last.attachment.content
     walk = Walk(runner, "prepare")
     for answer in ("90k", "110k", "1", "100k", "95k", "skip"):
         walk.say(answer)
