@@ -11,7 +11,8 @@ for:
 
 1. the configured service (background WAL checkpoints, see bot/store.py);
 2. the same with SQLite's default automatic checkpoint in the commit path, for comparison;
-3. the SQLite work alone (a fake engine that does nothing), with 10 prior turns versus 10,000
+3. the service and SQLite alone (an engine that does nothing), and the real engine alone;
+4. the idle-engine turn with 10 prior turns versus 10,000
    prior turns in the session's transcript, to show the turn cost does not grow with it.
 
 Targets (issue 2 §11): p50 < 0.5 ms, p99 < 1 ms.
@@ -141,6 +142,21 @@ def run(
     return durations
 
 
+def engine_alone(engine: Engine, scenarios: list[str], turns: int) -> None:
+    """The engine's step with no service and no store, each user's state kept in a dict."""
+    states: dict[str, SessionState] = {}
+    source = messages(scenarios, 20)
+    durations = []
+    for n in range(turns + 500):
+        incoming = next(source)
+        start = time.perf_counter_ns()
+        outcome = engine.step(states.get(incoming.user_id, SessionState()), incoming)
+        if n >= 500:
+            durations.append((time.perf_counter_ns() - start) / 1e6)
+        states[incoming.user_id] = outcome.state
+    print(f"{'engine.step alone (no service, no SQLite)':<58} {summary(durations)}")
+
+
 def transcript_growth(turns: int) -> None:
     """The same idle turn on a session with 10 prior turns and with 10,000."""
     with tempfile.TemporaryDirectory() as folder:
@@ -182,6 +198,8 @@ def main() -> int:
         maintenance=False,
     )
     run("service + SQLite only (idle engine)", IdleEngine, [], turns=args.turns, maintenance=True)
+    if engine is not None:
+        engine_alone(engine, scenarios, args.turns)
     transcript_growth(min(args.turns, 2000))
     p50, p99 = statistics.median(main_run), sorted(main_run)[int(0.99 * len(main_run))]
     verdict = "meets" if p50 < 0.5 and p99 < 1.0 else "MISSES"

@@ -46,7 +46,7 @@ EVENT_RETENTION = timedelta(days=3)
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 CHECKPOINT_INTERVAL_SECONDS = 1.0
 # Under load, wake the checkpointer every this many commits rather than waiting for the interval:
-# a turn writes about 7 pages, so each background checkpoint has well under 1 MB to copy.
+# a turn writes about 4 pages, so each background checkpoint has well under 1 MB to copy.
 CHECKPOINT_EVERY_COMMITS = 20
 # After a checkpoint lets the WAL restart, truncate the file back to this size on disk.
 WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
@@ -119,34 +119,23 @@ def _without_rowid(db: Any, name: str, columns: dict[str, type], pk: str | tuple
     db.execute(f"{sql} WITHOUT ROWID")
 
 
-def _migration_2_fewer_pages_per_turn(db: Any) -> None:
-    """Events and sessions as WITHOUT ROWID tables: a turn writes 4 B-tree pages instead of 6.
+def _migration_2_events_without_rowid(db: Any) -> None:
+    """Events as a WITHOUT ROWID table with no time index: a claimed event writes 1 B-tree page, not 3.
 
     A rowid table with a text primary key is two B-trees (the rows and the key's index), and the
-    events' time index was a third; each page a commit touches is one more 4 KB WAL frame. Events
-    are now pruned by a background scan instead of through a time index.
+    time index was a third; each page a commit touches is one more 4 KB WAL frame. Old events are
+    now pruned by a background scan instead. Sessions stay a rowid table on purpose: a practice
+    state is about 2 KB, which fits a rowid leaf page but would spill to an overflow page in a
+    WITHOUT ROWID table (local payload there is capped near 1 KB), costing a page per turn.
     """
     db.execute("DROP INDEX IF EXISTS events_by_time")
     db.execute("ALTER TABLE events RENAME TO events_v1")
     _without_rowid(db, "events", {"event_key": str, "at": str}, "event_key", {"at"})
     db.execute("INSERT INTO events (event_key, at) SELECT event_key, at FROM events_v1")
     db.execute("DROP TABLE events_v1")
-    db.execute("ALTER TABLE sessions RENAME TO sessions_v1")
-    _without_rowid(
-        db,
-        "sessions",
-        {"user_key": str, "scope": str, "state": str, "schema_version": int, "updated_at": str},
-        ("user_key", "scope"),
-        {"state", "schema_version", "updated_at"},
-    )
-    db.execute(
-        "INSERT INTO sessions (user_key, scope, state, schema_version, updated_at) "
-        "SELECT user_key, scope, state, schema_version, updated_at FROM sessions_v1"
-    )
-    db.execute("DROP TABLE sessions_v1")
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_migration_1_initial, _migration_2_fewer_pages_per_turn)
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (_migration_1_initial, _migration_2_events_without_rowid)
 LATEST_SCHEMA = len(MIGRATIONS)
 
 # State migrations: raw JSON dict at version N -> dict at version N + 1. A version with no entry
