@@ -158,7 +158,8 @@ class ChecklistRunner:
         if command == "restart" and step.kind is StepKind.ranking:
             st.picked = []
             return st, [self._ask(checklist, st, "Starting the ranking over.")], None
-        if picked is None and is_assumption_message(typed):
+        # In a free-text step only the exact form counts, so "Assume I ship it in May…" stays an answer.
+        if picked is None and is_assumption_message(typed, strict=step.kind is StepKind.text):
             return self._assume(checklist, st, typed)
         if picked is None and not typed:
             return st, [self._ask(checklist, st, "I didn't catch an answer.")], None

@@ -117,12 +117,17 @@ def assumptions_for(
     return merged
 
 
-_ASSUME = re.compile(r"^\s*(?:assume|assumption|set)\s+(?P<name>[a-z_ \-]+?)\s*(?:=|:|\bto\b|\bis\b)?\s*"
+_ASSUME = re.compile(r"^\s*(?:assume|assumption)\s+(?P<name>[a-z_ \-]+?)\s*(?:=|:|\bto\b|\bis\b)?\s*"
                      r"(?P<value>[-+]?[$€£₪]?\s*\d[\d,]*(?:\.\d+)?)\s*(?P<suffix>%|k\b)?\s*$", re.IGNORECASE)
 
 
-def is_assumption_message(text: str | None) -> bool:
-    return bool(text) and text.strip().lower().startswith(("assume ", "assumption "))
+def is_assumption_message(text: str | None, *, strict: bool = False) -> bool:
+    """Whether the user is changing an assumption; `strict` asks for the full "assume NAME VALUE" form."""
+    if not text:
+        return False
+    if strict:
+        return _ASSUME.match(text) is not None
+    return text.strip().lower().startswith(("assume ", "assumption "))
 
 
 def parse_assumption(text: str, known: Mapping[str, float]) -> tuple[str, float]:

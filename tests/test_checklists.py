@@ -397,3 +397,12 @@ def test_any_sequence_of_answers_gets_replies_and_a_reloadable_state(
         assert 0 <= state.step < len(runner.playbooks.checklists[key].steps)
         if record is not None:
             assert state.done and record.data["answers"] == state.answers
+
+
+def test_a_free_text_answer_that_starts_with_assume_is_kept(runner: ChecklistRunner) -> None:
+    walk = Walk(runner, "close")
+    walk.say("base 100k")
+    walk.say("Assume I start on the 1st of May")
+    assert walk.state.answers["start_date_text"] == "Assume I start on the 1st of May"
+    assert "Now assuming expected_years = 3" in walk.say("assume expected_years 3")
+    assert walk.state.assumptions == {"expected_years": 3} and walk.step_key == "recipient"
