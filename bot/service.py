@@ -305,8 +305,10 @@ def _checklists(records: list[StoredRecord], states: list[tuple[str, SessionStat
     found: list[dict[str, Any]] = []
     for record in records:
         if record.kind == "checklist":
-            answers = record.data.get("answers", record.data)
-            found.append({"checklist": record.key, "status": "done", "answers": answers, "finished_at": record.at})
+            done = {"checklist": record.key, "status": "done", "answers": record.data.get("answers", record.data)}
+            if "result" in record.data:
+                done["result"] = record.data["result"]  # e.g. the yearly total, the e-mail draft
+            found.append({**done, "finished_at": record.at})
     for _scope, state in states:
         if state.checklist is not None and not state.checklist.done:
             found.append(_open_checklist(state.checklist, "in progress"))

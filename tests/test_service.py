@@ -257,3 +257,21 @@ async def test_odd_unicode_is_answered_stored_and_exportable(service: CoachServi
     export = service.export_user("test::ana")
     json.dumps(export, ensure_ascii=False).encode("utf-8")
     assert export["turns"][0]["text"].encode("utf-8")
+
+
+def test_through_the_real_engine_a_checklist_is_exported_with_its_answers_in_progress_and_done():
+    from bot.testing import ChatHarness
+
+    harness = ChatHarness()
+    for line in ("checklist close", "base 120k, 25 days pto", "Monday 3 March", "Maya", "yes"):
+        harness.say(line)
+    [open_one] = harness.service.export_user("test::alice")["checklists"]
+    assert (open_one["checklist"], open_one["status"]) == ("close", "in progress")
+    assert open_one["answers"]["agreed_terms"] == {"base_salary": 120000, "pto": 25}
+    assert open_one["answers"]["recipient"] == "Maya"
+    harness.say("skip")
+    [done] = harness.service.export_user("test::alice")["checklists"]
+    assert (done["checklist"], done["status"]) == ("close", "done")
+    assert done["answers"]["start_date_text"] == "Monday 3 March"
+    assert harness.service.progress("test::alice")["checklists"][0]["status"] == "done"
+    harness.close()
