@@ -266,8 +266,8 @@ def value_offer(
         base = 0.0
     lines: list[ValueLine] = []
     used: dict[str, float] = {}
-    order = {key: i for i, key in enumerate(playbooks.perks)}
-    for key in sorted(terms, key=lambda k: order.get(k, len(order))):
+    in_catalogue_order = [k for k in playbooks.perks if k in terms] + [k for k in terms if k not in playbooks.perks]
+    for key in in_catalogue_order:
         amount = float(terms[key])
         perk = playbooks.perks.get(key)
         if perk is None:
