@@ -200,3 +200,70 @@ def test_an_older_database_is_migrated_forward_keeping_sessions_and_events(tmp_p
             assert store.load_session("test::ana", "direct").state.turns == 4
             assert not store.claim_event("test:E1", T0)
         assert store.count("turns", "test::ana") == 1
+
+
+def _states():
+    from hypothesis import strategies as st
+
+    from bot.practice_state import PerkTrack, PracticeState
+
+    finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+    words = st.text(max_size=12)
+    json_values = st.recursive(
+        st.none() | st.booleans() | st.integers(-(10**12), 10**12) | finite | words,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(words, inner, max_size=3),
+        max_leaves=8,
+    )
+    checklists = st.builds(
+        ChecklistState,
+        key=words,
+        step=st.integers(0, 20),
+        answers=st.dictionaries(words, json_values, max_size=4),
+        done=st.booleans(),
+    )
+    tracks = st.builds(
+        PerkTrack,
+        current=finite,
+        asks=st.integers(0, 50),
+        moved=st.booleans(),
+        last_ask=st.none() | finite,
+        pending=st.none() | finite,
+    )
+    practices = st.builds(
+        PracticeState,
+        scenario=words,
+        status=st.sampled_from(["active", "agreed", "walked", "ended"]),
+        offer=st.dictionaries(words, tracks, max_size=4),
+        shown=st.lists(words, max_size=3),
+        patience=st.integers(0, 10),
+        evidence=st.dictionaries(words, words, max_size=3),
+        flags=st.lists(words, max_size=3),
+        last_perk=st.none() | words,
+    )
+    return st.builds(
+        SessionState,
+        mode=st.sampled_from(["idle", "practice", "checklist"]),
+        practice=st.none() | practices,
+        checklist=st.none() | checklists,
+        paused_checklists=st.dictionaries(words, checklists, max_size=2),
+        confirm=st.none() | st.just("forget"),
+        turns=st.integers(0, 10**6),
+    )
+
+
+def test_any_saved_state_reloads_equal():
+    from hypothesis import given, settings
+
+    store = Store(":memory:")
+
+    @settings(max_examples=50, deadline=None)
+    @given(_states())
+    def round_trip(state: SessionState) -> None:
+        write_turn(store, "test::ana", state)
+        with store.transaction():
+            loaded = store.load_session("test::ana", "direct")
+        assert loaded.notice is None
+        assert loaded.state == state
+
+    round_trip()
+    store.close()
