@@ -112,6 +112,11 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
+_DIGIT = re.compile(r"\d")
+_SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"])
+_COUPLE_WORDS = frozenset({"couple", "another", "extra", "additional", "more", "further"})
+
+
 def normalise(text: str) -> str:
     """Lowercase, with typographic dashes and spaces made plain (length preserved where possible)."""
     return (
@@ -187,11 +192,16 @@ def _per_of(match: re.Match[str]) -> str | None:
     return _PERS.get(raw) if raw else None
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every amount in `text` (already :func:`normalise`-d), in order of appearance."""
+def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> list[Amount]:
+    """Every amount in `text` (already :func:`normalise`-d), in order of appearance.
+
+    `words`, the set of words in the text if the caller has it, lets messages without number
+    words skip that search.
+    """
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for m in _AMOUNT_RE.finditer(text):
+    has_digit = _DIGIT.search(text) is not None
+    for m in _AMOUNT_RE.finditer(text) if has_digit else ():
         if _ORDINAL_OR_CLOCK.match(text, m.end("num")) and not m.group("unit"):
             continue
         mult = m.group("mult")
@@ -249,7 +259,8 @@ def find_amounts(text: str) -> list[Amount]:
         )
         taken.append((start, m.end()))
 
-    for m in _WORD_AMOUNT_RE.finditer(text):
+    spelled = words is None or not _SPELLED_WORDS.isdisjoint(words)
+    for m in _WORD_AMOUNT_RE.finditer(text) if spelled else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         words = m.group("num").strip()
@@ -283,7 +294,8 @@ def find_amounts(text: str) -> list[Amount]:
         )
         taken.append((m.start(), m.end()))
 
-    for m in _COUPLE_RE.finditer(text):
+    couple = words is None or not _COUPLE_WORDS.isdisjoint(words)
+    for m in _COUPLE_RE.finditer(text) if couple else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         lead = m.group("lead")

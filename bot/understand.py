@@ -302,7 +302,7 @@ _NEGATORS = re.compile(
     r"(?:\s+(?:a|an|the|any|your|my|extra|company|paid|more|of|for|need|to|have|do|offer|with))*\s*$"
 )
 _NEGATION_AFTER = re.compile(
-    r"^\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
+    r"\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
     r"isn'?t (?:needed|necessary|required|important|included|possible)|aren'?t (?:needed|necessary|included)|"
     r"(?:is|are) (?:off the table|out)|not needed|unnecessary|can go|i can drop|i don'?t need|"
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
@@ -332,13 +332,22 @@ _TELL_ME = re.compile(r"\b(?:tell|explain|clarify|share|let me know|walk me|desc
 _SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
 _OFFER_WORDS = re.compile(r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year)")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\band\b|\bbut\b|\bor\b|\bplus\b|\balso\b|\bthen\b")
-_WORD = re.compile(r"[a-z][a-z'&]{4,}")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
+_JOINED = re.compile(r"[\s-]+")
+_HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
+_NEGATOR_WORDS = frozenset(
+    {
+        "no", "not", "without", "don't", "dont", "do", "does", "doesn't", "skip", "drop", "forget", "minus",
+        "lose", "give", "giving", "waive", "instead", "rather", "forgo", "forego", "zero", "none", "never",
+        "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
+    }
+)
 _PAY_VERB = re.compile(
-    r"^\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
+    r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
     r"your|our|his|their|this|those|these|\w+ing)\b"
 )
 _RAISE_VERB = re.compile(
-    r"^\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
+    r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
     r"\$|€|£|\d)"
 )
 _PROPOSE_VAGUE = re.compile(
@@ -373,10 +382,9 @@ class Understander:
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
-                self._by_phrase.setdefault(_phrase_key(normalise(phrase)), key)
-        phrases = sorted(self._by_phrase, key=len, reverse=True)
-        alternation = "|".join(_phrase_pattern(p) for p in phrases)
-        self._perk_re = re.compile(r"(?<![\w$€£])(?:" + alternation + r")(?![\w])")
+                self._by_phrase.setdefault(" ".join(_TOKEN.findall(normalise(phrase))), key)
+        self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
+        self._longest = max(p.count(" ") + 1 for p in self._by_phrase)
         # single words long enough to be worth matching with a typo in them
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | _NOT_TYPOS
@@ -390,48 +398,72 @@ class Understander:
             text = str(text)
         low = normalise(text[:MAX_READ_CHARS])
         if not low.strip():
-            return Understanding(text=text)
-        mentions = self._find_perks(low)
-        amounts = [a for a in find_amounts(low) if not _inside_mention(a, mentions)]
+            return Understanding.model_construct(text=text)
+        mentions, words = self._find_perks(low)
+        amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
         acts, signals = self._acts(low, text[:MAX_READ_CHARS])
-        amounts = self._drop_non_terms(low, amounts, acts)
+        amounts = self._drop_non_terms(low, amounts, acts, mentions)
         terms = self._terms(low, mentions, amounts, context)
         acts = self._acts_from_terms(low, acts, terms, mentions)
-        return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+        # built from values this module already checked, so skip validation: it is a third of the time
+        return Understanding.model_construct(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
 
-    def _find_perks(self, low: str) -> list[_Mention]:
+    def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
+        """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
+        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
         mentions: list[_Mention] = []
-        spans: list[tuple[int, int]] = []
-        for m in self._perk_re.finditer(low):
-            phrase = _phrase_key(m.group(0))
-            key = self._by_phrase.get(phrase)
-            if key is None:
-                continue
-            after = low[m.end() : m.end() + 20]
-            if phrase == "pay" and _PAY_VERB.match(after):
-                continue
-            if phrase in ("raise", "rase", "riase") and _RAISE_VERB.match(after):
-                continue
-            if phrase == "hours" and re.search(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$", low[: m.start()]):
-                continue
-            mentions.append(_Mention(key, m.start(), m.end()))
-            spans.append((m.start(), m.end()))
-        for m in _WORD.finditer(low):
-            word = m.group(0)
-            if word in self._known_words or any(s <= m.start() < e for s, e in spans):
-                continue
-            key = self._typo(word)
-            if key is not None:
-                mentions.append(_Mention(key, m.start(), m.end()))
-        mentions.sort(key=lambda x: x.start)
+        i, count = 0, len(tokens)
+        while i < count:
+            word, start, end = tokens[i]
+            found = 0
+            if word in self._phrase_starts:
+                # longest phrase first: "sign on bonus" before "sign on", "home office days" before "home office"
+                words = [word]
+                j = i
+                while (
+                    j + 1 < count
+                    and len(words) < self._longest
+                    and _JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
+                ):
+                    j += 1
+                    words.append(tokens[j][0])
+                for size in range(len(words), 1, -1):
+                    key = self._by_phrase.get(" ".join(words[:size]))
+                    if key is not None:
+                        mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
+                        found = size
+                        break
+            if not found:
+                key = self._by_phrase.get(word)
+                if key is not None and not self._verb_use(word, low, start, end):
+                    mentions.append(_Mention(key, start, end))
+                    found = 1
+                elif key is None and len(word) >= 5 and word not in self._known_words and word.isalpha():
+                    key = self._typo(word)
+                    if key is not None:
+                        mentions.append(_Mention(key, start, end))
+                    found = 1
+            i += found or 1
         for mention in mentions:
             before = low[max(0, mention.start - 40) : mention.start]
-            after = low[mention.end : mention.end + 40]
-            if (_NEGATORS.search(before) and not _NOT_NEGATION.search(before)) or _NEGATION_AFTER.match(after):
+            if (_NEGATOR_WORDS.intersection(_TOKEN.findall(before)) and (
+                _NEGATORS.search(before) and not _NOT_NEGATION.search(before)
+            )) or _NEGATION_AFTER.match(low, mention.end, mention.end + 40):
                 mention.negated = True
-        return mentions
+        return mentions, {t[0] for t in tokens}
+
+    @staticmethod
+    def _verb_use(word: str, low: str, start: int, end: int) -> bool:
+        """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
+        if word == "pay":
+            return bool(_PAY_VERB.match(low, end))
+        if word in ("raise", "rase", "riase"):
+            return bool(_RAISE_VERB.match(low, end))
+        if word == "hours":
+            return bool(_HOURS_AS_TIME.search(low, max(0, start - 12), start))
+        return False
 
     def _typo(self, word: str) -> str | None:
         if word in self._typo_cache:
@@ -518,7 +550,9 @@ class Understander:
 
     # --- terms ----------------------------------------------------------------------------------
 
-    def _drop_non_terms(self, low: str, amounts: list[Amount], acts: list[Act]) -> list[Amount]:
+    def _drop_non_terms(
+        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention]
+    ) -> list[Amount]:
         kept = []
         for a in amounts:
             after = low[a.end : a.end + 30]
@@ -530,7 +564,7 @@ class Understander:
                 and a.unit in ("days", "hours", "weeks")
                 and not a.relative
                 and _TIME_AMOUNT_BEFORE.search(before)
-                and not self._perk_re.search(low[a.end : a.end + 25])
+                and not any(a.end <= m.start < a.end + 25 for m in mentions)
             ):
                 continue
             kept.append(a)
@@ -539,7 +573,11 @@ class Understander:
     def _terms(
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None
     ) -> list[Term]:
-        breaks = [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in _CLAUSE_BREAK.finditer(low)]
+        breaks = (
+            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in _CLAUSE_BREAK.finditer(low)]
+            if amounts and mentions
+            else []
+        )
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
             for mi, mention in enumerate(mentions):
@@ -623,7 +661,7 @@ class Understander:
     def _term(self, slot: _Slot) -> Term:
         a = slot.amount
         if a is None:
-            return Term(perk=slot.perk, negated=slot.negated)
+            return Term.model_construct(perk=slot.perk, negated=slot.negated)
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -632,7 +670,7 @@ class Understander:
                 unit = "money"
         if unit is None and a.explicit_money:
             unit = "money"
-        return Term(
+        return Term.model_construct(
             perk=slot.perk,
             amount=a.value,
             unit=unit,
@@ -642,15 +680,6 @@ class Understander:
             currency=a.currency,
             relative=a.relative,
         )
-
-
-def _phrase_key(phrase: str) -> str:
-    return re.sub(r"[\s-]+", " ", phrase.strip())
-
-
-def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(p) for p in phrase.split(" ")]
-    return r"[\s-]+".join(parts)
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
