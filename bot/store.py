@@ -327,6 +327,10 @@ class Store:
                 raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
             try:
                 yield
+            except sqlite3.Error as error:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
@@ -416,7 +420,8 @@ class Store:
     # --- reading a user's data, forgetting it -------------------------------------------------
 
     def user_data(self, user_key: str, *, with_turns: bool = True) -> UserData:
-        with self._lock:
+        """All of one user's rows, read from one consistent snapshot."""
+        with self._lock, self._read_snapshot():
             user = self.conn.execute("SELECT platform, created_at FROM users WHERE key = ?", (user_key,)).fetchone()
             sessions = [
                 StoredSession(scope, _json_or_none(state), version, updated_at)
@@ -450,6 +455,20 @@ class Store:
             records=records,
             turns=turns,
         )
+
+    @contextlib.contextmanager
+    def _read_snapshot(self) -> Iterator[None]:
+        try:
+            self.conn.execute("BEGIN")  # deferred: a read transaction, never blocks writers in WAL
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot read the database at {self.path}: {_reason(error)}") from error
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot read the database at {self.path}: {_reason(error)}") from error
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("COMMIT")
 
     def forget_user(self, user_key: str) -> int:
         """Delete every row of the user's; returns how many rows went.

@@ -267,3 +267,14 @@ def test_any_saved_state_reloads_equal():
 
     round_trip()
     store.close()
+
+
+def test_a_damaged_database_raises_store_error_for_export_and_forget():
+    with Store(":memory:") as store:
+        write_turn(store, "test::ana", SessionState(turns=1))
+        store.conn.execute("DROP TABLE records")
+        with pytest.raises(StoreError):
+            store.user_data("test::ana")
+        with pytest.raises(StoreError):
+            store.forget_user("test::ana")
+        assert store.count("turns", "test::ana") == 1  # the failed forget rolled back whole
