@@ -64,6 +64,7 @@ class RecordedRequest:
     json: Any
     query: dict[str, str]
     files: dict[str, bytes] = field(default_factory=dict)
+    at: float = 0.0  # time.perf_counter() when the request arrived, for benchmarks
 
 
 @dataclass
@@ -431,6 +432,7 @@ class FakeDiscord:
     # --- REST ----------------------------------------------------------------------------------
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
+        arrived = time.perf_counter()
         path = "/" + request.match_info["tail"]
         body: Any = None
         files: dict[str, bytes] = {}
@@ -444,7 +446,7 @@ class FakeDiscord:
         elif request.can_read_body:
             raw = await request.read()
             body = json.loads(raw) if raw else None
-        self.requests.append(RecordedRequest(request.method, path, body, dict(request.query), files))
+        self.requests.append(RecordedRequest(request.method, path, body, dict(request.query), files, arrived))
         self._last_request_at = time.monotonic()
         if request.headers.get("Authorization") not in (f"Bot {self.token}", None) and not path.startswith(
                 ("/interactions/", "/webhooks/")):
