@@ -204,6 +204,7 @@ def main() -> int:
     p50, p99 = statistics.median(main_run), sorted(main_run)[int(0.99 * len(main_run))]
     verdict = "meets" if p50 < 0.5 and p99 < 1.0 else "MISSES"
     print(f"\nConfigured service {verdict} the targets (p50 {p50:.3f} ms, p99 {p99:.3f} ms).")
+    print("Reproduce: python bench/turn.py [--turns N] [--fake-engine]")
     return 0
 
 

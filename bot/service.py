@@ -69,6 +69,13 @@ FORGOTTEN_TEXT = (
 
 
 class Engine(Protocol):
+    """What the service drives.
+
+    The state handed to ``step`` is parsed from the store for this one turn and owned by it: no
+    one else holds it, and if ``step`` raises it is thrown away (the stored state stays as it
+    was). So ``step`` may change it in place; copying it first only costs time.
+    """
+
     def step(self, state: SessionState, incoming: Incoming) -> Outcome: ...
 
 
