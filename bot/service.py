@@ -156,7 +156,7 @@ class CoachService:
                         choice_in=incoming.choice,
                         replies=replies,
                         # A failed step keeps the stored state, unless it was unreadable.
-                        state=outcome.state if outcome else (loaded.state if loaded.notice else None),
+                        state=outcome.state if outcome else (SessionState() if loaded.notice else None),
                         records=list(outcome.records) if outcome else [],
                         user_known=loaded.existed,
                     )
