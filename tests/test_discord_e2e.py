@@ -151,6 +151,30 @@ async def test_a_slash_command_in_a_server_answers_privately_and_the_practice_co
         assert client.service.store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
 
 
+async def test_a_mention_with_closed_dms_explains_without_posting_the_answer_publicly(fake: FakeDiscord) -> None:
+    fake.dm_closed.add(BOB)
+    async with running_bot(fake):
+        produced = await fake.turn(fake.send_guild_message(GUILD, BOB, f"<@{fake.bot.id}> practice {SCENARIO}"))
+    [notice] = produced
+    assert notice["channel_id"] == str(fake.guild_channel_id(GUILD))
+    assert "Privacy Settings" in notice["content"] and "Series B fintech" not in everything(produced)
+
+
+class BrokenService:
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        raise RuntimeError("the database is on fire")
+
+
+async def test_a_failing_service_gets_a_friendly_answer_not_silence(fake: FakeDiscord) -> None:
+    async with running_bot(fake, service=BrokenService()):
+        in_dm = await fake.turn(fake.send_dm(ALICE, "help"))
+        token = await fake.slash(ALICE, "help", guild_id=GUILD)
+        await fake.wait_for(lambda: bool(fake.interaction(token)["responses"]))
+    assert "try again" in in_dm[0]["content"]
+    [response] = fake.interaction(token)["responses"]
+    assert "try again" in response["data"]["content"] and response["data"]["flags"] & EPHEMERAL_FLAG
+
+
 async def test_closed_dms_get_a_private_explanation_and_the_answer(fake: FakeDiscord) -> None:
     fake.dm_closed.add(BOB)
     async with running_bot(fake):

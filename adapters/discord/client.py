@@ -42,9 +42,9 @@ DMS_CLOSED = (
     "then run the command again. Here is my answer for now:"
 )
 MENTION_DMS_CLOSED = (
-    "I couldn't send you a direct message, so I kept my answer private. To let me: right-click this "
-    "server's icon (long-press on mobile) → **Privacy Settings** → turn on **Direct Messages**, then "
-    "use `/practice` or mention me again."
+    "I couldn't send you a direct message, and negotiation details don't belong in a shared channel, "
+    "so I haven't posted my answer here. To let me message you: right-click this server's icon "
+    "(long-press on mobile) → **Privacy Settings** → turn on **Direct Messages**, then mention me again."
 )
 
 

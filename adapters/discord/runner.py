@@ -84,11 +84,20 @@ def run(core: CoreSettings) -> int:
     return asyncio.run(serve(core, settings))
 
 
+def show_lifecycle_logs() -> None:
+    """Connections, resumes and command sync at INFO, which names no user and quotes no message."""
+    for name in ("discord", "adapters.discord"):
+        log = logging.getLogger(name)
+        if log.getEffectiveLevel() > logging.INFO:
+            log.setLevel(logging.INFO)
+
+
 async def serve(core: CoreSettings, settings: DiscordSettings) -> int:
     from bot.service import CoachService
 
     token = settings.token.get_secret_value() if settings.token else ""
     install_token_redaction(token)
+    show_lifecycle_logs()
     try:
         service = CoachService.from_settings(core)
     except Exception as error:  # a broken playbook folder or an unreadable database
