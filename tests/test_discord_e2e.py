@@ -14,8 +14,9 @@ import pytest
 from adapters.discord.client import Catalogue, make_client
 from adapters.discord.config import DiscordSettings
 from adapters.discord.fake_discord import EPHEMERAL_FLAG, FakeDiscord, connected
-from adapters.discord.runner import install_token_redaction
+from adapters.discord.runner import CONFIG_ERROR, install_token_redaction, serve
 from adapters.discord.views import NOT_YOURS
+from bot.config import CoreSettings
 from bot.engine import Engine
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
@@ -331,3 +332,15 @@ async def test_no_message_text_or_token_reaches_the_logs(fake: FakeDiscord, capl
             logging.getLogger("discord").removeFilter(redactor)
     assert fake.token not in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.INFO and "987654" in r.getMessage()]
+
+
+async def test_a_rejected_token_stops_the_bot_with_a_message_naming_it(fake: FakeDiscord, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = "d3JvbmctYm90.wrong.token"
+    with fake.patched():
+        status = await asyncio.wait_for(serve(CoreSettings(db=tmp_path / "coach.db"),
+                                              DiscordSettings(token=wrong)), 10)
+    assert status == CONFIG_ERROR
+    error = capsys.readouterr().err
+    assert "DISCORD_TOKEN" in error and wrong not in error
+    assert fake.identifies == 0

@@ -1,7 +1,9 @@
 """What ``offer-coach run discord`` and ``offer-coach discord invite-url`` call.
 
 Settings are checked before anything connects: a missing or malformed variable is named in the
-message and the exit status is non-zero.
+message and the exit status is non-zero. Exit statuses: 0 stopped cleanly, 1 could not start
+(playbooks, database), 2 configuration to fix (a variable, or a token Discord rejects), which a
+service manager should not retry.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.config import CoreSettings
 logger = logging.getLogger(__name__)
 
 SCOPES = ("bot", "applications.commands")
+CONFIG_ERROR = 2
 
 
 def permissions() -> discord.Permissions:
@@ -39,13 +42,13 @@ def invite_url(out: TextIO) -> int:
         settings = load_settings(require_token=False)
     except DiscordConfigError as error:
         print(error, file=sys.stderr)
-        return 2
+        return CONFIG_ERROR
     application_id = settings.resolved_application_id()
     if application_id is None:
         print("DISCORD_APPLICATION_ID is not set and DISCORD_TOKEN does not contain it: set "
               "DISCORD_APPLICATION_ID to the Application ID from the Developer Portal (General Information).",
               file=sys.stderr)
-        return 2
+        return CONFIG_ERROR
     url = discord.utils.oauth_url(application_id, permissions=permissions(), scopes=SCOPES)
     print(url, file=out)
     return 0
@@ -80,7 +83,7 @@ def run(core: CoreSettings) -> int:
         settings = load_settings()
     except DiscordConfigError as error:
         print(error, file=sys.stderr)
-        return 2
+        return CONFIG_ERROR
     return asyncio.run(serve(core, settings))
 
 
@@ -111,11 +114,11 @@ async def serve(core: CoreSettings, settings: DiscordSettings) -> int:
     except discord.LoginFailure:
         print("Discord rejected DISCORD_TOKEN. Copy a fresh token from the Developer Portal "
               "(Bot → Reset Token).", file=sys.stderr)
-        return 1
+        return CONFIG_ERROR
     except discord.PrivilegedIntentsRequired:
         print("Discord refused the connection's intents; Offer Coach needs no privileged intent, so check "
               "that this token belongs to the Offer Coach application.", file=sys.stderr)
-        return 1
+        return CONFIG_ERROR
     except (KeyboardInterrupt, asyncio.CancelledError):
         return 0
     finally:
