@@ -183,21 +183,21 @@ class CoachClientMixin:
 
     async def handle_choice(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         """A click by the owner (checked by the item): grey the components out, then take the turn."""
-        picked = (interaction.data or {}).get("custom_id") if interaction.data else None
+        data: dict[str, Any] = dict(interaction.data or {})
         message = interaction.message
-        view = discord.ui.View.from_message(message, timeout=None) if message is not None else None
-        if view is not None:
-            values = (interaction.data or {}).get("values") or []
+        if message is None:
+            await interaction.response.defer()
+        else:
+            view = discord.ui.View.from_message(message, timeout=None)
+            picked_values = data.get("values") or []
             for item in view.walk_children():
                 if isinstance(item, discord.ui.Select):
                     for option in item.options:
-                        option.default = option.value in values
-            disabled = disabled_copy(view, picked)
-            assert disabled is not None
-            disabled.stop()  # already finished, so discord.py keeps no copy of it in memory
-            await interaction.response.edit_message(view=disabled)
-        else:
-            await interaction.response.defer()
+                        option.default = option.value in picked_values
+            greyed = disabled_copy(view, data.get("custom_id"))
+            if greyed is not None:
+                greyed.stop()  # already finished, so discord.py keeps no copy of it in memory
+            await interaction.response.edit_message(view=greyed)
         incoming = inbound.from_interaction(interaction, choice=choice_id)
         replies = await self._turn(incoming)
         await self._deliver(replies, _Delivery(user=interaction.user, origin=interaction.channel,

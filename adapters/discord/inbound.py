@@ -1,8 +1,8 @@
 """Turn Discord events into neutral :class:`~bot.messages.Incoming` events.
 
-Identity is the user's snowflake within the server (guild) the event came from; a DM has no
-guild, so DMs and commands typed in DMs share the tenant ``""``. The event id is the message or
-interaction id, so a re-delivered event is recognised by the store and answered once.
+Identity is the user's Discord id, which is global, under the tenant ``""`` (see :data:`TENANT`).
+The event id is the message or interaction id, so a re-delivered event is recognised by the store
+and answered once.
 """
 
 from __future__ import annotations
@@ -31,25 +31,16 @@ COMMAND_TEXT = {
 }
 
 
-def tenant_of(user: discord.abc.User) -> str:
-    """Sessions follow the person, not the server: Discord user ids are global, so one tenant for all.
-
-    A slash command typed in a server continues the practice in the DM, and a DM has no server, so
-    keying by server would split one person's practice in two.
-    """
-    return ""
+# Sessions follow the person, not the server: a slash command typed in a server continues the
+# practice in the DM, and a DM has no server, so keying by server would split one practice in two.
+TENANT = ""
 
 
-_THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread,
-                 discord.ChannelType.news_thread)
-
-
-def conversation_kind(channel: Any, *, in_guild: bool) -> ConversationKind:
-    if not in_guild:
-        return ConversationKind.direct
-    if isinstance(channel, discord.Thread) or getattr(channel, "type", None) in _THREAD_TYPES:
-        return ConversationKind.thread
-    return ConversationKind.channel
+def conversation_kind(*, in_guild: bool) -> ConversationKind:
+    """A DM, or somewhere in a server. Threads count as the server: on Discord the bot reads server
+    messages only when mentioned, so a practice there would need a mention on every line; it always
+    continues in the DM instead."""
+    return ConversationKind.channel if in_guild else ConversationKind.direct
 
 
 def mentions(text: str, bot_id: int) -> bool:
@@ -65,10 +56,10 @@ def strip_mentions_of(text: str, bot_id: int) -> str:
 def from_message(message: discord.Message, *, text: str | None = None) -> Incoming:
     """A message the bot should answer: any DM, or a server message that mentions it."""
     channel = message.channel
-    kind = conversation_kind(channel, in_guild=message.guild is not None)
+    kind = conversation_kind(in_guild=message.guild is not None)
     return Incoming(
         platform=PLATFORM,
-        tenant=tenant_of(message.author),
+        tenant=TENANT,
         user_id=str(message.author.id),
         user_name=message.author.display_name,
         conversation_id=str(channel.id),
@@ -88,11 +79,10 @@ def command_text(name: str, argument: str | None = None) -> str:
 def from_interaction(interaction: discord.Interaction[Any], *, text: str | None = None,
                      choice: str | None = None) -> Incoming:
     """A slash command (as its chat text) or a button/select pick (as the choice id)."""
-    channel = interaction.channel
-    kind = conversation_kind(channel, in_guild=interaction.guild_id is not None)
+    kind = conversation_kind(in_guild=interaction.guild_id is not None)
     return Incoming(
         platform=PLATFORM,
-        tenant=tenant_of(interaction.user),
+        tenant=TENANT,
         user_id=str(interaction.user.id),
         user_name=interaction.user.display_name,
         conversation_id=str(interaction.channel_id or interaction.user.id),
