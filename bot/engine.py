@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import coaching
 from bot.acts import Context, Signal
-from bot.checklists import ChecklistRunner
+from bot.checklists import ChecklistRunner, split_records
 from bot.counterpart import Counterpart, open_practice
 from bot.markup import clean_user_text, escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
@@ -275,7 +275,8 @@ class Engine:
                 return self._say(st, "I need the base salary to value the perks, e.g. "
                                      "`value base 100k, 25 days pto, 5% pension match`; "
                                      "to compare, put `vs` between two offers.")
-            valuations.append(value_offer(read.terms, self.playbooks, currency=read.currency or "USD"))
+            valuations.append(value_offer(read.terms, self.playbooks, assumptions=read.assumptions,
+                                          currency=read.currency or "USD"))
         reply = compare(valuations[0], valuations[1]) if len(valuations) == 2 else valuation_reply(valuations[0])
         if problems:
             reply = reply.model_copy(update={"text": reply.text + "\n" + "\n".join(f"- {escape(p)}" for p in problems)})
@@ -430,7 +431,7 @@ class Engine:
             st.checklist, st.mode = None, "idle"
             return self._say(st, "That checklist is no longer in the playbooks.", menu=True)
         state, replies, record = self.checklists.answer(st.checklist, text, choice)
-        records = [record] if record else []
+        records = split_records(record)
         if state.done:
             st.checklist, st.mode = None, "idle"
         else:
@@ -441,6 +442,10 @@ class Engine:
 
     def _unknown(self, st: SessionState, text: str) -> Outcome:
         first = text.split()[0].lower().lstrip("/!") if text.split() else ""
+        if first == "assume":
+            return self._say(st, "Assumptions apply while valuing an offer: type `value` to start a review, "
+                                 "then `assume commute_cost_per_day 25` at any step.",
+                             choices=(Choice(id="cmd:value", label="Value an offer"),))
         close = difflib.get_close_matches(first, list(COMMANDS) + list(_ALIASES), n=1, cutoff=0.6)
         if close:
             name = _ALIASES.get(close[0], close[0])

@@ -173,3 +173,18 @@ def test_a_retried_event_is_answered_once(h: ChatHarness) -> None:
     first = h.say("help", event_id="slack-Ev1")
     again = h.say("help", event_id="slack-Ev1")
     assert first and again == []
+
+
+def test_a_finished_review_is_kept_as_a_checklist_and_a_valuation(h: ChatHarness) -> None:
+    h.say("checklist review")
+    h.say("base 100k, 25 days pto, 2 remote days")
+    h.say("120k")
+    h.say("skip")  # no second offer
+    assert h.state().checklist is None
+    data = h.service.export_user("test::alice")
+    assert any(c["checklist"] == "review" and c["status"] == "done" for c in data["checklists"])
+    assert data["valuations"] and data["valuations"][-1]["base"] == 100000
+
+
+def test_assume_outside_a_review_points_to_one(h: ChatHarness) -> None:
+    assert "type value to start a review" in text_of(h.say("assume commute_cost_per_day 25"))
