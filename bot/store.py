@@ -291,7 +291,10 @@ class Store:
         return self.conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
     def _migrate(self) -> None:
-        if self.schema_version() >= LATEST_SCHEMA:
+        found = self.schema_version()
+        if found > LATEST_SCHEMA:
+            logger.warning("the database schema (v%s) is newer than this Offer Coach knows (v%s)", found, LATEST_SCHEMA)
+        if found >= LATEST_SCHEMA:
             return  # the common case: no need to import sqlite-utils (about 100 ms) at all
         import sqlite_utils
 
