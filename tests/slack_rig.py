@@ -15,7 +15,7 @@ from typing import Any
 
 import aiohttp
 
-from adapters.slack.app import Coach, build_app
+from adapters.slack.app import Coach, build_app, close_app
 from adapters.slack.config import SlackSettings
 from adapters.slack.fake_slack import FakeSlack, SlackSender
 from adapters.slack.runner import start_http
@@ -88,4 +88,5 @@ async def running_rig(engine: Any = None, *, coach_wrapper: Any = None) -> Async
             await runner.cleanup()
             # Let lazy listeners still running finish their calls before the fake goes away.
             await asyncio.sleep(0)
+            await close_app(app)
             service.close()

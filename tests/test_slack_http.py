@@ -209,3 +209,23 @@ async def test_value_opens_the_offer_form_and_its_answers_reach_the_coach():
         assert good.status == 200 and "errors" not in good.body
         await fake.wait_for(lambda: fake.messages_to(ALICE))
         assert fake.messages_to(ALICE)[0]["text"] == "You said: value base 120000 EUR, 10% bonus"
+
+
+async def test_another_slash_command_gets_a_pointer_to_ours():
+    async with running_rig() as rig:
+        sent = await rig.send.command("help", user=ALICE, channel=CHANNEL, response_url=rig.response_url(),
+                                      command="/coach")
+        assert sent.status == 200 and "/offer-coach help" in sent.body
+
+
+async def test_logs_at_info_carry_no_message_text_or_token(caplog):
+    import logging
+
+    caplog.set_level(logging.INFO)
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="my secret salary is 123456"))
+        await rig.send.command("practice startup", user=ALICE, channel=CHANNEL, response_url=rig.response_url())
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "123456" not in logged and "xoxb-" not in logged and rig.secret not in logged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_rig import ScriptedEngine
 
-from adapters.slack.app import build_app
+from adapters.slack.app import build_app, close_app
 from adapters.slack.config import SlackSettings
 from adapters.slack.fake_slack import FakeSlack, dm_message, event_callback, slash_command
 from adapters.slack.runner import start_socket_mode
@@ -19,7 +19,8 @@ async def test_socket_mode_acks_each_envelope_and_posts_the_reply():
         settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",  # type: ignore[call-arg]
                                  api_url=fake.api_url)
         service = CoachService(Store(":memory:"), ScriptedEngine())
-        handler = await start_socket_mode(build_app(settings, service, db_path=":memory:"), settings)
+        app = build_app(settings, service, db_path=":memory:")
+        handler = await start_socket_mode(app, settings)
         try:
             assert fake.calls_to("apps.connections.open")
             event_envelope = await fake.send_envelope("events_api",
@@ -35,4 +36,5 @@ async def test_socket_mode_acks_each_envelope_and_posts_the_reply():
             assert not fake.posted  # typed in the bot's own DM: no pointer needed
         finally:
             await handler.close_async()
+            await close_app(app)
             service.close()

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any, Protocol
 
+import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
@@ -20,7 +21,7 @@ from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.config import SlackSettings
-from adapters.slack.deliver import Delivery, Respond
+from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
 from adapters.slack.inbound import (
     PLATFORM,
@@ -65,7 +66,10 @@ def user_key(team: str, user: str) -> str:
 
 
 def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> AsyncApp:
-    """The Bolt app for these settings; OAuth installs live in the core's SQLite file `db_path`."""
+    """The Bolt app for these settings; OAuth installs live in the core's SQLite file `db_path`.
+
+    :func:`close_app` closes the connections it opened.
+    """
     bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
     client = AsyncWebClient(token=bot_token, base_url=settings.api_url)
     signing_secret = settings.signing_secret.get_secret_value() if settings.signing_secret else ""
@@ -89,8 +93,44 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> 
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
     )
-    Listeners(settings, coach).register(app)
+    pool = ConnectionPool()
+    Listeners(settings, coach, pool).register(app)
+    _pools[id(app)] = pool
     return app
+
+
+class ConnectionPool:
+    """One HTTP session for every Web API and response_url call the listeners make.
+
+    Slack's SDK clients otherwise open (and set up TLS for) a new connection per call. The
+    session cannot ride on Bolt's client: lazy listeners get a deep copy of the request, and a
+    session cannot be copied. So each listener re-points its client here instead.
+    """
+
+    def __init__(self) -> None:
+        self._session: aiohttp.ClientSession | None = None
+
+    def client(self, bolt_client: AsyncWebClient) -> AsyncWebClient:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        pooled = AsyncWebClient(token=bolt_client.token, base_url=bolt_client.base_url, session=self._session,
+                                logger=bolt_client.logger)
+        pooled.default_params = dict(bolt_client.default_params)  # e.g. team_id on org-wide installs
+        return pooled
+
+    async def close(self) -> None:
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+
+
+_pools: dict[int, ConnectionPool] = {}
+
+
+async def close_app(app: AsyncApp) -> None:
+    """Close the connections the app's listeners opened."""
+    pool = _pools.pop(id(app), None)
+    if pool is not None:
+        await pool.close()
 
 
 async def _ack(ack: Any) -> None:
@@ -100,9 +140,10 @@ async def _ack(ack: Any) -> None:
 class Listeners:
     """The listener functions; they keep no state between events."""
 
-    def __init__(self, settings: SlackSettings, coach: Coach) -> None:
+    def __init__(self, settings: SlackSettings, coach: Coach, pool: ConnectionPool) -> None:
         self.settings = settings
         self.coach = coach
+        self.pool = pool
 
     def register(self, app: AsyncApp) -> None:
         app.command(self.settings.command)(ack=_ack, lazy=[self.on_command])
@@ -112,20 +153,23 @@ class Listeners:
         app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_choice])
         app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_home_action])
         app.view(VALUE_CALLBACK)(ack=self.ack_value_form, lazy=[self.on_value_submitted])
-        # Anything else Slack sends is acknowledged and dropped here, so that Bolt never logs an
-        # unhandled request, whose log line would carry the body (and so message text).
+        # Anything else Slack sends is acknowledged and dropped: an unhandled request would get a
+        # 404, which Slack answers by retrying the same event.
         app.event(re.compile(".*"))(_ack)
         app.action(re.compile(".*"))(_ack)
+        app.command(re.compile(".*"))(self.ack_other_command)
         app.error(self.on_error)
+
+    async def ack_other_command(self, ack: Any) -> None:
+        await ack(text=f"I answer to `{self.settings.command}`: try `{self.settings.command} help`.")
 
     async def on_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("listener failed: %s", type(error).__name__, exc_info=error)
 
     # --- the core, and delivery --------------------------------------------------------------
 
-    async def _turn(self, client: AsyncWebClient, origin: Origin, incoming: Incoming,
-                    respond: Respond | None = None) -> None:
-        delivery = Delivery(client, origin, respond)
+    async def _turn(self, client: AsyncWebClient, origin: Origin, incoming: Incoming) -> None:
+        delivery = Delivery(client, origin)
         try:
             replies = await self.coach.handle(incoming)
         except Exception:
@@ -138,16 +182,17 @@ class Listeners:
             log.exception("delivery failed (kind=%s)", origin.kind.value)
             await delivery.apologise()
 
-    async def _refuse(self, client: AsyncWebClient, origin: Origin, text: str,
-                      respond: Respond | None) -> None:
-        if respond is not None and origin.response_url:
-            await respond(text=text, response_type="ephemeral", replace_original=False)
+    async def _refuse(self, client: AsyncWebClient, origin: Origin, text: str) -> None:
+        if origin.response_url:
+            await respond(client, origin.response_url,
+                          {"text": text, "response_type": "ephemeral", "replace_original": False})
         elif origin.channel:
             await client.chat_postEphemeral(channel=origin.channel, user=origin.user, text=text)
 
     # --- listeners ---------------------------------------------------------------------------
 
-    async def on_command(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
+    async def on_command(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
         try:
             command = parse_command(body)
         except BadPayload:
@@ -157,9 +202,10 @@ class Listeners:
         if slack_to_plain(command.text).lower() == "value" and command.trigger_id:
             await client.views_open(trigger_id=command.trigger_id, view=value_modal(command.user_id))
             return
-        await self._turn(client, origin, command_incoming(command, origin), respond)
+        await self._turn(client, origin, command_incoming(command, origin))
 
     async def on_message(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
         if event.get("channel_type") != "im" or event.get("subtype") not in _USER_SUBTYPES or event.get("bot_id"):
             return
         try:
@@ -175,6 +221,7 @@ class Listeners:
 
     async def on_mention(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient,
                          context: Any) -> None:
+        client = self.pool.client(client)
         try:
             message = parse_message_event(event)
         except BadPayload:
@@ -187,14 +234,14 @@ class Listeners:
         await self._turn(client, origin, text_incoming(origin, text, body.get("event_id")))
 
     async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
         user = event.get("user")
         if event.get("tab") != "home" or not isinstance(user, str):
             return
         progress = self.coach.progress(user_key(str(body.get("team_id", "")), user))
         await client.views_publish(user_id=user, view=home_view(progress, user))
 
-    async def _click(self, body: dict[str, Any], client: AsyncWebClient,
-                     respond: Respond) -> tuple[Origin, ChoiceValue] | None:
+    async def _click(self, body: dict[str, Any], client: AsyncWebClient) -> tuple[Origin, ChoiceValue] | None:
         """The click's origin and value when the clicker owns it; otherwise answers and gives None."""
         try:
             actions = parse_block_actions(body)
@@ -205,15 +252,16 @@ class Listeners:
         origin = click_origin(actions, value.where if value else "d", team_fallback="")
         command = self.settings.command
         if value is None:
-            await self._refuse(client, origin, STALE_BUTTON.format(command=command), respond)
+            await self._refuse(client, origin, STALE_BUTTON.format(command=command))
             return None
         if value.owner != actions.user.id:
-            await self._refuse(client, origin, NOT_YOURS.format(command=command), respond)
+            await self._refuse(client, origin, NOT_YOURS.format(command=command))
             return None
         return origin, value
 
-    async def on_choice(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
-        clicked = await self._click(body, client, respond)
+    async def on_choice(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
+        clicked = await self._click(body, client)
         if clicked is None:
             return
         origin, value = clicked
@@ -223,10 +271,11 @@ class Listeners:
             conversation_kind=origin.kind, choice=value.choice_id,
             event_id=f"click:{origin.user}:{action_ts}" if action_ts else None,
         )
-        await self._turn(client, origin, incoming, respond)
+        await self._turn(client, origin, incoming)
 
-    async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient, respond: Respond) -> None:
-        clicked = await self._click(body, client, respond)
+    async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
+        clicked = await self._click(body, client)
         if clicked is None:
             return
         origin, value = clicked
@@ -247,6 +296,7 @@ class Listeners:
             await ack()
 
     async def on_value_submitted(self, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient) -> None:
+        client = self.pool.client(client)
         text, errors = value_text(view.get("state", {}).get("values", {}))
         user = (body.get("user") or {}).get("id")
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")

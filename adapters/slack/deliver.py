@@ -8,19 +8,16 @@ thread practice answers in the thread. Files go up as files; where that fails, a
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.inbound import Origin
 from adapters.slack.render import SlackMessage, attachment_as_code, render_reply
 from bot.messages import Attachment, ConversationKind, Reply
 
 log = logging.getLogger(__name__)
-
-Respond = Callable[..., Awaitable[Any]]
 
 POINTER = ("I've continued in our direct messages, so the rest stays between us: "
            "open *Offer Coach* under *Apps* in your sidebar.")
@@ -30,10 +27,9 @@ SORRY = "Sorry, something went wrong on my side and I couldn't finish that. Plea
 class Delivery:
     """Delivers one event's replies; holds nothing beyond this one event."""
 
-    def __init__(self, client: AsyncWebClient, origin: Origin, respond: Respond | None = None) -> None:
+    def __init__(self, client: AsyncWebClient, origin: Origin) -> None:
         self.client = client
         self.origin = origin
-        self.respond = respond
         self._dm_channel = origin.dm_channel
 
     async def send(self, replies: list[Reply]) -> None:
@@ -91,9 +87,9 @@ class Delivery:
             self._dm_channel = response.get("channel") or self._dm_channel
 
     async def _ephemeral(self, message: SlackMessage) -> None:
-        if self.respond is not None and self.origin.response_url:
-            await self.respond(text=message.text, blocks=message.blocks or None,
-                               response_type="ephemeral", replace_original=False)
+        if self.origin.response_url:
+            await respond(self.client, self.origin.response_url,
+                          {**message.payload(), "response_type": "ephemeral", "replace_original": False})
             return
         await self.client.chat_postEphemeral(
             channel=self.origin.channel or self.origin.user, user=self.origin.user, text=message.text,
@@ -117,3 +113,16 @@ class Delivery:
             # Commonly a missing files:write scope on an older install: the content still arrives.
             log.warning("file upload failed (%s); sending it as a code block", err.response.get("error"))
             await self._post(channel, attachment_as_code(attachment))
+
+
+async def respond(client: AsyncWebClient, response_url: str, body: dict[str, object]) -> None:
+    """Post to a response_url on the Web API client's connection pool.
+
+    Bolt's own ``respond`` opens a new HTTP session per call; reusing the client's session saves
+    a connection set-up on every ephemeral answer.
+    """
+    if not body.get("blocks"):
+        body = {k: v for k, v in body.items() if k != "blocks"}
+    response = await AsyncWebhookClient(url=response_url, session=client.session).send_dict(body)
+    if response.status_code != 200:
+        log.warning("response_url answered HTTP %d", response.status_code)

@@ -54,6 +54,8 @@ class FakeSlack:
         self.posted: list[Posted] = []
         self.acks: list[dict[str, Any]] = []
         self.errors: dict[str, str] = {}  # method -> Slack error code to answer with
+        # Called with each ApiCall or Posted as it arrives (benchmarks match replies this way).
+        self.observers: list[Callable[[ApiCall | Posted], None]] = []
         self.port = 0
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -133,10 +135,10 @@ class FakeSlack:
         return predicate()
 
     async def _record(self, item: ApiCall | Posted | dict[str, Any]) -> None:
-        if isinstance(item, ApiCall):
-            self.calls.append(item)
-        elif isinstance(item, Posted):
-            self.posted.append(item)
+        if isinstance(item, ApiCall | Posted):
+            (self.calls if isinstance(item, ApiCall) else self.posted).append(item)  # type: ignore[arg-type]
+            for observer in self.observers:
+                observer(item)
         else:
             self.acks.append(item)
         async with self._changed:

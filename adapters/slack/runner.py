@@ -18,7 +18,7 @@ from aiohttp import web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
-from adapters.slack.app import Coach, build_app
+from adapters.slack.app import Coach, build_app, close_app
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from bot.config import CoreSettings
 
@@ -72,6 +72,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
             await stop.wait()
         finally:
             await handler.close_async()
+            await close_app(app)
     else:
         runner, bound = await start_http(app, settings, port=port)
         log.info("Slack adapter listening on port %d at %s", bound, settings.path)
@@ -79,6 +80,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
             await stop.wait()
         finally:
             await runner.cleanup()
+            await close_app(app)
 
 
 def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> int:

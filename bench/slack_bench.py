@@ -1,0 +1,260 @@
+"""Benchmark: signed slash commands over HTTP, a bare Bolt app against Offer Coach, same Fake Slack.
+
+Run from the repository root:
+
+    python bench/slack_bench.py                  # 5 rounds x 200 requests per app and concurrency
+    python bench/slack_bench.py --rounds 3 --requests 100
+    python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
+
+Each app runs in its own process (its own event loop, as in production); the Fake Slack and the
+load generator share this one. Requests are signed slash commands from a channel, as Slack sends
+them. Two apps, alternated round by round so that machine noise falls on both alike:
+
+- bare: a Bolt app whose handler acks and posts a fixed reply to the response_url (acked at once,
+  reply from a lazy listener on a pooled connection, exactly like Offer Coach's wiring);
+- bolt-default (with --bolt-default): the same on Bolt's defaults (ack and respond() in one
+  listener, process_before_response=False, a new connection per reply), for reference;
+- coach: Offer Coach with the real engine and a SQLite file, every request one practice turn
+  ("/offer-coach I'd like 165k base…") by one of the simulated users, each mid-practice.
+
+Ack latency: request sent until its HTTP response is read. Reply latency: request sent until
+the first reply reaches the Fake Slack (the bare app's response_url post; Offer Coach's DM post).
+Targets (issue 4 §11): coach p50 within 1.25x of bare for both; reply p99 < 50 ms at 16.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import multiprocessing
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import aiohttp
+
+from adapters.slack.fake_slack import ApiCall, FakeSlack, Posted, SlackSender
+
+CHANNEL = "CBENCH0001"
+ASKS = (
+    "I'm excited about the role. Market data puts this level at 165k base, could you do that?",
+    "Could you do 25 days pto?",
+    "What about 4 remote days a week?",
+    "Is there room on the sign-on bonus, say 15k?",
+    "Could we look at 30k equity a year?",
+    "What else could you offer instead?",
+)
+
+
+# --- the apps, each in a child process -----------------------------------------------------------
+
+
+def _serve(kind: str, api_url: str, secret: str, db: str, port_out: Any, default_bolt: bool) -> None:
+    asyncio.run(_serve_async(kind, api_url, secret, db, port_out, default_bolt))
+
+
+async def _serve_async(kind: str, api_url: str, secret: str, db: str, port_out: Any, default_bolt: bool) -> None:
+    from adapters.slack.config import SlackSettings
+    from adapters.slack.runner import start_http
+
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-bench", signing_secret=secret,  # type: ignore[call-arg]
+                             api_url=api_url)
+    if kind == "coach":
+        from adapters.slack.app import build_app
+        from bot.config import CoreSettings
+        from bot.service import CoachService
+
+        service = CoachService.from_settings(CoreSettings(db=Path(db)))
+        app = build_app(settings, service, db_path=db)
+    else:
+        app = _bare_app(settings, default_bolt)
+    _runner, port = await start_http(app, settings, host="127.0.0.1", port=0)
+    port_out.send(port)
+    port_out.close()
+    await asyncio.Event().wait()  # until the parent terminates us
+
+
+def _bare_app(settings: Any, default_bolt: bool) -> Any:
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    app = AsyncApp(client=AsyncWebClient(token="xoxb-bench", base_url=settings.api_url),
+                   signing_secret=settings.signing_secret.get_secret_value(),
+                   process_before_response=not default_bolt)
+
+    async def ack(ack: Any) -> None:
+        await ack()
+
+    sessions: list[aiohttp.ClientSession] = []
+
+    async def reply(body: dict[str, Any]) -> None:
+        # A pooled connection, as Offer Coach uses, so the comparison is of the work, not the plumbing.
+        from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+        if not sessions:
+            sessions.append(aiohttp.ClientSession())
+        await AsyncWebhookClient(url=body["response_url"], session=sessions[0]).send_dict(
+            {"text": "Thanks, noted.", "response_type": "ephemeral", "replace_original": False})
+
+    if default_bolt:
+        async def ack_and_reply(ack: Any, respond: Any) -> None:
+            await ack()
+            await respond(text="Thanks, noted.", response_type="ephemeral", replace_original=False)
+
+        app.command(settings.command)(ack_and_reply)
+    else:
+        app.command(settings.command)(ack=ack, lazy=[reply])
+    return app
+
+
+class App:
+    def __init__(self, kind: str, fake: FakeSlack, secret: str, db: str, default_bolt: bool = False) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        receive, send = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_serve, args=(kind, fake.api_url, secret, db, send, default_bolt),
+                                   daemon=True)
+        self.process.start()
+        if not receive.poll(60):
+            raise RuntimeError(f"the {kind} app did not start")
+        self.url = f"http://127.0.0.1:{receive.recv()}/slack/events"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join(5)
+
+
+# --- load ----------------------------------------------------------------------------------------
+
+
+class Waiter:
+    """Futures for replies, resolved as the Fake Slack records them."""
+
+    def __init__(self, fake: FakeSlack) -> None:
+        self.pending: dict[str, asyncio.Future[float]] = {}
+        fake.observers.append(self.seen)
+
+    def seen(self, item: ApiCall | Posted) -> None:
+        if isinstance(item, Posted):
+            key = item.path
+        elif item.method == "chat.postMessage":
+            key = "dm:" + str(item.params.get("channel"))
+        else:
+            return
+        future = self.pending.pop(key, None)
+        if future is not None and not future.done():
+            future.set_result(item.at)
+
+    def expect(self, key: str) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.pending[key] = future
+        return future
+
+
+async def one_request(send: SlackSender, waiter: Waiter, fake: FakeSlack, kind: str, user: str,
+                      text: str, n: int) -> tuple[float, float]:
+    path = f"/response/{user}-{n}"
+    reply = waiter.expect(path if kind != "coach" else f"dm:{user}")
+    pointer = waiter.expect(path) if kind == "coach" else None
+    started = time.perf_counter()
+    sent = await send.command(text, user=user, channel=CHANNEL, response_url=f"http://127.0.0.1:{fake.port}{path}")
+    if sent.status != 200:
+        raise RuntimeError(f"{kind}: HTTP {sent.status}")
+    replied = await asyncio.wait_for(reply, 10)
+    if pointer is not None:
+        await asyncio.wait_for(pointer, 10)  # the turn's last delivery, before this user goes on
+    return sent.ack_seconds, replied - started
+
+
+async def batch(send: SlackSender, waiter: Waiter, fake: FakeSlack, kind: str, concurrency: int,
+                requests: int, counter: itertools.count) -> tuple[list[float], list[float]]:
+    acks: list[float] = []
+    replies: list[float] = []
+    per_worker = requests // concurrency
+
+    async def worker(index: int) -> None:
+        user = f"UBENCH{index:04d}"
+        for _ in range(per_worker):
+            n = next(counter)
+            ack, reply = await one_request(send, waiter, fake, kind, user, ASKS[n % len(ASKS)], n)
+            acks.append(ack)
+            replies.append(reply)
+
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    return acks, replies
+
+
+async def start_practices(send: SlackSender, waiter: Waiter, fake: FakeSlack, users: int,
+                          counter: itertools.count) -> None:
+    async def one(index: int) -> None:
+        await one_request(send, waiter, fake, "coach", f"UBENCH{index:04d}", "practice growth_startup",
+                          next(counter))
+
+    await asyncio.gather(*(one(i) for i in range(users)))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def main(rounds: int, requests: int, bolt_default: bool) -> int:
+    secret = secrets.token_hex(16)
+    async with FakeSlack() as fake, aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=64)
+    ) as session:
+        waiter = Waiter(fake)
+        counter = itertools.count()
+        with tempfile.TemporaryDirectory() as tmp:
+            kinds = ["bare", "coach"] + (["bolt-default"] if bolt_default else [])
+            apps = {kind: App("bare" if kind == "bolt-default" else kind, fake, secret,
+                              str(Path(tmp) / "bench.db"), default_bolt=kind == "bolt-default")
+                    for kind in kinds}
+            try:
+                senders = {kind: SlackSender(session, app.url, secret) for kind, app in apps.items()}
+                await start_practices(senders["coach"], waiter, fake, 16, counter)
+                for kind in kinds:  # warm-up: connections, auth.test, imports
+                    await batch(senders[kind], waiter, fake, kind if kind == "coach" else "bare", 4, 40, counter)
+                results: dict[tuple[str, int], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+                for concurrency in (1, 16):
+                    for _ in range(rounds):
+                        for kind in kinds:
+                            acks, replies = await batch(senders[kind], waiter, fake,
+                                                        kind if kind == "coach" else "bare",
+                                                        concurrency, requests, counter)
+                            results[kind, concurrency][0].extend(acks)
+                            results[kind, concurrency][1].extend(replies)
+            finally:
+                for app in apps.values():
+                    app.stop()
+    print(f"{'app':<13}{'conc':>5}{'n':>6}  {'ack p50':>8}{'ack p99':>9}  {'reply p50':>10}{'reply p99':>10}  (ms)")
+    for (kind, concurrency), (acks, replies) in sorted(results.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        print(f"{kind:<13}{concurrency:>5}{len(acks):>6}  {pct(acks, .5):>8.2f}{pct(acks, .99):>9.2f}  "
+              f"{pct(replies, .5):>10.2f}{pct(replies, .99):>10.2f}")
+    ok = True
+    for concurrency in (1, 16):
+        bare, coach = results["bare", concurrency], results["coach", concurrency]
+        ack_ratio = statistics.median(coach[0]) / statistics.median(bare[0])
+        reply_ratio = statistics.median(coach[1]) / statistics.median(bare[1])
+        print(f"concurrency {concurrency}: coach/bare p50 ack {ack_ratio:.2f}x, reply {reply_ratio:.2f}x "
+              "(target <= 1.25x)")
+        ok = ok and ack_ratio <= 1.25 and reply_ratio <= 1.25
+    p99 = pct(results["coach", 16][1], .99)
+    print(f"coach reply p99 at concurrency 16: {p99:.1f} ms (target < 50 ms)")
+    return 0 if ok and p99 < 50 else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--requests", type=int, default=200, help="requests per app, round and concurrency")
+    parser.add_argument("--bolt-default", action="store_true", help="add a bare app on Bolt's default settings")
+    args = parser.parse_args()
+    sys.exit(asyncio.run(main(args.rounds, args.requests, args.bolt_default)))
