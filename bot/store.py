@@ -240,8 +240,13 @@ class Store:
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as error:
-                    reason = error.strerror or type(error).__name__
-                    raise _open_error(self.path, f"cannot create the folder {target.parent} ({reason})") from error
+                    blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+                    reason = (
+                        f"{blocking} is a file, not a folder"
+                        if blocking is not None
+                        else f"cannot create the folder {target.parent} ({error.strerror or type(error).__name__})"
+                    )
+                    raise _open_error(self.path, reason) from error
             self.conn = _connect(self.path)
         except StoreError:
             raise

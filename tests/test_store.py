@@ -72,7 +72,7 @@ def test_missing_folder_is_created(tmp_path: Path):
 @pytest.mark.parametrize(
     "make_bad_path",
     [
-        lambda tmp: tmp / "a-file.txt" / "coach.db",  # a folder that is really a file
+        lambda tmp: tmp / "a-file.txt" / "coach.db",  # a "folder" that is really a file
         lambda tmp: tmp,  # a directory given as the database
         lambda tmp: tmp / "not-a-db.db",  # a file that is not SQLite
     ],
@@ -278,3 +278,9 @@ def test_a_damaged_database_raises_store_error_for_export_and_forget():
         with pytest.raises(StoreError):
             store.forget_user("test::ana")
         assert store.count("turns", "test::ana") == 1  # the failed forget rolled back whole
+
+
+def test_a_file_in_the_way_of_the_folder_is_named_in_the_error(tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(StoreError, match=r"notes\.txt is a file, not a folder"):
+        Store(tmp_path / "notes.txt" / "deeper" / "coach.db")
