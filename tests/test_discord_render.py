@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapters.discord import render, views
 from bot import markup
@@ -163,3 +165,17 @@ def test_privacy_flags_travel_with_every_message_of_a_reply() -> None:
     messages = render.render_reply(Reply(text="x\n" * 3000, move_to_private=True, ephemeral=True), OWNER)
     assert len(messages) > 1
     assert all(m.private and m.ephemeral for m in messages)
+
+
+def _discord_unescape(content: str) -> str:
+    return re.sub(r"\\([^0-9A-Za-z\s])", r"\1", content)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab #-_*~`|<>[]()@:!.1\\ \n")), max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_user_text_reads_back_exactly_and_no_special_character_is_left_active(typed: str) -> None:
+    expected = markup.escape(typed, limit=None)
+    messages = render.render_reply(Reply(text=f"You said: {expected}"), OWNER)
+    content = "\n".join(m.content or "" for m in messages)
+    assert _discord_unescape(content) == markup.plain(f"You said: {expected}")
+    assert not re.search(r"(?<!\\)(?:\\\\)*[*_~`|<>\[\]@]", content.replace("\\\\", ""))
