@@ -15,7 +15,6 @@ It also builds the export and the progress summary that Slack's App Home shows.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import sqlite3
@@ -38,6 +37,8 @@ from bot.store import (
 )
 
 if TYPE_CHECKING:
+    import asyncio
+
     from bot.config import CoreSettings
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ class CoachService:
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
         """Handle one event from an async adapter and return the replies to send."""
+        import asyncio  # here, not at the top: the terminal never needs it, and it costs ~50 ms to import
+
         key = (incoming.user_key, incoming.scope)
         lock = self._session_locks.get(key)
         if lock is None:
