@@ -79,7 +79,7 @@ _PER = (
     r"|\s*(?P<perw>annually|yearly|monthly|weekly|daily|hourly|p\.a\.|pa)\b"
     r"|(?P<pers>/(?:y|m|h|d)\b))"
 )
-_NUMBER = r"\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+_NUMBER = r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
 
 _AMOUNT_RE = re.compile(
     r"(?<![\w.:/])"
@@ -96,7 +96,8 @@ _WORDNUM = "|".join(sorted([*_WORD_NUMBERS, "hundred", "thousand", "million", "g
 _WORD_AMOUNT_RE = re.compile(
     r"\b(?P<num>(?:(?:" + _WORDNUM + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _WORDNUM + r")\b))?)+)\b"
     r"(?:\s?(?P<cur2>" + _CUR_WORD + r")\b)?"
-    r"(?:\s?(?:-\s?)?(?P<unit>%|percent|per cent|days?|weeks?|wks?|months?|years?|hours?|hrs?)\b)?"
+    r"(?:\s?(?P<extra>more |extra |additional )?(?:-\s?)?(?P<unit>%|percent|per cent|days?|weeks?|wks?|months?|years?|"
+    r"hours?|hrs?)\b)?"
     r"(?:" + _PER + r")?"
 )
 _COUPLE_RE = re.compile(
@@ -132,6 +133,7 @@ def normalise(text: str) -> str:
 
 def _parse_number(raw: str, has_multiplier: bool) -> float | None:
     """Read "120,000", "90.000", "1.5", "12,5" and "1e99"; None when it is not a number."""
+    raw = raw.replace(" ", "")  # "125 000"
     if "e" in raw:
         try:
             value = float(raw.replace(",", ""))
@@ -279,7 +281,7 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
             continue  # "two of us", "one thing": a bare small number word is not an amount
         before = text[max(0, m.start() - 16) : m.start()]
         after = text[m.end() : m.end() + 20]
-        relative = bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
+        relative = bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after) or m.group("extra"))
         found.append(
             Amount(
                 value=value,

@@ -28,7 +28,7 @@ MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells t
 
 # Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
 _FITS: dict[PerkUnit, frozenset[str | None]] = {
-    PerkUnit.money: frozenset({"money", None}),
+    PerkUnit.money: frozenset({"money", None}),  # equity may also be a percent: see _fits
     PerkUnit.percent: frozenset({"percent", "money", None}),
     PerkUnit.days: frozenset({"days", "weeks", None}),
     PerkUnit.days_per_week: frozenset({"days", None}),
@@ -51,6 +51,119 @@ _SPOKEN_UNIT: dict[PerkUnit, str | None] = {
     PerkUnit.level: None,
     PerkUnit.flag: None,
 }
+
+# --- compiling cue patterns ----------------------------------------------------------------------
+# The cue patterns are long alternations of phrases. Python's regex engine tries every alternative
+# at every word boundary, so alternatives are regrouped under their first letter when compiled:
+# same matches, about a fifth less time, and the patterns stay readable as written.
+
+
+def _cue(src: str) -> re.Pattern[str]:
+    return re.compile(_factor(src))
+
+def _split_top(src: str) -> list[str]:
+    """Split a regex source on its top-level | (outside groups and classes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(src[start:i])
+            start = i + 1
+        i += 1
+    parts.append(src[start:])
+    return parts
+
+def _group_end(src: str, open_at: int) -> int:
+    depth, i, in_class = 0, open_at, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError("unbalanced")
+
+def _factor(src: str) -> str:
+    """Rewrite every (?:a|b|...) so alternatives sharing a first letter sit under it: (?:a(?:..)|b(?:..))."""
+    out, i = [], 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            out.append(src[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if src[j : j + 1] == "^":
+                j += 1
+            if src[j : j + 1] == "]":
+                j += 1
+            while src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            out.append(src[i : j + 1])
+            i = j + 1
+            continue
+        if src.startswith("(?:", i):
+            end = _group_end(src, i)
+            inner = _factor(src[i + 3 : end])
+            out.append("(?:" + _factor_branch(inner) + ")")
+            i = end + 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+def _factor_branch(inner: str) -> str:
+    alts = _split_top(inner)
+    if len(alts) < 4:
+        return inner
+    groups: dict[str, list[str]] = {}
+    order: list[str] = []
+    for alt in alts:
+        first = alt[:1]
+        plain = first.isalpha() and alt[1:2] not in ("?", "*", "+", "{")
+        key = first if plain else "\0" + alt
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(alt)
+    pieces = []
+    for key in order:
+        members = groups[key]
+        if key.startswith("\0") or len(members) == 1:
+            pieces.extend(members)
+        else:
+            tails = [m[1:] for m in members]
+            pieces.append(key + "(?:" + "|".join(tails) + ")")
+    return "|".join(pieces)
+
 
 # Everyday words that sit one typo away from a perk word; never read them as that perk.
 _NOT_TYPOS = frozenset(
@@ -78,38 +191,54 @@ _NOT_TYPOS = frozenset(
     }
 )
 
+_OPENERS = frozenset(
+    {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yup", "alright", "cool", "great", "good", "ack", "done"}
+)
+_ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
+_START_WHEN = re.compile(r"\s+(?:in|on|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early)\b")
+_HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
-_GREET = re.compile(
+_GREET = _cue(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
-    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b"
+    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was))"
     r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
-    r"|\bthanks? (?:you )?for (?:reaching out|getting back|your time|having me|the call)\b"
+    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b"
 )
-_ACCEPT = re.compile(
+_ACCEPT = _cue(
     r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted|agreed?|i agree|works for me|that works|this works|it works|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
-    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
-    r"fair enough|that'?s fair|done|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
+    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|sounds gd|"
+    r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
-    r"alright then|great news|wonderful|excellent,? (?:thanks|thank you))\b"
-    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yup|alright|cool|great|good|ack)\b(?!\s+(?:but|if)\b)"
+    r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
+    r"alright then|wonderful|excellent,? (?:thanks|thank you)|\w+ works)\b"
+    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yup|alright|cool|great|good|ack|done)\b"
+    r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
 _ACCEPT_BLOCK = re.compile(
-    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|n't|no way|can'?t|cannot|won'?t)\b"
-    r"|\?\s*$"
+    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|n't|no way|can'?t|cannot|won'?t|"
+    r"no deal|does|would|will|do you)\b"
 )
-_REJECT = re.compile(
+_ACCEPT_THEN_ASK = re.compile(
+    r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
+    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there)\b"
+)
+_REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
     r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
-    r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|"
-    r"i'?ll (?:have to )?pass|i (?:have to |must |will |'ll )?decline|not interested|no can do|"
+    r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
+    r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
+    r"decline (?:the|your|this) offer|(?:was )?expecting more|expected more|hoped for more|hoping for more than|"
+    r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
+    r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
+    r"as far as (?:i|we) can go|too much|not sustainable|"
     r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
     r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
     r"(?:is|are|salary is|band is) (?:fixed|capped|set|non-?negotiable)|non-?negotiable|no room|"
@@ -121,7 +250,7 @@ _REJECT = re.compile(
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
-    r"|^\W*no\b(?!\s+(?:problem|worries|rush|pressure|need|doubt|hurry))"
+    r"|^\W*(?:no|nah|nope)\b(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))"
 )
 _ASK_START = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:what|what's|whats|how|how's|when|where|which|who|why|is there|are there|"
@@ -130,7 +259,7 @@ _ASK_START = re.compile(
     r"i (?:was )?wonder(?:ing)?|i'?m curious|curious (?:about|what|how|if)|tell me (?:about|more)|"
     r"i'?d like to (?:know|understand)|just to (?:check|confirm|clarify))\b"
 )
-_REQUEST = re.compile(
+_REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
     r"is it possible|any chance|possible to|i'?d (?:like|love|want|need|prefer|ask|hope)|i would (?:like|love|"
     r"want|need|prefer)|i (?:want|need|ask|request|expect|propose|suggest|prefer)|i'?m (?:asking|looking|hoping|"
@@ -143,36 +272,40 @@ _REQUEST = re.compile(
     r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
     r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
 )
-_JUSTIFY = re.compile(
+_JUSTIFY = _cue(
     r"\b(?:because|since|given (?:that|my|the|what|how)|as i(?:'ve| have| am|'m)|due to|considering|"
-    r"that'?s why|the reason|reasons?|so that|my (?:commute|family|kids?|children|partner|wife|husband|"
+    r"that'?s why|the reason|reasons?|so that|my (?:commute|kids?|children|"
     r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
     r"track record|skills|results|research|current)|i (?:currently|now) (?:make|earn|get|have)|"
     r"i (?:make|earn) \S+ (?:now|today|currently)|currently (?:making|earning|on|at|get|getting)|"
-    r"at my current|my current (?:job|role|employer|salary|company|package|base)|"
+    r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
     r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|data|research|researched|"
     r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
-    r"comparable|peers|similar roles|for this role|for the role|in this area|in (?:this|the) city|"
+    r"current (?:job|employer)|unvested|leave (?:behind|on the table)|"
+    r"comparable|peers|similar roles|most companies|other companies|in this area|in (?:this|the) city|"
     r"years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
-    r"launched|increased|saved|run|been)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
-    r"bring|have (?:a|an|\d+|\w+ years))|i'?m (?:bringing|certified|a senior|an expert|the only)|"
+    r"launched|increased|saved|run)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
+    r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
+    r"matters?|matter (?:a lot|to me)|(?:is|are) key|key for me|priority|priorities|more important|"
+    r"most important|(?:for|with) school|pickups?|my next move|help me grow|i cycle|wrap up|notice|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
 )
-_ENTHUSIASM = re.compile(
+_ENTHUSIASM = _cue(
     r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
     r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|lovely|"
     r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
     r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
-    r"amazing|fantastic|awesome|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
+    r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
+    r"welcome aboard|welcome to the team|favou?rite|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
     r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
 )
-_COMPETING = re.compile(
+_COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|"
     r"employer|firm|startup|place)|offers? (?:from|at|elsewhere|on the table)|counter ?-?offer|"
@@ -183,7 +316,7 @@ _COMPETING = re.compile(
     r"in talks with|also interviewing|other opportunities|another opportunity|multiple offers|two offers|"
     r"final rounds? (?:with|at|elsewhere)|competing)\b"
 )
-_TRADE = re.compile(
+_TRADE = _cue(
     r"\b(?:in exchange|in return|instead of|rather than|trade(?:[- ]off)?|trading|swap|exchange for|"
     r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|skip the|do without|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
@@ -191,39 +324,42 @@ _TRADE = re.compile(
     r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
     r"if (?:you|we) .{0,40}(?:i can|i could|i'?ll|i would|i'?d) (?:drop|give|accept|take|lower|forgo|skip|reduce|"
     r"start|waive|do)|for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by|for)|"
-    r"make up for|offset|i'?ll trade|happy to trade|in place of|"
+    r"make up for|offset|i'?ll trade|happy to trade|in place of|(?:you|u) can keep the|"
+    r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if|"
     r"if (?:you|we) (?:can|could) (?:give|add|do|offer|bump|raise|include).{0,50}(?:then|i'?ll|i will|"
     r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
 )
-_REQUEST_TIME = re.compile(
+_REQUEST_TIME = _cue(
     r"\b(?:sleep on (?:it|this|that)|think (?:about|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time|(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
     r"take (?:a|the|some|a few|two|2|three|3|\d+) (?:day|days|week|weekend|night|moment|minute)s?|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run it by|go over it) (?:it |this |that )?(?:with|by) (?:my|our|the) "
+    r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
+    r"(?:with|by) (?:my|our|the) "
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
-    r"comp team|hiring manager|people|committee)|"
+    r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
     r"(?:decide|decision|answer|respond|reply|confirm) (?:by|before|on|in|within|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
-    r"(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?|weeks?)|"
-    r"not ready to (?:decide|commit|sign)|don'?t want to rush|no rush|before i (?:decide|commit|sign|accept)|"
+    r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
+    r"not ready to (?:decide|commit|sign)|don'?t want to rush|no rush|before i (?:decide|commit)|"
     r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
-    r"give me (?:a|some|until|till)|until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
+    r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
+    r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
     r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you)\b"
 )
-_REQUEST_WRITING = re.compile(
+_REQUEST_WRITING = _cue(
     r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
     r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|formal(?:ly)?|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
     r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
 )
-_QUIT = re.compile(
+_QUIT = _cue(
     r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done|forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
@@ -232,63 +368,63 @@ _QUIT = re.compile(
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
     r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
-    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|quit|stop|exit|end)\b"
+    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|done negotiating|done here)\b"
 )
 _QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
-_MARKET = re.compile(
+_MARKET = _cue(
     r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|data|research(?:ed)?|average|median|"
     r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
-    r"similar roles|for (?:this|the|a) (?:role|position|level)|in this area|in (?:this|the) city|"
+    r"similar roles|most companies|other companies|in this area|in (?:this|the) city|"
     r"what others|recruiters? (?:told|say)|standard for|the norm|norm for)\b"
 )
-_OWN_VALUE = re.compile(
+_OWN_VALUE = _cue(
     r"\b(?:years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
-    r"launched|increased|saved|run|got|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
-    r"launched|bring|saved|cut|increased|doubled|have (?:a |an )?(?:\d+|\w+) years)|i'?m (?:bringing|certified|"
+    r"launched|increased|saved|run|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
+    r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|"
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|degree|"
     r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running)\b"
 )
-_PRIORITY = re.compile(
+_PRIORITY = _cue(
     r"\b(?:matters? (?:most|more|the most|a lot)|most important|more important|(?:top|first|main|biggest|key|"
     r"number one|#1) (?:priority|thing|concern)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
 )
-_ALTERNATIVES = re.compile(
+_ALTERNATIVES = _cue(
     r"\b(?:what else|anything else|something else|other (?:options|ways|perks|benefits|things)|alternatives?|"
     r"any (?:other|flexibility|wiggle room|room)|is there (?:any ?thing|something|any way|a way|room)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
     r"(?:flexible|negotiable)|instead|make up for it|other ways?)\b"
 )
-_TRIAL = re.compile(
+_TRIAL = _cue(
     r"\b(?:trial|try (?:it|this|that|out)|pilot|test (?:it|period|run)|for the first (?:\w+ )?(?:months?|weeks?)|"
     r"probation(?:ary)?|revisit (?:it|this|that|after|in)|start with .{0,30}(?:and|then) (?:see|review|revisit)|"
     r"(?:review|reassess|re-?evaluate) (?:it |this |that )?(?:after|in) (?:\w+ )?(?:months?|weeks?)|"
     r"see how it goes|see how (?:it|that|this) works|for a (?:few|couple of) months|temporar(?:y|ily)|"
     r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
 )
-_RUDE = re.compile(
+_RUDE = _cue(
     r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|cheap(?:skate)?|pathetic|"
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clown|laughable|disgrace|scam|robbery|insane|absurd|are you kidding|"
     r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
     r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
 )
-_PLEADING = re.compile(
+_PLEADING = _cue(
     r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
     r"i really need (?:this|it|the)|desperate(?:ly)?|come on+|just this once|have a heart|"
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
-_SUMMARY = re.compile(
+_SUMMARY = _cue(
     r"\b(?:summar(?:y|ise|ize|ising|izing)|recap|sum (?:it|up|that|this)|where (?:are|do) we (?:stand|at)|"
     r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|so far|the (?:whole|full|total|complete|"
     r"entire|current) (?:package|offer|picture|deal)|what'?s on the table|(?:current|latest) offer|"
     r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
     r"status)\b"
 )
-_HINT = re.compile(
+_HINT = _cue(
     r"\b(?:hint|what should i (?:say|do|ask|try)|what do i (?:say|do)|any (?:tips?|advice|ideas?)|tips?\??$|"
     r"help me|i'?m stuck|stuck|what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
     r"give me a (?:tip|hint)|advice)\b"
@@ -308,14 +444,16 @@ _NEGATION_AFTER = re.compile(
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
 )
 _NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
-_REPORTED = re.compile(
+_REPORTED = _cue(
     r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"
     r"offer (?:from|at|of)|another (?:company|offer)|other (?:company|offer)|competing|currently|my current|"
+    r"industry|standard|most companies|other companies|saved|results?|"
     r"i (?:make|earn|get|have) now|at my current|right now i|today i|experience|yoe)\b"
 )
 _TIME_AMOUNT_AFTER = re.compile(
-    r"^\s*(?:to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|"
-    r"look)|or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
+    r"^\s*(?:low\b|late\b|much\b|many\b|"
+    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
+    r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience)"
 )
 _TIME_AMOUNT_BEFORE = re.compile(
@@ -328,7 +466,35 @@ _POLITE_REQUEST = re.compile(
     r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
-_TELL_ME = re.compile(r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|what|how|which|when|who|why)\b")
+_TELL_ME = re.compile(
+    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
+    r"what|how|which|when|who|why)\b"
+)
+_INFO_START = re.compile(
+    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm),?\s+)*"
+    r"(what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|will i|would i|"
+    r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
+)
+_YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will i", "would i", "am i"})
+_NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
+_CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\bbut\b|\bhowever\b|\bthough\b|\bwhile\b|$))")
+_OFFER_CUE = _cue(
+    r"\b(?:we (?:can|could|'ll|will) (?:offer|do|add|give|go to|bump|raise|include|make|stretch|move)|"
+    r"i can (?:offer|do|add|give)|how about|what about|let'?s|i'?d (?:like|want|need|take|accept)|"
+    r"i would|i want|i need|can you|could you|would you|could we|can we)\b"
+)
+_WOULD_HELP = _cue(
+    r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
+    r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
+)
+_TRADE_HINT = re.compile(
+    r"\b(?:if|instead|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
+)
+_DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
+_TIMING_BEFORE = re.compile(
+    r"\b(?:over|after|for|within|in|every|each|first|per|cliff of|trial of|during)\s+(?:the\s+)?(?:first\s+)?"
+    r"(?:a\s+)?$"
+)
 _SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
 _OFFER_WORDS = re.compile(r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year)")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\band\b|\bbut\b|\bor\b|\bplus\b|\balso\b|\bthen\b")
@@ -350,7 +516,7 @@ _RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
     r"\$|€|£|\d)"
 )
-_PROPOSE_VAGUE = re.compile(
+_PROPOSE_VAGUE = _cue(
     r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
     r"get|have|give|offer|want|need|like|love|hoping|looking for|ask(?:ing)? for|request|throw in|"
     r"upgrade|fewer|less|lower|shorter|reduce|sooner|earlier|later|longer|extend|make it|can you do|"
@@ -398,15 +564,15 @@ class Understander:
             text = str(text)
         low = normalise(text[:MAX_READ_CHARS])
         if not low.strip():
-            return Understanding.model_construct(text=text)
+            return Understanding(text=text)
         mentions, words = self._find_perks(low)
         amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
         acts, signals = self._acts(low, text[:MAX_READ_CHARS])
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
-        terms = self._terms(low, mentions, amounts, context)
-        acts = self._acts_from_terms(low, acts, terms, mentions)
-        # built from values this module already checked, so skip validation: it is a third of the time
-        return Understanding.model_construct(text=text, acts=acts, terms=terms, signals=signals)
+        slots = self._slots(low, mentions, amounts, context)
+        acts = self._acts_from_terms(low, acts, slots, mentions)
+        terms = [self._term(slot) for slot in slots]
+        return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
 
@@ -435,6 +601,9 @@ class Understander:
                         mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
                         found = size
                         break
+            if not found and word == "start" and "start_date" in self.perks and _START_WHEN.match(low, end):
+                mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
+                found = 1
             if not found:
                 key = self._by_phrase.get(word)
                 if key is not None and not self._verb_use(word, low, start, end):
@@ -484,16 +653,22 @@ class Understander:
         signals: list[Signal] = []
         if _GREET.search(low):
             acts.add(Act.greet)
-        if _REJECT.search(low):
-            acts.add(Act.reject)
+        for refusal in _REJECT.finditer(low):
+            if not _HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
+                acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
+                break
         accept = _ACCEPT.search(low)
         if accept and not _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
-            acts.add(Act.accept)
+            opener_only = accept.group(0).strip(" ,.!").split()[-1] in _OPENERS
+            if not (opener_only and _ACCEPT_THEN_ASK.search(low, accept.end())) and not (
+                Act.reject in acts and "accept" not in accept.group(0)
+            ):
+                acts.add(Act.accept)
         if _JUSTIFY.search(low):
             acts.add(Act.justify)
         if _ENTHUSIASM.search(low):
             acts.add(Act.enthusiasm)
-        if _COMPETING.search(low):
+        if _COMPETING.search(low) and not _ASKS_ABOUT_OFFERS.search(low):
             acts.add(Act.competing_offer)
         if _TRADE.search(low):
             acts.add(Act.trade_off)
@@ -503,7 +678,7 @@ class Understander:
             acts.add(Act.request_writing)
         if _QUIT.search(low) and (Act.accept not in acts or _QUIT_ALONE.match(low)):
             acts.add(Act.quit)
-        if any(_asks_for_information(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
+        if any(_is_info_question(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
         for signal, pattern in (
             (Signal.market_data, _MARKET),
@@ -525,27 +700,42 @@ class Understander:
         return [a for a in Act if a in acts], signals
 
     def _acts_from_terms(
-        self, low: str, acts: list[Act], terms: list[Term], mentions: list[_Mention]
+        self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention]
     ) -> list[Act]:
         found = set(acts)
+        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(low)]
+
+        def clause_of(position: int) -> str:
+            for start, end in clauses:
+                if start <= position < end:
+                    return low[start:end]
+            return low
+
         proposing = False
-        for term in terms:
-            if term.perk is None and term.amount is None:
+        for slot in slots:
+            if slot.amount is None and not slot.negated:
                 continue
-            if term.amount is not None or term.negated:
-                proposing = True
-        if (
-            not proposing
-            and mentions
-            and _REQUEST.search(low)
-            and _PROPOSE_VAGUE.search(low)
-            and not _INFO_QUESTION.search(low)
-        ):
-            proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
-        if proposing and terms and all(t.amount is not None for t in terms) and _only_reported(low):
-            proposing = False
+            clause = clause_of(slot.start)
+            if _REPORTED.search(clause) and not _REQUEST.search(clause):
+                continue  # evidence: "glassdoor says 120k", "they offered me 140k"
+            if (_REJECT.search(clause) or _COMPETING.search(clause)) and not _OFFER_CUE.search(clause):
+                continue  # a limit or a refusal, not an offer: "we can't go above 115k"
+            proposing = True
+            break
+        if not proposing:
+            for mention in mentions:
+                clause = clause_of(mention.start)
+                sentence = _sentence_of(low, mention.start)
+                if _is_info_question(sentence) or _REJECT.search(clause) or _COMPETING.search(clause):
+                    continue
+                if _POLITE_REQUEST.match(sentence) or _PROPOSE_VAGUE.search(clause) or _WOULD_HELP.search(clause):
+                    proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
+                    break
         if proposing:
             found.add(Act.propose)
+        perks = {slot.perk for slot in slots if slot.perk is not None}
+        if len(perks) >= 2 and _TRADE_HINT.search(low):
+            found.add(Act.trade_off)
         return [a for a in Act if a in found]
 
     # --- terms ----------------------------------------------------------------------------------
@@ -570,9 +760,9 @@ class Understander:
             kept.append(a)
         return kept
 
-    def _terms(
+    def _slots(
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None
-    ) -> list[Term]:
+    ) -> list[_Slot]:
         breaks = (
             [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in _CLAUSE_BREAK.finditer(low)]
             if amounts and mentions
@@ -581,7 +771,7 @@ class Understander:
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
             for mi, mention in enumerate(mentions):
-                if not self._fits(mention.perk, a):
+                if mention.negated or not self._fits(mention.perk, a):
                     continue
                 if mention.end <= a.start:
                     lo, hi = mention.end, a.start
@@ -614,6 +804,12 @@ class Understander:
                     perk_has_amount.add(perk)
                 elif a.unit == "money" and "base_salary" in perk_has_amount and _REPORTED.search(low):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
+                elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
+                    continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
+                elif a.unit in _DURATIONS and _TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
+                    continue  # "over four years", "after 3 months": when, not how much
+                elif _OWN_VALUE.search(low) and a.unit in (None, "money", "percent", "years"):
+                    continue  # "I saved 2 million a year": a result, not an ask
             slots.append(_Slot(perk, a, False, a.start))
         seen = {s.perk for s in slots if s.perk is not None}
         for mention in mentions:
@@ -625,15 +821,19 @@ class Understander:
             seen.add(mention.perk)
             slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
         slots.sort(key=lambda s: s.start)
-        return [self._term(slot) for slot in slots]
+        return slots
 
     def _fits(self, perk: str, amount: Amount) -> bool:
         fits = _FITS[self.perks[perk].unit]
-        if amount.unit not in fits:
+        if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
             return False
-        if amount.unit is None and abs(amount.value) > 10 * self.perks[perk].max:
+        definition = self.perks[perk]
+        if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
-            return self.perks[perk].unit is PerkUnit.percent
+            return definition.unit is PerkUnit.percent
+        if amount.unit == "money" and definition.unit is PerkUnit.money:
+            yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
+            return yearly <= definition.max  # "95k" is not a laptop budget
         return True
 
     def _guess_perk(
@@ -647,11 +847,14 @@ class Understander:
             and not mentions
         ):
             return context.last_perk
-        if a.unit == "hours" and "working_hours" in self.perks and "working_hours" not in taken:
+        if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _OFFER_WORDS.search(low)
-        if a.unit == "money" and surely_money and abs(a.value) >= 10_000 and "base_salary" not in taken:
-            return "base_salary" if "base_salary" in self.perks else None
+        if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
+                return "base_salary"
+            if abs(a.value) >= 10_000 and not mentions:
+                return "base_salary"  # "I'm asking for ninety thousand"
         if a.unit is None and a.value >= 1000 and "base_salary" not in taken and _OFFER_WORDS.search(low):
             return "base_salary" if "base_salary" in self.perks else None
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
@@ -661,7 +864,7 @@ class Understander:
     def _term(self, slot: _Slot) -> Term:
         a = slot.amount
         if a is None:
-            return Term.model_construct(perk=slot.perk, negated=slot.negated)
+            return Term(perk=slot.perk, negated=slot.negated)
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -670,9 +873,12 @@ class Understander:
                 unit = "money"
         if unit is None and a.explicit_money:
             unit = "money"
-        return Term.model_construct(
+        value = a.value
+        if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
+            value *= 1000  # "can you do 95?" about a salary means 95k
+        return Term(
             perk=slot.perk,
-            amount=a.value,
+            amount=value,
             unit=unit,
             negated=False,
             range=a.range,
@@ -687,28 +893,36 @@ def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
     return any(m.start <= a.start < m.end for m in mentions)
 
 
-def _only_reported(low: str) -> bool:
-    """Numbers given as evidence (market data, another offer, current pay) rather than asked for."""
-    return bool(_REPORTED.search(low)) and not _REQUEST.search(low)
+def _sentence_of(low: str, position: int) -> str:
+    start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
+    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
+    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
 
 
-def _asks_for_information(sentence: str) -> bool:
+def _is_info_question(sentence: str) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
     sentence = sentence.strip()
-    if not sentence or ("?" not in sentence and not _ASK_START.match(sentence)):
+    if not sentence:
         return False
-    if _POLITE_REQUEST.match(sentence) and not _TELL_ME.search(sentence):
+    if _POLITE_REQUEST.match(sentence):
+        return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
+    start = _INFO_START.match(sentence)
+    if start is None:
         return False
-    return not (_SUGGESTION.match(sentence) and re.search(r"\d|\b(?:a|an|one|two|three|four|five|ten)\b", sentence))
+    if _SUGGESTION.match(sentence):
+        return not _NUMBER_SAID.search(sentence)  # "what about 25?" is an offer
+    # "is 130k possible?" proposes 130k rather than asking
+    return not (start.group(1) in _YES_NO_OPENERS and _NUMBER_SAID.search(sentence))
 
 
 def _shouting(original: str) -> bool:
     """Mostly capitals over several words: shouting, which reads as rude in a negotiation."""
-    letters = [c for c in original if c.isalpha()]
-    if len(letters) < 12:
+    if original.lower() == original:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) > 0.8
+    letters = sum(map(str.isalpha, original))
+    if letters < 12:
+        return False
+    return sum(map(str.isupper, original)) / letters > 0.8
 
 
 def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
