@@ -61,6 +61,17 @@ class Coach(Protocol):
     def progress(self, user_key: str) -> dict[str, Any]: ...
 
 
+class _ClientGivenFilter(logging.Filter):
+    """Drops Bolt's start-up warning that SLACK_BOT_TOKEN is unused: we pass it inside `client`
+    (the only way to give the client our SLACK_API_URL), and Bolt also reads the variable."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("As you gave `client` as well")
+
+
+logging.getLogger("slack_bolt.AsyncApp").addFilter(_ClientGivenFilter())
+
+
 def user_key(team: str, user: str) -> str:
     return Incoming(platform=PLATFORM, tenant=team, user_id=user, conversation_id=user).user_key
 
