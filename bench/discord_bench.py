@@ -2,8 +2,8 @@
 
 Run from the repository root:
 
-    python bench/discord_bench.py               # 400 measured DMs per client per round, 3 rounds
-    python bench/discord_bench.py --events 1000 --rounds 5
+    python bench/discord_bench.py               # 200 measured DMs per client per round, 6 rounds
+    python bench/discord_bench.py --events 500 --rounds 10
 
 Both clients are real discord.py clients connected to the local fake Discord over loopback
 (adapters/discord/fake_discord.py). For each DM the clock starts just before the fake sends the
@@ -18,7 +18,8 @@ fake, so it covers discord.py's gateway parsing, the bot's work and the REST req
 - coach: the same with the real engine, fed a practice conversation (openings, asks, trades,
   hints, debriefs) across many users: what the whole bot adds.
 
-Rounds alternate the three so drift on a shared machine hits all of them. Target (issue 5 §9):
+Rounds alternate the clients so drift on a shared machine hits all of them; the ratio shown is the
+median over rounds of (client median / bare median in the same round). Target (issue 5 §9):
 within 1.25x of bare.
 """
 
@@ -151,6 +152,7 @@ async def main(events: int, rounds: int, warmup: int) -> int:
     catalogue = Catalogue.from_playbooks(playbooks)
     texts = _texts(sorted(playbooks.scenarios))
     results: dict[str, list[float]] = {"bare": [], "adapter": [], "+store": [], "coach": []}
+    ratios: dict[str, list[float]] = {name: [] for name in results}
     with tempfile.TemporaryDirectory() as folder:
         fixed = CoachService(Store(Path(folder) / "fixed.db"), FixedLineEngine())
         real = CoachService(Store(Path(folder) / "coach.db"), Engine(playbooks, understander))
@@ -158,28 +160,33 @@ async def main(events: int, rounds: int, warmup: int) -> int:
             async with FakeDiscord() as fake:
                 settings = DiscordSettings(token=fake.token, sync_commands=False)
                 for _ in range(rounds):
-                    results["bare"] += await _measure(fake, BareClient(guild_ready_timeout=0), texts, events, warmup)
-                    client = TimedCoachClient(FixedLineService(), settings, catalogue, guild_ready_timeout=0)
-                    results["adapter"] += await _measure(fake, client, texts, events, warmup)
-                    client = TimedCoachClient(fixed, settings, catalogue, guild_ready_timeout=0)
-                    results["+store"] += await _measure(fake, client, texts, events, warmup)
-                    client = TimedCoachClient(real, settings, catalogue, guild_ready_timeout=0)
-                    results["coach"] += await _measure(fake, client, texts, events, warmup)
+                    clients = {
+                        "bare": BareClient(guild_ready_timeout=0),
+                        "adapter": TimedCoachClient(FixedLineService(), settings, catalogue, guild_ready_timeout=0),
+                        "+store": TimedCoachClient(fixed, settings, catalogue, guild_ready_timeout=0),
+                        "coach": TimedCoachClient(real, settings, catalogue, guild_ready_timeout=0),
+                    }
+                    round_medians = {}
+                    for name, client in clients.items():
+                        timings = await _measure(fake, client, texts, events, warmup)
+                        results[name] += timings
+                        round_medians[name] = statistics.median(timings)
+                    for name, median in round_medians.items():
+                        ratios[name].append(median / round_medians["bare"])
         finally:
             fixed.close()
             real.close()
-    bare = statistics.median(results["bare"])
     print("Per DM: MESSAGE_CREATE sent by the fake -> the bot's reply request received (loopback)")
     for name, timings in results.items():
-        print(_row(name, timings) + f"  {statistics.median(timings) / bare:5.2f}x bare")
+        print(_row(name, timings) + f"  {statistics.median(ratios[name]):5.2f}x bare")
     print("target: within 1.25x of bare")
     return 0
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=400, help="measured DMs per client per round")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--events", type=int, default=200, help="measured DMs per client per round")
+    parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--warmup", type=int, default=30)
     arguments = parser.parse_args()
     sys.exit(asyncio.run(main(arguments.events, arguments.rounds, arguments.warmup)))
