@@ -101,7 +101,8 @@ _WORD_AMOUNT_RE = re.compile(
     r"(?:" + _PER + r")?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|an? (?:extra|additional)|one more|a further)\s+"
+    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|an? (?:extra|additional)|one more|a further|"
+    r"(?:back|later|earlier|by|within) an?)\s+"
     r"(?:more\s+|extra\s+)?(?P<unit>days?|weeks?|months?|hours?|years?)\b"
 )
 _RELATIVE_BEFORE = re.compile(
@@ -218,6 +219,8 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
             value *= _MULTIPLIERS[mult]
         sign = m.group("sign") or m.group("presign")
         start = m.start()
+        while text[start] == " ":
+            start += 1
         if m.group("presign") and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
             continue
         if sign == "-":
@@ -308,7 +311,8 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
                 unit=_UNITS[m.group("unit")],
                 start=m.start(),
                 end=m.end(),
-                relative="couple" not in lead or "more" in m.group(0),
+                relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead)
+                or "more" in m.group(0),
             )
         )
     found.sort(key=lambda a: a.start)

@@ -195,7 +195,15 @@ _OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yup", "alright", "cool", "great", "good", "ack", "done"}
 )
 _ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
-_START_WHEN = re.compile(r"\s+(?:in|on|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early)\b")
+_START_WHEN = re.compile(
+    r"\s+(?:in|on|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|four|six)\b"
+    r"|\s*(?:\?|$)"
+)
+_ACHIEVEMENT = re.compile(
+    r"\b(?:saved|grew|increased|cut|generated|brought in|delivered|managed|raised|closed|doubled|reduced|"
+    r"handled|ran|led)\s+(?:[\w'-]+\s+){0,4}(?:by\s+)?\W?$"
+)
+_MATCH_IT = re.compile(r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b")
 _HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -208,13 +216,13 @@ _GREET = _cue(
 _ACCEPT = _cue(
     r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|agreed?|i agree|works for me|that works|this works|it works|"
+    r"accepted|(?<!we )agreed|i agree(?! to)|works for me|that works|this works|it works|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|sounds gd|"
     r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
-    r"alright then|wonderful|excellent,? (?:thanks|thank you)|\w+ works)\b"
+    r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works)\b"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
@@ -281,13 +289,14 @@ _JUSTIFY = _cue(
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
     r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|data|research|researched|"
     r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
-    r"current (?:job|employer)|unvested|leave (?:behind|on the table)|"
+    r"unvested|leave (?:behind|on the table)|what i (?:lose|leave|give up|forfeit)|"
     r"comparable|peers|similar roles|most companies|other companies|in this area|in (?:this|the) city|"
     r"years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
     r"launched|increased|saved|run)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
     r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
-    r"matters?|matter (?:a lot|to me)|(?:is|are) key|key for me|priority|priorities|more important|"
-    r"most important|(?:for|with) school|pickups?|my next move|help me grow|i cycle|wrap up|notice|"
+    r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
+    r"priority|priorities|more important|"
+    r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|notice|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
@@ -299,7 +308,7 @@ _ENTHUSIASM = _cue(
     r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
-    r"welcome aboard|welcome to the team|favou?rite|"
+    r"welcome aboard|welcome to the team|favou?rite|great news|good news|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
@@ -317,7 +326,7 @@ _COMPETING = _cue(
     r"final rounds? (?:with|at|elsewhere)|competing)\b"
 )
 _TRADE = _cue(
-    r"\b(?:in exchange|in return|instead of|rather than|trade(?:[- ]off)?|trading|swap|exchange for|"
+    r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
     r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|skip the|do without|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
@@ -331,13 +340,14 @@ _TRADE = _cue(
 )
 _REQUEST_TIME = _cue(
     r"\b(?:sleep on (?:it|this|that)|think (?:about|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
-    r"(?:some|a bit of|a little|more) time|(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
+    r"(?:some|a bit of|a little|more) time(?! off)|"
+    r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
     r"take (?:a|the|some|a few|two|2|three|3|\d+) (?:day|days|week|weekend|night|moment|minute)s?|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
     r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
-    r"(?:with|by) (?:my|our|the) "
+    r"(?:with|by) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
@@ -454,7 +464,8 @@ _TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
-    r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience)"
+    r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
+    r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
 )
 _TIME_AMOUNT_BEFORE = re.compile(
     r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
@@ -462,20 +473,21 @@ _TIME_AMOUNT_BEFORE = re.compile(
 _INFO_QUESTION = re.compile(r"\b(?:is there|are there|do you (?:offer|have|provide)|does (?:it|the|that|this))\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 _POLITE_REQUEST = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*(?:can|could|would|will|may|might|"
+    r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*"
+    r"(?:can|could|would|will (?:you|u)|may|might|"
     r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
 _TELL_ME = re.compile(
-    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
-    r"what|how|which|when|who|why)\b"
+    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over)\b"
 )
 _INFO_START = re.compile(
-    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm),?\s+)*"
-    r"(what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|will i|would i|"
+    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
+    r"(is there|are there|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|"
+    r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
 )
-_YES_NO_OPENERS = frozenset({"is", "are", "does", "do", "did", "will i", "would i", "am i"})
+_YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 _NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 _CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\bbut\b|\bhowever\b|\bthough\b|\bwhile\b|$))")
 _OFFER_CUE = _cue(
@@ -520,7 +532,11 @@ _PROPOSE_VAGUE = _cue(
     r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
     r"get|have|give|offer|want|need|like|love|hoping|looking for|ask(?:ing)? for|request|throw in|"
     r"upgrade|fewer|less|lower|shorter|reduce|sooner|earlier|later|longer|extend|make it|can you do|"
-    r"could you do|push|match|sweeten|top up|move on|possible to|any chance|instead)\b"
+    r"could you do|push|match|sweeten|top up|move on|possible to|any chance|instead|agree|what if|"
+    r"talk about|discuss|negotiate|look at|revisit|cover|pay for|"
+    r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
+    r"we (?:pay|cover|offer|provide)|"
+    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
 )
 
 
@@ -657,13 +673,17 @@ class Understander:
             if not _HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
                 acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
                 break
-        accept = _ACCEPT.search(low)
-        if accept and not _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
-            opener_only = accept.group(0).strip(" ,.!").split()[-1] in _OPENERS
-            if not (opener_only and _ACCEPT_THEN_ASK.search(low, accept.end())) and not (
-                Act.reject in acts and "accept" not in accept.group(0)
-            ):
-                acts.add(Act.accept)
+        for accept in _ACCEPT.finditer(low):
+            if _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
+                continue
+            words = accept.group(0).strip(" ,.!").split()
+            opener_only = bool(words) and words[-1] in _OPENERS
+            if opener_only and _ACCEPT_THEN_ASK.search(low, accept.end()):
+                continue  # "ok, then I'd like 2 days remote": a lead-in, not a yes
+            if Act.reject in acts and "accept" not in accept.group(0):
+                continue
+            acts.add(Act.accept)
+            break
         if _JUSTIFY.search(low):
             acts.add(Act.justify)
         if _ENTHUSIASM.search(low):
@@ -676,7 +696,7 @@ class Understander:
             acts.add(Act.request_time)
         if _REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
-        if _QUIT.search(low) and (Act.accept not in acts or _QUIT_ALONE.match(low)):
+        if _QUIT_ALONE.match(low) or (_QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
@@ -693,6 +713,8 @@ class Understander:
         ):
             if pattern.search(low):
                 signals.append(signal)
+        if Signal.hint in signals and "?" in low:
+            acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
         if (Signal.market_data in signals or Signal.own_value in signals) and Act.justify not in acts:
@@ -731,6 +753,8 @@ class Understander:
                 if _POLITE_REQUEST.match(sentence) or _PROPOSE_VAGUE.search(clause) or _WOULD_HELP.search(clause):
                     proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
                     break
+        if not proposing and _MATCH_IT.search(low):
+            proposing = True  # "I have an offer at 150k, can you match it?"
         if proposing:
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
@@ -798,6 +822,10 @@ class Understander:
         slots: list[_Slot] = []
         for ai, a in enumerate(amounts):
             perk = amount_to_perk.get(ai)
+            if perk is None and _ACHIEVEMENT.search(low, max(0, a.start - 40), a.start):
+                continue  # "I saved 2 million a year": a result, not an ask
+            if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
+                continue  # "flexible hours with core time 11 to 3": a number about something else
             if perk is None:
                 perk = self._guess_perk(low, a, mentions, perk_has_amount, context)
                 if perk is not None:
@@ -907,6 +935,8 @@ def _is_info_question(sentence: str) -> bool:
     if _POLITE_REQUEST.match(sentence):
         return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     start = _INFO_START.match(sentence)
+    if start is None and "?" in sentence and "," in sentence:
+        start = _INFO_START.match(sentence, sentence.index(",") + 1)  # "if salary is fixed, what else…"
     if start is None:
         return False
     if _SUGGESTION.match(sentence):
