@@ -345,10 +345,13 @@ class Store:
                 raise
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.Error as error:
+            except BaseException as error:
+                # Never leave the connection inside a transaction: every later turn would fail.
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-                raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+                if isinstance(error, sqlite3.Error):
+                    raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+                raise
             if self._maintenance is not None:
                 self._commits_since_checkpoint += 1
                 if self._commits_since_checkpoint >= CHECKPOINT_EVERY_COMMITS:
