@@ -208,6 +208,19 @@ async def test_a_click_by_someone_else_is_refused_privately_and_changes_nothing(
         assert hint and all(m["channel_id"] == str(fake.dm_channel_id(ALICE)) for m in hint)
 
 
+async def test_a_click_that_cannot_be_acknowledged_takes_no_turn(fake: FakeDiscord) -> None:
+    async with running_bot(fake) as client:
+        opening = await fake.turn(fake.send_dm(ALICE, f"practice {SCENARIO}"))
+        message = with_buttons(opening)
+        before = turns_of(client, ALICE)
+        fake.interactions_expire = True
+        await fake.click(ALICE, message, labels(message)["Hint"])
+        await fake.wait_for(lambda: any(r.path.endswith("/callback") for r in fake.requests))
+        await fake.quiet()
+        assert turns_of(client, ALICE) == before
+        assert len(fake.messages) == len(opening)
+
+
 async def test_buttons_sent_before_a_restart_still_work_after_it(fake: FakeDiscord, tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
     async with running_bot(fake, db):

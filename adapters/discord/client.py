@@ -176,7 +176,11 @@ class CoachClientMixin:
         delivery = _Delivery(user=interaction.user, origin=interaction.channel, interaction=interaction,
                              in_guild=in_guild)
         if not done:
-            await interaction.response.defer(ephemeral=in_guild, thinking=True)
+            try:
+                await interaction.response.defer(ephemeral=in_guild, thinking=True)
+            except discord.HTTPException as error:
+                # Too late to answer here; private replies still reach the DM below.
+                logger.warning("could not defer a slash command (HTTP %s, code %s)", error.status, error.code)
         await self._deliver(await turn, delivery)
 
     # --- clicks --------------------------------------------------------------------------------
@@ -197,7 +201,13 @@ class CoachClientMixin:
             greyed = disabled_copy(view, data.get("custom_id"))
             if greyed is not None:
                 greyed.stop()  # already finished, so discord.py keeps no copy of it in memory
-            await interaction.response.edit_message(view=greyed)
+            try:
+                await interaction.response.edit_message(view=greyed)
+            except discord.HTTPException as error:
+                # The click could not be acknowledged (expired or deleted): Discord tells the user it
+                # failed, so the turn is not taken and a second click starts clean.
+                logger.warning("could not acknowledge a click (HTTP %s, code %s)", error.status, error.code)
+                return
         incoming = inbound.from_interaction(interaction, choice=choice_id)
         replies = await self._turn(incoming)
         await self._deliver(replies, _Delivery(user=interaction.user, origin=interaction.channel,

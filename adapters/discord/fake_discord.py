@@ -105,6 +105,7 @@ class FakeDiscord:
         self.heartbeats = 0
         self.rate_limited_requests = 0
         self.dm_closed: set[int] = set()
+        self.interactions_expire = False  # answer every callback "Unknown interaction", as after 3 s
         self._rate_limit_next = 0
         self._rate_limit_retry_after = 0.05
         self._ids = itertools.count(1)
@@ -541,7 +542,7 @@ class FakeDiscord:
 
     def _callback(self, token: str, body: dict[str, Any], files: dict[str, bytes]) -> web.Response:
         state = self._interactions.get(token)
-        if state is None:
+        if state is None or self.interactions_expire:
             return _json({"message": "Unknown interaction", "code": 10062}, status=404)
         if state["responses"]:
             return _json({"message": "Interaction has already been acknowledged.", "code": 40060}, status=400)
