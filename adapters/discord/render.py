@@ -9,6 +9,7 @@ limits: 2,000 characters of content, 4,096 per embed description, 25 fields of 1
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,8 +56,6 @@ class Outgoing:
         """A fresh file each time: a discord.File is consumed by one send."""
         if self.attachment is None:
             return None
-        import io
-
         return discord.File(io.BytesIO(self.attachment.content.encode("utf-8")),
                             filename=self.attachment.filename)
 
@@ -244,10 +243,6 @@ def _overflow_text(choices: Sequence[Choice]) -> str:
     return "\n".join(lines)
 
 
-def _embed_size(embed: discord.Embed) -> int:
-    return len(embed)
-
-
 def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing]:
     """Content chunks first, each its own message; embeds join the last one while within the limits."""
     messages = [Outgoing(content=chunk) for chunk in contents]
@@ -258,7 +253,7 @@ def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing
         messages.append(current)
     total = 0
     for embed in embeds:
-        size = _embed_size(embed)
+        size = len(embed)  # discord.py counts every character Discord limits
         if current.embeds and (len(current.embeds) >= EMBEDS_PER_MESSAGE or total + size > EMBED_TOTAL_LIMIT):
             current = Outgoing()
             messages.append(current)
