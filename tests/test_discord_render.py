@@ -132,7 +132,7 @@ def test_a_debrief_is_a_scorecard_of_embeds_within_every_limit() -> None:
     messages = render.render_reply(Reply(kind=ReplyKind.debrief, text="**Debrief**\nWell done.",
                                          cards=(card,)), OWNER)
     embeds = [e for m in messages for e in m.embeds]
-    assert embeds[0].description == "**Debrief**\nWell done."
+    assert embeds[0].title == "Debrief" and embeds[0].description == "Well done."
     fields = [f for e in embeds for f in e.fields]
     assert [f.name for f in fields] == [f"Technique {i}" for i in range(40)]
     for message in messages:

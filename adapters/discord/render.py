@@ -203,6 +203,15 @@ def _recruiter_text(reply: Reply) -> list[str]:
     return _pack(lines, CONTENT_LIMIT)
 
 
+def _heading(text: str) -> tuple[str | None, str]:
+    """A first line that is all bold becomes the embed's title; the rest its description."""
+    first, _, rest = text.partition("\n")
+    [line] = markup.parse(first)
+    if len(line.spans) == 1 and line.spans[0].bold and not line.bullet and not line.quote:
+        return first, rest
+    return None, text
+
+
 def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
     """The Discord messages for one reply, in order; components and the file go on the last one."""
     contents: list[str] = []
@@ -211,8 +220,11 @@ def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
         contents = _recruiter_text(reply)
     elif reply.kind in (ReplyKind.debrief, ReplyKind.comparison) and reply.text:
         colour = DEBRIEF_COLOUR if reply.kind is ReplyKind.debrief else COMPARISON_COLOUR
+        title, body = _heading(reply.text)
         embeds = [discord.Embed(description=chunk, colour=colour)
-                  for chunk in render_markup(reply.text, DESCRIPTION_LIMIT)]
+                  for chunk in render_markup(body, DESCRIPTION_LIMIT)] or [discord.Embed(colour=colour)]
+        if title:
+            embeds[0].title = _title(title)
     elif reply.text:
         contents = render_markup(reply.text, CONTENT_LIMIT)
 
