@@ -40,6 +40,17 @@ def test_a_malformed_variable_is_named(monkeypatch: pytest.MonkeyPatch, variable
     assert FAKE_TOKEN not in str(caught.value)
 
 
+@pytest.mark.parametrize(("shards", "shard_ids"), [(None, "[0]"), ("auto", "[0, 1]"), ("2", "[2]"), ("2", "[]")])
+def test_shard_ids_need_a_matching_shard_count(monkeypatch: pytest.MonkeyPatch, shards: str | None,
+                                               shard_ids: str) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", FAKE_TOKEN)
+    monkeypatch.setenv("DISCORD_SHARD_IDS", shard_ids)
+    if shards:
+        monkeypatch.setenv("DISCORD_SHARDS", shards)
+    with pytest.raises(DiscordConfigError, match="DISCORD_SHARD_IDS"):
+        load_settings()
+
+
 def test_settings_read_from_a_dotenv_file(tmp_path) -> None:
     (tmp_path / ".env").write_text(f"DISCORD_TOKEN={FAKE_TOKEN}\nDISCORD_GUILD_ID=42\nDISCORD_SHARDS=auto\n")
     settings = load_settings()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "DISCORD_"
@@ -56,6 +56,16 @@ class DiscordSettings(BaseSettings):
             return value
         raise ValueError("must be 'auto' or a whole number of shards, at least 1")
 
+    @model_validator(mode="after")
+    def _shard_ids_need_a_count(self) -> DiscordSettings:
+        if self.shard_ids is not None:
+            count = self.shard_count
+            if count is None:
+                raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the total number of shards")
+            if not self.shard_ids or any(not 0 <= i < count for i in self.shard_ids):
+                raise ValueError(f"DISCORD_SHARD_IDS must list shard numbers from 0 to {count - 1}")
+        return self
+
     @property
     def sharded(self) -> bool:
         return self.shards is not None
@@ -96,8 +106,10 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Discord
 def describe(error: ValidationError) -> str:
     lines = []
     for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else ""
-        variable = ENV_PREFIX + field.upper()
+        if not problem["loc"]:  # a rule across variables: its message names them
+            lines.append(str(problem["msg"]).removeprefix("Value error, ") + ".")
+            continue
+        variable = ENV_PREFIX + str(problem["loc"][0]).upper()
         if problem["type"] == "missing":
             lines.append(f"{variable} is not set.")
         else:
