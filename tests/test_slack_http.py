@@ -229,3 +229,47 @@ async def test_logs_at_info_carry_no_message_text_or_token(caplog):
         await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "123456" not in logged and "xoxb-" not in logged and rig.secret not in logged
+
+
+async def test_a_button_value_we_cannot_read_gets_a_friendly_note_and_nothing_runs():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.interaction(block_actions(user=ALICE, value="something-else", channel=fake.dm_of(ALICE),
+                                                 response_url=rig.response_url("odd")))
+        await fake.wait_for(lambda: fake.posted)
+        assert "older message" in fake.posted[0].body["text"]
+        assert rig.service.store.count("turns") == 0
+
+
+async def test_edits_bot_messages_and_channel_chatter_get_no_reply():
+    async with running_rig() as rig:
+        fake = rig.fake
+        edited = {**dm_message(user=ALICE, text="changed"), "subtype": "message_changed"}
+        from_a_bot = {**dm_message(user=ALICE, text="beep"), "bot_id": "BOTHER0001"}
+        in_channel = {**dm_message(user=ALICE, text="hi all"), "channel_type": "channel", "channel": CHANNEL}
+        for event in (edited, from_a_bot, in_channel):
+            assert (await rig.send.event(event)).status == 200
+        await rig.send.event(dm_message(user=ALICE, text="marker"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        await asyncio.sleep(0.05)
+        assert _texts(fake.messages_to(ALICE)) == ["You said: marker"]
+
+
+async def test_home_buttons_run_in_the_dm_and_open_the_offer_form():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(app_home_opened(user=ALICE))
+        await fake.wait_for(lambda: fake.calls_to("views.publish"))
+        buttons = {e["text"]["text"]: e for b in fake.calls_to("views.publish")[0].params["view"]["blocks"]
+                   if b["type"] == "actions" for e in b["elements"]}
+
+        def click(label: str) -> dict:
+            return block_actions(user=ALICE, value=buttons[label]["value"], channel=None,
+                                 action_id=buttons[label]["action_id"], response_url=rig.response_url("home"))
+
+        await rig.send.interaction(click("Help"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        assert fake.messages_to(ALICE)[0]["text"] == "You said: help"
+        await rig.send.interaction(click("Value an offer"))
+        await fake.wait_for(lambda: fake.calls_to("views.open"))
+        assert fake.calls_to("views.open")[0].params["view"]["callback_id"] == "oc.value"

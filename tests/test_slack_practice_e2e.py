@@ -56,3 +56,32 @@ async def test_a_whole_practice_from_slash_command_to_debrief():
         await fake.wait_for(lambda: fake.calls_to("views.publish"))
         home = str(fake.calls_to("views.publish")[0].params["view"])
         assert "Practices done: 1" in home and "growth startup" in home
+
+
+async def test_a_practice_in_a_channel_thread_stays_in_that_thread():
+    from adapters.slack.fake_slack import app_mention
+
+    playbooks, understander = shipped()
+    async with running_rig(Engine(playbooks, understander)) as rig:
+        fake = rig.fake
+        root = "1700000200.000200"
+
+        def in_thread() -> list[dict]:
+            return [c.params for c in fake.calls_to("chat.postMessage") if c.params.get("thread_ts") == root]
+
+        await rig.send.event(app_mention(user=ALICE, text="<@UBOTC0ACH> practice growth_startup",
+                                         channel=CHANNEL, ts=root))
+        await fake.wait_for(lambda: len(in_thread()) >= 2)
+        assert all(p["channel"] == CHANNEL for p in in_thread())
+        hint = next(e for e in _actions(in_thread()[0]) if e["text"]["text"] == "Hint")
+
+        await rig.send.event(app_mention(user=ALICE, text="<@UBOTC0ACH> I'd like 165k base, market data backs it",
+                                         channel=CHANNEL, ts="1700000201.000000", thread_ts=root))
+        await fake.wait_for(lambda: len(in_thread()) >= 3)
+        assert in_thread()[2]["text"].startswith("Maya Chen: ")
+
+        await rig.send.interaction(block_actions(user=ALICE, value=hint["value"], channel=CHANNEL, thread_ts=root,
+                                                 response_url=rig.response_url("hint")))
+        await fake.wait_for(lambda: len(in_thread()) >= 4)
+        assert "Hint" in in_thread()[3]["text"]
+        assert not fake.messages_to(ALICE)  # nothing went to the DM

@@ -91,7 +91,7 @@ def home_view(progress: dict[str, Any], owner: str) -> dict[str, Any]:
         blocks.append({
             **_section(f"*In progress:* {_words(str(in_progress.get('scenario', '')))}, "
                        f"{int(in_progress.get('turns', 0))} turns so far."),
-            "accessory": _button("Resume", "status", owner, 4, "primary"),
+            "accessory": _button("Resume", "resume", owner, 4, "primary"),
         })
 
     done = int(progress.get("practices_done", 0) or 0)
