@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -275,3 +276,48 @@ def test_through_the_real_engine_a_checklist_is_exported_with_its_answers_in_pro
     assert done["answers"]["start_date_text"] == "Monday 3 March"
     assert harness.service.progress("test::alice")["checklists"][0]["status"] == "done"
     harness.close()
+
+
+WORKER = """
+import sys
+import time
+from pathlib import Path
+from bot.messages import Incoming, Reply
+from bot.service import CoachService
+from bot.session import Outcome
+from bot.store import Store
+
+class Counting:
+    def step(self, state, incoming):
+        new = state.model_copy(update={"turns": state.turns + 1})
+        return Outcome(state=new, replies=[Reply(text=str(new.turns))])
+
+coach = CoachService(Store(sys.argv[1]), Counting())
+folder = Path(sys.argv[1]).parent
+(folder / f"ready-{sys.argv[2]}").touch()
+while not (folder / "go").exists():  # start together, so the two really overlap
+    time.sleep(0.001)
+for i in range(int(sys.argv[3])):
+    # No event id, as from the terminal: the session read is the transaction's first statement.
+    coach.handle_sync(Incoming(platform="test", user_id="ana", conversation_id="dm", text="hi"))
+coach.close()
+"""
+
+
+def test_two_real_processes_on_one_file_never_lose_a_turn(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "coach.db"
+    Store(path).close()  # migrate once, so the workers race only on turns
+    names = ("first", "second")
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(path), name, "200"]) for name in names]
+    while not all((tmp_path / f"ready-{name}").exists() for name in names):
+        assert all(worker.poll() is None for worker in workers), "a worker died before starting"
+        time.sleep(0.005)
+    (tmp_path / "go").touch()
+    assert [worker.wait(timeout=60) for worker in workers] == [0, 0]
+    with Store(path) as store:
+        assert store.count("turns") == 400
+        with store.transaction():
+            assert store.load_session("test::ana", "direct").state.turns == 400
