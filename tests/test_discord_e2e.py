@@ -357,3 +357,21 @@ async def test_a_rejected_token_stops_the_bot_with_a_message_naming_it(fake: Fak
     error = capsys.readouterr().err
     assert "DISCORD_TOKEN" in error and wrong not in error
     assert fake.identifies == 0
+
+
+async def test_the_production_wiring_serves_a_dm_and_keeps_it_in_the_configured_database(
+        fake: FakeDiscord, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    with fake.patched():
+        bot = asyncio.create_task(serve(CoreSettings(db=db), DiscordSettings(token=fake.token, sync_commands=False)))
+        try:
+            await fake.wait_until_ready()
+            await fake.wait_for(lambda: fake.identifies == 1)
+            answer = await fake.turn(fake.send_dm(ALICE, f"practice {SCENARIO}"))
+        finally:
+            bot.cancel()
+            status = await bot
+    assert status == 0
+    assert "Series B fintech" in everything(answer)
+    with Store(db, maintenance=False) as store:
+        assert store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
