@@ -273,3 +273,22 @@ async def test_home_buttons_run_in_the_dm_and_open_the_offer_form():
         await rig.send.interaction(click("Value an offer"))
         await fake.wait_for(lambda: fake.calls_to("views.open"))
         assert fake.calls_to("views.open")[0].params["view"]["callback_id"] == "oc.value"
+
+
+async def test_a_clicked_menu_is_replaced_by_what_was_picked():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="practice startup"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        original = fake.messages_to(ALICE)[0]
+        hint = next(b for b in original["blocks"] if b["type"] == "actions")["elements"][0]
+        payload = block_actions(user=ALICE, value=hint["value"], channel=fake.dm_of(ALICE),
+                                response_url=rig.response_url("menu"))
+        payload["message"]["blocks"] = original["blocks"]
+        payload["actions"][0]["text"]["text"] = "Hint"
+        await rig.send.interaction(payload)
+        await fake.wait_for(lambda: fake.posted)
+        update = fake.posted[0].body
+        assert update["replace_original"] is True
+        assert not [b for b in update["blocks"] if b["type"] == "actions"]
+        assert update["blocks"][-1]["elements"][0]["text"] == "✓ Hint"

@@ -41,7 +41,7 @@ from adapters.slack.inbound import (
     text_incoming,
 )
 from adapters.slack.modals import VALUE_CALLBACK, value_modal, value_text
-from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue
+from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_blocks
 from bot.messages import ConversationKind, Incoming, Reply
 
 log = logging.getLogger(__name__)
@@ -249,7 +249,11 @@ class Listeners:
         user = event.get("user")
         if event.get("tab") != "home" or not isinstance(user, str):
             return
-        progress = self.coach.progress(user_key(str(body.get("team_id", "")), user))
+        try:
+            progress = self.coach.progress(user_key(str(body.get("team_id", "")), user))
+        except Exception:
+            log.exception("could not read progress for the Home tab")
+            progress = {"unavailable": True}
         await client.views_publish(user_id=user, view=home_view(progress, user))
 
     async def _click(self, body: dict[str, Any], client: AsyncWebClient) -> tuple[Origin, ChoiceValue] | None:
@@ -283,6 +287,19 @@ class Listeners:
             event_id=f"click:{origin.user}:{action_ts}" if action_ts else None,
         )
         await self._turn(client, origin, incoming)
+        await self._mark_chosen(client, body)
+
+    async def _mark_chosen(self, client: AsyncWebClient, body: dict[str, Any]) -> None:
+        """Swap the clicked message's buttons for a note of the pick, so a stale menu cannot be used twice."""
+        message = body.get("message")
+        url = body.get("response_url")
+        if not isinstance(message, dict) or not isinstance(message.get("blocks"), list) or not url:
+            return  # ephemeral messages come without their blocks; they go away on their own
+        try:
+            await respond(client, url, {"replace_original": True, "text": message.get("text", ""),
+                                        "blocks": chosen_blocks(message["blocks"], body["actions"][0])})
+        except Exception:  # cosmetic: the turn itself is done and delivered
+            log.warning("could not mark the picked choice")
 
     async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient) -> None:
         client = self.pool.client(client)

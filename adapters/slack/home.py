@@ -85,6 +85,10 @@ def home_view(progress: dict[str, Any], owner: str) -> dict[str, Any]:
                            "then get a scorecard. Everything happens in the *Messages* tab."))
     blocks.append({"type": "actions", "block_id": "oc.home.start", "elements": buttons})
     blocks.append({"type": "divider"})
+    if progress.get("unavailable"):
+        blocks.append(_section("Your progress can't be shown just now. Your practices are safe; "
+                               "try opening this tab again in a minute."))
+        return {"type": "home", "blocks": blocks}
 
     in_progress = progress.get("practice_in_progress")
     if isinstance(in_progress, dict):

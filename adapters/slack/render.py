@@ -314,3 +314,13 @@ def attachment_as_code(attachment: Attachment) -> SlackMessage:
     text = f"*{escape_mrkdwn(attachment.filename)}*\n```\n{content}\n```{note}"
     return SlackMessage(text=f"Your file {escape_mrkdwn(attachment.filename)}",
                         blocks=[{"type": "section", "text": _mrkdwn(text)}])
+
+
+def chosen_blocks(blocks: list[Block], action: dict[str, Any]) -> list[Block]:
+    """A message's blocks after a pick: the choices replaced by a line saying what was picked."""
+    picked = action.get("selected_option", {}).get("text", {}).get("text") if action.get("selected_option") \
+        else action.get("text", {}).get("text")
+    kept = [b for b in blocks if b.get("block_id") != "oc.choices"]
+    if picked:
+        kept.append({"type": "context", "elements": [_mrkdwn(f"✓ {escape_mrkdwn(str(picked))}")]})
+    return kept
