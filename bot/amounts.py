@@ -88,7 +88,7 @@ _AMOUNT_RE = re.compile(
     r"(?P<sign>[-+])?"
     r"(?P<num>" + _NUMBER + r")"
     r"(?:\s?(?P<mult>" + _MULT + r")\b)?"
-    r"(?:\s?(?P<cur2>" + _CUR_SYM + r"|" + _CUR_WORD + r")\b)?"
+    r"(?:\s?(?P<cur2>" + _CUR_SYM + r"|" + _CUR_WORD + r"\b))?"
     r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w]))?"
     r"(?:" + _PER + r")?"
 )
@@ -210,8 +210,10 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
         mult = m.group("mult")
         unit_word = m.group("unit")
         if mult == "m" and unit_word is None and not (m.group("cur1") or m.group("cur2")):
-            # "6m" alone is more often months than millions in a negotiation about perks
-            mult, unit_word = None, "months"
+            raw_number = m.group("num")
+            if raw_number.isdigit() and int(raw_number) <= 36:
+                # "6m" alone is more often months than millions in a negotiation about perks
+                mult, unit_word = None, "months"
         value = _parse_number(m.group("num"), mult is not None)
         if value is None:
             continue

@@ -203,6 +203,10 @@ _ACHIEVEMENT = re.compile(
     r"\b(?:saved|grew|increased|cut|generated|brought in|delivered|managed|raised|closed|doubled|reduced|"
     r"handled|ran|led)\s+(?:[\w'-]+\s+){0,4}(?:by\s+)?\W?$"
 )
+_ON_JOINING = re.compile(
+    r"\s+(?:when i (?:join|start|sign)|on joining|upon joining|for joining|to join|at signing|on signing|upfront|"
+    r"up front|on day one|in my first (?:paycheck|month))\b"
+)
 _MATCH_IT = re.compile(r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b")
 _HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
@@ -227,8 +231,8 @@ _ACCEPT = _cue(
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
 _ACCEPT_BLOCK = re.compile(
-    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|n't|no way|can'?t|cannot|won'?t|"
-    r"no deal|does|would|will|do you)\b"
+    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
+    r"no deal|does|would|will|do you|don'?t think)\b|n't\b"
 )
 _ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -246,7 +250,8 @@ _REJECT = _cue(
     r"decline (?:the|your|this) offer|(?:was )?expecting more|expected more|hoped for more|hoping for more than|"
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
-    r"as far as (?:i|we) can go|too much|not sustainable|"
+    r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|too much|not sustainable|"
+    r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
     r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
     r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
     r"(?:is|are|salary is|band is) (?:fixed|capped|set|non-?negotiable)|non-?negotiable|no room|"
@@ -296,14 +301,14 @@ _JUSTIFY = _cue(
     r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
     r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
     r"priority|priorities|more important|"
-    r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|notice|"
+    r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
 )
 _ENTHUSIASM = _cue(
     r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
-    r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|lovely|"
+    r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|"
     r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
     r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
@@ -344,7 +349,8 @@ _REQUEST_TIME = _cue(
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
-    r"take (?:a|the|some|a few|two|2|three|3|\d+) (?:day|days|week|weekend|night|moment|minute)s?|"
+    r"take (?:a|the|some|a few) (?:day|days|week|weekend|night|moment|minute)s?|"
+    r"take (?:two|three|\d+) (?:days|nights|weeks) to|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
     r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
     r"(?:with|by) (?:my |our |the )?"
@@ -370,7 +376,7 @@ _REQUEST_WRITING = _cue(
     r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
 )
 _QUIT = _cue(
-    r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done|forget (?:it|this|about it)|"
+    r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
@@ -474,7 +480,7 @@ _INFO_QUESTION = re.compile(r"\b(?:is there|are there|do you (?:offer|have|provi
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 _POLITE_REQUEST = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*"
-    r"(?:can|could|would|will (?:you|u)|may|might|"
+    r"(?:(?:can|could) (?:you|u|we|i)|would (?:you|u)|will (?:you|u)|may i|might you|can|could|"
     r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
@@ -623,6 +629,8 @@ class Understander:
             if not found:
                 key = self._by_phrase.get(word)
                 if key is not None and not self._verb_use(word, low, start, end):
+                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and _ON_JOINING.match(low, end):
+                        key = "sign_on_bonus"  # "a 3k bonus when I join"
                     mentions.append(_Mention(key, start, end))
                     found = 1
                 elif key is None and len(word) >= 5 and word not in self._known_words and word.isalpha():
@@ -678,7 +686,7 @@ class Understander:
                 continue
             words = accept.group(0).strip(" ,.!").split()
             opener_only = bool(words) and words[-1] in _OPENERS
-            if opener_only and _ACCEPT_THEN_ASK.search(low, accept.end()):
+            if opener_only and (_ACCEPT_THEN_ASK.search(low, accept.end()) or low.rstrip().endswith("?")):
                 continue  # "ok, then I'd like 2 days remote": a lead-in, not a yes
             if Act.reject in acts and "accept" not in accept.group(0):
                 continue
@@ -806,6 +814,8 @@ class Understander:
                 if hi < lo:
                     lo, hi = hi, lo
                 cost = (hi - lo) + direction + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+                if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
+                    continue  # "70k/yr plus bonus": money next to a percent perk only when said together
                 pairs.append((cost, ai, mi))
         pairs.sort()
         amount_to_perk: dict[int, str] = {}
@@ -836,8 +846,6 @@ class Understander:
                     continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
                 elif a.unit in _DURATIONS and _TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
                     continue  # "over four years", "after 3 months": when, not how much
-                elif _OWN_VALUE.search(low) and a.unit in (None, "money", "percent", "years"):
-                    continue  # "I saved 2 million a year": a result, not an ask
             slots.append(_Slot(perk, a, False, a.start))
         seen = {s.perk for s in slots if s.perk is not None}
         for mention in mentions:
@@ -883,8 +891,11 @@ class Understander:
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
                 return "base_salary"  # "I'm asking for ninety thousand"
-        if a.unit is None and a.value >= 1000 and "base_salary" not in taken and _OFFER_WORDS.search(low):
-            return "base_salary" if "base_salary" in self.perks else None
+        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
+            if a.value >= 1000 and _OFFER_WORDS.search(low):
+                return "base_salary"
+            if a.value >= 10_000 and mentions:
+                return "base_salary"  # "99,000 plus a 7,000 signing bonus": the salary goes unnamed
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
         return None
