@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from bot.acts import Act, Signal, Term, Understanding
 from bot.playbook_models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock
 from bot.practice_state import PerkTrack, PracticeState
+from bot.session import private_copy
 from bot.units import in_range, show, to_canonical
 
 # Unlocks that stay earned once the user has shown them in the practice.
@@ -72,7 +73,7 @@ class Counterpart:
     # --- one turn --------------------------------------------------------------------------------
 
     def respond(self, state: PracticeState, said: Understanding) -> Turn:
-        turn = Turn(state.model_copy(deep=True))
+        turn = Turn(private_copy(state))
         st = turn.state
         st.turns += 1
         self._resolve_pending(turn)

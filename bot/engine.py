@@ -19,7 +19,7 @@ from bot.counterpart import Counterpart, open_practice
 from bot.markup import clean_user_text, escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.playbook_models import Playbooks, Scenario
-from bot.session import Action, Outcome, Record, SessionState
+from bot.session import Action, Outcome, Record, SessionState, private_copy
 from bot.units import show
 from bot.valuation import compare, read_terms, valuation_reply, value_offer
 
@@ -96,7 +96,7 @@ class Engine:
     # --- entry point -------------------------------------------------------------------------------
 
     def step(self, state: SessionState, incoming: Incoming) -> Outcome:
-        st = state.model_copy(deep=True)
+        st = private_copy(state)
         st.turns += 1
         notices: list[Reply] = []
         text = clean_user_text(incoming.text or "").strip()
