@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import coaching
-from bot.acts import Context, Signal
+from bot.acts import Act, Context, Signal
 from bot.checklists import ChecklistRunner, split_records
 from bot.counterpart import Counterpart, open_practice
 from bot.markup import clean_user_text, escape
@@ -446,8 +446,17 @@ class Engine:
             return self._say(st, "Assumptions apply while valuing an offer: type `value` to start a review, "
                                  "then `assume commute_cost_per_day 25` at any step.",
                              choices=(Choice(id="cmd:value", label="Value an offer"),))
-        close = difflib.get_close_matches(first, list(COMMANDS) + list(_ALIASES), n=1, cutoff=0.6)
-        if close:
+        said = self.understander.read(text)
+        if Act.greet in said.acts or Act.enthusiasm in said.acts:
+            return self._say(st, "Hi! I'm Offer Coach. I play the recruiter so you can practise negotiating an "
+                                 "offer (the salary, and the perks around it), then coach you on how it went. "
+                                 "Where would you like to start?", menu=True)
+        if said.terms and any(t.amount is not None for t in said.terms):
+            return self._say(st, "To practise asking for that, start a practice; to see what an offer is worth, "
+                                 "put `value` in front of it.", menu=True)
+        # Suggest a command only for what looks like a mistyped one, not for any short word ("hi" is not "hint").
+        close = difflib.get_close_matches(first, list(COMMANDS) + list(_ALIASES), n=1, cutoff=0.75)
+        if close and len(first) >= 3:
             name = _ALIASES.get(close[0], close[0])
             return self._say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
                              choices=(Choice(id=f"cmd:{name}", label=name.capitalize()),))

@@ -34,7 +34,9 @@ def escape(user_text: str, limit: int | None = 300) -> str:
     text = clean_user_text(user_text).replace("\n", " ").strip()
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _SPECIAL.sub(r"\\\1", text)
+    # A leading "- " would turn the user's text into a bullet when it starts a line.
+    return "\\" + text if text.startswith("- ") else text
 
 
 @dataclass(frozen=True, slots=True)

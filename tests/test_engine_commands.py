@@ -188,3 +188,9 @@ def test_a_finished_review_is_kept_as_a_checklist_and_a_valuation(h: ChatHarness
 
 def test_assume_outside_a_review_points_to_one(h: ChatHarness) -> None:
     assert "type value to start a review" in text_of(h.say("assume commute_cost_per_day 25"))
+
+
+@pytest.mark.parametrize("greeting", ["hi", "Hello!", "hey there", "good morning"])
+def test_a_greeting_gets_a_welcome_not_a_correction(h: ChatHarness, greeting: str) -> None:
+    reply = text_of(h.say(greeting))
+    assert "I'm Offer Coach" in reply and "Did you mean" not in reply

@@ -30,3 +30,8 @@ def test_odd_unicode_is_cleaned_but_kept_readable() -> None:
 
 def test_escape_cuts_long_text() -> None:
     assert len(escape("x" * 1000, 50)) == 50
+
+
+def test_user_text_at_the_start_of_a_line_cannot_become_a_bullet() -> None:
+    line = parse(escape("- not a bullet"))[0]
+    assert not line.bullet and "".join(s.text for s in line.spans) == "- not a bullet"
