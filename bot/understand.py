@@ -881,8 +881,9 @@ class Understander:
             and context.last_perk not in taken
             and self._fits(context.last_perk, a)
             and not mentions
+            and not (a.unit == "money" and self.perks[context.last_perk].unit is not PerkUnit.money)
         ):
-            return context.last_perk
+            return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _OFFER_WORDS.search(low)
