@@ -17,7 +17,7 @@ from bot.messages import Card, CardField, Reply, ReplyKind
 from bot.playbook_models import Detector, Playbooks, Scenario, Technique
 from bot.practice_state import PracticeState
 from bot.units import money, show
-from bot.valuation import value_offer
+from bot.valuation import total_value
 
 MAX_SCORE = 2
 _EVIDENCE_CHARS = 200
@@ -111,7 +111,7 @@ def money_outcome(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -
     assumptions = {**playbooks.assumptions, **scenario.assumptions}
 
     def total(terms: dict[str, float]) -> float:
-        return value_offer(terms, playbooks, assumptions=assumptions, currency=scenario.currency).total
+        return total_value(terms, playbooks, assumptions=assumptions)
 
     opening = {k: s.offer for k, s in scenario.perks.items()}
     final = offer_terms(st)

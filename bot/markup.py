@@ -20,8 +20,13 @@ _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202
               "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_user_text(text: str) -> str:
     """Normalise odd Unicode: NFKC, no control or bidi-override characters, no zero-width ones."""
+    if text.isascii():  # the common case, on every turn: only control characters can be wrong
+        return _CONTROL.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     return "".join(
         ch for ch in text

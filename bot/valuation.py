@@ -292,6 +292,24 @@ def value_offer(
     return Valuation(lines=lines, total=total, base=base, assumptions=ordered_used, currency=currency)
 
 
+def total_value(
+    terms: Mapping[str, float], playbooks: Playbooks, *, assumptions: Mapping[str, float] | None = None
+) -> float:
+    """The yearly total of :func:`value_offer` without its display lines: for scoring, on the turn's hot path."""
+    merged = assumptions_for(playbooks, None, assumptions)
+    base = float(terms.get("base_salary") or 0)
+    if not math.isfinite(base) or base < 0:
+        base = 0.0
+    total = 0.0
+    for key, amount in terms.items():
+        perk = playbooks.perks.get(key)
+        if perk is None or not math.isfinite(amount) or not units.in_range(amount, perk):
+            continue
+        yearly = _price(perk, float(amount), base, merged)[0]
+        total += yearly or 0.0
+    return total
+
+
 def money_won(
     opening: Mapping[str, float],
     final: Mapping[str, float],

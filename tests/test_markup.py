@@ -35,3 +35,7 @@ def test_escape_cuts_long_text() -> None:
 def test_user_text_at_the_start_of_a_line_cannot_become_a_bullet() -> None:
     line = parse(escape("- not a bullet"))[0]
     assert not line.bullet and "".join(s.text for s in line.spans) == "- not a bullet"
+
+
+def test_control_characters_are_dropped_from_plain_ascii_too() -> None:
+    assert clean_user_text("pay\x00 me\x1b[31m 100k\nplease\t!") == "pay me[31m 100k\nplease\t!"

@@ -265,3 +265,15 @@ def test_every_shipped_perk_can_be_valued_with_the_shipped_assumptions(playbooks
         v = value_offer(opening, playbooks, assumptions=assumptions_for(playbooks, scenario),
                         currency=scenario.currency)
         assert v.total >= opening["base_salary"] * 0.75, scenario.key  # no perk wipes out the salary
+
+
+def test_total_value_matches_the_full_valuation() -> None:
+    from bot.testing import shipped
+    from bot.valuation import total_value, value_offer
+
+    playbooks, _ = shipped()
+    for scenario in playbooks.scenarios.values():
+        terms = {k: s.offer for k, s in scenario.perks.items()}
+        assumptions = {**playbooks.assumptions, **scenario.assumptions}
+        full = value_offer(terms, playbooks, assumptions=assumptions).total
+        assert total_value(terms, playbooks, assumptions=assumptions) == pytest.approx(full)
