@@ -196,7 +196,8 @@ _OPENERS = frozenset(
 )
 _ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 _START_WHEN = re.compile(
-    r"\s+(?:in|on|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|four|six)\b"
+    r"\s+(?:in|on(?! an?\b)|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
+    r"four|six)\b"
     r"|\s*(?:\?|$)"
 )
 _ACHIEVEMENT = re.compile(
@@ -250,7 +251,8 @@ _REJECT = _cue(
     r"decline (?:the|your|this) offer|(?:was )?expecting more|expected more|hoped for more|hoping for more than|"
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
-    r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|too much|not sustainable|"
+    r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
+    r"too much|not sustainable|(?:under|below|less than) what i (?:earn|make|get)|"
     r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
     r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
     r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
@@ -290,7 +292,8 @@ _JUSTIFY = _cue(
     r"that'?s why|the reason|reasons?|so that|my (?:commute|kids?|children|"
     r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
     r"track record|skills|results|research|current)|i (?:currently|now) (?:make|earn|get|have)|"
-    r"i (?:make|earn) \S+ (?:now|today|currently)|currently (?:making|earning|on|at|get|getting)|"
+    r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
+    r"currently (?:making|earning|on|at|get|getting)|"
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
     r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|data|research|researched|"
     r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
@@ -514,7 +517,10 @@ _TIMING_BEFORE = re.compile(
     r"(?:a\s+)?$"
 )
 _SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
-_OFFER_WORDS = re.compile(r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year)")
+_OFFER_WORDS = re.compile(
+    r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
+    r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
+)
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\band\b|\bbut\b|\bor\b|\bplus\b|\balso\b|\bthen\b")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 _JOINED = re.compile(r"[\s-]+")
@@ -829,8 +835,15 @@ class Understander:
             perk_has_amount.add(perk)
             used_amounts.add(ai)
 
+        # Amounts with no perk of their own take one from context or a guess; the one asked for goes
+        # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
+        order = sorted(
+            range(len(amounts)), key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai]))
+        )
         slots: list[_Slot] = []
-        for ai, a in enumerate(amounts):
+        guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
+        for ai in order:
+            a = amounts[ai]
             perk = amount_to_perk.get(ai)
             if perk is None and _ACHIEVEMENT.search(low, max(0, a.start - 40), a.start):
                 continue  # "I saved 2 million a year": a result, not an ask
@@ -840,6 +853,9 @@ class Understander:
                 perk = self._guess_perk(low, a, mentions, perk_has_amount, context)
                 if perk is not None:
                     perk_has_amount.add(perk)
+                    guessed_units.add(a.unit)
+                elif a.unit in guessed_units and not _REQUEST.search(low, a.end, a.end + 20):
+                    continue  # "2 days isn't enough, I'd need 3": the refused number is context
                 elif a.unit == "money" and "base_salary" in perk_has_amount and _REPORTED.search(low):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
                 elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
@@ -858,6 +874,14 @@ class Understander:
             slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
         slots.sort(key=lambda s: s.start)
         return slots
+
+    @staticmethod
+    def _said_as_limit(low: str, a: Amount) -> bool:
+        """Whether the amount sits in a refusal or in evidence rather than in an ask."""
+        start = max(low.rfind(",", 0, a.start), low.rfind(".", 0, a.start), low.rfind(" but ", 0, a.start))
+        ends = [e for e in (low.find(",", a.end), low.find(" but ", a.end), low.find(".", a.end)) if e != -1]
+        clause = low[start + 1 : min(ends) if ends else len(low)]
+        return bool(_REJECT.search(clause) or _REPORTED.search(clause))
 
     def _fits(self, perk: str, amount: Amount) -> bool:
         fits = _FITS[self.perks[perk].unit]
