@@ -46,6 +46,8 @@ class ScriptedEngine:
             return Outcome(state=SessionState(turns=state.turns + 1), replies=[
                 Reply(text="Well done.", kind=ReplyKind.debrief, cards=(card,), move_to_private=True)],
                 records=[record])
+        if text == "many":
+            return Outcome(state=turns, replies=[Reply(text=f"part {i}") for i in range(1, 8)])
         if text == "export":
             return Outcome(state=turns, replies=[], action=Action.export)
         said = text or choice

@@ -292,3 +292,14 @@ async def test_a_clicked_menu_is_replaced_by_what_was_picked():
         assert update["replace_original"] is True
         assert not [b for b in update["blocks"] if b["type"] == "actions"]
         assert update["blocks"][-1]["elements"][0]["text"] == "✓ Hint"
+
+
+async def test_past_five_answers_to_one_command_the_rest_still_arrive_ephemerally():
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.command("many", user=ALICE, channel=CHANNEL, response_url=rig.response_url("many"))
+        await fake.wait_for(lambda: len(fake.posted) + len(fake.calls_to("chat.postEphemeral")) == 7)
+        assert [p.body["text"] for p in fake.posted] == [f"part {i}" for i in range(1, 6)]  # Slack's limit: 5
+        ephemeral = [c.params for c in fake.calls_to("chat.postEphemeral")]
+        assert [(e["text"], e["user"], e["channel"]) for e in ephemeral] == [
+            ("part 6", ALICE, CHANNEL), ("part 7", ALICE, CHANNEL)]

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 POINTER = ("I've continued in our direct messages, so the rest stays between us: "
            "open *Offer Coach* under *Apps* in your sidebar.")
+# Slack accepts at most five posts to one response_url; past that, chat.postEphemeral.
+RESPONSE_URL_USES = 5
 SORRY = "Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment."
 
 
@@ -31,6 +33,7 @@ class Delivery:
         self.client = client
         self.origin = origin
         self._dm_channel = origin.dm_channel
+        self._response_url_uses = 0
 
     async def send(self, replies: list[Reply]) -> None:
         moved = False
@@ -87,7 +90,8 @@ class Delivery:
             self._dm_channel = response.get("channel") or self._dm_channel
 
     async def _ephemeral(self, message: SlackMessage) -> None:
-        if self.origin.response_url:
+        if self.origin.response_url and self._response_url_uses < RESPONSE_URL_USES:
+            self._response_url_uses += 1
             await respond(self.client, self.origin.response_url,
                           {**message.payload(), "response_type": "ephemeral", "replace_original": False})
             return

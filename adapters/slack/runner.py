@@ -14,9 +14,11 @@ import signal
 import sys
 from typing import TextIO
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 
 from adapters.slack.app import Coach, build_app, close_app
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
@@ -25,6 +27,7 @@ from bot.config import CoreSettings
 log = logging.getLogger(__name__)
 
 EXIT_CONFIG = 2
+EXIT_UNREACHABLE = 1
 
 
 async def health(_request: web.Request) -> web.Response:
@@ -56,6 +59,37 @@ async def start_socket_mode(app: AsyncApp, settings: SlackSettings) -> AsyncSock
     return handler
 
 
+class StartupError(Exception):
+    """Slack refused our credentials or could not be reached; the message says which and what to do."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _refused(variable: str, refused: SlackApiError) -> StartupError:
+    error = refused.response.get("error", "refused")
+    return StartupError(f"{variable} was refused by Slack ({error}); copy it again from the app's settings page",
+                        EXIT_CONFIG)
+
+
+def _unreachable(settings: SlackSettings, problem: Exception) -> StartupError:
+    return StartupError(f"Cannot reach Slack at SLACK_API_URL={settings.api_url} ({type(problem).__name__})",
+                        EXIT_UNREACHABLE)
+
+
+async def check_bot_token(app: AsyncApp, settings: SlackSettings) -> None:
+    """Fail at start, not on the first user's message, when Slack refuses the bot token."""
+    if settings.bot_token is None:
+        return  # OAuth: each workspace's token is checked when it is installed
+    try:
+        await app.client.auth_test()
+    except SlackApiError as refused:
+        raise _refused("SLACK_BOT_TOKEN", refused) from None
+    except (TimeoutError, aiohttp.ClientError, OSError) as problem:
+        raise _unreachable(settings, problem) from None
+
+
 async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port: int,
                 stop: asyncio.Event | None = None) -> None:
     """Run until `stop` is set (or SIGINT/SIGTERM)."""
@@ -65,8 +99,24 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
     app = build_app(settings, coach, db_path=core.db)
-    if settings.mode == "socket":
-        handler = await start_socket_mode(app, settings)
+    try:
+        await check_bot_token(app, settings)
+        handler = None
+        if settings.mode == "socket":
+            assert settings.app_token is not None
+            try:
+                # The Socket Mode client retries a refused token for ever; asking once first turns
+                # that into a clear message and an exit.
+                await app.client.apps_connections_open(app_token=settings.app_token.get_secret_value())
+                handler = await start_socket_mode(app, settings)
+            except SlackApiError as refused:
+                raise _refused("SLACK_APP_TOKEN", refused) from None
+            except (TimeoutError, aiohttp.ClientError, OSError) as problem:
+                raise _unreachable(settings, problem) from None
+    except StartupError:
+        await close_app(app)
+        raise
+    if handler is not None:
         log.info("Slack adapter connected in Socket Mode")
         try:
             await stop.wait()
@@ -103,6 +153,9 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> i
         return EXIT_CONFIG
     try:
         asyncio.run(serve(settings, service, core, port))
+    except StartupError as problem:
+        print(f"Slack: {problem}", file=err)
+        return problem.exit_code
     except KeyboardInterrupt:
         pass
     finally:
