@@ -21,7 +21,8 @@ them. Two apps, alternated round by round so that machine noise falls on both al
 
 Ack latency: request sent until its HTTP response is read. Reply latency: request sent until
 the first reply reaches the Fake Slack (the bare app's response_url post; Offer Coach's DM post).
-Each simulated user waits for its request's last delivery before sending the next.
+Each simulated user waits for its request's last delivery before sending the next (a practice
+turn posts one message; in a channel the pointer comes after it).
 Targets (issue 4 §11): coach p50 within 1.25x of bare for both; reply p99 < 50 ms at 16.
 """
 
@@ -183,6 +184,7 @@ async def one_request(send: SlackSender, waiter: Waiter, fake: FakeSlack, kind: 
     replied = await asyncio.wait_for(reply, 10)
     if pointer is not None:
         await asyncio.wait_for(pointer, 10)  # the turn's last delivery, before this user goes on
+
     return sent.ack_seconds, replied - started
 
 
@@ -226,7 +228,7 @@ async def main(rounds: int, requests: int, bolt_default: bool) -> int:
         waiter = Waiter(fake)
         counter = itertools.count()
         with tempfile.TemporaryDirectory() as tmp:
-            kinds = ["bare", "coach-dm", "coach-channel"] + (["bolt-default"] if bolt_default else [])
+            kinds = ["bare", "coach-channel", "coach-dm"] + (["bolt-default"] if bolt_default else [])
             apps = {kind: App("coach" if kind.startswith("coach") else "bare", fake, secret,
                               str(Path(tmp) / f"{kind}.db"), default_bolt=kind == "bolt-default")
                     for kind in kinds}
