@@ -101,15 +101,16 @@ _WORD_AMOUNT_RE = re.compile(
     r"(?:" + _PER + r")?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|an? (?:extra|additional)|one more|a further|"
+    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|an? (?:extra|additional)|one (?:more|extra|additional)|"
+    r"a further|"
     r"(?:back|later|earlier|by|within) an?)\s+"
-    r"(?:more\s+|extra\s+)?(?P<unit>days?|weeks?|months?|hours?|years?)\b"
+    r"(?:more\s+|extra\s+)?(?:(?!and\b|or\b)[a-z]{2,12}\s+)?(?P<unit>days?|weeks?|months?|hours?|years?)\b"
 )
 _RELATIVE_BEFORE = re.compile(
     r"(?:\+|\b(?:another|extra|additional|plus|an additional|an extra|further|up))\s*$"
 )
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
-_ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d)")
+_ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
@@ -270,10 +271,10 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     for m in _WORD_AMOUNT_RE.finditer(text) if spelled else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        words = m.group("num").strip()
-        if words in ("one",) and not m.group("unit"):
+        spoken = m.group("num").strip()
+        if spoken == "one" and not m.group("unit"):
             continue  # "one" is mostly a pronoun ("that one")
-        value = _words_to_number(words)
+        value = _words_to_number(spoken)
         if value is None:
             continue
         cur = m.group("cur2")

@@ -214,14 +214,14 @@ _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
 _GREET = _cue(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
-    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was))"
+    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was)\b)"
     r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
     r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b"
 )
 _ACCEPT = _cue(
     r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|(?<!we )agreed|i agree(?! to)|works for me|that works|this works|it works|"
+    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|that works|this works|it works|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|sounds gd|"
     r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
@@ -233,7 +233,7 @@ _ACCEPT = _cue(
 )
 _ACCEPT_BLOCK = re.compile(
     r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think)\b|n't\b"
+    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b"
 )
 _ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -252,7 +252,8 @@ _REJECT = _cue(
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|(?:under|below|less than) what i (?:earn|make|get)|"
+    r"too much|not sustainable|(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
+    r"not willing to go (?:below|above|under|over|lower|higher)|won'?t go (?:below|under|lower)|"
     r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
     r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
     r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
@@ -265,7 +266,7 @@ _REJECT = _cue(
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
-    r"|^\W*(?:no|nah|nope)\b(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))"
+    r"|^\W*(?:no|nah|nope)\b(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))|,\s*no\W*$|^not for\b"
 )
 _ASK_START = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:what|what's|whats|how|how's|when|where|which|who|why|is there|are there|"
@@ -305,6 +306,7 @@ _JUSTIFY = _cue(
     r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
     r"priority|priorities|more important|"
     r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
+    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
@@ -317,6 +319,7 @@ _ENTHUSIASM = _cue(
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
     r"welcome aboard|welcome to the team|favou?rite|great news|good news|"
+    r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
@@ -387,7 +390,7 @@ _QUIT = _cue(
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
     r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
-    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|done negotiating|done here)\b"
+    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|done negotiating|done here|i'?ll pass(?!\s+on))\b"
 )
 _QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
@@ -496,6 +499,7 @@ _INFO_START = re.compile(
     r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
 )
+_CONFIRMATION = re.compile(r"\b(?:right|correct|is that right|is that correct|yes or no|am i right)\s*\?+\s*$")
 _YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 _NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 _CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\bbut\b|\bhowever\b|\bthough\b|\bwhile\b|$))")
@@ -758,7 +762,7 @@ class Understander:
                 continue  # a limit or a refusal, not an offer: "we can't go above 115k"
             proposing = True
             break
-        if not proposing:
+        if not proposing and Act.request_time not in found:
             for mention in mentions:
                 clause = clause_of(mention.start)
                 sentence = _sentence_of(low, mention.start)
@@ -919,8 +923,10 @@ class Understander:
         if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
             if a.value >= 1000 and _OFFER_WORDS.search(low):
                 return "base_salary"
-            if a.value >= 10_000 and mentions:
-                return "base_salary"  # "99,000 plus a 7,000 signing bonus": the salary goes unnamed
+            if a.value >= 10_000 and (mentions or len(_TOKEN.findall(low)) >= 3):
+                # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
+                # a five-figure sum is the salary; a number on its own ("12000") stays unassigned
+                return "base_salary"
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
         return None
@@ -970,6 +976,8 @@ def _is_info_question(sentence: str) -> bool:
         return False
     if _POLITE_REQUEST.match(sentence):
         return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
+    if _CONFIRMATION.search(sentence):
+        return True  # "so: 110k, 22 days pto. correct?"
     start = _INFO_START.match(sentence)
     if start is None and "?" in sentence and "," in sentence:
         start = _INFO_START.match(sentence, sentence.index(",") + 1)  # "if salary is fixed, what else…"
