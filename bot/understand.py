@@ -25,6 +25,7 @@ from bot.playbook_models import Unit as PerkUnit
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+_ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 
 # Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
 _FITS: dict[PerkUnit, frozenset[str | None]] = {
@@ -737,7 +738,7 @@ class Understander:
             signals.append(Signal.rude)
         if (Signal.market_data in signals or Signal.own_value in signals) and Act.justify not in acts:
             acts.add(Act.justify)
-        return [a for a in Act if a in acts], signals
+        return [a for a in _ACT_ORDER if a in acts], signals
 
     def _acts_from_terms(
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention]
@@ -778,7 +779,7 @@ class Understander:
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and _TRADE_HINT.search(low):
             found.add(Act.trade_off)
-        return [a for a in Act if a in found]
+        return [a for a in _ACT_ORDER if a in found]
 
     # --- terms ----------------------------------------------------------------------------------
 
