@@ -193,7 +193,8 @@ _NOT_TYPOS = frozenset(
 )
 
 _OPENERS = frozenset(
-    {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yup", "alright", "cool", "great", "good", "ack", "done"}
+    {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
+     "good", "ack", "done"}
 )
 _ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 _START_WHEN = re.compile(
@@ -229,7 +230,7 @@ _ACCEPT = _cue(
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works)\b"
-    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yup|alright|cool|great|good|ack|done)\b"
+    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
 _ACCEPT_BLOCK = re.compile(
@@ -253,7 +254,8 @@ _REJECT = _cue(
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
+    r"too much|not sustainable|there'?s no|there is no|are (?:you|u) serious|"
+    r"(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
     r"not willing to go (?:below|above|under|over|lower|higher)|won'?t go (?:below|under|lower)|"
     r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
     r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
@@ -267,7 +269,8 @@ _REJECT = _cue(
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
-    r"|^\W*(?:no|nah|nope)\b(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))|,\s*no\W*$|^not for\b"
+    r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
+    r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))|,\s*no\W*$|^not for\b"
 )
 _ASK_START = re.compile(
     r"(?:^|[.!?]\s+|,\s*)(?:what|what's|whats|how|how's|when|where|which|who|why|is there|are there|"
@@ -307,7 +310,7 @@ _JUSTIFY = _cue(
     r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
     r"priority|priorities|more important|"
     r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
-    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|"
+    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
@@ -339,7 +342,7 @@ _COMPETING = _cue(
 )
 _TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|skip the|do without|"
+    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
     r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
@@ -351,7 +354,7 @@ _TRADE = _cue(
     r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
 )
 _REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
@@ -360,12 +363,13 @@ _REQUEST_TIME = _cue(
     r"take (?:two|three|\d+) (?:days|nights|weeks) to|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
     r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
-    r"(?:with|by) (?:my |our |the )?"
+    r"(?:with|w/?|by) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?:by|before|on|in|within|tomorrow|monday|tuesday|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
+    r"(?:by|before|on|in|within|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
@@ -473,6 +477,7 @@ _REPORTED = _cue(
     r"industry|standard|most companies|other companies|saved|results?|"
     r"i (?:make|earn|get|have) now|at my current|right now i|today i|experience|yoe)\b"
 )
+_TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 _TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
@@ -792,6 +797,8 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if _TIME_AMOUNT_AFTER.match(after):
                 continue
+            if a.unit is None and a.value in (2, 4) and _TEXT_SPEAK_AFTER.match(after):
+                continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
                 Act.request_time in acts
                 and a.unit in ("days", "hours", "weeks")
