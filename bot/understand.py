@@ -336,7 +336,7 @@ _COMPETING = _cue(
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank|my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
     r"(?:is |are |has |have |just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
-    r"put \S+ on the table)|elsewhere|offered me|been offered|got an offer|have an offer|received an offer|"
+    r"put \S+ on the table)|offered me|been offered|got an offer|have an offer|received an offer|"
     r"in talks with|also interviewing|other opportunities|another opportunity|multiple offers|two offers|"
     r"final rounds? (?:with|at|elsewhere)|competing)\b"
 )
@@ -435,7 +435,8 @@ _TRIAL = _cue(
 _RUDE = _cue(
     r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|cheap(?:skate)?|pathetic|"
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
-    r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clown|laughable|disgrace|scam|robbery|insane|absurd|are you kidding|"
+    r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
+    r"disgrace|scam|robbery|insane|absurd|are you kidding|"
     r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
     r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
 )
@@ -504,6 +505,10 @@ _INFO_START = re.compile(
     r"(is there|are there|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|"
     r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
+)
+_WH_STATEMENT = re.compile(
+    r"\W*(?:what|how much|why) (?:really )?(?:matters|i (?:want|need|care|value|like|mean|'d like|would like|am)|"
+    r"i'?m (?:asking|looking|saying)|works for me)\b"
 )
 _CONFIRMATION = re.compile(r"\b(?:right|correct|is that right|is that correct|yes or no|am i right)\s*\?+\s*$")
 _YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
@@ -986,6 +991,8 @@ def _is_info_question(sentence: str) -> bool:
         return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     if _CONFIRMATION.search(sentence):
         return True  # "so: 110k, 22 days pto. correct?"
+    if "?" not in sentence and _WH_STATEMENT.match(sentence):
+        return False  # "what matters most to me is remote work" states, it does not ask
     start = _INFO_START.match(sentence)
     if start is None and "?" in sentence and "," in sentence:
         start = _INFO_START.match(sentence, sentence.index(",") + 1)  # "if salary is fixed, what else…"

@@ -96,6 +96,30 @@ def test_acts(text: str, expected: set[Act]) -> None:
     assert acts(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("signal", "texts"),
+    [
+        (Signal.market_data, ["According to Glassdoor the median is 125k", "levels.fyi shows 140k for this level"]),
+        (Signal.own_value, ["I've shipped three products and grew revenue 40%", "I bring 8 years of experience"]),
+        (Signal.priority, ["the most important thing for me is remote work", "pto is my top priority"]),
+        (Signal.alternatives, ["what else can you offer?", "is there any flexibility on other perks?"]),
+        (Signal.trial_period, ["could we try it for three months and revisit?", "a 3 month trial of remote work?"]),
+        (Signal.rude, ["you people are clowns", "this is a total ripoff", "WHY IS THIS SO LOW, ANSWER ME"]),
+        (Signal.pleading, ["please please please", "I'm begging you, just a bit more"]),
+        (Signal.summary, ["where are we at?", "can you summarize the package?", "what's the current offer?"]),
+        (Signal.hint, ["what should I do?", "give me a hint", "I'm stuck"]),
+    ],
+)
+def test_each_signal_said_several_ways(signal: Signal, texts: list[str]) -> None:
+    for text in texts:
+        assert signal in understander().read(text).signals, text
+
+
+def test_a_statement_starting_with_what_is_not_a_question() -> None:
+    assert Act.ask not in acts("what matters most to me is time with my kids")
+    assert Act.ask in acts("what matters most to you?")
+
+
 def test_signals_for_coaching() -> None:
     read = understander().read
     assert Signal.market_data in read("glassdoor says the median is 125k").signals
