@@ -192,6 +192,7 @@ _NOT_TYPOS = frozenset(
     }
 )
 
+_ACKNOWLEDGED = re.compile(r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful)\b")
 _OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done"}
@@ -311,6 +312,8 @@ _JUSTIFY = _cue(
     r"priority|priorities|more important|"
     r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
     r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
+    r"others (?:at|in|with)|went up|gone up|costs? me|rents?|responsibilit(?:y|ies)|i'?ll be the one|owning|"
+    r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
@@ -369,7 +372,7 @@ _REQUEST_TIME = _cue(
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
     r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
-    r"(?:by|before|on|in|within|tomorrow|monday|tuesday|"
+    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
@@ -475,7 +478,7 @@ _NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower
 _REPORTED = _cue(
     r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"
     r"offer (?:from|at|of)|another (?:company|offer)|other (?:company|offer)|competing|currently|my current|"
-    r"industry|standard|most companies|other companies|saved|results?|"
+    r"industry|standard|most companies|other companies|saved|results?|others|went up|gone up|costs? me|rents?|"
     r"i (?:make|earn|get|have) now|at my current|right now i|today i|experience|yoe)\b"
 )
 _TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
@@ -702,17 +705,6 @@ class Understander:
             if not _HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
                 acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
                 break
-        for accept in _ACCEPT.finditer(low):
-            if _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
-                continue
-            words = accept.group(0).strip(" ,.!").split()
-            opener_only = bool(words) and words[-1] in _OPENERS
-            if opener_only and (_ACCEPT_THEN_ASK.search(low, accept.end()) or low.rstrip().endswith("?")):
-                continue  # "ok, then I'd like 2 days remote": a lead-in, not a yes
-            if Act.reject in acts and "accept" not in accept.group(0):
-                continue
-            acts.add(Act.accept)
-            break
         if _JUSTIFY.search(low):
             acts.add(Act.justify)
         if _ENTHUSIASM.search(low):
@@ -725,6 +717,21 @@ class Understander:
             acts.add(Act.request_time)
         if _REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
+        for accept in _ACCEPT.finditer(low):
+            if _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
+                continue
+            words = accept.group(0).strip(" ,.!").split()
+            if len(words) == 1 and words[0] in _OPENERS and (
+                _ACCEPT_THEN_ASK.search(low, accept.end())
+                or low.rstrip().endswith("?")
+                or Act.request_time in acts
+                or _ACKNOWLEDGED.match(low, accept.end())
+            ):
+                continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
+            if Act.reject in acts and "accept" not in accept.group(0):
+                continue
+            acts.add(Act.accept)
+            break
         if _QUIT_ALONE.match(low) or (_QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
