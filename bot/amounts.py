@@ -117,7 +117,10 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 _DIGIT = re.compile(r"\d")
 _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"])
-_COUPLE_WORDS = frozenset({"couple", "another", "extra", "additional", "more", "further"})
+# The lead words of _COUPLE_RE: a message with none of them skips that search.
+_COUPLE_WORDS = frozenset(
+    {"couple", "another", "extra", "additional", "more", "further", "back", "later", "earlier", "by", "within", "one"}
+)
 
 
 def normalise(text: str) -> str:

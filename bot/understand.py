@@ -211,7 +211,10 @@ _ON_JOINING = re.compile(
     r"\s+(?:when i (?:join|start|sign)|on joining|upon joining|for joining|to join|at signing|on signing|upfront|"
     r"up front|on day one|in my first (?:paycheck|month))\b"
 )
-_MATCH_IT = re.compile(r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b")
+_MATCH_IT = re.compile(
+    r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
+    r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b"
+)
 _HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -297,11 +300,12 @@ _JUSTIFY = _cue(
     r"\b(?:because|since|given (?:that|my|the|what|how)|as i(?:'ve| have| am|'m)|due to|considering|"
     r"that'?s why|the reason|reasons?|so that|my (?:commute|kids?|children|"
     r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
-    r"track record|skills|results|research|current)|i (?:currently|now) (?:make|earn|get|have)|"
+    r"track record|skills|results|research)|i (?:currently|now) (?:make|earn|get|have)|"
     r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
     r"currently (?:making|earning|on|at|get|getting)|"
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
-    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|data|research|researched|"
+    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|(?:market|salary|pay|the) data|"
+    r"data (?:shows?|says|from|suggests)|research|researched|"
     r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
     r"unvested|leave (?:behind|on the table)|what i (?:lose|leave|give up|forfeit)|"
     r"comparable|peers|similar roles|most companies|other companies|in this area|in (?:this|the) city|"
@@ -403,7 +407,8 @@ _QUIT = _cue(
 _QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
 _MARKET = _cue(
-    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|data|research(?:ed)?|average|median|"
+    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay|the) data|"
+    r"data (?:shows?|says|from|suggests)|research(?:ed)?|average|median|"
     r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
     r"similar roles|most companies|other companies|in this area|in (?:this|the) city|"
     r"what others|recruiters? (?:told|say)|standard for|the norm|norm for)\b"
@@ -563,7 +568,7 @@ _PROPOSE_VAGUE = _cue(
     r"get|have|give|offer|want|need|like|love|hoping|looking for|ask(?:ing)? for|request|throw in|"
     r"upgrade|fewer|less|lower|shorter|reduce|sooner|earlier|later|longer|extend|make it|can you do|"
     r"could you do|push|match|sweeten|top up|move on|possible to|any chance|instead|agree|what if|"
-    r"talk about|discuss|negotiate|look at|revisit|cover|pay for|"
+    r"talk about|discuss|negotiate|look at|revisit|cover|pay for|how about|(?:is|are) flexible|"
     r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
     r"we (?:pay|cover|offer|provide)|"
     r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
@@ -994,6 +999,9 @@ def _is_info_question(sentence: str) -> bool:
     sentence = sentence.strip()
     if not sentence:
         return False
+    if "?" in sentence and "," in sentence and not _INFO_START.match(sentence) and not _POLITE_REQUEST.match(sentence):
+        # "before I answer, could you tell me about the bonus?": the question follows a lead-in
+        return _is_info_question(sentence[sentence.index(",") + 1 :])
     if _POLITE_REQUEST.match(sentence):
         return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     if _CONFIRMATION.search(sentence):
@@ -1001,8 +1009,6 @@ def _is_info_question(sentence: str) -> bool:
     if "?" not in sentence and _WH_STATEMENT.match(sentence):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = _INFO_START.match(sentence)
-    if start is None and "?" in sentence and "," in sentence:
-        start = _INFO_START.match(sentence, sentence.index(",") + 1)  # "if salary is fixed, what else…"
     if start is None:
         return False
     if _SUGGESTION.match(sentence):
