@@ -4,19 +4,19 @@
 :meth:`Understander.read`, which the role-play, the checklists and ``offer-coach understand``
 all call. It is rules and lexicons (see docs/understanding.md for why): perk synonyms from
 playbooks/perks.yaml matched longest first, rapidfuzz for misspelled perk words, amounts from
-:mod:`bot.amounts`, and cue phrases for acts and signals. The previous turn's perk
+:mod:`bot.amounts`, and cue phrases for acts and signals from :mod:`bot.cues`. The previous turn's perk
 (:class:`bot.acts.Context`) gives bare replies such as "then 9 hours" a perk.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot import cues
 from bot.acts import Act, Context, Signal, Term, Understanding
 from bot.amounts import Amount, find_amounts, normalise
 from bot.playbook_models import PerkDef
@@ -53,527 +53,6 @@ _SPOKEN_UNIT: dict[PerkUnit, str | None] = {
     PerkUnit.flag: None,
 }
 
-# --- compiling cue patterns ----------------------------------------------------------------------
-# The cue patterns are long alternations of phrases. Python's regex engine tries every alternative
-# at every word boundary, so alternatives are regrouped under their first letter when compiled:
-# same matches, about a fifth less time, and the patterns stay readable as written.
-
-
-def _cue(src: str) -> re.Pattern[str]:
-    return re.compile(_factor(src))
-
-def _split_top(src: str) -> list[str]:
-    """Split a regex source on its top-level | (outside groups and classes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-            if src[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[start:i])
-            start = i + 1
-        i += 1
-    parts.append(src[start:])
-    return parts
-
-def _group_end(src: str, open_at: int) -> int:
-    depth, i, in_class = 0, open_at, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-            if src[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError("unbalanced")
-
-def _factor(src: str) -> str:
-    """Rewrite every (?:a|b|...) so alternatives sharing a first letter sit under it: (?:a(?:..)|b(?:..))."""
-    out, i = [], 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            out.append(src[i : i + 2])
-            i += 2
-            continue
-        if c == "[":
-            j = i + 1
-            if src[j : j + 1] == "^":
-                j += 1
-            if src[j : j + 1] == "]":
-                j += 1
-            while src[j] != "]":
-                j += 2 if src[j] == "\\" else 1
-            out.append(src[i : j + 1])
-            i = j + 1
-            continue
-        if src.startswith("(?:", i):
-            end = _group_end(src, i)
-            inner = _factor(src[i + 3 : end])
-            out.append("(?:" + _factor_branch(inner) + ")")
-            i = end + 1
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-def _factor_branch(inner: str) -> str:
-    alts = _split_top(inner)
-    if len(alts) < 4:
-        return inner
-    groups: dict[str, list[str]] = {}
-    order: list[str] = []
-    for alt in alts:
-        first = alt[:1]
-        plain = first.isalpha() and alt[1:2] not in ("?", "*", "+", "{")
-        key = first if plain else "\0" + alt
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(alt)
-    pieces = []
-    for key in order:
-        members = groups[key]
-        if key.startswith("\0") or len(members) == 1:
-            pieces.extend(members)
-        else:
-            tails = [m[1:] for m in members]
-            pieces.append(key + "(?:" + "|".join(tails) + ")")
-    return "|".join(pieces)
-
-
-# Everyday words that sit one typo away from a perk word; never read them as that perk.
-_NOT_TYPOS = frozenset(
-    {
-        "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
-        "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
-        "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
-        "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
-        "bearing", "hearing", "wearing", "stating", "skating", "dating", "rating", "sating", "grating", "months",
-        "mouths", "hours", "house", "horse", "health", "heath", "stocks", "stock", "shores", "shared", "shape",
-        "shake", "share", "title", "tickle", "little", "settle", "tittle", "bonds", "bounds", "bound", "binds",
-        "monitors", "mentors", "mentor", "motor", "events", "vacant", "vocation", "location", "locations",
-        "allocation", "relaxation", "relations", "creation", "ration", "raise", "raised", "praise", "paise", "rise",
-        "arise", "equal", "equip", "quiet", "quit", "quite", "quote", "quota", "basis", "based", "bases", "cases",
-        "vases", "baseline", "salad", "salads", "salt", "sales", "salsa", "solar", "sonar", "dollar", "collar",
-        "meant", "mental", "rental", "dental", "central", "medial", "media", "medium", "medal", "metal", "petal",
-        "retirement", "transition", "transaction", "translation", "transmit", "transparent", "transfer", "parting",
-        "partner", "parent", "parents", "parental", "apparent", "paternal", "maternal", "eternal", "internal",
-        "external", "journal", "fraternity", "wellness", "fitness", "illness", "witness", "business", "madness",
-        "sadness", "boldness", "coldness", "kindness", "moving", "having", "saving", "leaving", "loving", "living",
-        "giving", "diving", "roving", "proving", "solving", "career", "carrier", "course", "courses", "source",
-        "sources", "force", "forces", "horses", "worse", "nurse", "purse", "start", "stars", "starts", "smart",
-        "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
-        "scheduled", "review", "reviews", "preview", "interview", "interviews"
-    }
-)
-
-_ACKNOWLEDGED = re.compile(r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful)\b")
-_OPENERS = frozenset(
-    {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done"}
-)
-_ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
-_START_WHEN = re.compile(
-    r"\s+(?:in|on(?! an?\b)|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
-    r"four|six)\b"
-    r"|\s*(?:\?|$)"
-)
-_ACHIEVEMENT = re.compile(
-    r"\b(?:saved|grew|increased|cut|generated|brought in|delivered|managed|raised|closed|doubled|reduced|"
-    r"handled|ran|led)\s+(?:[\w'-]+\s+){0,4}(?:by\s+)?\W?$"
-)
-_ON_JOINING = re.compile(
-    r"\s+(?:when i (?:join|start|sign)|on joining|upon joining|for joining|to join|at signing|on signing|upfront|"
-    r"up front|on day one|in my first (?:paycheck|month))\b"
-)
-_MATCH_IT = re.compile(
-    r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
-    r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b"
-)
-_HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
-_INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
-
-_GREET = _cue(
-    r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
-    r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was)\b)"
-    r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
-    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b"
-)
-_ACCEPT = _cue(
-    r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|that works|this works|it works|"
-    r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
-    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|sounds gd|"
-    r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
-    r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
-    r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
-    r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works)\b"
-    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
-    r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
-)
-_ACCEPT_BLOCK = re.compile(
-    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b"
-)
-_ACCEPT_THEN_ASK = re.compile(
-    r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
-    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there)\b"
-)
-_REJECT = _cue(
-    r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
-    r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
-    r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
-    r"increase|raise|improve|say yes)\b"
-    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
-    r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
-    r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
-    r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
-    r"decline (?:the|your|this) offer|(?:was )?expecting more|expected more|hoped for more|hoping for more than|"
-    r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
-    r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
-    r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|there'?s no|there is no|are (?:you|u) serious|"
-    r"(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
-    r"not willing to go (?:below|above|under|over|lower|higher)|won'?t go (?:below|under|lower)|"
-    r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
-    r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
-    r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
-    r"(?:is|are|salary is|band is) (?:fixed|capped|set|non-?negotiable)|non-?negotiable|no room|"
-    r"(?:hard|firm) (?:cap|limit|ceiling)|no flexibility|not flexible|can'?t budge|"
-    r"that'?s (?:the|our) (?:max|maximum|limit|ceiling|best)|at (?:the|our) (?:max|limit|ceiling)|"
-    r"nothing (?:more|else) (?:we|i) can|not something we|we'?re not able|i don'?t think (?:so|that works)|"
-    r"i'?m afraid not|unfortunately (?:not|no|we can'?t|that'?s)|not in (?:the|our) budget|"
-    r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
-    r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
-    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
-    r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
-    r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
-    r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))|,\s*no\W*$|^not for\b"
-)
-_ASK_START = re.compile(
-    r"(?:^|[.!?]\s+|,\s*)(?:what|what's|whats|how|how's|when|where|which|who|why|is there|are there|"
-    r"is it|are they|do you|does|did|do i|will (?:i|there|the|it)|would (?:there|i|it)|could you (?:tell|explain|"
-    r"clarify|share|confirm)|can you (?:tell|explain|clarify|share|confirm)|any (?:idea|details|info)|"
-    r"i (?:was )?wonder(?:ing)?|i'?m curious|curious (?:about|what|how|if)|tell me (?:about|more)|"
-    r"i'?d like to (?:know|understand)|just to (?:check|confirm|clarify))\b"
-)
-_REQUEST = _cue(
-    r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
-    r"is it possible|any chance|possible to|i'?d (?:like|love|want|need|prefer|ask|hope)|i would (?:like|love|"
-    r"want|need|prefer)|i (?:want|need|ask|request|expect|propose|suggest|prefer)|i'?m (?:asking|looking|hoping|"
-    r"aiming|targeting|expecting)|i was (?:hoping|thinking|looking)|let'?s (?:say|make it|do|go|settle|meet)|"
-    r"how about|what about|what if|we (?:can|could|will|'ll|would|are|'re) (?:offer|give|do|add|include|"
-    r"provide|go|bump|raise|increase|move|make|happy|able|offering|prepared|willing)|we offer|"
-    r"our offer|the offer (?:is|includes|comes)|your (?:\w+ )?(?:will be|would be|is)|you'?(?:ll| will) get|"
-    r"you get|you'?d get|it comes with|comes with|includes?|including|plus|with|make it|bump|raise (?:it|the|that|my)|"
-    r"increase|more|extra|additional|higher|better|improve|add|give me|get|meet me|split the difference|"
-    r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
-    r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
-)
-_JUSTIFY = _cue(
-    r"\b(?:because|since|given (?:that|my|the|what|how)|as i(?:'ve| have| am|'m)|due to|considering|"
-    r"that'?s why|the reason|reasons?|so that|my (?:commute|kids?|children|"
-    r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
-    r"track record|skills|results|research)|i (?:currently|now) (?:make|earn|get|have)|"
-    r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
-    r"currently (?:making|earning|on|at|get|getting)|"
-    r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
-    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|(?:market|salary|pay|the) data|"
-    r"data (?:shows?|says|from|suggests)|research|researched|"
-    r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
-    r"unvested|leave (?:behind|on the table)|what i (?:lose|leave|give up|forfeit)|"
-    r"comparable|peers|similar roles|most companies|other companies|in this area|in (?:this|the) city|"
-    r"years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
-    r"launched|increased|saved|run)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
-    r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
-    r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
-    r"priority|priorities|more important|"
-    r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
-    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
-    r"others (?:at|in|with)|went up|gone up|costs? me|rents?|responsibilit(?:y|ies)|i'?ll be the one|owning|"
-    r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|"
-    r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
-    r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
-    r"i rely on|so i can|to be able to|in order to)\b"
-)
-_ENTHUSIASM = _cue(
-    r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
-    r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|"
-    r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
-    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
-    r"great (?:team|company|fit|opportunity|mission|product|culture)|"
-    r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
-    r"welcome aboard|welcome to the team|favou?rite|great news|good news|"
-    r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
-    r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
-    r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
-    r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
-    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
-)
-_COMPETING = _cue(
-    r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
-    r"(?:offers?|company|companies|"
-    r"employer|firm|startup|place)|offers? (?:from|at|elsewhere|on the table)|counter ?-?offer|"
-    r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
-    r"competitor|a startup|a bank|my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
-    r"(?:is |are |has |have |just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
-    r"put \S+ on the table)|offered me|been offered|got an offer|have an offer|received an offer|"
-    r"in talks with|also interviewing|other opportunities|another opportunity|multiple offers|two offers|"
-    r"final rounds? (?:with|at|elsewhere)|competing)\b"
-)
-_TRADE = _cue(
-    r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|"
-    r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
-    r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
-    r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
-    r"if (?:you|we) .{0,40}(?:i can|i could|i'?ll|i would|i'?d) (?:drop|give|accept|take|lower|forgo|skip|reduce|"
-    r"start|waive|do)|for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by|for)|"
-    r"make up for|offset|i'?ll trade|happy to trade|in place of|(?:you|u) can keep the|"
-    r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if|"
-    r"if (?:you|we) (?:can|could) (?:give|add|do|offer|bump|raise|include).{0,50}(?:then|i'?ll|i will|"
-    r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
-)
-_REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
-    r"(?:some|a bit of|a little|more) time(?! off)|"
-    r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
-    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
-    r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
-    r"take (?:a|the|some|a few) (?:day|days|week|weekend|night|moment|minute)s?|"
-    r"take (?:two|three|\d+) (?:days|nights|weeks) to|"
-    r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
-    r"(?:with|w/?|by) (?:my |our |the )?"
-    r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
-    r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
-    r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
-    r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
-    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
-    r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
-    r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
-    r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
-    r"not ready to (?:decide|commit|sign)|don'?t want to rush|no rush|before i (?:decide|commit)|"
-    r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
-    r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
-    r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
-    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you)\b"
-)
-_REQUEST_WRITING = _cue(
-    r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
-    r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
-    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|formal(?:ly)?|"
-    r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
-    r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
-)
-_QUIT = _cue(
-    r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
-    r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
-    r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
-    r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
-    r"(?:bye|goodbye|good bye|ciao|farewell|see ya)\b|"
-    r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
-    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
-    r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
-    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|done negotiating|done here|i'?ll pass(?!\s+on))\b"
-)
-_QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
-
-_MARKET = _cue(
-    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay|the) data|"
-    r"data (?:shows?|says|from|suggests)|research(?:ed)?|average|median|"
-    r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
-    r"similar roles|most companies|other companies|in this area|in (?:this|the) city|"
-    r"what others|recruiters? (?:told|say)|standard for|the norm|norm for)\b"
-)
-_OWN_VALUE = _cue(
-    r"\b(?:years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
-    r"launched|increased|saved|run|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
-    r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|"
-    r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|degree|"
-    r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running)\b"
-)
-_PRIORITY = _cue(
-    r"\b(?:matters? (?:most|more|the most|a lot)|most important|more important|(?:top|first|main|biggest|key|"
-    r"number one|#1) (?:priority|thing|concern)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
-    r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
-    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
-)
-_ALTERNATIVES = _cue(
-    r"\b(?:what else|anything else|something else|other (?:options|ways|perks|benefits|things)|alternatives?|"
-    r"any (?:other|flexibility|wiggle room|room)|is there (?:any ?thing|something|any way|a way|room)|"
-    r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
-    r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
-    r"(?:flexible|negotiable)|instead|make up for it|other ways?)\b"
-)
-_TRIAL = _cue(
-    r"\b(?:trial|try (?:it|this|that|out)|pilot|test (?:it|period|run)|for the first (?:\w+ )?(?:months?|weeks?)|"
-    r"probation(?:ary)?|revisit (?:it|this|that|after|in)|start with .{0,30}(?:and|then) (?:see|review|revisit)|"
-    r"(?:review|reassess|re-?evaluate) (?:it |this |that )?(?:after|in) (?:\w+ )?(?:months?|weeks?)|"
-    r"see how it goes|see how (?:it|that|this) works|for a (?:few|couple of) months|temporar(?:y|ily)|"
-    r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
-)
-_RUDE = _cue(
-    r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|cheap(?:skate)?|pathetic|"
-    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
-    r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
-    r"disgrace|scam|robbery|insane|absurd|are you kidding|"
-    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
-    r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
-)
-_PLEADING = _cue(
-    r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
-    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+|just this once|have a heart|"
-    r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
-)
-_SUMMARY = _cue(
-    r"\b(?:summar(?:y|ise|ize|ising|izing)|recap|sum (?:it|up|that|this)|where (?:are|do) we (?:stand|at)|"
-    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|so far|the (?:whole|full|total|complete|"
-    r"entire|current) (?:package|offer|picture|deal)|what'?s on the table|(?:current|latest) offer|"
-    r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
-    r"status)\b"
-)
-_HINT = _cue(
-    r"\b(?:hint|what should i (?:say|do|ask|try)|what do i (?:say|do)|any (?:tips?|advice|ideas?)|tips?\??$|"
-    r"help me|i'?m stuck|stuck|what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
-    r"give me a (?:tip|hint)|advice)\b"
-)
-_NEGATORS = re.compile(
-    r"(?:\bno|\bnot?|\bwithout|\bdon'?t (?:need|want|care about|offer|have|do|provide|give)|"
-    r"\bdo not (?:need|want|offer|have|provide)|\bdoesn'?t (?:include|come with|have)|\bno need (?:for|of)|"
-    r"\bskip|\bdrop|\bforget|\bminus|\blose|\bgive up|\bgiving up|\bwaive|\binstead of|\brather than|\bforgo|"
-    r"\bforego|\bzero|\bnone|\bnever|\bisn'?t|\baren'?t|\bthere'?s no|\bwe can'?t (?:do|offer|give|provide)|"
-    r"\bcannot (?:do|offer|give|provide)|\bcan'?t (?:do|offer|give|provide)|\bremove|\bwithout any)"
-    r"(?:\s+(?:a|an|the|any|your|my|extra|company|paid|more|of|for|need|to|have|do|offer|with))*\s*$"
-)
-_NEGATION_AFTER = re.compile(
-    r"\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
-    r"isn'?t (?:needed|necessary|required|important|included|possible)|aren'?t (?:needed|necessary|included)|"
-    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|can go|i can drop|i don'?t need|"
-    r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
-)
-_NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
-_REPORTED = _cue(
-    r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"
-    r"offer (?:from|at|of)|another (?:company|offer)|other (?:company|offer)|competing|currently|my current|"
-    r"industry|standard|most companies|other companies|saved|results?|others|went up|gone up|costs? me|rents?|"
-    r"i (?:make|earn|get|have) now|at my current|right now i|today i|experience|yoe)\b"
-)
-_TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
-_TIME_AMOUNT_AFTER = re.compile(
-    r"^\s*(?:low\b|late\b|much\b|many\b|"
-    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
-    r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
-    r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
-    r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
-)
-_TIME_AMOUNT_BEFORE = re.compile(
-    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
-)
-_INFO_QUESTION = re.compile(r"\b(?:is there|are there|do you (?:offer|have|provide)|does (?:it|the|that|this))\b")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
-_POLITE_REQUEST = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*"
-    r"(?:(?:can|could) (?:you|u|we|i)|would (?:you|u)|will (?:you|u)|may i|might you|can|could|"
-    r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
-    r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
-)
-_TELL_ME = re.compile(
-    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over)\b"
-)
-_INFO_START = re.compile(
-    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
-    r"(is there|are there|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|"
-    r"will i|would i|"
-    r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
-)
-_WH_STATEMENT = re.compile(
-    r"\W*(?:what|how much|why) (?:really )?(?:matters|i (?:want|need|care|value|like|mean|'d like|would like|am)|"
-    r"i'?m (?:asking|looking|saying)|works for me)\b"
-)
-_CONFIRMATION = re.compile(r"\b(?:right|correct|is that right|is that correct|yes or no|am i right)\s*\?+\s*$")
-_YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
-_NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
-_CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\bbut\b|\bhowever\b|\bthough\b|\bwhile\b|$))")
-_OFFER_CUE = _cue(
-    r"\b(?:we (?:can|could|'ll|will) (?:offer|do|add|give|go to|bump|raise|include|make|stretch|move)|"
-    r"i can (?:offer|do|add|give)|how about|what about|let'?s|i'?d (?:like|want|need|take|accept)|"
-    r"i would|i want|i need|can you|could you|would you|could we|can we)\b"
-)
-_WOULD_HELP = _cue(
-    r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
-    r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
-)
-_TRADE_HINT = re.compile(
-    r"\b(?:if|instead|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
-)
-_DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
-_TIMING_BEFORE = re.compile(
-    r"\b(?:over|after|for|within|in|every|each|first|per|cliff of|trial of|during)\s+(?:the\s+)?(?:first\s+)?"
-    r"(?:a\s+)?$"
-)
-_SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
-_OFFER_WORDS = re.compile(
-    r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
-    r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
-)
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\band\b|\bbut\b|\bor\b|\bplus\b|\balso\b|\bthen\b")
-_TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
-_JOINED = re.compile(r"[\s-]+")
-_HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
-_NEGATOR_WORDS = frozenset(
-    {
-        "no", "not", "without", "don't", "dont", "do", "does", "doesn't", "skip", "drop", "forget", "minus",
-        "lose", "give", "giving", "waive", "instead", "rather", "forgo", "forego", "zero", "none", "never",
-        "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
-    }
-)
-_PAY_VERB = re.compile(
-    r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
-    r"your|our|his|their|this|those|these|\w+ing)\b"
-)
-_RAISE_VERB = re.compile(
-    r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
-    r"\$|€|£|\d)"
-)
-_PROPOSE_VAGUE = _cue(
-    r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
-    r"get|have|give|offer|want|need|like|love|hoping|looking for|ask(?:ing)? for|request|throw in|"
-    r"upgrade|fewer|less|lower|shorter|reduce|sooner|earlier|later|longer|extend|make it|can you do|"
-    r"could you do|push|match|sweeten|top up|move on|possible to|any chance|instead|agree|what if|"
-    r"talk about|discuss|negotiate|look at|revisit|cover|pay for|how about|(?:is|are) flexible|"
-    r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
-    r"we (?:pay|cover|offer|provide)|"
-    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
-)
-
 
 @dataclass(slots=True)
 class _Mention:
@@ -599,12 +78,12 @@ class Understander:
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
-                self._by_phrase.setdefault(" ".join(_TOKEN.findall(normalise(phrase))), key)
+                self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
         self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
         self._longest = max(p.count(" ") + 1 for p in self._by_phrase)
         # single words long enough to be worth matching with a typo in them
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
-        self._known_words = frozenset(self._fuzzy_words) | _NOT_TYPOS
+        self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
 
     # --- public ---------------------------------------------------------------------------------
@@ -629,7 +108,7 @@ class Understander:
 
     def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
         """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
-        tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+        tokens = [(m.group(0), m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         mentions: list[_Mention] = []
         i, count = 0, len(tokens)
         while i < count:
@@ -642,7 +121,7 @@ class Understander:
                 while (
                     j + 1 < count
                     and len(words) < self._longest
-                    and _JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
+                    and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
                 ):
                     j += 1
                     words.append(tokens[j][0])
@@ -652,13 +131,13 @@ class Understander:
                         mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
                         found = size
                         break
-            if not found and word == "start" and "start_date" in self.perks and _START_WHEN.match(low, end):
+            if not found and word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
                 mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
                 found = 1
             if not found:
                 key = self._by_phrase.get(word)
                 if key is not None and not self._verb_use(word, low, start, end):
-                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and _ON_JOINING.match(low, end):
+                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
                         key = "sign_on_bonus"  # "a 3k bonus when I join"
                     mentions.append(_Mention(key, start, end))
                     found = 1
@@ -670,9 +149,9 @@ class Understander:
             i += found or 1
         for mention in mentions:
             before = low[max(0, mention.start - 40) : mention.start]
-            if (_NEGATOR_WORDS.intersection(_TOKEN.findall(before)) and (
-                _NEGATORS.search(before) and not _NOT_NEGATION.search(before)
-            )) or _NEGATION_AFTER.match(low, mention.end, mention.end + 40):
+            if (cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and (
+                cues.NEGATORS.search(before) and not cues.NOT_NEGATION.search(before)
+            )) or cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40):
                 mention.negated = True
         return mentions, {t[0] for t in tokens}
 
@@ -680,11 +159,11 @@ class Understander:
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
         """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
         if word == "pay":
-            return bool(_PAY_VERB.match(low, end))
+            return bool(cues.PAY_VERB.match(low, end))
         if word in ("raise", "rase", "riase"):
-            return bool(_RAISE_VERB.match(low, end))
+            return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
-            return bool(_HOURS_AS_TIME.search(low, max(0, start - 12), start))
+            return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
         return False
 
     def _typo(self, word: str) -> str | None:
@@ -693,7 +172,7 @@ class Understander:
         cutoff = 88 if len(word) <= 6 else 84
         best = process.extractOne(word, self._fuzzy_words, scorer=fuzz.ratio, score_cutoff=cutoff)
         key = self._by_phrase[best[0]] if best else None
-        if best and word.startswith(best[0]) and word[len(best[0]) :] in _INFLECTIONS:
+        if best and word.startswith(best[0]) and word[len(best[0]) :] in cues.INFLECTIONS:
             key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
         if len(self._typo_cache) < 20_000:
             self._typo_cache[word] = key
@@ -704,53 +183,53 @@ class Understander:
     def _acts(self, low: str, original: str) -> tuple[list[Act], list[Signal]]:
         acts: set[Act] = set()
         signals: list[Signal] = []
-        if _GREET.search(low):
+        if cues.GREET.search(low):
             acts.add(Act.greet)
-        for refusal in _REJECT.finditer(low):
-            if not _HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
+        for refusal in cues.REJECT.finditer(low):
+            if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
                 acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
                 break
-        if _JUSTIFY.search(low):
+        if cues.JUSTIFY.search(low):
             acts.add(Act.justify)
-        if _ENTHUSIASM.search(low):
+        if cues.ENTHUSIASM.search(low):
             acts.add(Act.enthusiasm)
-        if _COMPETING.search(low) and not _ASKS_ABOUT_OFFERS.search(low):
+        if cues.COMPETING.search(low) and not cues.ASKS_ABOUT_OFFERS.search(low):
             acts.add(Act.competing_offer)
-        if _TRADE.search(low):
+        if cues.TRADE.search(low):
             acts.add(Act.trade_off)
-        if _REQUEST_TIME.search(low):
+        if cues.REQUEST_TIME.search(low):
             acts.add(Act.request_time)
-        if _REQUEST_WRITING.search(low):
+        if cues.REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
-        for accept in _ACCEPT.finditer(low):
-            if _ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
+        for accept in cues.ACCEPT.finditer(low):
+            if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
                 continue
             words = accept.group(0).strip(" ,.!").split()
-            if len(words) == 1 and words[0] in _OPENERS and (
-                _ACCEPT_THEN_ASK.search(low, accept.end())
+            if len(words) == 1 and words[0] in cues.OPENERS and (
+                cues.ACCEPT_THEN_ASK.search(low, accept.end())
                 or low.rstrip().endswith("?")
                 or Act.request_time in acts
-                or _ACKNOWLEDGED.match(low, accept.end())
+                or cues.ACKNOWLEDGED.match(low, accept.end())
             ):
                 continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
             if Act.reject in acts and "accept" not in accept.group(0):
                 continue
             acts.add(Act.accept)
             break
-        if _QUIT_ALONE.match(low) or (_QUIT.search(low) and Act.accept not in acts):
+        if cues.QUIT_ALONE.match(low) or (cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
-        if any(_is_info_question(sentence) for sentence in _SENTENCE_SPLIT.split(low)):
+        if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
         for signal, pattern in (
-            (Signal.market_data, _MARKET),
-            (Signal.own_value, _OWN_VALUE),
-            (Signal.priority, _PRIORITY),
-            (Signal.alternatives, _ALTERNATIVES),
-            (Signal.trial_period, _TRIAL),
-            (Signal.rude, _RUDE),
-            (Signal.pleading, _PLEADING),
-            (Signal.summary, _SUMMARY),
-            (Signal.hint, _HINT),
+            (Signal.market_data, cues.MARKET),
+            (Signal.own_value, cues.OWN_VALUE),
+            (Signal.priority, cues.PRIORITY),
+            (Signal.alternatives, cues.ALTERNATIVES),
+            (Signal.trial_period, cues.TRIAL),
+            (Signal.rude, cues.RUDE),
+            (Signal.pleading, cues.PLEADING),
+            (Signal.summary, cues.SUMMARY),
+            (Signal.hint, cues.HINT),
         ):
             if pattern.search(low):
                 signals.append(signal)
@@ -766,7 +245,7 @@ class Understander:
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention]
     ) -> list[Act]:
         found = set(acts)
-        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(low)]
+        clauses = [(m.start(), m.end()) for m in cues.CLAUSE.finditer(low)]
 
         def clause_of(position: int) -> str:
             for start, end in clauses:
@@ -779,9 +258,9 @@ class Understander:
             if slot.amount is None and not slot.negated:
                 continue
             clause = clause_of(slot.start)
-            if _REPORTED.search(clause) and not _REQUEST.search(clause):
+            if cues.REPORTED.search(clause) and not cues.REQUEST.search(clause):
                 continue  # evidence: "glassdoor says 120k", "they offered me 140k"
-            if (_REJECT.search(clause) or _COMPETING.search(clause)) and not _OFFER_CUE.search(clause):
+            if (cues.REJECT.search(clause) or cues.COMPETING.search(clause)) and not cues.OFFER_CUE.search(clause):
                 continue  # a limit or a refusal, not an offer: "we can't go above 115k"
             proposing = True
             break
@@ -789,17 +268,21 @@ class Understander:
             for mention in mentions:
                 clause = clause_of(mention.start)
                 sentence = _sentence_of(low, mention.start)
-                if _is_info_question(sentence) or _REJECT.search(clause) or _COMPETING.search(clause):
+                if _is_info_question(sentence) or cues.REJECT.search(clause) or cues.COMPETING.search(clause):
                     continue
-                if _POLITE_REQUEST.match(sentence) or _PROPOSE_VAGUE.search(clause) or _WOULD_HELP.search(clause):
+                if (
+                    cues.POLITE_REQUEST.match(sentence)
+                    or cues.PROPOSE_VAGUE.search(clause)
+                    or cues.WOULD_HELP.search(clause)
+                ):
                     proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
                     break
-        if not proposing and _MATCH_IT.search(low):
+        if not proposing and cues.MATCH_IT.search(low):
             proposing = True  # "I have an offer at 150k, can you match it?"
         if proposing:
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
-        if len(perks) >= 2 and _TRADE_HINT.search(low):
+        if len(perks) >= 2 and cues.TRADE_HINT.search(low):
             found.add(Act.trade_off)
         return [a for a in _ACT_ORDER if a in found]
 
@@ -812,15 +295,15 @@ class Understander:
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
-            if _TIME_AMOUNT_AFTER.match(after):
+            if cues.TIME_AMOUNT_AFTER.match(after):
                 continue
-            if a.unit is None and a.value in (2, 4) and _TEXT_SPEAK_AFTER.match(after):
+            if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
                 Act.request_time in acts
                 and a.unit in ("days", "hours", "weeks")
                 and not a.relative
-                and _TIME_AMOUNT_BEFORE.search(before)
+                and cues.TIME_AMOUNT_BEFORE.search(before)
                 and not any(a.end <= m.start < a.end + 25 for m in mentions)
             ):
                 continue
@@ -831,7 +314,7 @@ class Understander:
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None
     ) -> list[_Slot]:
         breaks = (
-            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in _CLAUSE_BREAK.finditer(low)]
+            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)]
             if amounts and mentions
             else []
         )
@@ -874,7 +357,7 @@ class Understander:
         for ai in order:
             a = amounts[ai]
             perk = amount_to_perk.get(ai)
-            if perk is None and _ACHIEVEMENT.search(low, max(0, a.start - 40), a.start):
+            if perk is None and cues.ACHIEVEMENT.search(low, max(0, a.start - 40), a.start):
                 continue  # "I saved 2 million a year": a result, not an ask
             if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
                 continue  # "flexible hours with core time 11 to 3": a number about something else
@@ -883,13 +366,13 @@ class Understander:
                 if perk is not None:
                     perk_has_amount.add(perk)
                     guessed_units.add(a.unit)
-                elif a.unit in guessed_units and not _REQUEST.search(low, a.end, a.end + 20):
+                elif a.unit in guessed_units and not cues.REQUEST.search(low, a.end, a.end + 20):
                     continue  # "2 days isn't enough, I'd need 3": the refused number is context
-                elif a.unit == "money" and "base_salary" in perk_has_amount and _REPORTED.search(low):
+                elif a.unit == "money" and "base_salary" in perk_has_amount and cues.REPORTED.search(low):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
                 elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
                     continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
-                elif a.unit in _DURATIONS and _TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
+                elif a.unit in cues.DURATIONS and cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
                     continue  # "over four years", "after 3 months": when, not how much
             slots.append(_Slot(perk, a, False, a.start))
         seen = {s.perk for s in slots if s.perk is not None}
@@ -910,7 +393,7 @@ class Understander:
         start = max(low.rfind(",", 0, a.start), low.rfind(".", 0, a.start), low.rfind(" but ", 0, a.start))
         ends = [e for e in (low.find(",", a.end), low.find(" but ", a.end), low.find(".", a.end)) if e != -1]
         clause = low[start + 1 : min(ends) if ends else len(low)]
-        return bool(_REJECT.search(clause) or _REPORTED.search(clause))
+        return bool(cues.REJECT.search(clause) or cues.REPORTED.search(clause))
 
     def _fits(self, perk: str, amount: Amount) -> bool:
         fits = _FITS[self.perks[perk].unit]
@@ -939,16 +422,16 @@ class Understander:
             return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
-        surely_money = a.explicit_money or a.per is not None or _OFFER_WORDS.search(low)
+        surely_money = a.explicit_money or a.per is not None or cues.OFFER_WORDS.search(low)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
                 return "base_salary"  # "I'm asking for ninety thousand"
         if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
-            if a.value >= 1000 and _OFFER_WORDS.search(low):
+            if a.value >= 1000 and cues.OFFER_WORDS.search(low):
                 return "base_salary"
-            if a.value >= 10_000 and (mentions or len(_TOKEN.findall(low)) >= 3):
+            if a.value >= 10_000 and (mentions or len(cues.TOKEN.findall(low)) >= 3):
                 # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
                 # a five-figure sum is the salary; a number on its own ("12000") stays unassigned
                 return "base_salary"
@@ -999,22 +482,23 @@ def _is_info_question(sentence: str) -> bool:
     sentence = sentence.strip()
     if not sentence:
         return False
-    if "?" in sentence and "," in sentence and not _INFO_START.match(sentence) and not _POLITE_REQUEST.match(sentence):
+    lead_in = "?" in sentence and "," in sentence
+    if lead_in and not cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence):
         # "before I answer, could you tell me about the bonus?": the question follows a lead-in
         return _is_info_question(sentence[sentence.index(",") + 1 :])
-    if _POLITE_REQUEST.match(sentence):
-        return bool(_TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
-    if _CONFIRMATION.search(sentence):
+    if cues.POLITE_REQUEST.match(sentence):
+        return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
+    if cues.CONFIRMATION.search(sentence):
         return True  # "so: 110k, 22 days pto. correct?"
-    if "?" not in sentence and _WH_STATEMENT.match(sentence):
+    if "?" not in sentence and cues.WH_STATEMENT.match(sentence):
         return False  # "what matters most to me is remote work" states, it does not ask
-    start = _INFO_START.match(sentence)
+    start = cues.INFO_START.match(sentence)
     if start is None:
         return False
-    if _SUGGESTION.match(sentence):
-        return not _NUMBER_SAID.search(sentence)  # "what about 25?" is an offer
+    if cues.SUGGESTION.match(sentence):
+        return not cues.NUMBER_SAID.search(sentence)  # "what about 25?" is an offer
     # "is 130k possible?" proposes 130k rather than asking
-    return not (start.group(1) in _YES_NO_OPENERS and _NUMBER_SAID.search(sentence))
+    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
 
 
 def _shouting(original: str) -> bool:
