@@ -14,6 +14,7 @@ from bot.playbook_models import PerkDef
 from bot.understand import Understander, understand_lines
 
 PERKS_FILE = Path(__file__).resolve().parents[1] / "playbooks" / "perks.yaml"
+CORPUS = Path(__file__).resolve().parent / "data" / "understanding_dev.jsonl"
 
 
 @cache
@@ -136,3 +137,18 @@ def test_understand_lines_prints_one_json_object_per_line() -> None:
     assert first["terms"] == [{"perk": "transportation", "amount": None, "unit": None, "negated": True}]
     assert json.loads(lines[1]) == {"text": "", "acts": [], "terms": []}
     assert json.loads(lines[2])["terms"][0]["amount"] == -5000
+
+
+def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
+    import re
+
+    from bot import cues
+
+    texts = [json.loads(line)["text"].lower() for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    sources = [r"\b(?:ab|ac|b|ad|a[bc]|x(?:yy|yz|y)|b(?:c)d|e?f|e+g)\b", *cues.WRITTEN]
+    assert len(sources) > 20
+    for source in sources:
+        written, regrouped = re.compile(source), re.compile(cues._factor(source))
+        for text in [*texts, "ab ac ad", "xyz byz bcd", "f eeg"]:
+            plain, grouped = written.search(text), regrouped.search(text)
+            assert (plain and plain.start()) == (grouped and grouped.start()), (source[:60], text)
