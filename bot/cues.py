@@ -195,7 +195,8 @@ ACCEPT = _cue(
     r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
-    r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works)\b"
+    r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
+    r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
@@ -220,11 +221,13 @@ REJECT = _cue(
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|there'?s no|there is no|are (?:you|u) serious|"
+    r"too much|not sustainable|there'?s no|there is no|are (?:you|u) serious|a stretch|"
+    r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
+    r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
     r"(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
     r"not willing to go (?:below|above|under|over|lower|higher)|won'?t go (?:below|under|lower)|"
     r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
-    r"not happening|that'?s a no|nope|nah|not an option|off the table|not on the table|"
+    r"not happening|that'?s a no|not an option|off the table|not on the table|"
     r"we don'?t (?:offer|do|have|provide)|we do not (?:offer|do|have|provide)|isn'?t (?:possible|something we)|"
     r"(?:is|are|salary is|band is) (?:fixed|capped|set|non-?negotiable)|non-?negotiable|no room|"
     r"(?:hard|firm) (?:cap|limit|ceiling)|no flexibility|not flexible|can'?t budge|"
@@ -236,7 +239,8 @@ REJECT = _cue(
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
-    r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))|,\s*no\W*$|^not for\b"
+    r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
+    r"|,\s*no\W*$|^not for\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -272,7 +276,8 @@ JUSTIFY = _cue(
     r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
     r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
     r"others (?:at|in|with)|went up|gone up|costs? me|rents?|responsibilit(?:y|ies)|i'?ll be the one|owning|"
-    r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|"
+    r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|spoke (?:to|with) my|"
+    r"make the move work|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
     r"i rely on|so i can|to be able to|in order to)\b"
@@ -284,7 +289,7 @@ ENTHUSIASM = _cue(
     r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
-    r"welcome aboard|welcome to the team|favou?rite|great news|good news|"
+    r"welcome aboard|welcome to the team|favou?rite|great news|good news|wants you|loved you|wow|yay|woo+hoo|"
     r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
@@ -335,7 +340,8 @@ REQUEST_TIME = _cue(
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
-    r"not ready to (?:decide|commit|sign)|don'?t want to rush|no rush|before i (?:decide|commit)|"
+    r"not ready to (?:decide|commit|sign)|not sure (?:about|yet)|still deciding|haven'?t decided|undecided|"
+    r"don'?t want to rush|no rush|before i (?:decide|commit)|"
     r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
     r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
     r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
@@ -460,11 +466,13 @@ POLITE_REQUEST = re.compile(
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
 TELL_ME = re.compile(
-    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over)\b"
+    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
+    r"ask (?:why|what|how|when|who|where|about))\b"
 )
 INFO_START = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
-    r"(is there|are there|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|do|did|"
+    r"(is there|are there|anything else|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|"
+    r"do|did|"
     r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
 )
@@ -472,7 +480,9 @@ WH_STATEMENT = re.compile(
     r"\W*(?:what|how much|why) (?:really )?(?:matters|i (?:want|need|care|value|like|mean|'d like|would like|am)|"
     r"i'?m (?:asking|looking|saying)|works for me)\b"
 )
-CONFIRMATION = re.compile(r"\b(?:right|correct|is that right|is that correct|yes or no|am i right)\s*\?+\s*$")
+CONFIRMATION = re.compile(
+    r"\b(?:right|correct|is that right|is that correct|yes or no|am i right|agreed|deal|ok|okay|fine)\s*\?+\s*$"
+)
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\bbut\b|\bhowever\b|\bthough\b|\bwhile\b|$))")
@@ -509,6 +519,8 @@ NEGATOR_WORDS = frozenset(
         "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
     }
 )
+PAY_SUBJECT = re.compile(r"\b(?:roles|companies|they|others|we|you|firms|people|startups|banks|employers)\s+$")
+QUESTION_MARK_NEXT = re.compile(r"[^.!?]{0,12}\?")
 PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
     r"your|our|his|their|this|those|these|\w+ing)\b"

@@ -159,7 +159,8 @@ class Understander:
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
         """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
         if word == "pay":
-            return bool(cues.PAY_VERB.match(low, end))
+            # "pay me", "roles pay more": a verb, not the salary
+            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
         if word in ("raise", "rase", "riase"):
             return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
@@ -204,6 +205,8 @@ class Understander:
         for accept in cues.ACCEPT.finditer(low):
             if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
                 continue
+            if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
+                continue  # "so we're agreed?" asks
             words = accept.group(0).strip(" ,.!").split()
             if len(words) == 1 and words[0] in cues.OPENERS and (
                 cues.ACCEPT_THEN_ASK.search(low, accept.end())
@@ -403,7 +406,7 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
-        if amount.unit == "money" and definition.unit is PerkUnit.money:
+        if amount.unit in ("money", None) and definition.unit is PerkUnit.money:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
             return yearly <= definition.max  # "95k" is not a laptop budget
         return True
