@@ -80,7 +80,7 @@ class Understander:
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
                 self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
         self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
-        self._longest = max(p.count(" ") + 1 for p in self._by_phrase)
+        self._longest = max((p.count(" ") + 1 for p in self._by_phrase), default=1)
         # single words long enough to be worth matching with a typo in them
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
@@ -148,12 +148,16 @@ class Understander:
                     found = 1
             i += found or 1
         for mention in mentions:
-            before = low[max(0, mention.start - 40) : mention.start]
-            if (cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and (
-                cues.NEGATORS.search(before) and not cues.NOT_NEGATION.search(before)
-            )) or cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40):
-                mention.negated = True
+            mention.negated = self._negated(low, mention)
         return mentions, {t[0] for t in tokens}
+
+    @staticmethod
+    def _negated(low: str, mention: _Mention) -> bool:
+        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
+        before = low[max(0, mention.start - 40) : mention.start]
+        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+            return not cues.NOT_NEGATION.search(before)
+        return bool(cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40))
 
     @staticmethod
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
