@@ -48,6 +48,8 @@ def to_canonical(term: Term, perk: PerkDef, *, current: float | None = None, bas
         if factor is None:
             return None
         amount *= factor
+        if perk.unit is Unit.hours and term.per == "day":
+            amount *= 5  # weekly hours: "9 hours a day" is a 45-hour week
     if term.relative and current is not None:
         amount += current
     return amount
