@@ -85,3 +85,26 @@ async def test_a_practice_in_a_channel_thread_stays_in_that_thread():
         await fake.wait_for(lambda: len(in_thread()) >= 4)
         assert "Hint" in in_thread()[3]["text"]
         assert not fake.messages_to(ALICE)  # nothing went to the DM
+
+
+async def test_the_offer_form_values_an_offer_and_home_shows_it():
+    from adapters.slack.fake_slack import view_submission
+
+    playbooks, understander = shipped()
+    async with running_rig(Engine(playbooks, understander)) as rig:
+        fake = rig.fake
+        values = {"currency": {"v": {"type": "static_select", "selected_option": {"value": "EUR"}}},
+                  "base": {"v": {"type": "plain_text_input", "value": "120k"}},
+                  "pto": {"v": {"type": "plain_text_input", "value": "25"}},
+                  "remote": {"v": {"type": "plain_text_input", "value": "2"}}}
+        sent = await rig.send.interaction(view_submission(user=ALICE, callback_id="oc.value", values=values,
+                                                          private_metadata=ALICE))
+        assert sent.status == 200
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        valued = fake.messages_to(ALICE)[0]
+        table = next(b["text"]["text"] for b in valued["blocks"] if b.get("text", {}).get("text", "").startswith("```"))
+        assert "Base salary" in table and "Paid time off" in table and "€" in table
+
+        await rig.send.event(app_home_opened(user=ALICE))
+        await fake.wait_for(lambda: fake.calls_to("views.publish"))
+        assert "Your last offer valued: *" in str(fake.calls_to("views.publish")[0].params["view"])
