@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -106,7 +107,7 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> 
     )
     pool = ConnectionPool()
     Listeners(settings, coach, pool).register(app)
-    _pools[id(app)] = pool
+    _pools[app] = pool
     return app
 
 
@@ -134,12 +135,13 @@ class ConnectionPool:
             await self._session.close()
 
 
-_pools: dict[int, ConnectionPool] = {}
+# Each app's pool, found again by close_app; weak, so a dropped app takes its entry with it.
+_pools: weakref.WeakKeyDictionary[AsyncApp, ConnectionPool] = weakref.WeakKeyDictionary()
 
 
 async def close_app(app: AsyncApp) -> None:
     """Close the connections the app's listeners opened."""
-    pool = _pools.pop(id(app), None)
+    pool = _pools.pop(app, None)
     if pool is not None:
         await pool.close()
 
