@@ -179,7 +179,10 @@ class Engine:
         lines += [f"- `{name}`: {what}" for name, what in COMMANDS.items()]
         if st.mode == "practice":
             lines += ["", "In a practice, just talk to the recruiter as you would for real."]
-        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=_menu())])
+        everything = (*_menu(), Choice(id="cmd:hint", label="Hint"), Choice(id="cmd:resume", label="Resume"),
+                      Choice(id="cmd:export", label="Export my data"),
+                      Choice(id="cmd:forget", label="Delete my data", style=ChoiceStyle.danger))
+        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=everything)])
 
     def _scenarios(self, st: SessionState) -> Outcome:
         lines = ["**Practice scenarios**: pick one to role-play.", ""]

@@ -22,7 +22,9 @@ def test_help_lists_every_command_and_offers_buttons(h: ChatHarness) -> None:
     text = text_of(replies)
     for command in ("practice", "scenarios", "checklist", "value", "status", "hint", "end", "export", "forget"):
         assert f"{command}:" in text or f"{command}" in text
-    assert {c.id for c in h.choices()} >= {"cmd:scenarios", "cmd:checklist", "cmd:value"}
+    assert {c.id for c in h.choices()} >= {"cmd:scenarios", "cmd:checklist", "cmd:value", "cmd:status",
+                                           "cmd:hint", "cmd:export", "cmd:forget"}
+    assert "Are you sure" in text_of(h.pick("cmd:forget"))  # the button asks first, like the command
 
 
 def test_buttons_work_like_typing(h: ChatHarness) -> None:
