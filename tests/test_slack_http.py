@@ -303,3 +303,13 @@ async def test_past_five_answers_to_one_command_the_rest_still_arrive_ephemerall
         ephemeral = [c.params for c in fake.calls_to("chat.postEphemeral")]
         assert [(e["text"], e["user"], e["channel"]) for e in ephemeral] == [
             ("part 6", ALICE, CHANNEL), ("part 7", ALICE, CHANNEL)]
+
+
+async def test_a_rate_limited_post_is_retried_and_the_reply_still_arrives():
+    async with running_rig() as rig:
+        fake = rig.fake
+        fake.rate_limit_once.add("chat.postMessage")
+        await rig.send.event(dm_message(user=ALICE, text="are you there"))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2, timeout=5)
+        await asyncio.sleep(0.05)
+        assert _texts(fake.messages_to(ALICE)) == ["You said: are you there"] * 2  # the 429, then the retry

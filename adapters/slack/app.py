@@ -17,6 +17,10 @@ from typing import Any, Protocol
 import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
@@ -126,7 +130,12 @@ class ConnectionPool:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
         pooled = AsyncWebClient(token=bolt_client.token, base_url=bolt_client.base_url, session=self._session,
-                                logger=bolt_client.logger)
+                                logger=bolt_client.logger, retry_handlers=[
+                                    AsyncConnectionErrorRetryHandler(),
+                                    # A practice can post a few messages at once; Slack may ask us
+                                    # to slow down, and a reply late by a second beats a lost one.
+                                    AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+                                ])
         pooled.default_params = dict(bolt_client.default_params)  # e.g. team_id on org-wide installs
         return pooled
 

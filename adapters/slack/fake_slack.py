@@ -54,6 +54,7 @@ class FakeSlack:
         self.posted: list[Posted] = []
         self.acks: list[dict[str, Any]] = []
         self.errors: dict[str, str] = {}  # method -> Slack error code to answer with
+        self.rate_limit_once: set[str] = set()  # methods whose next call gets HTTP 429
         # Called with each ApiCall or Posted as it arrives (benchmarks match replies this way).
         self.observers: list[Callable[[ApiCall | Posted], None]] = []
         self.port = 0
@@ -171,6 +172,10 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ") or params.get("token")
         await self._record(ApiCall(method, params, token))
+        if method in self.rate_limit_once:
+            self.rate_limit_once.discard(method)
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
+                                     headers={"Retry-After": "0"})
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
         if method != "apps.connections.open" and not token:
