@@ -73,10 +73,20 @@ class Counterpart:
     # --- one turn --------------------------------------------------------------------------------
 
     def respond(self, state: PracticeState, said: Understanding) -> Turn:
-        turn = Turn(private_copy(state))
+        """The counterpart's answer to one message; `state` is left as it was."""
+        return self.respond_in_place(private_copy(state), said)
+
+    def respond_in_place(self, state: PracticeState, said: Understanding) -> Turn:
+        """Like :meth:`respond`, but changes `state` itself: for a caller that owns a private copy.
+
+        The engine copies the whole session once per turn; copying the practice again here was a
+        tenth of a practice turn.
+        """
+        turn = Turn(state)
         st = turn.state
         st.turns += 1
         self._resolve_pending(turn)
+        shown_before = set(st.shown)
         self._learn(st, said)
 
         said = self._attach_orphan_amounts(st, said)
@@ -116,7 +126,7 @@ class Counterpart:
         for term in asks:
             self._answer_ask(turn, term, said)
         if not asks:
-            self._answer_without_terms(turn, said)
+            self._answer_without_terms(turn, said, set(st.shown) - shown_before)
         if st.patience == 0 and not st.firm:
             st.firm = True
             turn.lines.append(
@@ -258,9 +268,11 @@ class Counterpart:
         # Asking about something the company simply doesn't have is not pushing: no patience spent.
         turn.lines.append(f"{perk.label} isn't part of what we offer for this role, I'm afraid.")
 
-    def _answer_without_terms(self, turn: Turn, said: Understanding) -> None:
+    def _answer_without_terms(self, turn: Turn, said: Understanding, earned_now: set[str]) -> None:
         st = turn.state
-        if Signal.summary in said.signals:
+        if self._reconsider(turn, said, earned_now):
+            return
+        if Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
             turn.lines.append("Here's where we are: " + self.package_line(st) + ".")
         elif Signal.alternatives in said.signals:
             self._list_alternatives(turn)
@@ -288,6 +300,25 @@ class Counterpart:
         elif Signal.pleading in said.signals:
             st.patience = max(0, st.patience - 1)
             turn.lines.append("I understand it matters to you, but I need something concrete to take to the team.")
+
+    def _reconsider(self, turn: Turn, said: Understanding, earned_now: set[str]) -> bool:
+        """New arguments without a new number: look again at the last ask that didn't land.
+
+        "Could we try it for three months?" after a refused remote-work ask is that ask again, now
+        with a trial period behind it. Only an argument the perk's sheet counts can reopen it.
+        """
+        st = turn.state
+        key = st.last_perk
+        sheet = self.scenario.perks.get(key or "")
+        track = st.offer.get(key or "")
+        if key is None or sheet is None or track is None or track.last_ask is None or st.firm:
+            return False
+        if not earned_now & {u.value for u in sheet.unlocks}:
+            return False
+        if not _better(self.perks[key], track.last_ask, track.current):
+            return False
+        self._answer_ask(turn, Term(perk=key, amount=track.last_ask), Understanding(text=said.text, acts=[Act.propose]))
+        return True
 
     def _list_alternatives(self, turn: Turn) -> None:
         """Name perks that still have room — never how much."""
@@ -381,6 +412,12 @@ class Counterpart:
         """
         if term.perk not in self.perks or term.negated:
             return False
+        # Figures given as evidence are not asks: a market range ("comparable roles pay 62-68k") or what
+        # another company offers ("another offer at 140k"). A single figure with market data is an ask.
+        if term.range is not None and Signal.market_data in said.signals and Act.propose not in said.acts:
+            return False
+        if Act.competing_offer in said.acts and Act.propose not in said.acts:
+            return False
         return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
 
     def _prompt_for_ask(self) -> str:
@@ -392,6 +429,14 @@ class Counterpart:
             for k, t in st.offer.items()
             if t.current or k == "base_salary"
         )
+
+
+_OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "everything")
+
+
+def _about_the_offer(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _OFFER_WORDS)
 
 
 def _better(perk: PerkDef, a: float, b: float) -> bool:

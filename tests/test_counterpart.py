@@ -158,3 +158,32 @@ def test_out_of_range_amounts_are_questioned_not_applied(rita: Counterpart) -> N
         state, turn = run(rita, said(Act.propose, terms=(ask("pto", amount, "days"),)))
         assert state.offer["pto"].current == 20
         assert "check the number" in turn.lines[-1]
+
+
+def test_a_market_range_is_evidence_not_an_ask(rita: Counterpart) -> None:
+    data = Term(perk="base_salary", amount=95_000, unit="money", range=(95_000, 115_000))
+    state, turn = run(rita, said(Act.justify, terms=(data,), signals=(Signal.market_data,)))
+    assert "already covered" not in " ".join(turn.lines)
+    assert "market_data" in state.shown and state.offer["base_salary"].current == 100_000
+
+
+def test_a_competing_offers_figure_is_leverage_not_an_ask(rita: Counterpart) -> None:
+    state, turn = run(rita, said(Act.competing_offer, terms=(ask("base_salary", 120_000, "money"),)))
+    assert "competing_offer" in state.shown
+    assert state.offer["base_salary"].current == 100_000 and "What would you need" in turn.lines[-1]
+
+
+def test_a_new_argument_reopens_the_last_refused_ask(rita: Counterpart) -> None:
+    cp = Counterpart(scenario(remote_work=PerkSheet(offer=0, limit=3, unlocks=[Unlock.trial_period])), PLAYBOOKS)
+    refused = said(Act.propose, terms=(ask("remote_work", 3, "days"),))
+    state, _ = run(cp, refused)
+    assert state.offer["remote_work"].current == 0
+    state, turn = run(cp, refused, said(Act.propose, signals=(Signal.trial_period,)))
+    assert state.offer["remote_work"].current == 3 and "3 days a week" in turn.lines[-1]
+    unrelated, _ = run(cp, refused, said(Act.enthusiasm))  # an argument this perk doesn't count moves nothing
+    assert unrelated.offer["remote_work"].current == 0
+
+
+def test_a_question_about_the_offer_gets_the_whole_package(rita: Counterpart) -> None:
+    _, turn = run(rita, Understanding(text="what is the offer now?", acts=[Act.ask]))
+    assert "base salary $100,000" in turn.lines[-1] and "paid time off 20 days" in turn.lines[-1]
