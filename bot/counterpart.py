@@ -91,6 +91,10 @@ class Counterpart:
 
         said = self._attach_orphan_amounts(st, said)
         asks = [t for t in said.terms if self._is_ask(t, said)]
+        if any(t.amount is not None for t in asks):
+            # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
+            # week of travel"), not a second, vague ask.
+            asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
         if Act.quit in said.acts:
             st.status = "walked"
             turn.ended = True
@@ -419,6 +423,10 @@ class Counterpart:
         if Act.competing_offer in said.acts and Act.propose not in said.acts:
             return False
         return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
+
+    def _needs_no_number(self, term: Term) -> bool:
+        """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""
+        return self.perks[term.perk or ""].unit is Unit.flag
 
     def _prompt_for_ask(self) -> str:
         return "What would you like to discuss? Name the perk and the number you have in mind."

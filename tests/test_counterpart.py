@@ -187,3 +187,10 @@ def test_a_new_argument_reopens_the_last_refused_ask(rita: Counterpart) -> None:
 def test_a_question_about_the_offer_gets_the_whole_package(rita: Counterpart) -> None:
     _, turn = run(rita, Understanding(text="what is the offer now?", acts=[Act.ask]))
     assert "base salary $100,000" in turn.lines[-1] and "paid time off 20 days" in turn.lines[-1]
+
+
+def test_beside_a_concrete_ask_a_perk_named_without_a_number_is_context(rita: Counterpart) -> None:
+    message = said(Act.propose, terms=(ask("pto", 23, "days"), ask("transportation", None)))
+    state, turn = run(rita, message)
+    assert state.offer["pto"].current == 23
+    assert not any("transportation" in line.lower() for line in turn.lines)
