@@ -135,7 +135,49 @@ def _migration_2_events_without_rowid(db: Any) -> None:
     db.execute("DROP TABLE events_v1")
 
 
-MIGRATIONS: tuple[Callable[[Any], None], ...] = (_migration_1_initial, _migration_2_events_without_rowid)
+def _migration_3_team_channels(db: Any) -> None:
+    """Team career channels (bot/teams): subscriptions with their next due time and claim, the
+    posts made (for the no-repeat rotation), per-user mutes and stats opt-ins, shared checklists
+    and who started one. Channel keys are "platform:tenant:channel"."""
+    db["team_subscriptions"].create(
+        {
+            "channel_key": str, "platform": str, "tenant": str, "channel": str,
+            "weekday": int, "at_time": str, "timezone": str, "frequency": str, "kinds": str,
+            "stats": int, "paused": int, "anchor": str, "next_due": str, "cycle": int,
+            "claimed_by": str, "claimed_until": str, "created_by": str, "created_at": str, "updated_at": str,
+        },
+        pk="channel_key",
+        not_null={"platform", "tenant", "channel", "weekday", "at_time", "timezone", "frequency", "kinds",
+                  "stats", "paused", "anchor", "next_due", "cycle", "created_at", "updated_at"},
+    )
+    db["team_subscriptions"].create_index(["paused", "next_due"], index_name="team_subscriptions_due")
+    db["team_posts"].create(
+        {"id": int, "channel_key": str, "tip_key": str, "cycle": int, "due_at": str, "posted_at": str},
+        pk="id",
+        not_null={"channel_key", "tip_key", "cycle", "due_at", "posted_at"},
+    )
+    db["team_posts"].create_index(["channel_key", "cycle"], index_name="team_posts_by_channel")
+    _without_rowid(db, "team_mutes", {"channel_key": str, "user_key": str, "at": str},
+                   ("channel_key", "user_key"), {"at"})
+    _without_rowid(db, "team_optins", {"channel_key": str, "user_key": str, "at": str},
+                   ("channel_key", "user_key"), {"at"})
+    db["team_shares"].create(
+        {"share_id": str, "channel_key": str, "checklist": str, "created_by": str, "created_at": str},
+        pk="share_id",
+        not_null={"channel_key", "checklist", "created_at"},
+    )
+    _without_rowid(db, "team_share_starts", {"share_id": str, "user_key": str, "started_at": str},
+                   ("share_id", "user_key"), {"started_at"})
+    db.execute("CREATE INDEX team_mutes_by_user ON team_mutes (user_key)")
+    db.execute("CREATE INDEX team_optins_by_user ON team_optins (user_key)")
+    db.execute("CREATE INDEX team_share_starts_by_user ON team_share_starts (user_key)")
+
+
+MIGRATIONS: tuple[Callable[[Any], None], ...] = (
+    _migration_1_initial,
+    _migration_2_events_without_rowid,
+    _migration_3_team_channels,
+)
 LATEST_SCHEMA = len(MIGRATIONS)
 
 # State migrations: raw JSON dict at version N -> dict at version N + 1. A version with no entry
@@ -468,6 +510,12 @@ class Store:
         )
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Several reads from one consistent snapshot, for modules beside the store (bot/teams)."""
+        with self._lock, self._read_snapshot():
+            yield self.conn
+
+    @contextlib.contextmanager
     def _read_snapshot(self) -> Iterator[None]:
         try:
             self.conn.execute("BEGIN")  # deferred: a read transaction, never blocks writers in WAL
@@ -495,6 +543,10 @@ class Store:
                 ("records", "user_key"),
                 ("sessions", "user_key"),
                 ("users", "key"),
+                # Team channel rows that name the user: their mutes, stats opt-ins, shared starts.
+                ("team_mutes", "user_key"),
+                ("team_optins", "user_key"),
+                ("team_share_starts", "user_key"),
             ):
                 deleted += self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,)).rowcount
         return deleted
