@@ -47,7 +47,9 @@ from adapters.slack.inbound import (
 )
 from adapters.slack.modals import VALUE_CALLBACK, value_modal, value_text
 from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_blocks
+from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, command_is_for_teams
 from bot.messages import ConversationKind, Incoming, Reply
+from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +83,12 @@ def user_key(team: str, user: str) -> str:
     return Incoming(platform=PLATFORM, tenant=team, user_id=user, conversation_id=user).user_key
 
 
-def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> AsyncApp:
+def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
+              teams: TeamService | None = None) -> AsyncApp:
     """The Bolt app for these settings; OAuth installs live in the core's SQLite file `db_path`.
 
+    `teams` enables the team channel commands and buttons (see :mod:`adapters.slack.teams`);
+    :func:`slack_teams` gives the object whose ``deliver`` the scheduler calls.
     :func:`close_app` closes the connections it opened.
     """
     bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
@@ -110,9 +115,17 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str) -> 
         request_verification_enabled=settings.mode == "http",
     )
     pool = ConnectionPool()
-    Listeners(settings, coach, pool).register(app)
+    team_side = SlackTeams(teams, client, app.installation_store) if teams is not None else None
+    Listeners(settings, coach, pool, team_side).register(app)
     _pools[app] = pool
+    if team_side is not None:
+        _teams[app] = team_side
     return app
+
+
+def slack_teams(app: AsyncApp) -> SlackTeams | None:
+    """The app's team channel side (None when built without `teams`)."""
+    return _teams.get(app)
 
 
 class ConnectionPool:
@@ -146,6 +159,7 @@ class ConnectionPool:
 
 # Each app's pool, found again by close_app; weak, so a dropped app takes its entry with it.
 _pools: weakref.WeakKeyDictionary[AsyncApp, ConnectionPool] = weakref.WeakKeyDictionary()
+_teams: weakref.WeakKeyDictionary[AsyncApp, SlackTeams] = weakref.WeakKeyDictionary()
 
 
 async def close_app(app: AsyncApp) -> None:
@@ -162,10 +176,12 @@ async def _ack(ack: Any) -> None:
 class Listeners:
     """The listener functions; they keep no state between events."""
 
-    def __init__(self, settings: SlackSettings, coach: Coach, pool: ConnectionPool) -> None:
+    def __init__(self, settings: SlackSettings, coach: Coach, pool: ConnectionPool,
+                 teams: SlackTeams | None = None) -> None:
         self.settings = settings
         self.coach = coach
         self.pool = pool
+        self.teams = teams
 
     def register(self, app: AsyncApp) -> None:
         app.command(self.settings.command)(ack=_ack, lazy=[self.on_command])
@@ -174,6 +190,7 @@ class Listeners:
         app.event("app_home_opened")(ack=_ack, lazy=[self.on_home_opened])
         app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_choice])
         app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_home_action])
+        app.action(re.compile("^" + re.escape(TEAM_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_team_action])
         app.view(VALUE_CALLBACK)(ack=self.ack_value_form, lazy=[self.on_value_submitted])
         # Anything else Slack sends is acknowledged and dropped: an unhandled request would get a
         # 404, which Slack answers by retrying the same event.
@@ -221,6 +238,16 @@ class Listeners:
             log.warning("unreadable slash command payload")
             return
         origin = command_origin(command)
+        if command_is_for_teams(command.text):
+            if self.teams is None:
+                await self._refuse(client, origin, UNAVAILABLE)
+                return
+            try:
+                await self.teams.on_command(client, origin, slack_to_plain(command.text))
+            except Exception:
+                log.exception("team command failed")
+                await Delivery(client, origin).apologise()
+            return
         if slack_to_plain(command.text).lower() == "value" and command.trigger_id:
             await client.views_open(trigger_id=command.trigger_id, view=value_modal(command.user_id))
             return
@@ -325,6 +352,18 @@ class Listeners:
                 await client.views_open(trigger_id=trigger_id, view=value_modal(origin.user))
             return
         await self._turn(client, origin, text_incoming(origin, value.choice_id, None))
+
+    async def on_team_action(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+        """A click on a team post: anyone in the channel may click, so there is no owner check."""
+        if self.teams is None:
+            return
+        client = self.pool.client(client)
+        try:
+            await self.teams.on_click(client, body)
+        except BadPayload:
+            log.warning("unreadable team block_actions payload")
+        except Exception:
+            log.exception("team click failed")
 
     async def ack_value_form(self, ack: Any, view: dict[str, Any]) -> None:
         # Field errors can only be shown by the ack itself, so the form is checked before it.

@@ -16,7 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_API_URL = "https://slack.com/api/"
 # The bot scopes deploy/slack-manifest.yaml asks for (a test keeps the two the same).
-DEFAULT_SCOPES = "app_mentions:read,chat:write,commands,files:write,im:history,im:write"
+DEFAULT_SCOPES = ("app_mentions:read,channels:read,chat:write,commands,files:write,groups:read,im:history,"
+                  "im:write,users:read")
 
 _SIGNING_SECRET = re.compile(r"^[A-Za-z0-9]{16,128}$")
 _COMMAND = re.compile(r"^/[a-z0-9_-]{1,31}$")

@@ -55,6 +55,11 @@ class FakeSlack:
         self.acks: list[dict[str, Any]] = []
         self.errors: dict[str, str] = {}  # method -> Slack error code to answer with
         self.rate_limit_once: set[str] = set()  # methods whose next call gets HTTP 429
+        # Who users.info says is a workspace admin, who conversations.info says created a channel,
+        # and each user's time zone (users.info `tz`).
+        self.admins: set[str] = set()
+        self.channel_creators: dict[str, str] = {}
+        self.user_zones: dict[str, str] = {}
         # Called with each ApiCall or Posted as it arrives (benchmarks match replies this way).
         self.observers: list[Callable[[ApiCall | Posted], None]] = []
         self.port = 0
@@ -71,6 +76,10 @@ class FakeSlack:
             "chat.postEphemeral": lambda p: {"message_ts": self._next_ts()},
             "chat.update": lambda p: {"channel": p.get("channel"), "ts": p.get("ts")},
             "conversations.open": lambda p: {"channel": {"id": self.dm_of(str(p.get("users", "")))}},
+            "users.info": self._user_info,
+            "conversations.info": lambda p: {"channel": {
+                "id": p.get("channel"), "is_channel": True,
+                "creator": self.channel_creators.get(str(p.get("channel")), "U0CREATOR")}},
             "views.publish": lambda p: {"view": {"id": "V" + uuid.uuid4().hex[:10].upper()}},
             "views.open": lambda p: {"view": {"id": "V" + uuid.uuid4().hex[:10].upper()}},
             "views.update": lambda p: {"view": {"id": p.get("view_id", "V1")}},
@@ -85,6 +94,7 @@ class FakeSlack:
     async def start(self) -> FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # the SDK reads users.info, conversations.info by GET
         app.router.add_post("/response/{name}", self._sink)
         app.router.add_post("/upload/{name}", self._sink)
         app.router.add_get("/socket", self._socket)
@@ -157,13 +167,22 @@ class FakeSlack:
         ts = self._next_ts()
         return {"channel": channel, "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
 
+    def _user_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        user = str(params.get("user", ""))
+        admin = user in self.admins
+        return {"user": {"id": user, "team_id": self.team_id, "name": user.lower(), "is_admin": admin,
+                         "is_owner": False, "is_primary_owner": False, "is_bot": False,
+                         "tz": self.user_zones.get(user, "America/Los_Angeles")}}
+
     def _upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
         file_id = "F" + uuid.uuid4().hex[:10].upper()
         return {"upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        if request.content_type == "application/json":
+        if request.method == "GET":
+            params = {}
+        elif request.content_type == "application/json":
             params = await request.json()
         else:
             params = {k: _maybe_json(v) for k, v in (await request.post()).items() if isinstance(v, str)}

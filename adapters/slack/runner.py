@@ -20,9 +20,11 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from adapters.slack.app import Coach, build_app, close_app
+from adapters.slack.app import Coach, build_app, close_app, slack_teams
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from bot.config import CoreSettings
+from bot.teams.scheduler import Scheduler
+from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,15 @@ async def start_socket_mode(app: AsyncApp, settings: SlackSettings) -> AsyncSock
     return handler
 
 
+def team_service(service: object) -> TeamService | None:
+    """Team channels on the coach's own store and playbooks (None for a coach without them)."""
+    store = getattr(service, "store", None)
+    playbooks = getattr(getattr(service, "engine", None), "playbooks", None)
+    if store is None or playbooks is None:
+        return None
+    return TeamService(store, playbooks, service)  # type: ignore[arg-type]
+
+
 class StartupError(Exception):
     """Slack refused our credentials or could not be reached; the message says which and what to do."""
 
@@ -91,14 +102,14 @@ async def check_bot_token(app: AsyncApp, settings: SlackSettings) -> None:
 
 
 async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port: int,
-                stop: asyncio.Event | None = None) -> None:
-    """Run until `stop` is set (or SIGINT/SIGTERM)."""
+                stop: asyncio.Event | None = None, teams: TeamService | None = None) -> None:
+    """Run until `stop` is set (or SIGINT/SIGTERM); with `teams`, team channel posts go out on schedule."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    app = build_app(settings, coach, db_path=core.db)
+    app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
         await check_bot_token(app, settings)
         handler = None
@@ -116,11 +127,13 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
     except StartupError:
         await close_app(app)
         raise
+    scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
         log.info("Slack adapter connected in Socket Mode")
         try:
             await stop.wait()
         finally:
+            await _stop_scheduler(scheduling)
             await handler.close_async()
             await close_app(app)
     else:
@@ -129,8 +142,23 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
         try:
             await stop.wait()
         finally:
+            await _stop_scheduler(scheduling)
             await runner.cleanup()
             await close_app(app)
+
+
+def _start_scheduler(app: AsyncApp, teams: TeamService | None, stop: asyncio.Event) -> asyncio.Task[None] | None:
+    side = slack_teams(app)
+    if teams is None or side is None:
+        return None
+    return asyncio.create_task(Scheduler(teams, "slack", side.deliver).run(stop), name="offer-coach-team-posts")
+
+
+async def _stop_scheduler(task: asyncio.Task[None] | None) -> None:
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> int:
@@ -151,8 +179,9 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> i
     except Exception as problem:  # a bad database path or playbook folder: say which, and stop
         print(f"Cannot start Offer Coach: {problem}", file=err)
         return EXIT_CONFIG
+    teams = team_service(service)
     try:
-        asyncio.run(serve(settings, service, core, port))
+        asyncio.run(serve(settings, service, core, port, teams=teams))
     except StartupError as problem:
         print(f"Slack: {problem}", file=err)
         return problem.exit_code

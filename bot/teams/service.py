@@ -147,8 +147,12 @@ class TeamService:
     # --- commands typed in a channel -----------------------------------------------------------
 
     async def command(self, text: str, actor: Actor, is_manager: Callable[[], Awaitable[bool]], *,
-                      default_timezone: str | None = None) -> CommandResult:
-        """Run one team command. `is_manager` is asked only for commands that change the channel."""
+                      default_timezone: Callable[[], str | None] | str | None = None) -> CommandResult:
+        """Run one team command. `is_manager` is asked only for commands that change the channel.
+
+        `default_timezone` (or a callable giving it, read after `is_manager`) is the zone a new
+        subscription gets when the command names none, e.g. the Slack user's own; else UTC.
+        """
         parsed = commands.parse(text)
         if parsed is None:
             return _say(commands.TEAM_HELP)
@@ -165,7 +169,8 @@ class TeamService:
                 return self._status(actor)
             if not await is_manager():
                 return _say(NOT_A_MANAGER)
-            return self._change(parsed, actor, default_timezone)
+            zone = default_timezone() if callable(default_timezone) else default_timezone
+            return self._change(parsed, actor, zone)
         except StoreError as error:
             logger.warning("a team command could not be saved: %s", error)
             return _say(TROUBLE)
