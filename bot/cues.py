@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.cue_gate import CueGate
+
 # --- compiling cue patterns ----------------------------------------------------------------------
 # The cue patterns are long alternations of phrases. Python's regex engine tries every alternative
 # at every word boundary, so alternatives are regrouped under their first letter when compiled:
@@ -538,4 +540,13 @@ PROPOSE_VAGUE = _cue(
     r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
     r"we (?:pay|cover|offer|provide)|"
     r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
+)
+
+# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/cue_gate.py).
+GATE = CueGate(
+    [
+        GREET, ACCEPT, REJECT, REQUEST, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
+        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
+        OFFER_CUE, WOULD_HELP, PROPOSE_VAGUE, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+    ]
 )

@@ -404,7 +404,7 @@ class Engine:
         if Signal.hint in said.signals and not said.terms:
             return self._hint(st)
         coaching.observe(practice, said, scenario)
-        turn = Counterpart(scenario, self.playbooks).respond(practice, said)
+        turn = Counterpart(scenario, self.playbooks).respond_in_place(practice, said)
         st.practice = turn.state
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if turn.ended:

@@ -11,6 +11,8 @@ playbooks/perks.yaml matched longest first, rapidfuzz for misspelled perk words,
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -19,6 +21,7 @@ from rapidfuzz import fuzz, process
 from bot import cues
 from bot.acts import Act, Context, Signal, Term, Understanding
 from bot.amounts import Amount, find_amounts, normalise
+from bot.cue_gate import MayMatch
 from bot.playbook_models import PerkDef
 from bot.playbook_models import Unit as PerkUnit
 
@@ -97,10 +100,11 @@ class Understander:
             return Understanding(text=text)
         mentions, words = self._find_perks(low)
         amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
-        acts, signals = self._acts(low, text[:MAX_READ_CHARS])
+        may = cues.GATE.scan(low)
+        acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
-        slots = self._slots(low, mentions, amounts, context)
-        acts = self._acts_from_terms(low, acts, slots, mentions)
+        slots = self._slots(low, mentions, amounts, context, may)
+        acts = self._acts_from_terms(low, acts, slots, mentions, may)
         terms = [self._term(slot) for slot in slots]
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
@@ -185,28 +189,32 @@ class Understander:
 
     # --- acts -----------------------------------------------------------------------------------
 
-    def _acts(self, low: str, original: str) -> tuple[list[Act], list[Signal]]:
+    def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
         acts: set[Act] = set()
         signals: list[Signal] = []
-        if cues.GREET.search(low):
+        if cues.GREET in may and cues.GREET.search(low):
             acts.add(Act.greet)
-        for refusal in cues.REJECT.finditer(low):
+        for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
             if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
                 acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
                 break
-        if cues.JUSTIFY.search(low):
+        if cues.JUSTIFY in may and cues.JUSTIFY.search(low):
             acts.add(Act.justify)
-        if cues.ENTHUSIASM.search(low):
+        if cues.ENTHUSIASM in may and cues.ENTHUSIASM.search(low):
             acts.add(Act.enthusiasm)
-        if cues.COMPETING.search(low) and not cues.ASKS_ABOUT_OFFERS.search(low):
+        if (
+            cues.COMPETING in may
+            and cues.COMPETING.search(low)
+            and not (cues.ASKS_ABOUT_OFFERS in may and cues.ASKS_ABOUT_OFFERS.search(low))
+        ):
             acts.add(Act.competing_offer)
-        if cues.TRADE.search(low):
+        if cues.TRADE in may and cues.TRADE.search(low):
             acts.add(Act.trade_off)
-        if cues.REQUEST_TIME.search(low):
+        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low):
             acts.add(Act.request_time)
-        if cues.REQUEST_WRITING.search(low):
+        if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
-        for accept in cues.ACCEPT.finditer(low):
+        for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
             if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
                 continue
             if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
@@ -223,7 +231,7 @@ class Understander:
                 continue
             acts.add(Act.accept)
             break
-        if cues.QUIT_ALONE.match(low) or (cues.QUIT.search(low) and Act.accept not in acts):
+        if cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
@@ -238,7 +246,7 @@ class Understander:
             (Signal.summary, cues.SUMMARY),
             (Signal.hint, cues.HINT),
         ):
-            if pattern.search(low):
+            if pattern in may and pattern.search(low):
                 signals.append(signal)
         if Signal.hint in signals and "?" in low:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
@@ -249,7 +257,7 @@ class Understander:
         return [a for a in _ACT_ORDER if a in acts], signals
 
     def _acts_from_terms(
-        self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention]
+        self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
     ) -> list[Act]:
         found = set(acts)
         clauses = [(m.start(), m.end()) for m in cues.CLAUSE.finditer(low)]
@@ -265,9 +273,11 @@ class Understander:
             if slot.amount is None and not slot.negated:
                 continue
             clause = clause_of(slot.start)
-            if cues.REPORTED.search(clause) and not cues.REQUEST.search(clause):
+            if _found(cues.REPORTED, clause, may) and not _found(cues.REQUEST, clause, may):
                 continue  # evidence: "glassdoor says 120k", "they offered me 140k"
-            if (cues.REJECT.search(clause) or cues.COMPETING.search(clause)) and not cues.OFFER_CUE.search(clause):
+            if (_found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)) and not _found(
+                cues.OFFER_CUE, clause, may
+            ):
                 continue  # a limit or a refusal, not an offer: "we can't go above 115k"
             proposing = True
             break
@@ -275,21 +285,25 @@ class Understander:
             for mention in mentions:
                 clause = clause_of(mention.start)
                 sentence = _sentence_of(low, mention.start)
-                if _is_info_question(sentence) or cues.REJECT.search(clause) or cues.COMPETING.search(clause):
+                if (
+                    _is_info_question(sentence)
+                    or _found(cues.REJECT, clause, may)
+                    or _found(cues.COMPETING, clause, may)
+                ):
                     continue
                 if (
                     cues.POLITE_REQUEST.match(sentence)
-                    or cues.PROPOSE_VAGUE.search(clause)
-                    or cues.WOULD_HELP.search(clause)
+                    or _found(cues.PROPOSE_VAGUE, clause, may)
+                    or _found(cues.WOULD_HELP, clause, may)
                 ):
                     proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
                     break
-        if not proposing and cues.MATCH_IT.search(low):
+        if not proposing and _found(cues.MATCH_IT, low, may):
             proposing = True  # "I have an offer at 150k, can you match it?"
         if proposing:
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
-        if len(perks) >= 2 and cues.TRADE_HINT.search(low):
+        if len(perks) >= 2 and _found(cues.TRADE_HINT, low, may):
             found.add(Act.trade_off)
         return [a for a in _ACT_ORDER if a in found]
 
@@ -318,7 +332,7 @@ class Understander:
         return kept
 
     def _slots(
-        self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None
+        self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None, may: MayMatch
     ) -> list[_Slot]:
         breaks = (
             [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)]
@@ -357,25 +371,25 @@ class Understander:
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order = sorted(
-            range(len(amounts)), key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai]))
+            range(len(amounts)), key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may))
         )
         slots: list[_Slot] = []
         guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
         for ai in order:
             a = amounts[ai]
             perk = amount_to_perk.get(ai)
-            if perk is None and cues.ACHIEVEMENT.search(low, max(0, a.start - 40), a.start):
+            if perk is None and _found(cues.ACHIEVEMENT, low, may, max(0, a.start - 40), a.start):
                 continue  # "I saved 2 million a year": a result, not an ask
             if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
                 continue  # "flexible hours with core time 11 to 3": a number about something else
             if perk is None:
-                perk = self._guess_perk(low, a, mentions, perk_has_amount, context)
+                perk = self._guess_perk(low, a, mentions, perk_has_amount, context, may)
                 if perk is not None:
                     perk_has_amount.add(perk)
                     guessed_units.add(a.unit)
-                elif a.unit in guessed_units and not cues.REQUEST.search(low, a.end, a.end + 20):
+                elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
                     continue  # "2 days isn't enough, I'd need 3": the refused number is context
-                elif a.unit == "money" and "base_salary" in perk_has_amount and cues.REPORTED.search(low):
+                elif a.unit == "money" and "base_salary" in perk_has_amount and _found(cues.REPORTED, low, may):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
                 elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
                     continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
@@ -395,12 +409,12 @@ class Understander:
         return slots
 
     @staticmethod
-    def _said_as_limit(low: str, a: Amount) -> bool:
+    def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
         """Whether the amount sits in a refusal or in evidence rather than in an ask."""
         start = max(low.rfind(",", 0, a.start), low.rfind(".", 0, a.start), low.rfind(" but ", 0, a.start))
         ends = [e for e in (low.find(",", a.end), low.find(" but ", a.end), low.find(".", a.end)) if e != -1]
         clause = low[start + 1 : min(ends) if ends else len(low)]
-        return bool(cues.REJECT.search(clause) or cues.REPORTED.search(clause))
+        return _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may)
 
     def _fits(self, perk: str, amount: Amount) -> bool:
         fits = _FITS[self.perks[perk].unit]
@@ -416,7 +430,13 @@ class Understander:
         return True
 
     def _guess_perk(
-        self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None
+        self,
+        low: str,
+        a: Amount,
+        mentions: list[_Mention],
+        taken: set[str],
+        context: Context | None,
+        may: MayMatch,
     ) -> str | None:
         if (
             context is not None
@@ -429,14 +449,14 @@ class Understander:
             return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
-        surely_money = a.explicit_money or a.per is not None or cues.OFFER_WORDS.search(low)
+        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
                 return "base_salary"  # "I'm asking for ninety thousand"
         if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
-            if a.value >= 1000 and cues.OFFER_WORDS.search(low):
+            if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
                 return "base_salary"
             if a.value >= 10_000 and (mentions or len(cues.TOKEN.findall(low)) >= 3):
                 # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
@@ -471,6 +491,11 @@ class Understander:
             currency=a.currency,
             relative=a.relative,
         )
+
+
+def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
+    """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
+    return pattern in may and pattern.search(text, start, end) is not None
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
