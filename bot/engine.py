@@ -96,7 +96,15 @@ class Engine:
     # --- entry point -------------------------------------------------------------------------------
 
     def step(self, state: SessionState, incoming: Incoming) -> Outcome:
-        st = private_copy(state)
+        """The new state and the replies; `state` itself is left as it was."""
+        return self.step_owned(private_copy(state), incoming)
+
+    def step_owned(self, st: SessionState, incoming: Incoming) -> Outcome:
+        """Like :meth:`step`, but may change `st` in place: for a caller that owns it outright.
+
+        The service parses the state from the store for each turn and drops it if the step fails,
+        so the copy :meth:`step` makes would only cost it time (about a tenth of a turn).
+        """
         st.turns += 1
         notices: list[Reply] = []
         text = clean_user_text(incoming.text or "").strip()
