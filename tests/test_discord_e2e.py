@@ -301,7 +301,8 @@ async def test_practice_autocompletes_scenarios(fake: FakeDiscord) -> None:
 
 
 async def test_commands_sync_to_the_configured_server_or_globally(fake: FakeDiscord) -> None:
-    expected = {"practice", "scenarios", "checklist", "value", "status", "hint", "end", "export", "forget", "help"}
+    expected = {"practice", "scenarios", "checklist", "value", "status", "hint", "end", "export", "forget", "help",
+                "channel", "stats"}
     async with running_bot(fake, guild_id=GUILD):
         pass
     assert {c["name"] for c in fake.commands[str(GUILD)]} == expected

@@ -14,6 +14,7 @@ the clicked message's components.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,9 +25,14 @@ from discord import app_commands
 
 from adapters.discord import inbound
 from adapters.discord.config import DiscordSettings
+from adapters.discord.inbound import PLATFORM
 from adapters.discord.render import Outgoing, render_reply
+from adapters.discord.teams import UNAVAILABLE as TEAM_UNAVAILABLE
+from adapters.discord.teams import DiscordTeams, TeamButton
 from adapters.discord.views import DYNAMIC_ITEMS, disabled_copy
 from bot.messages import Incoming, Reply, ReplyKind
+from bot.teams.scheduler import DEFAULT_INTERVAL_SECONDS, Scheduler
+from bot.teams.service import TeamService
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +110,8 @@ class CoachClientMixin:
     """Behaviour shared by the plain and the auto-sharded client."""
 
     service: Service
+    teams: DiscordTeams | None
+    team_scheduler: Scheduler | None
     settings: DiscordSettings
     catalogue: Catalogue
     defer_after: float
@@ -111,9 +119,15 @@ class CoachClientMixin:
     tree: app_commands.CommandTree[Any]
 
     def _init_coach(self, service: Service, settings: DiscordSettings, catalogue: Catalogue | None,
-                    defer_after: float, identify_spacing: float) -> None:
+                    defer_after: float, identify_spacing: float, teams: TeamService | None = None,
+                    team_interval: float = DEFAULT_INTERVAL_SECONDS) -> None:
         from adapters.discord.commands import build_tree
 
+        self.teams = DiscordTeams(teams, self) if teams is not None else None  # type: ignore[arg-type]
+        self.team_scheduler = (Scheduler(teams, PLATFORM, self.teams.deliver, interval=team_interval)
+                               if teams is not None and self.teams is not None else None)
+        self._team_stop = asyncio.Event()
+        self._team_task: asyncio.Task[None] | None = None
         self.service = service
         self.settings = settings
         self.catalogue = catalogue or Catalogue()
@@ -125,9 +139,24 @@ class CoachClientMixin:
 
     async def setup_hook(self) -> None:
         # Registered once, before any event: clicks on buttons sent before a restart still work.
-        self.add_dynamic_items(*DYNAMIC_ITEMS)  # type: ignore[attr-defined]
+        self.add_dynamic_items(*DYNAMIC_ITEMS, TeamButton)  # type: ignore[attr-defined]
         if self.settings.sync_commands:
             await self._sync_commands()
+        if self.team_scheduler is not None and self.settings.team_posts:
+            self._team_task = asyncio.create_task(self._run_team_posts(), name="offer-coach-team-posts")
+
+    async def _run_team_posts(self) -> None:
+        assert self.team_scheduler is not None
+        await self.wait_until_ready()  # type: ignore[attr-defined]
+        await self.team_scheduler.run(self._team_stop)
+
+    async def close(self) -> None:
+        self._team_stop.set()
+        if self._team_task is not None:
+            self._team_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._team_task
+        await super().close()  # type: ignore[misc]
 
     async def _sync_commands(self) -> None:
         guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
@@ -182,6 +211,37 @@ class CoachClientMixin:
                 # Too late to answer here; private replies still reach the DM below.
                 logger.warning("could not defer a slash command (HTTP %s, code %s)", error.status, error.code)
         await self._deliver(await turn, delivery)
+
+    # --- team channels -------------------------------------------------------------------------
+
+    async def handle_team_command(self, interaction: discord.Interaction[Any], text: str) -> None:
+        """A team channel command (/channel, /stats, /checklist share); answered only to the user."""
+        if self.teams is None:
+            await interaction.response.send_message(TEAM_UNAVAILABLE, ephemeral=True)
+            return
+        try:
+            await self.teams.command(interaction, text)
+        except Exception:
+            logger.exception("a team command failed")
+            await self._team_sorry(interaction)
+
+    async def handle_team_click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
+        """A click on a team post's button: anyone may click, and it acts only for the clicker."""
+        if self.teams is None:
+            await interaction.response.send_message(TEAM_UNAVAILABLE, ephemeral=True)
+            return
+        try:
+            await self.teams.click(interaction, choice_id)
+        except Exception:
+            logger.exception("a team click failed")
+            await self._team_sorry(interaction)
+
+    async def _team_sorry(self, interaction: discord.Interaction[Any]) -> None:
+        with contextlib.suppress(discord.HTTPException):
+            if interaction.response.is_done():
+                await interaction.followup.send(SORRY, ephemeral=True)
+            else:
+                await interaction.response.send_message(SORRY, ephemeral=True)
 
     # --- clicks --------------------------------------------------------------------------------
 
@@ -321,23 +381,23 @@ def _message_kwargs(out: Outgoing) -> dict[str, Any]:
 class CoachClient(CoachClientMixin, discord.Client):
     def __init__(self, service: Service, settings: DiscordSettings, catalogue: Catalogue | None = None, *,
                  defer_after: float = DEFER_AFTER_SECONDS, identify_spacing: float = 5.0,
-                 **options: Any) -> None:
+                 teams: TeamService | None = None, **options: Any) -> None:
         super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(),
                          max_messages=None, chunk_guilds_at_startup=False, **options)
-        self._init_coach(service, settings, catalogue, defer_after, identify_spacing)
+        self._init_coach(service, settings, catalogue, defer_after, identify_spacing, teams)
 
 
 class ShardedCoachClient(CoachClientMixin, discord.AutoShardedClient):
     def __init__(self, service: Service, settings: DiscordSettings, catalogue: Catalogue | None = None, *,
                  defer_after: float = DEFER_AFTER_SECONDS, identify_spacing: float = 5.0,
-                 **options: Any) -> None:
+                 teams: TeamService | None = None, **options: Any) -> None:
         if settings.shard_count is not None:
             options.setdefault("shard_count", settings.shard_count)
         if settings.shard_ids is not None:
             options.setdefault("shard_ids", settings.shard_ids)
         super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(),
                          max_messages=None, chunk_guilds_at_startup=False, **options)
-        self._init_coach(service, settings, catalogue, defer_after, identify_spacing)
+        self._init_coach(service, settings, catalogue, defer_after, identify_spacing, teams)
 
 
 def make_client(service: Service, settings: DiscordSettings, catalogue: Catalogue | None = None,

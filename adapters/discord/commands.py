@@ -1,7 +1,9 @@
 """The slash commands: each one is the chat command of the same name, so the core decides what it does.
 
-``/practice`` and ``/checklist`` autocomplete from the loaded playbooks. Used in a server, the answer
-is ephemeral and the practice itself continues in the user's DM (see :mod:`adapters.discord.client`).
+``/practice`` and ``/checklist start`` autocomplete from the loaded playbooks; ``/checklist share``,
+``/channel …`` and ``/stats …`` are the team channel commands (:mod:`adapters.discord.teams`).
+Used in a server, the answer is ephemeral and the practice itself continues in the user's DM
+(see :mod:`adapters.discord.client`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.inbound import command_text
+from adapters.discord.teams import TEAM_COMMANDS
 
 if TYPE_CHECKING:
     from adapters.discord.client import CoachClientMixin
@@ -58,12 +61,22 @@ async def scenarios(interaction: discord.Interaction[Any]) -> None:
     await _run(interaction, "scenarios")
 
 
-@app_commands.command(name="checklist", description="Work through a guided checklist, e.g. to prepare")
+checklist_group = app_commands.Group(name="checklist", description="Guided checklists, e.g. to prepare an offer call")
+
+
+@checklist_group.command(name="start", description="Work through a guided checklist in a private message")
 @app_commands.describe(name="Which checklist (leave empty to see them all)")
 @app_commands.autocomplete(name=_checklist_autocomplete)
 async def checklist(interaction: discord.Interaction[Any],
                     name: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
     await _run(interaction, "checklist", name)
+
+
+@checklist_group.command(name="share", description="Post a checklist here that everyone can start privately")
+@app_commands.describe(name="Which checklist to share")
+@app_commands.autocomplete(name=_checklist_autocomplete)
+async def checklist_share(interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 64]) -> None:
+    await _coach(interaction).handle_team_command(interaction, f"checklist share {name}")
 
 
 @app_commands.command(name="value", description="What an offer is worth per year, perks included")
@@ -103,7 +116,8 @@ async def help_command(interaction: discord.Interaction[Any]) -> None:
     await _run(interaction, "help")
 
 
-COMMANDS = (practice, scenarios, checklist, value, status, hint, end, export, forget, help_command)
+COMMANDS = (practice, scenarios, checklist_group, value, status, hint, end, export, forget, help_command,
+            *TEAM_COMMANDS)
 
 
 class CoachTree(app_commands.CommandTree[Any]):

@@ -33,6 +33,8 @@ class DiscordSettings(BaseSettings):
     # Shards: "auto" lets Discord pick the count; a number fixes it; unset runs one plain connection.
     shards: str | None = None
     shard_ids: list[int] | None = None
+    # Team channels: post scheduled tips (every process may; a claim in the store picks one poster).
+    team_posts: bool = True
 
     @field_validator("token")
     @classmethod

@@ -36,6 +36,16 @@ FAKE_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.fake.token-for-tests-only"  # base64 of 1
 BOT_ID = 123456789012345678
 
 
+ALL_PERMISSIONS = 562949953421311
+
+
+def _option_type(value: Any) -> int:
+    """Discord's application command option type for a value: boolean 5, integer 4, string 3."""
+    if isinstance(value, bool):
+        return 5
+    return 4 if isinstance(value, int) else 3
+
+
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # Exactly "application/json": discord.py compares the header verbatim and treats anything else as text.
     return web.Response(body=json.dumps(data).encode(), status=status,
@@ -200,11 +210,17 @@ class FakeDiscord:
         return message
 
     async def slash(self, user_id: int, name: str, options: dict[str, Any] | None = None, *,
-                    guild_id: int | None = None) -> str:
-        """The user runs a slash command; returns the interaction token."""
-        data = {"id": str(self._command_id(name, guild_id)), "name": name, "type": 1,
-                "options": [{"name": k, "type": 3, "value": v} for k, v in (options or {}).items()]}
-        return await self._interact(user_id, 2, data, guild_id=guild_id)
+                    guild_id: int | None = None, subcommand: str | None = None,
+                    permissions: int | None = None) -> str:
+        """The user runs a slash command (``/name subcommand options``); returns the interaction token.
+
+        `permissions` is the member's resolved permission bits in the channel (default: all).
+        """
+        given = [{"name": k, "type": _option_type(v), "value": v} for k, v in (options or {}).items()]
+        if subcommand is not None:
+            given = [{"name": subcommand, "type": 1, "options": given}]
+        data = {"id": str(self._command_id(name, guild_id)), "name": name, "type": 1, "options": given}
+        return await self._interact(user_id, 2, data, guild_id=guild_id, permissions=permissions)
 
     async def autocomplete(self, user_id: int, name: str, option: str, typed: str, *,
                            guild_id: int | None = None) -> str:
@@ -403,7 +419,8 @@ class FakeDiscord:
         return self.snowflake()
 
     async def _interact(self, user_id: int, kind: int, data: dict[str, Any], *, guild_id: int | None,
-                        message: dict[str, Any] | None = None, channel_id: int | None = None) -> str:
+                        message: dict[str, Any] | None = None, channel_id: int | None = None,
+                        permissions: int | None = None) -> str:
         interaction_id = self.snowflake()
         token = f"itoken-{interaction_id}"
         if channel_id is None:
@@ -418,7 +435,8 @@ class FakeDiscord:
         }
         if guild_id is not None:
             payload["guild_id"] = str(guild_id)
-            payload["member"] = {**self._member(user_id), "permissions": "562949953421311"}
+            payload["member"] = {**self._member(user_id),
+                                 "permissions": str(ALL_PERMISSIONS if permissions is None else permissions)}
             payload["guild_locale"] = "en-US"
         else:
             payload["user"] = self.user(user_id).payload()
@@ -496,7 +514,8 @@ class FakeDiscord:
 
     def _sync(self, scope: str, commands: list[dict[str, Any]]) -> list[dict[str, Any]]:
         synced = [{**c, "id": str(self.snowflake()), "application_id": str(self.application_id), "version": "1",
-                   "default_member_permissions": None, "type": c.get("type", 1)} for c in commands]
+                   "default_member_permissions": c.get("default_member_permissions"), "type": c.get("type", 1)}
+                  for c in commands]
         if scope != "global":
             for command in synced:
                 command["guild_id"] = scope
@@ -566,8 +585,10 @@ class FakeDiscord:
             resource["message"] = message
         elif kind == 7 and state["message"] is not None:
             state["message"]["components"] = data.get("components", state["message"]["components"])
-            if "content" in data:
-                state["message"]["content"] = data["content"]
+            for key in ("content", "embeds"):
+                if key in data:
+                    state["message"][key] = data[key]
+            state["message"]["_edits"] = state["message"].get("_edits", 0) + 1
             interaction["response_message_id"] = state["message"]["id"]
             resource["message"] = state["message"]
         return _json({"interaction": interaction, "resource": resource})

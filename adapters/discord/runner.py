@@ -18,6 +18,7 @@ import discord
 from adapters.discord.client import Catalogue, make_client
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
 from bot.config import CoreSettings
+from bot.teams.service import TeamService
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +107,10 @@ async def serve(core: CoreSettings, settings: DiscordSettings) -> int:
     except Exception as error:  # a broken playbook folder or an unreadable database
         print(f"Offer Coach could not start: {error}", file=sys.stderr)
         return 1
-    catalogue = Catalogue.from_playbooks(getattr(service.engine, "playbooks", None))
-    client = make_client(service, settings, catalogue)
+    playbooks = getattr(service.engine, "playbooks", None)
+    catalogue = Catalogue.from_playbooks(playbooks)
+    teams = TeamService(service.store, playbooks, service) if playbooks is not None else None
+    client = make_client(service, settings, catalogue, teams=teams)
     try:
         async with client:
             await client.start(token)
