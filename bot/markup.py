@@ -28,6 +28,10 @@ def clean_user_text(text: str) -> str:
     if text.isascii():  # the common case, on every turn: only control characters can be wrong
         return _CONTROL.sub("", text)
     text = unicodedata.normalize("NFKC", text)
+    if text.isprintable():
+        # No Cc, Cf or Cs character (the invisible ones are all Cf): nothing to drop. Text with
+        # a "’" or "€" takes this path instead of a per-character check.
+        return text
     return "".join(
         ch for ch in text
         if ch not in _INVISIBLE and (ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs"})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -178,67 +178,78 @@ def yearly_value(
     definition = playbooks.perks.get(perk)
     if definition is None:
         return None
-    return _price(definition, amount, base, assumptions_for(playbooks, None, assumptions))[0]
+    return _reckon(definition, amount, base, assumptions_for(playbooks, None, assumptions))[0]
 
 
 def _price(
     perk: PerkDef, amount: float, base: float, a: Mapping[str, float], currency: str = "USD"
 ) -> tuple[float | None, str]:
     """The yearly value and the sentence that shows how it was reckoned."""
+    value, explain = _reckon(perk, amount, base, a, currency)
+    return value, explain()
+
+
+def _reckon(
+    perk: PerkDef, amount: float, base: float, a: Mapping[str, float], currency: str = "USD"
+) -> tuple[float | None, Callable[[], str]]:
+    """The yearly value, and how to say how it was reckoned: the sentence is only built when shown.
+
+    Totals on the turn's hot path (the debrief prices three packages) never show it.
+    """
 
     def cash(x: float) -> str:
         return units.money(x, currency)
 
     m = perk.value
     if not math.isfinite(amount):
-        return None, "Not a usable amount."
+        return None, lambda: "Not a usable amount."
     if m is ValueMethod.none:
-        return None, perk.explain
+        return None, lambda: perk.explain
     if m in (ValueMethod.salary, ValueMethod.money_per_year):
-        return amount, perk.explain
+        return amount, lambda: perk.explain
     if m is ValueMethod.one_off:
         years = a.get("expected_years") or 1
-        return amount / years, f"{cash(amount)} once, spread over {_num(years)} years."
+        return amount / years, lambda: f"{cash(amount)} once, spread over {_num(years)} years."
     if m is ValueMethod.percent_of_base:
-        return base * amount / 100, f"{_num(amount)}% of a {cash(base)} base."
+        return base * amount / 100, lambda: f"{_num(amount)}% of a {cash(base)} base."
     if m is ValueMethod.days_of_pay:
         days = a.get("working_days_per_year") or 260
-        return amount * base / days, f"{_num(amount)} days × {cash(base)} ÷ {_num(days)} working days."
+        return amount * base / days, lambda: f"{_num(amount)} days × {cash(base)} ÷ {_num(days)} working days."
     if m is ValueMethod.leave_weeks:
         years = a.get("expected_years") or 1
         chance = a.get("leave_use_probability", 1.0)
         value = amount * base / 52 * chance / years
-        return value, (f"{_num(amount)} weeks of pay ({cash(base)} ÷ 52 a week), × {_pct(chance)} chance "
-                       f"you take it, spread over {_num(years)} years.")
+        return value, lambda: (f"{_num(amount)} weeks of pay ({cash(base)} ÷ 52 a week), × {_pct(chance)} chance "
+                               f"you take it, spread over {_num(years)} years.")
     if m is ValueMethod.commute_days:
         weeks = a.get("work_weeks_per_year", 46)
         cost = a.get("commute_cost_per_day", 0)
-        return amount * weeks * cost, (f"{_num(amount)} days a week × {_num(weeks)} working weeks × "
-                                       f"{cash(cost)} commute saved a day.")
+        return amount * weeks * cost, lambda: (f"{_num(amount)} days a week × {_num(weeks)} working weeks × "
+                                               f"{cash(cost)} commute saved a day.")
     if m is ValueMethod.hours_below_baseline:
         baseline = a.get("baseline_hours") or 40
         if amount <= 0:
-            return 0.0, "Hours not stated."
+            return 0.0, lambda: "Hours not stated."
         value = base * (baseline - amount) / baseline
         if amount > baseline:
-            return value, (f"{_num(amount - baseline)} hours a week more than a {_num(baseline)}-hour week "
-                           "at the same pay: a cost.")
-        return value, f"{_num(baseline - amount)} of {_num(baseline)} weekly hours freed, at your hourly rate."
+            return value, lambda: (f"{_num(amount - baseline)} hours a week more than a {_num(baseline)}-hour week "
+                                   "at the same pay: a cost.")
+        return value, lambda: f"{_num(baseline - amount)} of {_num(baseline)} weekly hours freed, at your hourly rate."
     if m is ValueMethod.timed_raise:
         months = min(max(a.get("raise_review_after_months", 3), 0), 12)
-        return base * amount / 100 * (12 - months) / 12, (
+        return base * amount / 100 * (12 - months) / 12, lambda: (
             f"{_num(amount)}% of {cash(base)} for the {_num(12 - months)} months of year one after the "
             f"review at month {_num(months)}.")
     if m is ValueMethod.insurance:
         chance = a.get("layoff_probability", 0.0)
-        return amount * base / 12 * chance, (f"{_num(amount)} months of pay × {_pct(chance)} yearly chance "
-                                             "of being let go.")
+        return amount * base / 12 * chance, lambda: (f"{_num(amount)} months of pay × {_pct(chance)} yearly chance "
+                                                     "of being let go.")
     if m is ValueMethod.flat:
         each = a.get(perk.assumption or "")
         if each is None:
-            return None, f"Not priced: the assumption `{perk.assumption}` is not set."
-        return amount * each, f"{cash(each)} a year, from `{perk.assumption}`."
-    return None, perk.explain
+            return None, lambda: f"Not priced: the assumption `{perk.assumption}` is not set."
+        return amount * each, lambda: f"{cash(each)} a year, from `{perk.assumption}`."
+    return None, lambda: perk.explain
 
 
 def used_assumptions(perk: PerkDef) -> tuple[str, ...]:
@@ -305,7 +316,7 @@ def total_value(
         perk = playbooks.perks.get(key)
         if perk is None or not math.isfinite(amount) or not units.in_range(amount, perk):
             continue
-        yearly = _price(perk, float(amount), base, merged)[0]
+        yearly = _reckon(perk, float(amount), base, merged)[0]
         total += yearly or 0.0
     return total
 

@@ -88,3 +88,11 @@ def test_a_step_that_fails_after_changing_its_state_leaves_the_stored_session_as
         assert store.load_session("test::u1", "direct").state == stored
     finally:
         store.close()
+
+
+def test_printable_non_ascii_text_is_kept_and_hidden_characters_still_go() -> None:
+    from bot.markup import clean_user_text
+
+    assert clean_user_text("I’d like 90.000 € – caf\u00e9") == "I’d like 90.000 € – caf\u00e9"
+    assert clean_user_text("ﬁne, ９０k") == "fine, 90k"  # NFKC still applies
+    assert clean_user_text("caf\u00e9\u200b \u202eevil\u202c\tok") == "caf\u00e9 evil\tok"
