@@ -28,6 +28,8 @@ from bot.playbook_models import Unit as PerkUnit
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 
 # Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
@@ -112,7 +114,7 @@ class Understander:
 
     def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
         """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
-        tokens = [(m.group(0), m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         mentions: list[_Mention] = []
         i, count = 0, len(tokens)
         while i < count:
@@ -537,6 +539,11 @@ def _shouting(original: str) -> bool:
     """Mostly capitals over several words: shouting, which reads as rude in a negotiation."""
     if original.lower() == original:
         return False
+    if original.isascii():  # counted in C: a tenth of the per-character count below
+        raw = original.encode()
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        letters = upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        return letters >= 12 and upper / letters > 0.8
     letters = sum(map(str.isalpha, original))
     if letters < 12:
         return False
