@@ -544,10 +544,12 @@ PROPOSE_VAGUE = _cue(
 )
 
 # Searched on whole messages or clauses: the gate skips those that cannot match (see bot/cue_gate.py).
+# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
+# nearly everywhere, so checking for those words would cost more than the searches it skips.
 GATE = CueGate(
     [
-        GREET, ACCEPT, REJECT, REQUEST, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
+        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
-        OFFER_CUE, WOULD_HELP, PROPOSE_VAGUE, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
     ]
 )

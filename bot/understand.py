@@ -85,6 +85,12 @@ class Understander:
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
                 self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
         self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
+        # Every leading run of two or more words of a phrase: reading stops extending a run of words
+        # as soon as it can no longer become a phrase ("a base" is not the start of any).
+        split_phrases = [p.split(" ") for p in self._by_phrase]
+        self._phrase_prefixes = frozenset(
+            " ".join(words[:size]) for words in split_phrases for size in range(2, len(words) + 1)
+        )
         self._longest = max((p.count(" ") + 1 for p in self._by_phrase), default=1)
         # single words long enough to be worth matching with a typo in them
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
@@ -127,6 +133,7 @@ class Understander:
                 while (
                     j + 1 < count
                     and len(words) < self._longest
+                    and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
                     and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
                 ):
                     j += 1
@@ -262,9 +269,11 @@ class Understander:
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
     ) -> list[Act]:
         found = set(acts)
-        clauses = [(m.start(), m.end()) for m in cues.CLAUSE.finditer(low)]
+        clauses: list[tuple[int, int]] = []  # found on first use: many messages never need them
 
         def clause_of(position: int) -> str:
+            if not clauses:
+                clauses.extend((m.start(), m.end()) for m in cues.CLAUSE.finditer(low))
             for start, end in clauses:
                 if start <= position < end:
                     return low[start:end]
@@ -372,9 +381,9 @@ class Understander:
 
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
-        order = sorted(
-            range(len(amounts)), key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may))
-        )
+        order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
+        if len(amounts) > 1:
+            order = sorted(order, key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
         guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
         for ai in order:
