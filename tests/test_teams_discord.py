@@ -153,3 +153,22 @@ async def test_a_shared_checklist_starts_a_private_copy_and_the_channel_sees_onl
         assert "Prepare to negotiate" in "".join(everything(m) for m in in_dm)
         assert "1 person started, 0 finished" in everything(card)  # the post itself was edited
         assert public(fake, channel) == [card]
+
+
+async def test_team_buttons_still_work_after_a_restart_and_a_missed_post_comes_once(
+        fake: FakeDiscord, tmp_path: Path) -> None:
+    db = tmp_path / "coach.db"
+    clock = Clock(START)
+    channel = fake.guild_channel_id(GUILD)
+    async with team_bot(fake, clock, db) as client:
+        await run(fake, ADMIN, "channel", "subscribe", {"day": "mon", "time": "09:00", "timezone": "UTC"})
+        clock.moment = START + timedelta(days=7)
+        assert await client.team_scheduler.tick() == 1
+    [post] = public(fake, channel)
+    clock.moment = START + timedelta(days=28)  # three more Mondays pass while the bot is down
+    async with team_bot(fake, clock, db) as client:
+        assert await client.team_scheduler.tick() == 1
+        assert await client.team_scheduler.tick() == 0
+        [muted] = await fake.turn(fake.click(ALICE, post, buttons(post)["Mute for me"]))
+        assert "Muted for you" in muted["content"]
+    assert len(public(fake, channel)) == 2

@@ -138,6 +138,16 @@ async def test_a_member_who_is_not_a_manager_is_refused_and_nothing_changes(fake
         assert "(America/Los_Angeles)" in answer
 
 
+async def test_subscribing_a_channel_the_app_is_not_in_says_how_to_invite_it(fake: FakeSlack) -> None:
+    fake.channels_without_bot.add(CAREERS)
+    async with team_rig(fake, ":memory:", Clock(START)) as rig:
+        await rig.send.command("channel subscribe", user=ADMIN, channel=CAREERS,
+                               response_url=fake.response_url("sub"))
+        await fake.wait_for(lambda: len(fake.posted) >= 2)
+        assert rig.answers()[0].startswith("Subscribed")
+        assert "/invite @Offer Coach" in rig.answers()[1]
+
+
 async def test_a_post_missed_while_the_bot_was_down_is_sent_once_after_the_restart(
         fake: FakeSlack, tmp_path: Path) -> None:
     db = tmp_path / "coach.db"

@@ -106,6 +106,10 @@ class DiscordTeams:
             return interaction.guild_id is not None and interaction.permissions.manage_channels
 
         result = await self.teams.command(text, actor_of(interaction), is_manager)
+        mine = interaction.app_permissions  # what the bot itself may do in this channel
+        if text.startswith("channel subscribe") and interaction.permissions.manage_channels \
+                and not (mine.send_messages and mine.embed_links):
+            result.replies.append(Reply(text=NOT_IN_CHANNEL.replace("run the command again", "the posts will arrive")))
         if result.channel_post is not None:
             channel = interaction.channel
             try:

@@ -60,6 +60,7 @@ class FakeSlack:
         self.admins: set[str] = set()
         self.channel_creators: dict[str, str] = {}
         self.user_zones: dict[str, str] = {}
+        self.channels_without_bot: set[str] = set()  # conversations.info says is_member: false
         # Called with each ApiCall or Posted as it arrives (benchmarks match replies this way).
         self.observers: list[Callable[[ApiCall | Posted], None]] = []
         self.port = 0
@@ -79,7 +80,8 @@ class FakeSlack:
             "users.info": self._user_info,
             "conversations.info": lambda p: {"channel": {
                 "id": p.get("channel"), "is_channel": True,
-                "creator": self.channel_creators.get(str(p.get("channel")), "U0CREATOR")}},
+                "creator": self.channel_creators.get(str(p.get("channel")), "U0CREATOR"),
+                "is_member": str(p.get("channel")) not in self.channels_without_bot}},
             "views.publish": lambda p: {"view": {"id": "V" + uuid.uuid4().hex[:10].upper()}},
             "views.open": lambda p: {"view": {"id": "V" + uuid.uuid4().hex[:10].upper()}},
             "views.update": lambda p: {"view": {"id": p.get("view_id", "V1")}},

@@ -30,6 +30,8 @@ _GONE = {"channel_not_found", "is_archived", "not_in_channel", "team_access_not_
          "invalid_auth", "token_revoked", "team_not_found", "restricted_action"}
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me first (type `/invite @Offer Coach` here), "
                   "then run the command again.")
+NOT_A_MEMBER_YET = ("One more step: I'm not in this channel yet, so the posts couldn't arrive. Type "
+                    "`/invite @Offer Coach` here.")
 UNAVAILABLE = "Team channel features are not running in this Offer Coach."
 
 
@@ -89,6 +91,9 @@ class SlackTeams:
             return bool(checked["manager"])
 
         result = await self.teams.command(text, actor, is_manager, default_timezone=lambda: checked.get("zone"))
+        if checked.get("manager") and text.split()[:2] == ["channel", "subscribe"] \
+                and not await self._bot_is_member(client, actor.channel):
+            result.replies.append(Reply(text=NOT_A_MEMBER_YET))
         if result.channel_post is not None:
             try:
                 await self._post(client, actor.channel, result.channel_post)
@@ -98,6 +103,14 @@ class SlackTeams:
                 return
         for reply in result.replies:
             await self._ephemeral(client, origin, reply)
+
+    async def _bot_is_member(self, client: AsyncWebClient, channel: str) -> bool:
+        """False only when Slack says the bot is not in the channel (its posts would fail there)."""
+        try:
+            info = (await client.conversations_info(channel=channel)).get("channel") or {}
+        except SlackApiError:
+            return True  # unknown: the first post will tell, and pause the subscription if it fails
+        return info.get("is_member", True) is not False
 
     # --- clicks on team posts ------------------------------------------------------------------
 
