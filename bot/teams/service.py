@@ -244,8 +244,8 @@ class TeamService:
             CardField(label="State", value=state),
             CardField(label="Posted so far", value=str(self.teams.post_count(sub.channel_key))),
             CardField(label="Team stats", value=(
-                f"on ({self.teams.opted_in_count(sub.channel_key)} joined; figures need {MIN_STATS_PARTICIPANTS} "
-                "who practised)" if sub.stats else "off")),
+                f"on (figures appear once {MIN_STATS_PARTICIPANTS} members who typed `stats join` have practised)"
+                if sub.stats else "off")),
             CardField(label="You", value="muted" if self.teams.is_muted(sub.channel_key, actor.user_key)
                       else "not muted"),
         ))
