@@ -91,7 +91,7 @@ class SlackTeams:
             return bool(checked["manager"])
 
         result = await self.teams.command(text, actor, is_manager, default_timezone=lambda: checked.get("zone"))
-        if checked.get("manager") and text.split()[:2] == ["channel", "subscribe"] \
+        if checked.get("manager") and text.lower().split()[:2] == ["channel", "subscribe"] \
                 and not await self._bot_is_member(client, actor.channel):
             result.replies.append(Reply(text=NOT_A_MEMBER_YET))
         if result.channel_post is not None:
