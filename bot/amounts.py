@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Amount", "find_amounts", "normalise"]
@@ -109,6 +110,7 @@ _COUPLE_RE = re.compile(
 _RELATIVE_BEFORE = re.compile(
     r"(?:\+|\b(?:another|extra|additional|plus|an additional|an extra|further|up))\s*$"
 )
+_UNIT_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional)\s+(\w+)")
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
@@ -116,6 +118,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
 _DIGIT = re.compile(r"\d")
+_MAX_LEAD = 6  # presign, a three-letter currency ("us$", "usd"), a space and a sign before a number
 _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"])
 # The lead words of _COUPLE_RE: a message with none of them skips that search.
 _COUPLE_WORDS = frozenset(
@@ -199,6 +202,23 @@ def _per_of(match: re.Match[str]) -> str | None:
     return _PERS.get(raw) if raw else None
 
 
+def _digit_amounts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _AMOUNT_RE.finditer(text), without scanning the stretches far from any digit.
+
+    Every match holds a number, and at most _MAX_LEAD characters (sign, currency, space) come
+    before its first digit, so no match can start earlier than that before the next digit.
+    Searching from there finds exactly the match finditer would: about a third of the time on a
+    sentence with one number in it.
+    """
+    position = 0
+    while (digit := _DIGIT.search(text, position)) is not None:
+        match = _AMOUNT_RE.search(text, max(position, digit.start() - _MAX_LEAD))
+        if match is None:
+            return
+        yield match
+        position = match.end()  # never empty: a match holds at least one digit
+
+
 def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> list[Amount]:
     """Every amount in `text` (already :func:`normalise`-d), in order of appearance.
 
@@ -207,31 +227,30 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     """
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    has_digit = _DIGIT.search(text) is not None
-    for m in _AMOUNT_RE.finditer(text) if has_digit else ():
-        if _ORDINAL_OR_CLOCK.match(text, m.end("num")) and not m.group("unit"):
+    for m in _digit_amounts(text):
+        # All groups in one call: a dozen separate m.group() calls were a fifth of this loop.
+        presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
+            "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
+        )
+        end = m.end()
+        if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
             continue
-        mult = m.group("mult")
-        unit_word = m.group("unit")
-        if mult == "m" and unit_word is None and not (m.group("cur1") or m.group("cur2")):
-            raw_number = m.group("num")
-            if raw_number.isdigit() and int(raw_number) <= 36:
-                # "6m" alone is more often months than millions in a negotiation about perks
-                mult, unit_word = None, "months"
-        value = _parse_number(m.group("num"), mult is not None)
+        if mult == "m" and unit_word is None and not (cur1 or cur2) and raw_number.isdigit() and int(raw_number) <= 36:
+            mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
+        value = _parse_number(raw_number, mult is not None)
         if value is None:
             continue
         if mult:
             value *= _MULTIPLIERS[mult]
-        sign = m.group("sign") or m.group("presign")
+        sign = sign or presign
         start = m.start()
         while text[start] == " ":
             start += 1
-        if m.group("presign") and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
+        if presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
             continue
         if sign == "-":
             value = -value
-        cur = m.group("cur1") or m.group("cur2")
+        cur = cur1 or cur2
         currency = None
         if cur:
             currency = _CURRENCY_SYMBOLS.get(cur.strip()) or _CURRENCY_WORDS.get(cur.strip())
@@ -242,17 +261,17 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
             unit = unit or "money"
         if not math.isfinite(value):
             continue
-        if m.group("num").isdigit() and len(m.group("num")) == 4 and not (cur or mult or unit):
-            year = int(m.group("num"))
+        if raw_number.isdigit() and len(raw_number) == 4 and not (cur or mult or unit):
+            year = int(raw_number)
             if 1950 <= year <= 2100:
                 continue  # a year, not an amount
         before = text[max(0, start - 16) : start]
-        after = text[m.end() : m.end() + 20]
+        after = text[end : end + 20]
         relative = sign == "+" or bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
         unit_after = None
         if unit is None:
             # "3 more days", "5 extra wfh days": the unit follows the relative word
-            follow = re.match(r"\s*(?:more|extra|additional)\s+(\w+)", after)
+            follow = _UNIT_AFTER_MORE.match(after)
             if follow and follow.group(1) in _UNITS and len(follow.group(1)) > 1:
                 unit_after = _UNITS[follow.group(1)]
                 relative = True
@@ -261,14 +280,14 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
                 value=value,
                 unit=unit or unit_after,
                 start=start,
-                end=m.end(),
+                end=end,
                 currency=currency,
                 per=_per_of(m),
                 relative=relative,
                 explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
             )
         )
-        taken.append((start, m.end()))
+        taken.append((start, end))
 
     spelled = words is None or not _SPELLED_WORDS.isdisjoint(words)
     for m in _WORD_AMOUNT_RE.finditer(text) if spelled else ():
