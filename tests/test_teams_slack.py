@@ -248,3 +248,47 @@ async def test_ordinary_channel_messages_get_no_reply(fake: FakeSlack) -> None:
         assert sent.status == 200
         await asyncio.sleep(0.1)
         assert len(fake.calls) == calls
+
+
+async def _practise(rig: TeamRig, user: str) -> None:
+    """One short practice in the user's DM, as they would type it, up to the debrief."""
+    fake = rig.fake
+
+    def debriefs() -> int:
+        return sum("Debrief" in text_of(m) for m in fake.messages_to(user))
+
+    done = debriefs()
+    for line in ("practice growth_startup", "I was hoping for 165k based on market data"):
+        count = len(fake.messages_to(user))
+        await rig.send.event(dm_message(user=user, text=line))
+        await fake.wait_for(lambda count=count: len(fake.messages_to(user)) > count)
+    await rig.send.event(dm_message(user=user, text="end"))
+    await fake.wait_for(lambda: debriefs() > done)
+
+
+async def test_team_stats_appear_only_once_five_members_who_joined_have_practised(fake: FakeSlack) -> None:
+    clock = Clock(START)
+    members = [f"UMEMBER{n:03d}" for n in range(5)]
+    async with team_rig(fake, ":memory:", clock) as rig:
+        await rig.command("channel subscribe mon 09:00 Europe/Berlin")
+        assert "Team stats are on" in await rig.command("channel stats on")
+        for member in members:
+            assert "You're in" in await rig.command("stats join", user=member)
+        for member in members[:4]:
+            await _practise(rig, member)
+        await _practise(rig, ALICE)  # practised, but never joined: never counted
+
+        clock.moment = START + timedelta(hours=1)
+        assert await rig.scheduler.tick() == 1
+        first = rig.channel_posts()[-1]
+        assert "Team stats appear once at least 5 people" in text_of(first)
+        assert "Practices run" not in text_of(first)
+
+        for member in members:
+            await _practise(rig, member)
+        clock.moment = START + timedelta(days=7, hours=1)
+        assert await rig.scheduler.tick() == 1
+        second = text_of(rig.channel_posts()[-1])
+        assert "Practices run*\\n5'" in second  # this week's five, as a Block Kit field
+        assert "Bring market data*\\n2.0 / 2" in second
+        assert not any(member in second for member in members)
