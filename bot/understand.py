@@ -96,6 +96,8 @@ class Understander:
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
+        # Words that may begin a perk mention by themselves (a typo of one is checked separately).
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start"}
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -122,9 +124,15 @@ class Understander:
         """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
         tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         mentions: list[_Mention] = []
-        i, count = 0, len(tokens)
-        while i < count:
-            word, start, end = tokens[i]
+        attention, known = self._attention, self._known_words
+        count, next_free = len(tokens), 0
+        for i, (word, start, end) in enumerate(tokens):
+            if i < next_free:
+                continue  # inside a phrase already found
+            if word not in attention and (
+                len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
+            ):
+                continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
             found = 0
             if word in self._phrase_starts:
                 # longest phrase first: "sign on bonus" before "sign on", "home office days" before "home office"
@@ -159,7 +167,7 @@ class Understander:
                     if key is not None:
                         mentions.append(_Mention(key, start, end))
                     found = 1
-            i += found or 1
+            next_free = i + (found or 1)
         for mention in mentions:
             mention.negated = self._negated(low, mention)
         return mentions, {t[0] for t in tokens}
