@@ -69,9 +69,17 @@ def team_view(choices: tuple[Choice, ...]) -> discord.ui.View | None:
     return view
 
 
-def team_outgoing(reply: Reply) -> list[Outgoing]:
-    """A team post (or an answer to a team click) as Discord messages, its buttons on the last one."""
+POST_COLOUR = discord.Colour(0x1F4E5F)
+
+
+def team_outgoing(reply: Reply, *, post: bool = False) -> list[Outgoing]:
+    """A team answer as Discord messages, its buttons on the last one; a channel `post` becomes one
+    message whose text is an embed (with the stats card's embed after it)."""
     messages = render_reply(reply.model_copy(update={"choices": ()}), 0) or [Outgoing(content=" ")]
+    if post:
+        embeds = [discord.Embed(description=m.content, colour=POST_COLOUR) for m in messages if m.content]
+        embeds += [embed for m in messages for embed in m.embeds]
+        messages = [Outgoing(embeds=embeds[:10])]
     messages[-1].view = team_view(reply.choices)
     return messages
 
@@ -115,7 +123,7 @@ class DiscordTeams:
             try:
                 if not isinstance(channel, discord.abc.Messageable):
                     raise TypeError("not a text channel")
-                for out in team_outgoing(result.channel_post):
+                for out in team_outgoing(result.channel_post, post=True):
                     await channel.send(**send_kwargs(out), silent=True)
             except (discord.Forbidden, discord.NotFound, TypeError):
                 await self._respond(interaction, [Reply(text=NOT_IN_CHANNEL)])
@@ -125,7 +133,7 @@ class DiscordTeams:
     async def click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         result = await self.teams.click(choice_id, actor_of(interaction))
         if result.updated_post is not None and interaction.message is not None:
-            [out, *_] = team_outgoing(result.updated_post)
+            [out, *_] = team_outgoing(result.updated_post, post=True)
             await interaction.response.edit_message(content=out.content, embeds=out.embeds, view=out.view)
         if result.dm_replies:
             await self._to_dm(interaction.user, result.dm_replies)
@@ -137,7 +145,7 @@ class DiscordTeams:
             channel = self.client.get_channel(int(post.channel)) or await self.client.fetch_channel(int(post.channel))
             if not isinstance(channel, discord.abc.Messageable):
                 raise ChannelGone("not a text channel")
-            for out in team_outgoing(post.reply):
+            for out in team_outgoing(post.reply, post=True):
                 await channel.send(**send_kwargs(out), silent=True)
         except (discord.NotFound, discord.Forbidden) as error:
             raise ChannelGone(f"HTTP {error.status}") from None
