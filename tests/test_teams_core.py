@@ -193,6 +193,9 @@ async def test_forgetting_a_user_removes_their_team_rows_too() -> None:
     coach, teams = _service(":memory:", Clock(START))
     await teams.command("stats join", _actor("UFORGET"), _yes)
     await teams.click("team:mute", _actor("UFORGET"))
+    rows = teams.teams.user_rows("test:T1:UFORGET")
+    assert [row["channel"] for row in rows["muted_channels"]] == [_actor().channel_key]
+    assert len(rows["stats_joined"]) == 1
     coach.forget_user("test:T1:UFORGET")
     assert teams.teams.opted_in_count(_actor().channel_key) == 0
     assert not teams.teams.is_muted(_actor().channel_key, "test:T1:UFORGET")

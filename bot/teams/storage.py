@@ -216,6 +216,19 @@ class TeamStore:
         averages = {technique: sum(values) / len(values) for technique, values in totals.items()}
         return PracticeStats(participants=len(people), practices=len(rows), average_scores=averages)
 
+    def user_rows(self, user_key: str) -> dict[str, list[dict[str, str]]]:
+        """Every team row that names the user, for their data export."""
+        with self.store.snapshot() as conn:
+            return {
+                "muted_channels": [{"channel": k, "at": at} for k, at in conn.execute(
+                    "SELECT channel_key, at FROM team_mutes WHERE user_key = ? ORDER BY at", (user_key,))],
+                "stats_joined": [{"channel": k, "at": at} for k, at in conn.execute(
+                    "SELECT channel_key, at FROM team_optins WHERE user_key = ? ORDER BY at", (user_key,))],
+                "shared_checklists_started": [{"checklist": c, "channel": k, "at": at} for c, k, at in conn.execute(
+                    "SELECT t.checklist, t.channel_key, s.started_at FROM team_share_starts s JOIN team_shares t "
+                    "ON t.share_id = s.share_id WHERE s.user_key = ? ORDER BY s.started_at", (user_key,))],
+            }
+
     # --- shared checklists ---------------------------------------------------------------------
 
     def create_share(self, share_id: str, key: str, checklist: str, by: str, now: datetime) -> None:
