@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -26,6 +27,8 @@ _MAX_VARIANTS = 256  # expansions bigger than this are not worth enumerating
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 Strings = set[str]
+_LEADING_NON_WORD = re.compile(r"\W*")
+_WORD_START = re.compile(r"\w")
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -159,6 +162,57 @@ def _required(items: list[tuple]) -> Strings | None:
     return best if _quality(best) > (0, 0) else None
 
 
+@dataclass(frozen=True)
+class _Needs:
+    """What must be in a text for one pattern to match it."""
+
+    anywhere: frozenset[str]  # one of these strings, anywhere
+    # For a whole-text search, a "^"-anchored alternative needs the text to start with one of
+    # these (after its leading non-word characters when the pattern skips them with "\W*").
+    at_start: tuple[tuple[tuple[str, ...], bool], ...] = ()
+
+
+def _needs(pattern: re.Pattern[str], whole_text: bool) -> _Needs | None:
+    """What `pattern` needs, or None when it cannot be told; `whole_text`: it is only searched on a
+    whole message from its first character, so "^" means the message's start."""
+    strings = required_strings(pattern)
+    plain = None if strings is None else _Needs(strings)
+    if not whole_text or pattern.flags & (re.IGNORECASE | re.MULTILINE):
+        return plain
+    try:
+        data = sre_parse.parse(pattern.pattern, pattern.flags).data
+    except Exception:  # an internal parser this module does not know: never skip that pattern
+        return plain
+    alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is sre.BRANCH else [data]
+    anywhere: set[str] = set()
+    at_start: list[tuple[tuple[str, ...], bool]] = []
+    for items in alternatives:
+        if items and items[0] == (sre.AT, sre.AT_BEGINNING):
+            rest, skips = items[1:], False
+            if rest and _is_non_word_run(rest[0]):
+                rest, skips = rest[1:], True
+            starts = _prefixes(rest)
+            # After "\W*" only a word character can come next, so the run was taken whole.
+            if not starts or "" in starts or (skips and not all(_WORD_START.match(s) for s in starts)):
+                return plain
+            at_start.append((tuple(sorted(starts)), skips))
+        else:
+            found = _required(items)
+            if not found:
+                return plain
+            anywhere |= found
+    return _Needs(frozenset(anywhere), tuple(at_start))
+
+
+def _is_non_word_run(item: tuple) -> bool:
+    r"""Whether a parsed item is "\W*"."""
+    op, arg = item
+    if op is not sre.MAX_REPEAT or arg[0] != 0 or arg[1] != sre.MAXREPEAT or len(arg[2]) != 1:
+        return False
+    body_op, body_arg = arg[2][0]
+    return body_op is sre.IN and list(body_arg) == [(sre.CATEGORY, sre.CATEGORY_NOT_WORD)]
+
+
 class MayMatch:
     """The gate's answer for one text: ``pattern in answer`` is False only if it cannot match there."""
 
@@ -176,30 +230,48 @@ class MayMatch:
 class CueGate:
     """Built once from the patterns worth gating; :meth:`scan` per message."""
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(
+        self, patterns: Iterable[re.Pattern[str]], *, whole_text: Iterable[re.Pattern[str]] = ()
+    ) -> None:
+        """`whole_text`: patterns only ever searched on a whole message, so "^" can be gated too.
+
+        For those, :meth:`scan`'s answer holds for the whole message only, not for parts of it.
+        """
         # Keyed by id: hashing a compiled pattern hashes its whole program, every time.
         self._bits: dict[int, int] = {}
         self._patterns: list[re.Pattern[str]] = []  # keeps the ids valid
         self._by_gram: dict[str, int] = {}
         short: dict[str, int] = {}
-        for pattern in patterns:
-            strings = required_strings(pattern)
-            if strings is None or id(pattern) in self._bits or min(map(len, strings)) < _MIN_USEFUL:
+        at_start: list[tuple[tuple[str, ...], bool, int]] = []
+        whole = {id(pattern) for pattern in whole_text}
+        for pattern in [*patterns, *whole_text]:
+            needs = _needs(pattern, id(pattern) in whole)
+            if needs is None or id(pattern) in self._bits:
+                continue
+            if needs.anywhere and min(map(len, needs.anywhere)) < _MIN_USEFUL:
                 continue
             bit = 1 << len(self._bits)
             self._bits[id(pattern)] = bit
             self._patterns.append(pattern)
-            for string in strings:
+            at_start += [(starts, skips, bit) for starts, skips in needs.at_start]
+            for string in needs.anywhere:
                 if len(string) >= _GRAM:
                     gram = string[:_GRAM]
                     self._by_gram[gram] = self._by_gram.get(gram, 0) | bit
                 else:
                     short[string] = short.get(string, 0) | bit
         self._short = tuple(short.items())
+        self._at_start = tuple(at_start)
+        self._whole = {id(p) for p in self._patterns if id(p) in whole}
 
     @property
     def gated(self) -> frozenset[re.Pattern[str]]:
         return frozenset(self._patterns)
+
+    @property
+    def whole_text_only(self) -> frozenset[re.Pattern[str]]:
+        """The gated patterns whose answer holds for a whole message only, not for parts of it."""
+        return frozenset(p for p in self._patterns if id(p) in self._whole)
 
     def scan(self, text: str) -> MayMatch:
         """Which gated patterns may match `text` or any part of it."""
@@ -212,4 +284,9 @@ class CueGate:
         for string, bits in self._short:
             if string in text:
                 mask |= bits
+        if self._at_start:
+            lead = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* always matches
+            for starts, skips, bits in self._at_start:
+                if text.startswith(starts, lead if skips else 0):
+                    mask |= bits
         return MayMatch(self._bits, mask)

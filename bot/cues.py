@@ -551,5 +551,7 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-    ]
+    ],
+    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
+    whole_text=[GREET, ACCEPT],
 )

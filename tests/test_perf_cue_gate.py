@@ -41,7 +41,7 @@ def test_the_gate_never_hides_a_match_in_any_corpus_message_or_part_of_one() -> 
             if pattern.search(low) is not None:
                 assert pattern in may, (pattern.pattern[:60], text)
         half = low[len(low) // 2 :]  # understanding also searches clauses and windows of a message
-        for pattern in gated:
+        for pattern in gated - cues.GATE.whole_text_only:
             if pattern.search(half) is not None:
                 assert pattern in may, (pattern.pattern[:60], text)
 
@@ -51,6 +51,19 @@ def test_the_gate_does_skip_patterns_a_short_command_cannot_match() -> None:
     assert cues.JUSTIFY not in may
     assert cues.REQUEST_TIME not in may
     assert cues.HINT in may
+
+
+def test_openers_anchored_at_the_start_are_gated_for_whole_messages_only() -> None:
+    assert cues.ACCEPT in cues.GATE.whole_text_only
+    assert cues.REJECT not in cues.GATE.whole_text_only  # also searched on clauses
+    for text, opens in [("ok", True), ("  ...ok then", True), ("k", True), ("hmm ok", False), ("the 25 days", False)]:
+        assert (cues.ACCEPT in cues.GATE.scan(text)) is opens, text
+        assert bool(cues.ACCEPT.search(text)) is opens, text
+    gate = CueGate([], whole_text=[re.compile(r"^\W*(?:hi|yo)\b|nice to meet you")])
+    (pattern,) = gate.gated
+    assert pattern in gate.scan("-- hi there")
+    assert pattern in gate.scan("well, nice to meet you")
+    assert pattern not in gate.scan("oh hi")
 
 
 def test_patterns_it_does_not_know_are_always_searched() -> None:
