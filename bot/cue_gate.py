@@ -262,6 +262,7 @@ class CueGate:
                     short[string] = short.get(string, 0) | bit
         self._short = tuple(short.items())
         self._at_start = tuple(at_start)
+        self._grams = frozenset(self._by_gram)
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
 
     @property
@@ -277,10 +278,9 @@ class CueGate:
         """Which gated patterns may match `text` or any part of it."""
         by_gram = self._by_gram
         mask = 0
-        for gram in {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}:
-            bits = by_gram.get(gram)
-            if bits:
-                mask |= bits
+        # The intersection runs in C; only the few pieces that some pattern needs reach the loop.
+        for gram in self._grams.intersection({text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}):
+            mask |= by_gram[gram]
         for string, bits in self._short:
             if string in text:
                 mask |= bits

@@ -533,15 +533,16 @@ def _is_info_question(sentence: str) -> bool:
     sentence = sentence.strip()
     if not sentence:
         return False
-    lead_in = "?" in sentence and "," in sentence
-    if lead_in and not cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence):
+    asks = "?" in sentence
+    polite = cues.POLITE_REQUEST.match(sentence)
+    if asks and "," in sentence and not polite and not cues.INFO_START.match(sentence):
         # "before I answer, could you tell me about the bonus?": the question follows a lead-in
         return _is_info_question(sentence[sentence.index(",") + 1 :])
-    if cues.POLITE_REQUEST.match(sentence):
+    if polite:
         return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
-    if cues.CONFIRMATION.search(sentence):
+    if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
         return True  # "so: 110k, 22 days pto. correct?"
-    if "?" not in sentence and cues.WH_STATEMENT.match(sentence):
+    if not asks and cues.WH_STATEMENT.match(sentence):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence)
     if start is None:
