@@ -37,8 +37,9 @@ _CUES: dict[Detector, tuple[set[Act], set[Signal]]] = {
 def observe(st: PracticeState, said: Understanding, scenario: Scenario) -> None:
     """Note what this line shows, before the counterpart answers it (mutates `st`)."""
     line = said.text.strip()[:_EVIDENCE_CHARS]
+    said_acts, said_signals = set(said.acts), set(said.signals)
     for detector, (acts, signals) in _CUES.items():
-        if detector.value not in st.evidence and (acts & set(said.acts) or signals & set(said.signals)):
+        if detector.value not in st.evidence and (acts & said_acts or signals & said_signals):
             st.evidence[detector.value] = line
     if Act.justify in said.acts and Detector.justify_value.value not in st.evidence:
         st.evidence["justify_partial"] = st.evidence.get("justify_partial", line)

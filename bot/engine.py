@@ -115,6 +115,8 @@ class Engine:
                 kind=ReplyKind.notice,
             ))
         out = self._route(st, text, incoming.choice)
+        if not notices and incoming.conversation_kind is not ConversationKind.channel:
+            return out  # the common case: nothing to add or change, so no copy of the outcome
         replies = notices + out.replies
         if incoming.conversation_kind is ConversationKind.channel:
             # Negotiation details are private: a command typed in a shared channel is answered in the DM.
