@@ -5,13 +5,15 @@ Run from the repository root:
     python bench/turn.py                 # 3,000 measured turns, real engine if it can be built
     python bench/turn.py --turns 10000
     python bench/turn.py --fake-engine   # the service and store alone
+    python bench/turn.py --by-message    # also the engine's p50 per line of the conversation
 
 It reports p50 / p99 / p99.9 / max per turn on a file database in WAL mode (synchronous=NORMAL)
 for:
 
 1. the configured service (background WAL checkpoints, see bot/store.py);
 2. the same with SQLite's default automatic checkpoint in the commit path, for comparison;
-3. the service and SQLite alone (an engine that does nothing), and the real engine alone;
+3. the service and SQLite alone (an engine that does nothing), and the real engine alone: its
+   copying ``step`` and the ``step_owned`` the service runs;
 4. the idle-engine turn with 10 prior turns versus 10,000
    prior turns in the session's transcript, to show the turn cost does not grow with it.
 
@@ -142,19 +144,38 @@ def run(
     return durations
 
 
-def engine_alone(engine: Engine, scenarios: list[str], turns: int) -> None:
-    """The engine's step with no service and no store, each user's state kept in a dict."""
-    states: dict[str, SessionState] = {}
-    source = messages(scenarios, 20)
-    durations = []
-    for n in range(turns + 500):
-        incoming = next(source)
-        start = time.perf_counter_ns()
-        outcome = engine.step(states.get(incoming.user_id, SessionState()), incoming)
-        if n >= 500:
-            durations.append((time.perf_counter_ns() - start) / 1e6)
-        states[incoming.user_id] = outcome.state
-    print(f"{'engine.step alone (no service, no SQLite)':<58} {summary(durations)}")
+def engine_alone(engine: Engine, scenarios: list[str], turns: int, *, by_message: bool = False) -> None:
+    """The engine with no service and no store, each user's state kept in a dict.
+
+    ``step`` copies the state it is given first; ``step_owned`` (what the service calls, on a state
+    parsed for that turn) does not. With `by_message`, the p50 of ``step_owned`` per line of the
+    conversation, slowest first.
+    """
+    owned = getattr(engine, "step_owned", None)
+    rows = [("engine.step alone (no service, no SQLite)", engine.step)]
+    if owned is not None:
+        rows.append(("engine.step_owned alone (as the service runs it)", owned))
+    for label, step in rows:
+        states: dict[str, SessionState] = {}
+        source = messages(scenarios, 20)
+        durations = []
+        per_line: dict[str, list[float]] = {}
+        for n in range(turns + 500):
+            incoming = next(source)
+            state = states.get(incoming.user_id) or SessionState()
+            start = time.perf_counter_ns()
+            outcome = step(state, incoming)
+            took = (time.perf_counter_ns() - start) / 1e6
+            if n >= 500:
+                durations.append(took)
+                text = incoming.text or ""
+                line = "practice <scenario>" if text.startswith("practice ") else text
+                per_line.setdefault(line, []).append(took)
+            states[incoming.user_id] = outcome.state
+        print(f"{label:<58} {summary(durations)}")
+    if by_message:
+        for key, values in sorted(per_line.items(), key=lambda item: -statistics.median(item[1])):
+            print(f"    p50 {statistics.median(values):.3f} ms  n={len(values):<5} {key[:70]}")
 
 
 def transcript_growth(turns: int) -> None:
@@ -179,6 +200,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--turns", type=int, default=3000, help="measured turns per run (default 3000)")
     parser.add_argument("--fake-engine", action="store_true", help="skip the real engine")
+    parser.add_argument("--by-message", action="store_true", help="the engine's p50 per conversation line")
     args = parser.parse_args()
 
     engine, scenarios, described = (None, [], "fake engine (--fake-engine)") if args.fake_engine else real_engine()
@@ -199,7 +221,7 @@ def main() -> int:
     )
     run("service + SQLite only (idle engine)", IdleEngine, [], turns=args.turns, maintenance=True)
     if engine is not None:
-        engine_alone(engine, scenarios, args.turns)
+        engine_alone(engine, scenarios, args.turns, by_message=args.by_message)
     transcript_growth(min(args.turns, 2000))
     p50, p99 = statistics.median(main_run), sorted(main_run)[int(0.99 * len(main_run))]
     verdict = "meets" if p50 < 0.5 and p99 < 1.0 else "MISSES"
