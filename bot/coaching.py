@@ -34,22 +34,28 @@ _CUES: dict[Detector, tuple[set[Act], set[Signal]]] = {
 }
 
 
+# The same, keyed by the evidence keys, looked up once (enum member lookups are slow on 3.11).
+_CUES_BY_KEY = tuple((detector.value, acts, signals) for detector, (acts, signals) in _CUES.items())
+_JUSTIFY_VALUE = Detector.justify_value.value
+_WHOLE_PACKAGE = Detector.whole_package.value
+
+
 def observe(st: PracticeState, said: Understanding, scenario: Scenario) -> None:
     """Note what this line shows, before the counterpart answers it (mutates `st`)."""
     line = said.text.strip()[:_EVIDENCE_CHARS]
     said_acts, said_signals = set(said.acts), set(said.signals)
-    for detector, (acts, signals) in _CUES.items():
-        if detector.value not in st.evidence and (acts & said_acts or signals & said_signals):
-            st.evidence[detector.value] = line
-    if Act.justify in said.acts and Detector.justify_value.value not in st.evidence:
+    for key, acts, signals in _CUES_BY_KEY:
+        if key not in st.evidence and (acts & said_acts or signals & said_signals):
+            st.evidence[key] = line
+    if Act.justify in said.acts and _JUSTIFY_VALUE not in st.evidence:
         st.evidence["justify_partial"] = st.evidence.get("justify_partial", line)
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None]
     if asks and "first_ask" not in st.evidence:
         st.evidence["first_ask"] = line
     new_perks = {t.perk for t in said.terms if t.perk} - set(st.perks_discussed)
     discussed = set(st.perks_discussed) | new_perks
-    if Detector.whole_package.value not in st.evidence and len(discussed) >= 2 and discussed - {"base_salary"}:
-        st.evidence[Detector.whole_package.value] = line
+    if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and discussed - {"base_salary"}:
+        st.evidence[_WHOLE_PACKAGE] = line
     if Signal.rude in said.signals and "rude" not in st.evidence:
         st.evidence["rude"] = line
     if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:

@@ -31,6 +31,18 @@ MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells t
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
+# Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
+_SIGNAL_CUES = (
+    (Signal.market_data, cues.MARKET),
+    (Signal.own_value, cues.OWN_VALUE),
+    (Signal.priority, cues.PRIORITY),
+    (Signal.alternatives, cues.ALTERNATIVES),
+    (Signal.trial_period, cues.TRIAL),
+    (Signal.rude, cues.RUDE),
+    (Signal.pleading, cues.PLEADING),
+    (Signal.summary, cues.SUMMARY),
+    (Signal.hint, cues.HINT),
+)
 
 # Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
 _FITS: dict[PerkUnit, frozenset[str | None]] = {
@@ -252,17 +264,7 @@ class Understander:
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
-        for signal, pattern in (
-            (Signal.market_data, cues.MARKET),
-            (Signal.own_value, cues.OWN_VALUE),
-            (Signal.priority, cues.PRIORITY),
-            (Signal.alternatives, cues.ALTERNATIVES),
-            (Signal.trial_period, cues.TRIAL),
-            (Signal.rude, cues.RUDE),
-            (Signal.pleading, cues.PLEADING),
-            (Signal.summary, cues.SUMMARY),
-            (Signal.hint, cues.HINT),
-        ):
+        for signal, pattern in _SIGNAL_CUES:
             if pattern in may and pattern.search(low):
                 signals.append(signal)
         if Signal.hint in signals and "?" in low:
