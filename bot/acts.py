@@ -56,6 +56,7 @@ class Term(BaseModel):
     per: Literal["year", "month", "week", "day", "hour"] | None = None  # "12000 NIS per month"
     currency: str | None = None  # ISO code when one was written: USD, EUR, ILS, GBP…
     relative: bool = False  # "3 more days", "+2k": amount is on top of the current value
+    give: bool = False  # the perk offered in exchange: "I'd trade part of the sign-on bonus for two remote days"
 
 
 class Understanding(BaseModel):
