@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.service import build_export
+from bot.service import build_export, team_rows
 from bot.store import Store, StoreError, now_utc
 
 
@@ -30,6 +30,7 @@ def export_command(user: str, db: Path, out: TextIO, *, err: TextIO | None = Non
         return 2
     try:
         data = store.user_data(key)
+        team = team_rows(store, key)
     except StoreError as error:
         print(f"Error: {error}", file=err)
         return 2
@@ -38,7 +39,7 @@ def export_command(user: str, db: Path, out: TextIO, *, err: TextIO | None = Non
     if not data.exists:
         print(f"No data stored for {key} in {db}.", file=err)
         return 1
-    json.dump(build_export(data, now=now_utc()), out, indent=2, ensure_ascii=False)
+    json.dump(build_export(data, now=now_utc(), team=team), out, indent=2, ensure_ascii=False)
     out.write("\n")
     return 0
 

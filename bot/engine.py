@@ -187,6 +187,9 @@ class Engine:
     def _help(self, st: SessionState) -> Outcome:
         lines = ["**Offer Coach** helps you negotiate a job offer: the salary, and the perks around it.", ""]
         lines += [f"- `{name}`: {what}" for name, what in COMMANDS.items()]
+        lines += ["", "In a team channel, admins can set up a weekly tip (`channel subscribe`), anyone can share a "
+                      "checklist (`checklist share prepare`) or count their practices in the team stats "
+                      "(`stats join`); type `channel` there for the details."]
         if st.mode == "practice":
             lines += ["", "In a practice, just talk to the recruiter as you would for real."]
         everything = (*_menu(), Choice(id="cmd:hint", label="Hint"), Choice(id="cmd:resume", label="Resume"),

@@ -209,7 +209,7 @@ class CoachService:
     # --- a user's data -----------------------------------------------------------------------
 
     def export_user(self, user_key: str) -> dict[str, Any]:
-        return build_export(self.store.user_data(user_key), now=self._clock())
+        return build_export(self.store.user_data(user_key), now=self._clock(), team=team_rows(self.store, user_key))
 
     def forget_user(self, user_key: str) -> None:
         """Delete all of the user's data. Processed event ids are kept (see Store.forget_user)."""
@@ -222,7 +222,14 @@ class CoachService:
 # --- shaping a user's data ---------------------------------------------------------------------
 
 
-def build_export(data: UserData, *, now: datetime) -> dict[str, Any]:
+def team_rows(store: Store, user_key: str) -> dict[str, Any]:
+    """What team channels keep about the user: mutes, stats membership, shared checklists started."""
+    from bot.teams.storage import TeamStore  # only exports need it
+
+    return TeamStore(store).user_rows(user_key)
+
+
+def build_export(data: UserData, *, now: datetime, team: dict[str, Any] | None = None) -> dict[str, Any]:
     """The user's data as plain JSON-ready dicts, in the shape issue 2 §8 lists."""
     states = _readable_states(data)
     return {
@@ -251,6 +258,7 @@ def build_export(data: UserData, *, now: datetime) -> dict[str, Any]:
             }
             for turn in data.turns
         ],
+        "team": team or {},
     }
 
 

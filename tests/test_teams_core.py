@@ -193,7 +193,7 @@ async def test_forgetting_a_user_removes_their_team_rows_too() -> None:
     coach, teams = _service(":memory:", Clock(START))
     await teams.command("stats join", _actor("UFORGET"), _yes)
     await teams.click("team:mute", _actor("UFORGET"))
-    rows = teams.teams.user_rows("test:T1:UFORGET")
+    rows = coach.export_user("test:T1:UFORGET")["team"]  # the user's own export shows them
     assert [row["channel"] for row in rows["muted_channels"]] == [_actor().channel_key]
     assert len(rows["stats_joined"]) == 1
     coach.forget_user("test:T1:UFORGET")
