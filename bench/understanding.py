@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.acts import Act, Context  # noqa: E402
+from bot.acts import Act, Context, Signal  # noqa: E402
 from bot.understand import Understander  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -36,6 +36,8 @@ SPLITS = {
 
 
 # --- corpus ------------------------------------------------------------------------------------
+
+GIVE_MARK = "(give)"  # after a term: the perk the speaker offers up in exchange
 
 
 def parse_compact(lines: Iterable[str]) -> Iterator[dict]:
@@ -50,6 +52,7 @@ def parse_compact(lines: Iterable[str]) -> Iterator[dict]:
         text, acts = parts[0], parts[1].split()
         terms_field = parts[2] if len(parts) > 2 else ""
         context = parts[3] if len(parts) > 3 else ""
+        signals_field = parts[4] if len(parts) > 4 else None  # absent: signals not labelled; "-": none
         speaker = "candidate"
         if text.startswith("R:"):
             speaker, text = "recruiter", text[2:]
@@ -57,6 +60,8 @@ def parse_compact(lines: Iterable[str]) -> Iterator[dict]:
             Act(act)  # a typo in a label is an error, not a silent miss
         terms = []
         for chunk in filter(None, (c.strip() for c in terms_field.split(";"))):
+            give = chunk.endswith(GIVE_MARK)
+            chunk = chunk.removesuffix(GIVE_MARK)
             negated = chunk.endswith("!")
             chunk = chunk.rstrip("!")
             perk, _, rest = chunk.partition("=")
@@ -69,9 +74,16 @@ def parse_compact(lines: Iterable[str]) -> Iterator[dict]:
                     "negated": negated,
                 }
             )
+            if give:
+                terms[-1]["give"] = True
         record = {"text": text, "speaker": speaker, "acts": acts, "terms": terms}
         if context:
             record["context"] = {"last_perk": context.lstrip("@")}
+        if signals_field is not None:
+            signals = [] if signals_field == "-" else signals_field.split()
+            for signal in signals:
+                Signal(signal)
+            record["signals"] = signals
         yield record
 
 
@@ -142,6 +154,9 @@ class Score:
     pairs_found: int
     confusions: Counter
     errors: list[tuple[dict, dict]]
+    signals: Tally = field(default_factory=Tally)  # only over messages whose signals are labelled
+    gives: Tally = field(default_factory=Tally)  # the perks marked as given, same messages
+    signal_labelled: int = 0
 
     @property
     def pair_accuracy(self) -> float:
@@ -153,9 +168,21 @@ def score(records: list[dict], understander: Understander) -> Score:
     confusions: Counter = Counter()
     pairs_expected = pairs_found = 0
     errors = []
+    signals, gives, signal_labelled = Tally(), Tally(), 0
     for record in records:
         context = Context(**record["context"]) if record.get("context") else None
-        got = understander.read(record["text"], context).json_line()
+        understanding = understander.read(record["text"], context)
+        got = understanding.json_line()
+        signals_ok = True
+        if "signals" in record:
+            signal_labelled += 1
+            expected_signals, got_signals = set(record["signals"]), {s.value for s in understanding.signals}
+            signals.add(expected_signals, got_signals)
+            expected_gives = {t["perk"] for t in record["terms"] if t.get("give")}
+            got_gives = {t.perk for t in understanding.terms if t.give}
+            gives.add({f"give {p}" for p in expected_gives}, {f"give {p}" for p in got_gives})
+            signals_ok = expected_signals == got_signals and expected_gives == got_gives
+            got = {**got, "signals": sorted(got_signals), "gives": sorted(p or "_" for p in got_gives)}
         expected_acts, got_acts = set(record["acts"]), set(got["acts"])
         acts.add(expected_acts, got_acts)
         for missing in expected_acts - got_acts:
@@ -182,9 +209,9 @@ def score(records: list[dict], understander: Understander) -> Score:
             else:
                 ok = False
                 confusions[(f"amount for {term['perk']}", "wrong or missing")] += 1
-        if not ok:
+        if not ok or not signals_ok:
             errors.append((record, got))
-    return Score(acts, perks, pairs_expected, pairs_found, confusions, errors)
+    return Score(acts, perks, pairs_expected, pairs_found, confusions, errors, signals, gives, signal_labelled)
 
 
 def speed(records: list[dict], understander: Understander, seconds: float = 1.5) -> float:
@@ -222,6 +249,15 @@ def report(split: str, show_errors: bool) -> int:
         f"(perk, amount) pairs with the right amount: {result.pairs_found}/{result.pairs_expected}"
         f" = {result.pair_accuracy:.3f}\n"
     )
+    if result.signal_labelled:
+        print(f"signals, on the {result.signal_labelled} messages labelled with them:")
+        print(f"{'signal':<18}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+        for label in result.signals.labels():
+            p, r, f = result.signals.prf(label)
+            print(f"{label:<18}{p:7.2f}{r:7.2f}{f:7.2f}{result.signals.tp[label] + result.signals.fn[label]:6d}")
+        p, r, f = result.gives.prf()
+        given = sum(result.gives.tp.values()) + sum(result.gives.fn.values())
+        print(f"{'given perk':<18}{p:7.2f}{r:7.2f}{f:7.2f}{given:6d}\n")
     print("costliest confusions:")
     for (what, how), n in result.confusions.most_common(10):
         print(f"  {n:3d}  {what}: {how}")
@@ -233,8 +269,13 @@ def report(split: str, show_errors: bool) -> int:
         else:
             for record, got in result.errors:
                 print(f"\n{record['text']!r} ctx={record.get('context')}")
-                print(f"  want {record['acts']} {_terms(record['terms'])}")
-                print(f"  got  {got['acts']} {_terms(got['terms'])}")
+                want_extra = got_extra = ""
+                if "signals" in record:
+                    gives = sorted(t["perk"] or "_" for t in record["terms"] if t.get("give"))
+                    want_extra = f" signals={record['signals']} gives={gives}"
+                    got_extra = f" signals={got['signals']} gives={got['gives']}"
+                print(f"  want {record['acts']} {_terms(record['terms'])}{want_extra}")
+                print(f"  got  {got['acts']} {_terms(got['terms'])}{got_extra}")
     return 0
 
 
