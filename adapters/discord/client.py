@@ -26,7 +26,7 @@ from discord import app_commands
 from adapters.discord import inbound
 from adapters.discord.config import DiscordSettings
 from adapters.discord.inbound import PLATFORM
-from adapters.discord.render import Outgoing, render_reply
+from adapters.discord.render import Outgoing, message_kwargs, render_reply
 from adapters.discord.teams import UNAVAILABLE as TEAM_UNAVAILABLE
 from adapters.discord.teams import DiscordTeams, TeamButton
 from adapters.discord.views import DYNAMIC_ITEMS, disabled_copy
@@ -314,7 +314,7 @@ class CoachClientMixin:
     async def _send_to_dm(self, out: Outgoing, delivery: _Delivery) -> bool:
         try:
             channel = delivery.user.dm_channel or await delivery.user.create_dm()
-            await channel.send(**_message_kwargs(out))
+            await channel.send(**message_kwargs(out))
         except discord.Forbidden:
             delivery.dm_failed = True
             return False
@@ -324,16 +324,16 @@ class CoachClientMixin:
 
     async def _send_to_channel(self, out: Outgoing, delivery: _Delivery) -> None:
         if delivery.reply_to is not None:
-            await delivery.reply_to.reply(**_message_kwargs(out), mention_author=False)
+            await delivery.reply_to.reply(**message_kwargs(out), mention_author=False)
             delivery.reply_to = None  # reply to the user's message once; the rest follow plainly
             return
         if delivery.origin is not None:
-            await delivery.origin.send(**_message_kwargs(out))
+            await delivery.origin.send(**message_kwargs(out))
 
     async def _respond(self, delivery: _Delivery, out: Outgoing, *, ephemeral: bool) -> None:
         interaction = delivery.interaction
         assert interaction is not None
-        kwargs = _message_kwargs(out)
+        kwargs = message_kwargs(out)
         delivery.responded = True
         if not interaction.response.is_done():
             await interaction.response.send_message(**kwargs, ephemeral=ephemeral)
@@ -361,21 +361,6 @@ class CoachClientMixin:
 
 def _is_command(interaction: discord.Interaction[Any]) -> bool:
     return interaction.type is discord.InteractionType.application_command
-
-
-def _message_kwargs(out: Outgoing) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
-    if out.content:
-        kwargs["content"] = out.content
-    if out.embeds:
-        kwargs["embeds"] = out.embeds
-    file = out.file()
-    if file is not None:
-        kwargs["file"] = file
-    if out.view is not None:
-        out.view.stop()  # the items are dynamic: discord.py need not keep this view in memory
-        kwargs["view"] = out.view
-    return kwargs
 
 
 class CoachClient(CoachClientMixin, discord.Client):

@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import discord
 
@@ -273,3 +274,19 @@ def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing
         current.embeds.append(embed)
         total += size
     return messages
+
+
+def message_kwargs(out: Outgoing) -> dict[str, Any]:
+    """The keyword arguments of a send for one message: never a ping, a fresh file, its buttons."""
+    kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+    if out.content:
+        kwargs["content"] = out.content
+    if out.embeds:
+        kwargs["embeds"] = out.embeds
+    file = out.file()
+    if file is not None:
+        kwargs["file"] = file
+    if out.view is not None:
+        out.view.stop()  # the items are dynamic: discord.py need not keep this view in memory
+        kwargs["view"] = out.view
+    return kwargs

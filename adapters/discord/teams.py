@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.inbound import PLATFORM, TENANT
-from adapters.discord.render import Outgoing, render_reply
+from adapters.discord.render import Outgoing, message_kwargs, render_reply
 from bot.messages import Choice, ChoiceStyle, Reply
 from bot.teams.commands import TEAM_HELP
 from bot.teams.schedule import WEEKDAYS
@@ -84,17 +84,6 @@ def team_outgoing(reply: Reply, *, post: bool = False) -> list[Outgoing]:
     return messages
 
 
-def send_kwargs(out: Outgoing) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
-    if out.content:
-        kwargs["content"] = out.content
-    if out.embeds:
-        kwargs["embeds"] = out.embeds
-    if out.view is not None:
-        kwargs["view"] = out.view
-    return kwargs
-
-
 def actor_of(interaction: discord.Interaction[Any]) -> Actor:
     return Actor(platform=PLATFORM, tenant=str(interaction.guild_id or ""),
                  channel=str(interaction.channel_id or ""), user_id=str(interaction.user.id),
@@ -124,7 +113,7 @@ class DiscordTeams:
                 if not isinstance(channel, discord.abc.Messageable):
                     raise TypeError("not a text channel")
                 for out in team_outgoing(result.channel_post, post=True):
-                    await channel.send(**send_kwargs(out), silent=True)
+                    await channel.send(**message_kwargs(out), silent=True)
             except (discord.Forbidden, discord.NotFound, TypeError):
                 await self._respond(interaction, [Reply(text=NOT_IN_CHANNEL)])
                 return
@@ -146,25 +135,24 @@ class DiscordTeams:
             if not isinstance(channel, discord.abc.Messageable):
                 raise ChannelGone("not a text channel")
             for out in team_outgoing(post.reply, post=True):
-                await channel.send(**send_kwargs(out), silent=True)
+                await channel.send(**message_kwargs(out), silent=True)
         except (discord.NotFound, discord.Forbidden) as error:
             raise ChannelGone(f"HTTP {error.status}") from None
 
     async def _to_dm(self, user: discord.abc.User, replies: list[Reply]) -> None:
-        from adapters.discord.client import _message_kwargs
 
         try:
             channel = user.dm_channel or await user.create_dm()
             for reply in replies:
                 for out in render_reply(reply, user.id):
-                    await channel.send(**_message_kwargs(out))
+                    await channel.send(**message_kwargs(out))
         except discord.Forbidden:
             logger.info("a member's DMs are closed; their shared checklist could not be sent")
 
     async def _respond(self, interaction: discord.Interaction[Any], replies: list[Reply]) -> None:
         for reply in replies:
             for out in team_outgoing(reply):
-                kwargs = send_kwargs(out)
+                kwargs = message_kwargs(out)
                 if interaction.response.is_done():
                     await interaction.followup.send(**kwargs, ephemeral=True)
                 else:
