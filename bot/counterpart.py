@@ -127,8 +127,11 @@ class Counterpart:
             turn.lines.append(_NUDGES[Unlock.politeness] + " I'll take the rest of that up once we're there.")
             return turn  # a rude message earns nothing, whatever it asked
 
+        moved_before = {k for k, t in st.offer.items() if t.moved}
         for term in asks:
             self._answer_ask(turn, term, said)
+        if any(t.moved and k not in moved_before for k, t in st.offer.items()):
+            self._take_what_was_given(turn, said)
         if not asks:
             self._answer_without_terms(turn, said, set(st.shown) - shown_before)
         if st.patience == 0 and not st.firm:
@@ -414,7 +417,7 @@ class Counterpart:
 
         "I'm relocating my family, so the risk is high" names relocation to explain, not to ask.
         """
-        if term.perk not in self.perks or term.negated:
+        if term.perk not in self.perks or term.negated or term.give:
             return False
         # Figures given as evidence are not asks: a market range ("comparable roles pay 62-68k") or what
         # another company offers ("another offer at 140k"). A single figure with market data is an ask.
@@ -423,6 +426,26 @@ class Counterpart:
         if Act.competing_offer in said.acts and Act.propose not in said.acts:
             return False
         return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
+
+    def _take_what_was_given(self, turn: Turn, said: Understanding) -> None:
+        """A trade that earned its move costs what the user offered up.
+
+        "I'd trade part of the sign-on for two remote days": once the remote days are granted, the
+        sign-on goes down to the amount named, or by half when no amount was named.
+        """
+        st = turn.state
+        for term in said.terms:
+            track = st.offer.get(term.perk or "")
+            if not term.give or track is None or not track.current:
+                continue
+            perk = self.perks[term.perk or ""]
+            named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
+            if named is None or not _better(perk, track.current, named):
+                named = _round(perk, track.current / 2, toward=0.0) if perk.better == "higher" else track.current
+            if named == track.current or not in_range(named, perk):
+                continue
+            track.current = named
+            turn.lines.append(f"In exchange, {perk.label.lower()} becomes {show(named, perk, self.currency)}.")
 
     def _needs_no_number(self, term: Term) -> bool:
         """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""

@@ -194,3 +194,22 @@ def test_beside_a_concrete_ask_a_perk_named_without_a_number_is_context(rita: Co
     state, turn = run(rita, message)
     assert state.offer["pto"].current == 23
     assert not any("transportation" in line.lower() for line in turn.lines)
+
+
+def test_a_trade_that_earns_its_move_costs_what_was_offered_up(rita: Counterpart) -> None:
+    given = Term(perk="sign_on_bonus", amount=None, give=True)
+    wanted = ask("working_hours", 36, "hours")  # moved only by a trade-off in this sheet
+    state, turn = run(rita, said(Act.propose, Act.trade_off, terms=(given, wanted)))
+    assert state.offer["working_hours"].current == 36
+    assert state.offer["sign_on_bonus"].current == 2_500  # half of the 5,000, no amount named
+    assert "In exchange" in turn.lines[-1]
+    named = Term(perk="sign_on_bonus", amount=1_000, unit="money", give=True)
+    state, _ = run(rita, said(Act.propose, Act.trade_off, terms=(named, wanted)))
+    assert state.offer["sign_on_bonus"].current == 1_000
+
+
+def test_a_trade_that_earns_nothing_takes_nothing(rita: Counterpart) -> None:
+    given = Term(perk="sign_on_bonus", amount=None, give=True)
+    state, _ = run(rita, said(Act.propose, Act.trade_off, terms=(given, ask("base_salary", 130_000, "money"))))
+    assert state.offer["base_salary"].current == 100_000  # salary needs market data and reasons here
+    assert state.offer["sign_on_bonus"].current == 5_000
