@@ -179,6 +179,22 @@ MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
     r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b"
 )
+# "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
+# too often a verb or a fit ("we can match that", "a good match for my skills").
+MATCH_PERCENT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|percent|per cent)\s+(?:employer\s+|company\s+)?$")
+MATCH_PERCENT_AFTER = re.compile(r"\s+(?:of|at|up to|to)\s+(?:\w+\s+)?\d+(?:[.,]\d+)?\s*(?:%|percent|per cent)")
+# "travel" alone is the transport perk only when it is paid for: "1,000 nis for travel", "cover my travel"
+TRAVEL_PAID_BEFORE = re.compile(
+    r"\b(?:for|cover|covers|covered|pay for|paid|reimburse|reimbursed|towards?|plus|and)\s+(?:the\s+|my\s+|your\s+)?$"
+)
+# Perks offered up in a trade: "trade the bonus for…", "give up the car", "a lower base", "instead of the laptop".
+# Searched just before a perk mention; "for" and "if" stop the look-back so the perk asked for is never marked.
+GIVE_BEFORE = re.compile(
+    r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
+    r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut)\s+"
+    r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+)
+GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -265,7 +281,8 @@ JUSTIFY = _cue(
     r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
     r"currently (?:making|earning|on|at|get|getting)|"
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
-    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|(?:market|salary|pay|the) data|"
+    r"market|levels(?:\.fyi)?|glassdoor|payscale|blind|salary survey|survey|(?:market|salary|pay) data|"
+    r"the data (?:shows?|says|suggests)|"
     r"data (?:shows?|says|from|suggests)|research|researched|"
     r"average|median|percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|"
     r"unvested|leave (?:behind|on the table)|what i (?:lose|leave|give up|forfeit)|"
@@ -282,7 +299,22 @@ JUSTIFY = _cue(
     r"make the move work|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
-    r"i rely on|so i can|to be able to|in order to)\b"
+    r"i rely on|so i can|to be able to|in order to|"
+    # personal reasons said without "because"
+    r"hence|which is why|that'?s because|my (?:partner|wife|husband|mother|mum|mom|father|dad|parents|family|"
+    r"spouse|son|daughter) (?:is|has|works|only|moves|lives|needs|and i|can'?t)|my visa|"
+    r"(?:i|i'?d|i would) lose|my last employer|i'?d be moving|(?:to see|to visit|visiting) (?:my|them|family)|"
+    r"i meet (?:every|all|each)|(?:back|health|medical) condition|"
+    r"i have (?:family|kids|two kids|three kids|children|a family|to give)|family (?:abroad|in)|"
+    r"(?:i'?m|we'?re) (?:finishing|relocating|moving|studying|expecting|caring)|i (?:coach|volunteer|train|care for|"
+    r"live \S+ (?:\S+ )?away)|kids in|daycare|months'? notice|weeks'? notice|there'?s no (?:train|bus)|"
+    r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
+    r"(?:the )?same for everyone|kicks? off|meets in person|"
+    # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
+    r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
+    r"i (?:speak|hold|beat|exceeded|already know)|fluent in|(?:aws |pmp |\w+ )?certified|cert\b|"
+    r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office)|(?:help|helps) with (?:your|the)|"
+    r"your experience|i'?ll be (?:leading|running|managing))\b"
 )
 ENTHUSIASM = _cue(
     r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
@@ -370,18 +402,32 @@ QUIT = _cue(
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
 MARKET = _cue(
-    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay|the) data|"
+    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
+    r"the data (?:shows?|says|suggests)|"
     r"data (?:shows?|says|from|suggests)|research(?:ed)?|average|median|"
     r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
     r"similar roles|most companies|other companies|in this area|in (?:this|the) city|"
-    r"what others|recruiters? (?:told|say)|standard for|the norm|norm for)\b"
+    r"what others|recruiters? (?:told|say)|standard for|the norm|norm for|"
+    r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads|postings?|listings?)|the ad\b|"
+    r"statistics|midpoint|robert half|robert walters|michael page|hays|radford|mercer|linkedin|"
+    r"(?:is|are) (?:normal|standard|common|usual) (?:in|for|across|at|among)|as standard|is normal$|"
+    r"(?:other|most) (?:firms|startups|banks|"
+    r"employers|companies)|competitors|everyone i know|friends (?:in|at|with)|people (?:with|in) my|"
+    r"(?:at|for) my level|in my field|(?:in|across) (?:this|the) (?:sector|industry)|companies (?:your|of your) size|"
+    r"from what i'?ve seen|going (?:salary|rate)|what the role pays|pays elsewhere)\b"
 )
 OWN_VALUE = _cue(
     r"\b(?:years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
     r"launched|increased|saved|run|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
     r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|"
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|degree|"
-    r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running)\b"
+    r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold|beat|exceeded|already know|know \w+ well|"
+    r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|cert\b|"
+    r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
+    r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
+    r"your experience|i'?ll be (?:leading|running|managing)|my results|i'?ve been managing|"
+    r"i meet (?:every|all|each)|i tick (?:every|all))\b"
 )
 PRIORITY = _cue(
     r"\b(?:matters? (?:most|more|the most|a lot)|most important|more important|(?:top|first|main|biggest|key|"
@@ -390,11 +436,13 @@ PRIORITY = _cue(
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
 )
 ALTERNATIVES = _cue(
-    r"\b(?:what else|anything else|something else|other (?:options|ways|perks|benefits|things)|alternatives?|"
-    r"any (?:other|flexibility|wiggle room|room)|is there (?:any ?thing|something|any way|a way|room)|"
+    r"\b(?:what else|anything else(?! i should| to know| about)|something else|"
+    r"other (?:options|ways|perks|benefits|things)|alternatives?|"
+    r"any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
-    r"(?:flexible|negotiable)|instead|make up for it|other ways?)\b"
+    r"(?:flexible|negotiable)|make up for it|other ways?|(?:do|does) (?:you|the company) have room|"
+    r"where (?:do|does) (?:you|the company) have (?:room|flexibility)|(?:are|is) negotiable)\b"
 )
 TRIAL = _cue(
     r"\b(?:trial|try (?:it|this|that|out)|pilot|test (?:it|period|run)|for the first (?:\w+ )?(?:months?|weeks?)|"

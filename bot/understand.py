@@ -109,7 +109,7 @@ class Understander:
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
-        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start"}
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "match"}
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -127,7 +127,8 @@ class Understander:
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        terms = [self._term(slot) for slot in slots]
+        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
+        terms = [self._term(slot, slot.perk in given) for slot in slots]
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
@@ -167,6 +168,12 @@ class Understander:
             if not found and word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
                 mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
                 found = 1
+            if not found and word == "match" and "retirement_match" in self.perks and (
+                cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start)
+                or cues.MATCH_PERCENT_AFTER.match(low, end)
+            ):
+                mentions.append(_Mention("retirement_match", start, end))  # "3% match", "a match of 4%"
+                found = 1
             if not found:
                 key = self._by_phrase.get(word)
                 if key is not None and not self._verb_use(word, low, start, end):
@@ -202,6 +209,9 @@ class Understander:
             return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
+        if word == "travel":
+            # "a week of travel", "I travel to see them": travel itself, not the allowance for it
+            return not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
         return False
 
     def _typo(self, word: str) -> str | None:
@@ -487,10 +497,27 @@ class Understander:
             return "pto"
         return None
 
-    def _term(self, slot: _Slot) -> Term:
+    @staticmethod
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
+        given = set()
+        for slot in slots:
+            if slot.perk is None:
+                continue
+            starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
+            for start in starts:
+                before = low[max(0, start - 40) : start]
+                if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
+                    given.add(slot.perk)
+                    break
+        if len(given) == len({s.perk for s in slots if s.perk is not None}):
+            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given)
+
+    def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
         if a is None:
-            return Term(perk=slot.perk, negated=slot.negated)
+            return Term(perk=slot.perk, negated=slot.negated, give=give)
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -511,6 +538,7 @@ class Understander:
             per=a.per,
             currency=a.currency,
             relative=a.relative,
+            give=give,
         )
 
 
