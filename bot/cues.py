@@ -168,7 +168,8 @@ START_WHEN = re.compile(
     r"|\s*(?:\?|$)"
 )
 ACHIEVEMENT = re.compile(
-    r"\b(?:saved|grew|increased|cut|generated|brought in|delivered|managed|raised|closed|doubled|reduced|"
+    r"\b(?:went up|gone up|rose|risen|jumped|saved|grew|increased|cut|generated|brought in|delivered|managed|"
+    r"raised|closed|doubled|reduced|"
     r"handled|ran|led)\s+(?:[\w'-]+\s+){0,4}(?:by\s+)?\W?$"
 )
 ON_JOINING = re.compile(
@@ -195,6 +196,8 @@ GIVE_BEFORE = re.compile(
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
+SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
+COMMUTE_AS_TRIP = re.compile(r"\s+(?:is|was|takes|took|of|each)\b(?!\s+(?:covered|paid|reimbursed))")
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -219,7 +222,8 @@ ACCEPT = _cue(
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
 )
 ACCEPT_BLOCK = re.compile(
-    r"\b(?:but|if|unless|as long as|provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
+    r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
+    r"provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
     r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b"
 )
 ACCEPT_THEN_ASK = re.compile(
@@ -239,7 +243,7 @@ REJECT = _cue(
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
     r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|there'?s no|there is no|are (?:you|u) serious|a stretch|"
+    r"too much|not sustainable|tops? out|(?:is|are) firm|there'?s no|there is no|are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
     r"(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
@@ -343,7 +347,7 @@ COMPETING = _cue(
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|"
+    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
     r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
@@ -499,7 +503,8 @@ REPORTED = _cue(
 )
 TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 TIME_AMOUNT_AFTER = re.compile(
-    r"^\s*(?:low\b|late\b|much\b|many\b|"
+    r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|mins?\b|running\b|in a row\b|"
+    r"of (?:my |the )?(?:quota|target|plan)\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"

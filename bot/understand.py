@@ -209,6 +209,12 @@ class Understander:
             return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
+        if word == "salary":
+            # "the Robert Half salary guide": a source of market data, not the salary being discussed
+            return bool(cues.SALARY_AS_SOURCE.match(low, end))
+        if word in ("commute", "commuting"):
+            # "my commute is 90 minutes": the trip itself, a reason rather than the allowance
+            return bool(cues.COMMUTE_AS_TRIP.match(low, end))
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
@@ -304,7 +310,9 @@ class Understander:
             if slot.amount is None and not slot.negated:
                 continue
             clause = clause_of(slot.start)
-            if _found(cues.REPORTED, clause, may) and not _found(cues.REQUEST, clause, may):
+            if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
+                cues.REQUEST, clause, may
+            ):
                 continue  # evidence: "glassdoor says 120k", "they offered me 140k"
             if (_found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)) and not _found(
                 cues.OFFER_CUE, clause, may
@@ -445,7 +453,9 @@ class Understander:
         start = max(low.rfind(",", 0, a.start), low.rfind(".", 0, a.start), low.rfind(" but ", 0, a.start))
         ends = [e for e in (low.find(",", a.end), low.find(" but ", a.end), low.find(".", a.end)) if e != -1]
         clause = low[start + 1 : min(ends) if ends else len(low)]
-        return _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may)
+        return (
+            _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
+        )
 
     def _fits(self, perk: str, amount: Amount) -> bool:
         fits = _FITS[self.perks[perk].unit]
