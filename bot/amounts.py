@@ -113,6 +113,10 @@ _RELATIVE_BEFORE = re.compile(
 _UNIT_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional)\s+(\w+)")
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
+_UNIT_AFTER_ONE_WORD = re.compile(
+    r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
+    r"(days?|weeks?|hours?)\b"
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
@@ -303,6 +307,10 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
         unit = _UNITS.get(m.group("unit")) if m.group("unit") else None
         if m.group("unit") and m.group("unit").startswith("per"):
             unit = "percent"
+        if unit is None and not cur and value < 1000:
+            described = _UNIT_AFTER_ONE_WORD.match(text, m.end())
+            if described:
+                unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
         if cur or (unit is None and value >= 1000):
             unit = "money"
         if unit is None and value < 1000:

@@ -198,6 +198,11 @@ GIVE_BEFORE = re.compile(
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(r"\s+(?:is|was|takes|took|of|each)\b(?!\s+(?:covered|paid|reimbursed))")
+# What leaving the current job costs: said as a reason for an ask, not as something offered in a trade.
+LOSS_FROM_LEAVING = _cue(
+    r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
+    r"unvested|(?:since|because|as) i'?d be giving up)\b"
+)
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -350,6 +355,7 @@ TRADE = _cue(
     r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
+    r"(?:lower|reduce|cut) (?:the |my )?\w+(?:[ -]\w+)?(?: to \S+)? for (?:a|an|more|extra|\d|two|three|four|five)|"
     r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
     r"if (?:you|we) .{0,40}(?:i can|i could|i'?ll|i would|i'?d) (?:drop|give|accept|take|lower|forgo|skip|reduce|"
     r"start|waive|do)|for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by|for)|"
@@ -552,7 +558,7 @@ WOULD_HELP = _cue(
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
 TRADE_HINT = re.compile(
-    r"\b(?:if|instead|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
+    r"\b(?:if|instead of|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 TIMING_BEFORE = re.compile(
@@ -604,6 +610,7 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+        LOSS_FROM_LEAVING,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT],

@@ -253,8 +253,10 @@ class Understander:
             and not (cues.ASKS_ABOUT_OFFERS in may and cues.ASKS_ABOUT_OFFERS.search(low))
         ):
             acts.add(Act.competing_offer)
-        if cues.TRADE in may and cues.TRADE.search(low):
-            acts.add(Act.trade_off)
+        if cues.TRADE in may and cues.TRADE.search(low) and not (
+            cues.LOSS_FROM_LEAVING in may and cues.LOSS_FROM_LEAVING.search(low)
+        ):
+            acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
         if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low):
             acts.add(Act.request_time)
         if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
@@ -342,8 +344,10 @@ class Understander:
         if proposing:
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
-        if len(perks) >= 2 and _found(cues.TRADE_HINT, low, may):
-            found.add(Act.trade_off)
+        if len(perks) >= 2 and (
+            _found(cues.TRADE_HINT, low, may) or ("instead" in low and any(slot.negated for slot in slots))
+        ):
+            found.add(Act.trade_off)  # "…more pto instead?" only counters, unless a perk is given up for it
         return [a for a in _ACT_ORDER if a in found]
 
     # --- terms ----------------------------------------------------------------------------------
