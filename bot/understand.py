@@ -432,7 +432,11 @@ class Understander:
                     guessed_units.add(a.unit)
                 elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
                     continue  # "2 days isn't enough, I'd need 3": the refused number is context
-                elif a.unit == "money" and "base_salary" in perk_has_amount and _found(cues.REPORTED, low, may):
+                elif (
+                    a.unit == "money"
+                    and "base_salary" in perk_has_amount
+                    and (_found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may))
+                ):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
                 elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
                     continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
