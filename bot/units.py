@@ -6,6 +6,8 @@ is on the table. One place for this, so the role-play, the checklists and `value
 
 from __future__ import annotations
 
+import math
+
 from bot.acts import Term
 from bot.playbook_models import PerkDef, Unit
 
@@ -69,8 +71,22 @@ def money(amount: float, currency: str = "USD") -> str:
     return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {currency}"
 
 
-def _num(x: float) -> str:
-    return f"{x:,.1f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+def number(x: float, decimals: int = 2, *, exponent_from: float = 1e9) -> str:
+    """A figure as people write it: "1,250", "2.5"; at most `decimals` decimals, no trailing zeros.
+
+    From `exponent_from` up it is three significant digits ("1.5e+09"): a figure that large is a
+    typo to show back, not an amount to spell out. Infinity and NaN come back as Python writes them.
+    """
+    if not math.isfinite(x):
+        return str(x)
+    if abs(x) >= exponent_from:
+        return f"{x:.3g}"
+    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
+
+
+def _amount(x: float) -> str:
+    # Amounts of a perk are range-checked already, so they are always spelled out, to one decimal.
+    return number(x, 1, exponent_from=math.inf)
 
 
 def show(amount: float, perk: PerkDef, currency: str = "USD") -> str:
@@ -79,17 +95,17 @@ def show(amount: float, perk: PerkDef, currency: str = "USD") -> str:
         case Unit.money:
             return money(amount, currency)
         case Unit.percent:
-            return f"{_num(amount)}%"
+            return f"{_amount(amount)}%"
         case Unit.days:
-            return f"{_num(amount)} day{'s' if amount != 1 else ''}"
+            return f"{_amount(amount)} day{'s' if amount != 1 else ''}"
         case Unit.days_per_week:
-            return f"{_num(amount)} day{'s' if amount != 1 else ''} a week"
+            return f"{_amount(amount)} day{'s' if amount != 1 else ''} a week"
         case Unit.hours:
-            return f"{_num(amount)} hours a week"
+            return f"{_amount(amount)} hours a week"
         case Unit.flag:
             return "yes" if amount else "no"
         case Unit.level:
-            return "as offered" if amount == 0 else f"+{_num(amount)} level"
+            return "as offered" if amount == 0 else f"+{_amount(amount)} level"
         case _:
             unit = perk.unit.value
-            return f"{_num(amount)} {unit[:-1] if amount == 1 else unit}"
+            return f"{_amount(amount)} {unit[:-1] if amount == 1 else unit}"

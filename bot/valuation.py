@@ -21,6 +21,7 @@ from bot import units
 from bot.acts import Understanding
 from bot.messages import Card, CardField, Reply, ReplyKind
 from bot.playbook_models import PerkDef, Playbooks, Scenario, Unit, ValueMethod
+from bot.units import number
 
 # Which assumptions each method reads (``flat`` reads the one its perk names).
 ASSUMPTIONS_READ: dict[ValueMethod, tuple[str, ...]] = {
@@ -155,8 +156,8 @@ def parse_assumption(text: str, known: Mapping[str, float]) -> tuple[str, float]
         value /= 100  # "5%" and "5" both mean a 5% chance
     low, high = ASSUMPTION_BOUNDS.get(wanted, _DEFAULT_BOUNDS)
     if not math.isfinite(value) or not low <= value <= high:
-        raise AssumptionError(f"`{wanted}` must be between {_num(low)} and {_num(high)}; "
-                              f"{_num(value)} is outside that.")
+        raise AssumptionError(f"`{wanted}` must be between {number(low)} and {number(high)}; "
+                              f"{number(value)} is outside that.")
     return wanted, value
 
 
@@ -164,7 +165,7 @@ def describe_assumptions(assumptions: Mapping[str, float]) -> str:
     """One line: "Assumptions: expected_years 2 · commute_cost_per_day 18 …"."""
     if not assumptions:
         return "No assumptions needed for these perks."
-    parts = [f"{k} {_num(v)}" for k, v in assumptions.items()]
+    parts = [f"{k} {number(v)}" for k, v in assumptions.items()]
     return "Assumptions: " + " · ".join(parts) + ' — to change one, type "assume NAME VALUE" during a value review.'
 
 
@@ -209,22 +210,22 @@ def _reckon(
         return amount, lambda: perk.explain
     if m is ValueMethod.one_off:
         years = a.get("expected_years") or 1
-        return amount / years, lambda: f"{cash(amount)} once, spread over {_num(years)} years."
+        return amount / years, lambda: f"{cash(amount)} once, spread over {number(years)} years."
     if m is ValueMethod.percent_of_base:
-        return base * amount / 100, lambda: f"{_num(amount)}% of a {cash(base)} base."
+        return base * amount / 100, lambda: f"{number(amount)}% of a {cash(base)} base."
     if m is ValueMethod.days_of_pay:
         days = a.get("working_days_per_year") or 260
-        return amount * base / days, lambda: f"{_num(amount)} days × {cash(base)} ÷ {_num(days)} working days."
+        return amount * base / days, lambda: f"{number(amount)} days × {cash(base)} ÷ {number(days)} working days."
     if m is ValueMethod.leave_weeks:
         years = a.get("expected_years") or 1
         chance = a.get("leave_use_probability", 1.0)
         value = amount * base / 52 * chance / years
-        return value, lambda: (f"{_num(amount)} weeks of pay ({cash(base)} ÷ 52 a week), × {_pct(chance)} chance "
-                               f"you take it, spread over {_num(years)} years.")
+        return value, lambda: (f"{number(amount)} weeks of pay ({cash(base)} ÷ 52 a week), × {_pct(chance)} chance "
+                               f"you take it, spread over {number(years)} years.")
     if m is ValueMethod.commute_days:
         weeks = a.get("work_weeks_per_year", 46)
         cost = a.get("commute_cost_per_day", 0)
-        return amount * weeks * cost, lambda: (f"{_num(amount)} days a week × {_num(weeks)} working weeks × "
+        return amount * weeks * cost, lambda: (f"{number(amount)} days a week × {number(weeks)} working weeks × "
                                                f"{cash(cost)} commute saved a day.")
     if m is ValueMethod.hours_below_baseline:
         baseline = a.get("baseline_hours") or 40
@@ -232,17 +233,18 @@ def _reckon(
             return 0.0, lambda: "Hours not stated."
         value = base * (baseline - amount) / baseline
         if amount > baseline:
-            return value, lambda: (f"{_num(amount - baseline)} hours a week more than a {_num(baseline)}-hour week "
+            return value, lambda: (f"{number(amount - baseline)} hours a week more than a {number(baseline)}-hour week "
                                    "at the same pay: a cost.")
-        return value, lambda: f"{_num(baseline - amount)} of {_num(baseline)} weekly hours freed, at your hourly rate."
+        return value, lambda: (f"{number(baseline - amount)} of {number(baseline)} weekly hours freed, "
+                               "at your hourly rate.")
     if m is ValueMethod.timed_raise:
         months = min(max(a.get("raise_review_after_months", 3), 0), 12)
         return base * amount / 100 * (12 - months) / 12, lambda: (
-            f"{_num(amount)}% of {cash(base)} for the {_num(12 - months)} months of year one after the "
-            f"review at month {_num(months)}.")
+            f"{number(amount)}% of {cash(base)} for the {number(12 - months)} months of year one after the "
+            f"review at month {number(months)}.")
     if m is ValueMethod.insurance:
         chance = a.get("layoff_probability", 0.0)
-        return amount * base / 12 * chance, lambda: (f"{_num(amount)} months of pay × {_pct(chance)} yearly chance "
+        return amount * base / 12 * chance, lambda: (f"{number(amount)} months of pay × {_pct(chance)} yearly chance "
                                                      "of being let go.")
     if m is ValueMethod.flat:
         each = a.get(perk.assumption or "")
@@ -283,11 +285,11 @@ def value_offer(
         perk = playbooks.perks.get(key)
         if perk is None:
             lines.append(ValueLine(perk=key, label=key.replace("_", " ").capitalize(), amount=amount, unit="",
-                                   shown=_num(amount), yearly=None, explain="Not a perk I know how to value."))
+                                   shown=number(amount), yearly=None, explain="Not a perk I know how to value."))
             continue
         if not math.isfinite(amount) or not units.in_range(amount, perk):
             lines.append(ValueLine(perk=key, label=perk.label, amount=amount, unit=perk.unit.value,
-                                   shown=_num(amount), yearly=None,
+                                   shown=number(amount), yearly=None,
                                    explain=f"Left out: outside the range {_range(perk, currency)}."))
             continue
         yearly, explain = _price(perk, amount, base, merged, currency)
@@ -420,7 +422,7 @@ def terms_from_understanding(u: Understanding, playbooks: Playbooks) -> dict[str
 def valuation_cards(v: Valuation, title: str = "What this offer is worth a year") -> Card:
     """A card with one field per perk ("25 days → $9,615 a year"), the total, and the assumptions."""
     fields = [CardField(label=ln.label, value=_line_value(ln, v.currency)) for ln in v.lines]
-    fields.append(CardField(label="Total per year", value=_money(v.total, v.currency), inline=False))
+    fields.append(CardField(label="Total per year", value=units.money(v.total, v.currency), inline=False))
     return Card(title=title, fields=tuple(fields), footer=describe_assumptions(v.assumptions))
 
 
@@ -429,7 +431,7 @@ def valuation_reply(v: Valuation, title: str = "What this offer is worth a year"
     explained = [f"- **{ln.label}**: {ln.explain}" for ln in v.lines if ln.yearly is not None and ln.yearly
                  and ln.perk != "base_salary"]
     unpriced = [ln.label for ln in v.lines if ln.yearly is None]
-    text = f"All in, about **{_money(v.total, v.currency)} a year**."
+    text = f"All in, about **{units.money(v.total, v.currency)} a year**."
     if explained:
         text += "\nHow each perk was reckoned:\n" + "\n".join(explained)
     if unpriced:
@@ -452,8 +454,8 @@ def compare(a: Valuation, b: Valuation, names: tuple[str, str] = ("Offer A", "Of
             value += f" ({_signed(diff, a.currency)} for {second})"
         fields.append(CardField(label=label, value=value, inline=False))
     gap = b.total - a.total
-    fields.append(CardField(label="Total per year", value=f"{first}: {_money(a.total, a.currency)} · {second}: "
-                            f"{_money(b.total, b.currency)}", inline=False))
+    fields.append(CardField(label="Total per year", value=f"{first}: {units.money(a.total, a.currency)} · {second}: "
+                            f"{units.money(b.total, b.currency)}", inline=False))
     footer = describe_assumptions({**a.assumptions, **b.assumptions})
     if a.currency != b.currency:
         footer = f"Careful: the offers are in different currencies ({a.currency}, {b.currency}). " + footer
@@ -464,7 +466,7 @@ def compare(a: Valuation, b: Valuation, names: tuple[str, str] = ("Offer A", "Of
         text = f"{first} and {second} are worth the same per year."
     else:
         better, worse = (second, first) if gap > 0 else (first, second)
-        text = f"**{better}** is worth about **{_money(abs(gap), a.currency)} more a year** than {worse}."
+        text = f"**{better}** is worth about **{units.money(abs(gap), a.currency)} more a year** than {worse}."
     return Reply(text=text, kind=ReplyKind.comparison,
                  cards=(Card(title=f"{first} vs {second}, per year", fields=tuple(fields), footer=footer),))
 
@@ -476,8 +478,8 @@ def _line_value(ln: ValueLine, currency: str) -> str:
     if ln.yearly is None:
         return f"{ln.shown} (not priced)"
     if ln.perk == "base_salary":
-        return _money(ln.yearly, currency)
-    return f"{ln.shown} → {_money(ln.yearly, currency)} a year"
+        return units.money(ln.yearly, currency)
+    return f"{ln.shown} → {units.money(ln.yearly, currency)} a year"
 
 
 def _cell(ln: ValueLine | None, currency: str) -> str:
@@ -485,31 +487,19 @@ def _cell(ln: ValueLine | None, currency: str) -> str:
         return "—"
     if ln.yearly is None or ln.perk == "base_salary":
         return ln.shown
-    return f"{ln.shown} ({_money(ln.yearly, currency)})"
-
-
-def _money(amount: float, currency: str = "USD") -> str:
-    return units.money(amount, currency)
+    return f"{ln.shown} ({units.money(ln.yearly, currency)})"
 
 
 def _signed(amount: float, currency: str) -> str:
     return ("+" if amount > 0 else "-") + units.money(abs(amount), currency)
 
 
-def _num(x: float) -> str:
-    if not math.isfinite(x):
-        return str(x)
-    if abs(x) >= 1e9:
-        return f"{x:.3g}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".") if x != int(x) else f"{int(x):,}"
-
-
 def _num_or_raw(x: float) -> str:
-    return _num(x) if math.isfinite(x) and abs(x) < 1e12 else f"{x:g}"
+    return number(x) if math.isfinite(x) and abs(x) < 1e12 else f"{x:g}"
 
 
 def _pct(share: float) -> str:
-    return f"{_num(share * 100)}%"
+    return f"{number(share * 100)}%"
 
 
 def _round(x: float | None) -> float | None:
@@ -530,7 +520,7 @@ def _unit_words(perk: PerkDef) -> str:
 def _range(perk: PerkDef, currency: str) -> str:
     if perk.unit is Unit.money:
         return f"{units.money(perk.min, currency)} to {units.money(perk.max, currency)}"
-    return f"{_num(perk.min)} to {_num(perk.max)} {_unit_words(perk)}"
+    return f"{number(perk.min)} to {number(perk.max)} {_unit_words(perk)}"
 
 
 _EXAMPLES = {
