@@ -440,7 +440,8 @@ OWN_VALUE = _cue(
     r"i meet (?:every|all|each)|i tick (?:every|all))\b"
 )
 PRIORITY = _cue(
-    r"\b(?:matters? (?:most|more|the most|a lot)|most important|more important|(?:top|first|main|biggest|key|"
+    r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me)|most important|more important|"
+    r"(?:top|first|main|biggest|key|"
     r"number one|#1) (?:priority|thing|concern)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
@@ -462,7 +463,8 @@ TRIAL = _cue(
     r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
 )
 RUDE = _cue(
-    r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|cheap(?:skate)?|pathetic|"
+    r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|"
+    r"(?<!isn't )(?<!not )cheap(?:skate)?|pathetic|"
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
     r"disgrace|scam|robbery|insane|absurd|are you kidding|"
