@@ -1,8 +1,9 @@
 """The engine: one pure step from (session state, incoming event) to (new state, replies).
 
 It routes commands (help, practice, scenarios, checklist, value, status, hint, end, resume,
-export, forget), free text in a practice to the counterpart and coaching, and free text in a
-checklist to the checklist runner. No I/O: export and forget are asked of the service as an
+export, forget), free text in a practice to the practice runner (:mod:`bot.practice`: the
+counterpart and coaching), and free text in a checklist to the checklist runner
+(:mod:`bot.checklists`). No I/O: export and forget are asked of the service as an
 :class:`~bot.session.Action`.
 """
 
@@ -12,15 +13,13 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from bot import coaching
-from bot.acts import Act, Context, Signal
+from bot.acts import Act, Context
 from bot.checklists import ChecklistRunner, split_records
-from bot.counterpart import Counterpart, open_practice
 from bot.markup import clean_user_text, escape
-from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
-from bot.playbook_models import Playbooks, Scenario
+from bot.messages import Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
+from bot.playbook_models import Playbooks
+from bot.practice import PracticeRunner, is_active
 from bot.session import Action, Outcome, Record, SessionState, private_copy
-from bot.units import show
 from bot.valuation import compare, read_terms, valuation_reply, value_offer
 
 if TYPE_CHECKING:
@@ -78,20 +77,13 @@ def _menu() -> tuple[Choice, ...]:
     )
 
 
-def _practice_choices() -> tuple[Choice, ...]:
-    return (
-        Choice(id="cmd:hint", label="Hint"),
-        Choice(id="cmd:status", label="Offer so far"),
-        Choice(id="cmd:end", label="End and debrief", style=ChoiceStyle.danger),
-    )
-
-
 class Engine:
     def __init__(self, playbooks: Playbooks, understander: Understander, *, max_message_chars: int = 4000) -> None:
         self.playbooks = playbooks
         self.understander = understander
         self.max_chars = max_message_chars
         self.checklists = ChecklistRunner(playbooks, understander)
+        self.practices = PracticeRunner(playbooks, understander)
 
     # --- entry point -------------------------------------------------------------------------------
 
@@ -133,7 +125,7 @@ class Engine:
         command, args = self._command(st, text)
         if command:
             return self._run_command(st, command, args)
-        if st.mode == "practice" and st.practice and st.practice.status == "active":
+        if st.mode == "practice" and is_active(st):
             return self._practice_turn(st, text)
         if st.mode == "checklist" and st.checklist:
             return self._checklist_turn(st, text, None)
@@ -208,7 +200,7 @@ class Engine:
     def _start_practice(self, st: SessionState, args: str, *, force: bool = False) -> Outcome:
         key = args.strip().lower().replace("-", "_").replace(" ", "_")
         if not key:
-            if st.practice and st.practice.status == "active":
+            if is_active(st):
                 return self._resume(st)
             return self._scenarios(st)
         scenario = self.playbooks.scenarios.get(key)
@@ -216,39 +208,7 @@ class Engine:
             return self._say(st, self._did_you_mean("scenario", key, list(self.playbooks.scenarios)),
                              choices=tuple(Choice(id=f"practice:{k}"[:64], label=s.title[:75])
                                            for k, s in self.playbooks.scenarios.items()))
-        replies: list[Reply] = []
-        records: list[Record] = []
-        if st.practice and st.practice.status == "active":
-            if not force and st.practice.scenario != key:
-                current = self.playbooks.scenarios.get(st.practice.scenario)
-                title = current.title if current else st.practice.scenario
-                return self._say(st, f"You have a practice in progress: **{escape(title)}**. "
-                                     "Continue it, or end it and start the new one?",
-                                 choices=(Choice(id="cmd:resume", label="Continue it", style=ChoiceStyle.primary),
-                                          Choice(id=f"restart:{key}"[:64], label="End it, start the new one")))
-            if st.practice.scenario == key and not force:
-                return self._resume(st)
-            replies, records = self._finish_practice(st, "ended")
-        st.practice = open_practice(scenario)
-        st.mode = "practice"
-        return Outcome(state=st, replies=[*replies, *self._opening(scenario)], records=records)
-
-    def _opening(self, scenario: Scenario) -> list[Reply]:
-        perks = self.playbooks.perks
-        offer = Card(
-            title=f"The offer: {scenario.role} at {scenario.company}",
-            fields=tuple(
-                CardField(label=perks[k].label, value=show(s.offer, perks[k], scenario.currency))
-                for k, s in scenario.perks.items() if s.offer or k == "base_salary"
-            ),
-        )
-        # Playbook text is written by the team, so its own markup is kept; only users' text is escaped.
-        intro = Reply(text=f"**{scenario.title}**\n{scenario.brief}\n\n"
-                           "Talk to the recruiter as you would for real. Type `hint` for a next move, "
-                           "`status` for the offer so far, `end` for your debrief.", choices=_practice_choices())
-        hello = Reply(text=scenario.persona.greeting, kind=ReplyKind.recruiter, speaker=scenario.persona.name,
-                      cards=(offer,))
-        return [intro, hello]
+        return self.practices.start(st, scenario, force=force)
 
     def _start_checklist(self, st: SessionState, args: str) -> Outcome:
         key = args.strip().lower().replace("-", "_").replace(" ", "_")
@@ -301,11 +261,8 @@ class Engine:
         return Outcome(state=st, replies=[reply], records=records)
 
     def _status(self, st: SessionState) -> Outcome:
-        if st.mode == "practice" and st.practice and st.practice.status == "active":
-            scenario = self.playbooks.scenarios[st.practice.scenario]
-            return Outcome(state=st, replies=[Reply(text="**The offer as it stands**",
-                                                    cards=(self._offer_card(st, scenario),),
-                                                    choices=_practice_choices())])
+        if st.mode == "practice" and is_active(st):
+            return self.practices.status(st)
         if st.mode == "checklist" and st.checklist:
             checklist = self.playbooks.checklists[st.checklist.key]
             return Outcome(state=st, replies=[
@@ -313,39 +270,23 @@ class Engine:
                 *self.checklists.resume(st.checklist),
             ])
         lines = ["Nothing in progress."]
-        if st.practice and st.practice.status == "active":
+        if is_active(st):
             lines = ["You have a practice paused: type `resume` to go back to it."]
         if st.paused_checklists:
             lines.append("Paused checklists: " + ", ".join(f"`{k}`" for k in st.paused_checklists))
         return self._say(st, "\n".join(lines), menu=True)
 
-    def _offer_card(self, st: SessionState, scenario: Scenario) -> Card:
-        assert st.practice is not None
-        perks = self.playbooks.perks
-        fields = []
-        for key, track in st.practice.offer.items():
-            if not track.current and key != "base_salary":
-                continue
-            sheet = scenario.perks.get(key)
-            changed = sheet is not None and track.current != sheet.offer
-            value = show(track.current, perks[key], scenario.currency)
-            if changed and sheet is not None:
-                value += f" (was {show(sheet.offer, perks[key], scenario.currency)})"
-            fields.append(CardField(label=perks[key].label, value=value))
-        return Card(title=f"{scenario.role} at {scenario.company}", fields=tuple(fields))
-
     def _hint(self, st: SessionState) -> Outcome:
-        if st.practice and st.practice.status == "active":
-            scenario = self.playbooks.scenarios[st.practice.scenario]
-            return self._say(st, "**Hint:** " + coaching.hint(st.practice, scenario, self.playbooks))
+        if is_active(st):
+            return self.practices.hint(st)
         if self.playbooks.tips:
             tip = self.playbooks.tips[st.turns % len(self.playbooks.tips)]
             return self._say(st, f"**Tip:** {tip.text}", menu=True)
         return self._say(st, "Start a practice and I'll suggest your next move.", menu=True)
 
     def _end(self, st: SessionState) -> Outcome:
-        if st.mode == "practice" and st.practice and st.practice.status == "active":
-            replies, records = self._finish_practice(st, "ended")
+        if st.mode == "practice" and is_active(st):
+            replies, records = self.practices.finish(st, "ended")
             return Outcome(state=st, replies=replies, records=records)
         if st.mode == "checklist" and st.checklist:
             title = self.playbooks.checklists[st.checklist.key].title
@@ -356,12 +297,8 @@ class Engine:
         return self._say(st, "There's nothing to end right now.", menu=True)
 
     def _resume(self, st: SessionState) -> Outcome:
-        if st.practice and st.practice.status == "active":
-            st.mode = "practice"
-            scenario = self.playbooks.scenarios[st.practice.scenario]
-            return Outcome(state=st, replies=[Reply(
-                text=f"Back to **{escape(scenario.title)}**. {scenario.persona.name} is waiting for your answer.",
-                cards=(self._offer_card(st, scenario),), choices=_practice_choices())])
+        if is_active(st):
+            return self.practices.resume(st)
         if st.checklist and not st.checklist.done:
             st.mode = "checklist"
             return Outcome(state=st, replies=self.checklists.resume(st.checklist))
@@ -407,39 +344,12 @@ class Engine:
     # --- practice and checklists -------------------------------------------------------------------------
 
     def _practice_turn(self, st: SessionState, text: str) -> Outcome:
-        practice = st.practice
-        assert practice is not None
-        scenario = self.playbooks.scenarios.get(practice.scenario)
+        assert st.practice is not None
+        scenario = self.playbooks.scenarios.get(st.practice.scenario)
         if scenario is None:
             st.practice, st.mode = None, "idle"
             return self._say(st, "That scenario is no longer in the playbooks, so the practice was closed.", menu=True)
-        said = self.understander.read(text, Context(last_perk=practice.last_perk, last_speaker="counterpart"))
-        if Signal.hint in said.signals and not said.terms:
-            return self._hint(st)
-        coaching.observe(practice, said, scenario)
-        turn = Counterpart(scenario, self.playbooks).respond_in_place(practice, said)
-        st.practice = turn.state
-        replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
-        if turn.ended:
-            more, records = self._finish_practice(st, turn.state.status)
-            return Outcome(state=st, replies=replies + more, records=records)
-        return Outcome(state=st, replies=replies)
-
-    def _finish_practice(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:
-        practice = st.practice
-        assert practice is not None
-        if practice.status == "active":
-            practice.status = status  # type: ignore[assignment]
-        scenario = self.playbooks.scenarios[practice.scenario]
-        replies, data = coaching.debrief(practice, scenario, self.playbooks)
-        st.practice, st.mode = None, "idle"
-        replies[-1] = replies[-1].model_copy(update={"choices": (
-            Choice(id=f"restart:{scenario.key}"[:64], label="Try it again", style=ChoiceStyle.primary),
-            Choice(id="cmd:scenarios", label="Another scenario"),
-            Choice(id="checklist:close", label="Close checklist") if "close" in self.playbooks.checklists
-            else Choice(id="cmd:help", label="Help"),
-        )})
-        return replies, [Record(kind="practice", key=scenario.key, data=data)]
+        return self.practices.turn(st, scenario, text)
 
     def _checklist_turn(self, st: SessionState, text: str | None, choice: str | None) -> Outcome:
         assert st.checklist is not None
