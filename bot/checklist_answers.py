@@ -121,11 +121,11 @@ def read_figure(checklist: Checklist, st: ChecklistState, step: Step, typed: str
     problem = cross_check(st, step, value)
     if problem:
         raise Retry(problem)
-    shown = echo_value(step, value, st, {})
+    shown = echo_figure(step, value, st)
     if amount.range and step.key.endswith(("_low", "_min")) and amount.range[1] >= value:
         partner = fill_range_partner(checklist, st, step, amount.range[1])
         if partner:
-            shown += f" to {echo_value(step, amount.range[1], st, {})}"
+            shown += f" to {echo_figure(step, amount.range[1], st)}"
     return value, f"Noted: **{shown}**{per_note}."
 
 
@@ -277,12 +277,8 @@ def echo_value(step: Step, value: Any, st: ChecklistState, perks: dict[str, Perk
     if value is None:
         return "skipped"
     match step.kind:
-        case StepKind.money:
-            return units.money(float(value), st.currency or "USD")
-        case StepKind.percent:
-            return f"{figure(float(value))}%"
-        case StepKind.number:
-            return figure(float(value))
+        case StepKind.money | StepKind.percent | StepKind.number:
+            return echo_figure(step, float(value), st)
         case StepKind.confirm:
             return "yes" if value else "no"
         case StepKind.ranking:
@@ -291,6 +287,13 @@ def echo_value(step: Step, value: Any, st: ChecklistState, perks: dict[str, Perk
             return terms_text(value, st, perks) if isinstance(value, dict) else "—"
         case _:
             return f"“{escape(str(value), 120)}”"
+
+
+def echo_figure(step: Step, value: float, st: ChecklistState) -> str:
+    """A money, percent or number answer: "$95,000", "4%", "3"."""
+    if step.kind is StepKind.money:
+        return units.money(value, st.currency or "USD")
+    return f"{figure(value)}%" if step.kind is StepKind.percent else figure(value)
 
 
 def terms_text(terms: dict[str, float], st: ChecklistState, perks: dict[str, PerkDef]) -> str:
@@ -305,15 +308,10 @@ def terms_text(terms: dict[str, float], st: ChecklistState, perks: dict[str, Per
 
 def bounds_text(step: Step, st: ChecklistState) -> str:
     """What a figure step accepts, e.g. "between $10,000 and $1,000,000"; "" when it is unbounded."""
-    def fmt(x: float) -> str:
-        if step.kind is StepKind.money:
-            return units.money(x, st.currency or "USD")
-        return f"{figure(x)}%" if step.kind is StepKind.percent else figure(x)
-
     if step.min is not None and step.max is not None:
-        return f"between {fmt(step.min)} and {fmt(step.max)}"
+        return f"between {echo_figure(step, step.min, st)} and {echo_figure(step, step.max, st)}"
     if step.min is not None:
-        return f"at least {fmt(step.min)}"
+        return f"at least {echo_figure(step, step.min, st)}"
     if step.max is not None:
-        return f"at most {fmt(step.max)}"
+        return f"at most {echo_figure(step, step.max, st)}"
     return ""
