@@ -175,7 +175,9 @@ def perk_for_label(playbooks: Playbooks, label: str) -> str | None:
     if best:
         return best[1]
     names = {n.lower(): k for k, p in playbooks.perks.items() for n in (p.label, *p.synonyms)}
-    found = process.extractOne(text, list(names), scorer=fuzz.WRatio, score_cutoff=85)
+    # Whole-string similarity: forgives a typo ("helth insurance") without pairing unrelated labels
+    # that share a word ("A corner office" is not "home office").
+    found = process.extractOne(text, list(names), scorer=fuzz.ratio, score_cutoff=85)
     return names[found[0]] if found else None
 
 

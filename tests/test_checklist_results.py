@@ -63,3 +63,14 @@ def test_the_gap_says_when_a_target_is_below_the_market(playbooks: Playbooks) ->
     text = gap_text(playbooks, prepare, st)
     assert "below the market range you found ($100,000–$120,000)" in text
     assert "Room between your walk-away and your target: $10,000." in text
+
+
+def test_a_priority_label_maps_to_a_perk_only_when_it_names_one() -> None:
+    from bot.checklist_results import perk_for_label
+    from bot.testing import shipped
+
+    playbooks, _ = shipped()
+    assert perk_for_label(playbooks, "Helth insurance") == "health_insurance"
+    assert perk_for_label(playbooks, "More PTO") == "pto"
+    assert perk_for_label(playbooks, "A corner office") is None
+    assert perk_for_label(playbooks, "Dog friendly office") is None
