@@ -9,6 +9,7 @@ alternatives under their first letter (see the note there).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.cue_gate import CueGate
 
@@ -26,54 +27,40 @@ def _cue(src: str) -> re.Pattern[str]:
     return re.compile(_factor(src))
 
 
+def _structure(src: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each ( ) | of a regex source outside escapes and [classes], with the group depth before it."""
+    depth, i, in_class = 0, start, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if src[i + 1 : i + 2] == "]":
+                i += 1
+        elif c in "()|":
+            yield i, c, depth
+            depth += {"(": 1, ")": -1}.get(c, 0)
+        i += 1
+
+
 def _split_top(src: str) -> list[str]:
     """Split a regex source on its top-level | (outside groups and classes)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-            if src[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[start:i])
-            start = i + 1
-        i += 1
-    parts.append(src[start:])
-    return parts
+    cuts = [i for i, c, depth in _structure(src) if c == "|" and depth == 0]
+    return [src[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(src)], strict=True)]
+
 
 def _group_end(src: str, open_at: int) -> int:
-    depth, i, in_class = 0, open_at, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-            if src[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    """Where the group opened at `open_at` closes."""
+    for i, c, depth in _structure(src, open_at):
+        if c == ")" and depth == 1:
+            return i
     raise ValueError("unbalanced")
+
 
 def _factor(src: str) -> str:
     """Rewrite every (?:a|b|...) so alternatives sharing a first letter sit under it: (?:a(?:..)|b(?:..))."""
