@@ -34,7 +34,6 @@ from adapters.slack.inbound import (
     Origin,
     action_value,
     click_origin,
-    command_incoming,
     command_origin,
     dm_origin,
     mention_origin,
@@ -238,20 +237,21 @@ class Listeners:
             log.warning("unreadable slash command payload")
             return
         origin = command_origin(command)
+        typed = slack_to_plain(command.text)
         if command_is_for_teams(command.text):
             if self.teams is None:
                 await self._refuse(client, origin, UNAVAILABLE)
                 return
             try:
-                await self.teams.on_command(client, origin, slack_to_plain(command.text))
+                await self.teams.on_command(client, origin, typed)
             except Exception:
                 log.exception("team command failed")
                 await Delivery(client, origin).apologise()
             return
-        if slack_to_plain(command.text).lower() == "value" and command.trigger_id:
+        if typed.lower() == "value" and command.trigger_id:
             await client.views_open(trigger_id=command.trigger_id, view=value_modal(command.user_id))
             return
-        await self._turn(client, origin, command_incoming(command, origin))
+        await self._turn(client, origin, text_incoming(origin, typed or "help", None, user_name=command.user_name))
 
     async def on_message(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
         client = self.pool.client(client)

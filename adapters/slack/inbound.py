@@ -184,18 +184,6 @@ def command_origin(command: SlashCommand) -> Origin:
     )
 
 
-def command_incoming(command: SlashCommand, origin: Origin) -> Incoming:
-    return Incoming(
-        platform=PLATFORM,
-        tenant=command.team_id,
-        user_id=command.user_id,
-        user_name=command.user_name,
-        conversation_id=origin.conversation_id,
-        conversation_kind=origin.kind,
-        text=slack_to_plain(command.text) or "help",
-    )
-
-
 def dm_origin(team: str, event: MessageEvent) -> Origin:
     return Origin(team=team, user=event.user or "", kind=ConversationKind.direct,
                   channel=event.channel, dm_channel=event.channel)
@@ -206,11 +194,13 @@ def mention_origin(team: str, event: MessageEvent) -> Origin:
                   channel=event.channel, thread_ts=event.thread_ts or event.ts)
 
 
-def text_incoming(origin: Origin, text: str, event_id: str | None) -> Incoming:
+def text_incoming(origin: Origin, text: str, event_id: str | None, *, user_name: str | None = None) -> Incoming:
+    """What a user typed (a message, a slash command's text, a form) as the core's event."""
     return Incoming(
         platform=PLATFORM,
         tenant=origin.team,
         user_id=origin.user,
+        user_name=user_name,
         conversation_id=origin.conversation_id,
         conversation_kind=origin.kind,
         text=text,
