@@ -165,8 +165,8 @@ class Engine:
             case "resume":
                 return self._resume(st)
             case "export":
-                return Outcome(state=st, replies=[Reply(text="Here is everything I keep about you.")],
-                               action=Action.export)
+                # The service says what it attached, after it has built the file.
+                return Outcome(state=st, replies=[], action=Action.export)
             case "forget":
                 st.confirm = "forget"
                 return Outcome(state=st, replies=[Reply(

@@ -91,6 +91,7 @@ def test_export_attaches_the_users_data_as_json(h: ChatHarness) -> None:
     h.say("practice nonprofit_flex")
     h.say("I accept the offer")
     replies = h.say("export")
+    assert len(replies) == 1  # one message with the file, not a second one saying the same
     attachment = next(r.attachment for r in replies if r.attachment)
     data = json.loads(attachment.content)
     practice = data["practices"][0]
