@@ -234,7 +234,7 @@ class Counterpart:
         at_limit = track.current == sheet.limit
         if at_limit:
             turn.lines.append(sheet.firm_line or f"That's as far as I can go on {perk.label.lower()}.")
-            self._maybe_alternative(turn, key, sheet, said)
+            self._maybe_alternative(turn, key, sheet, asked_for_options=Signal.alternatives in said.signals)
             return
         missing = [u for u in sheet.unlocks if not self._has(st, u)]
         nudge = _NUDGES.get(missing[0]) if missing else None
@@ -249,13 +249,14 @@ class Counterpart:
         st.offer[key].asks += 1
         st.patience = max(0, st.patience - 1)
         turn.lines.append(sheet.firm_line or f"{perk.label} isn't something we can change for this role.")
-        if not self._maybe_alternative(turn, key, sheet, said) and sheet.alternatives:
+        asked = Signal.alternatives in said.signals
+        if not self._maybe_alternative(turn, key, sheet, asked_for_options=asked) and sheet.alternatives:
             turn.lines.append("If you tell me what's behind the ask, there may be another way to address it.")
 
-    def _maybe_alternative(self, turn: Turn, key: str, sheet: PerkSheet, said: Understanding) -> bool:
+    def _maybe_alternative(self, turn: Turn, key: str, sheet: PerkSheet, *, asked_for_options: bool) -> bool:
         """Offer the next alternative when the user has explained the need or asked for options."""
         st = turn.state
-        reasons = Unlock.justification.value in st.shown or Signal.alternatives in said.signals
+        reasons = Unlock.justification.value in st.shown or asked_for_options
         if not reasons or st.firm:
             return False
         for alt in sheet.alternatives:
@@ -296,7 +297,9 @@ class Counterpart:
             sheet = self.scenario.perks.get(st.last_perk or "")
             track = st.offer.get(st.last_perk or "")
             stuck = sheet is not None and track is not None and (sheet.fixed or track.current == sheet.limit)
-            if not (stuck and sheet and self._maybe_alternative(turn, st.last_perk or "", sheet, said)):
+            asked = Signal.alternatives in said.signals
+            key = st.last_perk or ""
+            if not (stuck and sheet and self._maybe_alternative(turn, key, sheet, asked_for_options=asked)):
                 turn.lines.append("That's helpful context, thank you. What would you like to see change in the offer?")
         elif Act.greet in said.acts:
             turn.lines.append(
@@ -335,9 +338,7 @@ class Counterpart:
             return
         for key in st.perks_discussed:
             sheet = self.scenario.perks.get(key)
-            if sheet and sheet.alternatives and self._maybe_alternative(turn, key, sheet, Understanding(
-                text="", signals=[Signal.alternatives]
-            )):
+            if sheet and sheet.alternatives and self._maybe_alternative(turn, key, sheet, asked_for_options=True):
                 return
         open_perks = [
             self.perks[k].label.lower()
