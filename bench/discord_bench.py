@@ -6,7 +6,7 @@ Run from the repository root:
     python bench/discord_bench.py --events 500 --rounds 10
 
 Both clients are real discord.py clients connected to the local fake Discord over loopback
-(adapters/discord/fake_discord.py). For each DM the clock starts just before the fake sends the
+(tests/support/fake_discord.py). For each DM the clock starts just before the fake sends the
 MESSAGE_CREATE frame and stops when the bot's first reply request (POST .../messages) reaches the
 fake, so it covers discord.py's gateway parsing, the bot's work and the REST request.
 
@@ -42,7 +42,7 @@ import discord
 
 from adapters.discord.client import Catalogue, CoachClient, intents
 from adapters.discord.config import DiscordSettings
-from adapters.discord.fake_discord import FakeDiscord, connected
+from tests.support.fake_discord import FakeDiscord, connected
 
 CONVERSATION = (
     "practice {scenario}",
@@ -145,8 +145,8 @@ def _row(name: str, timings: list[float]) -> str:
 async def main(events: int, rounds: int, warmup: int) -> int:
     from bot.engine import Engine
     from bot.service import CoachService
-    from bot.store import Store
-    from bot.testing import shipped
+    from bot.storage.store import Store
+    from tests.support.harness import shipped
 
     playbooks, understander = shipped()
     catalogue = Catalogue.from_playbooks(playbooks)

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aiohttp
 
-from adapters.slack.fake_slack import ApiCall, FakeSlack, Posted, SlackSender
+from tests.support.fake_slack import ApiCall, FakeSlack, Posted, SlackSender
 
 CHANNEL = "CBENCH0001"
 ASKS = (

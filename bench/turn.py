@@ -10,7 +10,7 @@ Run from the repository root:
 It reports p50 / p99 / p99.9 / max per turn on a file database in WAL mode (synchronous=NORMAL)
 for:
 
-1. the configured service (background WAL checkpoints, see bot/store.py);
+1. the configured service (background WAL checkpoints, see bot/storage/store.py);
 2. the same with SQLite's default automatic checkpoint in the commit path, for comparison;
 3. the service and SQLite alone (an engine that does nothing), and the real engine alone: its
    copying ``step`` and the ``step_owned`` the service runs;
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.messages import ConversationKind, Incoming, Reply
 from bot.service import CoachService, Engine
 from bot.session import Outcome, SessionState
-from bot.store import Store
+from bot.storage.store import Store
 
 # A practice as people type it, then the commands around it; it cycles through every scenario.
 CONVERSATION = (
@@ -70,8 +70,8 @@ def real_engine() -> tuple[Engine | None, list[str], str]:
     """The real engine and its scenario keys, or None and the reason it cannot be built."""
     try:
         from bot.engine import Engine as CoachEngine
-        from bot.playbook_loader import load_playbooks
-        from bot.understand import Understander
+        from bot.playbooks.loader import load_playbooks
+        from bot.understanding.reader import Understander
 
         playbooks = load_playbooks()
         engine = CoachEngine(playbooks, Understander(playbooks.perks))

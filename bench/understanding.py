@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.acts import Act, Context, Signal  # noqa: E402
-from bot.understand import Understander  # noqa: E402
+from bot.understanding.acts import Act, Context, Signal  # noqa: E402
+from bot.understanding.reader import Understander  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SPLITS = {
@@ -108,7 +108,7 @@ def load(split: str) -> list[dict]:
 
 
 def default_understander() -> Understander:
-    from bot.playbook_loader import load_playbooks
+    from bot.playbooks.loader import load_playbooks
 
     return Understander(load_playbooks().perks)
 

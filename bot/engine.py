@@ -1,9 +1,9 @@
 """The engine: one pure step from (session state, incoming event) to (new state, replies).
 
 It routes commands (help, practice, scenarios, checklist, value, status, hint, end, resume,
-export, forget), free text in a practice to the practice runner (:mod:`bot.practice`: the
+export, forget), free text in a practice to the practice runner (:mod:`bot.negotiation.practice`: the
 counterpart and coaching), and free text in a checklist to the checklist runner
-(:mod:`bot.checklists`). No I/O: export and forget are asked of the service as an
+(:mod:`bot.checklists.runner`). No I/O: export and forget are asked of the service as an
 :class:`~bot.session.Action`.
 """
 
@@ -13,19 +13,19 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from bot.acts import Act, Context
-from bot.checklists import ChecklistRunner, split_records
+from bot.checklists.runner import ChecklistRunner, split_records
 from bot.markup import clean_user_text, escape
 from bot.messages import Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
-from bot.playbook_models import Playbooks
-from bot.practice import PracticeRunner, is_active
+from bot.negotiation.practice import PracticeRunner, is_active
+from bot.playbooks.models import Playbooks
 from bot.session import Action, Outcome, Record, SessionState, private_copy
-from bot.valuation import compare, read_terms, valuation_reply, value_offer
+from bot.understanding.acts import Act, Context
+from bot.valuation.value import compare, read_terms, valuation_reply, value_offer
 
 if TYPE_CHECKING:
-    from bot.acts import Understanding
-    from bot.playbook_models import PerkDef
-    from bot.understand import Understander
+    from bot.playbooks.models import PerkDef
+    from bot.understanding.acts import Understanding
+    from bot.understanding.reader import Understander
 
 
 class LazyUnderstander:
@@ -41,7 +41,7 @@ class LazyUnderstander:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         if self._real is None:
-            from bot.understand import Understander
+            from bot.understanding.reader import Understander
 
             self._real = Understander(self._perks)
         return self._real.read(text, context)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
 from bot.session import Action, ChecklistState, Outcome, SessionState
-from bot.store import (
+from bot.storage.store import (
     ARCHIVED_SESSION_KIND,
     Store,
     StoredRecord,
@@ -104,7 +104,7 @@ class CoachService:
         # Imported here: these modules are large, and export/forget need none of them.
         from bot.engine import Engine as CoachEngine
         from bot.engine import LazyUnderstander
-        from bot.playbook_loader import load_playbooks
+        from bot.playbooks.loader import load_playbooks
 
         playbooks = load_playbooks(settings.playbooks)
         understander = LazyUnderstander(playbooks.perks)

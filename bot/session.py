@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.messages import Reply
-from bot.practice_state import PracticeState
+from bot.negotiation.state import PracticeState
 
 SCHEMA_VERSION = 1
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.messages import ConversationKind
-from bot.testing import ChatHarness, text_of
+from tests.support.harness import ChatHarness, text_of
 
 
 @pytest.fixture

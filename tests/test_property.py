@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.session import SessionState
-from bot.store import Store
-from bot.testing import ChatHarness, shipped
+from bot.storage.store import Store
+from tests.support.harness import ChatHarness, shipped
 
 PLAYBOOKS, _ = shipped()
 

@@ -17,7 +17,7 @@ import pytest
 from bot.messages import ConversationKind, Incoming, Reply
 from bot.service import CoachService
 from bot.session import Action, ChecklistState, Outcome, Record, SessionState
-from bot.store import Store
+from bot.storage.store import Store
 
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -229,7 +229,7 @@ async def test_a_huge_message_is_stored_clipped():
 
 
 def test_through_the_real_engine_a_practice_resumes_after_restart_and_lands_in_export(tmp_path: Path):
-    from bot.testing import ChatHarness
+    from tests.support.harness import ChatHarness
 
     harness = ChatHarness(tmp_path / "coach.db")
     harness.say("practice growth_startup")
@@ -261,7 +261,7 @@ async def test_odd_unicode_is_answered_stored_and_exportable(service: CoachServi
 
 
 def test_through_the_real_engine_a_checklist_is_exported_with_its_answers_in_progress_and_done():
-    from bot.testing import ChatHarness
+    from tests.support.harness import ChatHarness
 
     harness = ChatHarness()
     for line in ("checklist close", "base 120k, 25 days pto", "Monday 3 March", "Maya", "yes"):
@@ -285,7 +285,7 @@ from pathlib import Path
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
 from bot.session import Outcome
-from bot.store import Store
+from bot.storage.store import Store
 
 class Counting:
     def step(self, state, incoming):

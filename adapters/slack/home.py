@@ -38,7 +38,7 @@ def _words(key: str) -> str:
 
 def _score(scores: Any) -> str:
     if isinstance(scores, dict) and scores and all(isinstance(v, int | float) for v in scores.values()):
-        # Each technique is scored 0-2 by the coaching (bot/coaching.py).
+        # Each technique is scored 0-2 by the coaching (bot/negotiation/coaching.py).
         return f"score {sum(scores.values()):g}/{2 * len(scores)}"
     return ""
 

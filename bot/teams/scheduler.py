@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.store import StoreError
+from bot.storage.store import StoreError
 from bot.teams.service import DuePost, TeamService
 
 logger = logging.getLogger(__name__)

@@ -26,8 +26,8 @@ from typing import Protocol
 
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
-from bot.playbook_models import Playbooks, Tip
-from bot.store import Store, StoreError, now_utc
+from bot.playbooks.models import Playbooks, Tip
+from bot.storage.store import Store, StoreError, now_utc
 from bot.teams import commands
 from bot.teams.commands import BadCommand, ChannelCommand, ShareCommand, StatsCommand
 from bot.teams.schedule import DEFAULT_TIMEZONE, Frequency, PostKinds, Schedule, first_due, next_due

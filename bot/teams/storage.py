@@ -1,8 +1,8 @@
 """Team channel rows in the core's SQLite file: plain SQL over the tables of store migration 3.
 
 Writes that must not interleave between processes (claiming a due post, completing it) run in
-:meth:`bot.store.Store.transaction` (``BEGIN IMMEDIATE``); the caller opens it, these helpers
-only run statements. Reads of several statements use :meth:`bot.store.Store.snapshot`.
+:meth:`bot.storage.store.Store.transaction` (``BEGIN IMMEDIATE``); the caller opens it, these helpers
+only run statements. Reads of several statements use :meth:`bot.storage.store.Store.snapshot`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from bot.store import Store, timestamp
+from bot.storage.store import Store, timestamp
 from bot.teams.schedule import Frequency, PostKinds, Schedule
 
 

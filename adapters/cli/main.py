@@ -1,0 +1,145 @@
+"""`offer-coach`: the command line.
+
+chat, understand, playbooks check|list, export, forget, run slack|discord, discord invite-url.
+Every heavy or platform import happens inside the command that needs it, so `offer-coach chat`
+starts fast and never loads Slack or Discord libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="offer-coach", description="Practise negotiating a job offer.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging (may include message text)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_store(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", type=Path, help="SQLite file (default: OFFER_COACH_DB or your data folder)")
+        p.add_argument("--playbooks", type=Path, help="an extra playbook folder (default: OFFER_COACH_PLAYBOOKS)")
+        return p
+
+    chat = with_store(sub.add_parser("chat", help="practise in the terminal"))
+    chat.add_argument("--user", help="who you are (default: your login name)")
+
+    understand = sub.add_parser("understand", help="read messages from stdin, one JSON line out per line")
+    understand.add_argument("--playbooks", type=Path)
+
+    books = sub.add_parser("playbooks", help="check or list playbooks")
+    books_sub = books.add_subparsers(dest="action", required=True)
+    check = books_sub.add_parser("check", help="validate a playbook folder (with the shipped ones)")
+    check.add_argument("path", nargs="?", type=Path, help="default: OFFER_COACH_PLAYBOOKS, else the shipped set")
+    listing = books_sub.add_parser("list", help="list scenarios and checklists")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--playbooks", type=Path)
+
+    export = sub.add_parser("export", help="print a user's data as JSON")
+    export.add_argument("--user", required=True)
+    export.add_argument("--db", type=Path)
+    forget = sub.add_parser("forget", help="delete all of a user's data")
+    forget.add_argument("--user", required=True)
+    forget.add_argument("--db", type=Path)
+    forget.add_argument("--yes", action="store_true", help="do not ask to confirm")
+
+    run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
+    run.add_argument("platform", choices=["slack", "discord"])
+    run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
+
+    discord = sub.add_parser("discord", help="Discord helpers")
+    discord_sub = discord.add_subparsers(dest="action", required=True)
+    discord_sub.add_parser("invite-url", help="print the bot's invite URL")
+    return parser
+
+
+def _settings(args: argparse.Namespace):  # -> CoreSettings
+    from bot.config import CoreSettings
+
+    overrides = {k: v for k in ("db", "playbooks") if (v := getattr(args, k, None)) is not None}
+    return CoreSettings(**overrides)
+
+
+def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    args = _parser().parse_args(argv)
+    inp, out = stdin or sys.stdin, stdout or sys.stdout
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.playbooks.loader import PlaybookError
+    from bot.storage.store import StoreError
+
+    try:
+        return _dispatch(args, inp, out)
+    except BrokenPipeError:  # `offer-coach ... | head`: the reader left; nothing is lost
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except (PlaybookError, StoreError) as error:
+        print(f"offer-coach: {error}", file=sys.stderr)
+        return 2
+    except ValidationError as error:
+        # Settings are read from the environment, so name the variable a user has to fix.
+        problems = "; ".join(
+            f"OFFER_COACH_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()
+        )
+        print(f"offer-coach: bad configuration: {problems}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
+    match args.command:
+        case "chat":
+            from adapters.terminal import default_user, run_chat
+            from bot.service import CoachService
+
+            service = CoachService.from_settings(_settings(args))
+            try:
+                return run_chat(service, args.user or default_user(), inp, out)
+            finally:
+                service.close()
+        case "understand":
+            from bot.playbooks.loader import load_playbooks
+            from bot.understanding.reader import Understander, understand_lines
+
+            understander = Understander(load_playbooks(args.playbooks).perks)
+            for line in understand_lines((ln.rstrip("\n") for ln in inp), understander):
+                print(line, file=out)
+            return 0
+        case "playbooks":
+            from adapters.cli import playbooks as playbook_cli
+
+            configured = _settings(args).playbooks  # OFFER_COACH_PLAYBOOKS, when no path is given
+            if args.action == "check":
+                return playbook_cli.check_command(args.path or configured, out)
+            return playbook_cli.list_command(configured, args.json, out)
+        case "export" | "forget":
+            from adapters.cli import data as data_cli
+
+            db = args.db or _settings(args).db
+            if args.command == "export":
+                return data_cli.export_command(args.user, db, out)
+            return data_cli.forget_command(args.user, db, out, yes=args.yes)
+        case "run":
+            settings = _settings(args)
+            if args.platform == "slack":
+                from adapters.slack.runner import run as run_slack
+
+                return run_slack(settings, args.port)
+            from adapters.discord.runner import run as run_discord
+
+            return run_discord(settings)
+        case "discord":
+            from adapters.discord.runner import invite_url
+
+            return invite_url(out)
+    return 2  # pragma: no cover - argparse rejects anything else
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""The practice side of the engine: starting a role-play, each turn of it, and the hand-off to the debrief.
+
+A :class:`PracticeRunner` opens a scenario (its brief, the recruiter's greeting and the offer card),
+resumes one, shows the offer as it stands, passes each line the user says to the coaching notes
+and the counterpart, and when the practice ends hands it to :func:`bot.negotiation.coaching.debrief`. Like the
+engine it is pure: it changes the :class:`~bot.session.SessionState` it is given and returns the
+replies; the engine decides when to call it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.markup import escape
+from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
+from bot.negotiation import coaching
+from bot.negotiation.counterpart import Counterpart, open_practice
+from bot.playbooks.models import Playbooks, Scenario
+from bot.session import Outcome, Record, SessionState
+from bot.understanding.acts import Context, Signal
+from bot.valuation.units import show
+
+if TYPE_CHECKING:
+    from bot.understanding.reader import Understander
+
+
+def practice_choices() -> tuple[Choice, ...]:
+    """The buttons under a practice's replies: a hint, the offer so far, the end and debrief."""
+    return (
+        Choice(id="cmd:hint", label="Hint"),
+        Choice(id="cmd:status", label="Offer so far"),
+        Choice(id="cmd:end", label="End and debrief", style=ChoiceStyle.danger),
+    )
+
+
+def is_active(st: SessionState) -> bool:
+    """Whether the session has a practice under way (in front or paused behind a checklist)."""
+    return bool(st.practice and st.practice.status == "active")
+
+
+class PracticeRunner:
+    """Runs role-play practices over the playbooks for the engine."""
+
+    def __init__(self, playbooks: Playbooks, understander: Understander) -> None:
+        self.playbooks = playbooks
+        self.understander = understander
+
+    def start(self, st: SessionState, scenario: Scenario, *, force: bool = False) -> Outcome:
+        """Open `scenario`; with one already under way, ask first, resume it, or (forced) end it first."""
+        key = scenario.key
+        replies: list[Reply] = []
+        records: list[Record] = []
+        if st.practice and st.practice.status == "active":
+            if not force and st.practice.scenario != key:
+                current = self.playbooks.scenarios.get(st.practice.scenario)
+                title = current.title if current else st.practice.scenario
+                return Outcome(state=st, replies=[Reply(
+                    text=f"You have a practice in progress: **{escape(title)}**. "
+                         "Continue it, or end it and start the new one?",
+                    choices=(Choice(id="cmd:resume", label="Continue it", style=ChoiceStyle.primary),
+                             Choice(id=f"restart:{key}"[:64], label="End it, start the new one")))])
+            if st.practice.scenario == key and not force:
+                return self.resume(st)
+            replies, records = self.finish(st, "ended")
+        st.practice = open_practice(scenario)
+        st.mode = "practice"
+        return Outcome(state=st, replies=[*replies, *self.opening(scenario)], records=records)
+
+    def opening(self, scenario: Scenario) -> list[Reply]:
+        """The scenario's brief with the practice buttons, then the recruiter's greeting with the offer."""
+        perks = self.playbooks.perks
+        offer = Card(
+            title=f"The offer: {scenario.role} at {scenario.company}",
+            fields=tuple(
+                CardField(label=perks[k].label, value=show(s.offer, perks[k], scenario.currency))
+                for k, s in scenario.perks.items() if s.offer or k == "base_salary"
+            ),
+        )
+        # Playbook text is written by the team, so its own markup is kept; only users' text is escaped.
+        intro = Reply(text=f"**{scenario.title}**\n{scenario.brief}\n\n"
+                           "Talk to the recruiter as you would for real. Type `hint` for a next move, "
+                           "`status` for the offer so far, `end` for your debrief.", choices=practice_choices())
+        hello = Reply(text=scenario.persona.greeting, kind=ReplyKind.recruiter, speaker=scenario.persona.name,
+                      cards=(offer,))
+        return [intro, hello]
+
+    def resume(self, st: SessionState) -> Outcome:
+        """Back to the active practice, with the offer as it stands."""
+        assert st.practice is not None
+        st.mode = "practice"
+        scenario = self.playbooks.scenarios[st.practice.scenario]
+        return Outcome(state=st, replies=[Reply(
+            text=f"Back to **{escape(scenario.title)}**. {scenario.persona.name} is waiting for your answer.",
+            cards=(self.offer_card(st, scenario),), choices=practice_choices())])
+
+    def status(self, st: SessionState) -> Outcome:
+        """The offer as it stands in the active practice."""
+        assert st.practice is not None
+        scenario = self.playbooks.scenarios[st.practice.scenario]
+        return Outcome(state=st, replies=[Reply(text="**The offer as it stands**",
+                                                cards=(self.offer_card(st, scenario),),
+                                                choices=practice_choices())])
+
+    def offer_card(self, st: SessionState, scenario: Scenario) -> Card:
+        """Every term on the table now, with what it was at the start where it moved."""
+        assert st.practice is not None
+        perks = self.playbooks.perks
+        fields = []
+        for key, track in st.practice.offer.items():
+            if not track.current and key != "base_salary":
+                continue
+            sheet = scenario.perks.get(key)
+            changed = sheet is not None and track.current != sheet.offer
+            value = show(track.current, perks[key], scenario.currency)
+            if changed and sheet is not None:
+                value += f" (was {show(sheet.offer, perks[key], scenario.currency)})"
+            fields.append(CardField(label=perks[key].label, value=value))
+        return Card(title=f"{scenario.role} at {scenario.company}", fields=tuple(fields))
+
+    def hint(self, st: SessionState) -> Outcome:
+        """One concrete next move in the active practice."""
+        assert st.practice is not None
+        scenario = self.playbooks.scenarios[st.practice.scenario]
+        return Outcome(state=st, replies=[Reply(
+            text="**Hint:** " + coaching.hint(st.practice, scenario, self.playbooks))])
+
+    def turn(self, st: SessionState, scenario: Scenario, text: str) -> Outcome:
+        """One line said to the recruiter: noted for the debrief, answered, and debriefed if it ended the talk."""
+        practice = st.practice
+        assert practice is not None
+        said = self.understander.read(text, Context(last_perk=practice.last_perk, last_speaker="counterpart"))
+        if Signal.hint in said.signals and not said.terms:
+            return self.hint(st)
+        coaching.observe(practice, said, scenario)
+        turn = Counterpart(scenario, self.playbooks).respond_in_place(practice, said)
+        st.practice = turn.state
+        replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
+        if turn.ended:
+            more, records = self.finish(st, turn.state.status)
+            return Outcome(state=st, replies=replies + more, records=records)
+        return Outcome(state=st, replies=replies)
+
+    def finish(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:
+        """Close the practice with `status` (unless it already ended), and its debrief and record."""
+        practice = st.practice
+        assert practice is not None
+        if practice.status == "active":
+            practice.status = status  # type: ignore[assignment]
+        scenario = self.playbooks.scenarios[practice.scenario]
+        replies, data = coaching.debrief(practice, scenario, self.playbooks)
+        st.practice, st.mode = None, "idle"
+        replies[-1] = replies[-1].model_copy(update={"choices": (
+            Choice(id=f"restart:{scenario.key}"[:64], label="Try it again", style=ChoiceStyle.primary),
+            Choice(id="cmd:scenarios", label="Another scenario"),
+            Choice(id="checklist:close", label="Close checklist") if "close" in self.playbooks.checklists
+            else Choice(id="cmd:help", label="Help"),
+        )})
+        return replies, [Record(kind="practice", key=scenario.key, data=data)]

@@ -1,0 +1,38 @@
+"""The state of one role-play practice: the offer as it stands and what the user has shown so far.
+
+Bounded by design: per perk, per technique and per flag, never per message, so saving it costs
+the same on turn 3 and turn 300.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class PerkTrack(BaseModel):
+    """One perk of the offer as the negotiation goes."""
+
+    current: float  # what is on the table now
+    asks: int = 0  # asks that moved nothing (pushes)
+    moved: bool = False  # the counterpart has conceded on it
+    alternative_offered: bool = False
+    last_ask: float | None = None
+    pending: float | None = None  # promised "let me check with the team"; the answer comes next turn
+
+
+class PracticeState(BaseModel):
+    scenario: str
+    status: Literal["active", "agreed", "walked", "ended"] = "active"
+    offer: dict[str, PerkTrack]
+    shown: list[str] = Field(default_factory=list)  # unlocks the user has earned (bot.playbooks.models.Unlock)
+    patience: int  # asks without a move left before the counterpart goes firm
+    firm: bool = False
+    rude: int = 0
+    turns: int = 0
+    perks_discussed: list[str] = Field(default_factory=list)
+    evidence: dict[str, str] = Field(default_factory=dict)  # technique key -> the user's own line
+    flags: list[str] = Field(default_factory=list)  # e.g. "accepted_first_offer", "asked_writing"
+    last_perk: str | None = None
+    checked_in: bool = False  # a "let me check" reply is waiting to be answered

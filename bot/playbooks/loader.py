@@ -1,0 +1,500 @@
+"""Load the YAML playbooks, merge a team's own folder over the shipped one, and cross-check them.
+
+Folder layout (the shipped folder has every file; a team's folder may have any subset)::
+
+    perks.yaml          perks: [ {key, label, unit, ...}, ... ]
+    assumptions.yaml    assumptions: {expected_years: 2, ...}
+    scenarios/*.yaml    one Scenario per file
+    checklists/*.yaml   one Checklist per file
+    rubric.yaml         techniques: [ {key, label, detector, ...}, ... ]
+    tips.yaml           tips: [ {key, text, technique?, perk?}, ... ]
+
+An item in the team's folder with the same key as a shipped one replaces it; new keys are added.
+Every problem found (YAML syntax, schema, cross-references) is collected before raising a single
+:class:`PlaybookError`, so a team fixes its folder in one pass instead of one error at a time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.playbooks.models import (
+    Checklist,
+    Detector,
+    PerkDef,
+    Playbooks,
+    Scenario,
+    Technique,
+    Tip,
+)
+
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NoDuplicateKeysLoader(_YamlLoader):  # type: ignore[misc, valid-type]
+    """Safe loading that rejects a key written twice in one mapping.
+
+    Plain YAML loading keeps the last of two `pto:` entries without a word, which silently throws
+    away half of what an author wrote.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key `{key_node.value}` appears twice", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+class PlaybookProblem(NamedTuple):
+    file: str  # the file as a path the user can open
+    field: str  # a dotted path inside the file, e.g. perks.pto.limit ("" for the whole file)
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field or '(file)'}: {self.reason}"
+
+
+class PlaybookError(Exception):
+    """One or more problems in a playbook folder; ``str()`` lists them one per line."""
+
+    def __init__(self, problems: Iterable[PlaybookProblem]) -> None:
+        self.problems: list[PlaybookProblem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def shipped_playbooks_dir() -> Path:
+    """The playbooks that come with the package: inside a wheel, else the repository's folder."""
+    inside_package = Path(__file__).resolve().parents[1] / "_playbooks"
+    if inside_package.is_dir():
+        return inside_package
+    return Path(__file__).resolve().parents[2] / "playbooks"
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """One validated item and where it came from, so cross-check problems can name the file."""
+
+    model: BaseModel
+    file: Path
+    field: str  # the item's path inside its file ("" when the file is the item)
+
+
+@dataclass
+class _Collected:
+    perks: dict[str, _Item] = field(default_factory=dict)
+    assumptions: dict[str, tuple[float, Path]] = field(default_factory=dict)
+    scenarios: dict[str, _Item] = field(default_factory=dict)
+    checklists: dict[str, _Item] = field(default_factory=dict)
+    techniques: dict[str, _Item] = field(default_factory=dict)
+    tips: dict[str, _Item] = field(default_factory=dict)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[PlaybookProblem] = []
+
+    def problem(self, file: Path, field_path: str, reason: str) -> None:
+        self.problems.append(PlaybookProblem(str(file), field_path, reason))
+
+    def read_yaml(self, path: Path) -> tuple[Any, str] | None:
+        """The parsed document and its text, or None after recording why it could not be read."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.problem(path, "", "the file is not valid UTF-8 text")
+            return None
+        except OSError as exc:
+            self.problem(path, "", f"cannot read the file ({exc.strerror or exc})")
+            return None
+        try:
+            return yaml.load(text, Loader=_NoDuplicateKeysLoader), text
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            what = getattr(exc, "problem", None) or str(exc)
+            context = getattr(exc, "context", None)
+            reason = f"invalid YAML: {what}" + (f" ({context})" if context else "")
+            self.problem(path, where, reason)
+            return None
+
+    def validate(
+        self, model: type[BaseModel], data: Any, path: Path, prefix: str, text: str, keyed_list: str = ""
+    ) -> BaseModel | None:
+        """Validate ``data`` as ``model``; on failure record one problem per pydantic error."""
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc = [str(part) for part in error["loc"]]
+                field_path = ".".join(p for p in [prefix, *loc] if p)
+                full_path = [*_split(prefix), *error["loc"]]
+                # A missing top-level field has no line of its own; its parent is the whole file.
+                top_level_missing = error.get("type") == "missing" and len(full_path) == 1
+                line = None if top_level_missing else _line_of(text, full_path, keyed_list)
+                reason = _friendly(error)
+                if line:
+                    reason += f" (line {line})"
+                self.problem(path, field_path, reason)
+            return None
+
+    def top_mapping(self, path: Path, doc: Any, expected_key: str) -> Any:
+        """The value under the one top-level key a list file must have, or None after a problem."""
+        if doc is None:
+            self.problem(path, "", f"the file is empty; expected a mapping with `{expected_key}:`")
+            return None
+        if not isinstance(doc, dict):
+            self.problem(path, "", f"expected a mapping with `{expected_key}:` at the top")
+            return None
+        for other in doc:
+            if other != expected_key:
+                self.problem(path, str(other), f"unknown top-level key; only `{expected_key}:` is allowed")
+        if expected_key not in doc:
+            self.problem(path, expected_key, "missing")
+            return None
+        return doc[expected_key]
+
+    def read_keyed_list(self, path: Path, expected_key: str, model: type[BaseModel], into: dict[str, _Item]) -> None:
+        """Read a `key: [items]` file; items replace same-keyed ones already in ``into``."""
+        loaded = self.read_yaml(path)
+        if loaded is None:
+            return
+        doc, text = loaded
+        items = self.top_mapping(path, doc, expected_key)
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.problem(path, expected_key, "expected a list of items (each starting with `- key: ...`)")
+            return
+        seen_here: set[str] = set()
+        for index, raw in enumerate(items):
+            name = _item_name(raw, index)
+            prefix = f"{expected_key}.{name}"
+            item = self.validate(model, raw, path, prefix, text, keyed_list=expected_key)
+            if item is None:
+                continue
+            key = item.key  # type: ignore[attr-defined]
+            if key in seen_here:
+                self.problem(path, prefix, f"duplicate key `{key}` in this file")
+                continue
+            seen_here.add(key)
+            into[key] = _Item(item, path, prefix)
+
+    def read_assumptions(self, path: Path, into: dict[str, tuple[float, Path]]) -> None:
+        loaded = self.read_yaml(path)
+        if loaded is None:
+            return
+        doc, _ = loaded
+        values = self.top_mapping(path, doc, "assumptions")
+        if values is None:
+            return
+        if not isinstance(values, dict):
+            self.problem(path, "assumptions", "expected a mapping of name: number")
+            return
+        for name, value in values.items():
+            if not isinstance(name, str):
+                self.problem(path, f"assumptions.{name}", "a name must be text")
+            elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                self.problem(path, f"assumptions.{name}", f"expected a number, got {value!r}")
+            else:
+                into[name] = (float(value), path)
+
+    def read_folder_of_items(self, folder: Path, model: type[BaseModel], into: dict[str, _Item]) -> None:
+        """Read one item per file; a key used twice in the same folder is an error."""
+        if not folder.is_dir():
+            return
+        from_this_folder: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.y*ml")):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            loaded = self.read_yaml(path)
+            if loaded is None:
+                continue
+            doc, text = loaded
+            if not isinstance(doc, dict):
+                self.problem(path, "", f"expected a mapping describing one {model.__name__.lower()}")
+                continue
+            item = self.validate(model, doc, path, "", text)
+            if item is None:
+                continue
+            key = item.key  # type: ignore[attr-defined]
+            if key in from_this_folder:
+                self.problem(path, "key", f"duplicate key `{key}`: also used by {from_this_folder[key]}")
+                continue
+            from_this_folder[key] = path
+            into[key] = _Item(item, path, "")
+
+
+def _item_name(raw: Any, index: int) -> str:
+    """Name a list item by its key when it has a usable one, else by its position."""
+    if isinstance(raw, dict) and isinstance(raw.get("key"), str) and raw["key"].strip():
+        return raw["key"]
+    return str(index)
+
+
+def _num(value: float) -> str:
+    """A number as people write it in a playbook: 5000000 -> 5,000,000; 0.5 -> 0.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _split(prefix: str) -> list[str]:
+    return prefix.split(".") if prefix else []
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if kind == "string_pattern_mismatch":
+        return "must be a lowercase key: letters, digits and _ , starting with a letter, at most 40 long"
+    message = str(error.get("msg", "invalid value"))
+    value = error.get("input")
+    if kind.endswith("_type") or kind.endswith("_parsing") or kind == "enum":
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{message}, got {shown}"
+    return message
+
+
+def _line_of(text: str, path: list[Any], keyed_list: str) -> int | None:
+    """The 1-based line of the node at ``path`` (or its nearest existing parent), for error messages.
+
+    Only called when something is wrong, so composing the node tree again costs nothing in the
+    normal case. Items of a keyed list are addressed by their key, not their index.
+    """
+    try:
+        node = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    parts = list(path)
+    depth = 0
+    while parts:
+        part = parts.pop(0)
+        depth += 1
+        if isinstance(node, yaml.MappingNode):
+            found = None
+            for key_node, value_node in node.value:
+                if str(key_node.value) == str(part):
+                    found = (key_node, value_node)
+                    break
+            if found is None:
+                return line
+            line = found[0].start_mark.line + 1
+            node = found[1]
+        elif isinstance(node, yaml.SequenceNode):
+            child = None
+            if depth == 2 and keyed_list:
+                for candidate in node.value:
+                    if isinstance(candidate, yaml.MappingNode) and any(
+                        str(k.value) == "key" and str(v.value) == str(part) for k, v in candidate.value
+                    ):
+                        child = candidate
+                        break
+            if child is None and str(part).isdigit() and int(part) < len(node.value):
+                child = node.value[int(part)]
+            if child is None:
+                return line
+            node = child
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+# --- cross-checks -------------------------------------------------------------------------------
+
+
+class _Known(NamedTuple):
+    """Which catalogues loaded without problems, so references into them can be checked."""
+
+    perks: bool
+    assumptions: bool
+    techniques: bool
+
+
+def _cross_check(found: _Collected, reader: _Reader) -> None:
+    # A reference is only reported unknown when the catalogue it points into loaded cleanly;
+    # otherwise one typo in perks.yaml would echo as "unknown perk" in every scenario.
+    broken = {Path(p.file).name for p in reader.problems}
+    known = _Known(
+        perks="perks.yaml" not in broken,
+        assumptions="assumptions.yaml" not in broken,
+        techniques="rubric.yaml" not in broken,
+    )
+    perks = {key: item.model for key, item in found.perks.items()}
+    for item in found.perks.values():
+        perk: PerkDef = item.model  # type: ignore[assignment]
+        if perk.min > perk.max:
+            reader.problem(item.file, f"{item.field}.min", f"min {_num(perk.min)} is above max {_num(perk.max)}")
+        if perk.value.value == "flat":
+            if not perk.assumption:
+                reader.problem(item.file, f"{item.field}.assumption", "a flat value needs an assumption name")
+            elif known.assumptions and perk.assumption not in found.assumptions:
+                reader.problem(item.file, f"{item.field}.assumption", f"unknown assumption `{perk.assumption}`")
+
+    for item in found.scenarios.values():
+        _check_scenario(item, perks, found, reader, known)
+
+    for item in found.checklists.values():
+        checklist: Checklist = item.model  # type: ignore[assignment]
+        for index, step in enumerate(checklist.steps):
+            if step.min is not None and step.max is not None and step.min > step.max:
+                reader.problem(item.file, f"steps.{index}.min", f"min {_num(step.min)} is above max {_num(step.max)}")
+
+    detectors_seen: dict[Detector, str] = {}
+    for key, item in found.techniques.items():
+        technique: Technique = item.model  # type: ignore[assignment]
+        if technique.detector in detectors_seen:
+            reader.problem(
+                item.file,
+                f"{item.field}.detector",
+                f"detector `{technique.detector.value}` is already used by `{detectors_seen[technique.detector]}`",
+            )
+        else:
+            detectors_seen[technique.detector] = key
+    missing = [d.value for d in Detector if d not in detectors_seen]
+    if missing and known.techniques:
+        rubric_file = next((i.file for i in found.techniques.values()), Path("rubric.yaml"))
+        reader.problem(rubric_file, "techniques", "no technique for detector(s): " + ", ".join(missing))
+
+    for item in found.tips.values():
+        tip: Tip = item.model  # type: ignore[assignment]
+        if known.techniques and tip.technique is not None and tip.technique not in found.techniques:
+            reader.problem(item.file, f"{item.field}.technique", f"unknown technique `{tip.technique}`")
+        if known.perks and tip.perk is not None and tip.perk not in perks:
+            reader.problem(item.file, f"{item.field}.perk", f"unknown perk `{tip.perk}`")
+
+
+def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reader: _Reader, known: _Known) -> None:
+    scenario: Scenario = item.model  # type: ignore[assignment]
+    for name in scenario.assumptions:
+        if known.assumptions and name not in found.assumptions:
+            reader.problem(item.file, f"assumptions.{name}", f"unknown assumption `{name}`")
+    for perk_key, sheet in scenario.perks.items():
+        where = f"perks.{perk_key}"
+        perk: PerkDef | None = perks.get(perk_key)
+        if perk is None:
+            if known.perks:
+                reader.problem(item.file, where, f"unknown perk `{perk_key}` (not in the perk catalogue)")
+            continue
+        for label, amount in (("offer", sheet.offer), ("limit", sheet.limit)):
+            if amount is not None and not perk.min <= amount <= perk.max:
+                reader.problem(
+                    item.file,
+                    f"{where}.{label}",
+                    f"{_num(amount)} is outside {perk.label}'s range {_num(perk.min)} to {_num(perk.max)}",
+                )
+        if sheet.limit is not None:
+            if perk.better == "higher" and sheet.limit < sheet.offer:
+                reader.problem(
+                    item.file,
+                    f"{where}.limit",
+                    f"the limit {_num(sheet.limit)} is below the offer {_num(sheet.offer)}; "
+                    f"for {perk.label} more is better, so the limit is a ceiling",
+                )
+            elif perk.better == "lower" and sheet.limit > sheet.offer:
+                reader.problem(
+                    item.file,
+                    f"{where}.limit",
+                    f"the limit {_num(sheet.limit)} is above the offer {_num(sheet.offer)}; "
+                    f"for {perk.label} less is better, so the limit is a floor",
+                )
+        for index, alternative in enumerate(sheet.alternatives):
+            alt_where = f"{where}.alternatives.{index}"
+            alt_perk: PerkDef | None = perks.get(alternative.perk)
+            if alt_perk is None:
+                if known.perks:
+                    reader.problem(item.file, f"{alt_where}.perk", f"unknown perk `{alternative.perk}`")
+            elif not alt_perk.min <= alternative.amount <= alt_perk.max:
+                reader.problem(
+                    item.file,
+                    f"{alt_where}.amount",
+                    f"{_num(alternative.amount)} is outside {alt_perk.label}'s range "
+                    f"{_num(alt_perk.min)} to {_num(alt_perk.max)}",
+                )
+            alt_sheet = scenario.perks.get(alternative.perk)
+            if alt_perk is not None and alt_sheet is not None:
+                # An alternative is something the company can actually give, so it may not go past
+                # what the sheet allows for that perk elsewhere in the same scenario.
+                furthest = alt_sheet.offer if alt_sheet.limit is None else alt_sheet.limit
+                beyond = alternative.amount > furthest if alt_perk.better == "higher" else alternative.amount < furthest
+                if beyond:
+                    reader.problem(
+                        item.file,
+                        f"{alt_where}.amount",
+                        f"{_num(alternative.amount)} goes past what this scenario allows for "
+                        f"{alt_perk.label} ({_num(furthest)})",
+                    )
+            if alternative.perk == perk_key:
+                reader.problem(item.file, f"{alt_where}.perk", "an alternative must be a different perk")
+
+
+# --- the entry point ----------------------------------------------------------------------------
+
+_REQUIRED_IN_BASE = ("perks.yaml", "assumptions.yaml", "rubric.yaml")
+
+
+def _read_folder(folder: Path, found: _Collected, reader: _Reader, *, is_base: bool) -> None:
+    if not folder.is_dir():
+        what = "the shipped playbook folder" if is_base else "the playbook folder"
+        reader.problem(folder, "", f"{what} does not exist or is not a folder")
+        return
+    if is_base:
+        for name in _REQUIRED_IN_BASE:
+            if not (folder / name).is_file():
+                reader.problem(folder / name, "", "required file is missing")
+    if (folder / "perks.yaml").is_file():
+        reader.read_keyed_list(folder / "perks.yaml", "perks", PerkDef, found.perks)
+    if (folder / "assumptions.yaml").is_file():
+        reader.read_assumptions(folder / "assumptions.yaml", found.assumptions)
+    reader.read_folder_of_items(folder / "scenarios", Scenario, found.scenarios)
+    reader.read_folder_of_items(folder / "checklists", Checklist, found.checklists)
+    if (folder / "rubric.yaml").is_file():
+        reader.read_keyed_list(folder / "rubric.yaml", "techniques", Technique, found.techniques)
+    if (folder / "tips.yaml").is_file():
+        reader.read_keyed_list(folder / "tips.yaml", "tips", Tip, found.tips)
+
+
+def load_playbooks(extra: Path | None = None, *, base: Path | None = None) -> Playbooks:
+    """Load the shipped playbooks (or ``base``), merge ``extra`` over them, and cross-check the result.
+
+    Raises :class:`PlaybookError` listing every problem found, each naming the file, the field
+    path inside it and the reason.
+    """
+    reader = _Reader()
+    found = _Collected()
+    _read_folder(Path(base) if base is not None else shipped_playbooks_dir(), found, reader, is_base=True)
+    if extra is not None:
+        _read_folder(Path(extra), found, reader, is_base=False)
+    _cross_check(found, reader)
+    if reader.problems:
+        raise PlaybookError(reader.problems)
+    return Playbooks(
+        perks={k: i.model for k, i in found.perks.items()},  # type: ignore[misc]
+        assumptions={k: value for k, (value, _) in found.assumptions.items()},
+        scenarios={k: i.model for k, i in found.scenarios.items()},  # type: ignore[misc]
+        checklists={k: i.model for k, i in found.checklists.items()},  # type: ignore[misc]
+        rubric=[i.model for i in found.techniques.values()],  # type: ignore[misc]
+        tips=[i.model for i in found.tips.values()],  # type: ignore[misc]
+    )

@@ -1,0 +1,90 @@
+"""What understanding a message yields: acts, terms and signals.
+
+:class:`Understanding` is the output of :meth:`bot.understanding.reader.Understander.read`, shared by the
+role-play, the checklists and ``offer-coach understand`` (which prints ``text``, ``acts`` and
+``terms`` as one JSON line per message).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Act(StrEnum):
+    greet = "greet"
+    propose = "propose"  # asks for, or offers, a concrete term
+    accept = "accept"
+    reject = "reject"
+    ask = "ask"  # a question
+    justify = "justify"  # reasons, market data, or the speaker's value
+    enthusiasm = "enthusiasm"
+    competing_offer = "competing_offer"
+    trade_off = "trade_off"  # gives something to get something
+    request_time = "request_time"
+    request_writing = "request_writing"
+    quit = "quit"
+
+
+class Signal(StrEnum):
+    """Finer cues the coaching and the counterpart use; not part of the `understand` JSON."""
+
+    market_data = "market_data"  # cites research, ranges, levels, surveys
+    own_value = "own_value"  # cites their skills, experience, results
+    priority = "priority"  # says what matters most to them
+    alternatives = "alternatives"  # asks what else could be offered
+    trial_period = "trial_period"  # proposes trying something for a while
+    rude = "rude"
+    pleading = "pleading"  # begging, repeating "please", no reasons
+    summary = "summary"  # asks to recap the whole package / current offer
+    hint = "hint"  # asks for help on what to do next
+
+
+Unit = Literal["money", "percent", "days", "weeks", "months", "years", "hours"]
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    perk: str | None  # a perk key from the catalogue; None when an amount names no perk
+    amount: float | None = None
+    unit: Unit | None = None
+    negated: bool = False  # "no car", "without a bonus"
+    range: tuple[float, float] | None = None  # "130-140k": amount is the low end
+    per: Literal["year", "month", "week", "day", "hour"] | None = None  # "12000 NIS per month"
+    currency: str | None = None  # ISO code when one was written: USD, EUR, ILS, GBP…
+    relative: bool = False  # "3 more days", "+2k": amount is on top of the current value
+    give: bool = False  # the perk offered in exchange: "I'd trade part of the sign-on bonus for two remote days"
+
+
+class Understanding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    acts: list[Act] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    signals: list[Signal] = Field(default_factory=list)
+
+    def has(self, act: Act) -> bool:
+        return act in self.acts
+
+    def json_line(self) -> dict:
+        """The `offer-coach understand` output for this message."""
+        return {
+            "text": self.text,
+            "acts": [a.value for a in self.acts],
+            "terms": [
+                {"perk": t.perk, "amount": t.amount, "unit": t.unit, "negated": t.negated} for t in self.terms
+            ],
+        }
+
+
+class Context(BaseModel):
+    """What the previous turn was about, so "then 9 hours" can be read against it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    last_perk: str | None = None  # the perk the counterpart last spoke of
+    last_speaker: Literal["user", "counterpart"] | None = None

@@ -1,0 +1,625 @@
+"""Reading a chat message: which negotiation acts it performs, which perks and amounts it names.
+
+:class:`Understander` is built once from the perk catalogue and then reads messages with
+:meth:`Understander.read`, which the role-play, the checklists and ``offer-coach understand``
+all call. It is rules and lexicons (see docs/understanding.md for why): perk synonyms from
+playbooks/perks.yaml matched longest first, rapidfuzz for misspelled perk words, amounts from
+:mod:`bot.understanding.amounts`, and cue phrases for acts and signals from
+:mod:`bot.understanding.cues`. The previous turn's perk
+(:class:`bot.understanding.acts.Context`) gives bare replies such as "then 9 hours" a perk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.playbooks.models import PerkDef
+from bot.playbooks.models import Unit as PerkUnit
+from bot.understanding import cues
+from bot.understanding.acts import Act, Context, Signal, Term, Understanding
+from bot.understanding.amounts import Amount, find_amounts, normalise
+from bot.understanding.cue_gate import MayMatch
+
+__all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
+
+MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
+# Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
+_SIGNAL_CUES = (
+    (Signal.market_data, cues.MARKET),
+    (Signal.own_value, cues.OWN_VALUE),
+    (Signal.priority, cues.PRIORITY),
+    (Signal.alternatives, cues.ALTERNATIVES),
+    (Signal.trial_period, cues.TRIAL),
+    (Signal.rude, cues.RUDE),
+    (Signal.pleading, cues.PLEADING),
+    (Signal.summary, cues.SUMMARY),
+    (Signal.hint, cues.HINT),
+)
+
+# Which spoken units fit each canonical perk unit (None: a bare number, read in the perk's unit).
+_FITS: dict[PerkUnit, frozenset[str | None]] = {
+    PerkUnit.money: frozenset({"money", None}),  # equity may also be a percent: see _fits
+    PerkUnit.percent: frozenset({"percent", "money", None}),
+    PerkUnit.days: frozenset({"days", "weeks", None}),
+    PerkUnit.days_per_week: frozenset({"days", None}),
+    PerkUnit.weeks: frozenset({"weeks", "days", "months", None}),
+    PerkUnit.months: frozenset({"months", "weeks", "years", None}),
+    PerkUnit.years: frozenset({"years", "months", None}),
+    PerkUnit.hours: frozenset({"hours", None}),
+    PerkUnit.level: frozenset({None}),
+    PerkUnit.flag: frozenset(),
+}
+_SPOKEN_UNIT: dict[PerkUnit, str | None] = {
+    PerkUnit.money: "money",
+    PerkUnit.percent: "percent",
+    PerkUnit.days: "days",
+    PerkUnit.days_per_week: "days",
+    PerkUnit.weeks: "weeks",
+    PerkUnit.months: "months",
+    PerkUnit.years: "years",
+    PerkUnit.hours: "hours",
+    PerkUnit.level: None,
+    PerkUnit.flag: None,
+}
+
+
+@dataclass(slots=True)
+class _Mention:
+    perk: str
+    start: int
+    end: int
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class _Slot:
+    perk: str | None
+    amount: Amount | None
+    negated: bool
+    start: int
+
+
+class Understander:
+    """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
+
+    def __init__(self, perks: Mapping[str, PerkDef]) -> None:
+        self.perks = dict(perks)
+        self._by_phrase: dict[str, str] = {}
+        for key, perk in self.perks.items():
+            for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
+                self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
+        self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
+        # Every leading run of two or more words of a phrase: reading stops extending a run of words
+        # as soon as it can no longer become a phrase ("a base" is not the start of any).
+        split_phrases = [p.split(" ") for p in self._by_phrase]
+        self._phrase_prefixes = frozenset(
+            " ".join(words[:size]) for words in split_phrases for size in range(2, len(words) + 1)
+        )
+        self._longest = max((p.count(" ") + 1 for p in self._by_phrase), default=1)
+        # single words long enough to be worth matching with a typo in them
+        self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
+        self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
+        self._typo_cache: dict[str, str | None] = {}
+        # Words that may begin a perk mention by themselves (a typo of one is checked separately).
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "match"}
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def read(self, text: str, context: Context | None = None) -> Understanding:
+        """The acts, terms and signals of one message; never raises on any string."""
+        if not isinstance(text, str):
+            text = str(text)
+        low = normalise(text[:MAX_READ_CHARS])
+        if not low.strip():
+            return Understanding(text=text)
+        mentions, words = self._find_perks(low)
+        amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
+        may = cues.GATE.scan(low)
+        acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
+        amounts = self._drop_non_terms(low, amounts, acts, mentions)
+        slots = self._slots(low, mentions, amounts, context, may)
+        acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
+        terms = [self._term(slot, slot.perk in given) for slot in slots]
+        return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    # --- perks ----------------------------------------------------------------------------------
+
+    def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
+        """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
+        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+        mentions: list[_Mention] = []
+        attention, known = self._attention, self._known_words
+        count, next_free = len(tokens), 0
+        for i, (word, start, end) in enumerate(tokens):
+            if i < next_free:
+                continue  # inside a phrase already found
+            if word not in attention and (
+                len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
+            ):
+                continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
+            found = 0
+            if word in self._phrase_starts:
+                # longest phrase first: "sign on bonus" before "sign on", "home office days" before "home office"
+                words = [word]
+                j = i
+                while (
+                    j + 1 < count
+                    and len(words) < self._longest
+                    and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
+                    and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
+                ):
+                    j += 1
+                    words.append(tokens[j][0])
+                for size in range(len(words), 1, -1):
+                    key = self._by_phrase.get(" ".join(words[:size]))
+                    if key is not None:
+                        mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
+                        found = size
+                        break
+            if not found and word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
+                mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
+                found = 1
+            if not found and word == "match" and "retirement_match" in self.perks and (
+                cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start)
+                or cues.MATCH_PERCENT_AFTER.match(low, end)
+            ):
+                mentions.append(_Mention("retirement_match", start, end))  # "3% match", "a match of 4%"
+                found = 1
+            if not found:
+                key = self._by_phrase.get(word)
+                if key is not None and not self._verb_use(word, low, start, end):
+                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
+                        key = "sign_on_bonus"  # "a 3k bonus when I join"
+                    mentions.append(_Mention(key, start, end))
+                    found = 1
+                elif key is None and len(word) >= 5 and word not in self._known_words and word.isalpha():
+                    key = self._typo(word)
+                    if key is not None:
+                        mentions.append(_Mention(key, start, end))
+                    found = 1
+            next_free = i + (found or 1)
+        for mention in mentions:
+            mention.negated = self._negated(low, mention)
+        return mentions, {t[0] for t in tokens}
+
+    @staticmethod
+    def _negated(low: str, mention: _Mention) -> bool:
+        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
+        before = low[max(0, mention.start - 40) : mention.start]
+        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+            return not cues.NOT_NEGATION.search(before)
+        return bool(cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40))
+
+    @staticmethod
+    def _verb_use(word: str, low: str, start: int, end: int) -> bool:
+        """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
+        if word == "pay":
+            # "pay me", "roles pay more": a verb, not the salary
+            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
+        if word in ("raise", "rase", "riase"):
+            return bool(cues.RAISE_VERB.match(low, end))
+        if word == "hours":
+            return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
+        if word == "salary":
+            # "the Robert Half salary guide": a source of market data, not the salary being discussed
+            return bool(cues.SALARY_AS_SOURCE.match(low, end))
+        if word in ("commute", "commuting"):
+            # "my commute is 90 minutes": the trip itself, a reason rather than the allowance
+            return bool(cues.COMMUTE_AS_TRIP.match(low, end))
+        if word == "travel":
+            # "a week of travel", "I travel to see them": travel itself, not the allowance for it
+            return not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+        return False
+
+    def _typo(self, word: str) -> str | None:
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        cutoff = 88 if len(word) <= 6 else 84
+        best = process.extractOne(word, self._fuzzy_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        key = self._by_phrase[best[0]] if best else None
+        if best and word.startswith(best[0]) and word[len(best[0]) :] in cues.INFLECTIONS:
+            key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
+        if len(self._typo_cache) < 20_000:
+            self._typo_cache[word] = key
+        return key
+
+    # --- acts -----------------------------------------------------------------------------------
+
+    def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
+        acts: set[Act] = set()
+        signals: list[Signal] = []
+        if cues.GREET in may and cues.GREET.search(low):
+            acts.add(Act.greet)
+        for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
+            if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
+                acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
+                break
+        if cues.JUSTIFY in may and cues.JUSTIFY.search(low):
+            acts.add(Act.justify)
+        if cues.ENTHUSIASM in may and cues.ENTHUSIASM.search(low):
+            acts.add(Act.enthusiasm)
+        if (
+            cues.COMPETING in may
+            and cues.COMPETING.search(low)
+            and not (cues.ASKS_ABOUT_OFFERS in may and cues.ASKS_ABOUT_OFFERS.search(low))
+        ):
+            acts.add(Act.competing_offer)
+        if cues.TRADE in may and cues.TRADE.search(low) and not (
+            cues.LOSS_FROM_LEAVING in may and cues.LOSS_FROM_LEAVING.search(low)
+        ):
+            acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
+        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low):
+            acts.add(Act.request_time)
+        if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
+            acts.add(Act.request_writing)
+        for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
+            if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
+                continue
+            if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
+                continue  # "so we're agreed?" asks
+            words = accept.group(0).strip(" ,.!").split()
+            if len(words) == 1 and words[0] in cues.OPENERS and (
+                cues.ACCEPT_THEN_ASK.search(low, accept.end())
+                or low.rstrip().endswith("?")
+                or Act.request_time in acts
+                or cues.ACKNOWLEDGED.match(low, accept.end())
+            ):
+                continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
+            if Act.reject in acts and "accept" not in accept.group(0):
+                continue
+            acts.add(Act.accept)
+            break
+        if cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
+            acts.add(Act.quit)
+        if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
+            acts.add(Act.ask)
+        for signal, pattern in _SIGNAL_CUES:
+            if pattern in may and pattern.search(low):
+                signals.append(signal)
+        if Signal.hint in signals and "?" in low:
+            acts.add(Act.ask)  # "any tips?": the user wants an answer
+        if Signal.rude not in signals and _shouting(original):
+            signals.append(Signal.rude)
+        if (Signal.market_data in signals or Signal.own_value in signals) and Act.justify not in acts:
+            acts.add(Act.justify)
+        return [a for a in _ACT_ORDER if a in acts], signals
+
+    def _acts_from_terms(
+        self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
+    ) -> list[Act]:
+        found = set(acts)
+        clauses: list[tuple[int, int]] = []  # found on first use: many messages never need them
+
+        def clause_of(position: int) -> str:
+            if not clauses:
+                clauses.extend((m.start(), m.end()) for m in cues.CLAUSE.finditer(low))
+            for start, end in clauses:
+                if start <= position < end:
+                    return low[start:end]
+            return low
+
+        proposing = False
+        for slot in slots:
+            if slot.amount is None and not slot.negated:
+                continue
+            clause = clause_of(slot.start)
+            if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
+                cues.REQUEST, clause, may
+            ):
+                continue  # evidence: "glassdoor says 120k", "they offered me 140k"
+            if (_found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)) and not _found(
+                cues.OFFER_CUE, clause, may
+            ):
+                continue  # a limit or a refusal, not an offer: "we can't go above 115k"
+            proposing = True
+            break
+        if not proposing and Act.request_time not in found:
+            for mention in mentions:
+                clause = clause_of(mention.start)
+                sentence = _sentence_of(low, mention.start)
+                if (
+                    _is_info_question(sentence)
+                    or _found(cues.REJECT, clause, may)
+                    or _found(cues.COMPETING, clause, may)
+                ):
+                    continue
+                if (
+                    cues.POLITE_REQUEST.match(sentence)
+                    or _found(cues.PROPOSE_VAGUE, clause, may)
+                    or _found(cues.WOULD_HELP, clause, may)
+                ):
+                    proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
+                    break
+        if not proposing and _found(cues.MATCH_IT, low, may):
+            proposing = True  # "I have an offer at 150k, can you match it?"
+        if proposing:
+            found.add(Act.propose)
+        perks = {slot.perk for slot in slots if slot.perk is not None}
+        if len(perks) >= 2 and (
+            _found(cues.TRADE_HINT, low, may) or ("instead" in low and any(slot.negated for slot in slots))
+        ):
+            found.add(Act.trade_off)  # "…more pto instead?" only counters, unless a perk is given up for it
+        return [a for a in _ACT_ORDER if a in found]
+
+    # --- terms ----------------------------------------------------------------------------------
+
+    def _drop_non_terms(
+        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention]
+    ) -> list[Amount]:
+        kept = []
+        for a in amounts:
+            after = low[a.end : a.end + 30]
+            before = low[max(0, a.start - 20) : a.start]
+            if cues.TIME_AMOUNT_AFTER.match(after):
+                continue
+            if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
+                continue  # "thx 4 the offer", "2 low": a word, not a number
+            if (
+                Act.request_time in acts
+                and a.unit in ("days", "hours", "weeks")
+                and not a.relative
+                and cues.TIME_AMOUNT_BEFORE.search(before)
+                and not any(a.end <= m.start < a.end + 25 for m in mentions)
+            ):
+                continue
+            kept.append(a)
+        return kept
+
+    def _slots(
+        self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None, may: MayMatch
+    ) -> list[_Slot]:
+        breaks = (
+            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)]
+            if amounts and mentions
+            else []
+        )
+        pairs: list[tuple[float, int, int]] = []
+        for ai, a in enumerate(amounts):
+            for mi, mention in enumerate(mentions):
+                if mention.negated or not self._fits(mention.perk, a):
+                    continue
+                if mention.end <= a.start:
+                    lo, hi = mention.end, a.start
+                    direction = 0.0
+                else:
+                    lo, hi = a.end, mention.start
+                    direction = 0.5
+                if hi < lo:
+                    lo, hi = hi, lo
+                cost = (hi - lo) + direction + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+                if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
+                    continue  # "70k/yr plus bonus": money next to a percent perk only when said together
+                pairs.append((cost, ai, mi))
+        pairs.sort()
+        amount_to_perk: dict[int, str] = {}
+        perk_has_amount: set[str] = set()
+        used_amounts: set[int] = set()
+        for cost, ai, mi in pairs:
+            perk = mentions[mi].perk
+            if ai in used_amounts or perk in perk_has_amount or cost > 3000:
+                continue
+            amount_to_perk[ai] = perk
+            perk_has_amount.add(perk)
+            used_amounts.add(ai)
+
+        # Amounts with no perk of their own take one from context or a guess; the one asked for goes
+        # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
+        order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
+        if len(amounts) > 1:
+            order = sorted(order, key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may)))
+        slots: list[_Slot] = []
+        guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
+        for ai in order:
+            a = amounts[ai]
+            perk = amount_to_perk.get(ai)
+            if perk is None and _found(cues.ACHIEVEMENT, low, may, max(0, a.start - 40), a.start):
+                continue  # "I saved 2 million a year": a result, not an ask
+            if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
+                continue  # "flexible hours with core time 11 to 3": a number about something else
+            if perk is None:
+                perk = self._guess_perk(low, a, mentions, perk_has_amount, context, may)
+                if perk is not None:
+                    perk_has_amount.add(perk)
+                    guessed_units.add(a.unit)
+                elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
+                    continue  # "2 days isn't enough, I'd need 3": the refused number is context
+                elif (
+                    a.unit == "money"
+                    and "base_salary" in perk_has_amount
+                    and (_found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may))
+                ):
+                    continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
+                elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
+                    continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
+                elif a.unit in cues.DURATIONS and cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
+                    continue  # "over four years", "after 3 months": when, not how much
+            slots.append(_Slot(perk, a, False, a.start))
+        seen = {s.perk for s in slots if s.perk is not None}
+        for mention in mentions:
+            if mention.perk in seen:
+                for slot in slots:
+                    if slot.perk == mention.perk and mention.negated and slot.amount is None:
+                        slot.negated = True
+                continue
+            seen.add(mention.perk)
+            slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
+        slots.sort(key=lambda s: s.start)
+        return slots
+
+    @staticmethod
+    def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
+        """Whether the amount sits in a refusal or in evidence rather than in an ask."""
+        start = max(low.rfind(",", 0, a.start), low.rfind(".", 0, a.start), low.rfind(" but ", 0, a.start))
+        ends = [e for e in (low.find(",", a.end), low.find(" but ", a.end), low.find(".", a.end)) if e != -1]
+        clause = low[start + 1 : min(ends) if ends else len(low)]
+        return (
+            _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
+        )
+
+    def _fits(self, perk: str, amount: Amount) -> bool:
+        fits = _FITS[self.perks[perk].unit]
+        if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
+            return False
+        definition = self.perks[perk]
+        if amount.unit is None and abs(amount.value) > 10 * definition.max:
+            # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
+            return definition.unit is PerkUnit.percent
+        if amount.unit in ("money", None) and definition.unit is PerkUnit.money:
+            yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
+            return yearly <= definition.max  # "95k" is not a laptop budget
+        return True
+
+    def _guess_perk(
+        self,
+        low: str,
+        a: Amount,
+        mentions: list[_Mention],
+        taken: set[str],
+        context: Context | None,
+        may: MayMatch,
+    ) -> str | None:
+        if (
+            context is not None
+            and context.last_perk in self.perks
+            and context.last_perk not in taken
+            and self._fits(context.last_perk, a)
+            and not mentions
+            and not (a.unit == "money" and self.perks[context.last_perk].unit is not PerkUnit.money)
+        ):
+            return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
+        if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
+            return "working_hours"
+        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
+        if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
+                return "base_salary"
+            if abs(a.value) >= 10_000 and not mentions:
+                return "base_salary"  # "I'm asking for ninety thousand"
+        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
+            if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
+                return "base_salary"
+            if a.value >= 10_000 and (mentions or len(cues.TOKEN.findall(low)) >= 3):
+                # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
+                # a five-figure sum is the salary; a number on its own ("12000") stays unassigned
+                return "base_salary"
+        if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
+            return "pto"
+        return None
+
+    @staticmethod
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
+        given = set()
+        for slot in slots:
+            if slot.perk is None:
+                continue
+            starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
+            for start in starts:
+                before = low[max(0, start - 40) : start]
+                if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
+                    given.add(slot.perk)
+                    break
+        if len(given) == len({s.perk for s in slots if s.perk is not None}):
+            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given)
+
+    def _term(self, slot: _Slot, give: bool = False) -> Term:
+        a = slot.amount
+        if a is None:
+            return Term(perk=slot.perk, negated=slot.negated, give=give)
+        unit = a.unit
+        if unit is None and slot.perk is not None:
+            perk_unit = self.perks[slot.perk].unit
+            unit = _SPOKEN_UNIT[perk_unit]
+            if perk_unit is PerkUnit.percent and a.value > 100:
+                unit = "money"
+        if unit is None and a.explicit_money:
+            unit = "money"
+        value = a.value
+        if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
+            value *= 1000  # "can you do 95?" about a salary means 95k
+        return Term(
+            perk=slot.perk,
+            amount=value,
+            unit=unit,
+            negated=False,
+            range=a.range,
+            per=a.per,
+            currency=a.currency,
+            relative=a.relative,
+            give=give,
+        )
+
+
+def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
+    """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
+    return pattern in may and pattern.search(text, start, end) is not None
+
+
+def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
+    # "401k" is a perk, not $401,000; but in "10 hours" the perk word "hours" is the amount's unit
+    return any(m.start <= a.start < m.end for m in mentions)
+
+
+def _sentence_of(low: str, position: int) -> str:
+    start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
+    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
+    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
+
+
+def _is_info_question(sentence: str) -> bool:
+    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    sentence = sentence.strip()
+    if not sentence:
+        return False
+    asks = "?" in sentence
+    polite = cues.POLITE_REQUEST.match(sentence)
+    if asks and "," in sentence and not polite and not cues.INFO_START.match(sentence):
+        # "before I answer, could you tell me about the bonus?": the question follows a lead-in
+        return _is_info_question(sentence[sentence.index(",") + 1 :])
+    if polite:
+        return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
+    if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
+        return True  # "so: 110k, 22 days pto. correct?"
+    if not asks and cues.WH_STATEMENT.match(sentence):
+        return False  # "what matters most to me is remote work" states, it does not ask
+    start = cues.INFO_START.match(sentence)
+    if start is None:
+        return False
+    if cues.SUGGESTION.match(sentence):
+        return not cues.NUMBER_SAID.search(sentence)  # "what about 25?" is an offer
+    # "is 130k possible?" proposes 130k rather than asking
+    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
+
+
+def _shouting(original: str) -> bool:
+    """Mostly capitals over several words: shouting, which reads as rude in a negotiation."""
+    if original.lower() == original:
+        return False
+    if original.isascii():  # counted in C: a tenth of the per-character count below
+        raw = original.encode()
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        letters = upper + len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        return letters >= 12 and upper / letters > 0.8
+    letters = sum(map(str.isalpha, original))
+    if letters < 12:
+        return False
+    return sum(map(str.isupper, original)) / letters > 0.8
+
+
+def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
+    """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line())."""
+    for line in lines:
+        text = line.rstrip("\r\n")
+        understanding = understander.read(text)
+        yield json.dumps(understanding.json_line(), ensure_ascii=False)

@@ -1,0 +1,44 @@
+"""Amounts as people say them, in each perk's unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.acts import Term
+from bot.valuation.units import show, to_canonical
+from tests.support.harness import shipped
+
+PERKS = shipped()[0].perks
+
+
+@pytest.mark.parametrize(("perk", "term", "current", "expected"), [
+    ("pto", Term(perk="pto", amount=3, unit="weeks"), 20, 15),
+    ("pto", Term(perk="pto", amount=3, unit="days", relative=True), 20, 23),
+    ("pto", Term(perk="pto", amount=25), 20, 25),
+    ("base_salary", Term(perk="base_salary", amount=8000, unit="money", per="month"), None, 96000),
+    ("working_hours", Term(perk="working_hours", amount=9, unit="hours", per="day"), None, 45),
+    ("working_hours", Term(perk="working_hours", amount=36, unit="hours"), None, 36),
+    ("severance", Term(perk="severance", amount=1, unit="years"), None, 12),
+    ("remote_work", Term(perk="remote_work", amount=3, unit="days"), None, 3),
+    ("transportation", Term(perk="transportation", amount=0, negated=True), None, 0),
+])
+def test_terms_convert_to_the_perks_unit(perk: str, term: Term, current: float | None, expected: float) -> None:
+    assert to_canonical(term, PERKS[perk], current=current, base=100_000) == pytest.approx(expected)
+
+
+def test_a_money_raise_becomes_a_share_of_base() -> None:
+    term = Term(perk="raise_review", amount=3000, unit="money")
+    assert to_canonical(term, PERKS["raise_review"], base=100_000) == pytest.approx(3.0)
+
+
+def test_units_that_do_not_fit_ask_for_a_number() -> None:
+    assert to_canonical(Term(perk="pto", amount=5, unit="percent"), PERKS["pto"]) is None
+    assert to_canonical(Term(perk="pto", amount=None), PERKS["pto"]) is None
+
+
+def test_amounts_show_as_people_say_them() -> None:
+    assert show(120000, PERKS["base_salary"], "EUR") == "€120,000"
+    assert show(1, PERKS["pto"]) == "1 day"
+    assert show(2.5, PERKS["remote_work"]) == "2.5 days a week"
+    assert show(3, PERKS["severance"]) == "3 months"
+    assert show(1, PERKS["mentorship"]) == "yes"
