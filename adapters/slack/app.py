@@ -12,7 +12,7 @@ import logging
 import re
 import weakref
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp
@@ -47,7 +47,8 @@ from adapters.slack.inbound import (
 from adapters.slack.modals import VALUE_CALLBACK, value_modal, value_text
 from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_blocks
 from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, command_is_for_teams
-from bot.messages import ConversationKind, Incoming, Reply
+from bot.messages import ConversationKind, Incoming
+from bot.port import Coach
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -57,14 +58,6 @@ NOT_YOURS = ("That button belongs to someone else's session, so I've left it alo
 STALE_BUTTON = "That button is from an older message I can no longer read. Type `{command} help` to carry on."
 # Message subtypes that are a person writing; the rest (edits, deletions, joins, bots) are not.
 _USER_SUBTYPES = {None, "file_share", "thread_broadcast"}
-
-
-class Coach(Protocol):
-    """What the adapter needs from the core (``bot.service.CoachService`` provides both)."""
-
-    async def handle(self, incoming: Incoming) -> list[Reply]: ...
-
-    def progress(self, user_key: str) -> dict[str, Any]: ...
 
 
 class _ClientGivenFilter(logging.Filter):

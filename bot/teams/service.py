@@ -22,11 +22,11 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.playbooks.models import Playbooks, Tip
+from bot.port import Coach
 from bot.storage.store import Store, StoreError, now_utc
 from bot.teams import commands
 from bot.teams.commands import BadCommand, ChannelCommand, ShareCommand, StatsCommand
@@ -54,12 +54,6 @@ MUTED_TEXT = ("Muted for you. Slack and Discord can't hide a channel message fro
               "practices stop counting in its team stats. To hide the posts too, mute the channel in your "
               "app's settings. **Unmute** undoes this.")
 UNMUTED_TEXT = "Unmuted: this channel's Offer Coach posts count you in again."
-
-
-class Coach(Protocol):
-    """The one thing needed from the coach: a member's own turn (``CoachService.handle``)."""
-
-    async def handle(self, incoming: Incoming) -> list[Reply]: ...
 
 
 @dataclass(frozen=True)
