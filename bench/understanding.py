@@ -5,6 +5,8 @@
     python bench/understanding.py --split fresh   # score the second held-out set
     python bench/understanding.py --split reasons_fresh  # held out for reasons, market data and trades
     python bench/understanding.py --build-corpus  # rebuild tests/data/*.jsonl from the .txt sources
+    python bench/understanding.py --blind         # the frozen blind corpora per style, and whole practices
+    python bench/understanding.py --blind --split dev --show-errors  # the blind dev lines, to tune on
 
 The held-out set is scored, never tuned on: do not read its failures to write rules. The
 development set may be inspected with --show-errors.
@@ -288,16 +290,61 @@ def _terms(terms: list[dict]) -> str:
     )
 
 
+def blind_context(raw: dict | None) -> Context | None:
+    """A corpus line's context, keeping the fields this reader's Context knows."""
+    if not raw:
+        return None
+    known = {k: v for k, v in raw.items() if k in Context.model_fields}
+    return Context(**known, **({"last_speaker": "counterpart"} if "last_speaker" in Context.model_fields else {}))
+
+
+def report_blind(split: str, show_errors: bool) -> int:
+    from tests.support import blind
+
+    understander = default_understander()
+    records = blind.lines(split)
+    scores = blind.score_lines(records, lambda text, ctx: understander.read(text, blind_context(ctx)))
+    print(f"# blind corpora ({split}): {len(records)} lines, written from docs/labelling.md alone\n")
+    print(f"{'style':<11}{'n':>5}{'acts F1':>9}{'perks F1':>10}{'(perk,amount,role) F1':>23}{'signals F1':>12}")
+    for style in [*blind.STYLES, "all"]:
+        if style not in scores or style == "mixed":
+            continue
+        sc = scores[style]
+        print(f"{style:<11}{sc.n:>5}{sc.acts.f1:>9.3f}{sc.perks.f1:>10.3f}{sc.pairs.f1:>23.3f}{sc.signals.f1:>12.3f}")
+    if show_errors:
+        if split != "dev":
+            print("\n(errors on a frozen set are not shown: it is not for tuning)")
+        else:
+            for record, said in scores["all"].errors:
+                print(f"\n{record['text']!r} ctx={record.get('context')}")
+                print(f"  want {record['acts']} {sorted(blind.label_triples(record['terms']))}"
+                      f" perks={sorted({t['perk'] or '(none)' for t in record['terms']})}")
+                print(f"  got  {[a.value for a in said.acts]} {sorted(blind.read_triples(said.terms))}"
+                      f" perks={sorted({t.perk or '(none)' for t in said.terms})}")
+    items = blind.practices(split)
+    if items:
+        result = blind.score_practices(items, blind.play_in_harness)
+        print(f"\n# whole practices: {len(items)} practices, {result.turns} turns")
+        print(f"per-turn interpretation accuracy: {result.right}/{result.turns} = {result.accuracy:.3f}")
+        for persona, n in sorted(result.by_persona.items()):
+            print(f"  {persona:<10}{result.right_by_persona[persona]:>4}/{n:<4}")
+        print(f"skilled turns with an ask: {result.skilled_asks}; misread (the user would restate): {result.restated}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=sorted(SPLITS), default="heldout")
+    parser.add_argument("--split", choices=[*sorted(SPLITS), "test"], default=None)
     parser.add_argument("--build-corpus", action="store_true")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--blind", action="store_true", help="score the blind corpora (--split test or dev)")
     args = parser.parse_args(argv)
+    if args.blind:
+        return report_blind(args.split or "test", args.show_errors)
     if args.build_corpus:
         build_corpus()
         return 0
-    return report(args.split, args.show_errors)
+    return report(args.split or "heldout", args.show_errors)
 
 
 if __name__ == "__main__":

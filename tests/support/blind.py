@@ -1,0 +1,205 @@
+"""Scoring the reader on corpora written blind: labelled lines by style, and whole recorded practices.
+
+The corpora under ``tests/data/blind/`` were written by people who saw only ``docs/labelling.md``
+(never the rules nor earlier data) and frozen before any rule was changed for them; the ``dev``
+files beside them are the ones rules may be tuned on. ``bench/understanding.py --blind`` prints
+these scores; the tests only guard that the frozen files never change and that scores do not fall.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.support import DATA
+
+BLIND = DATA / "blind"
+STYLES = ("terse", "nonnative", "casual", "formal", "long", "advice", "mixed")
+# Acts that change what the recruiter does next; a turn is read right when these and the asks match.
+DECISIVE = frozenset({"propose", "accept", "reject", "quit", "request_time", "request_writing", "trade_off",
+                      "competing_offer"})
+
+
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def lines(split: str = "test") -> list[dict[str, Any]]:
+    """Every labelled line of a split (``test`` is frozen, ``dev`` may be tuned on), all styles."""
+    return [r for style in STYLES if (BLIND / f"{style}.{split}.jsonl").exists()
+            for r in load_jsonl(BLIND / f"{style}.{split}.jsonl")]
+
+
+def practices(split: str = "test") -> list[dict[str, Any]]:
+    return [p for path in sorted(BLIND.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
+
+
+def checksums() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(BLIND.glob("*.test.jsonl"))}
+
+
+# --- reading a result into comparable labels ---------------------------------------------------
+
+
+def term_role(term: Any) -> str:
+    role = getattr(term, "role", None)
+    if role:
+        return str(role)
+    return "give" if getattr(term, "give", False) else "ask"
+
+
+def _amount(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+def label_triples(terms: Iterable[dict[str, Any]]) -> set[tuple[str, float | None, str]]:
+    return {(t["perk"] or "(none)", _amount(t["amount"]), t.get("role") or "ask") for t in terms
+            if t["amount"] is not None}
+
+
+def read_triples(terms: Iterable[Any]) -> set[tuple[str, float | None, str]]:
+    return {(t.perk or "(none)", _amount(t.amount), term_role(t)) for t in terms if t.amount is not None}
+
+
+def label_asks(terms: Iterable[dict[str, Any]]) -> set[tuple[str, float | None, str]]:
+    return {(t["perk"] or "(none)", _amount(t["amount"]), t.get("role") or "ask") for t in terms
+            if (t.get("role") or "ask") in ("ask", "give")}
+
+
+def read_asks(terms: Iterable[Any]) -> set[tuple[str, float | None, str]]:
+    return {(t.perk or "(none)", _amount(t.amount), term_role(t)) for t in terms if term_role(t) in ("ask", "give")}
+
+
+# --- tallies ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, expected: set[Any], got: set[Any]) -> None:
+        self.tp += len(expected & got)
+        self.fp += len(got - expected)
+        self.fn += len(expected - got)
+
+    @property
+    def f1(self) -> float:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class StyleScore:
+    n: int = 0
+    acts: Tally = field(default_factory=Tally)
+    perks: Tally = field(default_factory=Tally)
+    pairs: Tally = field(default_factory=Tally)  # (perk, amount, role) for every labelled amount
+    signals: Tally = field(default_factory=Tally)
+    invented: int = 0  # an amount read that the text does not contain at all
+    errors: list[tuple[dict[str, Any], Any]] = field(default_factory=list)
+
+
+def score_lines(records: list[dict[str, Any]], read: Callable[[str, dict[str, Any] | None], Any]
+                ) -> dict[str, StyleScore]:
+    """Scores per style plus ``all``; ``read(text, context)`` returns an Understanding."""
+    by_style: dict[str, StyleScore] = defaultdict(StyleScore)
+    for record in records:
+        said = read(record["text"], record.get("context"))
+        for key in (record.get("style", "?"), "all"):
+            s = by_style[key]
+            s.n += 1
+            expected_acts = set(record["acts"])
+            got_acts = {a.value for a in said.acts}
+            s.acts.add(expected_acts, got_acts)
+            expected_perks = {t["perk"] or "(none)" for t in record["terms"]}
+            got_perks = {t.perk or "(none)" for t in said.terms}
+            s.perks.add(expected_perks, got_perks)
+            s.pairs.add(label_triples(record["terms"]), read_triples(said.terms))
+            s.signals.add(set(record.get("signals", [])), {x.value for x in said.signals})
+            if key == "all" and (expected_acts != got_acts or expected_perks != got_perks
+                                 or label_triples(record["terms"]) != read_triples(said.terms)):
+                s.errors.append((record, said))
+    return dict(by_style)
+
+
+@dataclass
+class PracticeScore:
+    turns: int = 0
+    right: int = 0
+    skilled_asks: int = 0
+    restated: int = 0  # skilled turns whose ask was misread: the user would have had to say it again
+    by_persona: Counter[str] = field(default_factory=Counter)
+    right_by_persona: Counter[str] = field(default_factory=Counter)
+    misses: list[tuple[str, dict[str, Any], Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.turns if self.turns else 1.0
+
+
+def turn_is_read_right(turn: dict[str, Any], said: Any) -> bool:
+    acts = {a.value for a in said.acts}
+    return (set(turn["acts"]) & DECISIVE == acts & DECISIVE
+            and label_asks(turn["terms"]) == read_asks(said.terms))
+
+
+def score_practices(items: list[dict[str, Any]], play: Callable[[dict[str, Any]], list[Any]]) -> PracticeScore:
+    """``play(practice)`` runs the practice through the bot and returns what was read of each turn."""
+    score = PracticeScore()
+    for practice in items:
+        persona = practice.get("persona", "?")
+        for turn, said in zip(practice["turns"], play(practice), strict=True):
+            score.turns += 1
+            score.by_persona[persona] += 1
+            ok = said is not None and turn_is_read_right(turn, said)
+            if ok:
+                score.right += 1
+                score.right_by_persona[persona] += 1
+            else:
+                score.misses.append((practice["id"], turn, said))
+            if persona == "skilled" and label_asks(turn["terms"]) - {t for t in label_asks(turn["terms"])
+                                                                    if t[2] == "give"}:
+                score.skilled_asks += 1
+                if said is None or label_asks(turn["terms"]) != read_asks(said.terms):
+                    score.restated += 1
+    return score
+
+
+class _Recorder:
+    """Wraps the practice's understander and keeps what it read last."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.last: Any = None
+
+    def read(self, text: str, context: Any = None) -> Any:
+        self.last = self.real.read(text, context)
+        return self.last
+
+
+def play_in_harness(practice: dict[str, Any]) -> list[Any]:
+    """Play a recorded practice as a user would and return what the recruiter read of each turn."""
+    from tests.support.harness import ChatHarness
+
+    harness = ChatHarness()
+    try:
+        runner = harness.service.engine.practices  # type: ignore[attr-defined]
+        recorder = _Recorder(runner.understander)
+        runner.understander = recorder
+        harness.say(f"practice {practice['scenario']}", user="p")
+        read = []
+        for turn in practice["turns"]:
+            recorder.last = None
+            harness.say(turn["text"], user="p")
+            read.append(recorder.last)
+        return read
+    finally:
+        harness.close()
