@@ -43,6 +43,9 @@ class Signal(StrEnum):
 
 
 Unit = Literal["money", "percent", "days", "weeks", "months", "years", "hours"]
+# What a number is doing in the message: only an ask (or what is offered up in a trade) is negotiated;
+# evidence backs an ask, current names the offer as it stands.
+Role = Literal["ask", "evidence", "current", "give"]
 
 
 class Term(BaseModel):
@@ -57,6 +60,11 @@ class Term(BaseModel):
     currency: str | None = None  # ISO code when one was written: USD, EUR, ILS, GBP…
     relative: bool = False  # "3 more days", "+2k": amount is on top of the current value
     give: bool = False  # the perk offered in exchange: "I'd trade part of the sign-on bonus for two remote days"
+    role: Role = "ask"  # "comparable roles pay 150-170k, so I'd like 165k": 150k is evidence, 165k the ask
+
+    @property
+    def is_ask(self) -> bool:
+        return self.role == "ask"
 
 
 class Understanding(BaseModel):
@@ -66,6 +74,7 @@ class Understanding(BaseModel):
     acts: list[Act] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
     signals: list[Signal] = Field(default_factory=list)
+    foreign: bool = False  # written in another language: practice is in English, so nothing was read
 
     def has(self, act: Act) -> bool:
         return act in self.acts
@@ -76,7 +85,8 @@ class Understanding(BaseModel):
             "text": self.text,
             "acts": [a.value for a in self.acts],
             "terms": [
-                {"perk": t.perk, "amount": t.amount, "unit": t.unit, "negated": t.negated} for t in self.terms
+                {"perk": t.perk, "amount": t.amount, "unit": t.unit, "negated": t.negated, "role": t.role}
+                for t in self.terms
             ],
         }
 

@@ -604,3 +604,70 @@ GATE = CueGate(
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT],
 )
+
+
+# --- the role of a number (ask, evidence, current) ----------------------------------------------
+# A message is cut into clauses at punctuation and at the words that join a reason to an ask.
+ROLE_SPLIT = re.compile(r"[;!?\n,()]|\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
+                        r"and|which|plus|when|if|then|cause|coz|bc)\b")
+EVIDENCE = _cue(
+    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
+    r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
+    r"(?:they|he|she|it|[a-z]+) (?:offered|offers|pays?|paid|gives?|gave|got|get|earns?|makes?)|offered me|"
+    r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
+    r"competing|competitor|rival|counter ?-?offer|currently|current(?:ly)? (?:salary|base|pay|job|role|package)|"
+    r"my current|right now|at the moment|today i|i (?:make|earn|get|have|am on|'m on|am at|'m at)\b.{0,20}"
+    r"\b(?:now|today|currently|at the moment)|i (?:currently|now) (?:make|earn|get|have)|"
+    r"(?:at|in) my (?:current|last|previous|old) |my (?:last|previous|old) (?:job|role|company|employer)|"
+    r"costs?|cost me|would cost|will cost|spend|spent|paying|pay for|rent|mortgage|tuition|daycare|childcare|"
+    r"los(?:e|ing)|leav(?:e|ing) (?:behind|on the table)|forfeit(?:ing)?|walking away from|give up by|"
+    r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
+    r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
+    r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?)\b"
+)
+ASKING = _cue(
+    r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
+    r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
+    r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
+    r"will you|is it possible|possible to|any chance|how about|what about|match|meet|bring|bump|make it|"
+    r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
+    r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with)\b"
+)
+# The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
+CURRENT_BEFORE = re.compile(
+    r"\b(?:instead of|rather than|(?<!move )(?<!go )from|up from|you(?:'ve| have)? offered(?: me)?|you'?re offering|"
+    r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
+    r"agreed (?:on|to)|agree (?:with|to|on)|go with|(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
+    r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
+    r"(?:[\w$€£₪-]+\s+){0,2}$"
+)
+# ...or right after it ("22 days is low", "$3,000 won't cover a move").
+CURRENT_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not|is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
+    r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
+    r"doesn'?t (?:cover|work)|does not (?:cover|work)|remains? (?:below|under)|too (?:low|little|few|small)|"
+    r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
+    r"(?:is|are) (?:fine|ok|okay|good|great)|works)\b"
+)
+CURRENT = _cue(
+    r"\b(?:you(?:'ve| have)? offered|you'?re offering|you are offering|your offer|the offer(?:ed)? (?:of|is|was|has)|"
+    r"(?:currently )?offered|on the table|the current offer|(?:we|you)(?:'ve| have)? (?:already )?agreed|"
+    r"already agreed|agreed on|instead of|rather than|up from|from the|isn'?t enough|is not enough|not enough|"
+    r"too (?:low|little|few|small)|is (?:a bit |quite |too |very )?low|won'?t work|doesn'?t work|does not work|"
+    r"(?:is|are) (?:fine|ok|okay|good)|ok on|fine on|good on|(?:keep|leave) the)\b"
+)
+
+# Text that is not English: function words of other languages, or another script.
+FOREIGN_WORDS = frozenset(
+    "und ich nicht das ist mit für bitte danke sehr gerne wir möchte gehalt urlaub "
+    "el la los las que por para con una pero muy gracias quiero salario vacaciones podemos "
+    "je tu vous nous est une pour avec merci voudrais salaire télétravail "
+    "não com uma obrigado por mês gostaria podemos salário "
+    "di della il che per una grazie sarebbe possibile stipendio "
+    "jest nie się czy dni urlopu dziękuję możliwe "
+    "het een niet voor dank graag salaris".split()
+)
+ENGLISH_WORDS = frozenset(
+    "the and i you to is a of for my can we it that be would like could this have me please".split()
+)
+OTHER_SCRIPT = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0900-\u097f]")

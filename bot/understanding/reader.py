@@ -86,6 +86,7 @@ class _Slot:
     amount: Amount | None
     negated: bool
     start: int
+    role: str = "ask"
 
 
 class Understander:
@@ -121,6 +122,8 @@ class Understander:
         low = normalise(text[:MAX_READ_CHARS])
         if not low.strip():
             return Understanding(text=text)
+        if _foreign(low):
+            return Understanding(text=text, foreign=True)
         mentions, words = self._find_perks(low)
         amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
         may = cues.GATE.scan(low)
@@ -130,6 +133,8 @@ class Understander:
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
+        if Act.accept in acts:
+            terms = _accepted(low, terms, slots)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
@@ -401,15 +406,18 @@ class Understander:
                     continue  # "70k/yr plus bonus": money next to a percent perk only when said together
                 pairs.append((cost, ai, mi))
         pairs.sort()
+        roles = [_role_of(low, a) for a in amounts]
         amount_to_perk: dict[int, str] = {}
-        perk_has_amount: set[str] = set()
+        # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
+        has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set()}
+        perk_has_amount = has["ask"]
         used_amounts: set[int] = set()
         for cost, ai, mi in pairs:
             perk = mentions[mi].perk
-            if ai in used_amounts or perk in perk_has_amount or cost > 3000:
+            if ai in used_amounts or perk in has[roles[ai]] or cost > 3000:
                 continue
             amount_to_perk[ai] = perk
-            perk_has_amount.add(perk)
+            has[roles[ai]].add(perk)
             used_amounts.add(ai)
 
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
@@ -426,7 +434,12 @@ class Understander:
                 continue  # "I saved 2 million a year": a result, not an ask
             if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
                 continue  # "flexible hours with core time 11 to 3": a number about something else
-            if perk is None:
+            if perk is None and roles[ai] != "ask":
+                perk = self._guess_perk(low, a, mentions, has[roles[ai]], None, may)
+                if perk is None:
+                    continue  # evidence or the offer as it stands, about nothing we can name
+                has[roles[ai]].add(perk)
+            elif perk is None:
                 perk = self._guess_perk(low, a, mentions, perk_has_amount, context, may)
                 if perk is not None:
                     perk_has_amount.add(perk)
@@ -443,7 +456,11 @@ class Understander:
                     continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
                 elif a.unit in cues.DURATIONS and cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
                     continue  # "over four years", "after 3 months": when, not how much
-            slots.append(_Slot(perk, a, False, a.start))
+            if perk is None and not (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) and not (
+                roles[ai] == "ask" and (len(low) <= 24 or _found(cues.OFFER_CUE, low, may))
+            ):
+                continue  # "lease ends mar 1", "a couple of days": a number about nothing negotiated
+            slots.append(_Slot(perk, a, False, a.start, roles[ai]))
         seen = {s.perk for s in slots if s.perk is not None}
         for mention in mentions:
             if mention.perk in seen:
@@ -536,7 +553,7 @@ class Understander:
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
         if a is None:
-            return Term(perk=slot.perk, negated=slot.negated, give=give)
+            return Term(perk=slot.perk, negated=slot.negated, give=give, role="give" if give else "ask")
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -549,6 +566,7 @@ class Understander:
         if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
             value *= 1000  # "can you do 95?" about a salary means 95k
         return Term(
+            role="give" if give else slot.role,  # type: ignore[arg-type]
             perk=slot.perk,
             amount=value,
             unit=unit,
@@ -564,6 +582,39 @@ class Understander:
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
     """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
     return pattern in may and pattern.search(text, start, end) is not None
+
+
+def _role_of(low: str, a: Amount) -> str:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+    cuts = [m.end() for m in cues.ROLE_SPLIT.finditer(low, 0, a.start)]
+    start = cuts[-1] if cuts else 0
+    after = cues.ROLE_SPLIT.search(low, a.end)
+    end = after.start() if after else len(low)
+    if cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end]):
+        return "current"
+    clause = low[start:end]
+    if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
+        return "evidence"
+    return "ask"
+
+
+def _foreign(low: str) -> bool:
+    """Not English: several function words of another language and few English ones, or another script."""
+    letters = sum(ch.isalpha() for ch in low)
+    if letters and len(cues.OTHER_SCRIPT.findall(low)) > letters / 2:
+        return True
+    words = low.split()
+    words = [w.strip(".,!?;:()'\"") for w in words]
+    foreign = sum(w in cues.FOREIGN_WORDS for w in words)
+    english = sum(w in cues.ENGLISH_WORDS for w in words)
+    return foreign >= 2 and foreign > 2 * english
+
+
+def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
+    """In an acceptance, the figures named are the offer being agreed to, unless a new one is asked for."""
+    if cues.ASKING.search(low):
+        return terms
+    return [t.model_copy(update={"role": "current"}) if t.role == "ask" and t.amount is not None else t for t in terms]
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:

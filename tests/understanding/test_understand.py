@@ -134,7 +134,9 @@ def test_understand_lines_prints_one_json_object_per_line() -> None:
     lines = list(understand_lines(["ok but no car", "", "$-5k"], understander()))
     assert len(lines) == 3
     first = json.loads(lines[0])
-    assert first["terms"] == [{"perk": "transportation", "amount": None, "unit": None, "negated": True}]
+    assert first["terms"] == [
+        {"perk": "transportation", "amount": None, "unit": None, "negated": True, "role": "ask"}
+    ]
     assert json.loads(lines[1]) == {"text": "", "acts": [], "terms": []}
     assert json.loads(lines[2])["terms"][0]["amount"] == -5000
 

@@ -48,7 +48,10 @@ def test_an_ask_backed_by_market_figures_proposes_and_justifies_with_market_data
 
 def test_the_figure_asked_for_is_kept_rather_than_the_market_range() -> None:
     said = read("the Hays salary report puts this role at 90 to 100k, so I'm asking for 96k")
-    assert [(t.perk, t.amount) for t in said.terms] == [("base_salary", 96_000)]
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == [
+        ("base_salary", 90_000, "evidence"),
+        ("base_salary", 96_000, "ask"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -166,4 +169,4 @@ def test_nothing_is_given_outside_a_trade(text: str) -> None:
 def test_the_json_line_is_unchanged_by_the_given_flag() -> None:
     lines = understand_lines(["I'd trade part of the sign-on bonus for two remote days"], understander())
     line = json.loads(next(lines))
-    assert all(set(term) == {"perk", "amount", "unit", "negated"} for term in line["terms"])
+    assert all(set(term) == {"perk", "amount", "unit", "negated", "role"} for term in line["terms"])

@@ -25,7 +25,7 @@ def assert_valid_line(line: str, text: str) -> None:
     assert record["text"] == text
     assert all(act in Act.__members__ for act in record["acts"])
     for term in record["terms"]:
-        assert set(term) == {"perk", "amount", "unit", "negated"}
+        assert set(term) == {"perk", "amount", "unit", "negated", "role"}
         assert term["amount"] is None or math.isfinite(term["amount"])
 
 
