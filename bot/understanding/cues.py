@@ -658,16 +658,18 @@ CURRENT = _cue(
 )
 
 # Text that is not English: function words of other languages, or another script.
-FOREIGN_WORDS = frozenset(
+_FOREIGN = (
     "und ich nicht das ist mit für bitte danke sehr gerne wir möchte gehalt urlaub "
     "el la los las que por para con una pero muy gracias quiero salario vacaciones podemos "
     "je tu vous nous est une pour avec merci voudrais salaire télétravail "
     "não com uma obrigado por mês gostaria podemos salário "
     "di della il che per una grazie sarebbe possibile stipendio "
     "jest nie się czy dni urlopu dziękuję możliwe "
-    "het een niet voor dank graag salaris".split()
+    "het een niet voor dank graag salaris"
 )
-ENGLISH_WORDS = frozenset(
-    "the and i you to is a of for my can we it that be would like could this have me please".split()
+FOREIGN_WORDS = frozenset(_FOREIGN.split())
+_ENGLISH = "the and i you to is a of for my can we it that be would like could this have me please"
+ENGLISH_WORDS = frozenset(_ENGLISH.split())
+OTHER_SCRIPT = re.compile(  # Hebrew, Arabic, Cyrillic, Greek, Japanese kana, CJK, Hangul, Devanagari
+    r"[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0900-\u097f]"
 )
-OTHER_SCRIPT = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0900-\u097f]")

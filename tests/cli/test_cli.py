@@ -44,7 +44,8 @@ def test_understand_writes_one_json_object_per_line() -> None:
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 4
     assert all(set(row) == {"text", "acts", "terms"} for row in rows)
-    assert {"perk": "base_salary", "amount": 130000.0, "unit": "money", "negated": False, "role": "ask"} in rows[0]["terms"]
+    asked = {"perk": "base_salary", "amount": 130000.0, "unit": "money", "negated": False, "role": "ask"}
+    assert asked in rows[0]["terms"]
     assert any(t["negated"] and t["perk"] == "transportation" for t in rows[1]["terms"])
 
 
