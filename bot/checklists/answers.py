@@ -186,13 +186,13 @@ def read_ranking(st: ChecklistState, step: Step, typed: str, picked: str | None)
             parts = list(parts[0].strip())  # "213"
         ranking = [*st.picked]
         for part in parts:
-            option = match_option(part.strip(" ."), options)
-            if option is None:
+            matched = match_option(part.strip(" ."), options)
+            if matched is None:
                 raise Retry(f"I couldn't match “{escape(part.strip(), 40)}” to an option. Use the numbers, "
                             "e.g. `2 1 3`, or the names separated by commas.")
-            if option in ranking:
-                raise Retry(f"**{escape(option, 60)}** appears twice. List each option once.")
-            ranking.append(option)
+            if matched in ranking:
+                raise Retry(f"**{escape(matched, 60)}** appears twice. List each option once.")
+            ranking.append(matched)
         ranking += [o for o in options if o not in ranking]
     shown = ", ".join(f"{i}. {escape(o, 60)}" for i, o in enumerate(ranking, 1))
     return ranking, f"Your order: {shown}."

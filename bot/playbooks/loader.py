@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from bot.playbooks.models import (
     Checklist,
@@ -256,7 +257,7 @@ def _split(prefix: str) -> list[str]:
     return prefix.split(".") if prefix else []
 
 
-def _friendly(error: dict[str, Any]) -> str:
+def _friendly(error: ErrorDetails) -> str:
     kind = error.get("type", "")
     if kind == "missing":
         return "required field is missing"
@@ -491,10 +492,10 @@ def load_playbooks(extra: Path | None = None, *, base: Path | None = None) -> Pl
     if reader.problems:
         raise PlaybookError(reader.problems)
     return Playbooks(
-        perks={k: i.model for k, i in found.perks.items()},  # type: ignore[misc]
+        perks={k: i.model for k, i in found.perks.items()},
         assumptions={k: value for k, (value, _) in found.assumptions.items()},
-        scenarios={k: i.model for k, i in found.scenarios.items()},  # type: ignore[misc]
-        checklists={k: i.model for k, i in found.checklists.items()},  # type: ignore[misc]
-        rubric=[i.model for i in found.techniques.values()],  # type: ignore[misc]
-        tips=[i.model for i in found.tips.values()],  # type: ignore[misc]
+        scenarios={k: i.model for k, i in found.scenarios.items()},
+        checklists={k: i.model for k, i in found.checklists.items()},
+        rubric=[i.model for i in found.techniques.values()],
+        tips=[i.model for i in found.tips.values()],
     )

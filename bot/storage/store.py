@@ -350,7 +350,9 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 # Read again under the write lock: another process may have migrated meanwhile.
-                db["schema_migrations"].create({"version": int, "applied_at": str}, pk="version", if_not_exists=True)
+                db.table("schema_migrations").create(
+                    {"version": int, "applied_at": str}, pk="version", if_not_exists=True
+                )
                 applied = self.schema_version()
                 for version, migration in enumerate(MIGRATIONS, start=1):
                     if version <= applied:

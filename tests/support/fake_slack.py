@@ -264,6 +264,7 @@ def signed_headers(secret: str, body: str, *, timestamp: int | None = None,
     """Slack's request signing (v0 HMAC-SHA256 of "v0:timestamp:body")."""
     ts = str(int(time.time()) if timestamp is None else timestamp)
     signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+    assert signature is not None  # None only when the secret or timestamp is missing
     return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, "Content-Type": content_type}
 
 

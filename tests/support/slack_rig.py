@@ -69,7 +69,7 @@ class Rig:
 
 
 def settings_for(fake: FakeSlack, secret: str, **extra: Any) -> SlackSettings:
-    return SlackSettings(_env_file=None, bot_token="xoxb-test-token", signing_secret=secret,  # type: ignore[call-arg]
+    return SlackSettings(_env_file=None, bot_token="xoxb-test-token", signing_secret=secret,
                          api_url=fake.api_url, **extra)
 
 

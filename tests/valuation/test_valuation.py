@@ -85,8 +85,9 @@ def test_an_offer_totals_its_priced_lines_and_lists_the_rest(playbooks: Playbook
     v = value_offer({"base_salary": BASE, "pto": 25, "retirement_match": 4, "sign_on_bonus": 10_000,
                      "remote_work": 2, "title": 1}, playbooks)
     assert v.total == pytest.approx(BASE + 10_000 + 4_160 + 5_000 + 1_656)
-    assert v.line("title") is not None and v.line("title").yearly is None
-    assert v.line("pto").shown == "25 days"
+    title, pto = v.line("title"), v.line("pto")
+    assert title is not None and title.yearly is None
+    assert pto is not None and pto.shown == "25 days"
     # only the assumptions this offer read are shown, with their values
     assert v.assumptions == {"expected_years": 2, "working_days_per_year": 260, "work_weeks_per_year": 46,
                              "commute_cost_per_day": 18}
@@ -94,6 +95,7 @@ def test_an_offer_totals_its_priced_lines_and_lists_the_rest(playbooks: Playbook
     values = {f.label: f.value for f in card.fields}
     assert values["Paid time off"] == "25 days → $10,000 a year"
     assert values["Total per year"] == "$124,816"
+    assert card.footer is not None
     assert "commute_cost_per_day 18" in card.footer and "assume NAME VALUE" in card.footer
     assert "Job title" in valuation_reply(v).text  # reported as not priced
 
@@ -107,8 +109,9 @@ def test_changed_assumptions_change_the_total(playbooks: Playbooks) -> None:
 
 def test_out_of_range_amounts_are_not_priced(playbooks: Playbooks) -> None:
     v = value_offer({"base_salary": BASE, "pto": 999, "severance": -2}, playbooks)
-    assert v.line("pto").yearly is None and "outside" in v.line("pto").explain
-    assert v.line("severance").yearly is None
+    pto, severance = v.line("pto"), v.line("severance")
+    assert pto is not None and pto.yearly is None and "outside" in pto.explain
+    assert severance is not None and severance.yearly is None
     assert v.total == pytest.approx(BASE)
 
 
@@ -240,7 +243,7 @@ def test_two_offers_side_by_side(playbooks: Playbooks) -> None:
     gap = b.total - a.total
     assert gap == pytest.approx(-213.69, abs=0.01)
     assert "**Acme** is worth about **$214 more a year** than Globex" in reply.text
-    assert "commute_cost_per_day" in card.footer
+    assert card.footer is not None and "commute_cost_per_day" in card.footer
 
 
 def test_offers_in_different_currencies_are_not_summed_against_each_other(playbooks: Playbooks) -> None:

@@ -45,7 +45,8 @@ def test_socket_mode_needs_no_signing_secret(monkeypatch):
 
 def test_an_env_file_is_read(tmp_path):
     (tmp_path / ".env").write_text(f"SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_SIGNING_SECRET={SECRET}\n")
-    assert load_settings().bot_token.get_secret_value() == "xoxb-from-file"
+    token = load_settings().bot_token
+    assert token is not None and token.get_secret_value() == "xoxb-from-file"
 
 
 @pytest.mark.parametrize(("env", "named"), [

@@ -24,7 +24,7 @@ async def test_each_workspace_is_answered_with_its_own_installed_token(tmp_path)
     db = tmp_path / "offer-coach.db"
     secret = secrets.token_hex(16)
     async with FakeSlack() as fake:
-        settings = SlackSettings(_env_file=None, client_id="111.222", client_secret="oauth-secret",  # type: ignore[call-arg]
+        settings = SlackSettings(_env_file=None, client_id="111.222", client_secret="oauth-secret",
                                  state_secret="state-secret-for-tests", signing_secret=secret, api_url=fake.api_url)
         service = CoachService(Store(db), ScriptedEngine())
         app = build_app(settings, service, db_path=db)

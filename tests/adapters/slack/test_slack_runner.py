@@ -35,7 +35,7 @@ async def _serve_briefly(settings: SlackSettings, tmp_path) -> None:
 async def test_a_refused_bot_token_stops_the_start_naming_the_variable(tmp_path):
     async with FakeSlack() as fake:
         fake.errors["auth.test"] = "invalid_auth"
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-revoked", signing_secret=SECRET,  # type: ignore[call-arg]
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-revoked", signing_secret=SECRET,
                                  api_url=fake.api_url)
         with pytest.raises(StartupError) as raised:
             await _serve_briefly(settings, tmp_path)
@@ -47,7 +47,7 @@ async def test_a_refused_bot_token_stops_the_start_naming_the_variable(tmp_path)
 async def test_a_refused_app_token_stops_socket_mode_naming_the_variable(tmp_path):
     async with FakeSlack() as fake:
         fake.errors["apps.connections.open"] = "invalid_auth"
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", app_token="xapp-1-revoked",  # type: ignore[call-arg]
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", app_token="xapp-1-revoked",
                                  api_url=fake.api_url)
         with pytest.raises(StartupError) as raised:
             await _serve_briefly(settings, tmp_path)
@@ -58,7 +58,7 @@ async def test_an_unreachable_slack_is_reported_with_the_url(tmp_path):
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET,  # type: ignore[call-arg]
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET,
                              api_url=f"http://127.0.0.1:{port}/api/")
     with pytest.raises(StartupError) as raised:
         await _serve_briefly(settings, tmp_path)
@@ -67,7 +67,7 @@ async def test_an_unreachable_slack_is_reported_with_the_url(tmp_path):
 
 async def test_http_mode_serves_until_stopped(tmp_path):
     async with FakeSlack() as fake:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET,  # type: ignore[call-arg]
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET,
                                  api_url=fake.api_url)
         await _serve_briefly(settings, tmp_path)
         assert [c.method for c in fake.calls] == ["auth.test"]

@@ -15,7 +15,7 @@ ALICE = "UALICE0001"
 
 async def test_socket_mode_acks_each_envelope_and_posts_the_reply():
     async with FakeSlack() as fake:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",  # type: ignore[call-arg]
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
                                  api_url=fake.api_url)
         service = CoachService(Store(":memory:"), ScriptedEngine())
         app = build_app(settings, service, db_path=":memory:")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +32,11 @@ BOB = "UBOB000001"
 CAREERS = "CCAREERS01"
 # Monday 23 November 2026, 07:00 UTC = 08:00 in Berlin (winter time, UTC+1).
 START = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+
+
+def _more_messages_to(fake: FakeSlack, user: str, *, than: int) -> Callable[[], bool]:
+    """A condition for `wait_for`: the user has been sent more than `than` messages."""
+    return lambda: len(fake.messages_to(user)) > than
 
 
 class Clock:
@@ -227,7 +232,7 @@ async def test_a_shared_checklist_gives_private_copies_and_the_channel_only_coun
         for line in ("base 125k, 25 days pto", "Monday 3 March", "Maya", "yes", "skip"):
             count = len(fake.messages_to(ALICE))
             await rig.send.event(dm_message(user=ALICE, text=line))
-            await fake.wait_for(lambda count=count: len(fake.messages_to(ALICE)) > count)
+            await fake.wait_for(_more_messages_to(fake, ALICE, than=count))
         await rig.send.interaction(block_actions(user=BOB, value=buttons(card)["Refresh count"], channel=CAREERS,
                                                  action_id="oc.team.1", response_url=fake.response_url("refresh")))
         await fake.wait_for(lambda: len(fake.calls_to("chat.update")) >= 2)
@@ -261,7 +266,7 @@ async def _practise(rig: TeamRig, user: str) -> None:
     for line in ("practice growth_startup", "I was hoping for 165k based on market data"):
         count = len(fake.messages_to(user))
         await rig.send.event(dm_message(user=user, text=line))
-        await fake.wait_for(lambda count=count: len(fake.messages_to(user)) > count)
+        await fake.wait_for(_more_messages_to(fake, user, than=count))
     await rig.send.event(dm_message(user=user, text="end"))
     await fake.wait_for(lambda: debriefs() > done)
 
