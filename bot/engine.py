@@ -18,7 +18,7 @@ from bot.markup import clean_user_text, escape
 from bot.messages import Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.negotiation.practice import PracticeRunner, is_active
 from bot.playbooks.models import Playbooks
-from bot.session import Action, Outcome, Record, SessionState, private_copy
+from bot.session import Action, Outcome, Record, SessionState
 from bot.understanding.acts import Act, Context
 from bot.valuation.value import compare, read_terms, valuation_reply, value_offer
 
@@ -88,16 +88,14 @@ class Engine:
     # --- entry point -------------------------------------------------------------------------------
 
     def step(self, state: SessionState, incoming: Incoming) -> Outcome:
-        """The new state and the replies; `state` itself is left as it was."""
-        return self.step_owned(private_copy(state), incoming)
+        """One turn: the new state and the replies.
 
-    def step_owned(self, st: SessionState, incoming: Incoming) -> Outcome:
-        """Like :meth:`step`, but may change `st` in place: for a caller that owns it outright.
-
-        The service parses the state from the store for each turn and drops it if the step fails,
-        so the copy :meth:`step` makes would only cost it time (about a tenth of a turn).
+        It takes `state` over: it may change it in place, and the outcome's state is usually that same
+        object. The service parses the state from the store for each turn and drops it if the step
+        fails, so a copy here would only cost time (about a tenth of a turn); a caller that still
+        needs the state it passed copies it first (:func:`bot.session.private_copy`).
         """
-        st.turns += 1
+        state.turns += 1
         notices: list[Reply] = []
         text = clean_user_text(incoming.text or "").strip()
         if len(text) > self.max_chars:
@@ -106,7 +104,7 @@ class Engine:
                 text=f"Your message was long, so I read only its first {self.max_chars:,} characters.",
                 kind=ReplyKind.notice,
             ))
-        out = self._route(st, text, incoming.choice)
+        out = self._route(state, text, incoming.choice)
         if not notices and incoming.conversation_kind is not ConversationKind.channel:
             return out  # the common case: nothing to add or change, so no copy of the outcome
         replies = notices + out.replies

@@ -74,9 +74,7 @@ class Engine(Protocol):
 
     The state handed to ``step`` is parsed from the store for this one turn and owned by it: no
     one else holds it, and if ``step`` raises it is thrown away (the stored state stays as it
-    was). So ``step`` may change it in place; copying it first only costs time. An engine that
-    copies in ``step`` for its other callers can offer ``step_owned(state, incoming)``, which does
-    not, and the service calls that instead.
+    was). So ``step`` may change it in place; copying it first would only cost time.
     """
 
     def step(self, state: SessionState, incoming: Incoming) -> Outcome: ...
@@ -178,10 +176,9 @@ class CoachService:
         return replies
 
     def _step(self, state: SessionState, incoming: Incoming) -> Outcome | None:
-        # The state was parsed for this turn alone, so an engine that can work on it in place may.
-        step = getattr(self.engine, "step_owned", None) or self.engine.step
+        # The state was parsed for this turn alone, so the engine may change it in place.
         try:
-            return step(state, incoming)
+            return self.engine.step(state, incoming)
         except Exception:
             # No message text here: the traceback names code, not what the user wrote.
             logger.exception("the engine failed on a turn from %s", incoming.platform)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from bot.negotiation.state import PerkTrack, PracticeState
 from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock
-from bot.session import private_copy
 from bot.understanding.acts import Act, Signal, Term, Understanding
 from bot.valuation.units import in_range, show, to_canonical
 
@@ -73,28 +72,43 @@ class Counterpart:
     # --- one turn --------------------------------------------------------------------------------
 
     def respond(self, state: PracticeState, said: Understanding) -> Turn:
-        """The counterpart's answer to one message; `state` is left as it was."""
-        return self.respond_in_place(private_copy(state), said)
+        """The counterpart's answer to one message.
 
-    def respond_in_place(self, state: PracticeState, said: Understanding) -> Turn:
-        """Like :meth:`respond`, but changes `state` itself: for a caller that owns a private copy.
-
-        The engine copies the whole session once per turn; copying the practice again here was a
-        tenth of a practice turn.
+        It changes `state` in place and returns it as the turn's state: the engine owns the session
+        it came from (a copy per turn made here was a tenth of a practice turn). A caller that still
+        needs the state it passed copies it first (:func:`bot.session.private_copy`).
         """
         turn = Turn(state)
-        st = turn.state
-        st.turns += 1
+        state.turns += 1
         self._resolve_pending(turn)
-        shown_before = set(st.shown)
-        self._learn(st, said)
+        shown_before = set(state.shown)
+        self._learn(state, said)
 
-        said = self._attach_orphan_amounts(st, said)
+        said = self._attach_orphan_amounts(state, said)
+        asks = self._asks(said)
+        if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
+            return turn
+        moved_before = {k for k, t in state.offer.items() if t.moved}
+        for term in asks:
+            self._answer_ask(turn, term, said)
+        if any(t.moved and k not in moved_before for k, t in state.offer.items()):
+            self._take_what_was_given(turn, said)
+        if not asks:
+            self._answer_without_terms(turn, said, set(state.shown) - shown_before)
+        self._wrap_up(turn, said)
+        return turn
+
+    def _asks(self, said: Understanding) -> list[Term]:
         asks = [t for t in said.terms if self._is_ask(t, said)]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
+        return asks
+
+    def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
+        """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
+        st = turn.state
         if Act.quit in said.acts:
             st.status = "walked"
             turn.ended = True
@@ -102,7 +116,7 @@ class Counterpart:
                 "I'm sorry we couldn't find something that works. If you change your mind this week, "
                 "the offer as it stands is still there."
             )
-            return turn
+            return True
         if Act.accept in said.acts and not any(self._improves(st, t) for t in asks):
             st.status = "agreed"
             turn.ended = True
@@ -112,28 +126,29 @@ class Counterpart:
             else:
                 closing += "HR will be in touch with the paperwork."
             turn.lines.append(closing)
-            return turn
+            return True
+        return False
 
-        if Signal.rude in said.signals:
-            st.rude += 1
-            st.patience = max(0, st.patience - 2)
-            if st.rude >= 2 and not st.firm:
-                st.firm = True
-                turn.lines.append(
-                    "I don't think this tone is getting us anywhere. The offer stands as it is; "
-                    "let me know if you'd like to accept it."
-                )
-                return turn
-            turn.lines.append(_NUDGES[Unlock.politeness] + " I'll take the rest of that up once we're there.")
-            return turn  # a rude message earns nothing, whatever it asked
+    def _rebuffs_rudeness(self, turn: Turn, said: Understanding) -> bool:
+        """A rude message earns nothing, whatever it asked; a second one ends the concessions."""
+        st = turn.state
+        if Signal.rude not in said.signals:
+            return False
+        st.rude += 1
+        st.patience = max(0, st.patience - 2)
+        if st.rude >= 2 and not st.firm:
+            st.firm = True
+            turn.lines.append(
+                "I don't think this tone is getting us anywhere. The offer stands as it is; "
+                "let me know if you'd like to accept it."
+            )
+            return True
+        turn.lines.append(_NUDGES[Unlock.politeness] + " I'll take the rest of that up once we're there.")
+        return True
 
-        moved_before = {k for k, t in st.offer.items() if t.moved}
-        for term in asks:
-            self._answer_ask(turn, term, said)
-        if any(t.moved and k not in moved_before for k, t in st.offer.items()):
-            self._take_what_was_given(turn, said)
-        if not asks:
-            self._answer_without_terms(turn, said, set(st.shown) - shown_before)
+    def _wrap_up(self, turn: Turn, said: Understanding) -> None:
+        """What closes every answer: going firm when patience is gone, writing and time asked for."""
+        st = turn.state
         if st.patience == 0 and not st.firm:
             st.firm = True
             turn.lines.append(
@@ -149,7 +164,6 @@ class Counterpart:
             turn.lines.append("Take the time you need; a couple of days is fine. The offer stays open.")
         if not turn.lines:
             turn.lines.append(self._prompt_for_ask())
-        return turn
 
     # --- asks ---------------------------------------------------------------------------------------
 

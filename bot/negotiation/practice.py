@@ -132,7 +132,7 @@ class PracticeRunner:
         if Signal.hint in said.signals and not said.terms:
             return self.hint(st)
         coaching.observe(practice, said, scenario)
-        turn = Counterpart(scenario, self.playbooks).respond_in_place(practice, said)
+        turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if turn.ended:

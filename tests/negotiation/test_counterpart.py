@@ -10,6 +10,7 @@ import pytest
 
 from bot.negotiation.counterpart import Counterpart, open_practice
 from bot.playbooks.models import Alternative, PerkSheet, Persona, Scenario, Unlock
+from bot.session import private_copy
 from bot.understanding.acts import Act, Signal, Term, Understanding
 from tests.support.harness import shipped
 
@@ -61,8 +62,15 @@ def test_same_state_and_message_give_the_same_answer(rita: Counterpart) -> None:
     state = open_practice(rita.scenario)
     message = said(Act.propose, Act.justify, terms=(ask("base_salary", 120_000, "money"),),
                    signals=(Signal.market_data,))
-    assert rita.respond(state, message) == rita.respond(state, message)
-    assert state.offer["base_salary"].current == 100_000  # the input state is never mutated
+    first = rita.respond(private_copy(state), message)
+    assert first == rita.respond(private_copy(state), message)
+    assert state.offer["base_salary"].current == 100_000  # the copies were changed, not the original
+
+
+def test_respond_changes_the_state_it_is_given_and_returns_it(rita: Counterpart) -> None:
+    state = open_practice(rita.scenario)
+    turn = rita.respond(state, said(Act.propose, terms=(ask("pto", 23, "days"),)))
+    assert turn.state is state and state.offer["pto"].current == 23 and state.turns == 1
 
 
 def test_a_concrete_ask_within_limits_is_met(rita: Counterpart) -> None:

@@ -1,14 +1,14 @@
-"""The cheaper turn path changes nothing a caller sees: step leaves its input alone, the service
-answers exactly as the copying step does, and a failed step still leaves the stored session as it was."""
+"""The in-place turn changes nothing a caller sees: step works on the state it is given, the service
+answers exactly as it would with a copy per turn, and a failed step still leaves the stored session as it was."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.messages import Incoming, Reply
+from bot.messages import Incoming
 from bot.service import CoachService
-from bot.session import Outcome, SessionState
+from bot.session import Outcome, SessionState, private_copy
 from bot.storage.store import Store
 from bot.understanding.reader import Understander
 from tests.support.harness import shipped
@@ -33,30 +33,31 @@ def engine() -> Engine:
     return Engine(PLAYBOOKS, Understander(PLAYBOOKS.perks))
 
 
-def test_step_leaves_the_state_it_was_given_unchanged_through_a_whole_practice() -> None:
+def test_step_changes_the_state_it_is_given_and_a_copy_keeps_the_original() -> None:
     coach = engine()
     state = SessionState()
     for n, text in enumerate(PRACTICE):
         before = state.model_dump()
+        kept = private_copy(state)
         outcome = coach.step(state, said(text, n))
-        assert state.model_dump() == before, text
-        state = outcome.state
+        assert outcome.state is state and state.turns == before["turns"] + 1, text
+        assert kept.model_dump() == before, text
     assert state.practice is None  # the practice ended with the accept, so the steps did run
 
 
-class CopyingOnly:
-    """The real engine seen only through `step`, so the service cannot use `step_owned`."""
+class CopyingFirst:
+    """The real engine handed a private copy each turn, as a caller that keeps its state would."""
 
     def __init__(self) -> None:
         self._engine = engine()
 
     def step(self, state: SessionState, incoming: Incoming) -> Outcome:
-        return self._engine.step(state, incoming)
+        return self._engine.step(private_copy(state), incoming)
 
 
 def test_the_service_answers_the_same_with_the_in_place_step(tmp_path: Path) -> None:
     fast = CoachService(Store(tmp_path / "fast.db"), engine())
-    plain = CoachService(Store(tmp_path / "plain.db"), CopyingOnly())
+    plain = CoachService(Store(tmp_path / "plain.db"), CopyingFirst())
     try:
         for n, text in enumerate(PRACTICE):
             assert fast.handle_sync(said(text, n)) == plain.handle_sync(said(text, n)), text
@@ -68,13 +69,10 @@ def test_the_service_answers_the_same_with_the_in_place_step(tmp_path: Path) -> 
 class BreaksMidway:
     """Changes the state it owns, then fails: the kind of bug the service must contain."""
 
-    def step_owned(self, state: SessionState, incoming: Incoming) -> Outcome:
+    def step(self, state: SessionState, incoming: Incoming) -> Outcome:
         state.turns += 100
         state.mode = "checklist"
         raise RuntimeError("boom")
-
-    def step(self, state: SessionState, incoming: Incoming) -> Outcome:  # pragma: no cover - not called
-        return Outcome(state=state, replies=[Reply(text="unused")])
 
 
 def test_a_step_that_fails_after_changing_its_state_leaves_the_stored_session_as_it_was(tmp_path: Path) -> None:
