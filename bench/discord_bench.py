@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import discord
 
-from adapters.discord.client import Catalogue, CoachClient, intents
+from adapters.discord.client import CoachClient, intents
+from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordSettings
 from tests.support.fake_discord import FakeDiscord, connected
 

@@ -49,7 +49,7 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario) -> None:
             st.evidence[key] = line
     if Act.justify in said.acts and _JUSTIFY_VALUE not in st.evidence:
         st.evidence["justify_partial"] = st.evidence.get("justify_partial", line)
-    asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None]
+    asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
     if asks and "first_ask" not in st.evidence:
         st.evidence["first_ask"] = line
     new_perks = {t.perk for t in said.terms if t.perk} - set(st.perks_discussed)

@@ -40,6 +40,7 @@ class Signal(StrEnum):
     pleading = "pleading"  # begging, repeating "please", no reasons
     summary = "summary"  # asks to recap the whole package / current offer
     hint = "hint"  # asks for help on what to do next
+    ultimatum = "ultimatum"  # all or nothing: "either 150k or I walk"
 
 
 Unit = Literal["money", "percent", "days", "weeks", "months", "years", "hours"]
@@ -98,3 +99,6 @@ class Context(BaseModel):
 
     last_perk: str | None = None  # the perk the counterpart last spoke of
     last_speaker: Literal["user", "counterpart"] | None = None
+    # what the counterpart last did: put a figure on the table, asked something, refused, recapped
+    last_move: Literal["offer", "question", "refusal", "summary"] | None = None
+    offer: dict[str, float | str] = {}  # the offer as it stands, perk -> amount

@@ -215,8 +215,8 @@ ACCEPT = _cue(
 )
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
-    r"provided|only if|on condition|not|no way|can'?t|cannot|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b"
+    r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
+    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -251,7 +251,7 @@ REJECT = _cue(
     r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
-    r"on the low side|lowball|low ?ball|ridiculous|insulting|a joke|laughable|peanuts)\b"
+    r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insulting|a joke|laughable|peanuts)\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
     r"|,\s*no\W*$|^not for\b"
@@ -386,7 +386,7 @@ REQUEST_WRITING = _cue(
     r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
-    r"\b(?:walk(?:ing)? away|i'?m (?:out|done|leaving)|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
+    r"\b(?:walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d))|i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
@@ -613,7 +613,8 @@ ROLE_SPLIT = re.compile(r"[;!?\n,()]|\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|beca
 EVIDENCE = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
-    r"(?:they|he|she|it|[a-z]+) (?:offered|offers|pays?|paid|gives?|gave|got|get|earns?|makes?)|offered me|"
+    r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) "
+    r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"
     r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
     r"competing|competitor|rival|counter ?-?offer|currently|current(?:ly)? (?:salary|base|pay|job|role|package)|"
     r"my current|right now|at the moment|today i|i (?:make|earn|get|have|am on|'m on|am at|'m at)\b.{0,20}"
@@ -635,9 +636,9 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:instead of|rather than|(?<!move )(?<!go )from|up from|you(?:'ve| have)? offered(?: me)?|you'?re offering|"
+    r"\b(?:(?<!move )(?<!go )(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?$|up from|you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
-    r"agreed (?:on|to)|agree (?:with|to|on)|go with|(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
+    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
     r"(?:[\w$€£₪-]+\s+){0,2}$"
 )
@@ -672,4 +673,19 @@ _ENGLISH = "the and i you to is a of for my can we it that be would like could t
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
 OTHER_SCRIPT = re.compile(  # Hebrew, Arabic, Cyrillic, Greek, Japanese kana, CJK, Hangul, Devanagari
     r"[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0900-\u097f]"
+)
+
+# All or nothing: coached as an ultimatum, never read as walking out.
+ULTIMATUM = _cue(
+    r"\b(?:either\b.{1,60}\bor\b|or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
+    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|otherwise (?:i|we)(?:'ll| will)? "
+    r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|deal-?breaker|"
+    r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d) (?:have to )?(?:walk|decline|pass|go elsewhere|take the other)|"
+    r"non-?negotiable for me|bottom line|or i walk)\b"
+)
+PLEASED_ACCEPT = _cue(
+    r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
+    r"formally accept|take (?:it|the offer|the role))|i(?:'d| would)? (?:formally |officially |gladly )?accept|"
+    r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
+    r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|accepted)\b"
 )

@@ -133,6 +133,7 @@ class Understander:
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
+        acts = _in_context(low, acts, terms, context)
         if Act.accept in acts:
             terms = _accepted(low, terms, slots)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
@@ -284,7 +285,11 @@ class Understander:
                 continue
             acts.add(Act.accept)
             break
-        if cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
+        if Act.accept not in acts and cues.PLEASED_ACCEPT.search(low) and not _found(cues.ACCEPT_BLOCK, low, may):
+            acts.add(Act.accept)  # "I'm pleased to accept", "happy to accept, and I can't wait to start"
+        if cues.ULTIMATUM.search(low):
+            signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
+        elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
@@ -295,8 +300,8 @@ class Understander:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        if (Signal.market_data in signals or Signal.own_value in signals) and Act.justify not in acts:
-            acts.add(Act.justify)
+        if (Signal.market_data in signals or Signal.own_value in signals or Act.competing_offer in acts):
+            acts.add(Act.justify)  # a competing offer is evidence too
         return [a for a in _ACT_ORDER if a in acts], signals
 
     def _acts_from_terms(
@@ -314,8 +319,10 @@ class Understander:
             return low
 
         proposing = False
+        if any(slot.role == "evidence" for slot in slots):
+            found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
         for slot in slots:
-            if slot.amount is None and not slot.negated:
+            if (slot.amount is None and not slot.negated) or slot.role != "ask":
                 continue
             clause = clause_of(slot.start)
             if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
@@ -608,6 +615,23 @@ def _foreign(low: str) -> bool:
     foreign = sum(w in cues.FOREIGN_WORDS for w in words)
     english = sum(w in cues.ENGLISH_WORDS for w in words)
     return foreign >= 2 and foreign > 2 * english
+
+
+def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context | None) -> list[Act]:
+    """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk."""
+    found = set(acts)
+    words = cues.TOKEN.findall(low)
+    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms:
+        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing
+    if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
+        found.add(Act.accept)
+    named = [t for t in terms if t.perk is not None]
+    if named and not found - {Act.greet} and len(words) <= 6:
+        if "?" in low and all(t.amount is None for t in named):
+            found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
+        elif "?" not in low:
+            found.add(Act.propose)  # "title: principal", "fam coverage on health insurance"
+    return [a for a in _ACT_ORDER if a in found]
 
 
 def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:

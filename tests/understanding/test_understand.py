@@ -86,7 +86,7 @@ def test_previous_turn_gives_a_bare_reply_its_perk() -> None:
         ("could you send that over in an email?", {Act.request_writing}),
         ("fine, 9 hours, deal", {Act.accept, Act.propose}),
         ("what about the pension?", {Act.ask}),
-        ("I have another offer for 140k", {Act.competing_offer}),
+        ("I have another offer for 140k", {Act.competing_offer, Act.justify}),  # evidence, per the guide
         ("I'll walk away then.", {Act.quit}),
         ("Hello there!", {Act.greet}),
         ("I'm really excited to join the team", {Act.enthusiasm}),

