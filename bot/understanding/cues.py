@@ -386,7 +386,8 @@ REQUEST_WRITING = _cue(
     r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
-    r"\b(?:walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d))|i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
+    r"\b(?:walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d))|"
+    r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
@@ -636,9 +637,11 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:(?<!move )(?<!go )(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?$|up from|you(?:'ve| have)? offered(?: me)?|you'?re offering|"
+    r"\b(?:(?<!move )(?<!go )(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?$|up from|"
+    r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
-    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
+    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|"
+    r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
     r"(?:[\w$€£₪-]+\s+){0,2}$"
 )
