@@ -387,7 +387,8 @@ REQUEST_WRITING = _cue(
 )
 QUIT = _cue(
     r"\b(?:walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d))|"
-    r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|forget (?:it|this|about it)|"
+    r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|"
+    r"forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
