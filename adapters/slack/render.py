@@ -274,6 +274,20 @@ def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
         blocks.append({"type": "header", "text": _plain_text(plain(title), HEADER_LIMIT)})
     if reply.text:
         blocks.extend(text_sections(to_mrkdwn(reply.text)))
+    _add_cards(reply, blocks)
+    if reply.attachment is not None:
+        fallback = fallback or f"Your file {reply.attachment.filename}"
+    if not fallback:
+        fallback = "Offer Coach"
+    choice_part = choice_blocks(reply.choices, owner, where)
+    room = BLOCKS_PER_MESSAGE - len(choice_part)
+    if len(blocks) > room:
+        blocks = [*blocks[: room - 1], {"type": "context", "elements": [_mrkdwn("… (shortened to fit Slack)")]}]
+    return SlackMessage(text=fallback, blocks=blocks + choice_part, attachment=reply.attachment)
+
+
+def _add_cards(reply: Reply, blocks: list[Block]) -> None:
+    """Append the reply's cards: a comparison as a table, other cards as sections between dividers."""
     if reply.kind is ReplyKind.comparison and reply.cards:
         if len(reply.cards) >= 2:
             blocks.extend(text_sections(comparison_table(reply.cards)))
@@ -284,23 +298,14 @@ def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
         for card in reply.cards:
             if card.footer:
                 blocks.append({"type": "context", "elements": [_mrkdwn(_cut(to_mrkdwn(card.footer), 3000))]})
-    else:
-        for index, card in enumerate(reply.cards):
-            if reply.kind is ReplyKind.debrief and index == 0:
-                blocks.extend(card_blocks(card)[1:])  # its title is already the header
-            else:
-                if blocks:
-                    blocks.append({"type": "divider"})
-                blocks.extend(card_blocks(card))
-    if reply.attachment is not None:
-        fallback = fallback or f"Your file {reply.attachment.filename}"
-    if not fallback:
-        fallback = "Offer Coach"
-    choice_part = choice_blocks(reply.choices, owner, where)
-    room = BLOCKS_PER_MESSAGE - len(choice_part)
-    if len(blocks) > room:
-        blocks = [*blocks[: room - 1], {"type": "context", "elements": [_mrkdwn("… (shortened to fit Slack)")]}]
-    return SlackMessage(text=fallback, blocks=blocks + choice_part, attachment=reply.attachment)
+        return
+    for index, card in enumerate(reply.cards):
+        if reply.kind is ReplyKind.debrief and index == 0:
+            blocks.extend(card_blocks(card)[1:])  # its title is already the header
+        else:
+            if blocks:
+                blocks.append({"type": "divider"})
+            blocks.extend(card_blocks(card))
 
 
 def attachment_as_code(attachment: Attachment) -> SlackMessage:

@@ -108,14 +108,7 @@ def read_figure(checklist: Checklist, st: ChecklistState, step: Step, typed: str
     if kind is StepKind.money and amount.per and amount.per != "year":
         value *= {"month": 12, "week": 52, "day": 260, "hour": 2080}.get(amount.per, 1)
         per_note = f" a year ({figure(amount.value)} a {amount.per})"
-    if not math.isfinite(value) or abs(value) > (_MONEY_CAP if kind is StepKind.money else _NUMBER_CAP):
-        raise Retry("That number is too large to be right. Please check it and type it again.")
-    if kind is StepKind.money and value < 0:
-        raise Retry("An amount can't be negative here.")
-    if kind is StepKind.percent and not 0 <= value <= 1000:
-        raise Retry("A percentage here should be between 0 and 1,000.")
-    if (step.min is not None and value < step.min) or (step.max is not None and value > step.max):
-        raise Retry(f"That's outside what this step takes: {bounds_text(step, st)}.")
+    check_bounds(st, step, value)
     if kind is StepKind.money and amount.currency:
         st.currency = st.currency or amount.currency
     problem = cross_check(st, step, value)
@@ -127,6 +120,19 @@ def read_figure(checklist: Checklist, st: ChecklistState, step: Step, typed: str
         if partner:
             shown += f" to {echo_figure(step, amount.range[1], st)}"
     return value, f"Noted: **{shown}**{per_note}."
+
+
+def check_bounds(st: ChecklistState, step: Step, value: float) -> None:
+    """Raise :class:`Retry` when a figure is out of range for its kind or for the step's min and max."""
+    kind = step.kind
+    if not math.isfinite(value) or abs(value) > (_MONEY_CAP if kind is StepKind.money else _NUMBER_CAP):
+        raise Retry("That number is too large to be right. Please check it and type it again.")
+    if kind is StepKind.money and value < 0:
+        raise Retry("An amount can't be negative here.")
+    if kind is StepKind.percent and not 0 <= value <= 1000:
+        raise Retry("A percentage here should be between 0 and 1,000.")
+    if (step.min is not None and value < step.min) or (step.max is not None and value > step.max):
+        raise Retry(f"That's outside what this step takes: {bounds_text(step, st)}.")
 
 
 def fill_range_partner(checklist: Checklist, st: ChecklistState, step: Step, high: float) -> str | None:

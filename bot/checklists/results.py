@@ -244,7 +244,8 @@ def finish_prepare(playbooks: Playbooks, checklist: Checklist, st: ChecklistStat
     a = st.answers
     low, high = money_answer(st, "market_low"), money_answer(st, "market_high")
     target, walk_away = money_answer(st, "target"), money_answer(st, "walk_away")
-    priorities = a.get("priorities") if isinstance(a.get("priorities"), list) else []
+    listed = a.get("priorities")
+    priorities: list[Any] = listed if isinstance(listed, list) else []
     fields: list[CardField] = []
     if low is not None or high is not None:
         fields.append(CardField(label="Market range", value=" – ".join(
@@ -267,6 +268,25 @@ def finish_prepare(playbooks: Playbooks, checklist: Checklist, st: ChecklistStat
     if isinstance(timing, str):
         fields.append(CardField(label="Timing", value=escape(timing, 80)))
 
+    advice = _plan_advice(playbooks, checklist, st, priorities, target, cur)
+    replies = [Reply(text="\n".join(advice), cards=(Card(title="Your negotiation plan", fields=tuple(fields)),))]
+    perk_reply = unit_values(playbooks, checklist, st) if priorities else None
+    if perk_reply and not any(s.show == "perk_values" for s in checklist.steps):
+        replies.insert(0, perk_reply)
+    return replies, {"summary": summary}
+
+
+def _plan_advice(
+    playbooks: Playbooks,
+    checklist: Checklist,
+    st: ChecklistState,
+    priorities: list[Any],
+    target: float | None,
+    cur: str,
+) -> list[str]:
+    """The lines of the negotiation plan under "**Your plan**", from the prepare checklist's answers."""
+    a = st.answers
+    timing = a.get("timing")
     advice = ["**Your plan**"]
     if priorities:
         advice.append(f"- Lead with **{escape(str(priorities[0]), 60)}**; the ones lower down are what you "
@@ -290,11 +310,7 @@ def finish_prepare(playbooks: Playbooks, checklist: Checklist, st: ChecklistStat
         advice.append(f"- Name a number: “Based on my research and what I bring, I'm looking for "
                       f"{units.money(target, cur)}.”")
     advice.append("- When you agree, ask for it in writing (the `close` checklist drafts the e-mail).")
-    replies = [Reply(text="\n".join(advice), cards=(Card(title="Your negotiation plan", fields=tuple(fields)),))]
-    perk_reply = unit_values(playbooks, checklist, st) if priorities else None
-    if perk_reply and not any(s.show == "perk_values" for s in checklist.steps):
-        replies.insert(0, perk_reply)
-    return replies, {"summary": summary}
+    return advice
 
 
 def finish_review(playbooks: Playbooks, checklist: Checklist, st: ChecklistState) -> FinishResult:

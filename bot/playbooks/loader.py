@@ -27,9 +27,11 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.playbooks.models import (
+    Alternative,
     Checklist,
     Detector,
     PerkDef,
+    PerkSheet,
     Playbooks,
     Scenario,
     Technique,
@@ -288,32 +290,15 @@ def _line_of(text: str, path: list[Any], keyed_list: str) -> int | None:
     if node is None:
         return None
     line = node.start_mark.line + 1
-    parts = list(path)
-    depth = 0
-    while parts:
-        part = parts.pop(0)
-        depth += 1
+    for depth, part in enumerate(path, start=1):
         if isinstance(node, yaml.MappingNode):
-            found = None
-            for key_node, value_node in node.value:
-                if str(key_node.value) == str(part):
-                    found = (key_node, value_node)
-                    break
-            if found is None:
+            entry = _mapping_entry(node, part)
+            if entry is None:
                 return line
-            line = found[0].start_mark.line + 1
-            node = found[1]
+            line = entry[0].start_mark.line + 1
+            node = entry[1]
         elif isinstance(node, yaml.SequenceNode):
-            child = None
-            if depth == 2 and keyed_list:
-                for candidate in node.value:
-                    if isinstance(candidate, yaml.MappingNode) and any(
-                        str(k.value) == "key" and str(v.value) == str(part) for k, v in candidate.value
-                    ):
-                        child = candidate
-                        break
-            if child is None and str(part).isdigit() and int(part) < len(node.value):
-                child = node.value[int(part)]
+            child = _sequence_item(node, part, by_key=depth == 2 and bool(keyed_list))
             if child is None:
                 return line
             node = child
@@ -321,6 +306,27 @@ def _line_of(text: str, path: list[Any], keyed_list: str) -> int | None:
         else:
             return line
     return line
+
+
+def _mapping_entry(node: yaml.MappingNode, part: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    """The (key, value) nodes of the mapping's entry named ``part``, if it has one."""
+    for key_node, value_node in node.value:
+        if str(key_node.value) == str(part):
+            return key_node, value_node
+    return None
+
+
+def _sequence_item(node: yaml.SequenceNode, part: Any, *, by_key: bool) -> yaml.Node | None:
+    """The item ``part`` of a list: the mapping whose ``key`` is ``part`` (keyed lists), else by index."""
+    if by_key:
+        for candidate in node.value:
+            if isinstance(candidate, yaml.MappingNode) and any(
+                str(k.value) == "key" and str(v.value) == str(part) for k, v in candidate.value
+            ):
+                return candidate
+    if str(part).isdigit() and int(part) < len(node.value):
+        return node.value[int(part)]
+    return None
 
 
 # --- cross-checks -------------------------------------------------------------------------------
@@ -344,6 +350,15 @@ def _cross_check(found: _Collected, reader: _Reader) -> None:
         techniques="rubric.yaml" not in broken,
     )
     perks = {key: item.model for key, item in found.perks.items()}
+    _check_perks(found, reader, known)
+    for item in found.scenarios.values():
+        _check_scenario(item, perks, found, reader, known)
+    _check_checklists(found, reader)
+    _check_techniques(found, reader, known)
+    _check_tips(perks, found, reader, known)
+
+
+def _check_perks(found: _Collected, reader: _Reader, known: _Known) -> None:
     for item in found.perks.values():
         perk: PerkDef = item.model  # type: ignore[assignment]
         if perk.min > perk.max:
@@ -354,15 +369,17 @@ def _cross_check(found: _Collected, reader: _Reader) -> None:
             elif known.assumptions and perk.assumption not in found.assumptions:
                 reader.problem(item.file, f"{item.field}.assumption", f"unknown assumption `{perk.assumption}`")
 
-    for item in found.scenarios.values():
-        _check_scenario(item, perks, found, reader, known)
 
+def _check_checklists(found: _Collected, reader: _Reader) -> None:
     for item in found.checklists.values():
         checklist: Checklist = item.model  # type: ignore[assignment]
         for index, step in enumerate(checklist.steps):
             if step.min is not None and step.max is not None and step.min > step.max:
                 reader.problem(item.file, f"steps.{index}.min", f"min {_num(step.min)} is above max {_num(step.max)}")
 
+
+def _check_techniques(found: _Collected, reader: _Reader, known: _Known) -> None:
+    """Each detector is used by exactly one technique."""
     detectors_seen: dict[Detector, str] = {}
     for key, item in found.techniques.items():
         technique: Technique = item.model  # type: ignore[assignment]
@@ -379,6 +396,8 @@ def _cross_check(found: _Collected, reader: _Reader) -> None:
         rubric_file = next((i.file for i in found.techniques.values()), Path("rubric.yaml"))
         reader.problem(rubric_file, "techniques", "no technique for detector(s): " + ", ".join(missing))
 
+
+def _check_tips(perks: dict[str, Any], found: _Collected, reader: _Reader, known: _Known) -> None:
     for item in found.tips.values():
         tip: Tip = item.model  # type: ignore[assignment]
         if known.techniques and tip.technique is not None and tip.technique not in found.techniques:
@@ -399,56 +418,76 @@ def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reade
             if known.perks:
                 reader.problem(item.file, where, f"unknown perk `{perk_key}` (not in the perk catalogue)")
             continue
-        for label, amount in (("offer", sheet.offer), ("limit", sheet.limit)):
-            if amount is not None and not perk.min <= amount <= perk.max:
-                reader.problem(
-                    item.file,
-                    f"{where}.{label}",
-                    f"{_num(amount)} is outside {perk.label}'s range {_num(perk.min)} to {_num(perk.max)}",
-                )
-        if sheet.limit is not None:
-            if perk.better == "higher" and sheet.limit < sheet.offer:
-                reader.problem(
-                    item.file,
-                    f"{where}.limit",
-                    f"the limit {_num(sheet.limit)} is below the offer {_num(sheet.offer)}; "
-                    f"for {perk.label} more is better, so the limit is a ceiling",
-                )
-            elif perk.better == "lower" and sheet.limit > sheet.offer:
-                reader.problem(
-                    item.file,
-                    f"{where}.limit",
-                    f"the limit {_num(sheet.limit)} is above the offer {_num(sheet.offer)}; "
-                    f"for {perk.label} less is better, so the limit is a floor",
-                )
+        _check_sheet(item, where, perk, sheet, reader)
         for index, alternative in enumerate(sheet.alternatives):
-            alt_where = f"{where}.alternatives.{index}"
-            alt_perk: PerkDef | None = perks.get(alternative.perk)
-            if alt_perk is None:
-                if known.perks:
-                    reader.problem(item.file, f"{alt_where}.perk", f"unknown perk `{alternative.perk}`")
-            elif not alt_perk.min <= alternative.amount <= alt_perk.max:
-                reader.problem(
-                    item.file,
-                    f"{alt_where}.amount",
-                    f"{_num(alternative.amount)} is outside {alt_perk.label}'s range "
-                    f"{_num(alt_perk.min)} to {_num(alt_perk.max)}",
-                )
-            alt_sheet = scenario.perks.get(alternative.perk)
-            if alt_perk is not None and alt_sheet is not None:
-                # An alternative is something the company can actually give, so it may not go past
-                # what the sheet allows for that perk elsewhere in the same scenario.
-                furthest = alt_sheet.offer if alt_sheet.limit is None else alt_sheet.limit
-                beyond = alternative.amount > furthest if alt_perk.better == "higher" else alternative.amount < furthest
-                if beyond:
-                    reader.problem(
-                        item.file,
-                        f"{alt_where}.amount",
-                        f"{_num(alternative.amount)} goes past what this scenario allows for "
-                        f"{alt_perk.label} ({_num(furthest)})",
-                    )
-            if alternative.perk == perk_key:
-                reader.problem(item.file, f"{alt_where}.perk", "an alternative must be a different perk")
+            _check_alternative(item, f"{where}.alternatives.{index}", perk_key, alternative, scenario, perks, reader,
+                               known)
+
+
+def _check_sheet(item: _Item, where: str, perk: PerkDef, sheet: PerkSheet, reader: _Reader) -> None:
+    """A scenario's offer and limit for one perk: inside the perk's range, the limit on the right side."""
+    for label, amount in (("offer", sheet.offer), ("limit", sheet.limit)):
+        if amount is not None and not perk.min <= amount <= perk.max:
+            reader.problem(
+                item.file,
+                f"{where}.{label}",
+                f"{_num(amount)} is outside {perk.label}'s range {_num(perk.min)} to {_num(perk.max)}",
+            )
+    if sheet.limit is None:
+        return
+    if perk.better == "higher" and sheet.limit < sheet.offer:
+        reader.problem(
+            item.file,
+            f"{where}.limit",
+            f"the limit {_num(sheet.limit)} is below the offer {_num(sheet.offer)}; "
+            f"for {perk.label} more is better, so the limit is a ceiling",
+        )
+    elif perk.better == "lower" and sheet.limit > sheet.offer:
+        reader.problem(
+            item.file,
+            f"{where}.limit",
+            f"the limit {_num(sheet.limit)} is above the offer {_num(sheet.offer)}; "
+            f"for {perk.label} less is better, so the limit is a floor",
+        )
+
+
+def _check_alternative(
+    item: _Item,
+    where: str,
+    perk_key: str,
+    alternative: Alternative,
+    scenario: Scenario,
+    perks: dict[str, Any],
+    reader: _Reader,
+    known: _Known,
+) -> None:
+    """One alternative the company may offer instead of ``perk_key``: a known, different perk, in range."""
+    alt_perk: PerkDef | None = perks.get(alternative.perk)
+    if alt_perk is None:
+        if known.perks:
+            reader.problem(item.file, f"{where}.perk", f"unknown perk `{alternative.perk}`")
+    elif not alt_perk.min <= alternative.amount <= alt_perk.max:
+        reader.problem(
+            item.file,
+            f"{where}.amount",
+            f"{_num(alternative.amount)} is outside {alt_perk.label}'s range "
+            f"{_num(alt_perk.min)} to {_num(alt_perk.max)}",
+        )
+    alt_sheet = scenario.perks.get(alternative.perk)
+    if alt_perk is not None and alt_sheet is not None:
+        # An alternative is something the company can actually give, so it may not go past
+        # what the sheet allows for that perk elsewhere in the same scenario.
+        furthest = alt_sheet.offer if alt_sheet.limit is None else alt_sheet.limit
+        beyond = alternative.amount > furthest if alt_perk.better == "higher" else alternative.amount < furthest
+        if beyond:
+            reader.problem(
+                item.file,
+                f"{where}.amount",
+                f"{_num(alternative.amount)} goes past what this scenario allows for "
+                f"{alt_perk.label} ({_num(furthest)})",
+            )
+    if alternative.perk == perk_key:
+        reader.problem(item.file, f"{where}.perk", "an alternative must be a different perk")
 
 
 # --- the entry point ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from rapidfuzz import process
 
 from bot.messages import Card, CardField, Reply, ReplyKind
 from bot.playbooks.models import PerkDef, Playbooks, Scenario, Unit, ValueMethod
-from bot.understanding.acts import Understanding
+from bot.understanding.acts import Term, Understanding
 from bot.valuation import units
 from bot.valuation.units import number
 
@@ -204,6 +204,8 @@ def _reckon(
     m = perk.value
     if not math.isfinite(amount):
         return None, lambda: "Not a usable amount."
+    if m in _SHARE_OF_PAY:
+        return _reckon_share_of_pay(m, amount, base, a, currency)
     if m is ValueMethod.none:
         return None, lambda: perk.explain
     if m in (ValueMethod.salary, ValueMethod.money_per_year):
@@ -211,6 +213,38 @@ def _reckon(
     if m is ValueMethod.one_off:
         years = a.get("expected_years") or 1
         return amount / years, lambda: f"{cash(amount)} once, spread over {number(years)} years."
+    if m is ValueMethod.commute_days:
+        weeks = a.get("work_weeks_per_year", 46)
+        cost = a.get("commute_cost_per_day", 0)
+        return amount * weeks * cost, lambda: (f"{number(amount)} days a week × {number(weeks)} working weeks × "
+                                               f"{cash(cost)} commute saved a day.")
+    if m is ValueMethod.flat:
+        each = a.get(perk.assumption or "")
+        if each is None:
+            return None, lambda: f"Not priced: the assumption `{perk.assumption}` is not set."
+        return amount * each, lambda: f"{cash(each)} a year, from `{perk.assumption}`."
+    return None, lambda: perk.explain
+
+
+# The methods that price a perk as a share of the base pay.
+_SHARE_OF_PAY = frozenset({
+    ValueMethod.percent_of_base,
+    ValueMethod.days_of_pay,
+    ValueMethod.leave_weeks,
+    ValueMethod.hours_below_baseline,
+    ValueMethod.timed_raise,
+    ValueMethod.insurance,
+})
+
+
+def _reckon_share_of_pay(
+    m: ValueMethod, amount: float, base: float, a: Mapping[str, float], currency: str
+) -> tuple[float, Callable[[], str]]:
+    """:func:`_reckon` for the methods in ``_SHARE_OF_PAY``."""
+
+    def cash(x: float) -> str:
+        return units.money(x, currency)
+
     if m is ValueMethod.percent_of_base:
         return base * amount / 100, lambda: f"{number(amount)}% of a {cash(base)} base."
     if m is ValueMethod.days_of_pay:
@@ -222,11 +256,6 @@ def _reckon(
         value = amount * base / 52 * chance / years
         return value, lambda: (f"{number(amount)} weeks of pay ({cash(base)} ÷ 52 a week), × {_pct(chance)} chance "
                                f"you take it, spread over {number(years)} years.")
-    if m is ValueMethod.commute_days:
-        weeks = a.get("work_weeks_per_year", 46)
-        cost = a.get("commute_cost_per_day", 0)
-        return amount * weeks * cost, lambda: (f"{number(amount)} days a week × {number(weeks)} working weeks × "
-                                               f"{cash(cost)} commute saved a day.")
     if m is ValueMethod.hours_below_baseline:
         baseline = a.get("baseline_hours") or 40
         if amount <= 0:
@@ -242,16 +271,10 @@ def _reckon(
         return base * amount / 100 * (12 - months) / 12, lambda: (
             f"{number(amount)}% of {cash(base)} for the {number(12 - months)} months of year one after the "
             f"review at month {number(months)}.")
-    if m is ValueMethod.insurance:
-        chance = a.get("layoff_probability", 0.0)
-        return amount * base / 12 * chance, lambda: (f"{number(amount)} months of pay × {_pct(chance)} yearly chance "
-                                                     "of being let go.")
-    if m is ValueMethod.flat:
-        each = a.get(perk.assumption or "")
-        if each is None:
-            return None, lambda: f"Not priced: the assumption `{perk.assumption}` is not set."
-        return amount * each, lambda: f"{cash(each)} a year, from `{perk.assumption}`."
-    return None, lambda: perk.explain
+    # ValueMethod.insurance
+    chance = a.get("layoff_probability", 0.0)
+    return amount * base / 12 * chance, lambda: (f"{number(amount)} months of pay × {_pct(chance)} yearly chance "
+                                                 "of being let go.")
 
 
 def used_assumptions(perk: PerkDef) -> tuple[str, ...]:
@@ -394,14 +417,7 @@ def read_terms(
             continue
         value = units.to_canonical(term, perk, current=out.get(key, current.get(key)), base=known_base())
         if value is None:
-            if term.amount is None:
-                problems.append(f"{perk.label}: how much? Give a number, e.g. {_example(perk)}.")
-            elif perk.unit is Unit.percent and term.unit == "money":
-                problems.append(f"{perk.label}: I need the base salary to turn "
-                                f"{units.money(term.amount, currency or 'USD')} into a share of it.")
-            else:
-                problems.append(f"{perk.label}: I couldn't read {_num_or_raw(term.amount)} "
-                                f"{term.unit or ''} as {_unit_words(perk)}.".replace("  ", " "))
+            problems.append(_unreadable(term, perk, currency))
             continue
         if not math.isfinite(value) or not units.in_range(value, perk):
             problems.append(f"{perk.label}: {_num_or_raw(value)} {_unit_words(perk)} is outside the range "
@@ -409,6 +425,17 @@ def read_terms(
             continue
         out[key] = value
     return TermsRead(terms=out, problems=problems, currency=currency, assumptions=said)
+
+
+def _unreadable(term: Term, perk: PerkDef, currency: str | None) -> str:
+    """Why a term for ``perk`` could not be turned into the perk's unit."""
+    if term.amount is None:
+        return f"{perk.label}: how much? Give a number, e.g. {_example(perk)}."
+    if perk.unit is Unit.percent and term.unit == "money":
+        return (f"{perk.label}: I need the base salary to turn "
+                f"{units.money(term.amount, currency or 'USD')} into a share of it.")
+    return (f"{perk.label}: I couldn't read {_num_or_raw(term.amount)} "
+            f"{term.unit or ''} as {_unit_words(perk)}.".replace("  ", " "))
 
 
 def terms_from_understanding(u: Understanding, playbooks: Playbooks) -> dict[str, float]:
