@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.checklists.runner import ChecklistRunner, split_records
+from bot.commands import CATALOGUE, ChoiceId, ChoiceKind, command_button, command_words, find, help_lines, main_menu
 from bot.markup import clean_user_text, escape
 from bot.messages import Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
-from bot.negotiation.practice import PracticeRunner, is_active
+from bot.negotiation.practice import WALK_AWAY, PracticeRunner, is_active
 from bot.playbooks.models import Playbooks
 from bot.session import Action, Outcome, Record, SessionState
 from bot.understanding.acts import Act, Context
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from bot.playbooks.models import PerkDef
     from bot.understanding.acts import Understanding
     from bot.understanding.reader import Understander
+
+WALK_YES = frozenset({"yes", "y", "end", "end the practice", "yes, end it", "quit", "exit", "i'm sure", "confirm"})
+WALK_NO = frozenset({"no", "n", "keep negotiating", "keep going", "continue", "no, keep going"})
 
 
 class LazyUnderstander:
@@ -47,34 +52,10 @@ class LazyUnderstander:
         return self._real.read(text, context)
 
 
-COMMANDS = {
-    "help": "what I can do",
-    "practice": "start a role-play: `practice <scenario>`",
-    "scenarios": "list the practice scenarios",
-    "checklist": "guided checklists: `checklist <name>`",
-    "value": "the yearly money value of an offer: `value base 100k, 25 days pto, 2 remote days`",
-    "status": "where you stand",
-    "hint": "one concrete next move in a practice",
-    "end": "finish the practice (and get your debrief) or pause a checklist",
-    "resume": "go back to a paused practice or checklist",
-    "export": "all your data as a JSON file",
-    "forget": "delete all your data (asks first)",
-}
-_ALIASES = {"checklists": "checklist", "start": "practice", "play": "practice", "stop": "end", "quit": "end",
-            "menu": "help", "?": "help", "delete": "forget", "scenario": "scenarios", "continue": "resume"}
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+|\s*\|\s*", re.IGNORECASE)
 # In a practice or checklist, free text beginning with a command word is only a command when short:
 # "end" is a command, "end of year bonus of 10%" is an ask.
 _MAX_COMMAND_WORDS = 3
-
-
-def _menu() -> tuple[Choice, ...]:
-    return (
-        Choice(id="cmd:scenarios", label="Practise a negotiation", style=ChoiceStyle.primary),
-        Choice(id="cmd:checklist", label="Checklists"),
-        Choice(id="cmd:value", label="Value an offer"),
-        Choice(id="cmd:status", label="Status"),
-    )
 
 
 class Engine:
@@ -84,6 +65,21 @@ class Engine:
         self.max_chars = max_message_chars
         self.checklists = ChecklistRunner(playbooks, understander)
         self.practices = PracticeRunner(playbooks, understander)
+        handlers: dict[str, Callable[[SessionState, str], Outcome]] = {
+            "help": self._help, "practice": self._start_practice, "scenarios": self._scenarios,
+            "checklist": self._start_checklist, "value": self._value, "status": self._status, "hint": self._hint,
+            "end": self._end, "resume": self._resume, "export": self._export, "forget": self._forget,
+        }
+        # Routed from the catalogue: a command without a handler fails here, at start-up.
+        self._commands = {command.name: handlers[command.name] for command in CATALOGUE}
+        self._choices: dict[ChoiceKind, Callable[[SessionState, ChoiceId], Outcome | None]] = {
+            ChoiceKind.command: self._picked_command,
+            ChoiceKind.practice: lambda st, picked: self._start_practice(st, picked.value),
+            ChoiceKind.restart: lambda st, picked: self._start_practice(st, picked.value, force=True),
+            ChoiceKind.checklist: lambda st, picked: self._start_checklist(st, picked.value),
+            ChoiceKind.confirm: self._answer,
+            ChoiceKind.step: self._step_answer,
+        }
 
     # --- entry point -------------------------------------------------------------------------------
 
@@ -122,7 +118,7 @@ class Engine:
             return self._confirm(st, text)
         command, args = self._command(st, text)
         if command:
-            return self._run_command(st, command, args)
+            return self._commands[command](st, args)
         if st.mode == "practice" and is_active(st):
             return self._practice_turn(st, text)
         if st.mode == "checklist" and st.checklist:
@@ -132,67 +128,47 @@ class Engine:
     def _command(self, st: SessionState, text: str) -> tuple[str | None, str]:
         words = text.split()
         first = words[0].lower().lstrip("/!").rstrip(".!?:,")
-        first = _ALIASES.get(first, first)
-        if first not in COMMANDS:
+        command = find(first)
+        if command is None:
             return None, ""
         busy = st.mode != "idle"
         if busy and len(words) > _MAX_COMMAND_WORDS:
             return None, ""
-        return first, " ".join(words[1:])
+        return command.name, " ".join(words[1:])
 
     # --- commands ----------------------------------------------------------------------------------
 
-    def _run_command(self, st: SessionState, command: str, args: str) -> Outcome:
-        match command:
-            case "help":
-                return self._help(st)
-            case "scenarios":
-                return self._scenarios(st)
-            case "practice":
-                return self._start_practice(st, args)
-            case "checklist":
-                return self._start_checklist(st, args)
-            case "value":
-                return self._value(st, args)
-            case "status":
-                return self._status(st)
-            case "hint":
-                return self._hint(st)
-            case "end":
-                return self._end(st)
-            case "resume":
-                return self._resume(st)
-            case "export":
-                # The service says what it attached, after it has built the file.
-                return Outcome(state=st, replies=[], action=Action.export)
-            case "forget":
-                st.confirm = "forget"
-                return Outcome(state=st, replies=[Reply(
-                    text="This deletes **all** your practices, checklists and messages, for good. Are you sure?",
-                    choices=(Choice(id="confirm:forget:yes", label="Yes, delete everything", style=ChoiceStyle.danger),
-                             Choice(id="confirm:forget:no", label="No, keep it")),
-                )])
-        return self._unknown(st, command)  # pragma: no cover - every command is matched above
+    def _export(self, st: SessionState, _args: str = "") -> Outcome:
+        # The service says what it attached, after it has built the file.
+        return Outcome(state=st, replies=[], action=Action.export)
 
-    def _help(self, st: SessionState) -> Outcome:
+    def _forget(self, st: SessionState, _args: str = "") -> Outcome:
+        st.confirm = "forget"
+        return Outcome(state=st, replies=[Reply(
+            text="This deletes **all** your practices, checklists and messages, for good. Are you sure?",
+            choices=(ChoiceId(ChoiceKind.confirm, "forget", "yes").button("Yes, delete everything", ChoiceStyle.danger),
+                     ChoiceId(ChoiceKind.confirm, "forget", "no").button("No, keep it")),
+        )])
+
+    def _help(self, st: SessionState, _args: str = "") -> Outcome:
         lines = ["**Offer Coach** helps you negotiate a job offer: the salary, and the perks around it.", ""]
-        lines += [f"- `{name}`: {what}" for name, what in COMMANDS.items()]
+        lines += help_lines()
         lines += ["", "In a team channel, admins can set up a weekly tip (`channel subscribe`), anyone can share a "
                       "checklist (`checklist share prepare`) or count their practices in the team stats "
                       "(`stats join`); type `channel` there for the details."]
         if st.mode == "practice":
             lines += ["", "In a practice, just talk to the recruiter as you would for real."]
-        everything = (*_menu(), Choice(id="cmd:hint", label="Hint"), Choice(id="cmd:resume", label="Resume"),
-                      Choice(id="cmd:export", label="Export my data"),
-                      Choice(id="cmd:forget", label="Delete my data", style=ChoiceStyle.danger))
+        everything = (*main_menu(), command_button("hint", "Hint"), command_button("resume", "Resume"),
+                      command_button("export", "Export my data"),
+                      command_button("forget", "Delete my data", ChoiceStyle.danger))
         return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=everything)])
 
-    def _scenarios(self, st: SessionState) -> Outcome:
+    def _scenarios(self, st: SessionState, _args: str = "") -> Outcome:
         lines = ["**Practice scenarios**: pick one to role-play.", ""]
         choices = []
         for sc in self.playbooks.scenarios.values():
             lines.append(f"- **{sc.title}** (`{sc.key}`): {' '.join(sc.summary.split())}")
-            choices.append(Choice(id=f"practice:{sc.key}"[:64], label=sc.title[:75]))
+            choices.append(ChoiceId(ChoiceKind.practice, sc.key).button(sc.title[:75]))
         return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=tuple(choices))])
 
     def _start_practice(self, st: SessionState, args: str, *, force: bool = False) -> Outcome:
@@ -204,7 +180,7 @@ class Engine:
         scenario = self.playbooks.scenarios.get(key)
         if scenario is None:
             return self._say(st, self._did_you_mean("scenario", key, list(self.playbooks.scenarios)),
-                             choices=tuple(Choice(id=f"practice:{k}"[:64], label=s.title[:75])
+                             choices=tuple(ChoiceId(ChoiceKind.practice, k).button(s.title[:75])
                                            for k, s in self.playbooks.scenarios.items()))
         return self.practices.start(st, scenario, force=force)
 
@@ -215,7 +191,7 @@ class Engine:
             lines += [f"- **{c.title}** (`{c.key}`): {' '.join(c.summary.split())}"
                       for c in self.playbooks.checklists.values()]
             return self._say(st, "\n".join(lines), choices=tuple(
-                Choice(id=f"checklist:{k}"[:64], label=c.title[:75]) for k, c in self.playbooks.checklists.items()))
+                ChoiceId(ChoiceKind.checklist, k).button(c.title[:75]) for k, c in self.playbooks.checklists.items()))
         if key not in self.playbooks.checklists:
             return self._say(st, self._did_you_mean("checklist", key, list(self.playbooks.checklists)))
         self._park_checklist(st)
@@ -258,7 +234,7 @@ class Engine:
         records = [Record(kind="valuation", key="value", data=v.summary()) for v in valuations]
         return Outcome(state=st, replies=[reply], records=records)
 
-    def _status(self, st: SessionState) -> Outcome:
+    def _status(self, st: SessionState, _args: str = "") -> Outcome:
         if st.mode == "practice" and is_active(st):
             return self.practices.status(st)
         if st.mode == "checklist" and st.checklist:
@@ -274,7 +250,7 @@ class Engine:
             lines.append("Paused checklists: " + ", ".join(f"`{k}`" for k in st.paused_checklists))
         return self._say(st, "\n".join(lines), menu=True)
 
-    def _hint(self, st: SessionState) -> Outcome:
+    def _hint(self, st: SessionState, _args: str = "") -> Outcome:
         if is_active(st):
             return self.practices.hint(st)
         if self.playbooks.tips:
@@ -282,7 +258,7 @@ class Engine:
             return self._say(st, f"**Tip:** {tip.text}", menu=True)
         return self._say(st, "Start a practice and I'll suggest your next move.", menu=True)
 
-    def _end(self, st: SessionState) -> Outcome:
+    def _end(self, st: SessionState, _args: str = "") -> Outcome:
         if st.mode == "practice" and is_active(st):
             replies, records = self.practices.finish(st, "ended")
             return Outcome(state=st, replies=replies, records=records)
@@ -294,7 +270,7 @@ class Engine:
             return self._say(st, f"Saved. Type `checklist {key}` to pick **{escape(title)}** up again.", menu=True)
         return self._say(st, "There's nothing to end right now.", menu=True)
 
-    def _resume(self, st: SessionState) -> Outcome:
+    def _resume(self, st: SessionState, _args: str = "") -> Outcome:
         if is_active(st):
             return self.practices.resume(st)
         if st.checklist and not st.checklist.done:
@@ -307,37 +283,44 @@ class Engine:
 
     def _confirm(self, st: SessionState, text: str) -> Outcome:
         answer = text.strip().lower().rstrip(".!")
-        if answer in {"yes", "y", "yes, delete everything", "confirm", "delete"}:
-            return self._choice(st, f"confirm:{st.confirm}:yes")
-        return self._choice(st, f"confirm:{st.confirm}:no")
+        if st.confirm == WALK_AWAY and answer not in WALK_YES | WALK_NO:
+            st.confirm = None  # they carried on negotiating instead of answering: read it as a turn
+            return self._route(st, text, None)
+        yes = answer in {"yes", "y", "yes, delete everything", "confirm", "delete"} or (
+            st.confirm == WALK_AWAY and answer in WALK_YES)
+        return self._answer(st, ChoiceId(ChoiceKind.confirm, st.confirm or "", "yes" if yes else "no"))
 
     # --- choices ---------------------------------------------------------------------------------
 
     def _choice(self, st: SessionState, choice: str) -> Outcome:
-        kind, _, rest = choice.partition(":")
-        if kind == "cmd" and rest in COMMANDS:
-            if rest == "forget":
-                return self._run_command(st, "forget", "")
-            return self._run_command(st, rest, "")
-        if kind == "practice":
-            return self._start_practice(st, rest)
-        if kind == "restart":
-            return self._start_practice(st, rest, force=True)
-        if kind == "checklist":
-            return self._start_checklist(st, rest)
-        if kind == "confirm":
-            what, _, answer = rest.partition(":")
-            if st.confirm != what:
-                return self._say(st, "That question has already been answered.")
-            st.confirm = None
-            if answer == "yes" and what == "forget":
-                fresh = SessionState(turns=st.turns)
-                return Outcome(state=fresh, replies=[], action=Action.forget)
-            return self._say(st, "Okay, nothing was deleted.")
-        if kind == "cl" and st.checklist:
-            st.mode = "checklist"
-            return self._checklist_turn(st, None, choice)
-        return self._say(st, "That button is from an earlier conversation and no longer applies.", menu=True)
+        picked = ChoiceId.decode(choice)
+        handler = self._choices.get(picked.kind) if picked else None
+        outcome = handler(st, picked) if handler and picked else None
+        return outcome or self._say(st, "That button is from an earlier conversation and no longer applies.",
+                                    menu=True)
+
+    def _picked_command(self, st: SessionState, picked: ChoiceId) -> Outcome | None:
+        command = self._commands.get(picked.value)
+        return command(st, "") if command else None
+
+    def _answer(self, st: SessionState, picked: ChoiceId) -> Outcome:
+        if st.confirm != picked.value:
+            return self._say(st, "That question has already been answered.")
+        st.confirm = None
+        if picked.value == WALK_AWAY:
+            if picked.detail == "yes" and st.practice is not None:
+                return self.practices.walk_away(st)
+            return self._say(st, "Okay, let's keep negotiating. The recruiter is waiting for your answer.")
+        if picked.detail == "yes" and picked.value == "forget":
+            fresh = SessionState(turns=st.turns)
+            return Outcome(state=fresh, replies=[], action=Action.forget)
+        return self._say(st, "Okay, nothing was deleted.")
+
+    def _step_answer(self, st: SessionState, picked: ChoiceId) -> Outcome | None:
+        if not st.checklist:
+            return None
+        st.mode = "checklist"
+        return self._checklist_turn(st, None, picked)
 
     # --- practice and checklists -------------------------------------------------------------------------
 
@@ -349,7 +332,7 @@ class Engine:
             return self._say(st, "That scenario is no longer in the playbooks, so the practice was closed.", menu=True)
         return self.practices.turn(st, scenario, text)
 
-    def _checklist_turn(self, st: SessionState, text: str | None, choice: str | None) -> Outcome:
+    def _checklist_turn(self, st: SessionState, text: str | None, choice: ChoiceId | None) -> Outcome:
         assert st.checklist is not None
         if st.checklist.key not in self.playbooks.checklists:
             st.checklist, st.mode = None, "idle"
@@ -369,7 +352,7 @@ class Engine:
         if first == "assume":
             return self._say(st, "Assumptions apply while valuing an offer: type `value` to start a review, "
                                  "then `assume commute_cost_per_day 25` at any step.",
-                             choices=(Choice(id="cmd:value", label="Value an offer"),))
+                             choices=(command_button("value", "Value an offer"),))
         said = self.understander.read(text)
         if Act.greet in said.acts or Act.enthusiasm in said.acts:
             return self._say(st, "Hi! I'm Offer Coach. I play the recruiter so you can practise negotiating an "
@@ -379,11 +362,12 @@ class Engine:
             return self._say(st, "To practise asking for that, start a practice; to see what an offer is worth, "
                                  "put `value` in front of it.", menu=True)
         # Suggest a command only for what looks like a mistyped one, not for any short word ("hi" is not "hint").
-        close = difflib.get_close_matches(first, list(COMMANDS) + list(_ALIASES), n=1, cutoff=0.75)
-        if close and len(first) >= 3:
-            name = _ALIASES.get(close[0], close[0])
+        close = difflib.get_close_matches(first, command_words(), n=1, cutoff=0.75)
+        command = find(close[0]) if close else None
+        if command and len(first) >= 3:
+            name = command.name
             return self._say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
-                             choices=(Choice(id=f"cmd:{name}", label=name.capitalize()),))
+                             choices=(command_button(name, name.capitalize()),))
         return self._say(st, "I'm not sure what you mean. Start a practice, a checklist, or type `help`.", menu=True)
 
     def _did_you_mean(self, what: str, key: str, known: list[str]) -> str:
@@ -393,4 +377,4 @@ class Engine:
         return f"There's no {what} `{escape(key, 40)}`. Known: " + ", ".join(f"`{k}`" for k in known)
 
     def _say(self, st: SessionState, text: str, *, menu: bool = False, choices: tuple[Choice, ...] = ()) -> Outcome:
-        return Outcome(state=st, replies=[Reply(text=text, choices=choices or (_menu() if menu else ()))])
+        return Outcome(state=st, replies=[Reply(text=text, choices=choices or (main_menu() if menu else ()))])

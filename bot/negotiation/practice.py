@@ -11,25 +11,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.commands import ChoiceId, ChoiceKind, command_button
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
 from bot.negotiation.counterpart import Counterpart, open_practice
 from bot.playbooks.models import Playbooks, Scenario
 from bot.session import Outcome, Record, SessionState
-from bot.understanding.acts import Context, Signal
+from bot.understanding.acts import Act, Context, Signal
 from bot.valuation.units import show
 
 if TYPE_CHECKING:
     from bot.understanding.reader import Understander
 
+WALK_AWAY = "walk"  # the pending question's name in SessionState.confirm
+WALK_AWAY_QUESTION = ("That sounds like walking away from this offer. Do you want to end the practice here, "
+                      "or keep negotiating?")
+WALKED_LINE = ("I'm sorry we couldn't find something that works. If you change your mind this week, the offer as "
+               "it stands is still there.")
+FOREIGN_NOTE = ("Practice runs in English for now, so I couldn't read that message. Could you say it in English? "
+                "Your negotiation is still where you left it.")
+
 
 def practice_choices() -> tuple[Choice, ...]:
     """The buttons under a practice's replies: a hint, the offer so far, the end and debrief."""
     return (
-        Choice(id="cmd:hint", label="Hint"),
-        Choice(id="cmd:status", label="Offer so far"),
-        Choice(id="cmd:end", label="End and debrief", style=ChoiceStyle.danger),
+        command_button("hint", "Hint"),
+        command_button("status", "Offer so far"),
+        command_button("end", "End and debrief", ChoiceStyle.danger),
     )
 
 
@@ -57,8 +66,8 @@ class PracticeRunner:
                 return Outcome(state=st, replies=[Reply(
                     text=f"You have a practice in progress: **{escape(title)}**. "
                          "Continue it, or end it and start the new one?",
-                    choices=(Choice(id="cmd:resume", label="Continue it", style=ChoiceStyle.primary),
-                             Choice(id=f"restart:{key}"[:64], label="End it, start the new one")))])
+                    choices=(command_button("resume", "Continue it", ChoiceStyle.primary),
+                             ChoiceId(ChoiceKind.restart, key).button("End it, start the new one")))])
             if st.practice.scenario == key and not force:
                 return self.resume(st)
             replies, records = self.finish(st, "ended")
@@ -128,17 +137,41 @@ class PracticeRunner:
         """One line said to the recruiter: noted for the debrief, answered, and debriefed if it ended the talk."""
         practice = st.practice
         assert practice is not None
-        said = self.understander.read(text, Context(last_perk=practice.last_perk, last_speaker="counterpart"))
+        context = Context(last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move,
+                          offer={key: track.current for key, track in practice.offer.items()})
+        said = self.understander.read(text, context)
+        if said.foreign:
+            return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=FOREIGN_NOTE)])
         if Signal.hint in said.signals and not said.terms:
             return self.hint(st)
         coaching.observe(practice, said, scenario)
+        if Act.quit in said.acts:
+            return self.confirm_walk_away(st)
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
+        if turn.lines:
+            turn.state.last_move = "question" if turn.lines[-1].rstrip().endswith("?") else "offer"
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if turn.ended:
             more, records = self.finish(st, turn.state.status)
             return Outcome(state=st, replies=replies + more, records=records)
         return Outcome(state=st, replies=replies)
+
+    def confirm_walk_away(self, st: SessionState) -> Outcome:
+        """A walk-away ends the practice only once confirmed: a misread line must not throw it away."""
+        st.confirm = WALK_AWAY
+        return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=WALK_AWAY_QUESTION, choices=(
+            ChoiceId(ChoiceKind.confirm, WALK_AWAY, "yes").button("End the practice", ChoiceStyle.danger),
+            ChoiceId(ChoiceKind.confirm, WALK_AWAY, "no").button("Keep negotiating", ChoiceStyle.primary),
+        ))])
+
+    def walk_away(self, st: SessionState) -> Outcome:
+        """The confirmed walk-away: the recruiter's goodbye, then the debrief."""
+        assert st.practice is not None
+        scenario = self.playbooks.scenarios[st.practice.scenario]
+        goodbye = Reply(text=WALKED_LINE, kind=ReplyKind.recruiter, speaker=scenario.persona.name)
+        more, records = self.finish(st, "walked")
+        return Outcome(state=st, replies=[goodbye, *more], records=records)
 
     def finish(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:
         """Close the practice with `status` (unless it already ended), and its debrief and record."""
@@ -150,9 +183,9 @@ class PracticeRunner:
         replies, data = coaching.debrief(practice, scenario, self.playbooks)
         st.practice, st.mode = None, "idle"
         replies[-1] = replies[-1].model_copy(update={"choices": (
-            Choice(id=f"restart:{scenario.key}"[:64], label="Try it again", style=ChoiceStyle.primary),
-            Choice(id="cmd:scenarios", label="Another scenario"),
-            Choice(id="checklist:close", label="Close checklist") if "close" in self.playbooks.checklists
-            else Choice(id="cmd:help", label="Help"),
+            ChoiceId(ChoiceKind.restart, scenario.key).button("Try it again", ChoiceStyle.primary),
+            command_button("scenarios", "Another scenario"),
+            ChoiceId(ChoiceKind.checklist, "close").button("Close checklist") if "close" in self.playbooks.checklists
+            else command_button("help", "Help"),
         )})
         return replies, [Record(kind="practice", key=scenario.key, data=data)]

@@ -35,4 +35,5 @@ class PracticeState(BaseModel):
     evidence: dict[str, str] = Field(default_factory=dict)  # technique key -> the user's own line
     flags: list[str] = Field(default_factory=list)  # e.g. "accepted_first_offer", "asked_writing"
     last_perk: str | None = None
+    last_move: Literal["offer", "question"] | None = None  # what the recruiter's last reply did, for "yes" or "25"
     checked_in: bool = False  # a "let me check" reply is waiting to be answered

@@ -127,10 +127,44 @@ def test_request_writing(text: str) -> None:
 @pytest.mark.parametrize(
     "text", ["I'm going to walk away from this one", "Thanks, but I'll decline the offer", "Forget it, I'm out"]
 )
-def test_quit(text: str) -> None:
+def test_quit_is_confirmed_before_the_practice_ends(text: str) -> None:
     harness = practice()
     reply = text_of(harness.say(text))
-    assert "couldn't find something that works" in reply
+    assert "walking away" in reply and "couldn't find something that works" not in reply
+    assert [c.label for c in harness.choices()] == ["End the practice", "Keep negotiating"]
+    ended = text_of(harness.pick_label("End the practice"))
+    assert "couldn't find something that works" in ended and "scorecard" in ended.lower()
+    harness.close()
+
+
+def test_keep_negotiating_after_a_misread_walk_away_loses_nothing() -> None:
+    harness = practice()
+    harness.say("exit")
+    text_of(harness.pick_label("Keep negotiating"))
+    assert harness.state().practice is not None and harness.state().practice.status == "active"
+    assert "4 days" in text_of(harness.say("I'd like 4 remote days a week"))
+    harness.close()
+
+
+def test_typing_on_instead_of_answering_the_walk_away_question_is_a_turn() -> None:
+    harness = practice()
+    harness.say("I'm out")
+    reply = text_of(harness.say("Actually, could you do 4 remote days a week?"))
+    assert "4 days" in reply and harness.state().confirm is None
+    harness.close()
+
+
+def test_ultimatum_is_not_a_walk_out() -> None:
+    harness = practice()
+    reply = text_of(harness.say("Either 160k base or we stop here"))
+    assert "walking away" not in reply and harness.state().practice is not None
+    harness.close()
+
+
+def test_another_language_gets_a_plain_note() -> None:
+    harness = practice()
+    reply = text_of(harness.say("Je voudrais un salaire de 55 000 euros et deux jours de télétravail."))
+    assert "English" in reply and "55" not in reply
     harness.close()
 
 

@@ -37,7 +37,8 @@ async def test_a_whole_practice_from_slash_command_to_debrief():
         assert "Maya Chen" in opening["text"]
         assert any("The offer" in b.get("text", {}).get("text", "") for b in opening["blocks"])
 
-        await rig.send.event(dm_message(user=ALICE, text="I'm excited about the role. Market data says 165k base"))
+        ask = "I'm excited about the role. Market data says 160-170k base, so I'd like 165k"
+        await rig.send.event(dm_message(user=ALICE, text=ask))
         await fake.wait_for(lambda: len(fake.messages_to(ALICE)) >= 4)
         counter = fake.messages_to(ALICE)[3]
         assert counter["text"].startswith("Maya Chen: ") and "$" in counter["text"]
