@@ -693,3 +693,12 @@ PLEASED_ACCEPT = _cue(
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|accepted)\b"
 )
+
+# A deadline someone else set, said as information.
+DEADLINE = re.compile(
+    r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp)\s+(?:want|wants|need|needs|expect|expects|"
+    r"asked for)\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding)\b"
+)
+OWN_TIME = re.compile(
+    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+)

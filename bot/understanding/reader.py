@@ -264,8 +264,10 @@ class Understander:
             cues.LOSS_FROM_LEAVING in may and cues.LOSS_FROM_LEAVING.search(low)
         ):
             acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
-        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low):
-            acts.add(Act.request_time)
+        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low) and not (
+            cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)
+        ):
+            acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
         if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
         for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
@@ -498,6 +500,8 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
+        if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
+            return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
         if amount.unit in ("money", None) and definition.unit is PerkUnit.money:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
             return yearly <= definition.max  # "95k" is not a laptop budget

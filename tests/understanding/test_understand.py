@@ -154,3 +154,22 @@ def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
         for text in [*texts, "ab ac ad", "xyz byz bcd", "f eeg"]:
             plain, grouped = written.search(text), regrouped.search(text)
             assert (plain and plain.start()) == (grouped and grouped.start()), (source[:60], text)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts", "terms"),
+    [
+        ("They want an answer by Friday", set(), []),  # news, not a request for time
+        ("can I have until Friday to think it over?", {Act.request_time}, []),
+        ("140k, 25 days, remote fridays", {Act.propose},
+         [("base_salary", 140_000, "ask"), ("pto", 25, "ask"), ("remote_work", None, "ask")]),
+        ("we already agreed on 25 days", {Act.accept}, [("pto", 25, "current")]),
+        ("I'm happy to accept, and I can't wait to start.", {Act.accept, Act.enthusiasm}, []),
+        ("I'd also like a sign-on bonus, since I'm leaving my annual bonus behind", {Act.propose, Act.justify},
+         [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "ask")]),
+    ],
+)
+def test_everyday_phrasings_from_the_blind_review(text: str, acts: set[Act], terms: list[tuple]) -> None:
+    said = understander().read(text)
+    assert set(said.acts) == acts
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == terms
