@@ -1,26 +1,56 @@
-"""The slash commands: each one is the chat command of the same name, so the core decides what it does.
+"""The coach's slash commands: each one is the chat command of the same name, so the core decides what
+it does.
 
-``/practice`` and ``/checklist start`` autocomplete from the loaded playbooks; ``/checklist share``,
-``/channel …`` and ``/stats …`` are the team channel commands (:mod:`adapters.discord.teams`).
-Used in a server, the answer is ephemeral and the practice itself continues in the user's DM
-(see :mod:`adapters.discord.client`).
+``/practice`` and ``/checklist start`` autocomplete from the loaded playbooks (a :class:`Catalogue`);
+``/checklist share`` is a team channel command. Commands hand their text to a :class:`CommandHandler`
+given when they are built, so this module knows nothing of the client. Used in a server, the answer
+is ephemeral and the practice itself continues in the user's DM (see :mod:`adapters.discord.delivery`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 import discord
 from discord import app_commands
 
 from adapters.discord.inbound import command_text
-from adapters.discord.teams import TEAM_COMMANDS
 
 if TYPE_CHECKING:
-    from adapters.discord.client import CoachClientMixin
+    from bot.playbooks.models import Playbooks
+
+logger = logging.getLogger(__name__)
 
 AUTOCOMPLETE_LIMIT = 25
 ARGUMENT_LIMIT = 200
+FAILED = "Sorry, that command failed on my side. Please try again in a moment."
+
+AppCommand = app_commands.Command[Any, ..., Any] | app_commands.Group
+
+
+class CommandHandler(Protocol):
+    """What a slash command is handed to, as the chat text it stands for."""
+
+    async def command(self, interaction: discord.Interaction[Any], text: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What the slash commands offer as autocomplete: (key, title) pairs."""
+
+    scenarios: tuple[tuple[str, str], ...] = ()
+    checklists: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_playbooks(cls, playbooks: Playbooks | None) -> Catalogue:
+        if playbooks is None:
+            return cls()
+        return cls(
+            scenarios=tuple((key, s.title) for key, s in playbooks.scenarios.items()),
+            checklists=tuple((key, c.title) for key, c in playbooks.checklists.items()),
+        )
 
 
 def matching(pairs: tuple[tuple[str, str], ...], typed: str) -> list[app_commands.Choice[str]]:
@@ -31,112 +61,84 @@ def matching(pairs: tuple[tuple[str, str], ...], typed: str) -> list[app_command
     return [app_commands.Choice(name=title[:100] or key, value=key) for key, title in found[:AUTOCOMPLETE_LIMIT]]
 
 
-def _coach(interaction: discord.Interaction[Any]) -> CoachClientMixin:
-    return interaction.client  # type: ignore[return-value]
+class ChecklistGroup(app_commands.Group, name="checklist",
+                     description="Guided checklists, e.g. to prepare an offer call"):
+    """``/checklist start`` runs a checklist in the DM; ``/checklist share`` posts one to a team channel."""
 
+    def __init__(self, coach: CommandHandler, teams: CommandHandler, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.coach = coach
+        self.teams = teams
+        self.catalogue = catalogue
 
-async def _run(interaction: discord.Interaction[Any], name: str, argument: str | None = None) -> None:
-    await _coach(interaction).handle_command(interaction, command_text(name, argument))
+    async def _checklists(self, interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+        return matching(self.catalogue.checklists, current)
 
-
-async def _scenario_autocomplete(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    return matching(_coach(interaction).catalogue.scenarios, current)
-
-
-async def _checklist_autocomplete(interaction: discord.Interaction[Any],
-                                  current: str) -> list[app_commands.Choice[str]]:
-    return matching(_coach(interaction).catalogue.checklists, current)
-
-
-@app_commands.command(name="practice", description="Practise negotiating an offer against a recruiter")
-@app_commands.describe(scenario="Which situation to practise (leave empty to see them all)")
-@app_commands.autocomplete(scenario=_scenario_autocomplete)
-async def practice(interaction: discord.Interaction[Any],
-                   scenario: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
-    await _run(interaction, "practice", scenario)
-
-
-@app_commands.command(name="scenarios", description="List the practice scenarios")
-async def scenarios(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "scenarios")
-
-
-checklist_group = app_commands.Group(name="checklist", description="Guided checklists, e.g. to prepare an offer call")
-
-
-@checklist_group.command(name="start", description="Work through a guided checklist in a private message")
-@app_commands.describe(name="Which checklist (leave empty to see them all)")
-@app_commands.autocomplete(name=_checklist_autocomplete)
-async def checklist(interaction: discord.Interaction[Any],
+    @app_commands.command(name="start", description="Work through a guided checklist in a private message")
+    @app_commands.describe(name="Which checklist (leave empty to see them all)")
+    @app_commands.autocomplete(name=_checklists)
+    async def start(self, interaction: discord.Interaction[Any],
                     name: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
-    await _run(interaction, "checklist", name)
+        await self.coach.command(interaction, command_text("checklist", name))
+
+    @app_commands.command(name="share", description="Post a checklist here that everyone can start privately")
+    @app_commands.describe(name="Which checklist to share")
+    @app_commands.autocomplete(name=_checklists)
+    async def share(self, interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 64]) -> None:
+        await self.teams.command(interaction, f"checklist share {name}")
 
 
-@checklist_group.command(name="share", description="Post a checklist here that everyone can start privately")
-@app_commands.describe(name="Which checklist to share")
-@app_commands.autocomplete(name=_checklist_autocomplete)
-async def checklist_share(interaction: discord.Interaction[Any], name: app_commands.Range[str, 1, 64]) -> None:
-    await _coach(interaction).handle_team_command(interaction, f"checklist share {name}")
+# Commands that take no argument: name -> description.
+_PLAIN = {
+    "scenarios": "List the practice scenarios",
+    "status": "Where you are: the offer on the table and your progress",
+    "hint": "A coaching hint for your next move",
+    "end": "End the practice and get your debrief",
+    "export": "Download everything Offer Coach keeps about you",
+    "forget": "Delete everything Offer Coach keeps about you",
+    "help": "What Offer Coach can do",
+}
 
 
-@app_commands.command(name="value", description="What an offer is worth per year, perks included")
-@app_commands.describe(offer="The offer in your words, e.g. 120k base, 10% bonus, 25 days off")
-async def value(interaction: discord.Interaction[Any],
-                offer: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
-    await _run(interaction, "value", offer)
+def _plain(name: str, coach: CommandHandler) -> app_commands.Command[Any, ..., None]:
+    async def run(interaction: discord.Interaction[Any]) -> None:
+        await coach.command(interaction, command_text(name))
+
+    return app_commands.Command(name=name, description=_PLAIN[name], callback=run)
 
 
-@app_commands.command(name="status", description="Where you are: the offer on the table and your progress")
-async def status(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "status")
+def coach_commands(coach: CommandHandler, teams: CommandHandler, catalogue: Catalogue) -> list[AppCommand]:
+    """The coach's commands, in the order they are registered; `teams` takes ``/checklist share``."""
 
+    async def scenarios(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+        return matching(catalogue.scenarios, current)
 
-@app_commands.command(name="hint", description="A coaching hint for your next move")
-async def hint(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "hint")
+    @app_commands.command(name="practice", description="Practise negotiating an offer against a recruiter")
+    @app_commands.describe(scenario="Which situation to practise (leave empty to see them all)")
+    @app_commands.autocomplete(scenario=scenarios)
+    async def practice(interaction: discord.Interaction[Any],
+                       scenario: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
+        await coach.command(interaction, command_text("practice", scenario))
 
+    @app_commands.command(name="value", description="What an offer is worth per year, perks included")
+    @app_commands.describe(offer="The offer in your words, e.g. 120k base, 10% bonus, 25 days off")
+    async def value(interaction: discord.Interaction[Any],
+                    offer: app_commands.Range[str, 0, ARGUMENT_LIMIT] | None = None) -> None:
+        await coach.command(interaction, command_text("value", offer))
 
-@app_commands.command(name="end", description="End the practice and get your debrief")
-async def end(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "end")
-
-
-@app_commands.command(name="export", description="Download everything Offer Coach keeps about you")
-async def export(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "export")
-
-
-@app_commands.command(name="forget", description="Delete everything Offer Coach keeps about you")
-async def forget(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "forget")
-
-
-@app_commands.command(name="help", description="What Offer Coach can do")
-async def help_command(interaction: discord.Interaction[Any]) -> None:
-    await _run(interaction, "help")
-
-
-COMMANDS = (practice, scenarios, checklist_group, value, status, hint, end, export, forget, help_command,
-            *TEAM_COMMANDS)
+    return [practice, _plain("scenarios", coach), ChecklistGroup(coach, teams, catalogue), value,
+            *(_plain(name, coach) for name in ("status", "hint", "end", "export", "forget", "help"))]
 
 
 class CoachTree(app_commands.CommandTree[Any]):
-    async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
-        import logging
+    """The command tree; a command that raises gets a private apology instead of Discord's error."""
 
-        logging.getLogger(__name__).exception("a slash command failed", exc_info=error)
-        text = "Sorry, that command failed on my side. Please try again in a moment."
+    async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
+        logger.exception("a slash command failed", exc_info=error)
         try:
             if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True)
+                await interaction.followup.send(FAILED, ephemeral=True)
             else:
-                await interaction.response.send_message(text, ephemeral=True)
+                await interaction.response.send_message(FAILED, ephemeral=True)
         except discord.HTTPException:
             pass
-
-
-def build_tree(client: discord.Client) -> app_commands.CommandTree[Any]:
-    tree = CoachTree(client)
-    for command in COMMANDS:
-        tree.add_command(command)
-    return tree

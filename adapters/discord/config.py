@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -94,10 +95,10 @@ def application_id_from_token(token: str) -> int | None:
     return int(decoded) if decoded.isdigit() else None
 
 
-def load_settings(*, require_token: bool = True, **overrides: object) -> DiscordSettings:
+def load_settings(*, require_token: bool = True, **overrides: Any) -> DiscordSettings:
     """Read the settings, turning pydantic's errors into one message that names each variable."""
     try:
-        settings = DiscordSettings(**overrides)  # type: ignore[arg-type]
+        settings = DiscordSettings(**overrides)
     except ValidationError as error:
         raise DiscordConfigError(describe(error)) from None
     if require_token and settings.token is None:

@@ -15,7 +15,8 @@ from typing import TextIO
 
 import discord
 
-from adapters.discord.client import Catalogue, make_client
+from adapters.discord.client import make_client
+from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
 from bot.config import CoreSettings
 from bot.teams.service import TeamService

@@ -1,32 +1,28 @@
-"""Team career channels on Discord: ``/channel …``, ``/stats …``, ``/checklist share``, team buttons
-and scheduled posts.
+"""Team career channels on Discord: the team buttons, how team posts look, and the Discord side of
+:class:`bot.teams.service.TeamService` (``/channel …``, ``/stats …``, ``/checklist share``, clicks and
+scheduled posts). The slash commands themselves are declared in :mod:`adapters.discord.team_commands`.
 
-``/channel`` is a guild-only command group whose default permission is Manage Channels, so members
-without it do not even see it; the permission is checked again when a command runs, because a
-server can override a command's visibility. Team posts are embeds sent silently (no notification)
-with persistent buttons anyone may click: ``oc:t:<team choice id>`` is registered at start-up, like
-the coach's own buttons, so a click works after a restart and on any shard.
+Team posts are embeds sent silently (no notification) with persistent buttons anyone may click:
+``oc:t:<team choice id>`` is registered at start-up, like the coach's own buttons, so a click works
+after a restart and on any shard. A click is handed to ``interaction.client`` when it is a
+:class:`TeamClickHandler`; this module never imports the client.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, runtime_checkable
 
 import discord
-from discord import app_commands
 
+from adapters.discord.delivery import SORRY
 from adapters.discord.inbound import PLATFORM, TENANT
 from adapters.discord.render import Outgoing, message_kwargs, render_reply
 from bot.messages import Choice, ChoiceStyle, Reply
-from bot.teams.commands import TEAM_HELP
-from bot.teams.schedule import WEEKDAYS
 from bot.teams.scheduler import ChannelGone
 from bot.teams.service import Actor, DuePost, TeamService
-
-if TYPE_CHECKING:
-    from adapters.discord.client import CoachClientMixin
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +33,13 @@ NOT_IN_CHANNEL = ("I can't post in this channel. Give Offer Coach the **Send Mes
 UNAVAILABLE = "Team channel features are not running in this Offer Coach."
 _STYLES = {ChoiceStyle.default: discord.ButtonStyle.secondary, ChoiceStyle.primary: discord.ButtonStyle.primary,
            ChoiceStyle.danger: discord.ButtonStyle.danger}
+
+
+@runtime_checkable
+class TeamClickHandler(Protocol):
+    """What a team button's click is handed to: the client, found through ``interaction.client``."""
+
+    async def handle_team_click(self, interaction: discord.Interaction[Any], choice_id: str) -> None: ...
 
 
 class TeamButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEAM_TEMPLATE):
@@ -55,8 +58,12 @@ class TeamButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEAM_
                    style=getattr(item, "style", discord.ButtonStyle.secondary))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        client: CoachClientMixin = interaction.client  # type: ignore[assignment]
-        await client.handle_team_click(interaction, self.choice_id)
+        handler = interaction.client
+        if not isinstance(handler, TeamClickHandler):
+            logger.warning("a team button was clicked on a client that does not handle it")
+            await interaction.response.defer()
+            return
+        await handler.handle_team_click(interaction, self.choice_id)
 
 
 def team_view(choices: tuple[Choice, ...]) -> discord.ui.View | None:
@@ -91,18 +98,44 @@ def actor_of(interaction: discord.Interaction[Any]) -> Actor:
 
 
 class DiscordTeams:
-    """The Discord side of :class:`bot.teams.service.TeamService`, used by the client."""
+    """The Discord side of :class:`bot.teams.service.TeamService`, used by the client.
 
-    def __init__(self, teams: TeamService, client: discord.Client) -> None:
+    Without a team service (no playbooks loaded) every team command and click is answered with
+    :data:`UNAVAILABLE`; a failure is logged and the user gets a private apology, never silence.
+    """
+
+    def __init__(self, teams: TeamService | None, client: discord.Client) -> None:
         self.teams = teams
         self.client = client
 
     async def command(self, interaction: discord.Interaction[Any], text: str) -> None:
+        """A team channel command (/channel, /stats, /checklist share); answered only to the user."""
+        if self.teams is None:
+            await interaction.response.send_message(UNAVAILABLE, ephemeral=True)
+            return
+        try:
+            await self._command(self.teams, interaction, text)
+        except Exception:
+            logger.exception("a team command failed")
+            await _sorry(interaction)
+
+    async def click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
+        """A click on a team post's button: anyone may click, and it acts only for the clicker."""
+        if self.teams is None:
+            await interaction.response.send_message(UNAVAILABLE, ephemeral=True)
+            return
+        try:
+            await self._click(self.teams, interaction, choice_id)
+        except Exception:
+            logger.exception("a team click failed")
+            await _sorry(interaction)
+
+    async def _command(self, teams: TeamService, interaction: discord.Interaction[Any], text: str) -> None:
         async def is_manager() -> bool:
             # Resolved for this channel by Discord (server roles plus the channel's overwrites).
             return interaction.guild_id is not None and interaction.permissions.manage_channels
 
-        result = await self.teams.command(text, actor_of(interaction), is_manager)
+        result = await teams.command(text, actor_of(interaction), is_manager)
         mine = interaction.app_permissions  # what the bot itself may do in this channel
         if text.startswith("channel subscribe") and interaction.permissions.manage_channels \
                 and not (mine.send_messages and mine.embed_links):
@@ -119,8 +152,8 @@ class DiscordTeams:
                 return
         await self._respond(interaction, result.replies)
 
-    async def click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
-        result = await self.teams.click(choice_id, actor_of(interaction))
+    async def _click(self, teams: TeamService, interaction: discord.Interaction[Any], choice_id: str) -> None:
+        result = await teams.click(choice_id, actor_of(interaction))
         if result.updated_post is not None and interaction.message is not None:
             [out, *_] = team_outgoing(result.updated_post, post=True)
             await interaction.response.edit_message(content=out.content, embeds=out.embeds, view=out.view)
@@ -139,8 +172,7 @@ class DiscordTeams:
         except (discord.NotFound, discord.Forbidden) as error:
             raise ChannelGone(f"HTTP {error.status}") from None
 
-    async def _to_dm(self, user: discord.abc.User, replies: list[Reply]) -> None:
-
+    async def _to_dm(self, user: discord.User | discord.Member, replies: list[Reply]) -> None:
         try:
             channel = user.dm_channel or await user.create_dm()
             for reply in replies:
@@ -159,92 +191,9 @@ class DiscordTeams:
                     await interaction.response.send_message(**kwargs, ephemeral=True)
 
 
-# --- the slash commands ------------------------------------------------------------------------
-
-_WEEKDAY_CHOICES = [app_commands.Choice(name=day.title(), value=day[:3]) for day in WEEKDAYS]
-_FREQUENCY_CHOICES = [app_commands.Choice(name="Every week", value="weekly"),
-                      app_commands.Choice(name="Every other week", value="biweekly")]
-_KIND_CHOICES = [app_commands.Choice(name="Tips and challenges", value="both"),
-                 app_commands.Choice(name="Tips", value="tips"),
-                 app_commands.Choice(name="Challenges", value="challenges")]
-_COMMON_ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago",
-                 "America/Denver", "America/Los_Angeles", "America/Sao_Paulo", "Asia/Kolkata", "Asia/Tokyo",
-                 "Asia/Singapore", "Asia/Jerusalem", "Australia/Sydney", "Africa/Lagos")
-
-
-async def _team(interaction: discord.Interaction[Any], text: str) -> None:
-    client: CoachClientMixin = interaction.client  # type: ignore[assignment]
-    await client.handle_team_command(interaction, text)
-
-
-async def _zone_autocomplete(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-    from zoneinfo import available_timezones
-
-    typed = current.strip().lower()
-    pool = _COMMON_ZONES if not typed else sorted(available_timezones())
-    found = [zone for zone in pool if typed in zone.lower()]
-    return [app_commands.Choice(name=zone, value=zone) for zone in found[:25]]
-
-
-channel_group = app_commands.Group(
-    name="channel", description="Offer Coach's weekly tips and challenges in this channel",
-    guild_only=True, default_permissions=discord.Permissions(manage_channels=True),
-)
-
-
-@channel_group.command(name="subscribe", description="Post a tip or challenge here every week")
-@app_commands.describe(day="Which day", time="Local time, HH:MM (24-hour)", timezone="IANA time zone",
-                       frequency="How often", kinds="What to post")
-@app_commands.choices(day=_WEEKDAY_CHOICES, frequency=_FREQUENCY_CHOICES, kinds=_KIND_CHOICES)
-@app_commands.autocomplete(timezone=_zone_autocomplete)
-async def subscribe(interaction: discord.Interaction[Any], day: app_commands.Choice[str] | None = None,
-                    time: app_commands.Range[str, 1, 8] | None = None,
-                    timezone: app_commands.Range[str, 1, 64] | None = None,
-                    frequency: app_commands.Choice[str] | None = None,
-                    kinds: app_commands.Choice[str] | None = None) -> None:
-    words = ["channel", "subscribe"]
-    words += [part for part in (day.value if day else None, time, timezone,
-                                frequency.value if frequency else None, kinds.value if kinds else None) if part]
-    await _team(interaction, " ".join(words))
-
-
-@channel_group.command(name="unsubscribe", description="Stop Offer Coach's posts in this channel")
-async def unsubscribe(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "channel unsubscribe")
-
-
-@channel_group.command(name="pause", description="Pause the posts, keeping the schedule")
-async def pause(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "channel pause")
-
-
-@channel_group.command(name="resume", description="Resume paused posts")
-async def resume(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "channel resume")
-
-
-@channel_group.command(name="status", description="This channel's schedule and settings")
-async def status(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "channel status")
-
-
-@channel_group.command(name="stats", description="Add the team's practice stats to the posts (5+ people)")
-async def stats_switch(interaction: discord.Interaction[Any], on: bool) -> None:
-    await _team(interaction, f"channel stats {'on' if on else 'off'}")
-
-
-stats_group = app_commands.Group(name="stats", description="This channel's opt-in team stats", guild_only=True)
-
-
-@stats_group.command(name="join", description="Count my practices in this channel's team stats")
-async def stats_join(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "stats join")
-
-
-@stats_group.command(name="leave", description="Stop counting my practices in this channel's team stats")
-async def stats_leave(interaction: discord.Interaction[Any]) -> None:
-    await _team(interaction, "stats leave")
-
-
-TEAM_COMMANDS = (channel_group, stats_group)
-__all__ = ["TEAM_COMMANDS", "TEAM_HELP", "DiscordTeams", "TeamButton", "team_outgoing"]
+async def _sorry(interaction: discord.Interaction[Any]) -> None:
+    with contextlib.suppress(discord.HTTPException):
+        if interaction.response.is_done():
+            await interaction.followup.send(SORRY, ephemeral=True)
+        else:
+            await interaction.response.send_message(SORRY, ephemeral=True)

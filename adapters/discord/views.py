@@ -4,6 +4,9 @@ A component's custom_id is ``oc:b:<owner id>:<choice id>`` for a button and ``oc
 for a select (whose option values are choice ids). Both are :class:`discord.ui.DynamicItem`\\s,
 registered once at start-up, so a click is understood from the id alone: it works after a restart,
 on any shard, with no view waiting in memory and no timeout.
+
+A click is handed to ``interaction.client`` when it is a :class:`ChoiceHandler`; this module never
+imports the client, so the dependency points one way (client → views).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import discord
 
@@ -42,10 +45,20 @@ _STYLES = {
 }
 
 
+@runtime_checkable
 class ChoiceHandler(Protocol):
     """What a click is handed to: the client, found through ``interaction.client``."""
 
     async def handle_choice(self, interaction: Interaction[Any], choice_id: str) -> None: ...
+
+
+async def _hand_over(interaction: Interaction[Any], choice_id: str) -> None:
+    handler = interaction.client
+    if not isinstance(handler, ChoiceHandler):
+        logger.warning("a coach button was clicked on a client that does not handle it")
+        await interaction.response.defer()
+        return
+    await handler.handle_choice(interaction, choice_id)
 
 
 def button_custom_id(owner_id: int, choice_id: str) -> str:
@@ -100,8 +113,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_BUT
         return await _owner_check(interaction, self.owner_id)
 
     async def callback(self, interaction: Interaction[Any]) -> None:
-        handler: ChoiceHandler = interaction.client  # type: ignore[assignment]
-        await handler.handle_choice(interaction, self.choice_id)
+        await _hand_over(interaction, self.choice_id)
 
 
 class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=_SELECT_TEMPLATE):
@@ -124,8 +136,7 @@ class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=_SEL
         if not values:
             await interaction.response.defer()
             return
-        handler: ChoiceHandler = interaction.client  # type: ignore[assignment]
-        await handler.handle_choice(interaction, values[0])
+        await _hand_over(interaction, values[0])
 
 
 DYNAMIC_ITEMS = (ChoiceButton, ChoiceSelect)

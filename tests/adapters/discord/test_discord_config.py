@@ -14,14 +14,6 @@ from bot.config import CoreSettings
 from tests.support.fake_discord import BOT_ID, FAKE_TOKEN
 
 
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    for name in ("DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_APPLICATION_ID", "DISCORD_SHARDS",
-                 "DISCORD_SYNC_COMMANDS", "DISCORD_SHARD_IDS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def test_a_missing_token_is_named() -> None:
     with pytest.raises(DiscordConfigError, match="DISCORD_TOKEN is not set"):
         load_settings()

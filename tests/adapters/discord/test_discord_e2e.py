@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from adapters.discord.client import Catalogue, make_client
+from adapters.discord.client import make_client
+from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordSettings
 from adapters.discord.runner import CONFIG_ERROR, install_token_redaction, serve
+from adapters.discord.teams import UNAVAILABLE
 from adapters.discord.views import NOT_YOURS
 from bot.config import CoreSettings
 from bot.engine import Engine
@@ -49,12 +51,6 @@ async def running_bot(fake: FakeDiscord, db: Path | str = ":memory:", *, service
             service.close()
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord(guild_ids=(GUILD,)) as running:
-        yield running
-
-
 def labels(message: dict[str, Any]) -> dict[str, str]:
     """Button label -> custom_id on a message."""
     return {c["label"]: c["custom_id"] for row in message["components"] for c in row["components"]
@@ -76,7 +72,7 @@ def everything(messages: list[dict[str, Any]]) -> str:
 
 
 def turns_of(client: Any, user: int) -> int:
-    return client.service.store.load_session(f"discord::{user}", "direct").state.turns
+    return client.coach.store.load_session(f"discord::{user}", "direct").state.turns
 
 
 async def test_a_dm_practice_from_first_message_to_debrief(fake: FakeDiscord) -> None:
@@ -149,7 +145,7 @@ async def test_a_slash_command_in_a_server_answers_privately_and_the_practice_co
 
         reply = await fake.turn(fake.send_dm(ALICE, "Based on market data I was hoping for 165k base"))
         assert "$158,000" in everything(reply)
-        assert client.service.store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
+        assert client.coach.store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
 
 
 async def test_a_mention_with_closed_dms_explains_without_posting_the_answer_publicly(fake: FakeDiscord) -> None:
@@ -231,7 +227,7 @@ async def test_buttons_sent_before_a_restart_still_work_after_it(fake: FakeDisco
         assert fake.identifies == 2
         answer = await fake.turn(fake.click(ALICE, message, labels(message)["Offer so far"]))
         assert "Base salary" in everything(answer)
-        assert restarted.service.store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
+        assert restarted.coach.store.load_session(f"discord::{ALICE}", "direct").state.mode == "practice"
 
 
 async def test_a_select_pick_reaches_the_service(fake: FakeDiscord) -> None:
@@ -298,6 +294,14 @@ async def test_practice_autocompletes_scenarios(fake: FakeDiscord) -> None:
     [response] = fake.interaction(token)["responses"]
     assert response["type"] == 8
     assert [c["value"] for c in response["data"]["choices"]] == [SCENARIO]
+
+
+async def test_a_team_command_without_team_channels_running_says_so_privately(fake: FakeDiscord) -> None:
+    async with running_bot(fake):  # no team service
+        token = await fake.slash(ALICE, "checklist", {"name": "prepare"}, guild_id=GUILD, subcommand="share")
+        await fake.wait_for(lambda: bool(fake.interaction(token)["responses"]))
+    [response] = fake.interaction(token)["responses"]
+    assert response["data"]["content"] == UNAVAILABLE and response["data"]["flags"] & EPHEMERAL_FLAG
 
 
 async def test_commands_sync_to_the_configured_server_or_globally(fake: FakeDiscord) -> None:

@@ -9,9 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from adapters.discord.client import Catalogue, make_client
+from adapters.discord.client import make_client
+from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordSettings
 from bot.engine import Engine
 from bot.service import CoachService
@@ -51,12 +50,6 @@ async def team_bot(fake: FakeDiscord, clock: Clock, db: Path | str = ":memory:")
             yield client
     finally:
         service.close()
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord(guild_ids=(GUILD,)) as running:
-        yield running
 
 
 def answer(fake: FakeDiscord, token: str) -> dict[str, Any]:
