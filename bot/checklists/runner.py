@@ -30,6 +30,7 @@ from bot.checklists.answers import (
     terms_text,
 )
 from bot.checklists.results import FINISHES, SHOWS, Finish, Show, finish_generic, main_offer, value_terms
+from bot.commands import ChoiceId, ChoiceKind
 from bot.markup import clean_user_text, escape
 from bot.messages import Choice, ChoiceStyle, Reply, ReplyKind
 from bot.playbooks.models import Checklist, Playbooks, Step, StepKind
@@ -45,11 +46,10 @@ from bot.valuation.value import (
 
 log = logging.getLogger(__name__)
 
-CHOICE_PREFIX = "cl:"
 _BACK_WORDS = {"back", "go back", "previous", "prev", "undo"}
 _SKIP_WORDS = {"skip", "pass", "skip it", "skip this", "n/a", "none", "-"}
 
-__all__ = ["CHOICE_PREFIX", "ChecklistRunner", "Understander", "split_records"]
+__all__ = ["ChecklistRunner", "Understander", "split_records"]
 
 def split_records(record: Record | None) -> list[Record]:
     """The checklist record, plus a separate valuation record when the checklist valued an offer."""
@@ -97,9 +97,9 @@ class ChecklistRunner:
         return [self._ask(checklist, self._clamped(checklist, state))]
 
     def answer(
-        self, state: ChecklistState, text: str | None, choice: str | None
+        self, state: ChecklistState, text: str | None, choice: ChoiceId | str | None
     ) -> tuple[ChecklistState, list[Reply], Record | None]:
-        """Take one answer (typed text or a picked choice id) for the current step.
+        """Take one answer (typed text, or a picked choice: its id or the id read) for the current step.
 
         Returns the new state, the replies, and at the finish a Record(kind "checklist") whose
         ``data`` holds the answers and the result (see :func:`split_records` for the valuation).
@@ -115,10 +115,11 @@ class ChecklistRunner:
         command = typed.lower().strip(" .!")
         picked: str | None = None
         if choice:
-            step_key, _, picked = choice.removeprefix(CHOICE_PREFIX).rpartition(":")
-            if not choice.startswith(CHOICE_PREFIX) or step_key != step.key:
+            read = ChoiceId.decode(choice) if isinstance(choice, str) else choice
+            if read is None or read.kind is not ChoiceKind.step or read.value != step.key:
                 stale = "That button belongs to another step. Here is where we are:"
                 return st, [self._ask(checklist, st, stale)], None
+            picked = read.detail
             command = picked if picked in ("back", "skip", "restart", "done") else ""
 
         if command in _BACK_WORDS:
@@ -272,7 +273,7 @@ class ChecklistRunner:
         choices: list[Choice] = []
 
         def add(value: str, label: str, style: ChoiceStyle = ChoiceStyle.default) -> None:
-            choices.append(Choice(id=f"{CHOICE_PREFIX}{step.key}:{value}"[:64], label=label[:75], style=style))
+            choices.append(ChoiceId(ChoiceKind.step, step.key, value).button(label[:75], style))
 
         if step.kind in (StepKind.choice, StepKind.ranking):
             for i, option in enumerate(step.options):
