@@ -26,7 +26,7 @@ from bot.valuation.value import compare, read_terms, valuation_reply, value_offe
 
 if TYPE_CHECKING:
     from bot.playbooks.models import PerkDef
-    from bot.understanding.acts import Understanding
+    from bot.understanding.acts import Reader, Understanding
     from bot.understanding.reader import Understander
 
 WALK_YES = frozenset({"yes", "y", "end", "end the practice", "yes, end it", "quit", "exit", "i'm sure", "confirm"})
@@ -59,7 +59,7 @@ _MAX_COMMAND_WORDS = 3
 
 
 class Engine:
-    def __init__(self, playbooks: Playbooks, understander: Understander, *, max_message_chars: int = 4000) -> None:
+    def __init__(self, playbooks: Playbooks, understander: Reader, *, max_message_chars: int = 4000) -> None:
         self.playbooks = playbooks
         self.understander = understander
         self.max_chars = max_message_chars

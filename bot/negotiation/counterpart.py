@@ -220,6 +220,7 @@ class Counterpart:
             return
 
         earned = self._earned(st, sheet)
+        assert sheet.limit is not None  # a perk without a limit is fixed, answered above
         target = sheet.offer + min(1.0, earned / sheet.needs) * (sheet.limit - sheet.offer) if earned else sheet.offer
         move = min(wanted, target) if perk.better == "higher" else max(wanted, target)
         if move != wanted:

@@ -22,7 +22,7 @@ from bot.understanding.acts import Act, Context, Signal
 from bot.valuation.units import show
 
 if TYPE_CHECKING:
-    from bot.understanding.reader import Understander
+    from bot.understanding.acts import Reader
 
 WALK_AWAY = "walk"  # the pending question's name in SessionState.confirm
 WALK_AWAY_QUESTION = ("That sounds like walking away from this offer. Do you want to end the practice here, "
@@ -50,7 +50,7 @@ def is_active(st: SessionState) -> bool:
 class PracticeRunner:
     """Runs role-play practices over the playbooks for the engine."""
 
-    def __init__(self, playbooks: Playbooks, understander: Understander) -> None:
+    def __init__(self, playbooks: Playbooks, understander: Reader) -> None:
         self.playbooks = playbooks
         self.understander = understander
 

@@ -8,7 +8,7 @@ role-play, the checklists and ``offer-coach understand`` (which prints ``text``,
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -102,3 +102,9 @@ class Context(BaseModel):
     # what the counterpart last did: put a figure on the table, asked something, refused, recapped
     last_move: Literal["offer", "question", "refusal", "summary"] | None = None
     offer: dict[str, float | str] = {}  # the offer as it stands, perk -> amount
+
+
+class Reader(Protocol):
+    """Anything that reads a message: the real understander, or the engine's lazily built one."""
+
+    def read(self, text: str, context: Context | None = None) -> Understanding: ...

@@ -46,6 +46,7 @@ def _exact(items: Iterable[tuple]) -> Strings | None:
     """Every string the sequence can match, when it is a small finite set; else None."""
     out: Strings = {""}
     for op, arg in items:
+        variants: Strings | None
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:

@@ -422,11 +422,11 @@ class Understander:
         perk_has_amount = has["ask"]
         used_amounts: set[int] = set()
         for cost, ai, mi in pairs:
-            perk = mentions[mi].perk
-            if ai in used_amounts or perk in has[roles[ai]] or cost > 3000:
+            paired = mentions[mi].perk
+            if ai in used_amounts or paired in has[roles[ai]] or cost > 3000:
                 continue
-            amount_to_perk[ai] = perk
-            has[roles[ai]].add(perk)
+            amount_to_perk[ai] = paired
+            has[roles[ai]].add(paired)
             used_amounts.add(ai)
 
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
