@@ -13,14 +13,8 @@ from bot.checklists.results import (
     reference_base,
     unit_values,
 )
-from bot.playbooks.loader import load_playbooks
 from bot.playbooks.models import Playbooks
 from bot.session import ChecklistState
-
-
-@pytest.fixture(scope="module")
-def playbooks() -> Playbooks:
-    return load_playbooks()
 
 
 def test_every_computation_the_shipped_checklists_name_exists(playbooks: Playbooks) -> None:
@@ -65,11 +59,7 @@ def test_the_gap_says_when_a_target_is_below_the_market(playbooks: Playbooks) ->
     assert "Room between your walk-away and your target: $10,000." in text
 
 
-def test_a_priority_label_maps_to_a_perk_only_when_it_names_one() -> None:
-    from bot.checklists.results import perk_for_label
-    from tests.support.harness import shipped
-
-    playbooks, _ = shipped()
+def test_a_priority_label_maps_to_a_perk_only_when_it_names_one(playbooks: Playbooks) -> None:
     assert perk_for_label(playbooks, "Helth insurance") == "health_insurance"
     assert perk_for_label(playbooks, "More PTO") == "pto"
     assert perk_for_label(playbooks, "A corner office") is None

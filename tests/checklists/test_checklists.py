@@ -9,15 +9,9 @@ from hypothesis import strategies as st
 from bot.checklists.runner import ChecklistRunner, split_records
 from bot.markup import plain
 from bot.messages import Reply
-from bot.playbooks.loader import load_playbooks
 from bot.playbooks.models import Checklist, Playbooks, Step, StepKind
 from bot.session import ChecklistState, Record
 from bot.understanding.reader import Understander
-
-
-@pytest.fixture(scope="module")
-def playbooks() -> Playbooks:
-    return load_playbooks()
 
 
 @pytest.fixture(scope="module")

@@ -16,18 +16,11 @@ from bot.storage.store import Store
 from bot.teams.commands import BadCommand, parse
 from bot.teams.schedule import Frequency, Schedule, ScheduleError, next_due, zone_or_error
 from bot.teams.service import MIN_STATS_PARTICIPANTS, Actor, TeamService
+from tests.support.clock import Clock
 from tests.support.harness import shipped
 
 BERLIN = "Europe/Berlin"
 START = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # a Monday, 08:00 in Berlin
-
-
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 class PracticeEngine:

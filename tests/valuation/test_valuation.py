@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.playbooks.loader import load_playbooks
 from bot.playbooks.models import Playbooks
 from bot.understanding.acts import Term, Understanding
 from bot.valuation.value import (
@@ -15,6 +14,7 @@ from bot.valuation.value import (
     parse_assumption,
     read_terms,
     terms_from_understanding,
+    total_value,
     valuation_cards,
     valuation_reply,
     value_offer,
@@ -22,11 +22,6 @@ from bot.valuation.value import (
 )
 
 BASE = 104_000.0  # 400 a working day, 2,000 a week, 8,666.67 a month
-
-
-@pytest.fixture(scope="module")
-def playbooks() -> Playbooks:
-    return load_playbooks()
 
 
 def yearly(playbooks: Playbooks, perk: str, amount: float, **assume: float) -> float | None:
@@ -270,11 +265,7 @@ def test_every_shipped_perk_can_be_valued_with_the_shipped_assumptions(playbooks
         assert v.total >= opening["base_salary"] * 0.75, scenario.key  # no perk wipes out the salary
 
 
-def test_total_value_matches_the_full_valuation() -> None:
-    from bot.valuation.value import total_value, value_offer
-    from tests.support.harness import shipped
-
-    playbooks, _ = shipped()
+def test_total_value_matches_the_full_valuation(playbooks: Playbooks) -> None:
     for scenario in playbooks.scenarios.values():
         terms = {k: s.offer for k, s in scenario.perks.items()}
         assumptions = {**playbooks.assumptions, **scenario.assumptions}

@@ -13,14 +13,6 @@ from bot.config import CoreSettings
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
 
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch, tmp_path):
-    for name in ("BOT_TOKEN", "SIGNING_SECRET", "APP_TOKEN", "CLIENT_ID", "CLIENT_SECRET", "STATE_SECRET",
-                 "API_URL", "COMMAND", "SCOPES", "PATH"):
-        monkeypatch.delenv(f"SLACK_{name}", raising=False)
-    monkeypatch.chdir(tmp_path)  # no stray .env
-
-
 def _problem(**env: str) -> str:
     with pytest.raises(SlackConfigError) as raised:
         load_settings(**env)

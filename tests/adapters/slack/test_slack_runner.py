@@ -32,25 +32,21 @@ async def _serve_briefly(settings: SlackSettings, tmp_path) -> None:
         service.close()
 
 
-async def test_a_refused_bot_token_stops_the_start_naming_the_variable(tmp_path):
-    async with FakeSlack() as fake:
-        fake.errors["auth.test"] = "invalid_auth"
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-revoked", signing_secret=SECRET,
-                                 api_url=fake.api_url)
-        with pytest.raises(StartupError) as raised:
-            await _serve_briefly(settings, tmp_path)
+async def test_a_refused_bot_token_stops_the_start_naming_the_variable(fake: FakeSlack, tmp_path):
+    fake.errors["auth.test"] = "invalid_auth"
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-revoked", signing_secret=SECRET, api_url=fake.api_url)
+    with pytest.raises(StartupError) as raised:
+        await _serve_briefly(settings, tmp_path)
     assert "SLACK_BOT_TOKEN" in str(raised.value) and "invalid_auth" in str(raised.value)
     assert "xoxb-revoked" not in str(raised.value)
     assert raised.value.exit_code == 2
 
 
-async def test_a_refused_app_token_stops_socket_mode_naming_the_variable(tmp_path):
-    async with FakeSlack() as fake:
-        fake.errors["apps.connections.open"] = "invalid_auth"
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", app_token="xapp-1-revoked",
-                                 api_url=fake.api_url)
-        with pytest.raises(StartupError) as raised:
-            await _serve_briefly(settings, tmp_path)
+async def test_a_refused_app_token_stops_socket_mode_naming_the_variable(fake: FakeSlack, tmp_path):
+    fake.errors["apps.connections.open"] = "invalid_auth"
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", app_token="xapp-1-revoked", api_url=fake.api_url)
+    with pytest.raises(StartupError) as raised:
+        await _serve_briefly(settings, tmp_path)
     assert "SLACK_APP_TOKEN" in str(raised.value)
 
 
@@ -65,9 +61,7 @@ async def test_an_unreachable_slack_is_reported_with_the_url(tmp_path):
     assert f"127.0.0.1:{port}" in str(raised.value) and raised.value.exit_code == 1
 
 
-async def test_http_mode_serves_until_stopped(tmp_path):
-    async with FakeSlack() as fake:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET,
-                                 api_url=fake.api_url)
-        await _serve_briefly(settings, tmp_path)
-        assert [c.method for c in fake.calls] == ["auth.test"]
+async def test_http_mode_serves_until_stopped(fake: FakeSlack, tmp_path):
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET, api_url=fake.api_url)
+    await _serve_briefly(settings, tmp_path)
+    assert [c.method for c in fake.calls] == ["auth.test"]

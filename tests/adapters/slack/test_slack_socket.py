@@ -13,27 +13,26 @@ from tests.support.slack_rig import ScriptedEngine
 ALICE = "UALICE0001"
 
 
-async def test_socket_mode_acks_each_envelope_and_posts_the_reply():
-    async with FakeSlack() as fake:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
-                                 api_url=fake.api_url)
-        service = CoachService(Store(":memory:"), ScriptedEngine())
-        app = build_app(settings, service, db_path=":memory:")
-        handler = await start_socket_mode(app, settings)
-        try:
-            assert fake.calls_to("apps.connections.open")
-            event_envelope = await fake.send_envelope("events_api",
-                                                      event_callback(dm_message(user=ALICE, text="hi from socket")))
-            await fake.wait_for(lambda: fake.ack_for(event_envelope) and fake.messages_to(ALICE))
-            assert fake.messages_to(ALICE)[0]["text"] == "You said: hi from socket"
+async def test_socket_mode_acks_each_envelope_and_posts_the_reply(fake: FakeSlack):
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
+                             api_url=fake.api_url)
+    service = CoachService(Store(":memory:"), ScriptedEngine())
+    app = build_app(settings, service, db_path=":memory:")
+    handler = await start_socket_mode(app, settings)
+    try:
+        assert fake.calls_to("apps.connections.open")
+        event_envelope = await fake.send_envelope("events_api",
+                                                  event_callback(dm_message(user=ALICE, text="hi from socket")))
+        await fake.wait_for(lambda: fake.ack_for(event_envelope) and fake.messages_to(ALICE))
+        assert fake.messages_to(ALICE)[0]["text"] == "You said: hi from socket"
 
-            command = slash_command(text="practice startup", user=ALICE, channel=fake.dm_of(ALICE),
-                                    response_url=fake.response_url("socket"))
-            command_envelope = await fake.send_envelope("slash_commands", command)
-            await fake.wait_for(lambda: fake.ack_for(command_envelope) and len(fake.messages_to(ALICE)) == 2)
-            assert "Dana" in fake.messages_to(ALICE)[1]["text"]
-            assert not fake.posted  # typed in the bot's own DM: no pointer needed
-        finally:
-            await handler.close_async()
-            await close_app(app)
-            service.close()
+        command = slash_command(text="practice startup", user=ALICE, channel=fake.dm_of(ALICE),
+                                response_url=fake.response_url("socket"))
+        command_envelope = await fake.send_envelope("slash_commands", command)
+        await fake.wait_for(lambda: fake.ack_for(command_envelope) and len(fake.messages_to(ALICE)) == 2)
+        assert "Dana" in fake.messages_to(ALICE)[1]["text"]
+        assert not fake.posted  # typed in the bot's own DM: no pointer needed
+    finally:
+        await handler.close_async()
+        await close_app(app)
+        service.close()

@@ -22,6 +22,7 @@ from bot.service import CoachService
 from bot.storage.store import Store
 from bot.teams.scheduler import Scheduler
 from bot.teams.service import TeamService
+from tests.support.clock import Clock
 from tests.support.fake_slack import FakeSlack, SlackSender, block_actions, dm_message
 from tests.support.harness import shipped
 from tests.support.slack_rig import settings_for
@@ -37,14 +38,6 @@ START = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 def _more_messages_to(fake: FakeSlack, user: str, *, than: int) -> Callable[[], bool]:
     """A condition for `wait_for`: the user has been sent more than `than` messages."""
     return lambda: len(fake.messages_to(user)) > than
-
-
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 @dataclass
@@ -92,10 +85,10 @@ async def team_rig(fake: FakeSlack, db: Path | str, clock: Clock) -> AsyncIterat
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    async with FakeSlack() as running:
-        running.admins.add(ADMIN)
-        yield running
+def fake(fake: FakeSlack) -> FakeSlack:
+    """The folder's Fake Slack, with ADMIN as a workspace admin."""
+    fake.admins.add(ADMIN)
+    return fake
 
 
 def buttons(message: dict[str, Any]) -> dict[str, str]:
