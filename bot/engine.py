@@ -1,9 +1,9 @@
 """The engine: one pure step from (session state, incoming event) to (new state, replies).
 
-It routes commands (help, practice, scenarios, checklist, value, status, hint, end, resume,
-export, forget), free text in a practice to the practice runner (:mod:`bot.negotiation.practice`: the
-counterpart and coaching), and free text in a checklist to the checklist runner
-(:mod:`bot.checklists.runner`). No I/O: export and forget are asked of the service as an
+It routes the commands of the catalogue (:mod:`bot.commands`), the buttons by their
+:class:`~bot.commands.ChoiceId`, and free text to the flow in front (:class:`bot.flow.Flow`): a practice
+(:mod:`bot.negotiation.practice`: the counterpart and coaching) or a checklist
+(:mod:`bot.checklists.flow`). No I/O: export and forget are asked of the service as an
 :class:`~bot.session.Action`.
 """
 
@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.checklists.runner import ChecklistRunner, split_records
+from bot.checklists.flow import ChecklistFlow
 from bot.commands import CATALOGUE, ChoiceId, ChoiceKind, command_button, command_words, find, help_lines, main_menu
+from bot.flow import Flow, say
 from bot.markup import clean_user_text, escape
-from bot.messages import Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
+from bot.messages import ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.negotiation.practice import WALK_AWAY, PracticeRunner, is_active
 from bot.playbooks.models import Playbooks
 from bot.session import Action, Outcome, Record, SessionState
@@ -63,22 +64,25 @@ class Engine:
         self.playbooks = playbooks
         self.understander = understander
         self.max_chars = max_message_chars
-        self.checklists = ChecklistRunner(playbooks, understander)
         self.practices = PracticeRunner(playbooks, understander)
+        self.checklists = ChecklistFlow(playbooks, understander)
+        # In this order: a practice under way is hinted at and resumed before a checklist.
+        self.flows: tuple[Flow, ...] = (self.practices, self.checklists)
         handlers: dict[str, Callable[[SessionState, str], Outcome]] = {
-            "help": self._help, "practice": self._start_practice, "scenarios": self._scenarios,
-            "checklist": self._start_checklist, "value": self._value, "status": self._status, "hint": self._hint,
+            "help": self._help, "practice": self.practices.open,
+            "scenarios": lambda st, _args: self.practices.scenarios(st),
+            "checklist": self.checklists.open, "value": self._value, "status": self._status, "hint": self._hint,
             "end": self._end, "resume": self._resume, "export": self._export, "forget": self._forget,
         }
         # Routed from the catalogue: a command without a handler fails here, at start-up.
         self._commands = {command.name: handlers[command.name] for command in CATALOGUE}
         self._choices: dict[ChoiceKind, Callable[[SessionState, ChoiceId], Outcome | None]] = {
             ChoiceKind.command: self._picked_command,
-            ChoiceKind.practice: lambda st, picked: self._start_practice(st, picked.value),
-            ChoiceKind.restart: lambda st, picked: self._start_practice(st, picked.value, force=True),
-            ChoiceKind.checklist: lambda st, picked: self._start_checklist(st, picked.value),
+            ChoiceKind.practice: lambda st, picked: self.practices.open(st, picked.value),
+            ChoiceKind.restart: lambda st, picked: self.practices.open(st, picked.value, force=True),
+            ChoiceKind.checklist: lambda st, picked: self.checklists.open(st, picked.value),
             ChoiceKind.confirm: self._answer,
-            ChoiceKind.step: self._step_answer,
+            ChoiceKind.step: self.checklists.answer_choice,
         }
 
     # --- entry point -------------------------------------------------------------------------------
@@ -113,17 +117,20 @@ class Engine:
         if choice:
             return self._choice(st, choice)
         if not text:
-            return self._say(st, "I didn't catch anything there. Type `help` to see what I can do.", menu=True)
+            return say(st, "I didn't catch anything there. Type `help` to see what I can do.", menu=True)
         if st.confirm:
             return self._confirm(st, text)
         command, args = self._command(st, text)
         if command:
             return self._commands[command](st, args)
-        if st.mode == "practice" and is_active(st):
-            return self._practice_turn(st, text)
-        if st.mode == "checklist" and st.checklist:
-            return self._checklist_turn(st, text, None)
+        flow = self._front(st)
+        if flow is not None:
+            return flow.take_turn(st, text)
         return self._unknown(st, text)
+
+    def _front(self, st: SessionState) -> Flow | None:
+        """The flow the user is in now, if any."""
+        return next((flow for flow in self.flows if flow.in_front(st)), None)
 
     def _command(self, st: SessionState, text: str) -> tuple[str | None, str]:
         words = text.split()
@@ -163,58 +170,12 @@ class Engine:
                       command_button("forget", "Delete my data", ChoiceStyle.danger))
         return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=everything)])
 
-    def _scenarios(self, st: SessionState, _args: str = "") -> Outcome:
-        lines = ["**Practice scenarios**: pick one to role-play.", ""]
-        choices = []
-        for sc in self.playbooks.scenarios.values():
-            lines.append(f"- **{sc.title}** (`{sc.key}`): {' '.join(sc.summary.split())}")
-            choices.append(ChoiceId(ChoiceKind.practice, sc.key).button(sc.title[:75]))
-        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=tuple(choices))])
-
-    def _start_practice(self, st: SessionState, args: str, *, force: bool = False) -> Outcome:
-        key = args.strip().lower().replace("-", "_").replace(" ", "_")
-        if not key:
-            if is_active(st):
-                return self._resume(st)
-            return self._scenarios(st)
-        scenario = self.playbooks.scenarios.get(key)
-        if scenario is None:
-            return self._say(st, self._did_you_mean("scenario", key, list(self.playbooks.scenarios)),
-                             choices=tuple(ChoiceId(ChoiceKind.practice, k).button(s.title[:75])
-                                           for k, s in self.playbooks.scenarios.items()))
-        return self.practices.start(st, scenario, force=force)
-
-    def _start_checklist(self, st: SessionState, args: str) -> Outcome:
-        key = args.strip().lower().replace("-", "_").replace(" ", "_")
-        if not key:
-            lines = ["**Checklists**: guided, and you can stop and resume any time.", ""]
-            lines += [f"- **{c.title}** (`{c.key}`): {' '.join(c.summary.split())}"
-                      for c in self.playbooks.checklists.values()]
-            return self._say(st, "\n".join(lines), choices=tuple(
-                ChoiceId(ChoiceKind.checklist, k).button(c.title[:75]) for k, c in self.playbooks.checklists.items()))
-        if key not in self.playbooks.checklists:
-            return self._say(st, self._did_you_mean("checklist", key, list(self.playbooks.checklists)))
-        self._park_checklist(st)
-        paused = st.paused_checklists.pop(key, None)
-        st.mode = "checklist"
-        if paused is not None:
-            st.checklist = paused
-            return Outcome(state=st, replies=[Reply(text="Picking up where you left off."),
-                                              *self.checklists.resume(paused)])
-        st.checklist, replies = self.checklists.start(key)
-        return Outcome(state=st, replies=replies)
-
-    def _park_checklist(self, st: SessionState) -> None:
-        if st.checklist and not st.checklist.done:
-            st.paused_checklists[st.checklist.key] = st.checklist
-        st.checklist = None
-
     def _value(self, st: SessionState, args: str) -> Outcome:
         if not args.strip():
             review = "review" if "review" in self.playbooks.checklists else next(iter(self.playbooks.checklists), "")
             if review:
-                return self._start_checklist(st, review)
-            return self._say(st, "Tell me the offer, e.g. `value base 100k, 25 days pto, 2 remote days`.")
+                return self.checklists.open(st, review)
+            return say(st, "Tell me the offer, e.g. `value base 100k, 25 days pto, 2 remote days`.")
         offers = [part for part in _VERSUS.split(args) if part.strip()][:2]
         valuations = []
         problems: list[str] = []
@@ -222,9 +183,9 @@ class Engine:
             read = read_terms(self.understander.read(part), self.playbooks)
             problems += read.problems
             if "base_salary" not in read.terms:
-                return self._say(st, "I need the base salary to value the perks, e.g. "
-                                     "`value base 100k, 25 days pto, 5% pension match`; "
-                                     "to compare, put `vs` between two offers.")
+                return say(st, "I need the base salary to value the perks, e.g. "
+                               "`value base 100k, 25 days pto, 5% pension match`; "
+                               "to compare, put `vs` between two offers.")
             valuations.append(value_offer(read.terms, self.playbooks, assumptions=read.assumptions,
                                           currency=read.currency or "USD"))
         reply = compare(valuations[0], valuations[1]) if len(valuations) == 2 else valuation_reply(valuations[0])
@@ -234,52 +195,43 @@ class Engine:
         records = [Record(kind="valuation", key="value", data=v.summary()) for v in valuations]
         return Outcome(state=st, replies=[reply], records=records)
 
+    # --- the flows ---------------------------------------------------------------------------------
+
     def _status(self, st: SessionState, _args: str = "") -> Outcome:
-        if st.mode == "practice" and is_active(st):
-            return self.practices.status(st)
-        if st.mode == "checklist" and st.checklist:
-            checklist = self.playbooks.checklists[st.checklist.key]
-            return Outcome(state=st, replies=[
-                Reply(text=f"**{escape(checklist.title)}**: step {st.checklist.step + 1} of {len(checklist.steps)}."),
-                *self.checklists.resume(st.checklist),
-            ])
+        flow = self._front(st)
+        if flow is not None:
+            return flow.status(st)
         lines = ["Nothing in progress."]
         if is_active(st):
             lines = ["You have a practice paused: type `resume` to go back to it."]
         if st.paused_checklists:
             lines.append("Paused checklists: " + ", ".join(f"`{k}`" for k in st.paused_checklists))
-        return self._say(st, "\n".join(lines), menu=True)
+        return say(st, "\n".join(lines), menu=True)
 
     def _hint(self, st: SessionState, _args: str = "") -> Outcome:
-        if is_active(st):
-            return self.practices.hint(st)
+        for flow in self.flows:
+            hint = flow.hint(st)
+            if hint is not None:
+                return hint
         if self.playbooks.tips:
             tip = self.playbooks.tips[st.turns % len(self.playbooks.tips)]
-            return self._say(st, f"**Tip:** {tip.text}", menu=True)
-        return self._say(st, "Start a practice and I'll suggest your next move.", menu=True)
+            return say(st, f"**Tip:** {tip.text}", menu=True)
+        return say(st, "Start a practice and I'll suggest your next move.", menu=True)
 
     def _end(self, st: SessionState, _args: str = "") -> Outcome:
-        if st.mode == "practice" and is_active(st):
-            replies, records = self.practices.finish(st, "ended")
-            return Outcome(state=st, replies=replies, records=records)
-        if st.mode == "checklist" and st.checklist:
-            title = self.playbooks.checklists[st.checklist.key].title
-            key = st.checklist.key
-            self._park_checklist(st)
-            st.mode = "idle"
-            return self._say(st, f"Saved. Type `checklist {key}` to pick **{escape(title)}** up again.", menu=True)
-        return self._say(st, "There's nothing to end right now.", menu=True)
+        flow = self._front(st)
+        if flow is not None:
+            return flow.end(st)
+        return say(st, "There's nothing to end right now.", menu=True)
 
     def _resume(self, st: SessionState, _args: str = "") -> Outcome:
-        if is_active(st):
-            return self.practices.resume(st)
-        if st.checklist and not st.checklist.done:
-            st.mode = "checklist"
-            return Outcome(state=st, replies=self.checklists.resume(st.checklist))
-        if st.paused_checklists:
-            key = next(iter(st.paused_checklists))
-            return self._start_checklist(st, key)
-        return self._say(st, "There's nothing paused to resume.", menu=True)
+        for flow in self.flows:
+            resumed = flow.resume(st)
+            if resumed is not None:
+                return resumed
+        return say(st, "There's nothing paused to resume.", menu=True)
+
+    # --- questions and choices ---------------------------------------------------------------------
 
     def _confirm(self, st: SessionState, text: str) -> Outcome:
         answer = text.strip().lower().rstrip(".!")
@@ -290,14 +242,12 @@ class Engine:
             st.confirm == WALK_AWAY and answer in WALK_YES)
         return self._answer(st, ChoiceId(ChoiceKind.confirm, st.confirm or "", "yes" if yes else "no"))
 
-    # --- choices ---------------------------------------------------------------------------------
-
     def _choice(self, st: SessionState, choice: str) -> Outcome:
         picked = ChoiceId.decode(choice)
         handler = self._choices.get(picked.kind) if picked else None
         outcome = handler(st, picked) if handler and picked else None
-        return outcome or self._say(st, "That button is from an earlier conversation and no longer applies.",
-                                    menu=True)
+        return outcome or say(st, "That button is from an earlier conversation and no longer applies.",
+                              menu=True)
 
     def _picked_command(self, st: SessionState, picked: ChoiceId) -> Outcome | None:
         command = self._commands.get(picked.value)
@@ -305,76 +255,38 @@ class Engine:
 
     def _answer(self, st: SessionState, picked: ChoiceId) -> Outcome:
         if st.confirm != picked.value:
-            return self._say(st, "That question has already been answered.")
+            return say(st, "That question has already been answered.")
         st.confirm = None
         if picked.value == WALK_AWAY:
             if picked.detail == "yes" and st.practice is not None:
                 return self.practices.walk_away(st)
-            return self._say(st, "Okay, let's keep negotiating. The recruiter is waiting for your answer.")
+            return say(st, "Okay, let's keep negotiating. The recruiter is waiting for your answer.")
         if picked.detail == "yes" and picked.value == "forget":
             fresh = SessionState(turns=st.turns)
             return Outcome(state=fresh, replies=[], action=Action.forget)
-        return self._say(st, "Okay, nothing was deleted.")
-
-    def _step_answer(self, st: SessionState, picked: ChoiceId) -> Outcome | None:
-        if not st.checklist:
-            return None
-        st.mode = "checklist"
-        return self._checklist_turn(st, None, picked)
-
-    # --- practice and checklists -------------------------------------------------------------------------
-
-    def _practice_turn(self, st: SessionState, text: str) -> Outcome:
-        assert st.practice is not None
-        scenario = self.playbooks.scenarios.get(st.practice.scenario)
-        if scenario is None:
-            st.practice, st.mode = None, "idle"
-            return self._say(st, "That scenario is no longer in the playbooks, so the practice was closed.", menu=True)
-        return self.practices.turn(st, scenario, text)
-
-    def _checklist_turn(self, st: SessionState, text: str | None, choice: ChoiceId | None) -> Outcome:
-        assert st.checklist is not None
-        if st.checklist.key not in self.playbooks.checklists:
-            st.checklist, st.mode = None, "idle"
-            return self._say(st, "That checklist is no longer in the playbooks.", menu=True)
-        state, replies, record = self.checklists.answer(st.checklist, text, choice)
-        records = split_records(record)
-        if state.done:
-            st.checklist, st.mode = None, "idle"
-        else:
-            st.checklist = state
-        return Outcome(state=st, replies=replies, records=records)
+        return say(st, "Okay, nothing was deleted.")
 
     # --- small things ------------------------------------------------------------------------------
 
     def _unknown(self, st: SessionState, text: str) -> Outcome:
         first = text.split()[0].lower().lstrip("/!") if text.split() else ""
         if first == "assume":
-            return self._say(st, "Assumptions apply while valuing an offer: type `value` to start a review, "
-                                 "then `assume commute_cost_per_day 25` at any step.",
-                             choices=(command_button("value", "Value an offer"),))
+            return say(st, "Assumptions apply while valuing an offer: type `value` to start a review, "
+                           "then `assume commute_cost_per_day 25` at any step.",
+                       choices=(command_button("value", "Value an offer"),))
         said = self.understander.read(text)
         if Act.greet in said.acts or Act.enthusiasm in said.acts:
-            return self._say(st, "Hi! I'm Offer Coach. I play the recruiter so you can practise negotiating an "
-                                 "offer (the salary, and the perks around it), then coach you on how it went. "
-                                 "Where would you like to start?", menu=True)
+            return say(st, "Hi! I'm Offer Coach. I play the recruiter so you can practise negotiating an "
+                           "offer (the salary, and the perks around it), then coach you on how it went. "
+                           "Where would you like to start?", menu=True)
         if said.terms and any(t.amount is not None for t in said.terms):
-            return self._say(st, "To practise asking for that, start a practice; to see what an offer is worth, "
-                                 "put `value` in front of it.", menu=True)
+            return say(st, "To practise asking for that, start a practice; to see what an offer is worth, "
+                           "put `value` in front of it.", menu=True)
         # Suggest a command only for what looks like a mistyped one, not for any short word ("hi" is not "hint").
         close = difflib.get_close_matches(first, command_words(), n=1, cutoff=0.75)
         command = find(close[0]) if close else None
         if command and len(first) >= 3:
             name = command.name
-            return self._say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
-                             choices=(command_button(name, name.capitalize()),))
-        return self._say(st, "I'm not sure what you mean. Start a practice, a checklist, or type `help`.", menu=True)
-
-    def _did_you_mean(self, what: str, key: str, known: list[str]) -> str:
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-        if close:
-            return f"There's no {what} `{escape(key, 40)}`. Did you mean `{close[0]}`?"
-        return f"There's no {what} `{escape(key, 40)}`. Known: " + ", ".join(f"`{k}`" for k in known)
-
-    def _say(self, st: SessionState, text: str, *, menu: bool = False, choices: tuple[Choice, ...] = ()) -> Outcome:
-        return Outcome(state=st, replies=[Reply(text=text, choices=choices or (main_menu() if menu else ()))])
+            return say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
+                       choices=(command_button(name, name.capitalize()),))
+        return say(st, "I'm not sure what you mean. Start a practice, a checklist, or type `help`.", menu=True)

@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 
 _BACK_WORDS = {"back", "go back", "previous", "prev", "undo"}
 _SKIP_WORDS = {"skip", "pass", "skip it", "skip this", "n/a", "none", "-"}
+_DECLINE_WORDS = {"nothing", "no offer", "no offer yet", "nothing else", "no thanks"}
+_BUTTON_COMMANDS = {"back", "skip", "restart", "done"}
+# One answer's result: the new state, the replies, and the record when it finished the checklist.
+Answered = tuple[ChecklistState, list[Reply], Record | None]
 
 __all__ = ["ChecklistRunner", "Understander", "split_records"]
 
@@ -60,6 +64,20 @@ def split_records(record: Record | None) -> list[Record]:
     if isinstance(valuation, dict):
         out.append(Record(kind="valuation", key=record.key, data=valuation))
     return out
+
+
+def _picked(step: Step, choice: ChoiceId) -> str | None:
+    """What a step button picked, or None when it is not a button of this step (an older one)."""
+    if choice.kind is not ChoiceKind.step or choice.value != step.key:
+        return None
+    return choice.detail
+
+
+def _skips(step: Step, command: str) -> bool:
+    """Whether the answer passes the step: `skip`, or a "no"/"nothing" to an optional free-text one."""
+    declined = step.optional and step.kind in (StepKind.text, StepKind.offer) and (
+        command in NO_WORDS or command in _DECLINE_WORDS)
+    return declined or (command in _SKIP_WORDS and (step.optional or command == "skip"))
 
 
 class ChecklistRunner:
@@ -96,13 +114,12 @@ class ChecklistRunner:
                                "to go through it again.")]
         return [self._ask(checklist, self._clamped(checklist, state))]
 
-    def answer(
-        self, state: ChecklistState, text: str | None, choice: ChoiceId | str | None
-    ) -> tuple[ChecklistState, list[Reply], Record | None]:
-        """Take one answer (typed text, or a picked choice: its id or the id read) for the current step.
+    def answer(self, state: ChecklistState, text: str | None, choice: ChoiceId | None) -> Answered:
+        """Take one answer (typed text, or a picked step button) for the current step.
 
         Returns the new state, the replies, and at the finish a Record(kind "checklist") whose
         ``data`` holds the answers and the result (see :func:`split_records` for the valuation).
+        `state` itself is left as it was.
         """
         checklist = self.playbooks.checklists.get(state.key)
         if checklist is None:
@@ -112,21 +129,29 @@ class ChecklistRunner:
             return st, self.resume(st), None
         step = checklist.steps[st.step]
         typed = clean_user_text(text or "").strip()
-        command = typed.lower().strip(" .!")
         picked: str | None = None
+        command = typed.lower().strip(" .!")
         if choice:
-            read = ChoiceId.decode(choice) if isinstance(choice, str) else choice
-            if read is None or read.kind is not ChoiceKind.step or read.value != step.key:
+            picked = _picked(step, choice)
+            if picked is None:
                 stale = "That button belongs to another step. Here is where we are:"
                 return st, [self._ask(checklist, st, stale)], None
-            picked = read.detail
-            command = picked if picked in ("back", "skip", "restart", "done") else ""
+            command = picked if picked in _BUTTON_COMMANDS else ""
+        moved = self._navigate(checklist, st, step, command)
+        if moved is not None:
+            return moved
+        # In a free-text step only the exact form counts, so "Assume I ship it in May…" stays an answer.
+        if picked is None and is_assumption_message(typed, strict=step.kind is StepKind.text):
+            return self._assume(checklist, st, typed)
+        if picked is None and not typed:
+            return st, [self._ask(checklist, st, "I didn't catch an answer.")], None
+        return self._record(checklist, st, step, typed, picked)
 
+    def _navigate(self, checklist: Checklist, st: ChecklistState, step: Step, command: str) -> Answered | None:
+        """`back`, `skip` (or declining an optional step) and restarting a ranking; None for anything else."""
         if command in _BACK_WORDS:
             return self._back(checklist, st)
-        declined = step.optional and step.kind in (StepKind.text, StepKind.offer) and (
-            command in NO_WORDS or command in ("nothing", "no offer", "no offer yet", "nothing else", "no thanks"))
-        if declined or (command in _SKIP_WORDS and (step.optional or command == "skip")):
+        if _skips(step, command):
             if not step.optional:
                 return st, [self._ask(checklist, st, "This step can't be skipped; the rest builds on it.")], None
             st.answers[step.key] = None
@@ -134,12 +159,10 @@ class ChecklistRunner:
         if command == "restart" and step.kind is StepKind.ranking:
             st.picked = []
             return st, [self._ask(checklist, st, "Starting the ranking over.")], None
-        # In a free-text step only the exact form counts, so "Assume I ship it in May…" stays an answer.
-        if picked is None and is_assumption_message(typed, strict=step.kind is StepKind.text):
-            return self._assume(checklist, st, typed)
-        if picked is None and not typed:
-            return st, [self._ask(checklist, st, "I didn't catch an answer.")], None
+        return None
 
+    def _record(self, checklist: Checklist, st: ChecklistState, step: Step, typed: str, picked: str | None) -> Answered:
+        """Read the answer for the step, keep it, and go on (or ask again when it can't be read)."""
         answered_before = {k for k, v in st.answers.items() if v is not None}
         try:
             value, echo = read_answer(self.playbooks, self.understander, checklist, st, step, typed, picked)
@@ -163,16 +186,14 @@ class ChecklistRunner:
             st.step = max(0, min(st.step, len(checklist.steps) - 1))
         return st
 
-    def _back(self, checklist: Checklist, st: ChecklistState) -> tuple[ChecklistState, list[Reply], None]:
+    def _back(self, checklist: Checklist, st: ChecklistState) -> Answered:
         if st.step == 0:
             return st, [self._ask(checklist, st, "This is the first step.")], None
         st.step -= 1
         st.picked, st.partial = [], {}
         return st, [self._ask(checklist, st, "Going back one step.")], None
 
-    def _advance(
-        self, checklist: Checklist, st: ChecklistState, step: Step, echo: str
-    ) -> tuple[ChecklistState, list[Reply], Record | None]:
+    def _advance(self, checklist: Checklist, st: ChecklistState, step: Step, echo: str) -> Answered:
         replies: list[Reply] = []
         if step.show:
             show = self._shows.get(step.show)
@@ -197,9 +218,7 @@ class ChecklistRunner:
             data["valuation"] = result["valuation"]
         return st, [Reply(text=echo), *replies, *more], Record(kind="checklist", key=checklist.key, data=data)
 
-    def _assume(
-        self, checklist: Checklist, st: ChecklistState, typed: str
-    ) -> tuple[ChecklistState, list[Reply], None]:
+    def _assume(self, checklist: Checklist, st: ChecklistState, typed: str) -> Answered:
         known = assumptions_for(self.playbooks, None, st.assumptions)
         try:
             name, value = parse_assumption(typed, known)

@@ -2,9 +2,9 @@
 
 A :class:`PracticeRunner` opens a scenario (its brief, the recruiter's greeting and the offer card),
 resumes one, shows the offer as it stands, passes each line the user says to the coaching notes
-and the counterpart, and when the practice ends hands it to :func:`bot.negotiation.coaching.debrief`. Like the
-engine it is pure: it changes the :class:`~bot.session.SessionState` it is given and returns the
-replies; the engine decides when to call it.
+and the counterpart, and when the practice ends hands it to :func:`bot.negotiation.coaching.debrief`. It is
+the practice :class:`bot.flow.Flow` of the engine, and pure like it: it changes the
+:class:`~bot.session.SessionState` it is given and returns the replies; the engine decides when to call it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.commands import ChoiceId, ChoiceKind, command_button
+from bot.flow import as_key, did_you_mean, say
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
@@ -48,11 +49,60 @@ def is_active(st: SessionState) -> bool:
 
 
 class PracticeRunner:
-    """Runs role-play practices over the playbooks for the engine."""
+    """Runs role-play practices over the playbooks for the engine; a :class:`bot.flow.Flow`."""
 
     def __init__(self, playbooks: Playbooks, understander: Reader) -> None:
         self.playbooks = playbooks
         self.understander = understander
+
+    # --- the flow protocol -----------------------------------------------------------------------
+
+    def in_front(self, st: SessionState) -> bool:
+        return st.mode == "practice" and is_active(st)
+
+    def take_turn(self, st: SessionState, text: str) -> Outcome:
+        assert st.practice is not None
+        scenario = self.playbooks.scenarios.get(st.practice.scenario)
+        if scenario is None:
+            st.practice, st.mode = None, "idle"
+            return say(st, "That scenario is no longer in the playbooks, so the practice was closed.", menu=True)
+        return self.turn(st, scenario, text)
+
+    def hint(self, st: SessionState) -> Outcome | None:
+        """One concrete next move, while a practice is under way (even paused behind a checklist)."""
+        return self.next_move(st) if is_active(st) else None
+
+    def end(self, st: SessionState) -> Outcome:
+        """End the practice in front and give its debrief."""
+        replies, records = self.finish(st, "ended")
+        return Outcome(state=st, replies=replies, records=records)
+
+    def resume(self, st: SessionState) -> Outcome | None:
+        """Back to the practice under way, with the offer as it stands; None when there is none."""
+        return self._back_to(st) if is_active(st) else None
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    def scenarios(self, st: SessionState) -> Outcome:
+        """The scenarios to pick from."""
+        lines = ["**Practice scenarios**: pick one to role-play.", ""]
+        choices = []
+        for sc in self.playbooks.scenarios.values():
+            lines.append(f"- **{sc.title}** (`{sc.key}`): {' '.join(sc.summary.split())}")
+            choices.append(ChoiceId(ChoiceKind.practice, sc.key).button(sc.title[:75]))
+        return Outcome(state=st, replies=[Reply(text="\n".join(lines), choices=tuple(choices))])
+
+    def open(self, st: SessionState, typed: str, *, force: bool = False) -> Outcome:
+        """`practice <scenario>`: without one, back to the practice under way or the list to pick from."""
+        key = as_key(typed)
+        if not key:
+            return self._back_to(st) if is_active(st) else self.scenarios(st)
+        scenario = self.playbooks.scenarios.get(key)
+        if scenario is None:
+            return say(st, did_you_mean("scenario", key, list(self.playbooks.scenarios)),
+                       choices=tuple(ChoiceId(ChoiceKind.practice, k).button(s.title[:75])
+                                     for k, s in self.playbooks.scenarios.items()))
+        return self.start(st, scenario, force=force)
 
     def start(self, st: SessionState, scenario: Scenario, *, force: bool = False) -> Outcome:
         """Open `scenario`; with one already under way, ask first, resume it, or (forced) end it first."""
@@ -69,7 +119,7 @@ class PracticeRunner:
                     choices=(command_button("resume", "Continue it", ChoiceStyle.primary),
                              ChoiceId(ChoiceKind.restart, key).button("End it, start the new one")))])
             if st.practice.scenario == key and not force:
-                return self.resume(st)
+                return self._back_to(st)
             replies, records = self.finish(st, "ended")
         st.practice = open_practice(scenario)
         st.mode = "practice"
@@ -93,7 +143,7 @@ class PracticeRunner:
                       cards=(offer,))
         return [intro, hello]
 
-    def resume(self, st: SessionState) -> Outcome:
+    def _back_to(self, st: SessionState) -> Outcome:
         """Back to the active practice, with the offer as it stands."""
         assert st.practice is not None
         st.mode = "practice"
@@ -126,7 +176,7 @@ class PracticeRunner:
             fields.append(CardField(label=perks[key].label, value=value))
         return Card(title=f"{scenario.role} at {scenario.company}", fields=tuple(fields))
 
-    def hint(self, st: SessionState) -> Outcome:
+    def next_move(self, st: SessionState) -> Outcome:
         """One concrete next move in the active practice."""
         assert st.practice is not None
         scenario = self.playbooks.scenarios[st.practice.scenario]
@@ -143,7 +193,7 @@ class PracticeRunner:
         if said.foreign:
             return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=FOREIGN_NOTE)])
         if Signal.hint in said.signals and not said.terms:
-            return self.hint(st)
+            return self.next_move(st)
         coaching.observe(practice, said, scenario)
         if Act.quit in said.acts:
             return self.confirm_walk_away(st)

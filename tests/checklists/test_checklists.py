@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.checklists.runner import ChecklistRunner, split_records
+from bot.commands import ChoiceId
 from bot.markup import plain
 from bot.messages import Reply
 from bot.playbooks.models import Checklist, Playbooks, Step, StepKind
@@ -28,7 +29,8 @@ class Walk:
         self.record: Record | None = None
 
     def say(self, text: str | None = None, choice: str | None = None) -> str:
-        self.state, self.replies, self.record = self.runner.answer(self.state, text, choice)
+        picked = ChoiceId.decode(choice) if choice else None
+        self.state, self.replies, self.record = self.runner.answer(self.state, text, picked)
         return self.text
 
     @property
@@ -393,7 +395,7 @@ def test_any_sequence_of_answers_gets_replies_and_a_reloadable_state(
         if isinstance(move, int):  # a button from the last replies, or a made-up one
             choices = [c.id for r in replies for c in r.choices]
             choice = choices[move % len(choices)] if choices and move < 10 else f"cl:offer_terms:{move}"
-            state, replies, record = runner.answer(state, None, choice)
+            state, replies, record = runner.answer(state, None, ChoiceId.decode(choice))
         else:
             state, replies, record = runner.answer(state, move, None)
         assert replies and all(r.text or r.cards for r in replies)
