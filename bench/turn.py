@@ -12,8 +12,8 @@ for:
 
 1. the configured service (background WAL checkpoints, see bot/storage/store.py);
 2. the same with SQLite's default automatic checkpoint in the commit path, for comparison;
-3. the service and SQLite alone (an engine that does nothing), and the real engine alone: its
-   copying ``step`` and the ``step_owned`` the service runs;
+3. the service and SQLite alone (an engine that does nothing), and the real engine alone
+   (``Engine.step``, the one call the service runs);
 4. the idle-engine turn with 10 prior turns versus 10,000
    prior turns in the session's transcript, to show the turn cost does not grow with it.
 
@@ -147,15 +147,10 @@ def run(
 def engine_alone(engine: Engine, scenarios: list[str], turns: int, *, by_message: bool = False) -> None:
     """The engine with no service and no store, each user's state kept in a dict.
 
-    ``step`` copies the state it is given first; ``step_owned`` (what the service calls, on a state
-    parsed for that turn) does not. With `by_message`, the p50 of ``step_owned`` per line of the
-    conversation, slowest first.
+    ``step`` may change the state it is given, as the service lets it (the state is parsed afresh
+    for each turn). With `by_message`, the p50 of ``step`` per line of the conversation, slowest first.
     """
-    owned = getattr(engine, "step_owned", None)
-    rows = [("engine.step alone (no service, no SQLite)", engine.step)]
-    if owned is not None:
-        rows.append(("engine.step_owned alone (as the service runs it)", owned))
-    for label, step in rows:
+    for label, step in [("engine.step alone (no service, no SQLite)", engine.step)]:
         states: dict[str, SessionState] = {}
         source = messages(scenarios, 20)
         durations = []
