@@ -63,10 +63,6 @@ class Term(BaseModel):
     give: bool = False  # the perk offered in exchange: "I'd trade part of the sign-on bonus for two remote days"
     role: Role = "ask"  # "comparable roles pay 150-170k, so I'd like 165k": 150k is evidence, 165k the ask
 
-    @property
-    def is_ask(self) -> bool:
-        return self.role == "ask"
-
 
 class Understanding(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -654,13 +654,6 @@ CURRENT_AFTER = re.compile(
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
     r"(?:is|are) (?:fine|ok|okay|good|great)|works)\b"
 )
-CURRENT = _cue(
-    r"\b(?:you(?:'ve| have)? offered|you'?re offering|you are offering|your offer|the offer(?:ed)? (?:of|is|was|has)|"
-    r"(?:currently )?offered|on the table|the current offer|(?:we|you)(?:'ve| have)? (?:already )?agreed|"
-    r"already agreed|agreed on|instead of|rather than|up from|from the|isn'?t enough|is not enough|not enough|"
-    r"too (?:low|little|few|small)|is (?:a bit |quite |too |very )?low|won'?t work|doesn'?t work|does not work|"
-    r"(?:is|are) (?:fine|ok|okay|good)|ok on|fine on|good on|(?:keep|leave) the)\b"
-)
 
 # Text that is not English: function words of other languages, or another script.
 _FOREIGN = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.playbooks.models import PerkDef
 from bot.playbooks.models import Unit as PerkUnit
 from bot.understanding import cues
-from bot.understanding.acts import Act, Context, Signal, Term, Understanding
+from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
 
@@ -86,7 +87,7 @@ class _Slot:
     amount: Amount | None
     negated: bool
     start: int
-    role: str = "ask"
+    role: Role = "ask"
 
 
 class Understander:
@@ -135,7 +136,7 @@ class Understander:
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
         if Act.accept in acts:
-            terms = _accepted(low, terms, slots)
+            terms = _accepted(low, terms)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
@@ -415,11 +416,11 @@ class Understander:
                     continue  # "70k/yr plus bonus": money next to a percent perk only when said together
                 pairs.append((cost, ai, mi))
         pairs.sort()
-        roles = [_role_of(low, a) for a in amounts]
+        cuts = _role_cuts(low) if amounts else []
+        roles = [_role_of(low, a, cuts) for a in amounts]
         amount_to_perk: dict[int, str] = {}
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set()}
-        perk_has_amount = has["ask"]
         used_amounts: set[int] = set()
         for cost, ai, mi in pairs:
             paired = mentions[mi].perk
@@ -449,15 +450,15 @@ class Understander:
                     continue  # evidence or the offer as it stands, about nothing we can name
                 has[roles[ai]].add(perk)
             elif perk is None:
-                perk = self._guess_perk(low, a, mentions, perk_has_amount, context, may)
+                perk = self._guess_perk(low, a, mentions, has["ask"], context, may)
                 if perk is not None:
-                    perk_has_amount.add(perk)
+                    has["ask"].add(perk)
                     guessed_units.add(a.unit)
                 elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
                     continue  # "2 days isn't enough, I'd need 3": the refused number is context
                 elif (
                     a.unit == "money"
-                    and "base_salary" in perk_has_amount
+                    and "base_salary" in has["ask"]
                     and (_found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may))
                 ):
                     continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
@@ -577,7 +578,7 @@ class Understander:
         if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
             value *= 1000  # "can you do 95?" about a salary means 95k
         return Term(
-            role="give" if give else slot.role,  # type: ignore[arg-type]
+            role="give" if give else slot.role,
             perk=slot.perk,
             amount=value,
             unit=unit,
@@ -595,12 +596,19 @@ def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, e
     return pattern in may and pattern.search(text, start, end) is not None
 
 
-def _role_of(low: str, a: Amount) -> str:
+def _role_cuts(low: str) -> list[tuple[int, int]]:
+    """Where a message's clauses are cut, found once per message for every number in it."""
+    return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
+
+
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
-    cuts = [m.end() for m in cues.ROLE_SPLIT.finditer(low, 0, a.start)]
-    start = cuts[-1] if cuts else 0
-    after = cues.ROLE_SPLIT.search(low, a.end)
-    end = after.start() if after else len(low)
+    before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
+    while before >= 0 and cuts[before][1] > a.start:
+        before -= 1
+    start = cuts[before][1] if before >= 0 else 0
+    after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
+    end = cuts[after][0] if after < len(cuts) else len(low)
     if cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end]):
         return "current"
     clause = low[start:end]
@@ -611,11 +619,10 @@ def _role_of(low: str, a: Amount) -> str:
 
 def _foreign(low: str) -> bool:
     """Not English: several function words of another language and few English ones, or another script."""
-    letters = sum(ch.isalpha() for ch in low)
-    if letters and len(cues.OTHER_SCRIPT.findall(low)) > letters / 2:
+    other = len(cues.OTHER_SCRIPT.findall(low))
+    if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
-    words = low.split()
-    words = [w.strip(".,!?;:()'\"") for w in words]
+    words = [w.strip(".,!?;:()'\"") for w in low.split()]
     foreign = sum(w in cues.FOREIGN_WORDS for w in words)
     english = sum(w in cues.ENGLISH_WORDS for w in words)
     return foreign >= 2 and foreign > 2 * english
@@ -638,7 +645,7 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
+def _accepted(low: str, terms: list[Term]) -> list[Term]:
     """In an acceptance, the figures named are the offer being agreed to, unless a new one is asked for."""
     if cues.ASKING.search(low):
         return terms
