@@ -98,6 +98,21 @@ class Counterpart:
         self._wrap_up(turn, said)
         return turn
 
+    def walk_away(self, state: PracticeState) -> Turn:
+        """The user walks away (once the practice has confirmed it): the recruiter's goodbye."""
+        turn = Turn(state)
+        self._walk_away(turn)
+        return turn
+
+    @staticmethod
+    def _walk_away(turn: Turn) -> None:
+        turn.state.status = "walked"
+        turn.ended = True
+        turn.lines.append(
+            "I'm sorry we couldn't find something that works. If you change your mind this week, "
+            "the offer as it stands is still there."
+        )
+
     def _asks(self, said: Understanding) -> list[Term]:
         asks = [t for t in said.terms if self._is_ask(t, said)]
         if any(t.amount is not None for t in asks):
@@ -110,12 +125,7 @@ class Counterpart:
         """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
         st = turn.state
         if Act.quit in said.acts:
-            st.status = "walked"
-            turn.ended = True
-            turn.lines.append(
-                "I'm sorry we couldn't find something that works. If you change your mind this week, "
-                "the offer as it stands is still there."
-            )
+            self._walk_away(turn)
             return True
         if Act.accept in said.acts and not any(self._improves(st, t) for t in asks):
             st.status = "agreed"

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 WALK_AWAY = "walk"  # the pending question's name in SessionState.confirm
 WALK_AWAY_QUESTION = ("That sounds like walking away from this offer. Do you want to end the practice here, "
                       "or keep negotiating?")
-WALKED_LINE = ("I'm sorry we couldn't find something that works. If you change your mind this week, the offer as "
-               "it stands is still there.")
 FOREIGN_NOTE = ("Practice runs in English for now, so I couldn't read that message. Could you say it in English? "
                 "Your negotiation is still where you left it.")
 
@@ -187,8 +185,7 @@ class PracticeRunner:
         """One line said to the recruiter: noted for the debrief, answered, and debriefed if it ended the talk."""
         practice = st.practice
         assert practice is not None
-        context = Context(last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move,
-                          offer={key: track.current for key, track in practice.offer.items()})
+        context = Context(last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move)
         said = self.understander.read(text, context)
         if said.foreign:
             return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=FOREIGN_NOTE)])
@@ -219,8 +216,9 @@ class PracticeRunner:
         """The confirmed walk-away: the recruiter's goodbye, then the debrief."""
         assert st.practice is not None
         scenario = self.playbooks.scenarios[st.practice.scenario]
-        goodbye = Reply(text=WALKED_LINE, kind=ReplyKind.recruiter, speaker=scenario.persona.name)
-        more, records = self.finish(st, "walked")
+        turn = Counterpart(scenario, self.playbooks).walk_away(st.practice)
+        goodbye = Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)
+        more, records = self.finish(st, turn.state.status)
         return Outcome(state=st, replies=[goodbye, *more], records=records)
 
     def finish(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:

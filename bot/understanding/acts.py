@@ -97,7 +97,6 @@ class Context(BaseModel):
     last_speaker: Literal["user", "counterpart"] | None = None
     # what the counterpart last did: put a figure on the table, asked something, refused, recapped
     last_move: Literal["offer", "question", "refusal", "summary"] | None = None
-    offer: dict[str, float | str] = {}  # the offer as it stands, perk -> amount
 
 
 class Reader(Protocol):
