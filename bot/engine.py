@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 WALK_YES = frozenset({"yes", "y", "end", "end the practice", "yes, end it", "quit", "exit", "i'm sure", "confirm"})
 WALK_NO = frozenset({"no", "n", "keep negotiating", "keep going", "continue", "no, keep going"})
+# What a typed answer must be to say yes to each pending question; anything else says no.
+CONFIRM_YES = {"forget": frozenset({"yes", "y", "yes, delete everything", "confirm", "delete"}), WALK_AWAY: WALK_YES}
 
 
 class LazyUnderstander:
@@ -238,8 +240,7 @@ class Engine:
         if st.confirm == WALK_AWAY and answer not in WALK_YES | WALK_NO:
             st.confirm = None  # they carried on negotiating instead of answering: read it as a turn
             return self._route(st, text, None)
-        yes = answer in {"yes", "y", "yes, delete everything", "confirm", "delete"} or (
-            st.confirm == WALK_AWAY and answer in WALK_YES)
+        yes = answer in CONFIRM_YES.get(st.confirm or "", frozenset())
         return self._answer(st, ChoiceId(ChoiceKind.confirm, st.confirm or "", "yes" if yes else "no"))
 
     def _choice(self, st: SessionState, choice: str) -> Outcome:
