@@ -165,10 +165,10 @@ def score_practices(items: list[dict[str, Any]], play: Callable[[dict[str, Any]]
                 score.right_by_persona[persona] += 1
             else:
                 score.misses.append((practice["id"], turn, said))
-            if persona == "skilled" and label_asks(turn["terms"]) - {t for t in label_asks(turn["terms"])
-                                                                    if t[2] == "give"}:
+            wanted = label_asks(turn["terms"])
+            if persona == "skilled" and any(role == "ask" for _, _, role in wanted):
                 score.skilled_asks += 1
-                if said is None or label_asks(turn["terms"]) != read_asks(said.terms):
+                if said is None or wanted != read_asks(said.terms):
                     score.restated += 1
     return score
 
