@@ -130,6 +130,9 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         client=client,
         signing_secret=signing_secret,
         oauth_settings=oauth_settings,
+        # Given here too, so Bolt's authorize (which refreshes rotating tokens) uses our client
+        # and so SLACK_API_URL, not a default client of its own.
+        installation_store=installation_store,
         process_before_response=True,
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
