@@ -182,8 +182,8 @@ class FakeSlack:
         """Token rotation: a refresh token buys a new bot token (and refresh token) for 12 hours."""
         self.rotations += 1
         return {"access_token": f"xoxe.xoxb-rotated-{self.rotations}", "refresh_token": f"xoxe-1-r{self.rotations}",
-                "token_type": "bot", "expires_in": 43_200, "team": {"id": self.team_id}, "bot_user_id": self.bot_user_id,
-                "app_id": APP_ID, "scope": "chat:write"}
+                "token_type": "bot", "expires_in": 43_200, "team": {"id": self.team_id},
+                "bot_user_id": self.bot_user_id, "app_id": APP_ID, "scope": "chat:write"}
 
     def _upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
         file_id = "F" + uuid.uuid4().hex[:10].upper()
