@@ -15,14 +15,16 @@ from __future__ import annotations
 import logging
 import re
 import weakref
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
@@ -145,22 +147,28 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
     Listeners(settings, coach, clients, intake, team_side).register(app)
     if not settings.multi_workspace:
-        app.middleware(only_our_workspace)
+        app.middleware(OnlyOurWorkspace())
     _parts[app] = AppParts(clients, intake, team_side)
     return app
 
 
-async def only_our_workspace(context: AsyncBoltContext, body: dict[str, Any],
-                             next: Callable[[], Any]) -> BoltResponse | None:
-    """With one workspace's token, a request from another workspace is refused, not answered with it."""
-    ours = context.authorize_result.team_id if context.authorize_result else None
-    theirs = context.team_id
-    if ours and theirs and theirs != ours and not context.is_enterprise_install:
-        log.warning("refused a request from another workspace")
-        if body.get("command") or body.get("response_url"):
-            return BoltResponse(status=200, body=OTHER_WORKSPACE)
-        return BoltResponse(status=200, body="")
-    return await next()  # type: ignore[no-any-return]
+class OnlyOurWorkspace(AsyncMiddleware):
+    """With one workspace's token, a request from another workspace is refused, not answered with it.
+
+    A middleware class rather than a function: Bolt then calls it directly, without working out
+    which arguments a function wants on every request."""
+
+    async def async_process(self, *, req: AsyncBoltRequest, resp: BoltResponse,
+                            next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse | None:
+        context = req.context
+        ours = context.authorize_result.team_id if context.authorize_result else None
+        theirs = context.team_id
+        if ours and theirs and theirs != ours and not context.is_enterprise_install:
+            log.warning("refused a request from another workspace")
+            if req.body.get("command") or req.body.get("response_url"):
+                return BoltResponse(status=200, body=OTHER_WORKSPACE)
+            return BoltResponse(status=200, body="")
+        return await next()
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:
