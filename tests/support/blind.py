@@ -39,8 +39,8 @@ def practices(split: str = "test") -> list[dict[str, Any]]:
     return [p for path in sorted(BLIND.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
 
 
-def checksums() -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(BLIND.glob("*.test.jsonl"))}
+def checksums(folder: Path = BLIND) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.test.jsonl"))}
 
 
 # --- reading a result into comparable labels ---------------------------------------------------
