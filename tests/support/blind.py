@@ -29,14 +29,14 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def lines(split: str = "test") -> list[dict[str, Any]]:
+def lines(split: str = "test", folder: Path = BLIND) -> list[dict[str, Any]]:
     """Every labelled line of a split (``test`` is frozen, ``dev`` may be tuned on), all styles."""
-    return [r for style in STYLES if (BLIND / f"{style}.{split}.jsonl").exists()
-            for r in load_jsonl(BLIND / f"{style}.{split}.jsonl")]
+    return [r for style in STYLES if (folder / f"{style}.{split}.jsonl").exists()
+            for r in load_jsonl(folder / f"{style}.{split}.jsonl")]
 
 
-def practices(split: str = "test") -> list[dict[str, Any]]:
-    return [p for path in sorted(BLIND.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
+def practices(split: str = "test", folder: Path = BLIND) -> list[dict[str, Any]]:
+    return [p for path in sorted(folder.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
 
 
 def checksums(folder: Path = BLIND) -> dict[str, str]:
