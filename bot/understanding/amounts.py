@@ -229,127 +229,150 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     `words`, the set of words in the text if the caller has it, lets messages without number
     words skip that search.
     """
-    found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for m in _digit_amounts(text):
-        # All groups in one call: a dozen separate m.group() calls were a fifth of this loop.
-        presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
-            "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
-        )
-        end = m.end()
-        if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
-            continue
-        if mult == "m" and unit_word is None and not (cur1 or cur2) and raw_number.isdigit() and int(raw_number) <= 36:
-            mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
-        value = _parse_number(raw_number, mult is not None)
-        if value is None:
-            continue
-        if mult:
-            value *= _MULTIPLIERS[mult]
-        sign = sign or presign
-        start = m.start()
-        while text[start] == " ":
-            start += 1
-        if presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
-            continue
-        if sign == "-":
-            value = -value
-        cur = cur1 or cur2
-        currency = None
-        if cur:
-            currency = _CURRENCY_SYMBOLS.get(cur.strip()) or _CURRENCY_WORDS.get(cur.strip())
-        unit = _UNITS.get(unit_word.replace(" ", " ")) if unit_word else None
-        if unit_word and unit is None and unit_word.startswith("per"):
-            unit = "percent"
-        if currency or (mult and unit is None):
-            unit = unit or "money"
-        if not math.isfinite(value):
-            continue
-        if raw_number.isdigit() and len(raw_number) == 4 and not (cur or mult or unit):
-            year = int(raw_number)
-            if 1950 <= year <= 2100:
-                continue  # a year, not an amount
-        before = text[max(0, start - 16) : start]
-        after = text[end : end + 20]
-        relative = sign == "+" or bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
-        unit_after = None
-        if unit is None:
-            # "3 more days", "5 extra wfh days": the unit follows the relative word
-            follow = _UNIT_AFTER_MORE.match(after)
-            if follow and follow.group(1) in _UNITS and len(follow.group(1)) > 1:
-                unit_after = _UNITS[follow.group(1)]
-                relative = True
-        found.append(
-            Amount(
-                value=value,
-                unit=unit or unit_after,
-                start=start,
-                end=end,
-                currency=currency,
-                per=_per_of(m),
-                relative=relative,
-                explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
-            )
-        )
-        taken.append((start, end))
-
-    spelled = words is None or not _SPELLED_WORDS.isdisjoint(words)
-    for m in _WORD_AMOUNT_RE.finditer(text) if spelled else ():
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        spoken = m.group("num").strip()
-        if spoken == "one" and not m.group("unit"):
-            continue  # "one" is mostly a pronoun ("that one")
-        value = _words_to_number(spoken)
-        if value is None:
-            continue
-        cur = m.group("cur2")
-        unit = _UNITS.get(m.group("unit")) if m.group("unit") else None
-        if m.group("unit") and m.group("unit").startswith("per"):
-            unit = "percent"
-        if unit is None and not cur and value < 1000:
-            described = _UNIT_AFTER_ONE_WORD.match(text, m.end())
-            if described:
-                unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
-        if cur or (unit is None and value >= 1000):
-            unit = "money"
-        if unit is None and value < 1000:
-            continue  # "two of us", "one thing": a bare small number word is not an amount
-        before = text[max(0, m.start() - 16) : m.start()]
-        after = text[m.end() : m.end() + 20]
-        relative = bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after) or m.group("extra"))
-        found.append(
-            Amount(
-                value=value,
-                unit=unit,
-                start=m.start(),
-                end=m.end(),
-                currency=_CURRENCY_WORDS.get(cur) if cur else None,
-                per=_per_of(m),
-                relative=relative,
-                explicit_money=bool(cur),
-            )
-        )
-        taken.append((m.start(), m.end()))
-
-    couple = words is None or not _COUPLE_WORDS.isdisjoint(words)
-    for m in _COUPLE_RE.finditer(text) if couple else ():
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        lead = m.group("lead")
-        value = 2.0 if "couple" in lead else 1.0
-        found.append(
-            Amount(
-                value=value,
-                unit=_UNITS[m.group("unit")],
-                start=m.start(),
-                end=m.end(),
-                relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead)
-                or "more" in m.group(0),
-            )
-        )
+    found = _claim(taken, (_from_digits(text, m) for m in _digit_amounts(text)))
+    if words is None or not _SPELLED_WORDS.isdisjoint(words):
+        found += _claim(taken, (_from_words(text, m, taken) for m in _WORD_AMOUNT_RE.finditer(text)))
+    if words is None or not _COUPLE_WORDS.isdisjoint(words):
+        found += [a for m in _COUPLE_RE.finditer(text) if (a := _from_couple(m, taken)) is not None]
     found.sort(key=lambda a: a.start)
     return _merge_ranges(text, found)
+
+
+def _claim(taken: list[tuple[int, int]], amounts: Iterator[Amount | None]) -> list[Amount]:
+    """The amounts read, each span recorded in `taken` as it comes, so later readings skip it."""
+    found: list[Amount] = []
+    for amount in amounts:
+        if amount is not None:
+            found.append(amount)
+            taken.append((amount.start, amount.end))
+    return found
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
+    """The amount a match of _AMOUNT_RE holds: "$120k", "10%", "3 weeks"; None for a year, a clock, a list."""
+    # All groups in one call: a dozen separate m.group() calls were a fifth of find_amounts.
+    presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
+        "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
+    )
+    if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
+        return None
+    if mult == "m" and unit_word is None and not (cur1 or cur2) and raw_number.isdigit() and int(raw_number) <= 36:
+        mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
+    value = _parse_number(raw_number, mult is not None)
+    if value is None:
+        return None
+    if mult:
+        value *= _MULTIPLIERS[mult]
+    sign = sign or presign
+    start = m.start()
+    while text[start] == " ":
+        start += 1
+    if presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
+        return None
+    if sign == "-":
+        value = -value
+    cur = cur1 or cur2
+    currency = _currency_of(cur)
+    unit = _unit_of(unit_word)
+    if currency or (mult and unit is None):
+        unit = unit or "money"
+    if not math.isfinite(value):
+        return None
+    if raw_number.isdigit() and len(raw_number) == 4 and not (cur or mult or unit) and 1950 <= int(raw_number) <= 2100:
+        return None  # a year, not an amount
+    end = m.end()
+    relative = sign == "+" or _relative_around(text, start, end)
+    if unit is None:
+        # "3 more days", "5 extra wfh days": the unit follows the relative word
+        follow = _UNIT_AFTER_MORE.match(text[end : end + 20])
+        if follow and follow.group(1) in _UNITS and len(follow.group(1)) > 1:
+            unit = _UNITS[follow.group(1)]
+            relative = True
+    return Amount(
+        value=value,
+        unit=unit,
+        start=start,
+        end=end,
+        currency=currency,
+        per=_per_of(m),
+        relative=relative,
+        explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
+    )
+
+
+def _currency_of(written: str | None) -> str | None:
+    if not written:
+        return None
+    return _CURRENCY_SYMBOLS.get(written.strip()) or _CURRENCY_WORDS.get(written.strip())
+
+
+def _unit_of(unit_word: str | None) -> str | None:
+    if not unit_word:
+        return None
+    unit = _UNITS.get(unit_word)
+    if unit is None and unit_word.startswith("per"):
+        return "percent"
+    return unit
+
+
+def _relative_around(text: str, start: int, end: int) -> bool:
+    """Whether the words around an amount put it on top of the current value: "another 2k", "5k more"."""
+    before = text[max(0, start - 16) : start]
+    return bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(text[end : end + 20]))
+
+
+def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
+    """The amount a match of _WORD_AMOUNT_RE spells out: "ninety thousand", "two remote days"."""
+    if _overlaps(taken, m.start(), m.end()):
+        return None
+    spoken = m.group("num").strip()
+    unit_word = m.group("unit")
+    if spoken == "one" and not unit_word:
+        return None  # "one" is mostly a pronoun ("that one")
+    value = _words_to_number(spoken)
+    if value is None:
+        return None
+    cur = m.group("cur2")
+    unit = _UNITS.get(unit_word) if unit_word else None
+    if unit_word and unit_word.startswith("per"):
+        unit = "percent"
+    if unit is None and not cur and value < 1000:
+        described = _UNIT_AFTER_ONE_WORD.match(text, m.end())
+        if described:
+            unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
+    if cur or (unit is None and value >= 1000):
+        unit = "money"
+    if unit is None and value < 1000:
+        return None  # "two of us", "one thing": a bare small number word is not an amount
+    return Amount(
+        value=value,
+        unit=unit,
+        start=m.start(),
+        end=m.end(),
+        currency=_CURRENCY_WORDS.get(cur) if cur else None,
+        per=_per_of(m),
+        relative=_relative_around(text, m.start(), m.end()) or bool(m.group("extra")),
+        explicit_money=bool(cur),
+    )
+
+
+def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
+    """"a couple of days", "another week", "an extra day": one or two of a unit, said without a number."""
+    if _overlaps(taken, m.start(), m.end()):
+        return None
+    lead = m.group("lead")
+    return Amount(
+        value=2.0 if "couple" in lead else 1.0,
+        unit=_UNITS[m.group("unit")],
+        start=m.start(),
+        end=m.end(),
+        relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead) or "more" in m.group(0),
+    )
 
 
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
