@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 __all__ = ["Amount", "find_amounts", "normalise"]
 
@@ -31,6 +32,9 @@ class Amount:
     relative: bool = False
     range: tuple[float, float] | None = None
     explicit_money: bool = False  # a currency or a "k" was written, so it is surely money
+    # Written so that it cannot be a real figure ("1e308", "twelve hundred thousand million", a
+    # 13-digit salary): kept so the recruiter can question it, never to be echoed or conceded.
+    doubtful: bool = False
 
 
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS", "₹": "INR"}
@@ -43,7 +47,16 @@ _CURRENCY_WORDS = {
 _MULTIPLIERS = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "thousands": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6,
     "mil": 1e6, "million": 1e6, "millions": 1e6, "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+# Beyond these a figure is doubtful whatever it is about: no pay, percentage or stretch of time is that big.
+_SANE_LIMIT = {"money": 1e9, None: 1e9, "percent": 1000.0}
+_SANE_TIME = 10_000.0
+_MAX_SPOKEN = 1e15  # a chain of number words beyond this ("hundred hundred hundred…") is no number at all
+# At most this many candidate numbers of each kind are examined per message: a negotiation message names
+# a handful, and the bound keeps the work per message linear in its length whatever it holds.
+MAX_CANDIDATES = 64
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
     "day": "days", "days": "days", "d": "days", "wd": "days", "week": "weeks", "weeks": "weeks",
@@ -65,11 +78,14 @@ _WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_WORD_SCALES = {"hundred": 100, "thousand": 1e3, "grand": 1e3, "million": 1e6, "k": 1e3}
+_WORD_SCALES = {
+    "thousand": 1e3, "grand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7,
+    "crores": 1e7, "billion": 1e9,
+}  # fmt: skip
 
 _CUR_SYM = r"(?:us\$|\$|€|£|₪|₹)"
 _CUR_WORD = r"(?:" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")"
-_MULT = r"(?:thousands?|grand|millions?|billion|lakhs?|mil|mm|bn|k|m)"
+_MULT = r"(?:thousands?|grand|millions?|billion|lakhs?|lacs?|lpa|crores?|mil|mm|bn|k|m)"
 _UNIT = (
     r"(?:%|per\s?cent|percentage|pct|days?|wd|d|weeks?|wks?|wk|w|months?|mos?|mths?|m/o|years?|yrs?|yr|y|"
     r"hours?|hrs?|hr|hs|h)"
@@ -80,7 +96,11 @@ _PER = (
     r"|\s*(?P<perw>annually|yearly|monthly|weekly|daily|hourly|p\.a\.|pa)\b"
     r"|(?P<pers>/(?:y|m|h|d)\b))"
 )
-_NUMBER = r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+_FRACTION_CHARS = "".join(_FRACTIONS)
+_NUMBER = (
+    r"(?:\d+\s?)?[" + _FRACTION_CHARS + r"]"  # "½", "2 ½", "¾ million"
+    r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+)
 
 _AMOUNT_RE = re.compile(
     r"(?<![\w.:/])"
@@ -93,7 +113,8 @@ _AMOUNT_RE = re.compile(
     r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w]))?"
     r"(?:" + _PER + r")?"
 )
-_WORDNUM = "|".join(sorted([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"], key=len, reverse=True))
+_SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
+_WORDNUM = "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True))
 _WORD_AMOUNT_RE = re.compile(
     r"\b(?P<num>(?:(?:" + _WORDNUM + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _WORDNUM + r")\b))?)+)\b"
     r"(?:\s?(?P<cur2>" + _CUR_WORD + r")\b)?"
@@ -111,6 +132,14 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\+|\b(?:another|extra|additional|plus|an additional|an extra|further|up))\s*$"
 )
 _UNIT_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional)\s+(\w+)")
+# "300 € more a month": how often the increment is paid comes after the word that makes it relative
+_PER_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional|on top)\s+(?:a|an|per|each|every)\s+(" + _PER_WORD + r")\b")
+# "14 salaries", "13 paychecks": how many payments a year, not an amount
+_PAYMENT_COUNT = re.compile(r"\s*(?:monthly\s+)?(?:salaries|paychecks|pay ?cheques|payments|wages)\b")
+# Mentions and ids as Slack and Discord send them: <@U123>, <@!123>, <@&123>, <#123>, <!subteam^S1>,
+# <:emoji:123>, <t:1700000000:R>. Their digits are never amounts.
+_PLATFORM_TOKEN = re.compile(r"<(?:[@#!]|a?:\w+:|t:)[^<>\s]{0,100}>")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft hyphen
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _UNIT_AFTER_ONE_WORD = re.compile(
@@ -121,9 +150,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[\d" + _FRACTION_CHARS + r"]")
 _MAX_LEAD = 6  # presign, a three-letter currency ("us$", "usd"), a space and a sign before a number
-_SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"])
 # The lead words of _COUPLE_RE: a message with none of them skips that search.
 _COUPLE_WORDS = frozenset(
     {"couple", "another", "extra", "additional", "more", "further", "back", "later", "earlier", "by", "within", "one"}
@@ -131,7 +159,12 @@ _COUPLE_WORDS = frozenset(
 
 
 def normalise(text: str) -> str:
-    """Lowercase, with typographic dashes and spaces made plain (length preserved where possible)."""
+    """Lowercase, with typographic dashes and spaces made plain (length preserved where possible).
+
+    Zero-width characters are dropped: "1\u200b50k" shows as "150k" and is read so.
+    """
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
     return (
         text.lower()
         .replace("\u2013", "-")
@@ -145,13 +178,23 @@ def normalise(text: str) -> str:
 
 def _parse_number(raw: str, has_multiplier: bool) -> float | None:
     """Read "120,000", "90.000", "1.5", "12,5" and "1e99"; None when it is not a number."""
-    raw = raw.replace(" ", "")  # "125 000"
-    if "e" in raw:
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:
-            return None
-        return value if math.isfinite(value) else None
+    raw = raw.replace(" ", "").replace("_", "")  # "125 000", "1_000_000"
+    if raw[-1] in _FRACTIONS:
+        return int(raw[:-1] or 0) + _FRACTIONS[raw[-1]]  # "2½": digits only before it, by the pattern
+    raw = raw.replace(",", "") if "e" in raw else _without_separators(raw, has_multiplier)
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _small_whole(raw: str, most: int) -> bool:
+    return len(raw) <= 4 and raw.isdigit() and int(raw) <= most
+
+
+def _without_separators(raw: str, has_multiplier: bool) -> str:
+    """ "120,000" → "120000", "12,5" → "12.5", "90.000" → "90000"; "" when it is a list, not a number."""
     if "," in raw and "." in raw:
         # whichever separator comes last is the decimal point
         raw = raw.replace(".", "").replace(",", ".") if raw.rfind(",") > raw.rfind(".") else raw.replace(",", "")
@@ -162,42 +205,49 @@ def _parse_number(raw: str, has_multiplier: bool) -> float | None:
         elif len(groups) == 2 and len(groups[1]) <= 2:
             raw = raw.replace(",", ".")
         else:
-            return None  # "1,2,3": a list, not a number
+            return ""  # "1,2,3": a list, not a number
     elif raw.count(".") > 1:
         groups = raw.split(".")
         if not all(len(g) == 3 for g in groups[1:]):
-            return None
+            return ""
         raw = raw.replace(".", "")
     elif "." in raw and not has_multiplier:
         whole, frac = raw.split(".")
         if len(frac) == 3 and len(whole) <= 3 and whole != "0":
             raw = whole + frac  # "90.000": a thousands separator, as written in much of Europe
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    return raw
 
 
 def _words_to_number(words: str) -> float | None:
+    """ "ninety thousand" → 90000, "one million two hundred thousand" → 1.2e6; None when it is no number.
+
+    A scale bigger than all before it multiplies everything said so far ("twelve hundred thousand
+    million" is 1.2e12); a smaller one starts a new part ("…million two hundred thousand").
+    """
     total = 0.0
     current = 0.0
+    biggest = 0.0  # the biggest scale applied to total so far
     seen = False
     for word in re.split(r"[\s-]+", words):
         if word in ("and", ""):
             continue
         if word in _WORD_NUMBERS:
             current += _WORD_NUMBERS[word]
-            seen = True
         elif word == "hundred":
-            current = (current or 1) * 100
-            seen = True
+            current = (current or 1.0) * 100
         elif word in _WORD_SCALES:
-            total += (current or 1) * _WORD_SCALES[word]
-            current = 0
-            seen = True
+            scale = _WORD_SCALES[word]
+            said = current or (0.0 if total else 1.0)  # "thousand" alone is a thousand
+            if scale > biggest:
+                total, biggest = (total + said) * scale, scale
+            else:
+                total += said * scale
+            current = 0.0
         else:
             return None
+        seen = True
+        if total + current > _MAX_SPOKEN:
+            return None  # "hundred hundred hundred…": no figure anyone means
     return total + current if seen else None
 
 
@@ -227,16 +277,22 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     """Every amount in `text` (already :func:`normalise`-d), in order of appearance.
 
     `words`, the set of words in the text if the caller has it, lets messages without number
-    words skip that search.
+    words skip that search. At most :data:`MAX_CANDIDATES` numbers of each kind are examined.
     """
+    if "<" in text:
+        text = _PLATFORM_TOKEN.sub(lambda m: " " * len(m[0]), text)  # same length: spans stay right
     taken: list[tuple[int, int]] = []
-    found = _claim(taken, (_from_digits(text, m) for m in _digit_amounts(text)))
+    found = _claim(taken, (_from_digits(text, m) for m in _first(_digit_amounts(text))))
     if words is None or not _SPELLED_WORDS.isdisjoint(words):
-        found += _claim(taken, (_from_words(text, m, taken) for m in _WORD_AMOUNT_RE.finditer(text)))
+        found += _claim(taken, (_from_words(text, m, taken) for m in _first(_WORD_AMOUNT_RE.finditer(text))))
     if words is None or not _COUPLE_WORDS.isdisjoint(words):
-        found += [a for m in _COUPLE_RE.finditer(text) if (a := _from_couple(m, taken)) is not None]
+        found += [a for m in _first(_COUPLE_RE.finditer(text)) if (a := _from_couple(m, taken)) is not None]
     found.sort(key=lambda a: a.start)
     return _merge_ranges(text, found)
+
+
+def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    return islice(matches, MAX_CANDIDATES)
 
 
 def _claim(taken: list[tuple[int, int]], amounts: Iterator[Amount | None]) -> list[Amount]:
@@ -261,32 +317,22 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
     )
     if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
         return None
-    if mult == "m" and unit_word is None and not (cur1 or cur2) and raw_number.isdigit() and int(raw_number) <= 36:
+    if mult == "m" and unit_word is None and not (cur1 or cur2) and _small_whole(raw_number, 36):
         mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
     value = _parse_number(raw_number, mult is not None)
-    if value is None:
-        return None
-    if mult:
-        value *= _MULTIPLIERS[mult]
-    sign = sign or presign
     start = m.start()
     while text[start] == " ":
         start += 1
-    if presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
+    if value is None or (presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-")):
         return None
-    if sign == "-":
-        value = -value
+    value *= (-1 if (sign or presign) == "-" else 1) * (_MULTIPLIERS[mult] if mult else 1)
     cur = cur1 or cur2
     currency = _currency_of(cur)
-    unit = _unit_of(unit_word)
-    if currency or (mult and unit is None):
-        unit = unit or "money"
-    if not math.isfinite(value):
+    unit = _unit_of(unit_word) or ("money" if currency or mult else None)
+    if not math.isfinite(value) or (unit is None and not cur and _not_an_amount(text, raw_number, m.end())):
         return None
-    if raw_number.isdigit() and len(raw_number) == 4 and not (cur or mult or unit) and 1950 <= int(raw_number) <= 2100:
-        return None  # a year, not an amount
     end = m.end()
-    relative = sign == "+" or _relative_around(text, start, end)
+    relative = (sign or presign) == "+" or _relative_around(text, start, end)
     if unit is None:
         # "3 more days", "5 extra wfh days": the unit follows the relative word
         follow = _UNIT_AFTER_MORE.match(text[end : end + 20])
@@ -299,10 +345,27 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         start=start,
         end=end,
         currency=currency,
-        per=_per_of(m),
+        per=_per_of(m) or ("year" if mult == "lpa" else None) or _per_after_more(text, end),
         relative=relative,
         explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
+        doubtful="e" in raw_number or _beyond_sane(value, unit),
     )
+
+
+def _not_an_amount(text: str, raw_number: str, end: int) -> bool:
+    """A bare number that is a year ("2024") or a count of payments ("14 salaries")."""
+    if raw_number.isdigit() and len(raw_number) == 4 and 1950 <= int(raw_number) <= 2100:
+        return True
+    return bool(_PAYMENT_COUNT.match(text, end))
+
+
+def _per_after_more(text: str, end: int) -> str | None:
+    follow = _PER_AFTER_MORE.match(text, end, end + 40)
+    return _PERS.get(follow.group(1)) if follow else None
+
+
+def _beyond_sane(value: float, unit: str | None) -> bool:
+    return abs(value) > _SANE_LIMIT.get(unit, _SANE_TIME)
 
 
 def _currency_of(written: str | None) -> str | None:
@@ -355,9 +418,10 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
         start=m.start(),
         end=m.end(),
         currency=_CURRENCY_WORDS.get(cur) if cur else None,
-        per=_per_of(m),
+        per=_per_of(m) or _per_after_more(text, m.end()),
         relative=_relative_around(text, m.start(), m.end()) or bool(m.group("extra")),
         explicit_money=bool(cur),
+        doubtful=_beyond_sane(value, unit),
     )
 
 
