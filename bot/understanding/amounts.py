@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-__all__ = ["Amount", "find_amounts", "normalise"]
+__all__ = ["MAX_AMOUNTS", "MAX_CANDIDATES", "Amount", "find_amounts", "normalise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +54,11 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "�
 _SANE_LIMIT = {"money": 1e9, None: 1e9, "percent": 1000.0}
 _SANE_TIME = 10_000.0
 _MAX_SPOKEN = 1e15  # a chain of number words beyond this ("hundred hundred hundred…") is no number at all
-# At most this many candidate numbers of each kind are examined per message: a negotiation message names
-# a handful, and the bound keeps the work per message linear in its length whatever it holds.
-MAX_CANDIDATES = 64
+# At most this many candidate numbers of each kind are examined, and this many amounts returned, per
+# message: a negotiation message names a handful, and the bound keeps the work of reading a message
+# linear in its length whatever it holds (issue 13: "salary 100k " × 333 took a second).
+MAX_CANDIDATES = 32
+MAX_AMOUNTS = 24
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
     "day": "days", "days": "days", "d": "days", "wd": "days", "week": "weeks", "weeks": "weeks",
@@ -288,7 +290,7 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     if words is None or not _COUPLE_WORDS.isdisjoint(words):
         found += [a for m in _first(_COUPLE_RE.finditer(text)) if (a := _from_couple(m, taken)) is not None]
     found.sort(key=lambda a: a.start)
-    return _merge_ranges(text, found)
+    return _merge_ranges(text, found[:MAX_AMOUNTS])
 
 
 def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
