@@ -224,33 +224,31 @@ def _words_to_number(words: str) -> float | None:
     """ "ninety thousand" → 90000, "one million two hundred thousand" → 1.2e6; None when it is no number.
 
     A scale bigger than all before it multiplies everything said so far ("twelve hundred thousand
-    million" is 1.2e12); a smaller one starts a new part ("…million two hundred thousand").
+    million" is 1.2e12); a smaller one starts a new part ("…million two hundred thousand"). A scale
+    repeated with no number between ("thousand thousand", "hundred hundred") is no number.
     """
-    total = 0.0
-    current = 0.0
-    biggest = 0.0  # the biggest scale applied to total so far
-    seen = False
+    total = current = biggest = 0.0  # biggest: the biggest scale applied to total so far
+    previous = ""
     for word in re.split(r"[\s-]+", words):
         if word in ("and", ""):
             continue
         if word in _WORD_NUMBERS:
             current += _WORD_NUMBERS[word]
+        elif word == previous or (word in _WORD_SCALES and not current and 0 < _WORD_SCALES[word] <= biggest):
+            return None
         elif word == "hundred":
             current = (current or 1.0) * 100
         elif word in _WORD_SCALES:
             scale = _WORD_SCALES[word]
             said = current or (0.0 if total else 1.0)  # "thousand" alone is a thousand
-            if scale > biggest:
-                total, biggest = (total + said) * scale, scale
-            else:
-                total += said * scale
+            total, biggest = ((total + said) * scale, scale) if scale > biggest else (total + said * scale, biggest)
             current = 0.0
         else:
             return None
-        seen = True
+        previous = word
         if total + current > _MAX_SPOKEN:
-            return None  # "hundred hundred hundred…": no figure anyone means
-    return total + current if seen else None
+            return None  # "hundred million billion…": no figure anyone means
+    return total + current if previous else None
 
 
 def _per_of(match: re.Match[str]) -> str | None:
