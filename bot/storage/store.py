@@ -191,6 +191,61 @@ LATEST_SCHEMA = len(MIGRATIONS)
 STATE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+# --- every column that can name a user -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserColumn:
+    """A column that can hold a user's key (or their platform id), and what forget and export do.
+
+    ``forget`` is "delete" for the user's own rows and "clear" for rows that belong to a channel or
+    a workspace and only name the user (who set up a team channel, who installed the app): the row
+    stays for everyone else, the name goes. tests/storage/test_user_data_coverage.py walks the
+    schema and fails on any column that can name a user and is not listed here.
+    """
+
+    table: str
+    column: str
+    forget: str  # "delete" | "clear"
+    export: str  # the section of the user's export that carries these rows
+    exported: tuple[str, ...] = ()  # for "clear" rows: the columns the export shows
+    cleared_to: str | None = None  # what a cleared column holds afterwards ("" where NULL is not allowed)
+    also_clear: tuple[str, ...] = ()  # more of the user's columns in the same row (their tokens)
+    platform_id_in: str | None = None  # the column holds the platform's user id; this column holds the tenant
+    optional: bool = False  # a table that exists only in some set-ups; the store's own tables must exist
+
+    def match(self, user_key: str) -> tuple[str, tuple[str, ...]] | None:
+        """The WHERE clause and parameters selecting this user's rows, or None when it cannot apply."""
+        if self.platform_id_in is None:
+            return f"{self.column} = ?", (user_key,)
+        platform, _, rest = user_key.partition(":")
+        tenant, _, user_id = rest.partition(":")
+        if platform != self.table.split("_", 1)[0] or not tenant or not user_id:
+            return None
+        return f"{self.platform_id_in} = ? AND {self.column} = ?", (tenant, user_id)
+
+
+USER_COLUMNS: tuple[UserColumn, ...] = (
+    UserColumn("turns", "user_key", "delete", "turns"),
+    UserColumn("records", "user_key", "delete", "practices"),
+    UserColumn("sessions", "user_key", "delete", "checklists"),  # and practices_in_progress
+    UserColumn("users", "key", "delete", "user"),
+    UserColumn("team_mutes", "user_key", "delete", "team.muted_channels"),
+    UserColumn("team_optins", "user_key", "delete", "team.stats_joined"),
+    UserColumn("team_share_starts", "user_key", "delete", "team.shared_checklists_started"),
+    UserColumn("team_subscriptions", "created_by", "clear", "team.channels_set_up",
+               exported=("channel_key", "created_at")),
+    UserColumn("team_shares", "created_by", "clear", "team.checklists_shared",
+               exported=("channel_key", "checklist", "created_at")),
+    # Bolt's installation store (multi-workspace Slack) shares the file: the installer's id and
+    # user token go; the workspace's bot installation stays so the app keeps working there.
+    UserColumn("slack_installations", "user_id", "clear", "team.slack_installations",
+               exported=("team_id", "team_name", "user_scopes", "installed_at"), cleared_to="",
+               also_clear=("user_token", "user_refresh_token", "user_scopes", "user_token_expires_at"),
+               platform_id_in="team_id", optional=True),
+)
+
+
 # --- what the per-turn path reads and writes ----------------------------------------------------
 
 
@@ -559,26 +614,64 @@ class Store:
                 self.conn.execute("COMMIT")
 
     def forget_user(self, user_key: str) -> int:
-        """Delete every row of the user's; returns how many rows went.
+        """Delete or clear every row that names the user (see :data:`USER_COLUMNS`); returns how many.
 
         Processed event ids stay: they hold nothing about the user beyond an opaque platform id,
         and keeping them means a platform retry of an old event is still skipped rather than
         replayed into a fresh session. They are pruned after a few days like all events.
+        Afterwards the WAL is checkpointed and truncated, so the words are not left in the ``-wal``
+        file either (secure_delete already overwrote them in the main file).
         """
-        deleted = 0
+        changed = 0
         with self.transaction():
-            for table, column in (
-                ("turns", "user_key"),
-                ("records", "user_key"),
-                ("sessions", "user_key"),
-                ("users", "key"),
-                # Team channel rows that name the user: their mutes, stats opt-ins, shared starts.
-                ("team_mutes", "user_key"),
-                ("team_optins", "user_key"),
-                ("team_share_starts", "user_key"),
-            ):
-                deleted += self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,)).rowcount
-        return deleted
+            tables = self._tables()
+            for column in USER_COLUMNS:
+                if column.optional and column.table not in tables:
+                    continue  # Slack's installation tables exist only in multi-workspace mode
+                match = column.match(user_key)
+                if match is None:
+                    continue
+                where, params = match
+                if column.forget == "delete":
+                    changed += self.conn.execute(f"DELETE FROM {column.table} WHERE {where}", params).rowcount
+                    continue
+                cleared = ", ".join(f"{name} = ?" for name in (column.column, *column.also_clear))
+                values = (column.cleared_to, *([None] * len(column.also_clear)), *params)
+                changed += self.conn.execute(f"UPDATE {column.table} SET {cleared} WHERE {where}", values).rowcount
+        if changed and self.path != MEMORY:
+            self._truncate_wal()
+        return changed
+
+    def user_mentions(self, user_key: str) -> dict[str, list[dict[str, Any]]]:
+        """Rows that belong to a channel or workspace but name the user, for the user's export."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        with self._lock, self._read_snapshot():
+            tables = self._tables()
+            for column in USER_COLUMNS:
+                match = column.match(user_key)
+                if column.forget != "clear" or (column.optional and column.table not in tables) or match is None:
+                    continue
+                where, params = match
+                shown = ", ".join(column.exported)
+                cursor = self.conn.execute(f"SELECT {shown} FROM {column.table} WHERE {where}", params)
+                section = column.export.rpartition(".")[2]
+                found[section] = [dict(zip(column.exported, row, strict=True)) for row in cursor]
+        return found
+
+    def _tables(self) -> set[str]:
+        return {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _truncate_wal(self) -> None:
+        with self._lock:
+            try:
+                busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as error:
+                busy, reason = 1, str(error)
+            else:
+                reason = "another connection is reading"
+            if busy:
+                logger.warning("after a forget the WAL could not be emptied yet (%s); the next checkpoint will",
+                               reason)
 
     def count(self, table: str, user_key: str | None = None) -> int:
         """Row counts, for tests, benchmarks and status output."""
