@@ -143,7 +143,10 @@ NOT_TYPOS = frozenset(
     }
 )
 
-ACKNOWLEDGED = re.compile(r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful)\b")
+ACKNOWLEDGED = re.compile(
+    r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
+    r"makes sense)\b"
+)
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done"}
@@ -192,6 +195,10 @@ LOSS_FROM_LEAVING = _cue(
     r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
     r"unvested|(?:since|because|as) i'?d be giving up)\b"
 )
+ACCEPTING = re.compile(
+    r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
+    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
+)
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -209,7 +216,8 @@ ACCEPT = _cue(
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
-    r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
+    r"fair enough|that'?s fair|that'?s (?:fine|ok|okay|good|great|perfect)(?! (?:to|for the|with the)\b)|"
+    r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
@@ -361,7 +369,8 @@ TRADE = _cue(
     r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
 )
 REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it(?!'s| is)|this(?!'s| is)|that(?!'s| is)|over|things)|"
+    r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
@@ -570,8 +579,10 @@ WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
-TRADE_HINT = re.compile(
-    r"\b(?:if|instead of|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
+TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
+    r"\b(?:if(?!\s+(?:the\s+)?\w+\s+(?:can'?t|cannot|can not|won'?t|is fixed|is stuck|has to stay|is capped))|"
+    r"instead of(?!\s*[$€£₪]?\d)|rather(?! than\s*[$€£₪]?\d)|keep the|in exchange|in return|for a higher|"
+    r"for a bigger|for more|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 TIMING_BEFORE = re.compile(
@@ -583,7 +594,7 @@ OFFER_WORDS = re.compile(
     r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
     r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
 )
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:and|but|or|plus|also|then)\b")
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
@@ -648,7 +659,8 @@ EVIDENCE = _cue(
     r"los(?:e|ing)|leav(?:e|ing) (?:behind|on the table)|forfeit(?:ing)?|walking away from|give up by|"
     r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
     r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
-    r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?)\b"
+    r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
+    r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone)\b"
 )
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
@@ -660,7 +672,9 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:(?<!move )(?<!go )(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?$|up from|"
+    r"\b(?:(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?(?=\S*\s+to\b)|up from|"
+    r"(?:\d\S*|not)\s*,?\s+not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|"

@@ -136,7 +136,11 @@ class Understander:
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
         if Act.accept in acts:
-            terms = _accepted(low, terms)
+            terms = _accepted(low, terms, slots)
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
+                acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
+            if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
+                acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
@@ -653,11 +657,20 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term]) -> list[Term]:
-    """In an acceptance, the figures named are the offer being agreed to, unless a new one is asked for."""
-    if cues.ASKING.search(low):
-        return terms
-    return [t.model_copy(update={"role": "current"}) if t.role == "ask" and t.amount is not None else t for t in terms]
+def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
+    """In an acceptance, the terms named are the offer being agreed to, unless a new one is asked for.
+
+    Read sentence by sentence: "$102k and 25 days I'm happy to accept. I'd like flexible hours" accepts
+    the first two and asks for the third."""
+    accepted = []
+    for term, slot in zip(terms, slots, strict=True):
+        sentence = _sentence_of(low, slot.start)
+        if term.role == "ask" and not term.negated and cues.ACCEPTING.search(sentence) and not (
+            "?" in sentence or cues.ASKING.search(sentence)
+        ):
+            term = term.model_copy(update={"role": "current"})
+        accepted.append(term)
+    return accepted
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
