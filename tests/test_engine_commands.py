@@ -27,6 +27,11 @@ def test_help_lists_every_command_and_offers_buttons(h: ChatHarness) -> None:
     assert "Are you sure" in text_of(h.pick("cmd:forget"))  # the button asks first, like the command
 
 
+@pytest.mark.parametrize("word", ["?", "help?", "Menu."])
+def test_every_alias_of_help_shows_help(h: ChatHarness, word: str) -> None:
+    assert text_of(h.say(word)) == text_of(h.say("help"))
+
+
 def test_buttons_work_like_typing(h: ChatHarness) -> None:
     h.pick("cmd:scenarios")
     labels = [c.label for c in h.choices()]
@@ -118,7 +123,9 @@ def test_end_gives_a_debrief_with_scores_and_tips(h: ChatHarness) -> None:
     h.say("practice growth_startup")
     h.say("Hi, I'm excited about this role!")
     debrief = text_of(h.say("end"))
-    for part in ("Your scorecard", "You won", "Room captured", "hidden sheet", "Three things to try next time"):
+    # Ended without an agreement: what was on the table is shown, nothing as won.
+    for part in ("Your scorecard", "no agreement", "On the table when you stopped", "hidden sheet",
+                 "Three things to try next time"):
         assert part in debrief
     assert "“Hi, I'm excited about this role!”" in debrief
 
