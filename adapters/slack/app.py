@@ -112,7 +112,9 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     :func:`close_app` finishes the work in flight and closes the connections.
     """
     bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
-    client = AsyncWebClient(token=bot_token, base_url=settings.api_url)
+    clients = Clients(settings.api_url)
+    # Bolt's own calls (auth.test, the per-request clients it makes) ride on the same session.
+    client = AsyncWebClient(token=bot_token, base_url=settings.api_url, session=clients.session)
     signing_secret = settings.signing_secret.get_secret_value() if settings.signing_secret else ""
     oauth_settings = None
     installation_store = None
@@ -139,7 +141,6 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
     )
-    clients = Clients(settings.api_url)
     store = getattr(coach, "store", None)
     intake = Intake(Inbox(store) if isinstance(store, Store) else None)
     tokens = Tokens(settings, clients, installation_store)
@@ -185,6 +186,23 @@ def intake_of(app: AsyncApp) -> Intake:
 async def finish_pending(app: AsyncApp) -> int:
     """Run the requests an earlier process accepted but never finished (call once serving)."""
     return await _parts[app].intake.replay(app)
+
+
+async def warm_connections(app: AsyncApp) -> None:
+    """Before serving: let Bolt learn who the token is, on the connection the replies will use.
+
+    Bolt asks ``auth.test`` on the first request it authorises; that, and opening (against Slack,
+    with TLS) the connection, would otherwise land on the first user's reply. A made-up event type
+    goes through Bolt's whole chain and is acknowledged by the catch-all listener, doing nothing
+    else. (The start-up token check has opened the shared session's connection already.)
+    """
+    if app.client.token is None:
+        return  # OAuth installs: one token per workspace, found when its first request comes
+    try:
+        await app.async_dispatch(AsyncBoltRequest(
+            body={"type": "event_callback", "event": {"type": "offer_coach_warm_up"}}, mode="socket_mode"))
+    except Exception:  # an optimisation: the first request will do the same, a little later
+        log.warning("could not warm the connection to Slack", exc_info=True)
 
 
 async def close_app(app: AsyncApp, drain_seconds: float = DRAIN_SECONDS) -> None:
