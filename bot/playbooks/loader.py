@@ -417,6 +417,25 @@ def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reade
         for index, alternative in enumerate(sheet.alternatives):
             _check_alternative(item, f"{where}.alternatives.{index}", perk_key, alternative, scenario, perks, reader,
                                known)
+    _check_market(item, scenario, perks, reader, known)
+
+
+def _check_market(item: _Item, scenario: Scenario, perks: dict[str, Any], reader: _Reader, known: _Known) -> None:
+    """The recruiter's market view: ranges for known perks of this scenario, inside each perk's range."""
+    ranges = [(f"market.ranges.{key}", key, rng) for key, rng in scenario.market.ranges.items()]
+    if scenario.market.competing_offer is not None:
+        ranges.append(("market.competing_offer", "base_salary", scenario.market.competing_offer))
+    for where, key, rng in ranges:
+        perk: PerkDef | None = perks.get(key)
+        if perk is None:
+            if known.perks:
+                reader.problem(item.file, where, f"unknown perk `{key}` (not in the perk catalogue)")
+            continue
+        if key not in scenario.perks:
+            reader.problem(item.file, where, f"`{key}` is not in this scenario's perks")
+        if not (perk.min <= rng.low and rng.high <= perk.max):
+            reader.problem(item.file, where, f"{_num(rng.low)} to {_num(rng.high)} goes outside {perk.label}'s "
+                                             f"range {_num(perk.min)} to {_num(perk.max)}")
 
 
 def _check_sheet(item: _Item, where: str, perk: PerkDef, sheet: PerkSheet, reader: _Reader) -> None:
