@@ -1,6 +1,6 @@
 """`offer-coach`: the command line.
 
-chat, understand, playbooks check|list, export, forget, run slack|discord, discord invite-url.
+chat, understand, playbooks check|list, export, forget, backup, run slack|discord, discord invite-url.
 Every heavy or platform import happens inside the command that needs it, so `offer-coach chat`
 starts fast and never loads Slack or Discord libraries.
 """
@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     forget.add_argument("--user", required=True)
     forget.add_argument("--db", type=Path)
     forget.add_argument("--yes", action="store_true", help="do not ask to confirm")
+
+    backup = sub.add_parser("backup", help="copy the database while the bot runs, and verify the copy")
+    backup.add_argument("path", type=Path, help="where to write the copy")
+    backup.add_argument("--db", type=Path)
+    backup.add_argument("--force", action="store_true", help="replace an existing file at PATH")
 
     run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
@@ -134,6 +139,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             if args.command == "export":
                 return data_cli.export_command(args.user, db, out)
             return data_cli.forget_command(args.user, db, out, yes=args.yes)
+        case "backup":
+            from adapters.cli.backup import backup_command
+
+            return backup_command(args.db or _settings(args).db, args.path, out, force=args.force)
         case "run":
             settings = _settings(args)
             if args.platform == "slack":
