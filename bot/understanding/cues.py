@@ -566,6 +566,11 @@ WH_INSIDE = re.compile(
     r"^\W*(?:there (?:is|are)|you (?:pay|cover|offer|give|have|provide)|"
     r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?))\b"
 )
+# Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
+CHANGE_WORDS = re.compile(
+    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
+    r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
+)
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
@@ -623,7 +628,8 @@ PROPOSE_VAGUE = _cue(
     r"talk about|discuss|negotiate|look at|revisit|cover|pay for|how about|(?:is|are) flexible|"
     r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
     r"we (?:pay|cover|offer|provide)|"
-    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
+    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote|"
+    r"flexibility|room (?:on|for|with)|wiggle room)\b"
 )
 
 # Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).

@@ -131,6 +131,9 @@ class Understander:
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
+        _mark_questions(low, slots)
+        if context is not None and context.offer:
+            _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
@@ -523,6 +526,9 @@ class Understander:
         context: Context | None,
         may: MayMatch,
     ) -> str | None:
+        known = self._from_the_offer(low, a, mentions, taken, context, may)
+        if known is not None:
+            return known
         if (
             context is not None
             and context.last_perk in self.perks
@@ -549,6 +555,26 @@ class Understander:
                 return "base_salary"
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
+        return None
+
+    def _from_the_offer(
+        self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None, may: MayMatch
+    ) -> str | None:
+        """A number with no perk of its own, read against the offer: "42 and parking is ok", "I need 170"."""
+        if mentions or a.unit not in (None, "money") or "base_salary" not in self.perks or "base_salary" in taken:
+            offer: Mapping[str, float | str] = context.offer if context is not None else {}
+            return next((k for k, v in offer.items() if v == a.value and k not in taken and k in self.perks
+                         and self._fits(k, a)), None)
+        offer = context.offer if context is not None else {}
+        for key, value in offer.items():
+            if value == a.value and key not in taken and key in self.perks and self._fits(key, a):
+                return key
+        if a.unit is None and not a.explicit_money and 30 <= abs(a.value) < 1000 and a.per is None:
+            base = offer.get("base_salary")
+            if isinstance(base, (int, float)) and base > 0:  # a salary said in thousands, near the one on the table
+                return "base_salary" if 0.5 <= a.value * 1000 / base <= 2 else None
+            if _found(cues.OFFER_WORDS, low, may) or _found(cues.REJECT, low, may) or _found(cues.REQUEST, low, may):
+                return "base_salary"  # "I need 170", "150 is a bit under what I hoped"
         return None
 
     @staticmethod
@@ -621,6 +647,28 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
         return "evidence"
     return "ask"
+
+
+def _mark_questions(low: str, slots: list[_Slot]) -> None:
+    """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    for slot in slots:
+        if slot.role != "ask" or slot.negated:
+            continue
+        sentence = _sentence_of(low, slot.start).strip()
+        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
+                and not cues.SUGGESTION.match(sentence) and not cues.CHANGE_WORDS.search(sentence)):
+            slot.role = "question"
+
+
+def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
+    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role != "ask" or a is None or a.relative or slot.perk is None or slot.perk not in offer:
+            continue
+        on_table = offer[slot.perk]
+        if a.value == on_table or (slot.perk == "base_salary" and a.value * 1000 == on_table):
+            slot.role = "current"
 
 
 def _foreign(low: str) -> bool:
