@@ -139,7 +139,8 @@ NOT_TYPOS = frozenset(
         "giving", "diving", "roving", "proving", "solving", "career", "carrier", "course", "courses", "source",
         "sources", "force", "forces", "horses", "worse", "nurse", "purse", "start", "stars", "starts", "smart",
         "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
-        "scheduled", "review", "reviews", "preview", "interview", "interviews"
+        "scheduled", "review", "reviews", "preview", "interview", "interviews", "leading", "leaning", "reading",
+        "heading", "loading", "lending", "pleasing", "message", "messages", "requirement", "requirements",
     }
 )
 
@@ -194,6 +195,12 @@ COMMUTE_AS_TRIP = re.compile(
 LOSS_FROM_LEAVING = _cue(
     r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
     r"unvested|(?:since|because|as) i'?d be giving up)\b"
+)
+# A part of a message that takes what is on the table: its figures are the offer, not asks.
+ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\s[-–—]\s|\bbut\b|\bwhere\b|\bexcept\b")
+RECAP = re.compile(
+    r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
+    r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 ACCEPTING = re.compile(
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
@@ -694,7 +701,8 @@ CURRENT_AFTER = re.compile(
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
     r"doesn'?t (?:cover|work)|does not (?:cover|work)|remains? (?:below|under)|too (?:low|little|few|small)|"
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
-    r"(?:is|are) (?:fine|ok|okay|good|great)|works)\b"
+    r"(?:is|are) (?:fine|ok|okay|good|great)|works|as offered|unchanged|as (?:it )?is|"
+    r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
 
 # Text that is not English: function words of other languages, or another script.

@@ -138,8 +138,8 @@ class Understander:
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
+        terms = _accepted(low, terms, slots, Act.accept in acts)
         if Act.accept in acts:
-            terms = _accepted(low, terms, slots)
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
@@ -582,8 +582,8 @@ class Understander:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
         given = set()
         for slot in slots:
-            if slot.perk is None:
-                continue
+            if slot.perk is None or slot.role in ("current", "evidence", "question"):
+                continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
             for start in starts:
                 before = low[max(0, start - 40) : start]
@@ -705,18 +705,22 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
-    """In an acceptance, the terms named are the offer being agreed to, unless a new one is asked for.
+def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) -> list[Term]:
+    """The terms named where the message takes or recaps the offer are the offer, not asks.
 
-    Read sentence by sentence: "$102k and 25 days I'm happy to accept. I'd like flexible hours" accepts
-    the first two and asks for the third."""
+    Read part by part: "I'm happy with $118k and the 8% bonus, but I'd like 20 days" takes the first two
+    and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
+    if not any(t.role == "ask" for t in terms):
+        return terms
+    cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
     for term, slot in zip(terms, slots, strict=True):
-        sentence = _sentence_of(low, slot.start)
-        if term.role == "ask" and not term.negated and cues.ACCEPTING.search(sentence) and not (
-            "?" in sentence or cues.ASKING.search(sentence)
-        ):
-            term = term.model_copy(update={"role": "current"})
+        if term.role == "ask" and not term.negated:
+            at = bisect_right(cuts, slot.start) - 1
+            part = low[cuts[at] : cuts[at + 1]]
+            takes = (accepting and cues.ACCEPTING.search(part)) or cues.RECAP.search(part)
+            if takes and "?" not in part and not cues.ASKING.search(part) and not cues.REJECT.search(part):
+                term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
 
