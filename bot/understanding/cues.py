@@ -609,6 +609,7 @@ OFFER_WORDS = re.compile(
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
+SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
 NEGATOR_WORDS = frozenset(
     {

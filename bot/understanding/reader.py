@@ -410,8 +410,15 @@ class Understander:
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
             for mi, mention in enumerate(mentions):
-                if mention.negated or not self._fits(mention.perk, a):
+                if mention.negated:
                     continue
+                surcharge = 0
+                if not self._fits(mention.perk, a):
+                    # "a $5 million sign-on": past the perk's sane scale, but said of it, so not the salary
+                    gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
+                    if len(gap) > 8 or not cues.SAID_OF.fullmatch(gap) or not self._fits(mention.perk, a, sane=False):
+                        continue
+                    surcharge = 100
                 if mention.end <= a.start:
                     lo, hi = mention.end, a.start
                     direction = 0.0
@@ -420,7 +427,7 @@ class Understander:
                     direction = 0.5
                 if hi < lo:
                     lo, hi = hi, lo
-                cost = (hi - lo) + direction + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+                cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
                 if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
                     continue  # "70k/yr plus bonus": money next to a percent perk only when said together
                 pairs.append((cost, ai, mi))
@@ -502,7 +509,7 @@ class Understander:
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
 
-    def _fits(self, perk: str, amount: Amount) -> bool:
+    def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
         if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
             return False
@@ -512,7 +519,7 @@ class Understander:
             return definition.unit is PerkUnit.percent
         if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
             return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
-        if amount.unit in ("money", None) and definition.unit is PerkUnit.money:
+        if amount.unit in ("money", None) and definition.unit is PerkUnit.money and sane:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
             return yearly <= definition.max  # "95k" is not a laptop budget
         return True
