@@ -186,6 +186,7 @@ GIVE_BEFORE = re.compile(
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
+SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(

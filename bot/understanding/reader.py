@@ -591,6 +591,9 @@ class Understander:
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
+            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+                given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
+                continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
             for start in starts:
                 before = low[max(0, start - 40) : start]
