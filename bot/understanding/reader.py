@@ -176,6 +176,10 @@ class Understander:
                     words.append(tokens[j][0])
                 for size in range(len(words), 1, -1):
                     key = self._by_phrase.get(" ".join(words[:size]))
+                    if key == "remote_work" and size == 2 and words[1] == "office" and "equipment" in self.perks and (
+                        cues.HOME_OFFICE_KIT_BEFORE.search(low, max(0, start - 12), start)
+                    ):
+                        key = "equipment"  # "home office days" are remote work; "$1,000 for the home office" is kit
                     if key is not None:
                         mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
                         found = size
@@ -533,18 +537,19 @@ class Understander:
         context: Context | None,
         may: MayMatch,
     ) -> str | None:
+        last = context.last_perk if context is not None else None
+        if (
+            last in self.perks
+            and last not in taken
+            and self._fits(last, a)
+            and not mentions
+            and not (a.unit == "money" and self.perks[last].unit is not PerkUnit.money)
+            and (abs(a.value) <= self.perks[last].max or self.perks[last].unit is PerkUnit.money)
+        ):
+            return last  # "then 9 hours", "what about 25?" after that perk came up
         known = self._from_the_offer(low, a, mentions, taken, context, may)
         if known is not None:
             return known
-        if (
-            context is not None
-            and context.last_perk in self.perks
-            and context.last_perk not in taken
-            and self._fits(context.last_perk, a)
-            and not mentions
-            and not (a.unit == "money" and self.perks[context.last_perk].unit is not PerkUnit.money)
-        ):
-            return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
@@ -651,7 +656,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
-    if cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end]):
+    if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
+            or cues.CURRENT_NEXT_TO.match(low[a.end:end])):
         return "current"
     clause = low[start:end]
     if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
@@ -753,9 +759,10 @@ def _is_info_question(sentence: str) -> bool:
         return False
     asks = "?" in sentence
     polite = cues.POLITE_REQUEST.match(sentence)
-    if asks and "," in sentence and not polite and not cues.INFO_START.match(sentence):
-        # "before I answer, could you tell me about the bonus?": the question follows a lead-in
-        return _is_info_question(sentence[sentence.index(",") + 1 :])
+    lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+    if lead_in is not None:
+        # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
+        return _is_info_question(sentence[lead_in.end() :])
     if polite:
         return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
