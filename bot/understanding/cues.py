@@ -715,6 +715,11 @@ CURRENT_BEFORE = re.compile(
     r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
     r"(?:[\w$€£₪-]+\s+){0,2}$"
 )
+# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
+SAME_BREATH = re.compile(
+    r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
+    r"instead|rather|for|if|than|to)\b).)*"
+)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(

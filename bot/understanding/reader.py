@@ -438,6 +438,11 @@ class Understander:
         pairs.sort()
         cuts = _role_cuts(low) if amounts else []
         roles = [_role_of(low, a, cuts) for a in amounts]
+        for i in range(1, len(amounts)):
+            if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
+                low, amounts[i - 1].end, amounts[i].start
+            ):
+                roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
         amount_to_perk: dict[int, str] = {}
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set()}
