@@ -624,6 +624,15 @@ TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 # "$1,000 for your home office" is kit; "home office 3 days" is remote work
 HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |my |a )?$")
+# A perk word naming a line of work or a product: "in healthcare", "transit analysis", "the relocation feature".
+FIELD_AFTER = re.compile(
+    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
+    r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
+    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department)\b"
+)
+FIELD_BEFORE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
+)
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
 NEGATOR_WORDS = frozenset(

@@ -206,6 +206,7 @@ class Understander:
                         mentions.append(_Mention(key, start, end))
                     found = 1
             next_free = i + (found or 1)
+        mentions = [m for m in mentions if not _a_field_of_work(low, m)]
         for mention in mentions:
             mention.negated = self._negated(low, mention)
         return mentions, {t[0] for t in tokens}
@@ -744,6 +745,12 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) 
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _a_field_of_work(low: str, mention: _Mention) -> bool:
+    """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
+    return bool(cues.FIELD_AFTER.match(low, mention.end) or cues.FIELD_BEFORE.search(low, max(0, mention.start - 24),
+                                                                                    mention.start))
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
