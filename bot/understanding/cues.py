@@ -198,7 +198,7 @@ LOSS_FROM_LEAVING = _cue(
     r"unvested|(?:since|because|as) i'?d be giving up)\b"
 )
 # A part of a message that takes what is on the table: its figures are the offer, not asks.
-ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\s[-–—]\s|\bbut\b|\bwhere\b|\bexcept\b")
+ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\bbut\b|\bwhere\b|\bexcept\b")
 RECAP = re.compile(
     r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
@@ -280,7 +280,7 @@ REJECT = _cue(
     r"(?:tough|rough|light|"
     r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"
     r"apart|from)|(?:bummed|unhappy|not happy|disappointed) (?:about|with)|unimpressed|wasting my time|falls? short|"
-    r"(?:doesn'?t|does not) meet|saying no to|"
+    r"(?:doesn'?t|does not) meet|saying no to|not (?:taking|accepting) (?:the|that|this|it)|"
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
@@ -713,8 +713,7 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?(?=\S*\s+to\b)|up from|"
-    r"(?:\d\S*|not)\s*,?\s+not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
@@ -729,6 +728,9 @@ SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
     r"instead|rather|for|if|than|to)\b).)*"
 )
+# "from 12% to 18%": the first figure is the offer as it stands
+FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
+TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
@@ -762,7 +764,8 @@ OTHER_SCRIPT = re.compile(  # Hebrew, Arabic, Cyrillic, Greek, Japanese kana, CJ
 # All or nothing: coached as an ultimatum, never read as walking out.
 ULTIMATUM = _cue(
     r"\b(?:either\b.{1,60}\bor\b|or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
-    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|otherwise (?:i|we)(?:'ll| will)? "
+    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|"
+    r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "

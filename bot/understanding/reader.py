@@ -139,6 +139,8 @@ class Understander:
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
         terms = _accepted(low, terms, slots, Act.accept in acts)
+        if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
+            acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
@@ -284,8 +286,10 @@ class Understander:
         if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
             acts.add(Act.request_writing)
         for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-            if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
-                continue
+            near = (max(0, accept.start() - 12), accept.end() + 40)
+            blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+            if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
+                continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
             if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
                 continue  # "so we're agreed?" asks
             words = accept.group(0).strip(" ,.!").split()
@@ -433,6 +437,8 @@ class Understander:
                 if hi < lo:
                     lo, hi = hi, lo
                 cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+                if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
+                    continue  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
                 if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
                     continue  # "70k/yr plus bonus": money next to a percent perk only when said together
                 pairs.append((cost, ai, mi))
@@ -466,6 +472,8 @@ class Understander:
         for ai in order:
             a = amounts[ai]
             perk = amount_to_perk.get(ai)
+            if perk is None and any(amounts[other].value == a.value for other in amount_to_perk):
+                continue  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
             if perk is None and _found(cues.ACHIEVEMENT, low, may, max(0, a.start - 40), a.start):
                 continue  # "I saved 2 million a year": a result, not an ask
             if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
@@ -618,7 +626,7 @@ class Understander:
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
         if a is None:
-            return Term(perk=slot.perk, negated=slot.negated, give=give, role="give" if give else "ask")
+            return Term(perk=slot.perk, negated=slot.negated, give=give, role="give" if give else slot.role)
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -663,7 +671,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
-            or cues.CURRENT_NEXT_TO.match(low[a.end:end])):
+            or cues.CURRENT_NEXT_TO.match(low[a.end:end])
+            or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
     if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
@@ -734,6 +743,9 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms):
         return terms
+    if accepting and "?" not in low and not cues.ASKING.search(low):
+        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
+        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
     for term, slot in zip(terms, slots, strict=True):
@@ -787,6 +799,8 @@ def _is_info_question(sentence: str) -> bool:
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if cues.SUGGESTION.match(sentence):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
+    if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
+        return False  # "is there any chance the salary could be higher?" asks for a change
     # "is 130k possible?" proposes 130k rather than asking
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
 
