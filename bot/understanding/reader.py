@@ -155,63 +155,68 @@ class Understander:
         tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         mentions: list[_Mention] = []
         attention, known = self._attention, self._known_words
-        count, next_free = len(tokens), 0
-        for i, (word, start, end) in enumerate(tokens):
+        next_free = 0
+        for i, (word, _, _) in enumerate(tokens):
             if i < next_free:
                 continue  # inside a phrase already found
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
                 continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
-            found = 0
-            if word in self._phrase_starts:
-                # longest phrase first: "sign on bonus" before "sign on", "home office days" before "home office"
-                words = [word]
-                j = i
-                while (
-                    j + 1 < count
-                    and len(words) < self._longest
-                    and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
-                    and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
-                ):
-                    j += 1
-                    words.append(tokens[j][0])
-                for size in range(len(words), 1, -1):
-                    key = self._by_phrase.get(" ".join(words[:size]))
-                    if key == "remote_work" and size == 2 and words[1] == "office" and "equipment" in self.perks and (
-                        cues.HOME_OFFICE_KIT_BEFORE.search(low, max(0, start - 12), start)
-                    ):
-                        key = "equipment"  # "home office days" are remote work; "$1,000 for the home office" is kit
-                    if key is not None:
-                        mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
-                        found = size
-                        break
-            if not found and word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
-                mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
-                found = 1
-            if not found and word == "match" and "retirement_match" in self.perks and (
-                cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start)
-                or cues.MATCH_PERCENT_AFTER.match(low, end)
-            ):
-                mentions.append(_Mention("retirement_match", start, end))  # "3% match", "a match of 4%"
-                found = 1
-            if not found:
-                key = self._by_phrase.get(word)
-                if key is not None and not self._verb_use(word, low, start, end):
-                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
-                        key = "sign_on_bonus"  # "a 3k bonus when I join"
-                    mentions.append(_Mention(key, start, end))
-                    found = 1
-                elif key is None and len(word) >= 5 and word not in self._known_words and word.isalpha():
-                    key = self._typo(word)
-                    if key is not None:
-                        mentions.append(_Mention(key, start, end))
-                    found = 1
-            next_free = i + (found or 1)
+            mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
+            if mention is None:
+                mention, size = self._word_at(low, tokens[i])
+            if mention is not None:
+                mentions.append(mention)
+            next_free = i + (size or 1)
         mentions = [m for m in mentions if not _a_field_of_work(low, m)]
         for mention in mentions:
             mention.negated = self._negated(low, mention)
         return mentions, {t[0] for t in tokens}
+
+    def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
+        """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
+        word, start, _ = tokens[i]
+        words = [word]
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and len(words) < self._longest
+            and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
+            and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
+        ):
+            j += 1
+            words.append(tokens[j][0])
+        for size in range(len(words), 1, -1):
+            key = self._by_phrase.get(" ".join(words[:size]))
+            if key == "remote_work" and words[1] == "office" and "equipment" in self.perks and (
+                cues.HOME_OFFICE_KIT_BEFORE.search(low, max(0, start - 12), start)
+            ):
+                key = "equipment"  # "home office days" are remote work; "$1,000 for the home office" is kit
+            if key is not None:
+                return _Mention(key, start, tokens[i + size - 1][2]), size
+        return None, 0
+
+    def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
+        """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
+        word, start, end = token
+        if word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
+            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
+        if word == "match" and "retirement_match" in self.perks and (
+            cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
+        ):
+            return _Mention("retirement_match", start, end), 1  # "3% match", "a match of 4%"
+        key = self._by_phrase.get(word)
+        if key is not None:
+            if self._verb_use(word, low, start, end):
+                return None, 0
+            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
+                key = "sign_on_bonus"  # "a 3k bonus when I join"
+            return _Mention(key, start, end), 1
+        if len(word) >= 5 and word not in self._known_words and word.isalpha():
+            key = self._typo(word)
+            return (_Mention(key, start, end) if key is not None else None), 1
+        return None, 0
 
     @staticmethod
     def _negated(low: str, mention: _Mention) -> bool:
@@ -257,64 +262,17 @@ class Understander:
     # --- acts -----------------------------------------------------------------------------------
 
     def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
-        acts: set[Act] = set()
+        acts = _cue_acts(low, may)
         signals: list[Signal] = []
-        if cues.GREET in may and cues.GREET.search(low):
-            acts.add(Act.greet)
-        for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
-            if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
-                acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
-                break
-        if cues.JUSTIFY in may and cues.JUSTIFY.search(low):
-            acts.add(Act.justify)
-        if cues.ENTHUSIASM in may and cues.ENTHUSIASM.search(low):
-            acts.add(Act.enthusiasm)
-        if (
-            cues.COMPETING in may
-            and cues.COMPETING.search(low)
-            and not (cues.ASKS_ABOUT_OFFERS in may and cues.ASKS_ABOUT_OFFERS.search(low))
-        ):
-            acts.add(Act.competing_offer)
-        if cues.TRADE in may and cues.TRADE.search(low) and not (
-            cues.LOSS_FROM_LEAVING in may and cues.LOSS_FROM_LEAVING.search(low)
-        ):
-            acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
-        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low) and not (
-            cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)
-        ):
-            acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
-        if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
-            acts.add(Act.request_writing)
-        for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-            near = (max(0, accept.start() - 12), accept.end() + 40)
-            blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
-            if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
-                continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
-            if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
-                continue  # "so we're agreed?" asks
-            words = accept.group(0).strip(" ,.!").split()
-            if len(words) == 1 and words[0] in cues.OPENERS and (
-                cues.ACCEPT_THEN_ASK.search(low, accept.end())
-                or low.rstrip().endswith("?")
-                or Act.request_time in acts
-                or cues.ACKNOWLEDGED.match(low, accept.end())
-            ):
-                continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
-            if Act.reject in acts and "accept" not in accept.group(0):
-                continue
+        if _accepts(low, may, acts):
             acts.add(Act.accept)
-            break
-        if Act.accept not in acts and cues.PLEASED_ACCEPT.search(low) and not _found(cues.ACCEPT_BLOCK, low, may):
-            acts.add(Act.accept)  # "I'm pleased to accept", "happy to accept, and I can't wait to start"
         if cues.ULTIMATUM.search(low):
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
         elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
-        for signal, pattern in _SIGNAL_CUES:
-            if pattern in may and pattern.search(low):
-                signals.append(signal)
+        signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
         if Signal.hint in signals and "?" in low:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
@@ -329,53 +287,16 @@ class Understander:
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
     ) -> list[Act]:
         found = set(acts)
-        clauses: list[tuple[int, int]] = []  # found on first use: many messages never need them
-
-        def clause_of(position: int) -> str:
-            if not clauses:
-                clauses.extend((m.start(), m.end()) for m in cues.CLAUSE.finditer(low))
-            for start, end in clauses:
-                if start <= position < end:
-                    return low[start:end]
-            return low
-
-        proposing = False
         if any(slot.role == "evidence" for slot in slots):
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
-        for slot in slots:
-            if (slot.amount is None and not slot.negated) or slot.role != "ask":
-                continue
-            clause = clause_of(slot.start)
-            if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
-                cues.REQUEST, clause, may
-            ):
-                continue  # evidence: "glassdoor says 120k", "they offered me 140k"
-            if (_found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)) and not _found(
-                cues.OFFER_CUE, clause, may
-            ):
-                continue  # a limit or a refusal, not an offer: "we can't go above 115k"
-            proposing = True
-            break
-        if not proposing and Act.request_time not in found:
-            for mention in mentions:
-                clause = clause_of(mention.start)
-                sentence = _sentence_of(low, mention.start)
-                if (
-                    _is_info_question(sentence)
-                    or _found(cues.REJECT, clause, may)
-                    or _found(cues.COMPETING, clause, may)
-                ):
-                    continue
-                if (
-                    cues.POLITE_REQUEST.match(sentence)
-                    or _found(cues.PROPOSE_VAGUE, clause, may)
-                    or _found(cues.WOULD_HELP, clause, may)
-                ):
-                    proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
-                    break
-        if not proposing and _found(cues.MATCH_IT, low, may):
-            proposing = True  # "I have an offer at 150k, can you match it?"
-        if proposing:
+        clauses = _Clauses(low)
+        if (
+            any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
+                if (slot.amount is not None or slot.negated) and slot.role == "ask")
+            or (Act.request_time not in found
+                and any(_proposes_perk(low, clauses.of(m.start), m, may) for m in mentions))
+            or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
+        ):
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
@@ -678,6 +599,91 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
         return "evidence"
     return "ask"
+
+
+class _Clauses:
+    """The clauses of a message, found on first use: many messages never need them."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.spans: list[tuple[int, int]] | None = None
+
+    def of(self, position: int) -> str:
+        if self.spans is None:
+            self.spans = [(m.start(), m.end()) for m in cues.CLAUSE.finditer(self.low)]
+        for start, end in self.spans:
+            if start <= position < end:
+                return self.low[start:end]
+        return self.low
+
+
+def _proposes_amount(clause: str, may: MayMatch) -> bool:
+    """A number asked for proposes, unless its clause reports it or refuses it."""
+    if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
+        cues.REQUEST, clause, may
+    ):
+        return False  # evidence: "glassdoor says 120k", "they offered me 140k"
+    # a limit or a refusal, not an offer: "we can't go above 115k"
+    refuses = _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)
+    return not (refuses and not _found(cues.OFFER_CUE, clause, may))
+
+
+def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
+    """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
+    sentence = _sentence_of(low, mention.start)
+    if _is_info_question(sentence) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
+        return False
+    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+        cues.WOULD_HELP, clause, may
+    )
+
+
+def _cue_acts(low: str, may: MayMatch) -> set[Act]:
+    """Acts a cue phrase says by itself: greeting, refusal, reasons, keenness, rival offers, trades, time, writing."""
+    acts: set[Act] = set()
+    if _found(cues.GREET, low, may):
+        acts.add(Act.greet)
+    for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
+        if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
+            acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
+            break
+    if _found(cues.JUSTIFY, low, may):
+        acts.add(Act.justify)
+    if _found(cues.ENTHUSIASM, low, may):
+        acts.add(Act.enthusiasm)
+    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may):
+        acts.add(Act.competing_offer)
+    if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
+        acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
+    if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
+        acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
+    if _found(cues.REQUEST_WRITING, low, may):
+        acts.add(Act.request_writing)
+    return acts
+
+
+def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
+    """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
+    for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
+        near = (max(0, accept.start() - 12), accept.end() + 40)
+        blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+        if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
+            continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
+        if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
+            continue  # "so we're agreed?" asks
+        words = accept.group(0).strip(" ,.!").split()
+        if len(words) == 1 and words[0] in cues.OPENERS and (
+            cues.ACCEPT_THEN_ASK.search(low, accept.end())
+            or low.rstrip().endswith("?")
+            or Act.request_time in acts
+            or cues.ACKNOWLEDGED.match(low, accept.end())
+        ):
+            continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
+        if Act.reject in acts and "accept" not in accept.group(0):
+            continue
+        return True
+    # "I'm pleased to accept", "happy to accept, and I can't wait to start"
+    return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
 
 
 def _mark_questions(low: str, slots: list[_Slot]) -> None:
