@@ -332,111 +332,89 @@ class Understander:
     def _slots(
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None, may: MayMatch
     ) -> list[_Slot]:
-        breaks = (
-            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)]
-            if amounts and mentions
-            else []
-        )
-        pairs: list[tuple[float, int, int]] = []
-        for ai, a in enumerate(amounts):
-            for mi, mention in enumerate(mentions):
-                if mention.negated:
-                    continue
-                surcharge = 0
-                if not self._fits(mention.perk, a):
-                    # "a $5 million sign-on": past the perk's sane scale, but said of it, so not the salary
-                    gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
-                    if len(gap) > 8 or not cues.SAID_OF.fullmatch(gap) or not self._fits(mention.perk, a, sane=False):
-                        continue
-                    surcharge = 100
-                if mention.end <= a.start:
-                    lo, hi = mention.end, a.start
-                    direction = 0.0
-                else:
-                    lo, hi = a.end, mention.start
-                    direction = 0.5
-                if hi < lo:
-                    lo, hi = hi, lo
-                cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
-                if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
-                    continue  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-                if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
-                    continue  # "70k/yr plus bonus": money next to a percent perk only when said together
-                pairs.append((cost, ai, mi))
-        pairs.sort()
-        cuts = _role_cuts(low) if amounts else []
-        roles = [_role_of(low, a, cuts) for a in amounts]
-        for i in range(1, len(amounts)):
-            if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
-                low, amounts[i - 1].end, amounts[i].start
-            ):
-                roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
-        amount_to_perk: dict[int, str] = {}
+        roles = _roles(low, amounts)
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
-        has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set()}
-        used_amounts: set[int] = set()
-        for cost, ai, mi in pairs:
-            paired = mentions[mi].perk
-            if ai in used_amounts or paired in has[roles[ai]] or cost > 3000:
+        has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
+        paired: dict[int, str] = {}
+        for cost, ai, mi in self._pair_costs(low, mentions, amounts):
+            key = mentions[mi].perk
+            if ai in paired or key in has[roles[ai]] or cost > 3000:
                 continue
-            amount_to_perk[ai] = paired
-            has[roles[ai]].add(paired)
-            used_amounts.add(ai)
-
+            paired[ai] = key
+            has[roles[ai]].add(key)
+        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired})
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            order = sorted(order, key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may)))
+            order = sorted(order, key=lambda ai: (ai in paired, self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
-        guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
         for ai in order:
-            a = amounts[ai]
-            perk = amount_to_perk.get(ai)
-            if perk is None and any(amounts[other].value == a.value for other in amount_to_perk):
-                continue  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
-            if perk is None and _found(cues.ACHIEVEMENT, low, may, max(0, a.start - 40), a.start):
-                continue  # "I saved 2 million a year": a result, not an ask
-            if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
-                continue  # "flexible hours with core time 11 to 3": a number about something else
-            if perk is None and roles[ai] != "ask":
-                perk = self._guess_perk(low, a, mentions, has[roles[ai]], None, may)
-                if perk is None:
-                    continue  # evidence or the offer as it stands, about nothing we can name
-                has[roles[ai]].add(perk)
-            elif perk is None:
-                perk = self._guess_perk(low, a, mentions, has["ask"], context, may)
-                if perk is not None:
-                    has["ask"].add(perk)
-                    guessed_units.add(a.unit)
-                elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
-                    continue  # "2 days isn't enough, I'd need 3": the refused number is context
-                elif (
-                    a.unit == "money"
-                    and "base_salary" in has["ask"]
-                    and (_found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may))
-                ):
-                    continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
-                elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
-                    continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
-                elif a.unit in cues.DURATIONS and cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
-                    continue  # "over four years", "after 3 months": when, not how much
-            if perk is None and not (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) and not (
-                roles[ai] == "ask" and (len(low) <= 24 or _found(cues.OFFER_CUE, low, may))
-            ):
-                continue  # "lease ends mar 1", "a couple of days": a number about nothing negotiated
-            slots.append(_Slot(perk, a, False, a.start, roles[ai]))
-        seen = {s.perk for s in slots if s.perk is not None}
-        for mention in mentions:
-            if mention.perk in seen:
-                for slot in slots:
-                    if slot.perk == mention.perk and mention.negated and slot.amount is None:
-                        slot.negated = True
-                continue
-            seen.add(mention.perk)
-            slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
-        slots.sort(key=lambda s: s.start)
-        return slots
+            keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
+            if keep:
+                slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
+        return _with_mentions(slots, mentions)
+
+    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
+        """How far each amount is from each perk it could belong to, cheapest first."""
+        if not amounts or not mentions:
+            return []
+        breaks = [
+            (m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)
+        ]
+        pairs: list[tuple[float, int, int]] = []
+        for ai, a in enumerate(amounts):
+            for mi, mention in enumerate(mentions):
+                cost = self._pair_cost(low, a, mention, breaks)
+                if cost is not None:
+                    pairs.append((cost, ai, mi))
+        pairs.sort()
+        return pairs
+
+    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]]) -> float | None:
+        """Characters between an amount and a perk, plus a toll per clause break; None when they cannot go together."""
+        if mention.negated:
+            return None
+        surcharge = 0
+        if not self._fits(mention.perk, a):
+            # "a $5 million sign-on": past the perk's sane scale, but said of it, so not the salary
+            gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
+            if len(gap) > 8 or not cues.SAID_OF.fullmatch(gap) or not self._fits(mention.perk, a, sane=False):
+                return None
+            surcharge = 100
+        lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
+        if hi < lo:
+            lo, hi = hi, lo
+        cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
+            return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
+        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
+            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        return cost
+
+    def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
+        """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
+        a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
+        if _not_a_term(r, a):
+            return False, None
+        if role != "ask":
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            if perk is None:
+                return False, None  # evidence or the offer as it stands, about nothing we can name
+            r.has[role].add(perk)
+            return True, perk
+        perk = self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        if perk is not None:
+            r.has["ask"].add(perk)
+            r.guessed_units.add(a.unit)
+            return True, perk
+        if _context_number(r, a):
+            return False, None
+        # "lease ends mar 1", "a couple of days": a number about nothing negotiated
+        keep = (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) or (
+            len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
+        )
+        return keep, None
 
     @staticmethod
     def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
@@ -576,6 +554,72 @@ class Understander:
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
     """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
     return pattern in may and pattern.search(text, start, end) is not None
+
+
+@dataclass(slots=True)
+class _Pairing:
+    """What pairing amounts with perks has found so far, for the amounts left without one."""
+
+    low: str
+    may: MayMatch
+    mentions: list[_Mention]
+    amounts: list[Amount]
+    roles: list[Role]
+    paired: dict[int, str]
+    has: dict[str, set[str]]
+    guessed_units: set[str | None]
+
+
+def _not_a_term(r: _Pairing, a: Amount) -> bool:
+    """An unpaired number that is no term at all: said again, a result, or about something else."""
+    if any(r.amounts[other].value == a.value for other in r.paired):
+        return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
+    if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
+        return True  # "I saved 2 million a year": a result, not an ask
+    # "flexible hours with core time 11 to 3": a number about something else
+    return bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
+
+
+def _context_number(r: _Pairing, a: Amount) -> bool:
+    """A second number that only sets the scene for the one asked for."""
+    low, may = r.low, r.may
+    if a.unit in r.guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
+        return True  # "2 days isn't enough, I'd need 3": the refused number is context
+    if a.unit == "money" and "base_salary" in r.has["ask"] and (
+        _found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may)
+    ):
+        return True  # "...since the market pays 130-145k": evidence for the ask, not a second ask
+    if r.paired and not (a.unit == "money" and a.explicit_money):
+        return True  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
+    # "over four years", "after 3 months": when, not how much
+    return a.unit in cues.DURATIONS and bool(cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start))
+
+
+def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
+    """Add the perks named without a number, in order of appearance; a declined one marks its slot."""
+    seen = {s.perk for s in slots if s.perk is not None}
+    for mention in mentions:
+        if mention.perk in seen:
+            for slot in slots:
+                if slot.perk == mention.perk and mention.negated and slot.amount is None:
+                    slot.negated = True
+            continue
+        seen.add(mention.perk)
+        slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
+    slots.sort(key=lambda s: s.start)
+    return slots
+
+
+def _roles(low: str, amounts: list[Amount]) -> list[Role]:
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
+    cuts = _role_cuts(low) if amounts else []
+    roles = [_role_of(low, a, cuts) for a in amounts]
+    for i in range(1, len(amounts)):
+        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
+            low, amounts[i - 1].end, amounts[i].start
+        ):
+            roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    return roles
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:
