@@ -30,6 +30,7 @@ from bot.understanding.cue_gate import MayMatch
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+MAX_MENTIONS = 24  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
@@ -126,6 +127,7 @@ class Understander:
         if _foreign(low):
             return Understanding(text=text, foreign=True)
         mentions, words = self._find_perks(low)
+        del mentions[MAX_MENTIONS:]
         amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
@@ -548,6 +550,7 @@ class Understander:
             currency=a.currency,
             relative=a.relative,
             give=give,
+            doubtful=a.doubtful,
         )
 
 

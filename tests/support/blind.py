@@ -30,8 +30,11 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _style_path(style: str, split: str, directory: Path | None) -> Path:
-    # a writer's own folder holds one file per style (terse.jsonl); ours adds the split (terse.dev.jsonl)
-    return directory / f"{style}.jsonl" if directory is not None else BLIND / f"{style}.{split}.jsonl"
+    # a writer's own folder holds one file per style (terse.jsonl); ours add the split (terse.dev.jsonl)
+    if directory is None:
+        return BLIND / f"{style}.{split}.jsonl"
+    with_split = directory / f"{style}.{split}.jsonl"
+    return with_split if with_split.exists() else directory / f"{style}.jsonl"
 
 
 def lines(split: str = "test", directory: Path | None = None) -> list[dict[str, Any]]:
@@ -49,8 +52,8 @@ def practices(split: str = "test", directory: Path | None = None) -> list[dict[s
     return [p for path in sorted(BLIND.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
 
 
-def checksums() -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(BLIND.glob("*.test.jsonl"))}
+def checksums(folder: Path = BLIND) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.test.jsonl"))}
 
 
 # --- reading a result into comparable labels ---------------------------------------------------
