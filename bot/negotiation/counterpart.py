@@ -273,7 +273,7 @@ class Counterpart:
                 continue
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
             kind = f"competing:{term.perk}" if competing else f"market:{term.perk}"
-            if not in_range(high, perk) or not market.believable(high, perk, self.scenario, term.perk,
+            if term.doubtful or not in_range(high, perk) or not market.believable(high, perk, self.scenario, term.perk,
                                                                  competing=competing and term.perk == "base_salary"):
                 self._doubt(turn, said, kind, (low, high))
                 return False
@@ -395,7 +395,7 @@ class Counterpart:
             else:
                 turn.lines.append(self._say(st, "unreadable", **self._fields(perk)))
             return None
-        if not in_range(wanted, perk):
+        if term.doubtful or not in_range(wanted, perk):
             # Never echoed: a figure like 1e308 is a typo or a test, not an amount to repeat back.
             turn.doubted = True
             turn.lines.append(self._say(st, "insane", **self._fields(perk)))
