@@ -59,7 +59,6 @@ from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
 from bot.session import SessionState
 from bot.storage.inbox import Inbox
-from bot.storage.store import Store
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -142,7 +141,8 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         request_verification_enabled=settings.mode == "http",
     )
     store = getattr(coach, "store", None)
-    intake = Intake(Inbox(store) if isinstance(store, Store) else None)
+    # Any store with transactions (SQLite, or PostgreSQL through the store protocol) keeps the inbox.
+    intake = Intake(Inbox(store) if hasattr(store, "transaction") and hasattr(store, "snapshot") else None)
     tokens = Tokens(settings, clients, installation_store)
     team_side = SlackTeams(teams, clients, tokens) if teams is not None else None
     Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
