@@ -34,6 +34,7 @@ from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
+from adapters.slack.http import shape_problem
 from adapters.slack.inbound import (
     PLATFORM,
     BadPayload,
@@ -292,9 +293,13 @@ class Listeners:
                     await ack(response_action="errors", errors=errors)
                     return
             replay = context.get(REPLAY)
+            if not replay and request.mode == "socket_mode" and shape_problem(body) is not None:
+                log.warning("dropped a malformed Socket Mode request")  # HTTP ones never get here
+                await ack()
+                return
             key = replay or request_key(body, _header(request, "x-slack-signature"))
             if not replay and not intake.accept(key, request.raw_body, body):
-                log.info("dropped a request Slack had already delivered")
+                log.debug("dropped a request already delivered (a retry or a replay)")
                 await ack()
                 return
             await ack()
