@@ -5,13 +5,19 @@ Run from the repository root:
     python bench/slack_bench.py                  # 5 rounds x 200 requests per app and concurrency
     python bench/slack_bench.py --rounds 3 --requests 100
     python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
+    python bench/slack_bench.py --server --rounds 5 --turns 400   # the real `run slack` vs a baseline commit
+    python bench/slack_bench.py --crash 10 --turns 300            # kill -9 during bursts: events lost
+
+`--server` and `--crash` are described where their code starts, below; the rest of this text is
+about the default comparison.
 
 Each app runs in its own process (its own event loop, as in production); the Fake Slack and the
 load generator share this one. Requests are signed slash commands from a channel, as Slack sends
 them. Two apps, alternated round by round so that machine noise falls on both alike:
 
 - bare: a Bolt app whose handler acks and posts a fixed reply to the response_url (acked at once,
-  reply from a lazy listener on a pooled connection, exactly like Offer Coach's wiring);
+  reply from a lazy listener on a pooled connection; Offer Coach now runs its work as its own
+  task instead of a lazy listener);
 - bolt-default (with --bolt-default): the same on Bolt's defaults (ack and respond() in one
   listener, process_before_response=False, a new connection per reply), for reference;
 - coach-dm: Offer Coach with the real engine and a SQLite file, every request one practice turn
