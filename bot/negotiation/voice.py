@@ -187,6 +187,8 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
     "covered": {"*": ("That's already covered: the offer includes {current} on {perk}.",
                       "No need, the offer already has {current} on {perk}.",
                       "You have that already: {current} on {perk}.")},
+    "covered_flag": {"*": ("You already have {perk} in the offer.", "{perk_cap} is already part of the offer.",
+                           "That's covered: {perk} is in the offer.")},
     "check": {
         "formal": ("I will need to seek approval on {perk}. I will revert to you shortly.",
                    "{perk_cap} requires sign-off from the compensation team; allow me to check.",
