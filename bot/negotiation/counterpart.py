@@ -273,6 +273,8 @@ class Counterpart:
             low = to_canonical(term, perk, base=st.offer["base_salary"].current)
             if low is None:
                 continue
+            if self._quoted_monthly(term, perk, low):
+                low *= 12
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
             rival = competing and term.range is None  # another employer's offer is one figure; a range is the market
             kind = f"competing:{term.perk}" if rival else f"market:{term.perk}"

@@ -65,3 +65,17 @@ def test_a_walk_out_without_agreement_shows_no_money_won() -> None:
     finally:
         h.close()
     assert "You walked away" in debrief and "You won" not in debrief and "On the table when you stopped" in debrief
+
+
+def test_a_bare_pay_figure_in_a_monthly_scenario_is_read_as_monthly() -> None:
+    h = ChatHarness()
+    try:
+        h.say("practice tel_aviv_ils")
+        h.say("I have a written offer from another company at ₪41,000.")
+        h.say("Senior DevOps engineers in Tel Aviv earn ₪36,000 to ₪46,000 a month.")
+        h.say("I run the Kubernetes platform at a bank, so I'd like ₪42,000.")
+        practice = h.state().practice
+    finally:
+        h.close()
+    assert practice.discredited is None and not practice.doubts  # ₪41,000 and ₪41,000 a month agree
+    assert practice.offer["base_salary"].last_ask == 42_000 * 12
