@@ -666,7 +666,7 @@ class Counterpart:
 
         "I'm relocating my family, so the risk is high" names relocation to explain, not to ask.
         """
-        if term.perk not in self.perks or term.negated or term.give or term.role != "ask":
+        if term.perk not in self.perks or term.negated or term.give or term.role not in ("ask", "question"):
             return False  # evidence ("comparable roles pay 150-170k") and the offer as it stands are not asks
         # Figures given as evidence are not asks: a market range ("comparable roles pay 62-68k") or what
         # another company offers ("another offer at 140k"). A single figure with market data is an ask.
