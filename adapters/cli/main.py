@@ -8,6 +8,7 @@ starts fast and never loads Slack or Discord libraries.
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 from pathlib import Path
@@ -72,7 +73,7 @@ def _settings(args: argparse.Namespace):  # -> CoreSettings
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
-    inp, out = stdin or sys.stdin, stdout or sys.stdout
+    inp, out = stdin or _lenient(sys.stdin), stdout or _lenient(sys.stdout)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from bot.playbooks.loader import PlaybookError
@@ -95,6 +96,14 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         )
         print(f"offer-coach: bad configuration: {problems}", file=sys.stderr)
         return 2
+
+
+def _lenient(stream: TextIO) -> TextIO:
+    """The stream with each byte it cannot decode or encode replaced (U+FFFD in, "?" out) instead of
+    ending the run: one bad byte in a piped chat must not lose the lines after it (issue 13)."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
