@@ -68,6 +68,9 @@ class TeamStore:
     def _conn(self) -> sqlite3.Connection:
         return self.store.conn
 
+    def _execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.store.conn.execute(sql, params)
+
     # --- subscriptions -------------------------------------------------------------------------
 
     def save_subscription(self, sub: Subscription, *, by: str, now: datetime) -> None:
@@ -271,7 +274,7 @@ class TeamStore:
         match = "substr(channel_key, 1, ?) = ?"
         deleted = 0
         with self.store.transaction():
-            execute = self._conn.execute
+            execute = self._execute
             deleted += execute("DELETE FROM team_share_starts WHERE share_id IN "
                                f"(SELECT share_id FROM team_shares WHERE {match})", (len(prefix), prefix)).rowcount
             for table in ("team_shares", "team_posts", "team_mutes", "team_optins", "team_subscriptions"):
