@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
 from bot.session import Action, ChecklistState, Outcome, SessionState
+from bot.storage.common import Aborted, read_session, write_turn
 from bot.storage.protocol import CoachStore, Commit
 from bot.storage.store import (
     ARCHIVED_SESSION_KIND,
@@ -51,9 +52,10 @@ EXPORT_FILENAME = "offer-coach-export.json"
 EXPORT_FORMAT = "offer-coach-export"
 EXPORT_VERSION = 1
 DEFAULT_MAX_MESSAGE_CHARS = 4_000
-# A turn that keeps losing the race for its session (another process writing the same session
-# each time) gives up with "try again" rather than looping; in practice one retry is the most seen.
-MAX_STEP_ATTEMPTS = 8
+# A turn that loses the race for its session this many times (another process writes the same
+# session each time) steps once more holding the session's row (PostgreSQL) or the write lock
+# (SQLite), which always succeeds: optimistic when it is cheap, never starved.
+OPTIMISTIC_ATTEMPTS = 2
 
 STORE_TROUBLE_REPLY = Reply(
     kind=ReplyKind.notice,
@@ -149,20 +151,21 @@ class CoachService:
         now = timestamp(self._clock())  # formatted once: the event and the turn share it
         event_key = f"{incoming.platform}:{incoming.event_id}" if incoming.event_id is not None else None
         try:
-            for attempt in range(MAX_STEP_ATTEMPTS):
+            for attempt in range(OPTIMISTIC_ATTEMPTS):
                 loaded = self.store.load_session(incoming.user_key, incoming.scope)
                 outcome = self._step(loaded.state, incoming)
                 turn = self._turn(incoming, now, loaded, outcome)
                 result = self.store.commit_turn(turn, event_key=event_key)
-                if result is Commit.saved:
+                if result is not Commit.conflict:
                     break
-                if result is Commit.duplicate:
-                    logger.debug("skipped a duplicate event from %s", incoming.platform)
-                    return []
                 # Another turn of this session committed since we read it: read again, step again.
                 logger.debug("a turn from %s stepped again after a conflict (attempt %d)", incoming.platform, attempt)
             else:
-                logger.warning("a turn from %s kept conflicting with others; asked to try again", incoming.platform)
+                result, turn, outcome = self._step_holding_the_session(incoming, now, event_key)
+            if result is Commit.duplicate:
+                logger.debug("skipped a duplicate event from %s", incoming.platform)
+                return []
+            if result is Commit.conflict:  # a brand-new session created twice at once; rare
                 return [STORE_TROUBLE_REPLY]
         except (StoreError, sqlite3.Error) as error:
             logger.warning("could not save a turn from %s: %s", incoming.platform, error)
@@ -175,6 +178,21 @@ class CoachService:
         if outcome is not None and outcome.action is not None:
             replies.extend(self._perform(outcome.action, incoming.user_key))
         return replies
+
+    def _step_holding_the_session(
+        self, incoming: Incoming, now: str, event_key: str | None
+    ) -> tuple[Commit, TurnWrite, Outcome | None]:
+        """Read, step and write in one transaction that holds the session (row lock or write lock)."""
+        store = self.store
+        try:
+            with store.transaction():
+                loaded = read_session(store.execute, incoming.user_key, incoming.scope, lock=store.dialect.for_update)
+                outcome = self._step(loaded.state, incoming)
+                turn = self._turn(incoming, now, loaded, outcome)
+                write_turn(store.execute, turn, event_key)
+        except Aborted as aborted:
+            return aborted.result, turn, outcome
+        return Commit.saved, turn, outcome
 
     def _turn(self, incoming: Incoming, now: str, loaded: LoadedSession, outcome: Outcome | None) -> TurnWrite:
         replies = list(outcome.replies) if outcome else [ENGINE_TROUBLE_REPLY]
@@ -362,11 +380,16 @@ def _open_checklist(checklist: ChecklistState, status: str) -> dict[str, Any]:
 
 
 def _encodable(incoming: Incoming) -> Incoming:
-    """Replace lone surrogates (which UTF-8, JSON and SQLite refuse) so odd input cannot break a turn."""
+    """Replace lone surrogates (which UTF-8, JSON and SQLite refuse) and NUL characters (which
+    PostgreSQL text refuses) so odd input cannot break a turn, on either back end."""
     fixes: dict[str, str] = {}
     for field in ("text", "choice"):
         value = getattr(incoming, field)
-        if value is None or value.isascii():
+        if value is None:
+            continue
+        if "\x00" in value:
+            value = fixes[field] = value.replace("\x00", "\ufffd")
+        if value.isascii():
             continue
         try:
             value.encode("utf-8")

@@ -21,6 +21,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
@@ -93,7 +94,7 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
             client_id=settings.client_id,
             client_secret=settings.client_secret.get_secret_value(),
             scopes=settings.scopes,
-            installation_store=SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or ""),
+            installation_store=installation_store(coach, db_path, settings.client_id or ""),
             state_store=StatelessOAuthStateStore(
                 expiration_seconds=300, signing_secret=settings.state_secret.get_secret_value()
             ),
@@ -113,6 +114,16 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     if team_side is not None:
         _teams[app] = team_side
     return app
+
+
+def installation_store(coach: Coach, db_path: Path | str, client_id: str) -> AsyncInstallationStore:
+    """Bolt's SQLite installation store in the core's file; on PostgreSQL, the core's own store."""
+    store = getattr(coach, "store", None)
+    if store is not None and store.dialect.name == "postgresql":
+        from adapters.slack.installations import StoreInstallationStore
+
+        return StoreInstallationStore(store, client_id)
+    return SQLite3InstallationStore(database=str(db_path), client_id=client_id)
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:

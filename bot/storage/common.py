@@ -158,11 +158,13 @@ STATE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 # --- the per-turn path -----------------------------------------------------------------------
 
 
-def read_session(execute: Execute, user_key: str, scope: str) -> LoadedSession:
+def read_session(execute: Execute, user_key: str, scope: str, *, lock: str = "") -> LoadedSession:
     """The stored state with its version, or a fresh one; a state that cannot be read is reported
-    in ``stale`` (archived by the turn's commit) rather than raised."""
+    in ``stale`` (archived by the turn's commit) rather than raised. `lock` is the dialect's
+    FOR UPDATE, for a turn that steps while holding the row."""
     row = execute(
-        "SELECT state, schema_version, version FROM sessions WHERE user_key = ? AND scope = ?", (user_key, scope)
+        "SELECT state, schema_version, version FROM sessions WHERE user_key = ? AND scope = ?" + lock,
+        (user_key, scope),
     ).fetchone()
     if row is None:
         return LoadedSession(SessionState(), existed=False)
