@@ -150,6 +150,7 @@ class PostgresStore:
         self._psycopg = psycopg
         self.url = redact(url)
         self.timeout = timeout
+        self.application_name = application_name  # how the server lists this store's connections
         self._local = threading.local()
         self._pool = ConnectionPool(
             url, min_size=1, max_size=pool_size, timeout=timeout, open=False, name="offer-coach",
@@ -355,11 +356,6 @@ class PostgresStore:
         while done := self._run(one_batch):
             pruned += done
         return pruned
-
-    def backend_pids(self) -> list[int]:
-        """The server processes of this store's pooled connections (for fault tests and `db check`)."""
-        return self._run(lambda tx: [int(pid) for (pid,) in tx.execute(
-            "SELECT pid FROM pg_stat_activity WHERE application_name = current_setting('application_name')")])
 
 
 def _configure(conn: psycopg.Connection[Any]) -> None:
