@@ -1,6 +1,7 @@
 """`offer-coach`: the command line.
 
-chat, understand, playbooks check|list, export, forget, run slack|discord, discord invite-url.
+chat, understand, playbooks check|list, export, forget, run slack|discord, db migrate|check|copy,
+discord invite-url.
 Every heavy or platform import happens inside the command that needs it, so `offer-coach chat`
 starts fast and never loads Slack or Discord libraries.
 """
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
     run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
+
+    from adapters.cli import db as db_cli
+
+    db_cli.register(sub)
 
     discord = sub.add_parser("discord", help="Discord helpers")
     discord_sub = discord.add_subparsers(dest="action", required=True)
@@ -134,6 +139,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             from adapters.discord.runner import run as run_discord
 
             return run_discord(settings)
+        case "db":
+            from adapters.cli import db as db_cli
+
+            return db_cli.run(args, _settings(args).store_target, out, sys.stderr)
         case "discord":
             from adapters.discord.runner import invite_url
 

@@ -51,6 +51,13 @@ class StoreInstallationStore(AsyncInstallationStore):
         return enterprise_id or "", "" if is_enterprise_install else team_id or ""
 
     async def async_save(self, installation: Installation) -> None:
+        self.save(installation)
+
+    async def async_save_bot(self, bot: Bot) -> None:
+        self.save_bot(bot)
+
+    def save(self, installation: Installation) -> None:
+        """Keep the install (and its bot); synchronous, for `offer-coach db copy`. One short transaction."""
         enterprise, team = self._team(installation.enterprise_id, installation.team_id,
                                       installation.is_enterprise_install)
         at = _installed_at(installation.installed_at)
@@ -62,9 +69,9 @@ class StoreInstallationStore(AsyncInstallationStore):
                 (self.client_id, enterprise, team, installation.user_id or "", at, _json(installation.to_dict())),
             )
         if installation.bot_token:
-            await self.async_save_bot(installation.to_bot())
+            self.save_bot(installation.to_bot())
 
-    async def async_save_bot(self, bot: Bot) -> None:
+    def save_bot(self, bot: Bot) -> None:
         enterprise, team = self._team(bot.enterprise_id, bot.team_id, bot.is_enterprise_install)
         with self.store.transaction():
             self.store.execute(

@@ -249,6 +249,7 @@ class PostgresStore:
             return self._attempt(work, isolation=isolation)
         except _Retry:
             logger.info("a database connection was lost; trying once more on a new one")
+            self._pool.check()  # a server restart kills every pooled connection: drop them all now
         try:
             return self._attempt(work, isolation=isolation)
         except _Retry as error:

@@ -5,6 +5,7 @@ exhausted connection pool."""
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -198,15 +199,22 @@ def test_connections_dropped_between_turns_are_replaced_without_the_user_noticin
 
 
 def test_connections_killed_again_and_again_mid_run_never_lose_or_double_a_turn(postgres_url: str):
-    """A killer terminates the bot's server connections every few turns while one user types on.
-    Each turn is answered or gets "try again"; the stored turns match the session's count exactly."""
+    """A killer terminates all the bot's server connections (as a server restart does) every third
+    turn, at a random moment inside the turn, while one user types on. Each turn is answered or, at
+    worst, gets "try again"; the stored turns match the session's count exactly."""
+    import random
+
     coach = CoachService(_pg(postgres_url), Counting())
     stop = threading.Event()
+    turn_done = threading.Semaphore(0)
     kills = 0
 
     def killer() -> None:
         nonlocal kills
-        while not stop.wait(0.01):
+        while not stop.is_set():
+            if not all(turn_done.acquire(timeout=5) for _ in range(3)):
+                return
+            time.sleep(random.uniform(0, 0.003))  # somewhere inside the next turn, or just before it
             kills += _kill_connections(coach.store) > 0
 
     thread = threading.Thread(target=killer)
@@ -220,11 +228,13 @@ def test_connections_killed_again_and_again_mid_run_never_lose_or_double_a_turn(
                 retry += 1
             else:
                 numbers.append(int(reply.text.removeprefix("turn ")))
+            turn_done.release()
     finally:
         stop.set()
         thread.join()
     try:
-        assert kills >= 3 and len(numbers) > 75
+        assert kills >= 40
+        assert retry <= kills  # a kill costs at most one "try again" (most cost none: the turn retries)
         stored = coach.store.count("turns")
         assert stored == coach.store.load_session("test::ana", "direct").state.turns  # none doubled or torn
         assert numbers == sorted(set(numbers))  # answered in order, never the same turn twice
