@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 # start of `offer-coach chat` or `understand`.
 
 BATCH_ROWS = 500  # rows per multi-row INSERT: well under both databases' parameter limits
-CORE_TABLES = ("users", "sessions", "turns", "events", "records")
 LEGACY_SLACK_TABLES = ("slack_installations", "slack_bots")
 
 
@@ -93,11 +92,22 @@ def _integrity(store: CoachStore) -> str | None:
     return None if result == "ok" else str(result)
 
 
-def table_counts(store: CoachStore) -> dict[str, int]:
+def existing_tables(store: CoachStore) -> list[str]:
+    """The store's tables that this database has, in copy order (SQLite has no OAuth tables: Bolt's
+    own installation store keeps its tables there)."""
     from bot.storage.common import TABLES
 
+    query = ("SELECT name FROM sqlite_master WHERE type = 'table'" if store.dialect.name == "sqlite" else
+             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
     with store.snapshot() as sql:
-        return {table: int(sql.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in TABLES}
+        present = {name for (name,) in sql.execute(query)}
+    return [table for table in TABLES if table in present]
+
+
+def table_counts(store: CoachStore) -> dict[str, int]:
+    tables = existing_tables(store)
+    with store.snapshot() as sql:
+        return {table: int(sql.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}
 
 
 def table_digest(store: CoachStore, table: str) -> str:
@@ -141,30 +151,34 @@ def copy_command(source_url: str, target_url: str, out: TextIO) -> int:
 
 
 def _copy(source: CoachStore, target: CoachStore, out: TextIO, started: float) -> int:
-    from bot.storage.common import TABLES
     from bot.storage.store import StoreError
 
     already = {table: n for table, n in table_counts(target).items() if n}
     if already:
         raise StoreError(f"the target {target.url} is not empty ({', '.join(already)}); copy into an empty database")
+    counts_from = table_counts(source)
+    target_tables = set(existing_tables(target))
+    left_out = [table for table, n in counts_from.items() if n and table not in target_tables]
+    if left_out:  # PostgreSQL's OAuth installs have no table in a SQLite file
+        raise StoreError(f"the target {target.url} has no table for {', '.join(left_out)}")
+    tables = [table for table in counts_from if table in target_tables]
     print(f"copying {source.url} -> {target.url}", file=out)
     with target.transaction():
-        for table in TABLES:
+        for table in tables:
             for batch in _batches(source, table):
                 _insert(target, table, batch)
     target.reset_sequences()
     converted = _copy_legacy_slack_installs(source, target)
-    counts_from, counts_to = table_counts(source), table_counts(target)
+    counts_to = table_counts(target)
     failures = []
-    for table in TABLES:
-        if table in converted:  # rebuilt from Bolt's own SQLite tables: compared by count
-            same = counts_to[table] == counts_from[table] + converted[table]
-        else:
-            same = counts_to[table] == counts_from[table] and table_digest(source, table) == table_digest(target, table)
+    for table in [*tables, *(t for t in converted if t not in tables)]:
+        wanted = counts_from.get(table, 0) + converted.get(table, 0)
+        same = counts_to[table] == wanted
+        if same and table not in converted:  # rebuilt from Bolt's SQLite tables: compared by count
+            same = table_digest(source, table) == table_digest(target, table)
         if not same:
             failures.append(table)
-        shown = counts_from[table] + converted.get(table, 0)
-        print(f"  {table:<20} {shown:>12,} -> {counts_to[table]:>12,}  {'ok' if same else 'DIFFERENT'}", file=out)
+        print(f"  {table:<20} {wanted:>12,} -> {counts_to[table]:>12,}  {'ok' if same else 'DIFFERENT'}", file=out)
     elapsed = time.perf_counter() - started
     if failures:
         print(f"copy NOT verified: {', '.join(failures)} differ ({elapsed:.1f} s)", file=out)

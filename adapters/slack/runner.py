@@ -20,8 +20,9 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from adapters.slack.app import Coach, build_app, close_app, slack_teams
+from adapters.slack.app import Coach, build_app, close_app, finish_pending, slack_teams, warm_up
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
+from adapters.slack.http import guarded_web_app
 from bot.config import CoreSettings
 from bot.teams.scheduler import Scheduler
 from bot.teams.service import TeamService
@@ -38,7 +39,8 @@ async def health(_request: web.Request) -> web.Response:
 
 def http_app(app: AsyncApp, settings: SlackSettings) -> web.Application:
     """Bolt's aiohttp application (events, commands, interactivity, OAuth pages) plus a health check."""
-    web_app = app.web_app(path=settings.path)
+    secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
+    web_app = guarded_web_app(app, settings.path, secret)
     web_app.router.add_get("/health", health)
     return web_app
 
@@ -109,6 +111,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
+    warm_up(coach)  # before Slack can send anything: the first reply is then as fast as the rest
     app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
         await check_bot_token(app, settings)
@@ -130,6 +133,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
     scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
         log.info("Slack adapter connected in Socket Mode")
+        await finish_pending(app)
         try:
             await stop.wait()
         finally:
@@ -139,6 +143,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
     else:
         runner, bound = await start_http(app, settings, port=port)
         log.info("Slack adapter listening on port %d at %s", bound, settings.path)
+        await finish_pending(app)
         try:
             await stop.wait()
         finally:

@@ -56,18 +56,6 @@ TABLES: dict[str, tuple[str, ...]] = {
 # Tables with an integer id the database assigns; after a copy their sequences continue past it.
 IDENTITY_TABLES = ("turns", "records", "team_posts")
 
-# Every row that names a user, by (table, column): what `forget` deletes.
-USER_ROWS: tuple[tuple[str, str], ...] = (
-    ("turns", "user_key"),
-    ("records", "user_key"),
-    ("sessions", "user_key"),
-    ("users", "key"),
-    # Team channel rows that name the user: their mutes, stats opt-ins, shared starts.
-    ("team_mutes", "user_key"),
-    ("team_optins", "user_key"),
-    ("team_share_starts", "user_key"),
-)
-
 _replies_adapter: TypeAdapter[list[Reply]] = TypeAdapter(list[Reply])
 
 
@@ -148,6 +136,61 @@ class UserData:
     @property
     def exists(self) -> bool:
         return bool(self.created_at or self.sessions or self.records or self.turns)
+
+
+# --- every column that can name a user -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserColumn:
+    """A column that can hold a user's key (or their platform id), and what forget and export do.
+
+    ``forget`` is "delete" for the user's own rows and "clear" for rows that belong to a channel or
+    a workspace and only name the user (who set up a team channel, who installed the app): the row
+    stays for everyone else, the name goes. tests/storage/test_user_data_coverage.py walks the
+    schema and fails on any column that can name a user and is not listed here.
+    """
+
+    table: str
+    column: str
+    forget: str  # "delete" | "clear"
+    export: str  # the section of the user's export that carries these rows
+    exported: tuple[str, ...] = ()  # for "clear" rows: the columns the export shows
+    cleared_to: str | None = None  # what a cleared column holds afterwards ("" where NULL is not allowed)
+    also_clear: tuple[str, ...] = ()  # more of the user's columns in the same row (their tokens)
+    platform_id_in: str | None = None  # the column holds the platform's user id; this column holds the tenant
+    optional: bool = False  # a table that exists only in some set-ups; the store's own tables must exist
+
+    def match(self, user_key: str) -> tuple[str, tuple[str, ...]] | None:
+        """The WHERE clause and parameters selecting this user's rows, or None when it cannot apply."""
+        if self.platform_id_in is None:
+            return f"{self.column} = ?", (user_key,)
+        platform, _, rest = user_key.partition(":")
+        tenant, _, user_id = rest.partition(":")
+        if platform != self.table.split("_", 1)[0] or not tenant or not user_id:
+            return None
+        return f"{self.platform_id_in} = ? AND {self.column} = ?", (tenant, user_id)
+
+
+USER_COLUMNS: tuple[UserColumn, ...] = (
+    UserColumn("turns", "user_key", "delete", "turns"),
+    UserColumn("records", "user_key", "delete", "practices"),
+    UserColumn("sessions", "user_key", "delete", "checklists"),  # and practices_in_progress
+    UserColumn("users", "key", "delete", "user"),
+    UserColumn("team_mutes", "user_key", "delete", "team.muted_channels"),
+    UserColumn("team_optins", "user_key", "delete", "team.stats_joined"),
+    UserColumn("team_share_starts", "user_key", "delete", "team.shared_checklists_started"),
+    UserColumn("team_subscriptions", "created_by", "clear", "team.channels_set_up",
+               exported=("channel_key", "created_at")),
+    UserColumn("team_shares", "created_by", "clear", "team.checklists_shared",
+               exported=("channel_key", "checklist", "created_at")),
+    # Bolt's installation store (multi-workspace Slack) shares the file: the installer's id and
+    # user token go; the workspace's bot installation stays so the app keeps working there.
+    UserColumn("slack_installations", "user_id", "clear", "team.slack_installations",
+               exported=("team_id", "team_name", "user_scopes", "installed_at"), cleared_to="",
+               also_clear=("user_token", "user_refresh_token", "user_scopes", "user_token_expires_at"),
+               platform_id_in="team_id", optional=True),
+)
 
 
 # State migrations: raw JSON dict at version N -> dict at version N + 1. A version with no entry
@@ -299,10 +342,39 @@ def read_user_data(execute: Execute, user_key: str, *, with_turns: bool) -> User
     )
 
 
-def delete_user_rows(execute: Execute, user_key: str) -> int:
-    """Delete every row naming the user (inside the caller's transaction); returns how many went."""
-    return sum(execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,)).rowcount
-               for table, column in USER_ROWS)
+def forget_rows(execute: Execute, user_key: str, tables: set[str]) -> int:
+    """Delete or clear every row that names the user (inside the caller's transaction); returns how
+    many rows changed. `tables` are those that exist, for the optional ones."""
+    changed = 0
+    for column in USER_COLUMNS:
+        if column.optional and column.table not in tables:
+            continue  # Slack's installation tables exist only in some set-ups
+        match = column.match(user_key)
+        if match is None:
+            continue
+        where, params = match
+        if column.forget == "delete":
+            changed += execute(f"DELETE FROM {column.table} WHERE {where}", params).rowcount
+            continue
+        cleared = ", ".join(f"{name} = ?" for name in (column.column, *column.also_clear))
+        values = (column.cleared_to, *([None] * len(column.also_clear)), *params)
+        changed += execute(f"UPDATE {column.table} SET {cleared} WHERE {where}", values).rowcount
+    return changed
+
+
+def mentions(execute: Execute, user_key: str, tables: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of channels and workspaces that name the user, by export section (inside a snapshot)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for column in USER_COLUMNS:
+        match = column.match(user_key)
+        if not column.exported or (column.optional and column.table not in tables) or match is None:
+            continue
+        where, params = match
+        shown = ", ".join(column.exported)
+        rows = execute(f"SELECT {shown} FROM {column.table} WHERE {where}", params)
+        section = column.export.rpartition(".")[2]
+        found.setdefault(section, []).extend(dict(zip(column.exported, row, strict=True)) for row in rows)
+    return found
 
 
 COUNTED_TABLES = frozenset({"users", "sessions", "turns", "events", "records"})

@@ -35,7 +35,8 @@ from bot.storage.common import (
     TurnWrite,
     UserData,
     count_rows,
-    delete_user_rows,
+    forget_rows,
+    mentions,
     now_utc,
     read_session,
     read_user_data,
@@ -331,7 +332,12 @@ class PostgresStore:
                          isolation=" ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
     def forget_user(self, user_key: str) -> int:
-        return self._run(lambda tx: delete_user_rows(tx.execute, user_key))
+        """Delete or clear every row that names the user (see common.USER_COLUMNS)."""
+        return self._run(lambda tx: forget_rows(tx.execute, user_key, _tables(tx)))
+
+    def user_mentions(self, user_key: str) -> dict[str, list[dict[str, Any]]]:
+        return self._run(lambda tx: mentions(tx.execute, user_key, _tables(tx)),
+                         isolation=" ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
     def count(self, table: str, user_key: str | None = None) -> int:
         return self._run(lambda tx: count_rows(tx.execute, table, user_key))
@@ -357,6 +363,11 @@ class PostgresStore:
         while done := self._run(one_batch):
             pruned += done
         return pruned
+
+
+def _tables(tx: _Tx) -> set[str]:
+    return {name for (name,) in tx.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
 
 def _configure(conn: psycopg.Connection[Any]) -> None:

@@ -8,7 +8,7 @@ import secrets
 import aiohttp
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
-from adapters.slack.app import build_app, close_app, installation_store
+from adapters.slack.app import build_app, close_app, installations_for
 from adapters.slack.config import SlackSettings
 from adapters.slack.runner import start_http
 from bot.service import CoachService
@@ -51,7 +51,7 @@ async def test_each_workspace_is_answered_with_its_own_installed_token(fake: Fak
     # The core's tables and the installations share the one database.
     reopened = open_store(db)
     assert reopened.count("turns") == 1
-    bot = await installation_store(reopened_service := CoachService(reopened, ScriptedEngine()), db,
+    bot = await installations_for(reopened_service := CoachService(reopened, ScriptedEngine()), db,
                                    "111.222").async_find_bot(enterprise_id=None, team_id=OTHER_TEAM)
     assert bot is not None and bot.bot_token == "xoxb-second-team"
     reopened_service.close()
