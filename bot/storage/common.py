@@ -234,72 +234,81 @@ class Aborted(Exception):
         self.result = result
 
 
-def write_turn(execute: Execute, turn: TurnWrite, event_key: str | None) -> None:
-    """The turn's statements; raises :class:`Aborted` (so the caller rolls back) on a duplicate
-    event or a session that moved on since it was read. The session row is written first, so on
-    PostgreSQL its row lock orders concurrent turns of one session before anything else is done."""
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    params: tuple[Any, ...]
+    must_change_one_row: Commit | None = None  # else the turn ends this way (and rolls back)
+
+
+def turn_statements(turn: TurnWrite, event_key: str | None) -> list[Statement]:
+    """A turn's statements in order. The event is claimed first and the session row written next,
+    so on PostgreSQL its row lock orders concurrent turns of one session before anything else."""
     at = turn.at if isinstance(turn.at, str) else timestamp(turn.at)
-    if event_key is not None and execute(
-        "INSERT INTO events (event_key, at) VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING", (event_key, at)
-    ).rowcount != 1:
-        raise Aborted(Commit.duplicate)
-    if not _write_session(execute, turn, at):
-        raise Aborted(Commit.conflict)
+    statements = []
+    if event_key is not None:
+        statements.append(Statement(
+            "INSERT INTO events (event_key, at) VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING",
+            (event_key, at), Commit.duplicate))
+    statements.append(_session_statement(turn, at))
     if not turn.user_known:
-        execute(
+        statements.append(Statement(
             "INSERT INTO users (key, platform, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            (turn.user_key, turn.platform, at),
-        )
-    append_turn(execute, turn, at)
+            (turn.user_key, turn.platform, at)))
+    statements.extend(append_statements(turn, at))
+    return statements
 
 
-def _write_session(execute: Execute, turn: TurnWrite, at: str) -> bool:
+def write_turn(execute: Execute, turn: TurnWrite, event_key: str | None) -> None:
+    """Run the turn's statements; raises :class:`Aborted` (so the caller rolls back) on a duplicate
+    event or a session that moved on since it was read."""
+    for statement in turn_statements(turn, event_key):
+        changed = execute(statement.sql, statement.params).rowcount
+        if statement.must_change_one_row is not None and changed != 1:
+            raise Aborted(statement.must_change_one_row)
+
+
+def _session_statement(turn: TurnWrite, at: str) -> Statement:
     """Write the state only if the row is still at the version the step started from."""
     if turn.expected_version is None:
         state = turn.state or SessionState()
-        return execute(
+        return Statement(
             "INSERT INTO sessions (user_key, scope, state, schema_version, updated_at, version) "
             "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (user_key, scope) DO NOTHING",
-            (turn.user_key, turn.scope, state.model_dump_json(), state.schema_version, at),
-        ).rowcount == 1
+            (turn.user_key, turn.scope, state.model_dump_json(), state.schema_version, at), Commit.conflict)
     if turn.state is None:  # the state stays; the version still moves, so the turn is ordered
-        return execute(
+        return Statement(
             "UPDATE sessions SET version = version + 1 WHERE user_key = ? AND scope = ? AND version = ?",
-            (turn.user_key, turn.scope, turn.expected_version),
-        ).rowcount == 1
-    return execute(
+            (turn.user_key, turn.scope, turn.expected_version), Commit.conflict)
+    return Statement(
         "UPDATE sessions SET state = ?, schema_version = ?, updated_at = ?, version = version + 1 "
         "WHERE user_key = ? AND scope = ? AND version = ?",
         (turn.state.model_dump_json(), turn.state.schema_version, at, turn.user_key, turn.scope,
-         turn.expected_version),
-    ).rowcount == 1
+         turn.expected_version), Commit.conflict)
 
 
-def append_turn(execute: Execute, turn: TurnWrite, at: str) -> None:
+def append_statements(turn: TurnWrite, at: str) -> list[Statement]:
     """The append-only part of a turn: the transcript line, finished records, an archived state."""
-    execute(
+    statements = [Statement(
         "INSERT INTO turns (user_key, scope, at, text_in, choice_in, replies) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            turn.user_key,
-            turn.scope,
-            at,
-            turn.text_in,
-            turn.choice_in,
-            _replies_adapter.dump_json(turn.replies, exclude_defaults=True).decode(),
-        ),
-    )
+        (turn.user_key, turn.scope, at, turn.text_in, turn.choice_in,
+         _replies_adapter.dump_json(turn.replies, exclude_defaults=True).decode()))]
     for record in turn.records:
-        execute(
+        statements.append(Statement(
             "INSERT INTO records (user_key, kind, key, data, at) VALUES (?, ?, ?, ?, ?)",
-            (turn.user_key, record.kind, record.key, json.dumps(record.data), at),
-        )
+            (turn.user_key, record.kind, record.key, json.dumps(record.data), at)))
     if turn.archive is not None:
         text, version = turn.archive
         data = json.dumps({"scope": turn.scope, "schema_version": version, "state": text})
-        execute(
+        statements.append(Statement(
             "INSERT INTO records (user_key, kind, key, data, at) VALUES (?, ?, ?, ?, ?)",
-            (turn.user_key, ARCHIVED_SESSION_KIND, turn.scope, data, at),
-        )
+            (turn.user_key, ARCHIVED_SESSION_KIND, turn.scope, data, at)))
+    return statements
+
+
+def append_turn(execute: Execute, turn: TurnWrite, at: str) -> None:
+    for statement in append_statements(turn, at):
+        execute(statement.sql, statement.params)
 
 
 # --- a user's data -----------------------------------------------------------------------------

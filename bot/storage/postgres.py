@@ -42,7 +42,7 @@ from bot.storage.common import (
     read_user_data,
     stale_events,
     timestamp,
-    write_turn,
+    turn_statements,
 )
 from bot.storage.protocol import POSTGRES, Commit, Rows
 from bot.storage.store import EVENT_RETENTION, PRUNE_INTERVAL_SECONDS, StoreError
@@ -57,6 +57,12 @@ T = TypeVar("T")
 DEFAULT_POOL_SIZE = 4
 POOL_TIMEOUT_SECONDS = 5.0
 LOCK_TIMEOUT = "5s"  # a turn never waits longer than this for another's row lock
+# The same durability as the SQLite store's synchronous=NORMAL in WAL mode: a commit is not waited
+# on to reach the disk, so a crash of the database server (not of the bot) can lose the last
+# fraction of a second of turns, never corrupt anything. Waiting costs a disk flush per turn (about
+# 8 ms on this machine's disk). A URL that sets synchronous_commit itself
+# (`?options=-csynchronous_commit%3Don`) keeps its own setting; see docs/scaling.md.
+SYNCHRONOUS_COMMIT = "off"
 ADVISORY_KEY = "offer-coach migrations"
 
 # --- schema migrations (PostgreSQL's own numbering; v1 is SQLite's schema 4) ---------------------
@@ -156,7 +162,7 @@ class PostgresStore:
         self._pool = ConnectionPool(
             url, min_size=1, max_size=pool_size, timeout=timeout, open=False, name="offer-coach",
             kwargs={"autocommit": True, "application_name": application_name},
-            configure=_configure, reconnect_timeout=max(timeout, 1.0),
+            configure=_configure_for(url), reconnect_timeout=max(timeout, 1.0),
         )
         try:
             self._pool.open(wait=True, timeout=timeout)
@@ -212,7 +218,7 @@ class PostgresStore:
 
     # --- connections and transactions ---------------------------------------------------------
 
-    def _attempt(self, work: Callable[[_Tx], T], *, isolation: str = "") -> T:
+    def _attempt(self, work: Callable[[_Tx], T], *, isolation: str | None = "") -> T:
         """Run `work` in one transaction on a pooled connection; a connection lost before COMMIT
         raises _Retry (nothing was applied), any other database failure StoreError."""
         psycopg = self._psycopg
@@ -220,6 +226,8 @@ class PostgresStore:
         try:
             with self._pool.connection() as conn:
                 tx = _Tx(conn)
+                if isolation is None:
+                    return work(tx)
                 conn.execute("BEGIN" + isolation)  # type: ignore[arg-type]
                 try:
                     self._local.tx = tx
@@ -243,7 +251,9 @@ class PostgresStore:
             raise StoreError(f"The database at {self.url} is busy: no connection free within "
                              f"{self.timeout:g} s") from error
 
-    def _run(self, work: Callable[[_Tx], T], *, isolation: str = "") -> T:
+    def _run(self, work: Callable[[_Tx], T], *, isolation: str | None = "") -> T:
+        """`work` in a transaction (BEGIN + `isolation`), or with `isolation=None` as one statement
+        in autocommit; retried once on a new connection when the connection was lost before COMMIT."""
         if getattr(self._local, "tx", None) is not None:
             raise RuntimeError("a transaction is already open on this thread")
         try:
@@ -309,14 +319,26 @@ class PostgresStore:
     # --- the per-turn path -------------------------------------------------------------------
 
     def load_session(self, user_key: str, scope: str) -> LoadedSession:
-        return self._run(lambda tx: read_session(tx.execute, user_key, scope))
+        """One SELECT, its own transaction: a single round trip."""
+        return self._run(lambda tx: read_session(tx.execute, user_key, scope), isolation=None)
 
     def commit_turn(self, turn: TurnWrite, *, event_key: str | None = None) -> Commit:
+        """The turn's statements sent together in a pipeline (one round trip), then COMMIT or, on a
+        duplicate event or a moved-on session, ROLLBACK: two round trips for the whole write."""
+        statements = turn_statements(turn, event_key)
+
+        def pipelined(tx: _Tx) -> Commit:
+            with tx.conn.pipeline():
+                cursors = [tx.execute(statement.sql, statement.params) for statement in statements]
+            for statement, cursor in zip(statements, cursors, strict=True):
+                if statement.must_change_one_row is not None and cursor.rowcount != 1:
+                    raise Aborted(statement.must_change_one_row)
+            return Commit.saved
+
         try:
-            self._run(lambda tx: write_turn(tx.execute, turn, event_key))
+            return self._run(pipelined)
         except Aborted as aborted:
             return aborted.result
-        return Commit.saved
 
     def claim_event(self, event_key: str, at: datetime | str) -> bool:
         """Record a processed event inside the current transaction; False for a repeat."""
@@ -370,8 +392,16 @@ def _tables(tx: _Tx) -> set[str]:
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
 
-def _configure(conn: psycopg.Connection[Any]) -> None:
-    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")  # type: ignore[arg-type]
+def _configure_for(url: str) -> Callable[[psycopg.Connection[Any]], None]:
+    settings = [f"SET lock_timeout = '{LOCK_TIMEOUT}'"]
+    if "synchronous_commit" not in url:
+        settings.append(f"SET synchronous_commit = {SYNCHRONOUS_COMMIT}")
+
+    def configure(conn: psycopg.Connection[Any]) -> None:
+        for statement in settings:
+            conn.execute(statement)  # type: ignore[arg-type]
+
+    return configure
 
 
 def _pool_timeout() -> type[Exception]:
