@@ -93,7 +93,7 @@ def _drop_schema(schema: str) -> None:
 
 
 def _postgres_cpu() -> float:
-    """CPU seconds used so far by every PostgreSQL server process on this machine (from /proc)."""
+    """CPU seconds used so far by the PostgreSQL server, exited backends included (from /proc)."""
     total = 0
     tick = os.sysconf("SC_CLK_TCK")
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -103,7 +103,8 @@ def _postgres_cpu() -> float:
             if "(postgres" not in fields[0]:
                 continue
             values = fields[1].split()
-            total += int(values[11]) + int(values[12])
+            # utime + stime, and cutime + cstime: the postmaster keeps its exited backends' CPU there
+            total += sum(int(v) for v in values[11:15])
         except (OSError, IndexError, ValueError):
             continue
     return total / tick

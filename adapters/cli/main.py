@@ -126,7 +126,7 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         case "export" | "forget":
             from adapters.cli import data as data_cli
 
-            db = args.db or _settings(args).db
+            db = args.db or _settings(args).store_target
             if args.command == "export":
                 return data_cli.export_command(args.user, db, out)
             return data_cli.forget_command(args.user, db, out, yes=args.yes)

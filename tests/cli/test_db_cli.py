@@ -86,3 +86,15 @@ def test_migrate_and_check_report_the_schema_and_the_rows(store_target: str):
     assert code == 0 and "up to date" in report
     code, report = _cli("db", "check", "--url", store_target)
     assert code == 0 and "turns" in report and report.rstrip().endswith("ok")
+
+
+def test_export_and_forget_from_the_command_line_on_either_back_end(store_target: str, monkeypatch):
+    monkeypatch.setenv("OFFER_COACH_DATABASE_URL", store_target)  # a URL, or a plain path for SQLite
+    coach = CoachService(open_store(store_target), Finishing())
+    coach.handle_sync(Incoming(platform="test", user_id="ana", conversation_id="dm", text="hello"))
+    coach.close()
+    code, exported = _cli("export", "--user", "test::ana")
+    assert code == 0 and '"hello"' in exported
+    code, said = _cli("forget", "--user", "test::ana", "--yes")
+    assert code == 0 and "Deleted all data of test::ana" in said
+    assert _cli("export", "--user", "test::ana")[0] == 1  # nothing left to export
