@@ -25,6 +25,8 @@ class CoreSettings(BaseSettings):
     database_url: str | None = None
     playbooks: Path | None = None  # an extra playbook folder, merged over the shipped ones
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
+    # Days after which the words of finished transcripts are dropped (scores and counts stay); unset keeps them.
+    retention_days: int | None = Field(default=None, ge=1)
 
     @property
     def store_target(self) -> str:

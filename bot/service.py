@@ -23,7 +23,7 @@ import logging
 import sqlite3
 import weakref
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
@@ -118,7 +118,9 @@ class CoachService:
         engine = CoachEngine(playbooks, understander, max_message_chars=settings.max_message_chars)
         from bot.storage import open_store
 
-        return cls(open_store(settings.store_target), engine, max_message_chars=settings.max_message_chars)
+        retention = timedelta(days=settings.retention_days) if settings.retention_days else None
+        store = open_store(settings.store_target, retention=retention)
+        return cls(store, engine, max_message_chars=settings.max_message_chars)
 
     def close(self) -> None:
         self.store.close()

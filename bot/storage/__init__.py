@@ -35,4 +35,4 @@ def open_store(target: str | Path, *, maintenance: bool = True, **options: objec
     text = str(target)
     if text.startswith("sqlite:///"):
         text = text.removeprefix("sqlite://")
-    return Store(text, maintenance=maintenance)
+    return Store(text, maintenance=maintenance, **options)  # type: ignore[arg-type]

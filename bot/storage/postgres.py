@@ -45,7 +45,7 @@ from bot.storage.common import (
     turn_statements,
 )
 from bot.storage.protocol import POSTGRES, Commit, Rows
-from bot.storage.store import EVENT_RETENTION, PRUNE_INTERVAL_SECONDS, StoreError
+from bot.storage.store import EVENT_RETENTION, PRUNE_INTERVAL_SECONDS, RETENTION_BATCH, StoreError
 
 if TYPE_CHECKING:
     import psycopg
@@ -150,7 +150,9 @@ class PostgresStore:
     dialect = POSTGRES
 
     def __init__(self, url: str, *, pool_size: int = DEFAULT_POOL_SIZE, timeout: float = POOL_TIMEOUT_SECONDS,
-                 application_name: str = "offer-coach", maintenance: bool = True) -> None:
+                 application_name: str = "offer-coach", maintenance: bool = True,
+                 retention: timedelta | None = None) -> None:
+        """``retention``: drop the words of finished transcripts older than this (None keeps them)."""
         import psycopg
         from psycopg_pool import ConnectionPool
 
@@ -173,7 +175,7 @@ class PostgresStore:
         except Exception as error:
             self._pool.close()
             raise StoreError(f"Cannot use the database at {self.url}: {_reason(error)}") from error
-        self._maintenance: _Pruner | None = _Pruner(self) if maintenance else None
+        self._maintenance: _Pruner | None = _Pruner(self, retention) if maintenance else None
         if self._maintenance is not None:
             self._maintenance.start()
 
@@ -364,6 +366,25 @@ class PostgresStore:
     def count(self, table: str, user_key: str | None = None) -> int:
         return self._run(lambda tx: count_rows(tx.execute, table, user_key))
 
+    def drop_old_words(self, older_than: timedelta, *, now: datetime | None = None) -> int:
+        """Blank the words of finished transcripts older than ``older_than`` (see the SQLite store's
+        method of the same name): in batches by id, each its own short transaction; a practice
+        still in progress keeps its words."""
+        cutoff = timestamp((now or now_utc()) - older_than)
+
+        def one_batch(tx: _Tx) -> int:
+            return tx.execute(
+                "UPDATE turns SET text_in = NULL, choice_in = NULL, replies = '[]' WHERE id IN ("
+                "SELECT t.id FROM turns t WHERE t.at < ? AND (t.text_in IS NOT NULL OR t.choice_in IS NOT NULL "
+                "OR t.replies <> '[]') AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_key = t.user_key "
+                "AND s.scope = t.scope AND s.state::json #>> '{practice,status}' = 'active') ORDER BY t.id LIMIT ?)",
+                (cutoff, RETENTION_BATCH)).rowcount
+
+        changed = 0
+        while done := self._run(one_batch):
+            changed += done
+        return changed
+
     def reset_sequences(self) -> None:
         def reset(tx: _Tx) -> None:
             for table in IDENTITY_TABLES:
@@ -422,10 +443,12 @@ def _reason(error: BaseException) -> str:
 
 
 class _Pruner:
-    """Prunes old event ids on a background thread: at start, then hourly."""
+    """Prunes old event ids (and, with a retention, old transcripts' words) on a background
+    thread: at start, then hourly."""
 
-    def __init__(self, store: PostgresStore) -> None:
+    def __init__(self, store: PostgresStore, retention: timedelta | None) -> None:
         self.store = store
+        self.retention = retention
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="offer-coach-pg-prune", daemon=True)
 
@@ -440,6 +463,8 @@ class _Pruner:
         while not self._stop.is_set():
             try:
                 self.store.prune_events()
+                if self.retention is not None:
+                    self.store.drop_old_words(self.retention)
             except StoreError as error:
                 logger.warning("event pruning skipped a round: %s", error)
             self._stop.wait(PRUNE_INTERVAL_SECONDS)

@@ -101,6 +101,10 @@ class CoachStore(Protocol):
 
     def prune_events(self, older_than: timedelta = ..., *, now: datetime | None = None) -> int: ...
 
+    def drop_old_words(self, older_than: timedelta, *, now: datetime | None = None) -> int:
+        """Blank the words of finished transcripts older than ``older_than`` (the retention)."""
+        ...
+
     def reset_sequences(self) -> None:
         """After rows were copied in with their ids: new rows continue after the highest id."""
         ...

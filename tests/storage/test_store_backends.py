@@ -276,3 +276,26 @@ def test_records_and_state_round_trip_on_postgres(postgres_url: str):
         assert store.load_session("test::ana", "direct").state == state
     finally:
         store.close()
+
+
+def test_retention_drops_old_finished_words_and_keeps_a_practice_in_progress(store_target: str):
+    from bot.negotiation.state import PracticeState
+
+    coach = CoachService(open_store(store_target, maintenance=False), Counting())
+    try:
+        coach.handle_sync(said("done"))
+        coach.handle_sync(said("going"))
+        store = coach.store
+        going = store.load_session("test::going", "direct")
+        active = SessionState(mode="practice", practice=PracticeState(scenario="growth_startup", status="active",
+                                                                       offer={}, patience=3))
+        assert store.commit_turn(TurnWrite(
+            user_key="test::going", platform="test", scope="direct", at=T0, text_in="still here", choice_in=None,
+            replies=[], state=active, records=[], user_known=True, expected_version=going.version)) is Commit.saved
+        changed = store.drop_old_words(timedelta(days=30), now=datetime.now(UTC) + timedelta(days=40))
+        assert changed == 1  # the finished user's one turn; the practice in progress keeps its words
+        assert [t.text_in for t in store.user_data("test::done").turns] == [None]
+        assert [t.text_in for t in store.user_data("test::going").turns] == ["hi", "still here"]
+        assert store.count("turns") == 3
+    finally:
+        coach.close()
