@@ -26,6 +26,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
@@ -120,7 +121,7 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     installation_store = None
     if settings.multi_workspace:
         assert settings.client_secret is not None and settings.state_secret is not None
-        installation_store = SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or "")
+        installation_store = installations_for(coach, db_path, settings.client_id or "")
         oauth_settings = AsyncOAuthSettings(
             client_id=settings.client_id,
             client_secret=settings.client_secret.get_secret_value(),
@@ -171,6 +172,16 @@ class OnlyOurWorkspace(AsyncMiddleware):
                 return BoltResponse(status=200, body=OTHER_WORKSPACE)
             return BoltResponse(status=200, body="")
         return await next()
+
+
+def installations_for(coach: Coach, db_path: Path | str, client_id: str) -> AsyncInstallationStore:
+    """Bolt's SQLite installation store in the core's file; on PostgreSQL, the core's own store."""
+    store = getattr(coach, "store", None)
+    if store is not None and store.dialect.name == "postgresql":
+        from adapters.slack.installations import StoreInstallationStore
+
+        return StoreInstallationStore(store, client_id)
+    return SQLite3InstallationStore(database=str(db_path), client_id=client_id)
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:
