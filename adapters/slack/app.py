@@ -35,6 +35,7 @@ from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
+from adapters.slack.http import shape_problem
 from adapters.slack.inbound import (
     PLATFORM,
     BadPayload,
@@ -60,7 +61,6 @@ from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
 from bot.session import SessionState
 from bot.storage.inbox import Inbox
-from bot.storage.store import Store
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,8 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         request_verification_enabled=settings.mode == "http",
     )
     store = getattr(coach, "store", None)
-    intake = Intake(Inbox(store) if isinstance(store, Store) else None)
+    # Any store with transactions (SQLite, or PostgreSQL through the store protocol) keeps the inbox.
+    intake = Intake(Inbox(store) if hasattr(store, "transaction") and hasattr(store, "snapshot") else None)
     tokens = Tokens(settings, clients, installation_store)
     team_side = SlackTeams(teams, clients, tokens) if teams is not None else None
     Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
@@ -303,9 +304,13 @@ class Listeners:
                     await ack(response_action="errors", errors=errors)
                     return
             replay = context.get(REPLAY)
+            if not replay and request.mode == "socket_mode" and shape_problem(body) is not None:
+                log.warning("dropped a malformed Socket Mode request")  # HTTP ones never get here
+                await ack()
+                return
             key = replay or request_key(body, _header(request, "x-slack-signature"))
             if not replay and not intake.accept(key, request.raw_body, body):
-                log.info("dropped a request Slack had already delivered")
+                log.debug("dropped a request already delivered (a retry or a replay)")
                 await ack()
                 return
             await ack()

@@ -188,8 +188,9 @@ def _migration_3_team_channels(db: Any) -> None:
 def _migration_4_events_by_time(db: Any) -> None:
     """Index events by time again, so pruning reads only the old ones instead of the whole table.
 
-    The cost is one more B-tree per claimed event, but its new entries all land on the index's
-    right-most leaf (times only grow), so a turn usually adds no page beyond that one leaf.
+    The cost is one more B-tree per claimed event; its new entries land on the index's right-most
+    leaf (times only grow), so a turn writes that one leaf more: 5.88 WAL pages per turn instead
+    of 4.64, with the turn's CPU time unchanged within noise (bench/store_care.py).
     """
     db.execute("CREATE INDEX IF NOT EXISTS events_by_time ON events (at)")
 
