@@ -665,19 +665,6 @@ PROPOSE_VAGUE = _cue(
     r"fund)\b"
 )
 
-# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
-# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
-# nearly everywhere, so checking for those words would cost more than the searches it skips.
-GATE = CueGate(
-    [
-        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
-        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
-        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING,
-    ],
-    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT],
-)
 
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
@@ -788,4 +775,19 @@ DEADLINE = re.compile(
 )
 OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+)
+
+
+# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
+# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
+# nearly everywhere, so checking for those words would cost more than the searches it skips.
+GATE = CueGate(
+    [
+        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
+        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
+        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+    ],
+    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
+    whole_text=[GREET, ACCEPT],
 )
