@@ -5,13 +5,19 @@ Run from the repository root:
     python bench/slack_bench.py                  # 5 rounds x 200 requests per app and concurrency
     python bench/slack_bench.py --rounds 3 --requests 100
     python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
+    python bench/slack_bench.py --server --rounds 5 --turns 400   # the real `run slack` vs a baseline commit
+    python bench/slack_bench.py --crash 10 --turns 300            # kill -9 during bursts: events lost
+
+`--server` and `--crash` are described where their code starts, below; the rest of this text is
+about the default comparison.
 
 Each app runs in its own process (its own event loop, as in production); the Fake Slack and the
 load generator share this one. Requests are signed slash commands from a channel, as Slack sends
 them. Two apps, alternated round by round so that machine noise falls on both alike:
 
 - bare: a Bolt app whose handler acks and posts a fixed reply to the response_url (acked at once,
-  reply from a lazy listener on a pooled connection, exactly like Offer Coach's wiring);
+  reply from a lazy listener on a pooled connection; Offer Coach now runs its work as its own
+  task instead of a lazy listener);
 - bolt-default (with --bolt-default): the same on Bolt's defaults (ack and respond() in one
   listener, process_before_response=False, a new connection per reply), for reference;
 - coach-dm: Offer Coach with the real engine and a SQLite file, every request one practice turn
@@ -382,12 +388,13 @@ async def closed_loop(send: SlackSender, waiter: Waiter, fake: FakeSlack, users:
     """`turns` practice turns, each user waiting for its reply; (seconds taken, reply latencies)."""
     latencies: list[float] = []
 
-    async def worker(user: str) -> None:
-        for _ in range(turns // len(users)):
+    async def worker(user: str, count: int) -> None:
+        for _ in range(count):
             latencies.append(await dm(send, waiter, fake, user, ASKS[next(counter) % len(ASKS)]))
 
     started = time.perf_counter()
-    await asyncio.gather(*(worker(user) for user in users))
+    share, extra = divmod(turns, len(users))
+    await asyncio.gather(*(worker(user, share + (i < extra)) for i, user in enumerate(users)))
     return time.perf_counter() - started, latencies
 
 
@@ -457,51 +464,64 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
             for round_ in range(rounds):
-                for name in (("baseline", "this") if round_ % 2 == 0 else ("this", "baseline")):
-                    await _one_round(name, trees[name], fake, session, waiter, secret, Path(tmp), round_, turns,
-                                     counter, results[name])
-                bare = Server(here, fake.api_url, secret, Path(tmp) / f"bare{round_}.db", bare=True)
-                try:
-                    await bare.listening()
-                    send = SlackSender(session, bare.url, secret)
-                    users = [f"UBARE{i:05d}" for i in range(8)]
-                    await closed_loop(send, waiter, fake, users, 80, counter)
-                    cpu = bare.cpu_seconds()
-                    await closed_loop(send, waiter, fake, users, turns, counter)
-                    results["bare Bolt"]["cpu_ms"].append((bare.cpu_seconds() - cpu) / turns * 1000)
-                finally:
-                    bare.stop()
-                for name in ("baseline", "this"):
-                    results[name]["turn_ms"].append(turn_cpu_in_process(trees[name], turns) * 1000)
+                await _one_round(trees, fake, session, waiter, secret, Path(tmp) / f"round{round_}", round_, turns,
+                                 counter, results)
+                for name, tree in trees.items():
+                    results[name]["turn_ms"].append(turn_cpu_in_process(tree, turns) * 1000)
     _report(results, baseline)
     return 0
 
 
-async def _one_round(name: str, tree: Path, fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
+CHUNKS = 8  # each measurement alternates between the servers in this many slices
+
+
+async def _one_round(trees: dict[str, Path], fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
                      secret: str, tmp: Path, round_: int, turns: int, counter: itertools.count,
-                     out: dict[str, list[float]]) -> None:
-    server = Server(tree, fake.api_url, secret, tmp / f"{name}{round_}.db")
+                     results: dict[str, dict[str, list[float]]]) -> None:
+    """Both trees' servers and the bare app run side by side; every measurement alternates between
+    them in small slices, so a change in the machine's load falls on all of them alike."""
+    tmp.mkdir()
+    names = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+    servers = {name: Server(trees[name], fake.api_url, secret, tmp / f"{name}.db") for name in names}
+    servers["bare Bolt"] = Server(trees["this"], fake.api_url, secret, tmp / "bare.db", bare=True)
     try:
-        await server.listening()
-        send = SlackSender(session, server.url, secret)
-        first_user = f"UFIRST{round_:03d}"
-        out["first_s"].append(await dm(send, waiter, fake, first_user, FIRST_ASK))
-        out["start_to_first_s"].append(time.perf_counter() - server.started)
-        users = [f"U{name[:4].upper()}{round_:02d}{i:04d}" for i in range(64)]
-        await asyncio.gather(*(dm(send, waiter, fake, user, STARTS_PRACTICE) for user in users))
-        await closed_loop(send, waiter, fake, users[:8], 160, counter)  # warm: connections, caches
-        out["warm_s"].append(await dm(send, waiter, fake, f"UWARM{round_:04d}", FIRST_ASK))
-        cpu = server.cpu_seconds()
-        await closed_loop(send, waiter, fake, users[:8], turns, counter)
-        out["cpu_ms"].append((server.cpu_seconds() - cpu) / turns * 1000)
-        seconds, _ = await closed_loop(send, waiter, fake, users, turns, counter)
-        max_rate = turns / seconds
-        out["max_turns_s"].append(max_rate)
-        latencies = await open_loop(send, waiter, fake, users, max_rate / 2, min(10.0, 2 * turns / max_rate), counter)
-        out["p99_half_ms"].append(pct(latencies, .99))
-        out["p50_half_ms"].append(pct(latencies, .5))
+        for server in servers.values():
+            await server.listening()
+        sends = {name: SlackSender(session, server.url, secret) for name, server in servers.items()}
+        users = {name: [f"U{i}{round_:02d}{n:04d}" for n in range(64)] for i, name in enumerate(servers)}
+        for name in names:
+            out = results[name]
+            out["first_s"].append(await dm(sends[name], waiter, fake, f"UFIRST{name[:2]}{round_:03d}", FIRST_ASK))
+            out["start_to_first_s"].append(time.perf_counter() - servers[name].started)
+            await asyncio.gather(*(dm(sends[name], waiter, fake, user, STARTS_PRACTICE) for user in users[name]))
+            await closed_loop(sends[name], waiter, fake, users[name][:8], 160, counter)  # connections, caches
+            out["warm_s"].append(await dm(sends[name], waiter, fake, f"UWARM{name[:2]}{round_:04d}", FIRST_ASK))
+        await closed_loop(sends["bare Bolt"], waiter, fake, users["bare Bolt"][:8], 160, counter)
+        cpu: dict[str, float] = defaultdict(float)
+        elapsed: dict[str, float] = defaultdict(float)
+        for _ in range(CHUNKS):
+            for name, server in servers.items():
+                before = server.cpu_seconds()
+                await closed_loop(sends[name], waiter, fake, users[name][:8], turns // CHUNKS, counter)
+                cpu[name] += server.cpu_seconds() - before
+            for name in names:
+                seconds, _ = await closed_loop(sends[name], waiter, fake, users[name], turns // CHUNKS, counter)
+                elapsed[name] += seconds
+        for name in servers:
+            results[name]["cpu_ms"].append(cpu[name] / (CHUNKS * (turns // CHUNKS)) * 1000)
+        latencies: dict[str, list[float]] = defaultdict(list)
+        for _ in range(2):
+            for name in names:
+                max_rate = CHUNKS * (turns // CHUNKS) / elapsed[name]
+                latencies[name] += await open_loop(sends[name], waiter, fake, users[name], max_rate / 2,
+                                                   min(5.0, turns / max_rate), counter)
+        for name in names:
+            results[name]["max_turns_s"].append(CHUNKS * (turns // CHUNKS) / elapsed[name])
+            results[name]["p99_half_ms"].append(pct(latencies[name], .99))
+            results[name]["p50_half_ms"].append(pct(latencies[name], .5))
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
 
 
 def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
@@ -523,6 +543,66 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
               f"{bare:.3f} ms/request; first reply {ratio:.1f}x a warm one")
     cpu_ratios = [n / o for n, o in zip(results["this"]["cpu_ms"], results["baseline"]["cpu_ms"], strict=True)]
     print(f"per-round CPU ratios this/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
+    print("per-round CPU ms: " + "; ".join(f"{name} " + ", ".join(f"{v:.2f}" for v in results[name]["cpu_ms"])
+                                            for name in ("baseline", "this", "bare Bolt")))
+
+
+# --- `--crash`: kill -9 during a burst of acknowledged events, restart, count (issue 13 defect 10) ----
+
+
+async def _burst(send: SlackSender, server: Server, first: int, count: int, kill_after: int) -> list[int]:
+    """Send events `first`..`first+count` 16 at a time; SIGKILL the server after `kill_after` acks.
+    Returns the numbers of the events Slack would count as delivered (HTTP 200)."""
+    import signal
+
+    acked: list[int] = []
+    numbers = iter(range(first, first + count))
+
+    async def worker() -> None:
+        for n in numbers:
+            try:
+                sent = await send.event({"type": "message", "channel_type": "im", "user": f"UCRASH{n % 40:04d}",
+                                         "text": f"crash probe {n}", "channel": f"DCRASH{n % 40:04d}",
+                                         "ts": f"{time.time():.6f}"}, event_id=f"EvCRASH{n:06d}")
+            except aiohttp.ClientError:
+                return  # the server is gone: Slack would retry this one, it was never acknowledged
+            if sent.status == 200:
+                acked.append(n)
+                if len(acked) == kill_after:
+                    server.process.send_signal(signal.SIGKILL)
+
+    await asyncio.gather(*(worker() for _ in range(16)))
+    return acked
+
+
+async def crash_main(baseline: str, kills: int, burst: int) -> int:
+    import sqlite3
+
+    secret = secrets.token_hex(16)
+    here = Path(__file__).resolve().parents[1]
+    async with FakeSlack() as fake, aiohttp.ClientSession() as session:
+        with tempfile.TemporaryDirectory() as tmp:
+            trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            for name, tree in trees.items():
+                db = Path(tmp) / f"{name}.db"
+                acked: list[int] = []
+                for round_ in range(kills):
+                    server = Server(tree, fake.api_url, secret, db)
+                    await server.listening()
+                    acked += await _burst(SlackSender(session, server.url, secret), server, round_ * burst, burst,
+                                          kill_after=burst // 3)
+                    server.process.wait(10)
+                server = Server(tree, fake.api_url, secret, db)  # the restart that finishes what is pending
+                await server.listening()
+                await asyncio.sleep(3)
+                server.stop()
+                with sqlite3.connect(db) as conn:
+                    texts = [text for (text,) in conn.execute("SELECT text_in FROM turns")]
+                done = {int(text.rsplit(" ", 1)[1]) for text in texts}
+                lost = sorted(set(acked) - done)
+                print(f"{name}: {kills} kill -9 during bursts of {burst}; {len(acked)} events acknowledged, "
+                      f"{len(lost)} lost, {len(texts) - len(done)} turns duplicated")
+    return 0
 
 
 if __name__ == "__main__":
@@ -534,10 +614,14 @@ if __name__ == "__main__":
                         help="the real `offer-coach run slack` against --baseline, with DM events (issue 14)")
     parser.add_argument("--baseline", default="72575b0", help="with --server: the commit to compare with")
     parser.add_argument("--turns", type=int, default=400, help="with --server: turns per measurement")
+    parser.add_argument("--crash", type=int, metavar="KILLS",
+                        help="kill -9 the server KILLS times during bursts of acknowledged events, then count")
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)  # internal: the bare app's process
     args = parser.parse_args()
     if args.bare_server:
         _bare_server(args.bare_server)
+    elif args.crash:
+        sys.exit(asyncio.run(crash_main(args.baseline, args.crash, args.turns)))
     elif args.server:
         sys.exit(asyncio.run(server_main(args.baseline, args.rounds, args.turns)))
     else:

@@ -20,7 +20,15 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from adapters.slack.app import Coach, build_app, close_app, finish_pending, slack_teams, warm_up
+from adapters.slack.app import (
+    Coach,
+    build_app,
+    close_app,
+    finish_pending,
+    slack_teams,
+    warm_connections,
+    warm_up,
+)
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from adapters.slack.http import guarded_web_app
 from bot.config import CoreSettings
@@ -115,6 +123,7 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
     app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
         await check_bot_token(app, settings)
+        await warm_connections(app)
         handler = None
         if settings.mode == "socket":
             assert settings.app_token is not None

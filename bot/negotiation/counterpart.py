@@ -130,8 +130,10 @@ class Counterpart:
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
-        elif Act.request_writing in said.acts:
-            asks = []  # "put the sign-on and the PTO in writing" names what to write down, it asks for nothing
+        elif Act.request_writing in said.acts or _asks_for_options(said):
+            # "put the sign-on and the PTO in writing" names what to write down, and "if the base can't
+            # move, what else could you offer?" asks for options: neither asks for the perks it names
+            asks = []
         if any(self._needs_no_number(t) for t in asks):
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
         chosen: dict[str, Term] = {}
@@ -271,10 +273,13 @@ class Counterpart:
             low = to_canonical(term, perk, base=st.offer["base_salary"].current)
             if low is None:
                 continue
+            if self._quoted_monthly(term, perk, low):
+                low *= 12
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
-            kind = f"competing:{term.perk}" if competing else f"market:{term.perk}"
-            if not in_range(high, perk) or not market.believable(high, perk, self.scenario, term.perk,
-                                                                 competing=competing and term.perk == "base_salary"):
+            rival = competing and term.range is None  # another employer's offer is one figure; a range is the market
+            kind = f"competing:{term.perk}" if rival else f"market:{term.perk}"
+            if term.doubtful or not in_range(high, perk) or not market.believable(
+                    high, perk, self.scenario, term.perk, competing=rival and term.perk == "base_salary"):
                 self._doubt(turn, said, kind, (low, high))
                 return False
             if self._contradicts(turn, said, kind, (low, high)):
@@ -341,9 +346,10 @@ class Counterpart:
         for term in said.terms:
             if term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current):
                 turn.lines.append(self._say(st, "fake_trade", **self._fields(self.perks[term.perk])))
-        vague = [t for t in asks if t.amount is None and not self._needs_no_number(t) and t.perk in st.offer]
-        if len(vague) >= 2:
-            items = [self._term_now(st, t.perk or "") for t in vague]
+        vague = [t for t in asks if t.amount is None and not self._needs_no_number(t)]
+        offered = [t for t in vague if t.perk in st.offer]
+        if len(vague) >= 2 and offered:
+            items = [self._term_now(st, t.perk or "") for t in offered]
             turn.lines.append(self._say(st, "recap_ask", items=_join(items)))
             for t in vague:
                 st.perks_discussed = _add(st.perks_discussed, t.perk or "")
@@ -369,7 +375,7 @@ class Counterpart:
             turn.lines.append(self._say(st, "not_offered", **self._fields(perk)))
             return
         if not _better(perk, wanted, track.current):
-            kind = "covered_ask" if Act.ask in said.acts else "covered"
+            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if Act.ask in said.acts else "covered"
             turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk))))
             return
         if self._refuses(turn, key, sheet, wanted, said):
@@ -389,13 +395,15 @@ class Counterpart:
         if wanted is not None and self._quoted_monthly(term, perk, wanted):
             wanted *= 12
         if wanted is None:
+            if Act.request_writing in said.acts:
+                return None  # "in writing, with the review at three months" names what to write down
             if Act.ask in said.acts or term.amount is None:
                 kind = "ask_number_offered" if track and current else "ask_number"
                 turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(current, perk))))
             else:
                 turn.lines.append(self._say(st, "unreadable", **self._fields(perk)))
             return None
-        if not in_range(wanted, perk):
+        if term.doubtful or not in_range(wanted, perk):
             # Never echoed: a figure like 1e308 is a typo or a test, not an amount to repeat back.
             turn.doubted = True
             turn.lines.append(self._say(st, "insane", **self._fields(perk)))
@@ -634,7 +642,8 @@ class Counterpart:
         under what is on the table, or for a range and a figure at once; the range is the evidence.
         """
         terms = list(said.terms)
-        changed = False
+        # A range given as evidence ("managers here earn $170k to $190k") is market data, cue words or not.
+        changed = any(t.range is not None and t.role == "evidence" and t.perk in self.perks for t in terms)
         for i, term in enumerate(terms):
             if term.range is None or term.role != "ask" or term.perk not in self.perks:
                 continue
