@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -128,7 +128,7 @@ class Understander:
             return Understanding(text=text, foreign=True)
         mentions, words = self._find_perks(low)
         del mentions[MAX_MENTIONS:]
-        amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
+        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
@@ -573,6 +573,22 @@ class _Pairing:
     paired: dict[int, str]
     has: dict[str, set[str]]
     guessed_units: set[str | None]
+
+
+def _changes(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "increase PTO from 15 to 20 days" is a change, not a range: 15 is the offer as it stands, 20 the ask."""
+    if not any(a.range is not None for a in amounts):
+        return amounts
+    split: list[Amount] = []
+    for a in amounts:
+        to = cues.RANGE_TO.search(low, a.start, a.end) if a.range is not None else None
+        if to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start):
+            split.append(a)
+            continue
+        low_end, high_end = a.range  # type: ignore[misc]
+        split.append(replace(a, value=low_end, range=None, end=to.start()))
+        split.append(replace(a, value=high_end, range=None, start=to.end()))
+    return split
 
 
 def _not_a_term(r: _Pairing, a: Amount) -> bool:
