@@ -729,7 +729,8 @@ TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
+    r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
     r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|too (?:low|little|few|small)|"
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
