@@ -70,9 +70,6 @@ class TeamStore:
     def _execute(self, sql: str, params: Any = ()) -> Rows:
         return self.store.execute(sql, params)
 
-    def _execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        return self.store.conn.execute(sql, params)
-
     # --- subscriptions -------------------------------------------------------------------------
 
     def save_subscription(self, sub: Subscription, *, by: str, now: datetime) -> None:
