@@ -8,7 +8,7 @@ starts fast and never loads Slack or Discord libraries.
 from __future__ import annotations
 
 import argparse
-import logging
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -17,8 +17,12 @@ from pydantic import ValidationError
 
 
 def _parser() -> argparse.ArgumentParser:
+    from adapters.version import version
+
     parser = argparse.ArgumentParser(prog="offer-coach", description="Practise negotiating a job offer.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging (may include message text)")
+    parser.add_argument("--version", action="version", version=f"offer-coach {version()}")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="debug logging (message text only with OFFER_COACH_LOG_MESSAGES=1)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_store(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -51,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
     run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
+    run.add_argument("--health-port", type=int,
+                     help="serve /healthz, /readyz and /metrics on this port (Socket Mode, Discord; "
+                          "default: OFFER_COACH_HEALTH_PORT; Slack's HTTP mode serves them on --port)")
 
     discord = sub.add_parser("discord", help="Discord helpers")
     discord_sub = discord.add_subparsers(dest="action", required=True)
@@ -68,8 +75,13 @@ def _settings(args: argparse.Namespace):  # -> CoreSettings
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     inp, out = stdin or sys.stdin, stdout or sys.stdout
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from adapters import logs
+
+    try:
+        logs.configure(default_level="INFO" if args.command == "run" else "WARNING", verbose=args.verbose)
+    except logs.LoggingConfigError as error:
+        print(f"offer-coach: {error}", file=sys.stderr)
+        return 2
     from bot.playbooks.loader import PlaybookError
     from bot.storage.store import StoreError
 
@@ -80,7 +92,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         return 0
     except KeyboardInterrupt:
         return 130
-    except (PlaybookError, StoreError) as error:
+    except (PlaybookError, StoreError, HealthPortError) as error:
         print(f"offer-coach: {error}", file=sys.stderr)
         return 2
     except ValidationError as error:
@@ -90,6 +102,24 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         )
         print(f"offer-coach: bad configuration: {problems}", file=sys.stderr)
         return 2
+
+
+def _health_port(given: int | None) -> int | None:
+    """--health-port, else OFFER_COACH_HEALTH_PORT, else none (no health server of its own)."""
+    if given is None:
+        raw = os.environ.get("OFFER_COACH_HEALTH_PORT", "").strip()
+        if not raw:
+            return None
+        if not raw.isdigit():
+            raise HealthPortError(f"OFFER_COACH_HEALTH_PORT must be a TCP port number (got {raw!r})")
+        given = int(raw)
+    if not 0 < given < 65536:
+        raise HealthPortError(f"the health port must be a TCP port (1-65535), not {given}")
+    return given
+
+
+class HealthPortError(ValueError):
+    """--health-port or OFFER_COACH_HEALTH_PORT is not a port."""
 
 
 def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
@@ -127,13 +157,14 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             return data_cli.forget_command(args.user, db, out, yes=args.yes)
         case "run":
             settings = _settings(args)
+            health_port = _health_port(args.health_port)
             if args.platform == "slack":
                 from adapters.slack.runner import run as run_slack
 
-                return run_slack(settings, args.port)
+                return run_slack(settings, args.port, health_port=health_port)
             from adapters.discord.runner import run as run_discord
 
-            return run_discord(settings)
+            return run_discord(settings, health_port=health_port)
         case "discord":
             from adapters.discord.runner import invite_url
 
