@@ -16,11 +16,22 @@ from typing import TextIO
 from pydantic import ValidationError
 
 
-def _parser() -> argparse.ArgumentParser:
-    from adapters.version import version
+class _PrintVersion(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for (`chat` starts faster)."""
 
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from adapters.version import version
+
+        print(f"offer-coach {version()}")
+        parser.exit()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="offer-coach", description="Practise negotiating a job offer.")
-    parser.add_argument("--version", action="version", version=f"offer-coach {version()}")
+    parser.add_argument("--version", action=_PrintVersion)
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="debug logging (message text only with OFFER_COACH_LOG_MESSAGES=1)")
     sub = parser.add_subparsers(dest="command", required=True)
