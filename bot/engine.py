@@ -136,8 +136,9 @@ class Engine:
 
     def _command(self, st: SessionState, text: str) -> tuple[str | None, str]:
         words = text.split()
-        first = words[0].lower().lstrip("/!").rstrip(".!?:,")
-        command = find(first)
+        first = words[0].lower().lstrip("/!")
+        # "help?" names help, but "?" alone is itself an alias and must not be stripped to nothing.
+        command = find(first.rstrip(".!?:,") or first)
         if command is None:
             return None, ""
         busy = st.mode != "idle"

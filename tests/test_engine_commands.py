@@ -27,6 +27,11 @@ def test_help_lists_every_command_and_offers_buttons(h: ChatHarness) -> None:
     assert "Are you sure" in text_of(h.pick("cmd:forget"))  # the button asks first, like the command
 
 
+@pytest.mark.parametrize("word", ["?", "help?", "Menu."])
+def test_every_alias_of_help_shows_help(h: ChatHarness, word: str) -> None:
+    assert text_of(h.say(word)) == text_of(h.say("help"))
+
+
 def test_buttons_work_like_typing(h: ChatHarness) -> None:
     h.pick("cmd:scenarios")
     labels = [c.label for c in h.choices()]

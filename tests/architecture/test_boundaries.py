@@ -58,3 +58,36 @@ def test_terminal_chat_loads_no_platform_library() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+# What each core subpackage may import from the rest of bot/ (besides itself): the rules in
+# docs/architecture.md. Top-level modules (engine, service, ...) are the glue and may import any.
+ALLOWED_INSIDE_BOT = {
+    "playbooks": set(),
+    "understanding": {"playbooks"},
+    "valuation": {"understanding", "playbooks", "messages", "markup"},
+    "negotiation": {"understanding", "valuation", "playbooks", "messages", "markup", "session", "commands",
+                    "flow"},
+    "checklists": {"understanding", "valuation", "playbooks", "messages", "markup", "session", "commands",
+                   "flow"},
+    "storage": {"messages", "session"},
+    "teams": {"playbooks", "storage", "port", "messages", "markup"},
+}
+
+
+def test_core_subpackages_import_only_the_rooms_their_rules_allow() -> None:
+    offenders = []
+    for package, allowed in ALLOWED_INSIDE_BOT.items():
+        for path in (BOT / package).rglob("*.py"):
+            for name in imported_modules(path):
+                parts = name.split(".")
+                if parts[0] != "bot" or len(parts) < 2 or parts[1] == package:
+                    continue
+                if parts[1] not in allowed:
+                    offenders.append(f"{path.relative_to(BOT)}: {name}")
+    assert offenders == []
+
+
+def test_every_core_subpackage_has_import_rules() -> None:
+    packages = {p.parent.name for p in BOT.glob("*/__init__.py") if not p.parent.name.startswith("_")}
+    assert packages == set(ALLOWED_INSIDE_BOT)

@@ -478,6 +478,11 @@ class FakeDiscord:
 
     async def _route(self, method: str, path: str, body: Any, files: dict[str, bytes]) -> web.StreamResponse:
         parts = path.strip("/").split("/")
+        response = self._route_application(method, parts, body) or self._route_messages(method, parts, body, files)
+        return response or _json({"message": "404: Not Found", "code": 0}, status=404)
+
+    def _route_application(self, method: str, parts: list[str], body: Any) -> web.Response | None:
+        """The bot's identity, the gateway and slash-command sync."""
         match method, parts:
             case "GET", ["users", "@me"]:
                 return _json(self.bot.payload())
@@ -495,6 +500,12 @@ class FakeDiscord:
                 return _json(self._sync("global", body))
             case "PUT", ["applications", _, "guilds", guild_id, "commands"]:
                 return _json(self._sync(guild_id, body))
+        return None
+
+    def _route_messages(self, method: str, parts: list[str], body: Any,
+                        files: dict[str, bytes]) -> web.Response | None:
+        """Channels, messages and interaction responses."""
+        match method, parts:
             case "POST", ["users", "@me", "channels"]:
                 return _json(self.channels[self.dm_channel_id(int(body["recipient_id"]))])
             case "POST", ["channels", channel_id, "typing"]:
@@ -510,7 +521,7 @@ class FakeDiscord:
             case "GET", ["webhooks", _, token, "messages", "@original"]:
                 state = self._interactions[token]
                 return _json(state["original"] or {})
-        return _json({"message": "404: Not Found", "code": 0}, status=404)
+        return None
 
     def _sync(self, scope: str, commands: list[dict[str, Any]]) -> list[dict[str, Any]]:
         synced = [{**c, "id": str(self.snowflake()), "application_id": str(self.application_id), "version": "1",

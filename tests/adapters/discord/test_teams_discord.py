@@ -16,6 +16,7 @@ from bot.engine import Engine
 from bot.service import CoachService
 from bot.storage.store import Store
 from bot.teams.service import TeamService
+from tests.support.clock import Clock
 from tests.support.fake_discord import EPHEMERAL_FLAG, FakeDiscord, connected
 from tests.support.harness import shipped
 
@@ -27,14 +28,6 @@ SEND_MESSAGES = 1 << 11
 SILENT_FLAG = 1 << 12
 # Monday 23 November 2026 12:00 UTC: 07:00 in New York (UTC-5 in winter).
 START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 @contextlib.asynccontextmanager
