@@ -224,9 +224,19 @@ def _echoed_lines(inp: TextIO, out: TextIO) -> Iterator[str]:
         yield line
 
 
+# Home, End and Delete as the common terminals send them; a system without an inputrc binds only some.
+_KEYS = {"\\e[1~": "beginning-of-line", "\\e[7~": "beginning-of-line", "\\e[H": "beginning-of-line",
+         "\\e[4~": "end-of-line", "\\e[8~": "end-of-line", "\\e[F": "end-of-line", "\\e[3~": "delete-char"}
+
+
 def _enable_line_editing() -> None:
-    with contextlib.suppress(ImportError):  # Windows without pyreadline: plain input still works
-        import readline  # noqa: F401  (importing it is what gives input() editing and history)
+    try:
+        import readline  # importing it is what gives input() editing and history
+    except ImportError:  # Windows without pyreadline: plain input still works
+        return
+    if "libedit" not in (readline.__doc__ or ""):  # GNU readline's syntax; libedit has its own
+        for keys, action in _KEYS.items():
+            readline.parse_and_bind(f'"{keys}": {action}')
 
 
 def run_chat(coach: Coach, user: str, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
