@@ -121,6 +121,7 @@ class FakeDiscord:
         self.interactions_expire = False  # answer every callback "Unknown interaction", as after 3 s
         self._rate_limit_next = 0
         self.held = 0
+        self.abandoned = 0
         self._release: asyncio.Event | None = None
         self._rate_limit_retry_after = 0.05
         self._ids = itertools.count(1)
@@ -489,6 +490,8 @@ class FakeDiscord:
             self.held += 1
             await self._notify()
             await release.wait()
+            if request.transport is None or request.transport.is_closing():
+                self.abandoned += 1  # the bot hung up before Discord could answer
         try:
             response = await self._route(request.method, path, body, files)
         finally:
