@@ -278,10 +278,267 @@ def _role(kind: str) -> str:
     return "bare" if kind == "bolt-default" else kind
 
 
+# --- `--server`: the real `offer-coach run slack`, this tree against a baseline commit (issue 14) ----
+#
+# Each server is the real CLI in its own process (`python -m adapters.cli.main run slack`), in HTTP
+# mode, fed signed DM events (message.im) as Slack sends them; its replies land in the Fake Slack.
+# The baseline is the same command run from `git archive <ref>` of an earlier commit, with the same
+# Python and packages. Runs alternate between the two trees so machine noise falls on both.
+
+STARTS_PRACTICE = "practice growth_startup"
+FIRST_ASK = "Hello! I'd like 165k base, could you do that?"
+
+
+def _tree_of(ref: str, into: Path) -> Path:
+    """`git archive` of `ref` unpacked under `into` (no worktree, nothing in .git changes)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    target = into / ref.replace("/", "_")
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`offer-coach run slack --port N` from one tree, on its own database file."""
+
+    def __init__(self, tree: Path, api_url: str, secret: str, db: Path, bare: bool = False) -> None:
+        import subprocess
+
+        self.port = _free_port()
+        env = {**os.environ, "PYTHONPATH": str(tree), "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": secret,
+               "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db)}
+        for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"):
+            env.pop(name, None)
+        argv = ([sys.executable, str(Path(__file__).resolve()), "--bare-server", str(self.port)] if bare else
+                [sys.executable, "-m", "adapters.cli.main", "run", "slack", "--port", str(self.port)])
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(argv, cwd=str(tree), env=env, stdout=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/slack/events"
+
+    async def listening(self, timeout: float = 60.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            try:
+                _reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+                writer.close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"the server exited with {self.process.returncode}") from None
+                await asyncio.sleep(0.02)
+        raise RuntimeError("the server did not start listening")
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except Exception:
+            self.process.kill()
+
+
+def _bare_server(port: int) -> None:
+    """The bare Bolt app to compare with: on a DM, post a fixed reply with `say` (Bolt's own idiom)."""
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    app = AsyncApp(client=AsyncWebClient(token="xoxb-bench", base_url=os.environ["SLACK_API_URL"]),
+                   signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+
+    @app.event("message")
+    async def reply(say: Any) -> None:
+        await say("Thanks, noted.")
+
+    app.start(port=port)
+
+
+async def dm(send: SlackSender, waiter: Waiter, fake: FakeSlack, user: str, text: str) -> float:
+    """One signed DM event; seconds until the first reply reached the Fake Slack."""
+    reply = waiter.expect("dm:" + fake.dm_of(user))
+    started = time.perf_counter()
+    sent = await send.event({"type": "message", "channel_type": "im", "user": user, "text": text,
+                             "channel": fake.dm_of(user), "ts": f"{time.time():.6f}"})
+    if sent.status != 200:
+        raise RuntimeError(f"HTTP {sent.status}")
+    return await asyncio.wait_for(reply, 30) - started
+
+
+async def closed_loop(send: SlackSender, waiter: Waiter, fake: FakeSlack, users: list[str], turns: int,
+                      counter: itertools.count) -> tuple[float, list[float]]:
+    """`turns` practice turns, each user waiting for its reply; (seconds taken, reply latencies)."""
+    latencies: list[float] = []
+
+    async def worker(user: str) -> None:
+        for _ in range(turns // len(users)):
+            latencies.append(await dm(send, waiter, fake, user, ASKS[next(counter) % len(ASKS)]))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(user) for user in users))
+    return time.perf_counter() - started, latencies
+
+
+async def open_loop(send: SlackSender, waiter: Waiter, fake: FakeSlack, users: list[str], rate: float,
+                    seconds: float, counter: itertools.count) -> list[float]:
+    """Turns arriving at a steady `rate` per second, round-robin over users (one in flight per user)."""
+    latencies: list[float] = []
+    busy: set[str] = set()
+    tasks = []
+
+    async def one(user: str) -> None:
+        busy.add(user)
+        try:
+            latencies.append(await dm(send, waiter, fake, user, ASKS[next(counter) % len(ASKS)]))
+        finally:
+            busy.discard(user)
+
+    start = time.perf_counter()
+    for n in range(int(rate * seconds)):
+        await asyncio.sleep(max(0.0, start + n / rate - time.perf_counter()))
+        user = next((u for u in itertools.islice(itertools.cycle(users), n, n + len(users)) if u not in busy), None)
+        if user is not None:
+            tasks.append(asyncio.create_task(one(user)))
+    await asyncio.gather(*tasks)
+    return latencies
+
+
+def turn_cpu_in_process(tree: Path, turns: int) -> float:
+    """CPU seconds per practice turn through the service alone (no Slack), in a child process."""
+    import subprocess
+
+    code = f"""
+import time, tempfile
+from pathlib import Path
+from bot.config import CoreSettings
+from bot.messages import Incoming
+from bot.service import CoachService
+asks = {list(ASKS)!r}
+with tempfile.TemporaryDirectory() as tmp:
+    service = CoachService.from_settings(CoreSettings(_env_file=None, db=Path(tmp) / "t.db"))
+    users = [f"U{{i:05d}}" for i in range(16)]
+    def turn(user, text, n):
+        service.handle_sync(Incoming(platform="slack", tenant="T0FAKE001", user_id=user, conversation_id="D" + user,
+                                     text=text, event_id=f"Ev{{n}}"))
+    n = 0
+    for user in users:
+        n += 1; turn(user, "{STARTS_PRACTICE}", n)
+    for i in range(200):
+        n += 1; turn(users[i % 16], asks[i % len(asks)], n)
+    cpu = time.process_time()
+    for i in range({turns}):
+        n += 1; turn(users[i % 16], asks[i % len(asks)], n)
+    print((time.process_time() - cpu) / {turns})
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=str(tree), env={**os.environ, "PYTHONPATH": str(tree)},
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+async def server_main(baseline: str, rounds: int, turns: int) -> int:
+    secret = secrets.token_hex(16)
+    here = Path(__file__).resolve().parents[1]
+    results: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    async with FakeSlack() as fake, aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=256)) as session:
+        waiter = Waiter(fake)
+        counter = itertools.count()
+        with tempfile.TemporaryDirectory() as tmp:
+            trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            for round_ in range(rounds):
+                for name in (("baseline", "this") if round_ % 2 == 0 else ("this", "baseline")):
+                    await _one_round(name, trees[name], fake, session, waiter, secret, Path(tmp), round_, turns,
+                                     counter, results[name])
+                bare = Server(here, fake.api_url, secret, Path(tmp) / f"bare{round_}.db", bare=True)
+                try:
+                    await bare.listening()
+                    send = SlackSender(session, bare.url, secret)
+                    users = [f"UBARE{i:05d}" for i in range(8)]
+                    await closed_loop(send, waiter, fake, users, 80, counter)
+                    cpu = bare.cpu_seconds()
+                    await closed_loop(send, waiter, fake, users, turns, counter)
+                    results["bare Bolt"]["cpu_ms"].append((bare.cpu_seconds() - cpu) / turns * 1000)
+                finally:
+                    bare.stop()
+                for name in ("baseline", "this"):
+                    results[name]["turn_ms"].append(turn_cpu_in_process(trees[name], turns) * 1000)
+    _report(results, baseline)
+    return 0
+
+
+async def _one_round(name: str, tree: Path, fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
+                     secret: str, tmp: Path, round_: int, turns: int, counter: itertools.count,
+                     out: dict[str, list[float]]) -> None:
+    server = Server(tree, fake.api_url, secret, tmp / f"{name}{round_}.db")
+    try:
+        await server.listening()
+        send = SlackSender(session, server.url, secret)
+        first_user = f"UFIRST{round_:03d}"
+        out["first_s"].append(await dm(send, waiter, fake, first_user, FIRST_ASK))
+        out["start_to_first_s"].append(time.perf_counter() - server.started)
+        users = [f"U{name[:4].upper()}{round_:02d}{i:04d}" for i in range(64)]
+        await asyncio.gather(*(dm(send, waiter, fake, user, STARTS_PRACTICE) for user in users))
+        await closed_loop(send, waiter, fake, users[:8], 160, counter)  # warm: connections, caches
+        out["warm_s"].append(await dm(send, waiter, fake, f"UWARM{round_:04d}", FIRST_ASK))
+        cpu = server.cpu_seconds()
+        await closed_loop(send, waiter, fake, users[:8], turns, counter)
+        out["cpu_ms"].append((server.cpu_seconds() - cpu) / turns * 1000)
+        seconds, _ = await closed_loop(send, waiter, fake, users, turns, counter)
+        max_rate = turns / seconds
+        out["max_turns_s"].append(max_rate)
+        latencies = await open_loop(send, waiter, fake, users, max_rate / 2, min(10.0, 2 * turns / max_rate), counter)
+        out["p99_half_ms"].append(pct(latencies, .99))
+        out["p50_half_ms"].append(pct(latencies, .5))
+    finally:
+        server.stop()
+
+
+def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
+    med = statistics.median
+    rows = [("server CPU per practice turn (ms)", "cpu_ms"), ("turn alone, in process (ms)", "turn_ms"),
+            ("max turns/s (64 users, closed loop)", "max_turns_s"), ("reply p50 at half max (ms)", "p50_half_ms"),
+            ("reply p99 at half max (ms)", "p99_half_ms"), ("first reply after start (s)", "first_s"),
+            ("process start to first reply (s)", "start_to_first_s"), ("warm reply (s)", "warm_s")]
+    title = f"median of {len(results['this']['cpu_ms'])} rounds"
+    print(f"{title:<40}{'baseline':>12}{'this':>12}{'ratio':>8}")
+    for label, key in rows:
+        old, new = med(results["baseline"][key]), med(results["this"][key])
+        print(f"{label:<40}{old:>12.3f}{new:>12.3f}{new / old:>8.2f}")
+    bare = med(results["bare Bolt"]["cpu_ms"])
+    for name in ("baseline", "this"):
+        overhead = med(c - t for c, t in zip(results[name]["cpu_ms"], results[name]["turn_ms"], strict=True))
+        ratio = med(results[name]["first_s"]) / med(results[name]["warm_s"])
+        print(f"{name}: adapter overhead {overhead:.3f} ms/turn = {overhead / bare:.2f}x a bare Bolt app's "
+              f"{bare:.3f} ms/request; first reply {ratio:.1f}x a warm one")
+    cpu_ratios = [n / o for n, o in zip(results["this"]["cpu_ms"], results["baseline"]["cpu_ms"], strict=True)]
+    print(f"per-round CPU ratios this/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--requests", type=int, default=200, help="requests per app, round and concurrency")
     parser.add_argument("--bolt-default", action="store_true", help="add a bare app on Bolt's default settings")
+    parser.add_argument("--server", action="store_true",
+                        help="the real `offer-coach run slack` against --baseline, with DM events (issue 14)")
+    parser.add_argument("--baseline", default="72575b0", help="with --server: the commit to compare with")
+    parser.add_argument("--turns", type=int, default=400, help="with --server: turns per measurement")
+    parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)  # internal: the bare app's process
     args = parser.parse_args()
-    sys.exit(asyncio.run(main(args.rounds, args.requests, args.bolt_default)))
+    if args.bare_server:
+        _bare_server(args.bare_server)
+    elif args.server:
+        sys.exit(asyncio.run(server_main(args.baseline, args.rounds, args.turns)))
+    else:
+        sys.exit(asyncio.run(main(args.rounds, args.requests, args.bolt_default)))

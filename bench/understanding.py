@@ -7,6 +7,8 @@
     python bench/understanding.py --build-corpus  # rebuild tests/data/*.jsonl from the .txt sources
     python bench/understanding.py --blind         # the frozen blind corpora per style, and whole practices
     python bench/understanding.py --blind --split dev --show-errors  # the blind dev lines, to tune on
+    python bench/understanding.py --blind --split iter --show-errors # the second blind set, to tune on
+    python bench/understanding.py --blind --from DIR --show-errors   # a blind set still being written
 
 The held-out set is scored, never tuned on: do not read its failures to write rules. The
 development set may be inspected with --show-errors.
@@ -299,11 +301,13 @@ def blind_context(raw: dict | None) -> Context | None:
     return Context(**known, **({"last_speaker": "counterpart"} if "last_speaker" in Context.model_fields else {}))
 
 
-def report_blind(split: str, show_errors: bool) -> int:
+def report_blind(split: str, show_errors: bool, directory: Path | None = None) -> int:
     from tests.support import blind
 
     understander = default_understander()
-    records = blind.lines(split)
+    records = blind.lines(split, directory)
+    if directory is not None:
+        split = f"{directory}"
     scores = blind.score_lines(records, lambda text, ctx: understander.read(text, blind_context(ctx)))
     print(f"# blind corpora ({split}): {len(records)} lines, written from docs/labelling.md alone\n")
     print(f"{'style':<11}{'n':>5}{'acts F1':>9}{'perks F1':>10}{'(perk,amount,role) F1':>23}{'signals F1':>12}")
@@ -313,7 +317,7 @@ def report_blind(split: str, show_errors: bool) -> int:
         sc = scores[style]
         print(f"{style:<11}{sc.n:>5}{sc.acts.f1:>9.3f}{sc.perks.f1:>10.3f}{sc.pairs.f1:>23.3f}{sc.signals.f1:>12.3f}")
     if show_errors:
-        if split != "dev":
+        if split == "test":
             print("\n(errors on a frozen set are not shown: it is not for tuning)")
         else:
             for record, said in scores["all"].errors:
@@ -322,9 +326,16 @@ def report_blind(split: str, show_errors: bool) -> int:
                       f" perks={sorted({t['perk'] or '(none)' for t in record['terms']})}")
                 print(f"  got  {[a.value for a in said.acts]} {sorted(blind.read_triples(said.terms))}"
                       f" perks={sorted({t.perk or '(none)' for t in said.terms})}")
-    items = blind.practices(split)
+    items = blind.practices(split, directory)
     if items:
         result = blind.score_practices(items, blind.play_in_harness)
+        if show_errors and split != "test":
+            for practice_id, turn, said in result.misses:
+                got = "(not read)" if said is None else (
+                    f"{[a.value for a in said.acts]} {sorted(blind.read_asks(said.terms))}")
+                print(f"\n{practice_id}: {turn['text']!r}")
+                print(f"  want {sorted(set(turn['acts']) & blind.DECISIVE)} {sorted(blind.label_asks(turn['terms']))}")
+                print(f"  got  {got}")
         print(f"\n# whole practices: {len(items)} practices, {result.turns} turns")
         print(f"per-turn interpretation accuracy: {result.right}/{result.turns} = {result.accuracy:.3f}")
         for persona, n in sorted(result.by_persona.items()):
@@ -335,13 +346,15 @@ def report_blind(split: str, show_errors: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=[*sorted(SPLITS), "test"], default=None)
+    parser.add_argument("--split", choices=[*sorted(SPLITS), "test", "iter"], default=None)
+    parser.add_argument("--from", dest="directory", type=Path, default=None,
+                        help="with --blind: score a writer's folder (terse.jsonl, practices.jsonl...) instead")
     parser.add_argument("--build-corpus", action="store_true")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--blind", action="store_true", help="score the blind corpora (--split test or dev)")
     args = parser.parse_args(argv)
     if args.blind:
-        return report_blind(args.split or "test", args.show_errors)
+        return report_blind(args.split or "test", args.show_errors, args.directory)
     if args.build_corpus:
         build_corpus()
         return 0

@@ -220,10 +220,11 @@ class CoachService:
 
 
 def team_rows(store: Store, user_key: str) -> dict[str, Any]:
-    """What team channels keep about the user: mutes, stats membership, shared checklists started."""
+    """What team channels and workspaces keep about the user: mutes, stats membership, shared
+    checklists started, and the channels, shares and installations they set up."""
     from bot.teams.storage import TeamStore  # only exports need it
 
-    return TeamStore(store).user_rows(user_key)
+    return {**TeamStore(store).user_rows(user_key), **store.user_mentions(user_key)}
 
 
 def build_export(data: UserData, *, now: datetime, team: dict[str, Any] | None = None) -> dict[str, Any]:

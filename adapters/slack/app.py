@@ -1,9 +1,13 @@
 """The Bolt app: which Slack requests we listen to, and how each becomes one call into the core.
 
-Every listener acknowledges at once and does its work in a Bolt lazy listener, so Slack always
-gets its answer well inside three seconds, whatever a turn costs. ``process_before_response`` is
-on: the ack then returns immediately instead of after Bolt's 10 ms polling of an ack made on
-another task. Retries and duplicate event ids are stopped by the service's processed-event table.
+Every listener records the request in the core's inbox, acknowledges it and returns, so Slack has
+its answer at once, whatever a turn costs; the work then runs as this process's own task (see
+:mod:`adapters.slack.intake`), not as a Bolt lazy listener, which would copy every request.
+``process_before_response`` is on, so the acknowledgement goes out as the listener returns, after
+the request is safely recorded. Retries and replays are dropped by the inbox and, for turns, by
+the service's processed-event table. Replies go out through one HTTP session for the process
+(:mod:`adapters.slack.clients`). With a single workspace's token, requests from any other
+workspace are refused rather than answered with that token.
 """
 
 from __future__ import annotations
@@ -11,20 +15,21 @@ from __future__ import annotations
 import logging
 import re
 import weakref
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
+from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.observability import count_error
+from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
@@ -44,11 +49,16 @@ from adapters.slack.inbound import (
     strip_leading_mention,
     text_incoming,
 )
+from adapters.slack.intake import REPLAY, Intake, request_key
+from adapters.slack.lifecycle import Lifecycle, Tokens
 from adapters.slack.modals import VALUE_CALLBACK, value_modal, value_text
-from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_blocks
+from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_blocks, render_reply
 from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, command_is_for_teams
 from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
+from bot.session import SessionState
+from bot.storage.inbox import Inbox
+from bot.storage.store import Store
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -56,8 +66,13 @@ log = logging.getLogger(__name__)
 NOT_YOURS = ("That button belongs to someone else's session, so I've left it alone. "
              "Type `{command} practice` to start your own.")
 STALE_BUTTON = "That button is from an older message I can no longer read. Type `{command} help` to carry on."
+OTHER_WORKSPACE = "This Offer Coach is set up for another Slack workspace, so it cannot answer here."
 # Message subtypes that are a person writing; the rest (edits, deletions, joins, bots) are not.
 _USER_SUBTYPES = {None, "file_share", "thread_broadcast"}
+# How long closing the app waits for the work in flight before cancelling it.
+DRAIN_SECONDS = 10.0
+
+Work = Callable[[dict[str, Any], AsyncWebClient, AsyncBoltContext, str], Coroutine[Any, Any, None]]
 
 
 class _ClientGivenFilter(logging.Filter):
@@ -75,25 +90,39 @@ def user_key(team: str, user: str) -> str:
     return Incoming(platform=PLATFORM, tenant=team, user_id=user, conversation_id=user).user_key
 
 
+@dataclass
+class AppParts:
+    """What one app holds beside Bolt: the clients, the intake, the team side."""
+
+    clients: Clients
+    intake: Intake
+    teams: SlackTeams | None
+
+
+_parts: weakref.WeakKeyDictionary[AsyncApp, AppParts] = weakref.WeakKeyDictionary()
+
+
 def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
               teams: TeamService | None = None) -> AsyncApp:
     """The Bolt app for these settings; OAuth installs live in the core's SQLite file `db_path`.
 
     `teams` enables the team channel commands and buttons (see :mod:`adapters.slack.teams`);
     :func:`slack_teams` gives the object whose ``deliver`` the scheduler calls.
-    :func:`close_app` closes the connections it opened.
+    :func:`close_app` finishes the work in flight and closes the connections.
     """
     bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
     client = AsyncWebClient(token=bot_token, base_url=settings.api_url)
     signing_secret = settings.signing_secret.get_secret_value() if settings.signing_secret else ""
     oauth_settings = None
+    installation_store = None
     if settings.multi_workspace:
         assert settings.client_secret is not None and settings.state_secret is not None
+        installation_store = SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or "")
         oauth_settings = AsyncOAuthSettings(
             client_id=settings.client_id,
             client_secret=settings.client_secret.get_secret_value(),
             scopes=settings.scopes,
-            installation_store=SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or ""),
+            installation_store=installation_store,
             state_store=StatelessOAuthStateStore(
                 expiration_seconds=300, signing_secret=settings.state_secret.get_secret_value()
             ),
@@ -102,88 +131,119 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         client=client,
         signing_secret=signing_secret,
         oauth_settings=oauth_settings,
+        # Given here too, so Bolt's authorize (which refreshes rotating tokens) uses our client
+        # and so SLACK_API_URL, not a default client of its own.
+        installation_store=installation_store,
         process_before_response=True,
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
     )
-    pool = ConnectionPool()
-    team_side = SlackTeams(teams, client, app.installation_store) if teams is not None else None
-    Listeners(settings, coach, pool, team_side).register(app)
-    _pools[app] = pool
-    if team_side is not None:
-        _teams[app] = team_side
+    clients = Clients(settings.api_url)
+    store = getattr(coach, "store", None)
+    intake = Intake(Inbox(store) if isinstance(store, Store) else None)
+    tokens = Tokens(settings, clients, installation_store)
+    team_side = SlackTeams(teams, clients, tokens) if teams is not None else None
+    Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
+    Listeners(settings, coach, clients, intake, team_side).register(app)
+    if not settings.multi_workspace:
+        app.middleware(only_our_workspace)
+    _parts[app] = AppParts(clients, intake, team_side)
     return app
+
+
+async def only_our_workspace(context: AsyncBoltContext, body: dict[str, Any],
+                             next: Callable[[], Any]) -> BoltResponse | None:
+    """With one workspace's token, a request from another workspace is refused, not answered with it."""
+    ours = context.authorize_result.team_id if context.authorize_result else None
+    theirs = context.team_id
+    if ours and theirs and theirs != ours and not context.is_enterprise_install:
+        log.warning("refused a request from another workspace")
+        if body.get("command") or body.get("response_url"):
+            return BoltResponse(status=200, body=OTHER_WORKSPACE)
+        return BoltResponse(status=200, body="")
+    return await next()  # type: ignore[no-any-return]
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:
     """The app's team channel side (None when built without `teams`)."""
-    return _teams.get(app)
+    parts = _parts.get(app)
+    return parts.teams if parts else None
 
 
-class ConnectionPool:
-    """One HTTP session for every Web API and response_url call the listeners make.
-
-    Slack's SDK clients otherwise open (and set up TLS for) a new connection per call. The
-    session cannot ride on Bolt's client: lazy listeners get a deep copy of the request, and a
-    session cannot be copied. So each listener re-points its client here instead.
-    """
-
-    def __init__(self) -> None:
-        self._session: aiohttp.ClientSession | None = None
-
-    def client(self, bolt_client: AsyncWebClient) -> AsyncWebClient:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
-        pooled = AsyncWebClient(token=bolt_client.token, base_url=bolt_client.base_url, session=self._session,
-                                logger=bolt_client.logger, retry_handlers=[
-                                    AsyncConnectionErrorRetryHandler(),
-                                    # A practice can post a few messages at once; Slack may ask us
-                                    # to slow down, and a reply late by a second beats a lost one.
-                                    AsyncRateLimitErrorRetryHandler(max_retry_count=2),
-                                ])
-        pooled.default_params = dict(bolt_client.default_params)  # e.g. team_id on org-wide installs
-        return pooled
-
-    async def close(self) -> None:
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
+def intake_of(app: AsyncApp) -> Intake:
+    """The app's intake: requests in flight (:attr:`Intake.in_flight`), :meth:`Intake.drain`."""
+    return _parts[app].intake
 
 
-# Each app's pool, found again by close_app; weak, so a dropped app takes its entry with it.
-_pools: weakref.WeakKeyDictionary[AsyncApp, ConnectionPool] = weakref.WeakKeyDictionary()
-_teams: weakref.WeakKeyDictionary[AsyncApp, SlackTeams] = weakref.WeakKeyDictionary()
+async def finish_pending(app: AsyncApp) -> int:
+    """Run the requests an earlier process accepted but never finished (call once serving)."""
+    return await _parts[app].intake.replay(app)
 
 
-async def close_app(app: AsyncApp) -> None:
-    """Close the connections the app's listeners opened."""
-    pool = _pools.pop(app, None)
-    if pool is not None:
-        await pool.close()
+async def close_app(app: AsyncApp, drain_seconds: float = DRAIN_SECONDS) -> None:
+    """Let the work in flight finish (cancelled past `drain_seconds`), then close the connections."""
+    parts = _parts.pop(app, None)
+    if parts is None:
+        return
+    if not await parts.intake.drain(drain_seconds):
+        await parts.intake.cancel()
+    await parts.clients.close()
+
+
+WARM_UP_LINES = ("I'd like 165k base, could you do that?", "What about 4 remote days a week?", "end")
+
+
+def warm_up(coach: Coach) -> None:
+    """Do once, before serving, what the first turn would otherwise pay for: build the reader,
+    run a short practice through the engine on a throwaway state (pure, nothing stored), and
+    render its replies. The first user then waits as long as any other."""
+    engine = getattr(coach, "engine", None)
+    step = getattr(engine, "step", None)
+    scenarios = getattr(getattr(engine, "playbooks", None), "scenarios", None)
+    if step is None or not scenarios:
+        return
+    state = SessionState()
+    lines = (f"practice {next(iter(scenarios))}", *WARM_UP_LINES)
+    try:
+        for text in lines:
+            outcome = step(state, Incoming(platform="warm-up", tenant="-", user_id="-", conversation_id="-",
+                                           text=text))
+            state = outcome.state or state
+            for reply in outcome.replies:
+                render_reply(reply, owner="-", where="d")
+    except Exception:  # a warm-up is an optimisation: the real turn reports its own trouble
+        log.warning("warm-up failed; the first turn will be slower", exc_info=True)
 
 
 async def _ack(ack: Any) -> None:
     await ack()
 
 
+def _wanted_message(body: dict[str, Any]) -> bool:
+    event = body.get("event") or {}
+    return event.get("channel_type") == "im" and event.get("subtype") in _USER_SUBTYPES and not event.get("bot_id")
+
+
 class Listeners:
     """The listener functions; they keep no state between events."""
 
-    def __init__(self, settings: SlackSettings, coach: Coach, pool: ConnectionPool,
+    def __init__(self, settings: SlackSettings, coach: Coach, clients: Clients, intake: Intake,
                  teams: SlackTeams | None = None) -> None:
         self.settings = settings
         self.coach = coach
-        self.pool = pool
+        self.clients = clients
+        self.intake = intake
         self.teams = teams
 
     def register(self, app: AsyncApp) -> None:
-        app.command(self.settings.command)(ack=_ack, lazy=[self.on_command])
-        app.event("message")(ack=_ack, lazy=[self.on_message])
-        app.event("app_mention")(ack=_ack, lazy=[self.on_mention])
-        app.event("app_home_opened")(ack=_ack, lazy=[self.on_home_opened])
-        app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_choice])
-        app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_home_action])
-        app.action(re.compile("^" + re.escape(TEAM_ACTION_PREFIX)))(ack=_ack, lazy=[self.on_team_action])
-        app.view(VALUE_CALLBACK)(ack=self.ack_value_form, lazy=[self.on_value_submitted])
+        app.command(self.settings.command)(self._accepting(self.on_command))
+        app.event("message")(self._accepting(self.on_message, wanted=_wanted_message))
+        app.event("app_mention")(self._accepting(self.on_mention))
+        app.event("app_home_opened")(self._accepting(self.on_home_opened))
+        app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(self._accepting(self.on_choice))
+        app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(self._accepting(self.on_home_action))
+        app.action(re.compile("^" + re.escape(TEAM_ACTION_PREFIX)))(self._accepting(self.on_team_action))
+        app.view(VALUE_CALLBACK)(self._accepting(self.on_value_submitted, form_check=True))
         # Anything else Slack sends is acknowledged and dropped: an unhandled request would get a
         # 404, which Slack answers by retrying the same event.
         app.event(re.compile(".*"))(_ack)
@@ -191,10 +251,37 @@ class Listeners:
         app.command(re.compile(".*"))(self.ack_other_command)
         app.error(self.on_error)
 
+    def _accepting(self, work: Work, *, wanted: Callable[[dict[str, Any]], bool] | None = None,
+                   form_check: bool = False) -> Callable[..., Coroutine[Any, Any, None]]:
+        """A Bolt listener: record the request, acknowledge it, and start `work` on it."""
+        intake = self.intake
+
+        async def listener(ack: Any, body: dict[str, Any], request: Any, context: AsyncBoltContext) -> None:
+            if wanted is not None and not wanted(body):
+                await ack()
+                return
+            if form_check:
+                # Field errors can only be shown by the ack itself, so the form is checked before it.
+                _text, errors = value_text(((body.get("view") or {}).get("state") or {}).get("values") or {})
+                if errors:
+                    await ack(response_action="errors", errors=errors)
+                    return
+            replay = context.get(REPLAY)
+            key = replay or request_key(body, _header(request, "x-slack-signature"))
+            if not replay and not intake.accept(key, request.raw_body, body):
+                log.info("dropped a request Slack had already delivered")
+                await ack()
+                return
+            await ack()
+            intake.start(work(body, self.clients.like(context.client), context, key), key)
+
+        return listener
+
     async def ack_other_command(self, ack: Any) -> None:
         await ack(text=f"I answer to `{self.settings.command}`: try `{self.settings.command} help`.")
 
     async def on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        count_error(PLATFORM, "listener")
         log.error("listener failed: %s", type(error).__name__, exc_info=error)
 
     # --- the core, and delivery --------------------------------------------------------------
@@ -210,6 +297,7 @@ class Listeners:
         try:
             await delivery.send(replies)
         except Exception:
+            count_error(PLATFORM, "delivery")
             log.exception("delivery failed (kind=%s)", origin.kind.value)
             await delivery.apologise()
 
@@ -220,10 +308,10 @@ class Listeners:
         elif origin.channel:
             await client.chat_postEphemeral(channel=origin.channel, user=origin.user, text=text)
 
-    # --- listeners ---------------------------------------------------------------------------
+    # --- the work on each request (run as the server's own task) ----------------------------
 
-    async def on_command(self, body: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
+    async def on_command(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                         key: str) -> None:
         try:
             command = parse_command(body)
         except BadPayload:
@@ -244,14 +332,13 @@ class Listeners:
         if typed.lower() == "value" and command.trigger_id:
             await client.views_open(trigger_id=command.trigger_id, view=value_modal(command.user_id))
             return
-        await self._turn(client, origin, text_incoming(origin, typed or "help", None, user_name=command.user_name))
+        # The request's key is the turn's event id: a replayed command is claimed already.
+        await self._turn(client, origin, text_incoming(origin, typed or "help", key, user_name=command.user_name))
 
-    async def on_message(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
-        if event.get("channel_type") != "im" or event.get("subtype") not in _USER_SUBTYPES or event.get("bot_id"):
-            return
+    async def on_message(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                         key: str) -> None:
         try:
-            message = parse_message_event(event)
+            message = parse_message_event(body.get("event") or {})
         except BadPayload:
             log.warning("unreadable message event")
             return
@@ -259,24 +346,24 @@ class Listeners:
         if not message.user or not text:
             return
         origin = dm_origin(str(body.get("team_id", "")), message)
-        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id")))
+        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id") or key))
 
-    async def on_mention(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient,
-                         context: Any) -> None:
-        client = self.pool.client(client)
+    async def on_mention(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                         key: str) -> None:
         try:
-            message = parse_message_event(event)
+            message = parse_message_event(body.get("event") or {})
         except BadPayload:
             log.warning("unreadable app_mention event")
             return
         if not message.user:
             return
-        text = slack_to_plain(strip_leading_mention(message.text, context.get("bot_user_id"))) or "help"
+        text = slack_to_plain(strip_leading_mention(message.text, context.bot_user_id)) or "help"
         origin = mention_origin(str(body.get("team_id", "")), message)
-        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id")))
+        await self._turn(client, origin, text_incoming(origin, text, body.get("event_id") or key))
 
-    async def on_home_opened(self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
+    async def on_home_opened(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                             key: str) -> None:
+        event = body.get("event") or {}
         user = event.get("user")
         if event.get("tab") != "home" or not isinstance(user, str):
             return
@@ -305,17 +392,15 @@ class Listeners:
             return None
         return origin, value
 
-    async def on_choice(self, body: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
+    async def on_choice(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                        key: str) -> None:
         clicked = await self._click(body, client)
         if clicked is None:
             return
         origin, value = clicked
-        action_ts = str(body.get("actions", [{}])[0].get("action_ts", ""))
         incoming = Incoming(
             platform=PLATFORM, tenant=origin.team, user_id=origin.user, conversation_id=origin.conversation_id,
-            conversation_kind=origin.kind, choice=value.choice_id,
-            event_id=f"click:{origin.user}:{action_ts}" if action_ts else None,
+            conversation_kind=origin.kind, choice=value.choice_id, event_id=key,
         )
         await self._turn(client, origin, incoming)
         await self._mark_chosen(client, body)
@@ -332,8 +417,8 @@ class Listeners:
         except Exception:  # cosmetic: the turn itself is done and delivered
             log.warning("could not mark the picked choice")
 
-    async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
+    async def on_home_action(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                             key: str) -> None:
         clicked = await self._click(body, client)
         if clicked is None:
             return
@@ -344,13 +429,13 @@ class Listeners:
             if trigger_id:
                 await client.views_open(trigger_id=trigger_id, view=value_modal(origin.user))
             return
-        await self._turn(client, origin, text_incoming(origin, value.choice_id, None))
+        await self._turn(client, origin, text_incoming(origin, value.choice_id, key))
 
-    async def on_team_action(self, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_team_action(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                             key: str) -> None:
         """A click on a team post: anyone in the channel may click, so there is no owner check."""
         if self.teams is None:
             return
-        client = self.pool.client(client)
         try:
             await self.teams.on_click(client, body)
         except BadPayload:
@@ -358,20 +443,18 @@ class Listeners:
         except Exception:
             log.exception("team click failed")
 
-    async def ack_value_form(self, ack: Any, view: dict[str, Any]) -> None:
-        # Field errors can only be shown by the ack itself, so the form is checked before it.
-        _text, errors = value_text(view.get("state", {}).get("values", {}))
-        if errors:
-            await ack(response_action="errors", errors=errors)
-        else:
-            await ack()
-
-    async def on_value_submitted(self, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient) -> None:
-        client = self.pool.client(client)
-        text, errors = value_text(view.get("state", {}).get("values", {}))
+    async def on_value_submitted(self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext,
+                                 key: str) -> None:
+        view = body.get("view") or {}
+        text, errors = value_text((view.get("state") or {}).get("values") or {})
         user = (body.get("user") or {}).get("id")
         team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", "")
         if text is None or errors or not isinstance(user, str):
             return
         origin = Origin(team=str(team), user=user, kind=ConversationKind.direct)
-        await self._turn(client, origin, text_incoming(origin, text, None))
+        await self._turn(client, origin, text_incoming(origin, text, key))
+
+
+def _header(request: Any, name: str) -> str | None:
+    values = request.headers.get(name) if request is not None else None
+    return values[0] if values else None

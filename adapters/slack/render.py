@@ -37,16 +37,26 @@ VALUE_VERSION = "oc1"
 _UNDERSCORE_AT_EDGE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 # mrkdwn has no backslash escapes: the marker characters become look-alikes that format nothing.
 _LOOKALIKES = str.maketrans({"*": "∗", "~": "∼", "`": "ˋ"})
+# Most spans hold none of these, and a set test (in C) is far cheaper than the replacing below.
+_MRKDWN_SPECIAL = frozenset("&<>*~`_")
+_CODE_SPECIAL = frozenset("&<>`")
+_LOOKALIKE_KEYS = frozenset("*~`")
 
 
 def escape_mrkdwn(text: str) -> str:
     """Plain text made inert in mrkdwn: no mentions, links or formatting can come out of it."""
+    if _MRKDWN_SPECIAL.isdisjoint(text):
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.translate(_LOOKALIKES)
-    return _UNDERSCORE_AT_EDGE.sub("＿", text)
+    if not _LOOKALIKE_KEYS.isdisjoint(text):
+        text = text.translate(_LOOKALIKES)
+    return _UNDERSCORE_AT_EDGE.sub("＿", text) if "_" in text else text
+
 
 
 def _escape_code(text: str) -> str:
+    if _CODE_SPECIAL.isdisjoint(text):
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "ˋ")
 
 
@@ -78,6 +88,20 @@ def to_mrkdwn(markup: str) -> str:
 def fallback_text(markup: str, limit: int = FALLBACK_TEXT_LIMIT) -> str:
     """The notification text Slack shows where blocks are not drawn: plain, escaped, bounded."""
     return _cut(escape_mrkdwn(plain(markup)), limit)
+
+
+def _plain_of(lines: list[Line]) -> str:
+    """:func:`bot.markup.plain` of already parsed lines (a reply's text is parsed once, not twice)."""
+    return "\n".join(("• " if ln.bullet else "> " if ln.quote else "") + "".join(s.text for s in ln.spans)
+                     for ln in lines)
+
+
+_MARKUP = frozenset("*`\\\n")
+
+
+def _plain_short(text: str) -> str:
+    """`plain` for a name or label, skipping the parser when there is no markup in it."""
+    return text if _MARKUP.isdisjoint(text) and not text.startswith(("- ", "> ")) else plain(text)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -264,16 +288,17 @@ class SlackMessage:
 def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
     """One neutral reply as one Slack message; buttons carry `owner` and `where` (see ChoiceValue)."""
     blocks: list[Block] = []
-    fallback = fallback_text(reply.text)
+    lines = parse(reply.text)
+    fallback = _cut(escape_mrkdwn(_plain_of(lines)), FALLBACK_TEXT_LIMIT)
     if reply.kind is ReplyKind.recruiter and reply.speaker:
-        speaker = escape_mrkdwn(plain(reply.speaker))
+        speaker = escape_mrkdwn(_plain_short(reply.speaker))
         blocks.append({"type": "context", "elements": [_mrkdwn(f":speech_balloon: *{speaker}* · in role")]})
         fallback = _cut(f"{speaker}: {fallback}", FALLBACK_TEXT_LIMIT)
     if reply.kind is ReplyKind.debrief:
         title = reply.cards[0].title if reply.cards else "Debrief"
         blocks.append({"type": "header", "text": _plain_text(plain(title), HEADER_LIMIT)})
     if reply.text:
-        blocks.extend(text_sections(to_mrkdwn(reply.text)))
+        blocks.extend(text_sections("\n".join(_line_to_mrkdwn(line) for line in lines)))
     _add_cards(reply, blocks)
     if reply.attachment is not None:
         fallback = fallback or f"Your file {reply.attachment.filename}"

@@ -23,7 +23,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from adapters.lifecycle import stop_on_signals, warm_up
+from adapters.lifecycle import stop_on_signals
 from adapters.observability import (
     Health,
     ObservedCoach,
@@ -32,8 +32,9 @@ from adapters.observability import (
     start_health_server,
     store_probe,
 )
-from adapters.slack.app import Coach, build_app, close_app, slack_teams
+from adapters.slack.app import Coach, build_app, close_app, finish_pending, slack_teams, warm_up
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
+from adapters.slack.http import guarded_web_app
 from adapters.version import version
 from bot.config import CoreSettings
 from bot.teams.scheduler import Scheduler
@@ -53,7 +54,8 @@ async def health(_request: web.Request) -> web.Response:
 
 def http_app(app: AsyncApp, settings: SlackSettings, checks: Health | None = None) -> web.Application:
     """Bolt's aiohttp application (events, commands, interactivity, OAuth pages) plus the health checks."""
-    web_app = app.web_app(path=settings.path)
+    secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
+    web_app = guarded_web_app(app, settings.path, secret)
     web_app.router.add_get("/health", health)
     add_health_routes(web_app, checks or Health(PLATFORM, connected=True))
     return web_app
@@ -140,6 +142,7 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
                  teams: TeamService | None, checks: Health) -> None:
     log.info("Slack adapter starting in %s mode (offer-coach %s)",
              "Socket" if settings.mode == "socket" else "HTTP", version())
+    warm_up(coach)  # before Slack can send anything: the first reply is then as fast as the rest
     app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
         await check_bot_token(app, settings)
@@ -162,6 +165,7 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     if handler is not None:
         checks.watch_connection(handler.client.is_connected)
         log.info("Slack adapter connected in Socket Mode; ready")
+        await finish_pending(app)
         try:
             await stop.wait()
         finally:
@@ -172,6 +176,7 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
         runner, bound = await start_http(app, settings, port=port, checks=checks)
         checks.set_connected(True)  # Slack accepted the token, and Slack's requests can reach us now
         log.info("Slack adapter listening on port %d at %s; ready", bound, settings.path)
+        await finish_pending(app)
         try:
             await stop.wait()
         finally:
@@ -210,7 +215,6 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None, heal
 
     try:
         service = CoachService.from_settings(core)
-        warm_up(service)  # before connecting: the first user should not wait for it
     except Exception as problem:  # a bad database path or playbook folder: say which, and stop
         print(f"Cannot start Offer Coach: {problem}", file=err)
         return EXIT_CONFIG

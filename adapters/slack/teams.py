@@ -15,8 +15,10 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.clients import Clients
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.inbound import PLATFORM, Origin, action_value, parse_block_actions, slack_to_plain
+from adapters.slack.lifecycle import Tokens
 from adapters.slack.render import SlackMessage, _mrkdwn, _plain_text, render_reply
 from bot.messages import ChoiceStyle, ConversationKind, Reply
 from bot.teams.scheduler import ChannelGone
@@ -56,10 +58,10 @@ def team_message(reply: Reply) -> SlackMessage:
 class SlackTeams:
     """The Slack side of :class:`bot.teams.service.TeamService`."""
 
-    def __init__(self, teams: TeamService, app_client: AsyncWebClient, installation_store: Any = None) -> None:
+    def __init__(self, teams: TeamService, clients: Clients, tokens: Tokens) -> None:
         self.teams = teams
-        self.app_client = app_client
-        self.installation_store = installation_store
+        self.clients = clients
+        self.tokens = tokens
 
     # --- permission ----------------------------------------------------------------------------
 
@@ -154,12 +156,11 @@ class SlackTeams:
             raise
 
     async def _client_for(self, team: str) -> AsyncWebClient:
-        if self.installation_store is None or self.app_client.token:
-            return self.app_client
-        bot = await self.installation_store.async_find_bot(enterprise_id=None, team_id=team)
-        if bot is None:
+        """The workspace's bot client, its token refreshed first when rotation is on."""
+        client = await self.tokens.client_for(team)
+        if client is None:
             raise ChannelGone("no installation for this workspace")
-        return AsyncWebClient(token=bot.bot_token, base_url=self.app_client.base_url, session=self.app_client.session)
+        return client
 
     # --- sending -------------------------------------------------------------------------------
 

@@ -8,15 +8,16 @@ reveals that sheet. `hint` names one concrete next move.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.markup import escape
 from bot.messages import Card, CardField, Reply, ReplyKind
-from bot.negotiation.counterpart import offer_terms
+from bot.negotiation.counterpart import offer_terms, shown
 from bot.negotiation.state import PracticeState
 from bot.playbooks.models import Detector, Playbooks, Scenario, Technique
 from bot.understanding.acts import Act, Signal, Understanding
-from bot.valuation.units import money, show
+from bot.valuation.units import money
 from bot.valuation.value import total_value
 
 MAX_SCORE = 2
@@ -38,28 +39,76 @@ _CUES: dict[Detector, tuple[set[Act], set[Signal]]] = {
 _CUES_BY_KEY = tuple((detector.value, acts, signals) for detector, (acts, signals) in _CUES.items())
 _JUSTIFY_VALUE = Detector.justify_value.value
 _WHOLE_PACKAGE = Detector.whole_package.value
+_TECHNIQUE_KEYS = frozenset(d.value for d in Detector)
 
 
-def observe(st: PracticeState, said: Understanding, scenario: Scenario) -> None:
-    """Note what this line shows, before the counterpart answers it (mutates `st`)."""
+def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubted: bool = False) -> None:
+    """Note what this line honestly shows, once the counterpart has weighed it (mutates `st`).
+
+    A rude line shows nothing but its rudeness; a line whose figures the recruiter doubted shows no
+    research and no reasons; a line with no cue at all (a keyboard mash) shows nothing. One sentence
+    is evidence for at most two techniques, so a long line can show more than a short one.
+    """
     line = said.text.strip()[:_EVIDENCE_CHARS]
+    if Signal.rude in said.signals:
+        st.evidence.setdefault("rude", line)
+        return
     said_acts, said_signals = set(said.acts), set(said.signals)
+    if doubted:
+        said_acts -= {Act.justify, Act.competing_offer}
+        said_signals -= {Signal.market_data, Signal.own_value}
+    room = _allowance(line) - _uses(st, line)
     for key, acts, signals in _CUES_BY_KEY:
-        if key not in st.evidence and (acts & said_acts or signals & said_signals):
+        if room > 0 and key not in st.evidence and (acts & said_acts or signals & said_signals):
             st.evidence[key] = line
-    if Act.justify in said.acts and _JUSTIFY_VALUE not in st.evidence:
-        st.evidence["justify_partial"] = st.evidence.get("justify_partial", line)
+            room -= 1
+    if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence:
+        st.evidence.setdefault("justify_partial", line)
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
-    if asks and "first_ask" not in st.evidence:
-        st.evidence["first_ask"] = line
-    new_perks = {t.perk for t in said.terms if t.perk} - set(st.perks_discussed)
-    discussed = set(st.perks_discussed) | new_perks
-    if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and discussed - {"base_salary"}:
+    if asks and not doubted:
+        _note_ask(st, line, reasoned=Act.justify in said_acts or Signal.own_value in said_signals)
+    if _courteous(line):
+        st.flags = _flag(st.flags, "courteous")
+    if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
+        st.evidence.setdefault("ultimatum", line)
+    discussed = set(st.perks_discussed) | {t.perk for t in said.terms if t.perk}
+    if (_WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and discussed - {"base_salary"} and asks
+            and room > 0):
         st.evidence[_WHOLE_PACKAGE] = line
-    if Signal.rude in said.signals and "rude" not in st.evidence:
-        st.evidence["rude"] = line
     if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:
-        st.flags = [*st.flags, "accepted_first_offer"] if "accepted_first_offer" not in st.flags else st.flags
+        st.flags = _flag(st.flags, "accepted_first_offer")
+
+
+def _note_ask(st: PracticeState, line: str, *, reasoned: bool) -> None:
+    """A concrete ask: the first one, whether the user came back with more, and the first courteous one."""
+    if "first_ask" in st.evidence:
+        st.flags = _flag(st.flags, "asked_again")
+    st.evidence.setdefault("first_ask", line)
+    if reasoned or _courteous(line):
+        st.evidence.setdefault("polite_ask", line)
+
+
+_COURTESY = ("please", "thank", "appreciate", "could you", "could we", "would you", "would it", "i'd like",
+             "i would like", "i'd love", "grateful", "i understand", "happy to", "glad", "hope")
+
+
+def _courteous(line: str) -> bool:
+    low = line.lower().replace("’", "'")
+    return any(word in low for word in _COURTESY)
+
+
+def _allowance(line: str) -> int:
+    """Techniques one line may be evidence for: two per sentence it has."""
+    sentences = [part for part in re.split(r"[.!?;]+(?:\s|$)", line) if len(part.split()) >= 3]
+    return 2 * max(1, len(sentences))
+
+
+def _uses(st: PracticeState, line: str) -> int:
+    return sum(1 for key, text in st.evidence.items() if text == line and key in _TECHNIQUE_KEYS)
+
+
+def _flag(flags: list[str], flag: str) -> list[str]:
+    return flags if flag in flags else [*flags, flag]
 
 
 @dataclass(frozen=True)
@@ -70,32 +119,59 @@ class Score:
 
 
 def score(st: PracticeState) -> list[tuple[Detector, int, str | None]]:
-    """Each detector's score 0–2 with the line that earned it."""
+    """Each detector's score 0–2 with the line that earned it.
+
+    Partial credits lean on the user's first concrete ask; like direct evidence, one line backs at
+    most two techniques per sentence, so the same line is never quoted for five of them.
+    """
     ev = st.evidence
-    asked = "first_ask" in ev
+    first_ask = ev.get("first_ask")
+    fair = not st.rude and "accepted_first_offer" not in st.flags
     out: list[tuple[Detector, int, str | None]] = []
     for detector in Detector:
         line = ev.get(detector.value)
         match detector:
             case Detector.justify_value if not line and "justify_partial" in ev:
                 out.append((detector, 1, ev["justify_partial"]))
-            case Detector.prioritise if not line and asked and 1 <= len(st.perks_discussed) <= 3:
-                out.append((detector, 1, ev["first_ask"]))  # focused on a few things, without saying why
-            case Detector.whole_package if not line and st.perks_discussed:
-                out.append((detector, 1, ev.get("first_ask")))
-            case Detector.take_time if not line and st.status != "agreed" and asked:
+            case Detector.prioritise if not line and first_ask and 1 <= len(st.perks_discussed) <= 3:
+                out.append((detector, 1, first_ask))  # focused on a few things, without saying why
+            case Detector.whole_package if not line and first_ask and len(st.perks_discussed) >= 2:
+                out.append((detector, 1, first_ask))
+            case Detector.take_time if not line and fair and first_ask and st.status == "ended" and not st.firm:
                 out.append((detector, 1, None))  # did not rush into a yes
             case Detector.polite_firm:
-                # One insult costs the whole technique: it is what the other side remembers.
-                if st.rude or "accepted_first_offer" in st.flags:
-                    out.append((detector, 0, ev.get("rude")))
-                elif not asked:
-                    out.append((detector, 1, None))  # polite, but never asked for anything concrete
-                else:
-                    out.append((detector, 2, ev["first_ask"]))
+                out.append(_polite_firm(st, fair))
             case _:
                 out.append((detector, MAX_SCORE if line else 0, line))
-    return out
+    return _within_allowance(out, ev)
+
+
+def _polite_firm(st: PracticeState, fair: bool) -> tuple[Detector, int, str | None]:
+    """Courteous asks held after the first answer; a bare demand is firm but not polite, and one insult costs all."""
+    polite = st.evidence.get("polite_ask")
+    if not fair:
+        return Detector.polite_firm, 0, st.evidence.get("rude")
+    if polite and "asked_again" in st.flags and "ultimatum" not in st.evidence:
+        return Detector.polite_firm, MAX_SCORE, polite
+    if polite or ("courteous" in st.flags and "first_ask" in st.evidence):
+        return Detector.polite_firm, 1, polite or st.evidence.get("first_ask")
+    return Detector.polite_firm, 0, None
+
+
+def _within_allowance(out: list[tuple[Detector, int, str | None]],
+                      ev: dict[str, str]) -> list[tuple[Detector, int, str | None]]:
+    """Drop credits that quote a line more often than it has sentences to show them; direct evidence first."""
+    uses: dict[str, int] = {}
+    direct = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) == line]
+    partial = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) != line]
+    result = list(out)
+    for i in direct + partial:
+        detector, _, line = out[i]
+        assert line is not None
+        uses[line] = uses.get(line, 0) + 1
+        if uses[line] > _allowance(line):
+            result[i] = (detector, 0, None)
+    return result
 
 
 @dataclass(frozen=True)
@@ -138,7 +214,10 @@ def debrief(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -> tupl
     cash = money_outcome(st, scenario, playbooks)
     cur = scenario.currency
     outcome = {"agreed": "You reached an agreement.", "walked": "You walked away.", "ended": "You ended the practice."}
+    if "recruiter_closed" in st.flags:
+        outcome["ended"] = "The recruiter closed the talk after being asked again and again: no agreement."
     total_score = sum(s for _, s, _ in scores)
+    agreed = st.status == "agreed"
 
     score_fields = []
     for detector, points, line in scores:
@@ -153,21 +232,17 @@ def debrief(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -> tupl
         fields=tuple(score_fields),
         footer="● earned, ○ missed. Evidence is your own words from the practice.",
     )
-    money_card = Card(
-        title="What the package is worth, per year",
-        fields=(
-            CardField(label="Opening offer", value=money(cash.opening, cur)),
-            CardField(label="Final package", value=money(cash.final, cur)),
-            CardField(label="You won", value=f"{money(cash.won, cur)} a year"),
-            CardField(label="Room captured", value=f"{cash.room_share:.0%} of what was available"),
-        ),
-        footer="Yearly money values use the assumptions shown by `value`.",
-    )
+    money_card = _money_card(st, cash, cur)
     left = _left_on_table(st, scenario, playbooks)
     sheet_card = _hidden_sheet(st, scenario, playbooks)
     tips = _tips(scores, rubric)
 
     text = [f"**Debrief: {escape(scenario.title)}**", outcome.get(st.status, "")]
+    text += _credibility(st, scenario, playbooks)
+    if "ultimatum" in st.evidence:
+        text += ["", "**About the ultimatum**", f"- You said: “{escape(st.evidence['ultimatum'], 120)}”. An "
+                 "either-or makes the other side defend its offer instead of improving it; a reason and a number "
+                 "move it further. Walk away only when you mean it."]
     if left:
         text += ["", "**Left on the table**", *[f"- {item}" for item in left]]
     else:
@@ -179,16 +254,64 @@ def debrief(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -> tupl
     record = {
         "scenario": scenario.key,
         "outcome": st.status,
-        "agreed": st.status == "agreed",
+        "agreed": agreed,
         "terms": offer_terms(st),
         "opening": {k: s.offer for k, s in scenario.perks.items()},
-        "money_won_per_year": round(cash.won, 2),
-        "room_share": round(cash.room_share, 4),
+        "money_won_per_year": round(cash.won, 2) if agreed else 0.0,
+        "room_share": round(cash.room_share, 4) if agreed else 0.0,
+        "on_the_table_per_year": round(cash.won, 2),
+        "doubted": len(st.doubts),
+        "discredited": st.discredited is not None,
         "scores": {d.value: s for d, s, _ in scores},
         "score_total": total_score,
         "turns": st.turns,
     }
     return replies, record
+
+
+def _money_card(st: PracticeState, cash: Money, cur: str) -> Card:
+    """What the package is worth; without an agreement nothing is won, so it shows what was on the table."""
+    if st.status == "agreed":
+        return Card(
+            title="What the package is worth, per year",
+            fields=(
+                CardField(label="Opening offer", value=money(cash.opening, cur)),
+                CardField(label="Final package", value=money(cash.final, cur)),
+                CardField(label="You won", value=f"{money(cash.won, cur)} a year"),
+                CardField(label="Room captured", value=f"{cash.room_share:.0%} of what was available"),
+            ),
+            footer="Yearly money values use the assumptions shown by `value`.",
+        )
+    return Card(
+        title="What was on the table, per year (no agreement, so nothing won yet)",
+        fields=(
+            CardField(label="Opening offer", value=money(cash.opening, cur)),
+            CardField(label="On the table when you stopped", value=money(cash.final, cur)),
+            CardField(label="Above the opening", value=f"{money(cash.won, cur)} a year, if you had agreed"),
+        ),
+        footer="Nothing is won until both sides agree. Yearly money values use the assumptions shown by `value`.",
+    )
+
+
+def _credibility(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -> list[str]:
+    """Why figures were questioned, against what the recruiter knew of the market."""
+    if not st.doubts and not st.discredited:
+        return []
+    lines = ["", "**Credibility**"]
+    rng = scenario.market.competing_offer or scenario.market.ranges.get("base_salary")
+    known = ""
+    if rng is not None:
+        perk = playbooks.perks["base_salary"]
+        known = f" {scenario.persona.name} knew the role pays about {shown(rng.low, perk, scenario)} to " \
+                f"{shown(rng.high, perk, scenario)}."
+    for line in st.doubts:
+        lines.append(f"- Questioned: “{escape(line, 120)}”. A figure far outside the market earns nothing "
+                     f"until it is backed by a believable source.{known}")
+    if st.discredited:
+        lines.append(f"- “{escape(st.discredited, 120)}” contradicted what you claimed earlier, so market data "
+                     "and competing offers stopped counting for the rest of the practice. Quote real figures, "
+                     "and the same ones each time.")
+    return lines
 
 
 def _left_on_table(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -> list[str]:
@@ -200,8 +323,8 @@ def _left_on_table(st: PracticeState, scenario: Scenario, playbooks: Playbooks) 
         current = st.offer[key].current
         if current != sheet.limit and (current < sheet.limit if perk.better == "higher" else current > sheet.limit):
             items.append(
-                f"{perk.label}: you ended at {show(current, perk, scenario.currency)}; "
-                f"they could have gone to {show(sheet.limit, perk, scenario.currency)}."
+                f"{perk.label}: you ended at {shown(current, perk, scenario)}; "
+                f"they could have gone to {shown(sheet.limit, perk, scenario)}."
             )
     return items
 
@@ -210,24 +333,38 @@ def _hidden_sheet(st: PracticeState, scenario: Scenario, playbooks: Playbooks) -
     fields = []
     for key, sheet in scenario.perks.items():
         perk = playbooks.perks[key]
-        cur = scenario.currency
         if sheet.fixed:
             limit = "fixed"
             if sheet.alternatives:
                 limit += "; instead: " + ", ".join(
-                    f"{playbooks.perks[a.perk].label.lower()} {show(a.amount, playbooks.perks[a.perk], cur)}"
+                    f"{playbooks.perks[a.perk].label.lower()} {shown(a.amount, playbooks.perks[a.perk], scenario)}"
                     for a in sheet.alternatives
                 )
         else:
             assert sheet.limit is not None
             unlocks = ", ".join(u.value.replace("_", " ") for u in sheet.unlocks)
-            limit = f"up to {show(sheet.limit, perk, cur)}; moved by {unlocks}"
-        fields.append(CardField(label=perk.label, value=f"opened at {show(sheet.offer, perk, cur)}, {limit}"))
+            limit = f"up to {shown(sheet.limit, perk, scenario)}; moved by {unlocks}"
+        fields.append(CardField(label=perk.label, value=f"opened at {shown(sheet.offer, perk, scenario)}, {limit}"))
+    fields += _market_fields(scenario, playbooks)
     return Card(
         title=f"{scenario.persona.name}'s hidden sheet",
         fields=tuple(fields),
         footer=f"Patience: {scenario.patience} asks without a move before going firm.",
     )
+
+
+def _market_fields(scenario: Scenario, playbooks: Playbooks) -> list[CardField]:
+    """The recruiter's view of the market, shown with the sheet it judged claims against."""
+    view = scenario.market
+    parts = [f"{playbooks.perks[k].label.lower()} {shown(r.low, playbooks.perks[k], scenario)}–"
+             f"{shown(r.high, playbooks.perks[k], scenario)}" for k, r in view.ranges.items() if k in playbooks.perks]
+    if view.competing_offer is not None:
+        base = playbooks.perks["base_salary"]
+        parts.append(f"a competing offer's base {shown(view.competing_offer.low, base, scenario)}–"
+                     f"{shown(view.competing_offer.high, base, scenario)}")
+    if not parts:
+        return []
+    return [CardField(label="The market as they saw it", value="; ".join(parts), inline=False)]
 
 
 def _tips(scores: list[tuple[Detector, int, str | None]], rubric: dict[Detector, Technique]) -> list[str]:

@@ -1,45 +1,32 @@
 """The recruiter: a deterministic policy over a scenario's hidden sheet.
 
-It concedes only within each perk's limit, and only as far as the user has earned with what the
-sheet says unlocks that perk (market data, a competing offer, enthusiasm, a trade-off…). Pushing,
-repeating, anchoring high or pleading earn nothing: the same arguments give the same answer, and
-asks that move nothing use up its patience until it goes firm. Same state and message in, same
-state and lines out.
+It concedes only within each perk's limit, and only as far as the user has earned with what was
+really said: a reason that refers to something, market data or a competing offer it can believe,
+enthusiasm in words, a trade that gives up something in the offer. A number alone, the absence of
+insults, pushing, repeating or pleading earn nothing; asks that move nothing use up its patience
+until it goes firm. Figures far outside the market it knows are questioned (:mod:`.market`), and
+how it says things rotates through phrasings in the persona's style (:mod:`.voice`). Same state
+and message in, same state and lines out.
 """
 
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass, field
 
+from bot.negotiation import market, voice
 from bot.negotiation.state import PerkTrack, PracticeState
-from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock
+from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock, ValueMethod
 from bot.understanding.acts import Act, Signal, Term, Understanding
-from bot.valuation.units import in_range, show, to_canonical
+from bot.valuation.units import in_range, money, show, to_canonical
 
-# Unlocks that stay earned once the user has shown them in the practice.
-_SIGNAL_UNLOCKS = {
-    Signal.market_data: Unlock.market_data,
-    Signal.own_value: Unlock.justification,
-    Signal.trial_period: Unlock.trial_period,
-}
-_ACT_UNLOCKS = {
-    Act.justify: Unlock.justification,
-    Act.competing_offer: Unlock.competing_offer,
-    Act.enthusiasm: Unlock.enthusiasm,
-    Act.trade_off: Unlock.trade_off,
-}
-# What the recruiter asks for when an ask has not earned a move, by the first missing unlock.
-_NUDGES = {
-    Unlock.market_data: "What are you basing that figure on?",
-    Unlock.justification: "Help me understand why that matters for you in this role.",
-    Unlock.competing_offer: "Is there something else on the table I should know about?",
-    Unlock.enthusiasm: "Before I go back to the team, I'd like a sense of how keen you are on the role itself.",
-    Unlock.trade_off: "If I move on that, is there anything you'd be flexible on in return?",
-    Unlock.trial_period: "A permanent commitment on that is hard for us to make up front.",
-    Unlock.politeness: "I'd like to keep this conversation constructive.",
-}
 _STEP = {Unit.money: 500.0, Unit.percent: 0.5}
+# Unlocks that are conditions rather than arguments: they add to a real argument, never replace one.
+_CONDITIONS = frozenset({Unlock.concrete_number, Unlock.politeness})
+_REASON_TURNS = 2  # a reason still counts this many messages later
+_FIRM_PUSHES = 5  # asks after going firm before the recruiter closes the talk
+_MAX_DOUBTS = 3  # doubted lines kept for the debrief
 
 
 @dataclass
@@ -49,13 +36,16 @@ class Turn:
     state: PracticeState
     lines: list[str] = field(default_factory=list)
     ended: bool = False
+    doubted: bool = False  # a figure in this message was questioned: it earns nothing
+    pushed: bool = False  # already answered as an ask after going firm
 
 
-def open_practice(scenario: Scenario) -> PracticeState:
+def open_practice(scenario: Scenario, seed: int | None = None) -> PracticeState:
     return PracticeState(
         scenario=scenario.key,
         offer={key: PerkTrack(current=sheet.offer) for key, sheet in scenario.perks.items()},
         patience=scenario.patience,
+        seed=voice.seed_for(scenario.key) if seed is None else seed,
     )
 
 
@@ -63,11 +53,28 @@ def offer_terms(state: PracticeState) -> dict[str, float]:
     return {key: track.current for key, track in state.offer.items()}
 
 
+def shown(amount: float, perk: PerkDef, scenario: Scenario) -> str:
+    """An amount as this scenario quotes it: pay per month where the scenario quotes monthly."""
+    if scenario.pay_period == "month" and perk.value is ValueMethod.salary:
+        return f"{money(amount / 12, scenario.currency)} a month"
+    return show(amount, perk, scenario.currency)
+
+
 class Counterpart:
     def __init__(self, scenario: Scenario, playbooks: Playbooks) -> None:
         self.scenario = scenario
         self.perks = playbooks.perks
         self.currency = scenario.currency
+        self.style = scenario.persona.style
+
+    def _say(self, st: PracticeState, kind: str, **fields: str) -> str:
+        return voice.say(st, kind, self.style, **fields)
+
+    def _show(self, amount: float, perk: PerkDef) -> str:
+        return shown(amount, perk, self.scenario)
+
+    def _fields(self, perk: PerkDef, **more: str) -> dict[str, str]:
+        return {"perk": perk.label.lower(), "perk_cap": perk.label, **more}
 
     # --- one turn --------------------------------------------------------------------------------
 
@@ -81,20 +88,21 @@ class Counterpart:
         turn = Turn(state)
         state.turns += 1
         self._resolve_pending(turn)
-        shown_before = set(state.shown)
-        self._learn(state, said)
-
         said = self._attach_orphan_amounts(state, said)
         asks = self._asks(said)
         if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
             return turn
+        if self._said_again(turn, said, asks):
+            return turn
+        earned_now = self._learn(turn, said)
+        if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
+            turn.lines.append(self._say(state, "ultimatum"))
         moved_before = {k for k, t in state.offer.items() if t.moved}
-        for term in asks:
-            self._answer_ask(turn, term, said)
+        self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
             self._take_what_was_given(turn, said)
         if not asks:
-            self._answer_without_terms(turn, said, set(state.shown) - shown_before)
+            self._answer_without_terms(turn, said, earned_now)
         self._wrap_up(turn, said)
         return turn
 
@@ -104,14 +112,10 @@ class Counterpart:
         self._walk_away(turn)
         return turn
 
-    @staticmethod
-    def _walk_away(turn: Turn) -> None:
+    def _walk_away(self, turn: Turn) -> None:
         turn.state.status = "walked"
         turn.ended = True
-        turn.lines.append(
-            "I'm sorry we couldn't find something that works. If you change your mind this week, "
-            "the offer as it stands is still there."
-        )
+        turn.lines.append(self._say(turn.state, "walk_away"))
 
     def _asks(self, said: Understanding) -> list[Term]:
         asks = [t for t in said.terms if self._is_ask(t, said)]
@@ -119,23 +123,28 @@ class Counterpart:
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
-        return asks
+        elif Act.request_writing in said.acts:
+            asks = []  # "put the sign-on and the PTO in writing" names what to write down, it asks for nothing
+        seen: set[str] = set()
+        once = []
+        for term in asks:  # one answer per perk: "8% … or at least 6%" is one ask about one perk
+            if term.perk not in seen:
+                seen.add(term.perk or "")
+                once.append(term)
+        return once
 
     def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
         """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
         st = turn.state
-        if Act.quit in said.acts:
+        if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
         if Act.accept in said.acts and not any(self._improves(st, t) for t in asks):
             st.status = "agreed"
             turn.ended = True
-            closing = "Wonderful, welcome aboard! "
-            if Act.request_writing in said.acts or "asked_writing" in st.flags:
-                closing += "I'll send the written offer with everything we agreed today."
-            else:
-                closing += "HR will be in touch with the paperwork."
-            turn.lines.append(closing)
+            writing = Act.request_writing in said.acts or "asked_writing" in st.flags
+            turn.lines.append(self._say(st, "welcome") + " "
+                              + self._say(st, "welcome_writing" if writing else "welcome_hr"))
             return True
         return False
 
@@ -146,36 +155,185 @@ class Counterpart:
             return False
         st.rude += 1
         st.patience = max(0, st.patience - 2)
-        if st.rude >= 2 and not st.firm:
-            st.firm = True
-            turn.lines.append(
-                "I don't think this tone is getting us anywhere. The offer stands as it is; "
-                "let me know if you'd like to accept it."
-            )
+        if st.firm:
+            self._push_while_firm(turn, "tone_firm")
             return True
-        turn.lines.append(_NUDGES[Unlock.politeness] + " I'll take the rest of that up once we're there.")
+        if st.rude >= 2:
+            st.firm = True
+            turn.lines.append(self._say(st, "tone_firm"))
+            return True
+        turn.lines.append(self._say(st, "tone"))
         return True
+
+    def _said_again(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
+        """The same ask word for word, again: it earns nothing new and costs patience."""
+        st = turn.state
+        fingerprint = zlib.crc32(" ".join(said.text.lower().split()).encode())
+        again = st.last_text == fingerprint and bool(asks)
+        st.last_text = fingerprint
+        if not again:
+            return False
+        st.patience = max(0, st.patience - 1)
+        if st.firm:
+            self._push_while_firm(turn, "final")
+        else:
+            turn.lines.append(self._say(st, "repeat"))
+            self._wrap_up(turn, said)
+        return True
+
+    def _push_while_firm(self, turn: Turn, kind: str) -> None:
+        """Asked again after going firm: the answer stays, and after a few the recruiter closes the talk."""
+        st = turn.state
+        if turn.pushed:
+            return  # one answer per message, however many asks it held
+        turn.pushed = True
+        st.firm_pushes += 1
+        if st.firm_pushes >= _FIRM_PUSHES:
+            st.status = "ended"
+            st.flags = _add(st.flags, "recruiter_closed")
+            turn.ended = True
+            turn.lines.append(self._say(st, "close_talk"))
+        else:
+            turn.lines.append(self._say(st, kind))
 
     def _wrap_up(self, turn: Turn, said: Understanding) -> None:
         """What closes every answer: going firm when patience is gone, writing and time asked for."""
         st = turn.state
+        if turn.ended:
+            return
         if st.patience == 0 and not st.firm:
             st.firm = True
-            turn.lines.append(
-                "I've taken this as far as I can. What's on the table now is our best offer: "
-                + self.package_line(st)
-                + "."
-            )
+            turn.lines.append(self._say(st, "went_firm", package=self.package_line(st)))
         if Act.request_writing in said.acts:
             st.flags = _add(st.flags, "asked_writing")
-            turn.lines.append("Of course. Everything we agree will be in the written offer, perk by perk.")
+            turn.lines.append(self._say(st, "writing"))
         if Act.request_time in said.acts:
             st.flags = _add(st.flags, "took_time")
-            turn.lines.append("Take the time you need; a couple of days is fine. The offer stays open.")
+            turn.lines.append(self._say(st, "time"))
         if not turn.lines:
-            turn.lines.append(self._prompt_for_ask())
+            turn.lines.append(self._say(st, "prompt", role=self.scenario.role))
+
+    # --- what the message earns ------------------------------------------------------------------
+
+    def _learn(self, turn: Turn, said: Understanding) -> set[str]:
+        """Record what this message genuinely shows; the unlocks it newly earned come back.
+
+        A claim the recruiter cannot believe is questioned and earns nothing, and neither does
+        anything else it came with but enthusiasm; a claim that contradicts an earlier one costs
+        credibility for the rest of the practice.
+        """
+        st = turn.state
+        before = set(st.shown) | ({Unlock.justification.value} if self._reason_fresh(st) else set())
+        credible = self._weigh_claims(turn, said)
+        if Act.enthusiasm in said.acts:
+            st.shown = _add(st.shown, Unlock.enthusiasm.value)
+        if Signal.trial_period in said.signals:
+            st.shown = _add(st.shown, Unlock.trial_period.value)
+        if credible:
+            if Signal.market_data in said.signals:
+                st.shown = _add(st.shown, Unlock.market_data.value)
+            if Act.competing_offer in said.acts:
+                st.shown = _add(st.shown, Unlock.competing_offer.value)
+            if Act.justify in said.acts or Signal.own_value in said.signals:
+                st.shown = _add(st.shown, Unlock.justification.value)
+                st.reason_turn = st.turns
+        after = set(st.shown) | ({Unlock.justification.value} if self._reason_fresh(st) else set())
+        return after - before if credible else set()
+
+    def _weigh_claims(self, turn: Turn, said: Understanding) -> bool:
+        """Check each figure claimed as evidence against the market view; False when one is doubted."""
+        st = turn.state
+        competing = Act.competing_offer in said.acts
+        if not (competing or Signal.market_data in said.signals):
+            return True
+        for term in said.terms:
+            if term.role != "evidence" or term.amount is None or term.perk not in self.perks:
+                continue
+            perk = self.perks[term.perk]
+            if term.currency and term.currency != self.currency:
+                continue  # named when asked in it; a foreign figure is not weighed against this market
+            low = to_canonical(term, perk, base=st.offer["base_salary"].current)
+            if low is None:
+                continue
+            high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
+            kind = f"competing:{term.perk}" if competing else f"market:{term.perk}"
+            if not in_range(high, perk) or not market.believable(high, perk, self.scenario, term.perk,
+                                                                 competing=competing and term.perk == "base_salary"):
+                self._doubt(turn, said, kind, (low, high))
+                return False
+            if self._contradicts(turn, said, kind, (low, high)):
+                return False
+            st.claims[kind] = (low, high)
+        return True
+
+    def _doubt(self, turn: Turn, said: Understanding, kind: str, claimed: tuple[float, float]) -> None:
+        st = turn.state
+        turn.doubted = True
+        st.claims.setdefault(kind, claimed)
+        st.patience = max(0, st.patience - self.scenario.credibility.doubt_costs_patience)
+        if len(st.doubts) < _MAX_DOUBTS:
+            st.doubts = [*st.doubts, said.text.strip()[:200]]
+        turn.lines.append(self._say(st, "doubt_claim"))
+
+    def _contradicts(self, turn: Turn, said: Understanding, kind: str, claimed: tuple[float, float]) -> bool:
+        st = turn.state
+        earlier = st.claims.get(kind)
+        rules = self.scenario.credibility
+        if earlier is None or not market.contradicts(earlier, claimed, rules.contradiction_margin):
+            return False
+        turn.doubted = True
+        if st.discredited is None:
+            st.discredited = said.text.strip()[:200]
+        perk = self.perks[kind.split(":", 1)[1]]
+        turn.lines.append(self._say(st, "contradiction", before=self._show(earlier[1], perk),
+                                    now=self._show(claimed[1], perk)))
+        return True
+
+    def _reason_fresh(self, st: PracticeState) -> bool:
+        return st.reason_turn is not None and st.turns - st.reason_turn <= _REASON_TURNS
+
+    def _has(self, st: PracticeState, unlock: Unlock, said: Understanding) -> bool:
+        if st.discredited and unlock in self.scenario.credibility.contradiction_loses:
+            return False
+        if unlock is Unlock.concrete_number:
+            return True  # only plausible asks with an amount reach the policy
+        if unlock is Unlock.politeness:
+            return st.rude == 0
+        if unlock is Unlock.justification:
+            return self._reason_fresh(st)
+        if unlock is Unlock.trade_off:
+            return self._real_trade(st, said)
+        return unlock.value in st.shown
+
+    def _earned(self, st: PracticeState, sheet: PerkSheet, said: Understanding) -> int:
+        """How many of the sheet's unlocks this ask has; conditions count only beside a real argument."""
+        present = [u for u in sheet.unlocks if self._has(st, u, said)]
+        arguments = [u for u in sheet.unlocks if u not in _CONDITIONS]
+        if arguments and not any(u not in _CONDITIONS for u in present):
+            return 0
+        return len(present)
+
+    def _real_trade(self, st: PracticeState, said: Understanding) -> bool:
+        """A trade gives up something that is in the offer now."""
+        return Act.trade_off in said.acts and any(
+            t.give and t.perk in st.offer and st.offer[t.perk].current for t in said.terms)
 
     # --- asks ---------------------------------------------------------------------------------------
+
+    def _answer_asks(self, turn: Turn, asks: list[Term], said: Understanding) -> None:
+        st = turn.state
+        for term in said.terms:
+            if term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current):
+                turn.lines.append(self._say(st, "fake_trade", **self._fields(self.perks[term.perk])))
+        vague = [t for t in asks if t.amount is None and not self._needs_no_number(t) and t.perk in st.offer]
+        if len(vague) >= 2:
+            items = [self._term_now(st, t.perk or "") for t in vague]
+            turn.lines.append(self._say(st, "recap_ask", items=_join(items)))
+            for t in vague:
+                st.perks_discussed = _add(st.perks_discussed, t.perk or "")
+            asks = [t for t in asks if t not in vague]
+        for term in asks:
+            self._answer_ask(turn, term, said)
 
     def _answer_ask(self, turn: Turn, term: Term, said: Understanding) -> None:
         st = turn.state
@@ -184,99 +342,131 @@ class Counterpart:
         perk = self.perks[key]
         st.perks_discussed = _add(st.perks_discussed, key)
         st.last_perk = key
+        wanted = self._wanted(turn, term, perk, said)
+        if wanted is None:
+            return
         sheet = self.scenario.perks.get(key)
         track = st.offer.get(key)
-        base = st.offer["base_salary"].current
-        current = track.current if track else 0.0
-        wanted = to_canonical(term, perk, current=current, base=base)
-
-        if wanted is None:
-            if Act.ask in said.acts or term.amount is None:
-                on_table = show(current, perk, self.currency) if track else "nothing"
-                turn.lines.append(
-                    f"On {perk.label.lower()}, we're offering {on_table}. What exactly would you like to see?"
-                    if track and current
-                    else f"What would you have in mind for {perk.label.lower()}? A concrete number helps me."
-                )
-            else:
-                turn.lines.append(
-                    f"I'm not sure how to read that for {perk.label.lower()}. Could you give me a number?"
-                )
-            return
-        if not in_range(wanted, perk):
-            turn.lines.append(
-                f"{show(wanted, perk, self.currency)} doesn't look like a real figure for {perk.label.lower()}. "
-                "Could you check the number?"
-            )
-            return
         if sheet is None or track is None:
-            self._not_offered(turn, perk, said)
+            # Asking about something the company simply doesn't have is not pushing: no patience spent.
+            turn.lines.append(self._say(st, "not_offered", **self._fields(perk)))
             return
         if not _better(perk, wanted, track.current):
-            if Act.ask in said.acts:
-                turn.lines.append(f"We're offering {show(track.current, perk, self.currency)} on {perk.label.lower()}.")
-            else:
-                turn.lines.append(
-                    f"That's already covered: the offer includes {show(track.current, perk, self.currency)} "
-                    f"on {perk.label.lower()}."
-                )
+            kind = "covered_ask" if Act.ask in said.acts else "covered"
+            turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk))))
+            return
+        if self._refuses(turn, key, sheet, wanted, said):
             return
         track.last_ask = wanted
+        self._concede_or_hold(turn, key, sheet, wanted, said)
+
+    def _wanted(self, turn: Turn, term: Term, perk: PerkDef, said: Understanding) -> float | None:
+        """The ask in the perk's unit, or None after saying why it can't be read as one."""
+        st = turn.state
+        track = st.offer.get(term.perk or "")
+        current = track.current if track else 0.0
+        if term.currency and term.currency != self.currency and perk.unit is Unit.money:
+            turn.lines.append(self._say(st, "foreign_currency", theirs=term.currency, ours=self.currency))
+            return None
+        wanted = to_canonical(term, perk, current=current, base=st.offer["base_salary"].current)
+        if wanted is not None and self._quoted_monthly(term, perk, wanted):
+            wanted *= 12
+        if wanted is None:
+            if Act.ask in said.acts or term.amount is None:
+                kind = "ask_number_offered" if track and current else "ask_number"
+                turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(current, perk))))
+            else:
+                turn.lines.append(self._say(st, "unreadable", **self._fields(perk)))
+            return None
+        if not in_range(wanted, perk):
+            # Never echoed: a figure like 1e308 is a typo or a test, not an amount to repeat back.
+            turn.lines.append(self._say(st, "insane", **self._fields(perk)))
+            return None
+        return wanted
+
+    def _quoted_monthly(self, term: Term, perk: PerkDef, wanted: float) -> bool:
+        """A bare pay figure in a scenario that quotes pay monthly is a monthly one when it fits only as that."""
+        sheet = self.scenario.perks.get(term.perk or "")
+        return (self.scenario.pay_period == "month" and perk.value is ValueMethod.salary and term.per is None
+                and not term.relative and sheet is not None and wanted * 12 <= perk.max
+                and wanted < sheet.offer / 4)
+
+    def _refuses(self, turn: Turn, key: str, sheet: PerkSheet, wanted: float, said: Understanding) -> bool:
+        """Asks that cannot move this perk whatever was said: firm, fixed, or beyond belief."""
+        st = turn.state
+        perk = self.perks[key]
         if st.firm:
-            turn.lines.append("As I said, this is our final offer.")
-            return
+            self._push_while_firm(turn, "final")
+            return True
         if sheet.fixed:
             self._fixed(turn, key, sheet, said)
-            return
+            return True
+        if not market.believable(wanted, perk, self.scenario, key):
+            turn.doubted = True
+            st.patience = max(0, st.patience - self.scenario.credibility.doubt_costs_patience)
+            if len(st.doubts) < _MAX_DOUBTS:
+                st.doubts = [*st.doubts, said.text.strip()[:200]]
+            turn.lines.append(self._say(st, "doubt_ask", **self._fields(perk, asked=self._show(wanted, perk))))
+            return True
+        return False
 
-        earned = self._earned(st, sheet)
-        assert sheet.limit is not None  # a perk without a limit is fixed, answered above
+    def _concede_or_hold(self, turn: Turn, key: str, sheet: PerkSheet, wanted: float, said: Understanding) -> None:
+        st = turn.state
+        perk = self.perks[key]
+        track = st.offer[key]
+        earned = self._earned(st, sheet, said)
+        assert sheet.limit is not None  # a perk without a limit is fixed, refused above
         target = sheet.offer + min(1.0, earned / sheet.needs) * (sheet.limit - sheet.offer) if earned else sheet.offer
         move = min(wanted, target) if perk.better == "higher" else max(wanted, target)
         if move != wanted:
             move = _round(perk, move, toward=sheet.offer)
         if _better(perk, move, track.current):
-            if sheet.check_with_team and not track.moved and track.pending is None:
-                track.pending = move
-                st.checked_in = True
-                turn.lines.append(
-                    f"Let me check with the team on {perk.label.lower()} and come back to you on that."
-                )
-                return
-            track.current = move
-            track.moved = True
-            if move == wanted:
-                turn.lines.append(f"Okay, {show(move, perk, self.currency)} on {perk.label.lower()} works for us.")
-            else:
-                turn.lines.append(
-                    f"I can't get to {show(wanted, perk, self.currency)}, but I can offer "
-                    f"{show(move, perk, self.currency)} on {perk.label.lower()}."
-                )
+            self._concede(turn, key, sheet, wanted, move)
             return
-
         track.asks += 1
         st.patience = max(0, st.patience - 1)
-        at_limit = track.current == sheet.limit
-        if at_limit:
-            turn.lines.append(sheet.firm_line or f"That's as far as I can go on {perk.label.lower()}.")
+        if track.current == sheet.limit:
+            said_before = f"firm:{key}" in st.flags
+            st.flags = _add(st.flags, f"firm:{key}")
+            turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
+                              else self._say(st, "at_limit", **self._fields(perk)))
             self._maybe_alternative(turn, key, sheet, asked_for_options=Signal.alternatives in said.signals)
             return
-        missing = [u for u in sheet.unlocks if not self._has(st, u)]
-        nudge = _NUDGES.get(missing[0]) if missing else None
-        turn.lines.append(
-            f"I hear you on {perk.label.lower()}, but I can't move from {show(track.current, perk, self.currency)} "
-            "on that basis alone." + (f" {nudge}" if nudge else "")
-        )
+        missing = [u for u in sheet.unlocks if u not in _CONDITIONS and not self._has(st, u, said)]
+        line = self._say(st, "hold", **self._fields(perk, current=self._show(track.current, perk)))
+        turn.lines.append(line + (f" {voice.nudge(st, missing[0].value)}" if missing else ""))
+
+    def _concede(self, turn: Turn, key: str, sheet: PerkSheet, wanted: float, move: float) -> None:
+        st = turn.state
+        perk = self.perks[key]
+        track = st.offer[key]
+        if sheet.check_with_team and not track.moved and track.pending is None:
+            track.pending = move
+            st.checked_in = True
+            turn.lines.append(self._say(st, "check", **self._fields(perk)))
+            return
+        track.current = move
+        track.moved = True
+        amount = self._show(move, perk)
+        if move == wanted:
+            turn.lines.append(self._say(st, "agree", **self._fields(perk, amount=amount)))
+        else:
+            turn.lines.append(self._say(st, "counter", **self._fields(perk, amount=amount,
+                                                                      asked=self._show(wanted, perk))))
 
     def _fixed(self, turn: Turn, key: str, sheet: PerkSheet, said: Understanding) -> None:
         st = turn.state
         perk = self.perks[key]
         st.offer[key].asks += 1
         st.patience = max(0, st.patience - 1)
-        turn.lines.append(sheet.firm_line or f"{perk.label} isn't something we can change for this role.")
+        said_before = f"firm:{key}" in st.flags
+        st.flags = _add(st.flags, f"firm:{key}")
+        turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
+                          else self._say(st, "fixed", **self._fields(perk)))
         asked = Signal.alternatives in said.signals
-        if not self._maybe_alternative(turn, key, sheet, asked_for_options=asked) and sheet.alternatives:
-            turn.lines.append("If you tell me what's behind the ask, there may be another way to address it.")
+        offered = self._maybe_alternative(turn, key, sheet, asked_for_options=asked)
+        if not offered and sheet.alternatives and not st.offer[key].alternative_offered:
+            turn.lines.append(self._say(st, "fixed_more"))
 
     def _maybe_alternative(self, turn: Turn, key: str, sheet: PerkSheet, *, asked_for_options: bool) -> bool:
         """Offer the next alternative when the user has explained the need or asked for options."""
@@ -297,44 +487,40 @@ class Counterpart:
                 return True
         return False
 
-    def _not_offered(self, turn: Turn, perk: PerkDef, said: Understanding) -> None:
-        # Asking about something the company simply doesn't have is not pushing: no patience spent.
-        turn.lines.append(f"{perk.label} isn't part of what we offer for this role, I'm afraid.")
-
     def _answer_without_terms(self, turn: Turn, said: Understanding, earned_now: set[str]) -> None:
         st = turn.state
-        if self._reconsider(turn, said, earned_now):
+        if turn.doubted or self._reconsider(turn, said, earned_now):
             return
         if Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
-            turn.lines.append("Here's where we are: " + self.package_line(st) + ".")
+            turn.lines.append(self._say(st, "recap", package=self.package_line(st)))
         elif Signal.alternatives in said.signals:
             self._list_alternatives(turn)
         elif Act.reject in said.acts:
-            turn.lines.append(
-                "I understand it's not there yet for you. Which part matters most? "
-                "Give me a concrete number and I'll see what I can do."
-            )
+            turn.lines.append(self._say(st, "reject_ack"))
         elif Act.competing_offer in said.acts:
-            turn.lines.append("Thanks for being open about that. What would you need from us to make this work?")
+            turn.lines.append(self._say(st, "competing_ack"))
         elif Act.enthusiasm in said.acts:
-            turn.lines.append("That's great to hear; the team is excited about you too.")
+            turn.lines.append(self._say(st, "enthusiasm_ack"))
         elif Act.justify in said.acts:
-            sheet = self.scenario.perks.get(st.last_perk or "")
-            track = st.offer.get(st.last_perk or "")
-            stuck = sheet is not None and track is not None and (sheet.fixed or track.current == sheet.limit)
-            asked = Signal.alternatives in said.signals
-            key = st.last_perk or ""
-            if not (stuck and sheet and self._maybe_alternative(turn, key, sheet, asked_for_options=asked)):
-                turn.lines.append("That's helpful context, thank you. What would you like to see change in the offer?")
+            self._answer_reason(turn, said)
         elif Act.greet in said.acts:
-            turn.lines.append(
-                f"Hi! Thanks again for your time. Any thoughts on the offer for the {self.scenario.role} role?"
-            )
+            turn.lines.append(self._say(st, "greet", role=self.scenario.role))
         elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
-            turn.lines.append("Happy to answer. Which part of the package would you like to know more about?")
+            turn.lines.append(self._say(st, "ask_general"))
         elif Signal.pleading in said.signals:
             st.patience = max(0, st.patience - 1)
-            turn.lines.append("I understand it matters to you, but I need something concrete to take to the team.")
+            turn.lines.append(self._say(st, "pleading"))
+
+    def _answer_reason(self, turn: Turn, said: Understanding) -> None:
+        """A reason with no ask: an alternative if the last perk discussed is stuck, else a question."""
+        st = turn.state
+        key = st.last_perk or ""
+        sheet = self.scenario.perks.get(key)
+        track = st.offer.get(key)
+        stuck = sheet is not None and track is not None and (sheet.fixed or track.current == sheet.limit)
+        asked = Signal.alternatives in said.signals
+        if not (stuck and sheet and self._maybe_alternative(turn, key, sheet, asked_for_options=asked)):
+            turn.lines.append(self._say(st, "context_ack"))
 
     def _reconsider(self, turn: Turn, said: Understanding, earned_now: set[str]) -> bool:
         """New arguments without a new number: look again at the last ask that didn't land.
@@ -352,14 +538,15 @@ class Counterpart:
             return False
         if not _better(self.perks[key], track.last_ask, track.current):
             return False
-        self._answer_ask(turn, Term(perk=key, amount=track.last_ask), Understanding(text=said.text, acts=[Act.propose]))
+        again = Understanding(text=said.text, acts=[Act.propose, *said.acts], signals=said.signals)
+        self._answer_ask(turn, Term(perk=key, amount=track.last_ask), again)
         return True
 
     def _list_alternatives(self, turn: Turn) -> None:
         """Name perks that still have room — never how much."""
         st = turn.state
         if st.firm:
-            turn.lines.append("I'm afraid the offer is final now.")
+            turn.lines.append(self._say(st, "final_no_alts"))
             return
         for key in st.perks_discussed:
             sheet = self.scenario.perks.get(key)
@@ -369,11 +556,13 @@ class Counterpart:
             self.perks[k].label.lower()
             for k, s in self.scenario.perks.items()
             if not s.fixed and st.offer[k].current != s.limit and k not in st.perks_discussed
-        ]
-        if open_perks:
-            turn.lines.append(f"There's some flexibility on {_join(open_perks[:3])}, if any of those matter to you.")
-        else:
-            turn.lines.append("Honestly, we've covered everything I can move on.")
+        ][:3]
+        if not open_perks:
+            turn.lines.append(self._say(st, "nothing_left"))
+            return
+        names = _join(open_perks)
+        kind = "flexibility_one" if len(open_perks) == 1 else "flexibility"
+        turn.lines.append(self._say(st, kind, perks=names, perks_cap=names[:1].upper() + names[1:]))
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -386,28 +575,8 @@ class Counterpart:
             if track.pending is not None:
                 track.current, track.pending, track.moved = track.pending, None, True
                 perk = self.perks[key]
-                turn.lines.append(
-                    f"I checked with the team: we can do {show(track.current, perk, self.currency)} "
-                    f"on {perk.label.lower()}."
-                )
-
-    def _learn(self, st: PracticeState, said: Understanding) -> None:
-        for signal, unlock in _SIGNAL_UNLOCKS.items():
-            if signal in said.signals:
-                st.shown = _add(st.shown, unlock.value)
-        for act, unlock in _ACT_UNLOCKS.items():
-            if act in said.acts:
-                st.shown = _add(st.shown, unlock.value)
-
-    def _has(self, st: PracticeState, unlock: Unlock) -> bool:
-        if unlock is Unlock.concrete_number:
-            return True  # only asks with an amount reach the policy
-        if unlock is Unlock.politeness:
-            return st.rude == 0
-        return unlock.value in st.shown
-
-    def _earned(self, st: PracticeState, sheet: PerkSheet) -> int:
-        return sum(self._has(st, u) for u in sheet.unlocks)
+                turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
+                                                                                                   perk))))
 
     def _improves(self, st: PracticeState, term: Term) -> bool:
         perk = self.perks[term.perk or ""]
@@ -466,23 +635,25 @@ class Counterpart:
                 continue
             perk = self.perks[term.perk or ""]
             named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
+            if term.relative and named is not None:
+                named = track.current - float(term.amount or 0)  # "5k of the sign-on" comes off it
             if named is None or not _better(perk, track.current, named):
                 named = _round(perk, track.current / 2, toward=0.0) if perk.better == "higher" else track.current
             if named == track.current or not in_range(named, perk):
                 continue
             track.current = named
-            turn.lines.append(f"In exchange, {perk.label.lower()} becomes {show(named, perk, self.currency)}.")
+            turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(named, perk))))
 
     def _needs_no_number(self, term: Term) -> bool:
         """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""
         return self.perks[term.perk or ""].unit is Unit.flag
 
-    def _prompt_for_ask(self) -> str:
-        return "What would you like to discuss? Name the perk and the number you have in mind."
+    def _term_now(self, st: PracticeState, key: str) -> str:
+        return f"{self.perks[key].label.lower()} {self._show(st.offer[key].current, self.perks[key])}"
 
     def package_line(self, st: PracticeState) -> str:
         return ", ".join(
-            f"{self.perks[k].label.lower()} {show(t.current, self.perks[k], self.currency)}"
+            f"{self.perks[k].label.lower()} {self._show(t.current, self.perks[k])}"
             for k, t in st.offer.items()
             if t.current or k == "base_salary"
         )

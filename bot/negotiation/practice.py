@@ -16,11 +16,10 @@ from bot.flow import as_key, did_you_mean, say
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
-from bot.negotiation.counterpart import Counterpart, open_practice
+from bot.negotiation.counterpart import Counterpart, open_practice, shown
 from bot.playbooks.models import Playbooks, Scenario
 from bot.session import Outcome, Record, SessionState
 from bot.understanding.acts import Act, Context, Signal
-from bot.valuation.units import show
 
 if TYPE_CHECKING:
     from bot.understanding.acts import Reader
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
 WALK_AWAY = "walk"  # the pending question's name in SessionState.confirm
 WALK_AWAY_QUESTION = ("That sounds like walking away from this offer. Do you want to end the practice here, "
                       "or keep negotiating?")
+ULTIMATUM_NOTE = ("Coach: an either-or puts the recruiter on the defensive and rarely moves a number; a reason "
+                  "does. The practice goes on. If you really mean to walk away, type `end`.")
 FOREIGN_NOTE = ("Practice runs in English for now, so I couldn't read that message. Could you say it in English? "
                 "Your negotiation is still where you left it.")
 
@@ -129,7 +130,7 @@ class PracticeRunner:
         offer = Card(
             title=f"The offer: {scenario.role} at {scenario.company}",
             fields=tuple(
-                CardField(label=perks[k].label, value=show(s.offer, perks[k], scenario.currency))
+                CardField(label=perks[k].label, value=shown(s.offer, perks[k], scenario))
                 for k, s in scenario.perks.items() if s.offer or k == "base_salary"
             ),
         )
@@ -168,9 +169,9 @@ class PracticeRunner:
                 continue
             sheet = scenario.perks.get(key)
             changed = sheet is not None and track.current != sheet.offer
-            value = show(track.current, perks[key], scenario.currency)
+            value = shown(track.current, perks[key], scenario)
             if changed and sheet is not None:
-                value += f" (was {show(sheet.offer, perks[key], scenario.currency)})"
+                value += f" (was {shown(sheet.offer, perks[key], scenario)})"
             fields.append(CardField(label=perks[key].label, value=value))
         return Card(title=f"{scenario.role} at {scenario.company}", fields=tuple(fields))
 
@@ -191,14 +192,18 @@ class PracticeRunner:
             return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=FOREIGN_NOTE)])
         if Signal.hint in said.signals and not said.terms:
             return self.next_move(st)
-        coaching.observe(practice, said, scenario)
-        if Act.quit in said.acts:
+        asks = [t for t in said.terms if t.perk and t.amount is not None and t.role == "ask" and not t.give]
+        if Act.quit in said.acts and not asks:
+            coaching.observe(practice, said, scenario)
             return self.confirm_walk_away(st)
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
+        coaching.observe(turn.state, said, scenario, doubted=turn.doubted)
         if turn.lines:
             turn.state.last_move = "question" if turn.lines[-1].rstrip().endswith("?") else "offer"
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
+        if (Signal.ultimatum in said.signals or Act.quit in said.acts) and not turn.ended:
+            replies.append(Reply(kind=ReplyKind.notice, text=ULTIMATUM_NOTE))
         if turn.ended:
             more, records = self.finish(st, turn.state.status)
             return Outcome(state=st, replies=replies + more, records=records)

@@ -37,3 +37,16 @@ class PracticeState(BaseModel):
     last_perk: str | None = None
     last_move: Literal["offer", "question"] | None = None  # what the recruiter's last reply did, for "yes" or "25"
     checked_in: bool = False  # a "let me check" reply is waiting to be answered
+    # How the recruiter speaks: the seed its phrasings rotate from, how often each kind was used, and
+    # fingerprints of its latest lines so none is said twice in a row (see bot.negotiation.voice).
+    seed: int = 0
+    voice: dict[str, int] = Field(default_factory=dict)
+    recent: list[int] = Field(default_factory=list)
+    # Credibility: the figures the user claimed (market data, a competing offer) as low-high per claim kind,
+    # the lines the recruiter doubted (the first few, for the debrief), and whether a contradiction cost it.
+    claims: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    doubts: list[str] = Field(default_factory=list)
+    discredited: str | None = None  # the line that contradicted an earlier claim
+    reason_turn: int | None = None  # the turn of the latest genuine reason: a reason counts for a few turns
+    last_text: int | None = None  # fingerprint of the user's previous message, to notice it said again
+    firm_pushes: int = 0  # asks after the recruiter went firm

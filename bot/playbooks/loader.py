@@ -2,13 +2,15 @@
 
 Folder layout (the shipped folder has every file; a team's folder may have any subset)::
 
-    perks.yaml          perks: [ {key, label, unit, ...}, ... ]
+    perks.yaml          perks: [ {key, label, unit, ...}, ... ]   (.yml works too, for every file)
     assumptions.yaml    assumptions: {expected_years: 2, ...}
     scenarios/*.yaml    one Scenario per file
     checklists/*.yaml   one Checklist per file
     rubric.yaml         techniques: [ {key, label, detector, ...}, ... ]
     tips.yaml           tips: [ {key, text, technique?, perk?}, ... ]
 
+Any other file or folder is reported as a problem, naming the file it probably meant (see
+:mod:`bot.playbooks.files`, which also bounds what reading a file may cost).
 An item in the team's folder with the same key as a shipped one replaces it; new keys are added.
 Every problem found (YAML syntax, schema, cross-references) is collected before raising a single
 :class:`PlaybookError`, so a team fixes its folder in one pass instead of one error at a time.
@@ -26,6 +28,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, check_expansion, discover, read_text, shown
 from bot.playbooks.models import (
     Alternative,
     Checklist,
@@ -59,6 +62,10 @@ class _NoDuplicateKeysLoader(_YamlLoader):  # type: ignore[misc, valid-type]
                     )
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep=deep)
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        check_expansion(node)  # before anything walks the aliases: a bomb is refused in linear time
+        return super().construct_document(node)
 
 
 class PlaybookProblem(NamedTuple):
@@ -118,12 +125,9 @@ class _Reader:
     def read_yaml(self, path: Path) -> tuple[Any, str] | None:
         """The parsed document and its text, or None after recording why it could not be read."""
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            self.problem(path, "", "the file is not valid UTF-8 text")
-            return None
-        except OSError as exc:
-            self.problem(path, "", f"cannot read the file ({exc.strerror or exc})")
+            text = read_text(path)
+        except UnreadableFile as exc:
+            self.problem(path, "", str(exc))
             return None
         try:
             return yaml.load(text, Loader=_NoDuplicateKeysLoader), text
@@ -213,18 +217,14 @@ class _Reader:
             if not isinstance(name, str):
                 self.problem(path, f"assumptions.{name}", "a name must be text")
             elif isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-                self.problem(path, f"assumptions.{name}", f"expected a number, got {value!r}")
+                self.problem(path, f"assumptions.{name}", f"expected a number, got {shown(value)}")
             else:
                 into[name] = (float(value), path)
 
-    def read_folder_of_items(self, folder: Path, model: type[BaseModel], into: dict[str, _Item]) -> None:
+    def read_folder_of_items(self, paths: list[Path], model: type[BaseModel], into: dict[str, _Item]) -> None:
         """Read one item per file; a key used twice in the same folder is an error."""
-        if not folder.is_dir():
-            return
         from_this_folder: dict[str, Path] = {}
-        for path in sorted(folder.glob("*.y*ml")):
-            if path.suffix not in (".yaml", ".yml"):
-                continue
+        for path in paths:
             loaded = self.read_yaml(path)
             if loaded is None:
                 continue
@@ -270,10 +270,7 @@ def _friendly(error: ErrorDetails) -> str:
     message = str(error.get("msg", "invalid value"))
     value = error.get("input")
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "enum":
-        shown = repr(value)
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        return f"{message}, got {shown}"
+        return f"{message}, got {shown(value)}"
     return message
 
 
@@ -343,11 +340,9 @@ class _Known(NamedTuple):
 def _cross_check(found: _Collected, reader: _Reader) -> None:
     # A reference is only reported unknown when the catalogue it points into loaded cleanly;
     # otherwise one typo in perks.yaml would echo as "unknown perk" in every scenario.
-    broken = {Path(p.file).name for p in reader.problems}
+    broken = {Path(p.file).stem for p in reader.problems if Path(p.file).suffix in (".yaml", ".yml")}
     known = _Known(
-        perks="perks.yaml" not in broken,
-        assumptions="assumptions.yaml" not in broken,
-        techniques="rubric.yaml" not in broken,
+        perks="perks" not in broken, assumptions="assumptions" not in broken, techniques="rubric" not in broken
     )
     perks = {key: item.model for key, item in found.perks.items()}
     _check_perks(found, reader, known)
@@ -422,6 +417,25 @@ def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reade
         for index, alternative in enumerate(sheet.alternatives):
             _check_alternative(item, f"{where}.alternatives.{index}", perk_key, alternative, scenario, perks, reader,
                                known)
+    _check_market(item, scenario, perks, reader, known)
+
+
+def _check_market(item: _Item, scenario: Scenario, perks: dict[str, Any], reader: _Reader, known: _Known) -> None:
+    """The recruiter's market view: ranges for known perks of this scenario, inside each perk's range."""
+    ranges = [(f"market.ranges.{key}", key, rng) for key, rng in scenario.market.ranges.items()]
+    if scenario.market.competing_offer is not None:
+        ranges.append(("market.competing_offer", "base_salary", scenario.market.competing_offer))
+    for where, key, rng in ranges:
+        perk: PerkDef | None = perks.get(key)
+        if perk is None:
+            if known.perks:
+                reader.problem(item.file, where, f"unknown perk `{key}` (not in the perk catalogue)")
+            continue
+        if key not in scenario.perks:
+            reader.problem(item.file, where, f"`{key}` is not in this scenario's perks")
+        if not (perk.min <= rng.low and rng.high <= perk.max):
+            reader.problem(item.file, where, f"{_num(rng.low)} to {_num(rng.high)} goes outside {perk.label}'s "
+                                             f"range {_num(perk.min)} to {_num(perk.max)}")
 
 
 def _check_sheet(item: _Item, where: str, perk: PerkDef, sheet: PerkSheet, reader: _Reader) -> None:
@@ -492,7 +506,7 @@ def _check_alternative(
 
 # --- the entry point ----------------------------------------------------------------------------
 
-_REQUIRED_IN_BASE = ("perks.yaml", "assumptions.yaml", "rubric.yaml")
+_REQUIRED_IN_BASE = ("perks", "assumptions", "rubric")
 
 
 def _read_folder(folder: Path, found: _Collected, reader: _Reader, *, is_base: bool) -> None:
@@ -500,20 +514,24 @@ def _read_folder(folder: Path, found: _Collected, reader: _Reader, *, is_base: b
         what = "the shipped playbook folder" if is_base else "the playbook folder"
         reader.problem(folder, "", f"{what} does not exist or is not a folder")
         return
+    layout = discover(folder)
+    for path, reason in layout.unknown:
+        reader.problem(path, "", reason)
     if is_base:
         for name in _REQUIRED_IN_BASE:
-            if not (folder / name).is_file():
-                reader.problem(folder / name, "", "required file is missing")
-    if (folder / "perks.yaml").is_file():
-        reader.read_keyed_list(folder / "perks.yaml", "perks", PerkDef, found.perks)
-    if (folder / "assumptions.yaml").is_file():
-        reader.read_assumptions(folder / "assumptions.yaml", found.assumptions)
-    reader.read_folder_of_items(folder / "scenarios", Scenario, found.scenarios)
-    reader.read_folder_of_items(folder / "checklists", Checklist, found.checklists)
-    if (folder / "rubric.yaml").is_file():
-        reader.read_keyed_list(folder / "rubric.yaml", "techniques", Technique, found.techniques)
-    if (folder / "tips.yaml").is_file():
-        reader.read_keyed_list(folder / "tips.yaml", "tips", Tip, found.tips)
+            if name not in layout.files:
+                reader.problem(folder / f"{name}.yaml", "", "required file is missing")
+    if "perks" in layout.files:
+        reader.read_keyed_list(layout.files["perks"], "perks", PerkDef, found.perks)
+    if "assumptions" in layout.files:
+        reader.read_assumptions(layout.files["assumptions"], found.assumptions)
+    scenarios, checklists = (layout.items[name] for name in ITEM_FOLDERS)
+    reader.read_folder_of_items(scenarios, Scenario, found.scenarios)
+    reader.read_folder_of_items(checklists, Checklist, found.checklists)
+    if "rubric" in layout.files:
+        reader.read_keyed_list(layout.files["rubric"], "techniques", Technique, found.techniques)
+    if "tips" in layout.files:
+        reader.read_keyed_list(layout.files["tips"], "tips", Tip, found.tips)
 
 
 def load_playbooks(extra: Path | None = None, *, base: Path | None = None) -> Playbooks:

@@ -105,6 +105,42 @@ class PerkSheet(Strict):
         return self.limit is None or self.limit == self.offer
 
 
+class MarketRange(Strict):
+    """A low–high range in a perk's unit (money per year in the scenario's currency)."""
+
+    low: float = Field(ge=0)
+    high: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> MarketRange:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is above high ({self.high:g})")
+        return self
+
+
+class MarketView(Strict):
+    """What the recruiter knows of the market for the role, part of the hidden sheet.
+
+    Figures the user claims (market data, a competing offer) and figures the user asks for are
+    judged against it: one far outside is questioned and earns nothing. A perk with no range here
+    is judged against its own sheet (from the offer to the limit).
+    """
+
+    ranges: dict[Key, MarketRange] = Field(default_factory=dict)  # per perk: what the role usually gets
+    competing_offer: MarketRange | None = None  # the base salary another employer usually offers
+    stretch: float = Field(default=0.2, ge=0, le=2)  # how far past a range's top a figure is still believable
+
+
+class Credibility(Strict):
+    """How the recruiter treats claims it cannot believe, part of the hidden sheet."""
+
+    doubt_costs_patience: int = Field(default=1, ge=0, le=5)  # a questioned claim or ask uses up patience
+    contradiction_margin: float = Field(default=0.15, ge=0, le=1)  # two claims further apart than this contradict
+    # what stops counting for the rest of the practice once the user contradicts an earlier claim
+    contradiction_loses: list[Unlock] = Field(
+        default_factory=lambda: [Unlock.market_data, Unlock.competing_offer, Unlock.justification])
+
+
 class Persona(Strict):
     name: str
     title: str
@@ -120,10 +156,13 @@ class Scenario(Strict):
     summary: str  # what the user is told before starting
     brief: str  # the candidate's situation: what they know, what they want
     currency: str = "USD"
+    pay_period: Literal["year", "month"] = "year"  # how pay is quoted to the user; amounts stay yearly
     persona: Persona
     patience: int = Field(ge=1, le=10)  # asks without a move before the counterpart goes firm
     perks: dict[Key, PerkSheet]
     assumptions: dict[Key, float] = Field(default_factory=dict)  # valuation overrides
+    market: MarketView = Field(default_factory=MarketView)
+    credibility: Credibility = Field(default_factory=Credibility)
 
     @model_validator(mode="after")
     def _has_salary(self) -> Scenario:

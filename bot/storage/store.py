@@ -23,6 +23,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
+import random
+import shutil
 import sqlite3
 import threading
 import time
@@ -34,6 +37,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from bot import __version__
 from bot.messages import Reply
 from bot.session import SCHEMA_VERSION, Record, SessionState
 
@@ -51,6 +55,8 @@ CHECKPOINT_EVERY_COMMITS = 20
 # After a checkpoint lets the WAL restart, truncate the file back to this size on disk.
 WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 PRUNE_INTERVAL_SECONDS = 3_600.0
+# Below this much free space, a "disk I/O error" is reported as a full disk.
+DISK_FULL_BYTES = 1024 * 1024
 
 ARCHIVED_SESSION_KIND = "archived_session"
 
@@ -185,6 +191,61 @@ LATEST_SCHEMA = len(MIGRATIONS)
 STATE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+# --- every column that can name a user -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserColumn:
+    """A column that can hold a user's key (or their platform id), and what forget and export do.
+
+    ``forget`` is "delete" for the user's own rows and "clear" for rows that belong to a channel or
+    a workspace and only name the user (who set up a team channel, who installed the app): the row
+    stays for everyone else, the name goes. tests/storage/test_user_data_coverage.py walks the
+    schema and fails on any column that can name a user and is not listed here.
+    """
+
+    table: str
+    column: str
+    forget: str  # "delete" | "clear"
+    export: str  # the section of the user's export that carries these rows
+    exported: tuple[str, ...] = ()  # for "clear" rows: the columns the export shows
+    cleared_to: str | None = None  # what a cleared column holds afterwards ("" where NULL is not allowed)
+    also_clear: tuple[str, ...] = ()  # more of the user's columns in the same row (their tokens)
+    platform_id_in: str | None = None  # the column holds the platform's user id; this column holds the tenant
+    optional: bool = False  # a table that exists only in some set-ups; the store's own tables must exist
+
+    def match(self, user_key: str) -> tuple[str, tuple[str, ...]] | None:
+        """The WHERE clause and parameters selecting this user's rows, or None when it cannot apply."""
+        if self.platform_id_in is None:
+            return f"{self.column} = ?", (user_key,)
+        platform, _, rest = user_key.partition(":")
+        tenant, _, user_id = rest.partition(":")
+        if platform != self.table.split("_", 1)[0] or not tenant or not user_id:
+            return None
+        return f"{self.platform_id_in} = ? AND {self.column} = ?", (tenant, user_id)
+
+
+USER_COLUMNS: tuple[UserColumn, ...] = (
+    UserColumn("turns", "user_key", "delete", "turns"),
+    UserColumn("records", "user_key", "delete", "practices"),
+    UserColumn("sessions", "user_key", "delete", "checklists"),  # and practices_in_progress
+    UserColumn("users", "key", "delete", "user"),
+    UserColumn("team_mutes", "user_key", "delete", "team.muted_channels"),
+    UserColumn("team_optins", "user_key", "delete", "team.stats_joined"),
+    UserColumn("team_share_starts", "user_key", "delete", "team.shared_checklists_started"),
+    UserColumn("team_subscriptions", "created_by", "clear", "team.channels_set_up",
+               exported=("channel_key", "created_at")),
+    UserColumn("team_shares", "created_by", "clear", "team.checklists_shared",
+               exported=("channel_key", "checklist", "created_at")),
+    # Bolt's installation store (multi-workspace Slack) shares the file: the installer's id and
+    # user token go; the workspace's bot installation stays so the app keeps working there.
+    UserColumn("slack_installations", "user_id", "clear", "team.slack_installations",
+               exported=("team_id", "team_name", "user_scopes", "installed_at"), cleared_to="",
+               also_clear=("user_token", "user_refresh_token", "user_scopes", "user_token_expires_at"),
+               platform_id_in="team_id", optional=True),
+)
+
+
 # --- what the per-turn path reads and writes ----------------------------------------------------
 
 
@@ -258,6 +319,8 @@ def _connect(path: str) -> sqlite3.Connection:
     # isolation_level=None: the store issues BEGIN IMMEDIATE / COMMIT itself, nothing implicit.
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # Per connection: deleted rows are overwritten, not just unlinked, so `forget` leaves no words behind.
+    conn.execute("PRAGMA secure_delete=ON")
     return conn
 
 
@@ -274,45 +337,55 @@ class Store:
         self._maintenance: _Maintenance | None = None
         self._commits_since_checkpoint = 0
         is_memory = self.path == MEMORY
-        try:
-            if not is_memory:
-                target = Path(self.path)
-                if target.is_dir():
-                    raise _open_error(self.path, "it is a directory, not a file")
-                try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as error:
-                    blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
-                    reason = (
-                        f"{blocking} is a file, not a folder"
-                        if blocking is not None
-                        else f"cannot create the folder {target.parent} ({error.strerror or type(error).__name__})"
-                    )
-                    raise _open_error(self.path, reason) from error
-            self.conn = _connect(self.path)
-        except StoreError:
-            raise
-        except (OSError, sqlite3.Error) as error:
-            raise _open_error(self.path, _reason(error)) from error
-        try:
-            if not is_memory:
-                mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    raise _open_error(self.path, f"could not switch to WAL mode (got {mode})")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
-            self.conn.execute("PRAGMA foreign_keys=OFF")
-            self._migrate()
-            self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES if maintenance else 1000}")
-        except StoreError:
-            self.conn.close()
-            raise
-        except sqlite3.Error as error:
-            self.conn.close()
-            raise _open_error(self.path, _reason(error)) from error
+        if not is_memory:
+            _prepare_folder(self.path)
+        self.conn = self._open(is_memory, maintenance)
         if maintenance and not is_memory:
             self._maintenance = _Maintenance(self.path)
             self._maintenance.start()
+
+    def _open(self, is_memory: bool, maintenance: bool) -> sqlite3.Connection:
+        """Connect and set up, retrying while another process is setting up the same new file.
+
+        Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is
+        locked" at once instead of calling the busy handler when another process holds it, so
+        several processes starting together on a new file would otherwise fail at random.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.002
+        while True:
+            try:
+                self.conn = _connect(self.path)
+            except (OSError, sqlite3.Error) as error:
+                raise _open_error(self.path, _reason(error, self.path)) from error
+            try:
+                self._set_up(is_memory, maintenance)
+                return self.conn
+            except sqlite3.OperationalError as error:
+                self.conn.close()
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise _open_error(self.path, _reason(error, self.path)) from error
+            except StoreError:
+                self.conn.close()
+                raise
+            except sqlite3.Error as error:
+                self.conn.close()
+                raise _open_error(self.path, _reason(error, self.path)) from error
+            time.sleep(delay * random.uniform(0.5, 1.5))
+            delay = min(delay * 2, 0.05)
+
+    def _set_up(self, is_memory: bool, maintenance: bool) -> None:
+        if not is_memory:
+            mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise _open_error(self.path, f"could not switch to WAL mode (got {mode})")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
+        self.conn.execute("PRAGMA foreign_keys=OFF")
+        self._migrate()
+        self.conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES if maintenance else 1000}")
+        if not is_memory:
+            _check_usable(self.conn, self.path)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -340,7 +413,13 @@ class Store:
     def _migrate(self) -> None:
         found = self.schema_version()
         if found > LATEST_SCHEMA:
-            logger.warning("the database schema (v%s) is newer than this Offer Coach knows (v%s)", found, LATEST_SCHEMA)
+            # Writing with an older schema in mind would overwrite what the newer version stored.
+            raise _open_error(
+                self.path,
+                f"it was written by a newer Offer Coach (database schema v{found}; this Offer Coach "
+                f"{__version__} knows up to v{LATEST_SCHEMA}). Install an Offer Coach that knows schema "
+                f"v{found}, or restore a backup taken with this version. Nothing was changed.",
+            )
         if found >= LATEST_SCHEMA:
             return  # the common case: no need to import sqlite-utils (about 100 ms) at all
         import sqlite_utils
@@ -367,6 +446,9 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
 
+    def _failure(self, doing: str, error: sqlite3.Error) -> StoreError:
+        return StoreError(f"Cannot {doing} the database at {self.path}: {_reason(error, self.path)}")
+
     # --- the per-turn path -------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -376,13 +458,13 @@ class Store:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+                raise self._failure("write to", error) from error
             try:
                 yield
             except sqlite3.Error as error:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-                raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+                raise self._failure("write to", error) from error
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
@@ -394,7 +476,7 @@ class Store:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
                 if isinstance(error, sqlite3.Error):
-                    raise StoreError(f"Cannot write to the database at {self.path}: {_reason(error)}") from error
+                    raise self._failure("write to", error) from error
                 raise
             if self._maintenance is not None:
                 self._commits_since_checkpoint += 1
@@ -522,36 +604,74 @@ class Store:
         try:
             self.conn.execute("BEGIN")  # deferred: a read transaction, never blocks writers in WAL
         except sqlite3.Error as error:
-            raise StoreError(f"Cannot read the database at {self.path}: {_reason(error)}") from error
+            raise self._failure("read", error) from error
         try:
             yield
         except sqlite3.Error as error:
-            raise StoreError(f"Cannot read the database at {self.path}: {_reason(error)}") from error
+            raise self._failure("read", error) from error
         finally:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("COMMIT")
 
     def forget_user(self, user_key: str) -> int:
-        """Delete every row of the user's; returns how many rows went.
+        """Delete or clear every row that names the user (see :data:`USER_COLUMNS`); returns how many.
 
         Processed event ids stay: they hold nothing about the user beyond an opaque platform id,
         and keeping them means a platform retry of an old event is still skipped rather than
         replayed into a fresh session. They are pruned after a few days like all events.
+        Afterwards the WAL is checkpointed and truncated, so the words are not left in the ``-wal``
+        file either (secure_delete already overwrote them in the main file).
         """
-        deleted = 0
+        changed = 0
         with self.transaction():
-            for table, column in (
-                ("turns", "user_key"),
-                ("records", "user_key"),
-                ("sessions", "user_key"),
-                ("users", "key"),
-                # Team channel rows that name the user: their mutes, stats opt-ins, shared starts.
-                ("team_mutes", "user_key"),
-                ("team_optins", "user_key"),
-                ("team_share_starts", "user_key"),
-            ):
-                deleted += self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_key,)).rowcount
-        return deleted
+            tables = self._tables()
+            for column in USER_COLUMNS:
+                if column.optional and column.table not in tables:
+                    continue  # Slack's installation tables exist only in multi-workspace mode
+                match = column.match(user_key)
+                if match is None:
+                    continue
+                where, params = match
+                if column.forget == "delete":
+                    changed += self.conn.execute(f"DELETE FROM {column.table} WHERE {where}", params).rowcount
+                    continue
+                cleared = ", ".join(f"{name} = ?" for name in (column.column, *column.also_clear))
+                values = (column.cleared_to, *([None] * len(column.also_clear)), *params)
+                changed += self.conn.execute(f"UPDATE {column.table} SET {cleared} WHERE {where}", values).rowcount
+        if changed and self.path != MEMORY:
+            self._truncate_wal()
+        return changed
+
+    def user_mentions(self, user_key: str) -> dict[str, list[dict[str, Any]]]:
+        """Rows that belong to a channel or workspace but name the user, for the user's export."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        with self._lock, self._read_snapshot():
+            tables = self._tables()
+            for column in USER_COLUMNS:
+                match = column.match(user_key)
+                if column.forget != "clear" or (column.optional and column.table not in tables) or match is None:
+                    continue
+                where, params = match
+                shown = ", ".join(column.exported)
+                cursor = self.conn.execute(f"SELECT {shown} FROM {column.table} WHERE {where}", params)
+                section = column.export.rpartition(".")[2]
+                found[section] = [dict(zip(column.exported, row, strict=True)) for row in cursor]
+        return found
+
+    def _tables(self) -> set[str]:
+        return {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _truncate_wal(self) -> None:
+        with self._lock:
+            try:
+                busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as error:
+                busy, reason = 1, str(error)
+            else:
+                reason = "another connection is reading"
+            if busy:
+                logger.warning("after a forget the WAL could not be emptied yet (%s); the next checkpoint will",
+                               reason)
 
     def count(self, table: str, user_key: str | None = None) -> int:
         """Row counts, for tests, benchmarks and status output."""
@@ -624,14 +744,78 @@ def _json_or_none(text: str | None) -> Any:
         return None
 
 
-def _reason(error: BaseException) -> str:
+def _prepare_folder(path: str) -> None:
+    """Create the database's folder, or say clearly why it cannot be used."""
+    target = Path(path)
+    if target.is_dir():
+        raise _open_error(path, "it is a directory, not a file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        blocking = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+        reason = (
+            f"{blocking} is a file, not a folder"
+            if blocking is not None
+            else f"cannot create the folder {target.parent} ({error.strerror or type(error).__name__})"
+        )
+        raise _open_error(path, reason) from error
+    if _read_only_mount(target.parent):
+        raise _open_error(path, "it is on a read-only file system; Offer Coach needs to write there")
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _check_usable(conn: sqlite3.Connection, path: str) -> None:
+    """At start, not at the first turn: the file can be written to and is not damaged.
+
+    ``BEGIN IMMEDIATE`` takes the write lock, which a read-only file refuses; ``quick_check`` reads
+    every page once (it skips the slower index cross-checks of ``integrity_check``).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("ROLLBACK")
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise _open_error(
+            path,
+            "the file is damaged (" + "; ".join(problems) + "). Restore the latest backup "
+            "(see `offer-coach backup`), or move the file away to start with an empty database.",
+        )
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    message = str(error)
+    return "database is locked" in message or "database is busy" in message
+
+
+def _disk_full(path: str | None) -> bool:
+    if path is None or path == MEMORY:
+        return False
+    try:
+        usage = shutil.disk_usage(Path(path).parent)
+    except OSError:
+        return False
+    return usage.free < DISK_FULL_BYTES
+
+
+def _reason(error: BaseException, path: str | None = None) -> str:
     message = str(error) or type(error).__name__
+    if "database or disk is full" in message or ("disk I/O error" in message and _disk_full(path)):
+        return "the disk is full; free some space and start again"
+    if path is not None and path != MEMORY and _read_only_mount(Path(path).parent):
+        return "it is on a read-only file system; Offer Coach needs to write there"
     if "unable to open database file" in message:
         return "unable to open the file (does the folder exist and can this user write to it?)"
     if "readonly" in message:
         return "the file is read-only for this user"
     if "file is not a database" in message:
         return "the file is not an Offer Coach database (not SQLite)"
+    if "malformed" in message:
+        return "the file is damaged (" + message + "); restore the latest backup"
     return message
 
 

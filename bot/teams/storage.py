@@ -261,3 +261,19 @@ class TeamStore:
                 "SELECT 1 FROM records r WHERE r.user_key = s.user_key AND r.kind = 'checklist' "
                 "AND r.key = ? AND r.at >= s.started_at)", (share_id, checklist)).fetchone()[0]
         return started, finished
+
+    # --- a workspace that removed the app ------------------------------------------------------
+
+    def forget_workspace(self, platform: str, tenant: str) -> int:
+        """Delete every team row of one workspace (its channels' subscriptions, posts, mutes, opt-ins
+        and shared checklists); returns how many rows went."""
+        prefix = channel_key(platform, tenant, "")
+        match = "substr(channel_key, 1, ?) = ?"
+        deleted = 0
+        with self.store.transaction():
+            execute = self._conn.execute
+            deleted += execute("DELETE FROM team_share_starts WHERE share_id IN "
+                               f"(SELECT share_id FROM team_shares WHERE {match})", (len(prefix), prefix)).rowcount
+            for table in ("team_shares", "team_posts", "team_mutes", "team_optins", "team_subscriptions"):
+                deleted += execute(f"DELETE FROM {table} WHERE {match}", (len(prefix), prefix)).rowcount
+        return deleted

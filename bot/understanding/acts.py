@@ -62,6 +62,9 @@ class Term(BaseModel):
     relative: bool = False  # "3 more days", "+2k": amount is on top of the current value
     give: bool = False  # the perk offered in exchange: "I'd trade part of the sign-on bonus for two remote days"
     role: Role = "ask"  # "comparable roles pay 150-170k, so I'd like 165k": 150k is evidence, 165k the ask
+    # The figure cannot be real as written ("1e308", a 13-digit salary, "twelve hundred thousand million"):
+    # question it, never echo or concede it (see bot.understanding.amounts.Amount.doubtful).
+    doubtful: bool = False
 
 
 class Understanding(BaseModel):

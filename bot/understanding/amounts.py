@@ -16,8 +16,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
-__all__ = ["Amount", "find_amounts", "normalise"]
+__all__ = ["MAX_AMOUNTS", "MAX_CANDIDATES", "Amount", "find_amounts", "normalise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class Amount:
     relative: bool = False
     range: tuple[float, float] | None = None
     explicit_money: bool = False  # a currency or a "k" was written, so it is surely money
+    # Written so that it cannot be a real figure ("1e308", "twelve hundred thousand million", a
+    # 13-digit salary): kept so the recruiter can question it, never to be echoed or conceded.
+    doubtful: bool = False
 
 
 _CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS", "₹": "INR"}
@@ -43,7 +47,18 @@ _CURRENCY_WORDS = {
 _MULTIPLIERS = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "thousands": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6,
     "mil": 1e6, "million": 1e6, "millions": 1e6, "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "lacs": 1e5, "lpa": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+# Beyond these a figure is doubtful whatever it is about: no pay, percentage or stretch of time is that big.
+_SANE_LIMIT = {"money": 1e9, None: 1e9, "percent": 1000.0}
+_SANE_TIME = 10_000.0
+_MAX_SPOKEN = 1e15  # a chain of number words beyond this ("hundred hundred hundred…") is no number at all
+# At most this many candidate numbers of each kind are examined, and this many amounts returned, per
+# message: a negotiation message names a handful, and the bound keeps the work of reading a message
+# linear in its length whatever it holds (issue 13: "salary 100k " × 333 took a second).
+MAX_CANDIDATES = 32
+MAX_AMOUNTS = 24
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
     "day": "days", "days": "days", "d": "days", "wd": "days", "week": "weeks", "weeks": "weeks",
@@ -65,11 +80,14 @@ _WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_WORD_SCALES = {"hundred": 100, "thousand": 1e3, "grand": 1e3, "million": 1e6, "k": 1e3}
+_WORD_SCALES = {
+    "thousand": 1e3, "grand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "million": 1e6, "crore": 1e7,
+    "crores": 1e7, "billion": 1e9,
+}  # fmt: skip
 
 _CUR_SYM = r"(?:us\$|\$|€|£|₪|₹)"
 _CUR_WORD = r"(?:" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")"
-_MULT = r"(?:thousands?|grand|millions?|billion|lakhs?|mil|mm|bn|k|m)"
+_MULT = r"(?:thousands?|grand|millions?|billion|lakhs?|lacs?|lpa|crores?|mil|mm|bn|k|m)"
 _UNIT = (
     r"(?:%|per\s?cent|percentage|pct|days?|wd|d|weeks?|wks?|wk|w|months?|mos?|mths?|m/o|years?|yrs?|yr|y|"
     r"hours?|hrs?|hr|hs|h)"
@@ -80,7 +98,11 @@ _PER = (
     r"|\s*(?P<perw>annually|yearly|monthly|weekly|daily|hourly|p\.a\.|pa)\b"
     r"|(?P<pers>/(?:y|m|h|d)\b))"
 )
-_NUMBER = r"\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+_FRACTION_CHARS = "".join(_FRACTIONS)
+_NUMBER = (
+    r"(?:\d+\s?)?[" + _FRACTION_CHARS + r"]"  # "½", "2 ½", "¾ million"
+    r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+)
 
 _AMOUNT_RE = re.compile(
     r"(?<![\w.:/])"
@@ -93,7 +115,8 @@ _AMOUNT_RE = re.compile(
     r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w]))?"
     r"(?:" + _PER + r")?"
 )
-_WORDNUM = "|".join(sorted([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"], key=len, reverse=True))
+_SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
+_WORDNUM = "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True))
 _WORD_AMOUNT_RE = re.compile(
     r"\b(?P<num>(?:(?:" + _WORDNUM + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _WORDNUM + r")\b))?)+)\b"
     r"(?:\s?(?P<cur2>" + _CUR_WORD + r")\b)?"
@@ -111,6 +134,14 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\+|\b(?:another|extra|additional|plus|an additional|an extra|further|up))\s*$"
 )
 _UNIT_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional)\s+(\w+)")
+# "300 € more a month": how often the increment is paid comes after the word that makes it relative
+_PER_AFTER_MORE = re.compile(r"\s*(?:more|extra|additional|on top)\s+(?:a|an|per|each|every)\s+(" + _PER_WORD + r")\b")
+# "14 salaries", "13 paychecks": how many payments a year, not an amount
+_PAYMENT_COUNT = re.compile(r"\s*(?:monthly\s+)?(?:salaries|paychecks|pay ?cheques|payments|wages)\b")
+# Mentions and ids as Slack and Discord send them: <@U123>, <@!123>, <@&123>, <#123>, <!subteam^S1>,
+# <:emoji:123>, <t:1700000000:R>. Their digits are never amounts.
+_PLATFORM_TOKEN = re.compile(r"<(?:[@#!]|a?:\w+:|t:)[^<>\s]{0,100}>")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft hyphen
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _UNIT_AFTER_ONE_WORD = re.compile(
@@ -121,9 +152,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[\d" + _FRACTION_CHARS + r"]")
 _MAX_LEAD = 6  # presign, a three-letter currency ("us$", "usd"), a space and a sign before a number
-_SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", "thousand", "million", "grand"])
 # The lead words of _COUPLE_RE: a message with none of them skips that search.
 _COUPLE_WORDS = frozenset(
     {"couple", "another", "extra", "additional", "more", "further", "back", "later", "earlier", "by", "within", "one"}
@@ -131,7 +161,12 @@ _COUPLE_WORDS = frozenset(
 
 
 def normalise(text: str) -> str:
-    """Lowercase, with typographic dashes and spaces made plain (length preserved where possible)."""
+    """Lowercase, with typographic dashes and spaces made plain (length preserved where possible).
+
+    Zero-width characters are dropped: "1\u200b50k" shows as "150k" and is read so.
+    """
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
     return (
         text.lower()
         .replace("\u2013", "-")
@@ -145,13 +180,23 @@ def normalise(text: str) -> str:
 
 def _parse_number(raw: str, has_multiplier: bool) -> float | None:
     """Read "120,000", "90.000", "1.5", "12,5" and "1e99"; None when it is not a number."""
-    raw = raw.replace(" ", "")  # "125 000"
-    if "e" in raw:
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:
-            return None
-        return value if math.isfinite(value) else None
+    raw = raw.replace(" ", "").replace("_", "")  # "125 000", "1_000_000"
+    if raw[-1] in _FRACTIONS:
+        return int(raw[:-1] or 0) + _FRACTIONS[raw[-1]]  # "2½": digits only before it, by the pattern
+    raw = raw.replace(",", "") if "e" in raw else _without_separators(raw, has_multiplier)
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _small_whole(raw: str, most: int) -> bool:
+    return len(raw) <= 4 and raw.isdigit() and int(raw) <= most
+
+
+def _without_separators(raw: str, has_multiplier: bool) -> str:
+    """ "120,000" → "120000", "12,5" → "12.5", "90.000" → "90000"; "" when it is a list, not a number."""
     if "," in raw and "." in raw:
         # whichever separator comes last is the decimal point
         raw = raw.replace(".", "").replace(",", ".") if raw.rfind(",") > raw.rfind(".") else raw.replace(",", "")
@@ -162,43 +207,48 @@ def _parse_number(raw: str, has_multiplier: bool) -> float | None:
         elif len(groups) == 2 and len(groups[1]) <= 2:
             raw = raw.replace(",", ".")
         else:
-            return None  # "1,2,3": a list, not a number
+            return ""  # "1,2,3": a list, not a number
     elif raw.count(".") > 1:
         groups = raw.split(".")
         if not all(len(g) == 3 for g in groups[1:]):
-            return None
+            return ""
         raw = raw.replace(".", "")
     elif "." in raw and not has_multiplier:
         whole, frac = raw.split(".")
         if len(frac) == 3 and len(whole) <= 3 and whole != "0":
             raw = whole + frac  # "90.000": a thousands separator, as written in much of Europe
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    return raw
 
 
 def _words_to_number(words: str) -> float | None:
-    total = 0.0
-    current = 0.0
-    seen = False
+    """ "ninety thousand" → 90000, "one million two hundred thousand" → 1.2e6; None when it is no number.
+
+    A scale bigger than all before it multiplies everything said so far ("twelve hundred thousand
+    million" is 1.2e12); a smaller one starts a new part ("…million two hundred thousand"). A scale
+    repeated with no number between ("thousand thousand", "hundred hundred") is no number.
+    """
+    total = current = biggest = 0.0  # biggest: the biggest scale applied to total so far
+    previous = ""
     for word in re.split(r"[\s-]+", words):
         if word in ("and", ""):
             continue
         if word in _WORD_NUMBERS:
             current += _WORD_NUMBERS[word]
-            seen = True
+        elif word == previous or (word in _WORD_SCALES and not current and 0 < _WORD_SCALES[word] <= biggest):
+            return None
         elif word == "hundred":
-            current = (current or 1) * 100
-            seen = True
+            current = (current or 1.0) * 100
         elif word in _WORD_SCALES:
-            total += (current or 1) * _WORD_SCALES[word]
-            current = 0
-            seen = True
+            scale = _WORD_SCALES[word]
+            said = current or (0.0 if total else 1.0)  # "thousand" alone is a thousand
+            total, biggest = ((total + said) * scale, scale) if scale > biggest else (total + said * scale, biggest)
+            current = 0.0
         else:
             return None
-    return total + current if seen else None
+        previous = word
+        if total + current > _MAX_SPOKEN:
+            return None  # "hundred million billion…": no figure anyone means
+    return total + current if previous else None
 
 
 def _per_of(match: re.Match[str]) -> str | None:
@@ -227,129 +277,166 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     """Every amount in `text` (already :func:`normalise`-d), in order of appearance.
 
     `words`, the set of words in the text if the caller has it, lets messages without number
-    words skip that search.
+    words skip that search. At most :data:`MAX_CANDIDATES` numbers of each kind are examined.
     """
-    found: list[Amount] = []
+    if "<" in text:
+        text = _PLATFORM_TOKEN.sub(lambda m: " " * len(m[0]), text)  # same length: spans stay right
     taken: list[tuple[int, int]] = []
-    for m in _digit_amounts(text):
-        # All groups in one call: a dozen separate m.group() calls were a fifth of this loop.
-        presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
-            "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
-        )
-        end = m.end()
-        if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
-            continue
-        if mult == "m" and unit_word is None and not (cur1 or cur2) and raw_number.isdigit() and int(raw_number) <= 36:
-            mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
-        value = _parse_number(raw_number, mult is not None)
-        if value is None:
-            continue
-        if mult:
-            value *= _MULTIPLIERS[mult]
-        sign = sign or presign
-        start = m.start()
-        while text[start] == " ":
-            start += 1
-        if presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-"):
-            continue
-        if sign == "-":
-            value = -value
-        cur = cur1 or cur2
-        currency = None
-        if cur:
-            currency = _CURRENCY_SYMBOLS.get(cur.strip()) or _CURRENCY_WORDS.get(cur.strip())
-        unit = _UNITS.get(unit_word.replace(" ", " ")) if unit_word else None
-        if unit_word and unit is None and unit_word.startswith("per"):
-            unit = "percent"
-        if currency or (mult and unit is None):
-            unit = unit or "money"
-        if not math.isfinite(value):
-            continue
-        if raw_number.isdigit() and len(raw_number) == 4 and not (cur or mult or unit):
-            year = int(raw_number)
-            if 1950 <= year <= 2100:
-                continue  # a year, not an amount
-        before = text[max(0, start - 16) : start]
-        after = text[end : end + 20]
-        relative = sign == "+" or bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
-        unit_after = None
-        if unit is None:
-            # "3 more days", "5 extra wfh days": the unit follows the relative word
-            follow = _UNIT_AFTER_MORE.match(after)
-            if follow and follow.group(1) in _UNITS and len(follow.group(1)) > 1:
-                unit_after = _UNITS[follow.group(1)]
-                relative = True
-        found.append(
-            Amount(
-                value=value,
-                unit=unit or unit_after,
-                start=start,
-                end=end,
-                currency=currency,
-                per=_per_of(m),
-                relative=relative,
-                explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
-            )
-        )
-        taken.append((start, end))
-
-    spelled = words is None or not _SPELLED_WORDS.isdisjoint(words)
-    for m in _WORD_AMOUNT_RE.finditer(text) if spelled else ():
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        spoken = m.group("num").strip()
-        if spoken == "one" and not m.group("unit"):
-            continue  # "one" is mostly a pronoun ("that one")
-        value = _words_to_number(spoken)
-        if value is None:
-            continue
-        cur = m.group("cur2")
-        unit = _UNITS.get(m.group("unit")) if m.group("unit") else None
-        if m.group("unit") and m.group("unit").startswith("per"):
-            unit = "percent"
-        if unit is None and not cur and value < 1000:
-            described = _UNIT_AFTER_ONE_WORD.match(text, m.end())
-            if described:
-                unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
-        if cur or (unit is None and value >= 1000):
-            unit = "money"
-        if unit is None and value < 1000:
-            continue  # "two of us", "one thing": a bare small number word is not an amount
-        before = text[max(0, m.start() - 16) : m.start()]
-        after = text[m.end() : m.end() + 20]
-        relative = bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after) or m.group("extra"))
-        found.append(
-            Amount(
-                value=value,
-                unit=unit,
-                start=m.start(),
-                end=m.end(),
-                currency=_CURRENCY_WORDS.get(cur) if cur else None,
-                per=_per_of(m),
-                relative=relative,
-                explicit_money=bool(cur),
-            )
-        )
-        taken.append((m.start(), m.end()))
-
-    couple = words is None or not _COUPLE_WORDS.isdisjoint(words)
-    for m in _COUPLE_RE.finditer(text) if couple else ():
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        lead = m.group("lead")
-        value = 2.0 if "couple" in lead else 1.0
-        found.append(
-            Amount(
-                value=value,
-                unit=_UNITS[m.group("unit")],
-                start=m.start(),
-                end=m.end(),
-                relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead)
-                or "more" in m.group(0),
-            )
-        )
+    found = _claim(taken, (_from_digits(text, m) for m in _first(_digit_amounts(text))))
+    if words is None or not _SPELLED_WORDS.isdisjoint(words):
+        found += _claim(taken, (_from_words(text, m, taken) for m in _first(_WORD_AMOUNT_RE.finditer(text))))
+    if words is None or not _COUPLE_WORDS.isdisjoint(words):
+        found += [a for m in _first(_COUPLE_RE.finditer(text)) if (a := _from_couple(m, taken)) is not None]
     found.sort(key=lambda a: a.start)
-    return _merge_ranges(text, found)
+    return _merge_ranges(text, found[:MAX_AMOUNTS])
+
+
+def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    return islice(matches, MAX_CANDIDATES)
+
+
+def _claim(taken: list[tuple[int, int]], amounts: Iterator[Amount | None]) -> list[Amount]:
+    """The amounts read, each span recorded in `taken` as it comes, so later readings skip it."""
+    found: list[Amount] = []
+    for amount in amounts:
+        if amount is not None:
+            found.append(amount)
+            taken.append((amount.start, amount.end))
+    return found
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
+    """The amount a match of _AMOUNT_RE holds: "$120k", "10%", "3 weeks"; None for a year, a clock, a list."""
+    # All groups in one call: a dozen separate m.group() calls were a fifth of find_amounts.
+    presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
+        "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
+    )
+    if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
+        return None
+    if mult == "m" and unit_word is None and not (cur1 or cur2) and _small_whole(raw_number, 36):
+        mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
+    value = _parse_number(raw_number, mult is not None)
+    start = m.start()
+    while text[start] == " ":
+        start += 1
+    if value is None or (presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-")):
+        return None
+    value *= (-1 if (sign or presign) == "-" else 1) * (_MULTIPLIERS[mult] if mult else 1)
+    cur = cur1 or cur2
+    currency = _currency_of(cur)
+    unit = _unit_of(unit_word) or ("money" if currency or mult else None)
+    if not math.isfinite(value) or (unit is None and not cur and _not_an_amount(text, raw_number, m.end())):
+        return None
+    end = m.end()
+    relative = (sign or presign) == "+" or _relative_around(text, start, end)
+    if unit is None:
+        # "3 more days", "5 extra wfh days": the unit follows the relative word
+        follow = _UNIT_AFTER_MORE.match(text[end : end + 20])
+        if follow and follow.group(1) in _UNITS and len(follow.group(1)) > 1:
+            unit = _UNITS[follow.group(1)]
+            relative = True
+    return Amount(
+        value=value,
+        unit=unit,
+        start=start,
+        end=end,
+        currency=currency,
+        per=_per_of(m) or ("year" if mult == "lpa" else None) or _per_after_more(text, end),
+        relative=relative,
+        explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
+        doubtful="e" in raw_number or _beyond_sane(value, unit),
+    )
+
+
+def _not_an_amount(text: str, raw_number: str, end: int) -> bool:
+    """A bare number that is a year ("2024") or a count of payments ("14 salaries")."""
+    if raw_number.isdigit() and len(raw_number) == 4 and 1950 <= int(raw_number) <= 2100:
+        return True
+    return bool(_PAYMENT_COUNT.match(text, end))
+
+
+def _per_after_more(text: str, end: int) -> str | None:
+    follow = _PER_AFTER_MORE.match(text, end, end + 40)
+    return _PERS.get(follow.group(1)) if follow else None
+
+
+def _beyond_sane(value: float, unit: str | None) -> bool:
+    return abs(value) > _SANE_LIMIT.get(unit, _SANE_TIME)
+
+
+def _currency_of(written: str | None) -> str | None:
+    if not written:
+        return None
+    return _CURRENCY_SYMBOLS.get(written.strip()) or _CURRENCY_WORDS.get(written.strip())
+
+
+def _unit_of(unit_word: str | None) -> str | None:
+    if not unit_word:
+        return None
+    unit = _UNITS.get(unit_word)
+    if unit is None and unit_word.startswith("per"):
+        return "percent"
+    return unit
+
+
+def _relative_around(text: str, start: int, end: int) -> bool:
+    """Whether the words around an amount put it on top of the current value: "another 2k", "5k more"."""
+    before = text[max(0, start - 16) : start]
+    return bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(text[end : end + 20]))
+
+
+def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
+    """The amount a match of _WORD_AMOUNT_RE spells out: "ninety thousand", "two remote days"."""
+    if _overlaps(taken, m.start(), m.end()):
+        return None
+    spoken = m.group("num").strip()
+    unit_word = m.group("unit")
+    if spoken == "one" and not unit_word:
+        return None  # "one" is mostly a pronoun ("that one")
+    value = _words_to_number(spoken)
+    if value is None:
+        return None
+    cur = m.group("cur2")
+    unit = _UNITS.get(unit_word) if unit_word else None
+    if unit_word and unit_word.startswith("per"):
+        unit = "percent"
+    if unit is None and not cur and value < 1000:
+        described = _UNIT_AFTER_ONE_WORD.match(text, m.end())
+        if described:
+            unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
+    if cur or (unit is None and value >= 1000):
+        unit = "money"
+    if unit is None and value < 1000:
+        return None  # "two of us", "one thing": a bare small number word is not an amount
+    return Amount(
+        value=value,
+        unit=unit,
+        start=m.start(),
+        end=m.end(),
+        currency=_CURRENCY_WORDS.get(cur) if cur else None,
+        per=_per_of(m) or _per_after_more(text, m.end()),
+        relative=_relative_around(text, m.start(), m.end()) or bool(m.group("extra")),
+        explicit_money=bool(cur),
+        doubtful=_beyond_sane(value, unit),
+    )
+
+
+def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
+    """"a couple of days", "another week", "an extra day": one or two of a unit, said without a number."""
+    if _overlaps(taken, m.start(), m.end()):
+        return None
+    lead = m.group("lead")
+    return Amount(
+        value=2.0 if "couple" in lead else 1.0,
+        unit=_UNITS[m.group("unit")],
+        start=m.start(),
+        end=m.end(),
+        relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead) or "more" in m.group(0),
+    )
 
 
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:

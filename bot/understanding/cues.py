@@ -143,7 +143,10 @@ NOT_TYPOS = frozenset(
     }
 )
 
-ACKNOWLEDGED = re.compile(r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful)\b")
+ACKNOWLEDGED = re.compile(
+    r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
+    r"makes sense)\b"
+)
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done"}
@@ -184,11 +187,17 @@ GIVE_BEFORE = re.compile(
 )
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
-COMMUTE_AS_TRIP = re.compile(r"\s+(?:is|was|takes|took|of|each)\b(?!\s+(?:covered|paid|reimbursed))")
+COMMUTE_AS_TRIP = re.compile(
+    r"\s+(?:is|was|takes|took|of|each|would|will)\b(?!\s+(?:covered|paid|reimbursed|be covered))"
+)
 # What leaving the current job costs: said as a reason for an ask, not as something offered in a trade.
 LOSS_FROM_LEAVING = _cue(
     r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
     r"unvested|(?:since|because|as) i'?d be giving up)\b"
+)
+ACCEPTING = re.compile(
+    r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
+    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
@@ -201,17 +210,21 @@ GREET = _cue(
 )
 ACCEPT = _cue(
     r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do )?accept|i'?m happy to accept|happy to (?:accept|sign|go with)|"
+    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|consider (?:it|the matter) settled|"
+    r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|that works|this works|it works|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
-    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|sounds gd|"
-    r"fair enough|that'?s fair|done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
+    r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
+    r"sounds? (?:gd|gud|goood+|great+)|"
+    r"fair enough|that'?s fair|that'?s (?:fine|ok|okay|good|great|perfect)(?! (?:to|for the|with the)\b)|"
+    r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
+    r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes|yep|yeah|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
-    r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to)\b)"
+    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
+    r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
 )
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
@@ -238,7 +251,7 @@ REJECT = _cue(
     r"too much|not sustainable|tops? out|(?:is|are) firm|there'?s no|there is no|are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
-    r"(?:under|below|less than) what i (?:earn|make|get)|deal ?-?breaker|"
+    r"(?:under|below|less than) what i (?:earn|make|get)|(?<!not a )(?<!isn't a )(?<!n't a )deal ?-?breaker|"
     r"not willing to go (?:below|above|under|over|lower|higher)|won'?t go (?:below|under|lower)|"
     r"beyond what (?:we|i) can|don'?t think .{1,25} works?|"
     r"not happening|that'?s a no|not an option|off the table|not on the table|"
@@ -251,9 +264,13 @@ REJECT = _cue(
     r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
-    r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insulting|a joke|laughable|peanuts)\b"
+    r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
+    r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so )?(?:tough|light|"
+    r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"
+    r"apart|from)|(?:bummed|unhappy|not happy|disappointed) (?:about|with)|unimpressed|wasting my time|"
+    r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
-    r"(?=\s*(?:[,.!]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
+    r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
     r"|,\s*no\W*$|^not for\b"
 )
 REQUEST = _cue(
@@ -286,15 +303,15 @@ JUSTIFY = _cue(
     r"years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
     r"launched|increased|saved|run)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
     r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
-    r"matters?(?! (?:most |more |the most )?to you)|matter (?:a lot|to me)|(?:is|are) key|key for me|"
-    r"priority|priorities|more important|"
-    r"most important|(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
+    r"(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
     r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
     r"others (?:at|in|with)|went up|gone up|costs? me|rents?|responsibilit(?:y|ies)|i'?ll be the one|owning|"
     r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|spoke (?:to|with) my|"
     r"make the move work|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
-    r"long commute|hours? (?:each way|commute)|(?:it|this) matters (?:to|for) me|important (?:to|for) me|"
+    r"long commute|hours? (?:each way|commute)|moving (?:from|across|to)|isn'?t reachable|not reachable|"
+    r"no public transport|(?:,|;) as (?:my|i|we|the|our)|(?:is|are) (?:normal|standard|common) (?:in|at|for)|"
+    r"i (?:study|am studying|'m studying)|"
     r"i rely on|so i can|to be able to|in order to|"
     # personal reasons said without "because"
     r"hence|which is why|that'?s because|my (?:partner|wife|husband|mother|mum|mom|father|dad|parents|family|"
@@ -328,7 +345,7 @@ ENTHUSIASM = _cue(
 )
 COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
-    r"(?:offers?|company|companies|"
+    r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at|elsewhere|on the table)|counter ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank|my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
@@ -352,11 +369,14 @@ TRADE = _cue(
     r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
 )
 REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it|this|that|over|things)|think$|mull (?:it|this|that) over|"
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it(?!'s| is)|this(?!'s| is)|that(?!'s| is)|over|things)|"
+    r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
-    r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time|"
+    r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
+    r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
+    r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
     r"take (?:a|the|some|a few) (?:day|days|week|weekend|night|moment|minute)s?|"
     r"take (?:two|three|\d+) (?:days|nights|weeks) to|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
@@ -381,12 +401,12 @@ REQUEST_TIME = _cue(
 REQUEST_WRITING = _cue(
     r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
-    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|formal(?:ly)?|"
+    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
     r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
-    r"\b(?:walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d))|"
+    r"\b(?:(?<!be )walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d|~))(?!\s+from\W*$)|"
     r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|"
     r"forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
@@ -396,7 +416,12 @@ QUIT = _cue(
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
     r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
-    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit|done negotiating|done here|i'?ll pass(?!\s+on))\b"
+    r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit(?! (?:my|a|the|that|his|her|over|because))|"
+    r"done negotiating|done here|i'?ll pass(?!\s+on)|i'?m declining|im declining|"
+    r"(?:going to|gonna|will|'ll|decided? to|have to|must|need to) (?:respectfully )?(?:decline|withdraw|"
+    r"pass on (?:this|the offer|it|the role)|turn (?:it |this |the offer |the role )?down)|"
+    r"(?:decided?|decision) (?:to )?not (?:to )?(?:accept|pursue|take|move forward)|not to pursue|"
+    r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position))\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
@@ -500,7 +525,7 @@ REPORTED = _cue(
 )
 TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 TIME_AMOUNT_AFTER = re.compile(
-    r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|mins?\b|running\b|in a row\b|"
+    r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"of (?:my |the )?(?:quota|target|plan)\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
@@ -514,12 +539,13 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 POLITE_REQUEST = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|then|also|hey|hi|well|great|thanks),?\s+)*"
     r"(?:(?:can|could) (?:you|u|we|i)|would (?:you|u)|will (?:you|u)|may i|might you|can|could|"
-    r"can't|couldn't|won't|is it possible|would it be possible|any chance|possible to|please|pls|"
+    r"can't|couldn't|won't|is it possible|would it be possible|is (?:it )?ok(?:ay)? (?:to|if)|is possible|"
+    r"any chance|possible to|please|pls|"
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
 TELL_ME = re.compile(
     r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
-    r"ask (?:why|what|how|when|who|where|about))\b"
+    r"ask (?:why|what|how|when|who|where|about|if|whether)|(?:to|you) know|confirm (?:whether|if)|advise)\b"
 )
 INFO_START = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
@@ -533,7 +559,12 @@ WH_STATEMENT = re.compile(
     r"i'?m (?:asking|looking|saying)|works for me)\b"
 )
 CONFIRMATION = re.compile(
-    r"\b(?:right|correct|is that right|is that correct|yes or no|am i right|agreed|deal|ok|okay|fine)\s*\?+\s*$"
+    r"\b(?:right|correct|is that right|is that correct|yes or no|am i right|agreed|deal)\s*\?+\s*$"
+)
+WH_INSIDE = re.compile(
+    r"\b(?:which|how|what|when|where|who|why|whether)\b|\bor not\s*\?|"
+    r"^\W*(?:there (?:is|are)|you (?:pay|cover|offer|give|have|provide)|"
+    r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?))\b"
 )
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
@@ -548,8 +579,10 @@ WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
-TRADE_HINT = re.compile(
-    r"\b(?:if|instead of|rather|keep the|in exchange|in return|for a higher|for a bigger|for more|trade|swap)\b"
+TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
+    r"\b(?:if(?!\s+(?:the\s+)?\w+\s+(?:can'?t|cannot|can not|won'?t|is fixed|is stuck|has to stay|is capped))|"
+    r"instead of(?!\s*[$€£₪]?\d)|rather(?! than\s*[$€£₪]?\d)|keep the|in exchange|in return|for a higher|"
+    r"for a bigger|for more|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 TIMING_BEFORE = re.compile(
@@ -561,7 +594,7 @@ OFFER_WORDS = re.compile(
     r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
     r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
 )
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\b(?:and|but|or|plus|also|then)\b")
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
@@ -626,7 +659,8 @@ EVIDENCE = _cue(
     r"los(?:e|ing)|leav(?:e|ing) (?:behind|on the table)|forfeit(?:ing)?|walking away from|give up by|"
     r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
     r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
-    r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?)\b"
+    r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
+    r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone)\b"
 )
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
@@ -638,7 +672,9 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:(?<!move )(?<!go )(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?$|up from|"
+    r"\b(?:(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?(?=\S*\s+to\b)|up from|"
+    r"(?:\d\S*|not)\s*,?\s+not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|"
@@ -677,9 +713,13 @@ ULTIMATUM = _cue(
     r"\b(?:either\b.{1,60}\bor\b|or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
     r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|deal-?breaker|"
-    r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d) (?:have to )?(?:walk|decline|pass|go elsewhere|take the other)|"
+    r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
+    r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
+    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im) (?:done|out|walking)|"
     r"non-?negotiable for me|bottom line|or i walk)\b"
 )
+# An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
+ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
     r"formally accept|take (?:it|the offer|the role))|i(?:'d| would)? (?:formally |officially |gladly )?accept|"

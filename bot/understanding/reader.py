@@ -30,6 +30,7 @@ from bot.understanding.cue_gate import MayMatch
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+MAX_MENTIONS = 24  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
@@ -126,6 +127,7 @@ class Understander:
         if _foreign(low):
             return Understanding(text=text, foreign=True)
         mentions, words = self._find_perks(low)
+        del mentions[MAX_MENTIONS:]
         amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
@@ -136,7 +138,11 @@ class Understander:
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
         if Act.accept in acts:
-            terms = _accepted(low, terms)
+            terms = _accepted(low, terms, slots)
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
+                acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
+            if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
+                acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
@@ -303,8 +309,10 @@ class Understander:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        if (Signal.market_data in signals or Signal.own_value in signals or Act.competing_offer in acts):
-            acts.add(Act.justify)  # a competing offer is evidence too
+        if Signal.market_data in signals or Signal.own_value in signals:
+            acts.add(Act.justify)  # a competing offer with a figure is evidence too: see _acts_from_terms
+        if Act.quit in acts:
+            acts.discard(Act.reject)  # declining the job says more than refusing a term
         return [a for a in _ACT_ORDER if a in acts], signals
 
     def _acts_from_terms(
@@ -588,6 +596,7 @@ class Understander:
             currency=a.currency,
             relative=a.relative,
             give=give,
+            doubtful=a.doubtful,
         )
 
 
@@ -634,9 +643,15 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     words = cues.TOKEN.findall(low)
     if context is not None and len(words) <= 4 and context.last_move == "question" and not terms:
         found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing
+    answering = context is not None and context.last_move in ("question", "refusal")
+    if (Act.accept in found and answering and len(words) <= 6 and not terms
+            and not cues.ACCEPT_IN_WORDS.search(low) and not cues.PLEASED_ACCEPT.search(low)):
+        found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
     if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
+    if named and not found - {Act.greet, Act.justify} and cues.PRIORITY.search(low) and "?" not in low:
+        found.add(Act.propose)  # "equity matters most": what they want, in order
     if named and not found - {Act.greet} and len(words) <= 6:
         if "?" in low and all(t.amount is None for t in named):
             found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
@@ -645,11 +660,20 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term]) -> list[Term]:
-    """In an acceptance, the figures named are the offer being agreed to, unless a new one is asked for."""
-    if cues.ASKING.search(low):
-        return terms
-    return [t.model_copy(update={"role": "current"}) if t.role == "ask" and t.amount is not None else t for t in terms]
+def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
+    """In an acceptance, the terms named are the offer being agreed to, unless a new one is asked for.
+
+    Read sentence by sentence: "$102k and 25 days I'm happy to accept. I'd like flexible hours" accepts
+    the first two and asks for the third."""
+    accepted = []
+    for term, slot in zip(terms, slots, strict=True):
+        sentence = _sentence_of(low, slot.start)
+        if term.role == "ask" and not term.negated and cues.ACCEPTING.search(sentence) and not (
+            "?" in sentence or cues.ASKING.search(sentence)
+        ):
+            term = term.model_copy(update={"role": "current"})
+        accepted.append(term)
+    return accepted
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
@@ -681,9 +705,10 @@ def _is_info_question(sentence: str) -> bool:
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence)
     if start is None:
-        return False
+        # "there is a bonus in this role?", "the options vest on which schedule?": asked without inversion
+        return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if cues.SUGGESTION.match(sentence):
-        return not cues.NUMBER_SAID.search(sentence)  # "what about 25?" is an offer
+        return False  # "what about 25?", "how about the health insurance for my family?" propose
     # "is 130k possible?" proposes 130k rather than asking
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
 

@@ -76,7 +76,7 @@ def skilled_script(scenario: Scenario) -> list[str]:
         phrase = PHRASES[key](ask, c)
         if key == "base_salary":
             lines.append(
-                f"I've researched the market: similar roles pay around {money(ask * 1.05, c)} according to "
+                f"I've researched the market: similar roles pay around {money(ask, c)} according to "
                 f"levels.fyi and Glassdoor. With my eight years of experience shipping products like yours, "
                 f"I'd like {phrase}."
             )
@@ -162,16 +162,19 @@ def test_pushing_the_same_ask_never_moves_past_what_it_earned(harness: ChatHarne
     scenario = PLAYBOOKS.scenarios[key]
     base = scenario.perks["base_salary"]
     harness.say(f"practice {key}")
-    harness.say(f"I'd like a base salary of {money(base.offer * 2, scenario.currency)}.")
+    harness.say(f"I'd like a base salary of {money(base.offer * 1.2, scenario.currency)}.")
     first = harness.state().practice.offer["base_salary"].current
+    seen = ""
     for _ in range(8):
-        harness.say(f"Come on, {money(base.offer * 2, scenario.currency)} base salary, please.")
-    practice = harness.state().practice
-    assert practice.offer["base_salary"].current == first
-    assert practice.firm
-    reply = text_of(harness.say(f"What about {money(base.offer * 1.01, scenario.currency)} salary?"))
-    assert "final" in reply.lower()
-    assert harness.state().practice.offer["base_salary"].current == first
+        seen += text_of(harness.say(f"Come on, {money(base.offer * 1.2, scenario.currency)} base salary, please."))
+        practice = harness.state().practice
+        if practice is None:
+            break
+        assert practice.offer["base_salary"].current == first
+    # It goes firm, and once asked again and again after that it closes the talk: no deal, nothing won.
+    assert "final" in seen.lower() and "stays open" in seen
+    record = harness.service.export_user("test::alice")["practices"][-1]
+    assert record["terms"]["base_salary"] == first and not record["agreed"] and record["money_won_per_year"] == 0
 
 
 def test_the_hidden_sheet_stays_hidden_until_the_debrief(harness: ChatHarness) -> None:

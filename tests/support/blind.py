@@ -29,18 +29,31 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def lines(split: str = "test") -> list[dict[str, Any]]:
-    """Every labelled line of a split (``test`` is frozen, ``dev`` may be tuned on), all styles."""
-    return [r for style in STYLES if (BLIND / f"{style}.{split}.jsonl").exists()
-            for r in load_jsonl(BLIND / f"{style}.{split}.jsonl")]
+def _style_path(style: str, split: str, directory: Path | None) -> Path:
+    # a writer's own folder holds one file per style (terse.jsonl); ours add the split (terse.dev.jsonl)
+    if directory is None:
+        return BLIND / f"{style}.{split}.jsonl"
+    with_split = directory / f"{style}.{split}.jsonl"
+    return with_split if with_split.exists() else directory / f"{style}.jsonl"
 
 
-def practices(split: str = "test") -> list[dict[str, Any]]:
+def lines(split: str = "test", directory: Path | None = None) -> list[dict[str, Any]]:
+    """Every labelled line of a split, all styles: ``test`` is frozen; ``dev`` and ``iter`` may be tuned on.
+
+    ``directory`` reads a writer's folder instead (``terse.jsonl``, ``practices.jsonl``...), to tune on
+    a new set while it is being written."""
+    return [r for style in STYLES if _style_path(style, split, directory).exists()
+            for r in load_jsonl(_style_path(style, split, directory))]
+
+
+def practices(split: str = "test", directory: Path | None = None) -> list[dict[str, Any]]:
+    if directory is not None:
+        return [p for path in sorted(directory.glob("practices*.jsonl")) for p in load_jsonl(path)]
     return [p for path in sorted(BLIND.glob(f"practices*.{split}.jsonl")) for p in load_jsonl(path)]
 
 
-def checksums() -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(BLIND.glob("*.test.jsonl"))}
+def checksums(folder: Path = BLIND) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.test.jsonl"))}
 
 
 # --- reading a result into comparable labels ---------------------------------------------------

@@ -65,6 +65,7 @@ class FakeSlack:
         self.channel_creators: dict[str, str] = {}
         self.user_zones: dict[str, str] = {}
         self.channels_without_bot: set[str] = set()  # conversations.info says is_member: false
+        self.rotations = 0  # refresh-token grants answered by oauth.v2.access
         # Called with each ApiCall or Posted as it arrives (benchmarks match replies this way).
         self.observers: list[Callable[[ApiCall | Posted], None]] = []
         self.port = 0
@@ -91,6 +92,7 @@ class FakeSlack:
             "views.update": lambda p: {"view": {"id": p.get("view_id", "V1")}},
             "apps.connections.open": lambda p: {"url": f"ws://127.0.0.1:{self.port}/socket"},
             "files.getUploadURLExternal": self._upload_url,
+            "oauth.v2.access": self._oauth_access,
             "files.completeUploadExternal": lambda p: {"files": [{"id": f["id"], "title": f.get("title")}
                                                                  for f in _json_list(p.get("files"))]},
         }
@@ -189,6 +191,13 @@ class FakeSlack:
                          "is_owner": False, "is_primary_owner": False, "is_bot": False,
                          "tz": self.user_zones.get(user, "America/Los_Angeles")}}
 
+    def _oauth_access(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Token rotation: a refresh token buys a new bot token (and refresh token) for 12 hours."""
+        self.rotations += 1
+        return {"access_token": f"xoxe.xoxb-rotated-{self.rotations}", "refresh_token": f"xoxe-1-r{self.rotations}",
+                "token_type": "bot", "expires_in": 43_200, "team": {"id": self.team_id},
+                "bot_user_id": self.bot_user_id, "app_id": APP_ID, "scope": "chat:write"}
+
     def _upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
         file_id = "F" + uuid.uuid4().hex[:10].upper()
         return {"upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
@@ -220,7 +229,7 @@ class FakeSlack:
                                      headers={"Retry-After": "0"})
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
-        if method != "apps.connections.open" and not token:
+        if method not in ("apps.connections.open", "oauth.v2.access") and not token:
             return web.json_response({"ok": False, "error": "not_authed"})
         handler = self._handlers.get(method, lambda p: {})
         return web.json_response({"ok": True, **handler(params)})

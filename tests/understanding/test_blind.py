@@ -53,3 +53,9 @@ def test_whole_practices_are_read_better_than_before() -> None:
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
     assert result.right >= 135
+
+
+def test_second_frozen_set_is_unchanged() -> None:
+    folder = blind.BLIND / "second"
+    recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))
+    assert blind.checksums(folder) == recorded

@@ -84,7 +84,7 @@ def test_previous_turn_gives_a_bare_reply_its_perk() -> None:
         ("I can't accept that", {Act.reject}),
         ("let me sleep on it", {Act.request_time}),
         ("could you send that over in an email?", {Act.request_writing}),
-        ("fine, 9 hours, deal", {Act.accept, Act.propose}),
+        ("fine, 9 hours, deal", {Act.accept}),  # the figure named in an acceptance is the one agreed to
         ("what about the pension?", {Act.ask}),
         ("I have another offer for 140k", {Act.competing_offer, Act.justify}),  # evidence, per the guide
         ("I'll walk away then.", {Act.quit}),

@@ -1,0 +1,88 @@
+"""The inbox: platform requests recorded before they are acknowledged, so a crash loses none.
+
+A platform that got its acknowledgement never sends the request again, so an adapter first puts
+the request here (one short transaction in the core's database), then acknowledges it, then runs
+it, and finally marks it done. Requests still pending when a process starts are run again by it;
+the turn they lead to is claimed by its event id in the turn's own transaction, so a request
+finished just before a crash does not run twice.
+
+A done row keeps its key (not its payload) for :data:`SEEN_FOR`, so a request replayed within its
+validity window (a signed Slack request is valid for five minutes) is recognised and dropped.
+
+Kept apart from :mod:`bot.storage.store` on purpose: it creates its own table and touches nothing
+else, so it sits beside whichever store backs the turns.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.storage.store import Store, now_utc, timestamp
+
+# Longer than any window in which a platform may send the same request again (Slack: 5 minutes).
+SEEN_FOR = timedelta(minutes=10)
+PRUNE_BATCH = 500
+PRUNE_EVERY_SECONDS = 5.0
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, platform TEXT NOT NULL, "
+    "received_at TEXT NOT NULL, payload TEXT)",
+    "CREATE INDEX IF NOT EXISTS inbox_by_time ON inbox (received_at)",
+)
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A request accepted but not finished: its key and what the adapter stored to run it again."""
+
+    key: str
+    payload: str
+    received_at: str
+
+
+class Inbox:
+    """The inbox table of one store's database. Not thread-safe beyond what the store gives."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._last_prune = 0.0
+        with store.transaction():
+            for statement in _SCHEMA:
+                store.conn.execute(statement)
+
+    def accept(self, platform: str, key: str, payload: str, *, now: datetime | None = None) -> bool:
+        """Record a request before acknowledging it; False when this key was seen already (a replay)."""
+        with self.store.transaction():
+            cursor = self.store.conn.execute(
+                "INSERT OR IGNORE INTO inbox (key, platform, received_at, payload) VALUES (?, ?, ?, ?)",
+                (f"{platform}:{key}", platform, timestamp(now or now_utc()), payload),
+            )
+        return cursor.rowcount == 1
+
+    def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
+        """Mark requests done (their payload goes; the key stays to recognise replays), and prune."""
+        moment = now or now_utc()
+        with self.store.transaction():
+            execute = self.store.conn.execute
+            for key in keys:
+                execute("UPDATE inbox SET payload = NULL WHERE key = ?", (f"{platform}:{key}",))
+            if time.monotonic() - self._last_prune >= PRUNE_EVERY_SECONDS:
+                self._last_prune = time.monotonic()
+                execute(
+                    "DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE received_at < ? "
+                    "AND payload IS NULL LIMIT ?)",
+                    (timestamp(moment - SEEN_FOR), PRUNE_BATCH),
+                )
+
+    def pending(self, platform: str) -> list[Pending]:
+        """Requests accepted but never finished (a crash came between), oldest first."""
+        prefix = f"{platform}:"
+        with self.store.snapshot() as conn:
+            rows = conn.execute(
+                "SELECT key, payload, received_at FROM inbox WHERE platform = ? AND payload IS NOT NULL "
+                "ORDER BY received_at",
+                (platform,),
+            ).fetchall()
+        return [Pending(key.removeprefix(prefix), payload, at) for key, payload, at in rows]
