@@ -123,7 +123,9 @@ def test_end_gives_a_debrief_with_scores_and_tips(h: ChatHarness) -> None:
     h.say("practice growth_startup")
     h.say("Hi, I'm excited about this role!")
     debrief = text_of(h.say("end"))
-    for part in ("Your scorecard", "You won", "Room captured", "hidden sheet", "Three things to try next time"):
+    # Ended without an agreement: what was on the table is shown, nothing as won.
+    for part in ("Your scorecard", "no agreement", "On the table when you stopped", "hidden sheet",
+                 "Three things to try next time"):
         assert part in debrief
     assert "“Hi, I'm excited about this role!”" in debrief
 

@@ -29,7 +29,7 @@ _CUES: dict[Detector, tuple[set[Act], set[Signal]]] = {
     Detector.prioritise: (set(), {Signal.priority}),
     Detector.justify_value: (set(), {Signal.own_value}),
     Detector.show_enthusiasm: ({Act.enthusiasm}, set()),
-    Detector.ask_alternatives: ({Act.trade_off}, {Signal.alternatives}),
+    Detector.ask_alternatives: ({Act.trade_off}, set()),  # or a question with the alternatives cue, below
     Detector.take_time: ({Act.request_time}, set()),
     Detector.get_in_writing: ({Act.request_writing}, set()),
 }
@@ -42,21 +42,20 @@ _WHOLE_PACKAGE = Detector.whole_package.value
 _TECHNIQUE_KEYS = frozenset(d.value for d in Detector)
 
 
-def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubted: bool = False) -> None:
+def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubted: bool = False,
+            weighed: bool = True) -> None:
     """Note what this line honestly shows, once the counterpart has weighed it (mutates `st`).
 
     A rude line shows nothing but its rudeness; a line whose figures the recruiter doubted shows no
-    research and no reasons; a line with no cue at all (a keyboard mash) shows nothing. One sentence
+    research and no reasons; an ask whose figure could not be weighed (unreadable, another currency,
+    absurd) is no concrete ask; a line with no cue at all (a keyboard mash) shows nothing. One sentence
     is evidence for at most two techniques, so a long line can show more than a short one.
     """
     line = said.text.strip()[:_EVIDENCE_CHARS]
     if Signal.rude in said.signals:
         st.evidence.setdefault("rude", line)
         return
-    said_acts, said_signals = set(said.acts), set(said.signals)
-    if doubted:
-        said_acts -= {Act.justify, Act.competing_offer}
-        said_signals -= {Signal.market_data, Signal.own_value}
+    said_acts, said_signals = _honest_cues(said, doubted=doubted)
     room = _allowance(line) - _uses(st, line)
     for key, acts, signals in _CUES_BY_KEY:
         if room > 0 and key not in st.evidence and (acts & said_acts or signals & said_signals):
@@ -65,7 +64,9 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence:
         st.evidence.setdefault("justify_partial", line)
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
-    if asks and not doubted:
+    if not weighed or doubted:
+        asks = []
+    if asks:
         _note_ask(st, line, reasoned=Act.justify in said_acts or Signal.own_value in said_signals)
     if _courteous(line):
         st.flags = _flag(st.flags, "courteous")
@@ -77,6 +78,19 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
         st.evidence[_WHOLE_PACKAGE] = line
     if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:
         st.flags = _flag(st.flags, "accepted_first_offer")
+
+
+def _honest_cues(said: Understanding, *, doubted: bool) -> tuple[set[Act], set[Signal]]:
+    """The acts and signals a line earns credit for: none of its claims when doubted."""
+    said_acts, said_signals = set(said.acts), set(said.signals)
+    if doubted:
+        said_acts -= {Act.justify, Act.competing_offer}
+        said_signals -= {Signal.market_data, Signal.own_value}
+    if Signal.alternatives in said_signals and Act.ask not in said_acts:
+        said_signals.discard(Signal.alternatives)  # "I have other options" is not asking for any
+    elif Signal.alternatives in said_signals:
+        said_acts.add(Act.trade_off)  # asking what else they could offer shows the same technique
+    return said_acts, said_signals
 
 
 def _note_ask(st: PracticeState, line: str, *, reasoned: bool) -> None:

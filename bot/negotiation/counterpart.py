@@ -38,6 +38,8 @@ class Turn:
     ended: bool = False
     doubted: bool = False  # a figure in this message was questioned: it earns nothing
     pushed: bool = False  # already answered as an ask after going firm
+    weighed: bool = False  # an ask with a readable, sane figure was answered on its merits
+    read: Understanding | None = None  # the message as the recruiter took it (ranges quoted as evidence…)
 
 
 def open_practice(scenario: Scenario, seed: int | None = None) -> PracticeState:
@@ -87,8 +89,12 @@ class Counterpart:
         """
         turn = Turn(state)
         state.turns += 1
+        voice.begin_reply(state)
         self._resolve_pending(turn)
-        said = self._attach_orphan_amounts(state, said)
+        said = self._ranges_as_evidence(state, self._attach_orphan_amounts(state, said))
+        if Act.trade_off in said.acts and not self._real_trade(state, said):
+            said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.trade_off]})
+        turn.read = said
         asks = self._asks(said)
         if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
             return turn
@@ -109,6 +115,7 @@ class Counterpart:
     def walk_away(self, state: PracticeState) -> Turn:
         """The user walks away (once the practice has confirmed it): the recruiter's goodbye."""
         turn = Turn(state)
+        voice.begin_reply(state)
         self._walk_away(turn)
         return turn
 
@@ -125,13 +132,14 @@ class Counterpart:
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
         elif Act.request_writing in said.acts:
             asks = []  # "put the sign-on and the PTO in writing" names what to write down, it asks for nothing
-        seen: set[str] = set()
-        once = []
+        if any(self._needs_no_number(t) for t in asks):
+            asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
+        chosen: dict[str, Term] = {}
         for term in asks:  # one answer per perk: "8% … or at least 6%" is one ask about one perk
-            if term.perk not in seen:
-                seen.add(term.perk or "")
-                once.append(term)
-        return once
+            earlier = chosen.get(term.perk or "")
+            if earlier is None or (earlier.range is not None and term.range is None):
+                chosen[term.perk or ""] = term
+        return list(chosen.values())
 
     def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
         """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
@@ -139,7 +147,7 @@ class Counterpart:
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
-        if Act.accept in said.acts and not any(self._improves(st, t) for t in asks):
+        if self._accepts(said) and not any(self._improves(st, t) for t in asks):
             st.status = "agreed"
             turn.ended = True
             writing = Act.request_writing in said.acts or "asked_writing" in st.flags
@@ -147,6 +155,14 @@ class Counterpart:
                               + self._say(st, "welcome_writing" if writing else "welcome_hr"))
             return True
         return False
+
+    @staticmethod
+    def _accepts(said: Understanding) -> bool:
+        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing."""
+        if Act.accept not in said.acts:
+            return False
+        arguing = {Act.competing_offer, Act.reject, Act.quit} & set(said.acts)
+        return not arguing and not any(t.role == "evidence" for t in said.terms)
 
     def _rebuffs_rudeness(self, turn: Turn, said: Understanding) -> bool:
         """A rude message earns nothing, whatever it asked; a second one ends the concessions."""
@@ -314,7 +330,7 @@ class Counterpart:
         return len(present)
 
     def _real_trade(self, st: PracticeState, said: Understanding) -> bool:
-        """A trade gives up something that is in the offer now."""
+        """A trade gives up something that is in the offer now ("the company car" in an offer without one is not)."""
         return Act.trade_off in said.acts and any(
             t.give and t.perk in st.offer and st.offer[t.perk].current for t in said.terms)
 
@@ -345,6 +361,7 @@ class Counterpart:
         wanted = self._wanted(turn, term, perk, said)
         if wanted is None:
             return
+        turn.weighed = True
         sheet = self.scenario.perks.get(key)
         track = st.offer.get(key)
         if sheet is None or track is None:
@@ -380,6 +397,7 @@ class Counterpart:
             return None
         if not in_range(wanted, perk):
             # Never echoed: a figure like 1e308 is a typo or a test, not an amount to repeat back.
+            turn.doubted = True
             turn.lines.append(self._say(st, "insane", **self._fields(perk)))
             return None
         return wanted
@@ -398,15 +416,15 @@ class Counterpart:
         if st.firm:
             self._push_while_firm(turn, "final")
             return True
-        if sheet.fixed:
-            self._fixed(turn, key, sheet, said)
-            return True
         if not market.believable(wanted, perk, self.scenario, key):
             turn.doubted = True
             st.patience = max(0, st.patience - self.scenario.credibility.doubt_costs_patience)
             if len(st.doubts) < _MAX_DOUBTS:
                 st.doubts = [*st.doubts, said.text.strip()[:200]]
             turn.lines.append(self._say(st, "doubt_ask", **self._fields(perk, asked=self._show(wanted, perk))))
+            return True
+        if sheet.fixed:
+            self._fixed(turn, key, sheet, said)
             return True
         return False
 
@@ -430,7 +448,7 @@ class Counterpart:
             st.flags = _add(st.flags, f"firm:{key}")
             turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
                               else self._say(st, "at_limit", **self._fields(perk)))
-            self._maybe_alternative(turn, key, sheet, asked_for_options=Signal.alternatives in said.signals)
+            self._maybe_alternative(turn, key, sheet, asked_for_options=_asks_for_options(said))
             return
         missing = [u for u in sheet.unlocks if u not in _CONDITIONS and not self._has(st, u, said)]
         line = self._say(st, "hold", **self._fields(perk, current=self._show(track.current, perk)))
@@ -448,7 +466,9 @@ class Counterpart:
         track.current = move
         track.moved = True
         amount = self._show(move, perk)
-        if move == wanted:
+        if perk.unit is Unit.flag:
+            turn.lines.append(self._say(st, "agree_flag", **self._fields(perk)))
+        elif move == wanted:
             turn.lines.append(self._say(st, "agree", **self._fields(perk, amount=amount)))
         else:
             turn.lines.append(self._say(st, "counter", **self._fields(perk, amount=amount,
@@ -463,9 +483,9 @@ class Counterpart:
         st.flags = _add(st.flags, f"firm:{key}")
         turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
                           else self._say(st, "fixed", **self._fields(perk)))
-        asked = Signal.alternatives in said.signals
+        asked = _asks_for_options(said)
         offered = self._maybe_alternative(turn, key, sheet, asked_for_options=asked)
-        if not offered and sheet.alternatives and not st.offer[key].alternative_offered:
+        if not offered and sheet.alternatives and not st.offer[key].alternative_offered and not said_before:
             turn.lines.append(self._say(st, "fixed_more"))
 
     def _maybe_alternative(self, turn: Turn, key: str, sheet: PerkSheet, *, asked_for_options: bool) -> bool:
@@ -491,10 +511,10 @@ class Counterpart:
         st = turn.state
         if turn.doubted or self._reconsider(turn, said, earned_now):
             return
-        if Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
-            turn.lines.append(self._say(st, "recap", package=self.package_line(st)))
-        elif Signal.alternatives in said.signals:
+        if _asks_for_options(said):
             self._list_alternatives(turn)
+        elif Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
+            turn.lines.append(self._say(st, "recap", package=self.package_line(st)))
         elif Act.reject in said.acts:
             turn.lines.append(self._say(st, "reject_ack"))
         elif Act.competing_offer in said.acts:
@@ -503,7 +523,7 @@ class Counterpart:
             turn.lines.append(self._say(st, "enthusiasm_ack"))
         elif Act.justify in said.acts:
             self._answer_reason(turn, said)
-        elif Act.greet in said.acts:
+        elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
         elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
             turn.lines.append(self._say(st, "ask_general"))
@@ -518,7 +538,7 @@ class Counterpart:
         sheet = self.scenario.perks.get(key)
         track = st.offer.get(key)
         stuck = sheet is not None and track is not None and (sheet.fixed or track.current == sheet.limit)
-        asked = Signal.alternatives in said.signals
+        asked = _asks_for_options(said)
         if not (stuck and sheet and self._maybe_alternative(turn, key, sheet, asked_for_options=asked)):
             turn.lines.append(self._say(st, "context_ack"))
 
@@ -607,6 +627,31 @@ class Counterpart:
         terms.append(orphan.model_copy(update={"perk": target}))
         return said.model_copy(update={"terms": terms})
 
+    def _ranges_as_evidence(self, st: PracticeState, said: Understanding) -> Understanding:
+        """A range quoted beside a single figure, or one starting at or below the offer, is market data.
+
+        "Managers here earn $170k to $190k, so I'd like $185k": nobody asks for a range that starts
+        under what is on the table, or for a range and a figure at once; the range is the evidence.
+        """
+        terms = list(said.terms)
+        changed = False
+        for i, term in enumerate(terms):
+            if term.range is None or term.role != "ask" or term.perk not in self.perks:
+                continue
+            single = any(t.perk == term.perk and t.range is None and t.amount is not None and t.role == "ask"
+                         for t in terms)
+            track = st.offer.get(term.perk)
+            below = (track is not None and self.perks[term.perk].better == "higher"
+                     and to_canonical(term, self.perks[term.perk]) is not None
+                     and (to_canonical(term, self.perks[term.perk]) or 0.0) <= track.current)
+            if single or below:
+                terms[i] = term.model_copy(update={"role": "evidence"})
+                changed = True
+        if not changed:
+            return said
+        signals = said.signals if Signal.market_data in said.signals else [*said.signals, Signal.market_data]
+        return said.model_copy(update={"terms": terms, "signals": signals})
+
     def _is_ask(self, term: Term, said: Understanding) -> bool:
         """A perk named without a number is an ask only in a proposal or a question.
 
@@ -665,6 +710,11 @@ _OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "e
 def _about_the_offer(text: str) -> bool:
     low = text.lower()
     return any(word in low for word in _OFFER_WORDS)
+
+
+def _asks_for_options(said: Understanding) -> bool:
+    """A question about what else they could offer; "I have other options" is not one."""
+    return Signal.alternatives in said.signals and (Act.ask in said.acts or "?" in said.text)
 
 
 def _better(perk: PerkDef, a: float, b: float) -> bool:

@@ -198,7 +198,7 @@ class PracticeRunner:
             return self.confirm_walk_away(st)
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
-        coaching.observe(turn.state, said, scenario, doubted=turn.doubted)
+        coaching.observe(turn.state, turn.read or said, scenario, doubted=turn.doubted, weighed=turn.weighed)
         if turn.lines:
             turn.state.last_move = "question" if turn.lines[-1].rstrip().endswith("?") else "offer"
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]

@@ -41,7 +41,8 @@ class PracticeState(BaseModel):
     # fingerprints of its latest lines so none is said twice in a row (see bot.negotiation.voice).
     seed: int = 0
     voice: dict[str, int] = Field(default_factory=dict)
-    recent: list[int] = Field(default_factory=list)
+    recent: list[int] = Field(default_factory=list)  # the reply before's lines, then this one's
+    picks: int = 0  # how many of `recent` belong to the latest reply
     # Credibility: the figures the user claimed (market data, a competing offer) as low-high per claim kind,
     # the lines the recruiter doubted (the first few, for the debrief), and whether a contradiction cost it.
     claims: dict[str, tuple[float, float]] = Field(default_factory=dict)

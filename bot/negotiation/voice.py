@@ -195,6 +195,7 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                       "The team came back: {perk} can go to {amount}.")},
     "agree": {"*": ("Okay, {amount} on {perk} works for us.", "Yes, we can do {amount} on {perk}.",
                     "Agreed: {amount} on {perk}.")},
+    "agree_flag": {"*": ("Yes, we can do {perk}.", "{perk_cap} is fine with us.", "Agreed on {perk}.")},
     "counter": {"*": ("I can't get to {asked}, but I can offer {amount} on {perk}.",
                       "{asked} is more than I can do; {amount} on {perk} is possible.",
                       "Not {asked}, but I can move {perk} to {amount}.")},
@@ -274,20 +275,25 @@ def nudge(st: PracticeState, unlock: str) -> str:
     return _rotate(st, f"nudge:{unlock}", NUDGES[unlock], {})
 
 
+def begin_reply(st: PracticeState) -> None:
+    """A new reply: the lines of the one before stay remembered, older ones are forgotten."""
+    st.recent = st.recent[len(st.recent) - st.picks:] if st.picks else []
+    st.picks = 0
+
+
 def _rotate(st: PracticeState, counter: str, variants: tuple[str, ...], fields: dict[str, str]) -> str:
     used = st.voice.get(counter, 0)
     st.voice[counter] = used + 1
     start = (st.seed + used) % len(variants)
-    text = ""
+    text = variants[start].format(**fields)
     for step in range(len(variants)):
-        text = variants[(start + step) % len(variants)].format(**fields)
-        if _fingerprint(text) not in st.recent:
+        candidate = variants[(start + step) % len(variants)].format(**fields)
+        if _fingerprint(candidate) not in st.recent:
+            text = candidate
             break
-    st.recent = [*st.recent, _fingerprint(text)][-_RECENT:]
+    st.recent = [*st.recent, _fingerprint(text)]
+    st.picks += 1
     return text
-
-
-_RECENT = 8  # lines remembered: the reply before and this one
 
 
 def _fingerprint(text: str) -> int:

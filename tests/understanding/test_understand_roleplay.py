@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.harness import ChatHarness, text_of
+from bot.negotiation.voice import LINES
+from tests.support.harness import ChatHarness, shipped, text_of
 
 SCENARIO = "growth_startup"  # Maya Chen at Lumen Ledger: base $150k, equity $20k a year, 3 remote days
+STYLE = shipped()[0].scenarios[SCENARIO].persona.style
+
+
+def said_one_of(reply: str, kind: str) -> bool:
+    """Whether the reply holds one of the recruiter's phrasings of `kind` (they rotate, so any of them)."""
+    variants = LINES[kind].get(STYLE) or LINES[kind]["*"]
+    return any(variant.split("{")[0][:40] in reply for variant in variants)
 
 
 def practice(*setup: str) -> ChatHarness:
@@ -31,34 +39,37 @@ def reply_to(text: str, *setup: str) -> str:
 
 @pytest.mark.parametrize("text", ["Hi Maya!", "hello there", "Good morning, nice to meet you"])
 def test_greet(text: str) -> None:
-    assert "Thanks again for your time" in reply_to(text)
+    assert said_one_of(reply_to(text), "greet")
 
 
 @pytest.mark.parametrize(
     "text", ["Could we do 4 remote days?", "I'd like to work from home 4 days a week", "4 days wfh pls"]
 )
 def test_propose(text: str) -> None:
-    reply = reply_to(text)
-    assert "4 days a week on remote work works for us" in reply
+    harness = practice()
+    reply = text_of(harness.say(text))
+    # A bare number is an ask, not a reason: it is read and answered, and the recruiter asks why.
+    assert "remote work" in reply and harness.state().practice.offer["remote_work"].last_ask == 4
+    harness.close()
 
 
 @pytest.mark.parametrize("text", ["Deal!", "Sounds good, I accept", "ok, let's do it"])
 def test_accept(text: str) -> None:
     harness = practice()
     reply = text_of(harness.say(text))
-    assert "welcome aboard" in reply.lower()
+    assert said_one_of(reply, "welcome")
     assert harness.state().practice is None or harness.state().practice.status == "agreed"
     harness.close()
 
 
 @pytest.mark.parametrize("text", ["That's too low for me", "No, that doesn't work", "I can't accept that"])
 def test_reject(text: str) -> None:
-    assert "it's not there yet for you" in reply_to(text)
+    assert said_one_of(reply_to(text), "reject_ack")
 
 
 @pytest.mark.parametrize("text", ["Who would I report to?", "How big is the team?", "When do you need an answer?"])
 def test_ask(text: str) -> None:
-    assert "Happy to answer" in reply_to(text)
+    assert said_one_of(reply_to(text), "ask_general")
 
 
 @pytest.mark.parametrize(
@@ -70,14 +81,14 @@ def test_ask(text: str) -> None:
     ],
 )
 def test_justify(text: str) -> None:
-    assert "helpful context" in reply_to(text)
+    assert said_one_of(reply_to(text), "context_ack")
 
 
 @pytest.mark.parametrize(
     "text", ["I'm really excited about this role", "I love what you're building", "This is my dream job, honestly"]
 )
 def test_enthusiasm(text: str) -> None:
-    assert "great to hear" in reply_to(text)
+    assert said_one_of(reply_to(text), "enthusiasm_ack")
 
 
 @pytest.mark.parametrize(
@@ -85,7 +96,7 @@ def test_enthusiasm(text: str) -> None:
     ["I have another offer on the table", "I'm also interviewing elsewhere", "Another company made me an offer"],
 )
 def test_competing_offer(text: str) -> None:
-    assert "Thanks for being open about that" in reply_to(text)
+    assert said_one_of(reply_to(text), "competing_ack")
 
 
 def equity_after(text: str) -> float:
@@ -100,28 +111,32 @@ def equity_after(text: str) -> float:
     "text",
     [
         "I'd give up some base for 30k a year in equity",
-        "In exchange for 30k a year in equity I'd drop the sign-on bonus",
         "Instead of a higher base, could the equity be 30k a year?",
     ],
 )
 def test_trade_off_earns_more_than_the_same_ask_alone(text: str) -> None:
     plain_ask = equity_after("Could the equity be 30k a year?")
-    assert 20_000 < plain_ask < 30_000  # a concrete number alone earns part of the move
+    assert plain_ask < 30_000  # a concrete number alone is no argument
     assert equity_after(text) == 30_000
+
+
+def test_giving_up_something_the_offer_does_not_have_is_no_trade() -> None:
+    # This offer has no sign-on bonus, so dropping it gives nothing up.
+    assert equity_after("In exchange for 30k a year in equity I'd drop the sign-on bonus") < 30_000
 
 
 @pytest.mark.parametrize(
     "text", ["Let me sleep on it", "Can I get back to you on Monday?", "I'd like to talk it over with my partner"]
 )
 def test_request_time(text: str) -> None:
-    assert "Take the time you need" in reply_to(text)
+    assert said_one_of(reply_to(text), "time")
 
 
 @pytest.mark.parametrize(
     "text", ["Can I get this in writing?", "Could you email me the offer?", "Please send me the written offer"]
 )
 def test_request_writing(text: str) -> None:
-    assert "written offer" in reply_to(text)
+    assert said_one_of(reply_to(text), "writing")
 
 
 @pytest.mark.parametrize(
@@ -130,10 +145,10 @@ def test_request_writing(text: str) -> None:
 def test_quit_is_confirmed_before_the_practice_ends(text: str) -> None:
     harness = practice()
     reply = text_of(harness.say(text))
-    assert "walking away" in reply and "couldn't find something that works" not in reply
+    assert "walking away" in reply and not said_one_of(reply, "walk_away")
     assert [c.label for c in harness.choices()] == ["End the practice", "Keep negotiating"]
     ended = text_of(harness.pick_label("End the practice"))
-    assert "couldn't find something that works" in ended and "scorecard" in ended.lower()
+    assert said_one_of(ended, "walk_away") and "scorecard" in ended.lower()
     harness.close()
 
 
@@ -142,15 +157,16 @@ def test_keep_negotiating_after_a_misread_walk_away_loses_nothing() -> None:
     harness.say("exit")
     text_of(harness.pick_label("Keep negotiating"))
     assert harness.state().practice is not None and harness.state().practice.status == "active"
-    assert "4 days" in text_of(harness.say("I'd like 4 remote days a week"))
+    harness.say("I'd like 4 remote days a week")
+    assert harness.state().practice.offer["remote_work"].last_ask == 4
     harness.close()
 
 
 def test_typing_on_instead_of_answering_the_walk_away_question_is_a_turn() -> None:
     harness = practice()
     harness.say("I'm out")
-    reply = text_of(harness.say("Actually, could you do 4 remote days a week?"))
-    assert "4 days" in reply and harness.state().confirm is None
+    harness.say("Actually, could you do 4 remote days a week?")
+    assert harness.state().practice.offer["remote_work"].last_ask == 4 and harness.state().confirm is None
     harness.close()
 
 
@@ -169,12 +185,15 @@ def test_another_language_gets_a_plain_note() -> None:
 
 
 @pytest.mark.parametrize(
-    ("setup", "text", "expected"),
+    ("setup", "text"),
     [
-        ("How many remote days could I have?", "what about 4?", "4 days a week on remote work"),
-        ("Could we talk about remote work?", "and 4 days?", "4 days a week on remote work"),
-        ("I'd like more remote days", "then 4", "4 days a week on remote work"),
+        ("How many remote days could I have?", "what about 4?"),
+        ("Could we talk about remote work?", "and 4 days?"),
+        ("I'd like more remote days", "then 4"),
     ],
 )
-def test_a_bare_reply_is_read_against_the_perk_just_discussed(setup: str, text: str, expected: str) -> None:
-    assert expected in reply_to(text, setup)
+def test_a_bare_reply_is_read_against_the_perk_just_discussed(setup: str, text: str) -> None:
+    harness = practice(setup)
+    harness.say(text)
+    assert harness.state().practice.offer["remote_work"].last_ask == 4
+    harness.close()
