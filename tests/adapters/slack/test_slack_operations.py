@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,11 +16,13 @@ from bot.config import CoreSettings
 from bot.service import CoachService
 from bot.storage.store import Store
 from tests.support.fake_slack import FakeSlack, SlackSender, dm_message, event_callback
-from tests.support.probe import free_port, get, metric, wait_until_ready
+from tests.support.probe import free_port, get, metric, start_child, wait_until_ready
 from tests.support.slack_rig import ScriptedEngine
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ALICE = "UALICE0001"
+SECRET_WORDS = "my current salary is 918273"
+RUN_SLACK = "import sys; from adapters.cli.main import main; sys.exit(main(['run', 'slack', *sys.argv[1:]]))"
 
 
 @contextlib.asynccontextmanager
@@ -68,3 +71,33 @@ async def test_socket_mode_serves_them_on_the_health_port(fake: FakeSlack, tmp_p
         await fake.wait_for(lambda: fake.ack_for(envelope) and fake.messages_to(ALICE))
         assert metric((await get(base + "/metrics"))[1], "offer_coach_turns_total", platform="slack") == before + 1
         assert (await get(base + "/healthz"))[0] == 200
+
+
+async def test_run_slack_on_sigterm_delivers_the_reply_in_flight_and_exits_0(fake: FakeSlack, tmp_path: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {"SLACK_BOT_TOKEN": "xoxb-1234-secret-token", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
+           "OFFER_COACH_DB": str(tmp_path / "c.db"), "OFFER_COACH_LOG_LEVEL": "DEBUG"}
+    child = await start_child(RUN_SLACK, "--port", str(port), cwd=tmp_path, env=env)
+    try:
+        await wait_until_ready(base)
+        fake.hold_posts()  # the reply reaches Slack and waits there
+        async with aiohttp.ClientSession() as session:
+            sent = await SlackSender(session, base + "/slack/events", SECRET).event(
+                dm_message(user=ALICE, text=SECRET_WORDS))
+        assert sent.status == 200
+        await fake.wait_for(lambda: fake.held >= 1, timeout=30)
+        child.process.send_signal(signal.SIGTERM)
+        await child.wait_for_line("SIGTERM received")
+        await asyncio.sleep(0.5)  # time enough for a process that does not wait to hang up on the reply
+        fake.release_posts()
+        assert await child.finish() == 0
+    finally:
+        fake.release_posts()
+        child.kill()
+    assert fake.messages_to(ALICE) and fake.held == 1 and fake.abandoned == 0, "the reply in flight was delivered"
+    log = child.stderr
+    assert "Slack adapter starting" in log and "ready" in log and "Slack adapter stopped" in log
+    for secret in ("xoxb-1234-secret-token", SECRET, "918273"):  # debug on: no token, secret or message text
+        assert secret not in log
+    assert "Traceback" not in log
