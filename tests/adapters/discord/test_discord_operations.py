@@ -98,3 +98,23 @@ async def test_discord_unreachable_is_one_clear_sentence_and_status_1(tmp_path: 
     assert status == START_ERROR
     error = capsys.readouterr().err
     assert "Cannot reach Discord" in error and "Traceback" not in error
+
+
+async def test_a_429_from_discord_is_counted_as_a_rate_limit_retry(fake: FakeDiscord, tmp_path: Path) -> None:
+    stop = asyncio.Event()
+    port = free_port()
+    with fake.patched():
+        bot = asyncio.create_task(serve(CoreSettings(db=tmp_path / "c.db"),
+                                        DiscordSettings(token=fake.token, sync_commands=False),
+                                        health_port=port, stop=stop))
+        try:
+            await wait_until_ready(f"http://127.0.0.1:{port}")
+            scrape = f"http://127.0.0.1:{port}/metrics"
+            before = metric((await get(scrape))[1], "offer_coach_rate_limit_retries_total", platform="discord")
+            fake.rate_limit_next_messages(1)
+            await fake.turn(fake.send_dm(ALICE, "help"))
+            after = metric((await get(scrape))[1], "offer_coach_rate_limit_retries_total", platform="discord")
+            assert fake.rate_limited_requests == 1 and after == before + 1
+        finally:
+            stop.set()
+            assert await asyncio.wait_for(bot, 20) == 0

@@ -101,3 +101,18 @@ async def test_run_slack_on_sigterm_delivers_the_reply_in_flight_and_exits_0(fak
     for secret in ("xoxb-1234-secret-token", SECRET, "918273"):  # debug on: no token, secret or message text
         assert secret not in log
     assert "Traceback" not in log
+
+
+async def test_a_429_from_slack_is_counted_as_a_rate_limit_retry(fake: FakeSlack, tmp_path: Path) -> None:
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", signing_secret=SECRET, api_url=fake.api_url)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    async with serving(settings, tmp_path, port=port):
+        await wait_until_ready(base)
+        before = metric((await get(base + "/metrics"))[1], "offer_coach_rate_limit_retries_total", platform="slack")
+        fake.rate_limit_once.add("chat.postMessage")
+        async with aiohttp.ClientSession() as session:
+            await SlackSender(session, base + settings.path, SECRET).event(dm_message(user=ALICE, text="hello"))
+        await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2)  # refused once, then sent
+        after = metric((await get(base + "/metrics"))[1], "offer_coach_rate_limit_retries_total", platform="slack")
+        assert after == before + 1
