@@ -382,12 +382,13 @@ async def closed_loop(send: SlackSender, waiter: Waiter, fake: FakeSlack, users:
     """`turns` practice turns, each user waiting for its reply; (seconds taken, reply latencies)."""
     latencies: list[float] = []
 
-    async def worker(user: str) -> None:
-        for _ in range(turns // len(users)):
+    async def worker(user: str, count: int) -> None:
+        for _ in range(count):
             latencies.append(await dm(send, waiter, fake, user, ASKS[next(counter) % len(ASKS)]))
 
     started = time.perf_counter()
-    await asyncio.gather(*(worker(user) for user in users))
+    share, extra = divmod(turns, len(users))
+    await asyncio.gather(*(worker(user, share + (i < extra)) for i, user in enumerate(users)))
     return time.perf_counter() - started, latencies
 
 
@@ -457,51 +458,64 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
             for round_ in range(rounds):
-                for name in (("baseline", "this") if round_ % 2 == 0 else ("this", "baseline")):
-                    await _one_round(name, trees[name], fake, session, waiter, secret, Path(tmp), round_, turns,
-                                     counter, results[name])
-                bare = Server(here, fake.api_url, secret, Path(tmp) / f"bare{round_}.db", bare=True)
-                try:
-                    await bare.listening()
-                    send = SlackSender(session, bare.url, secret)
-                    users = [f"UBARE{i:05d}" for i in range(8)]
-                    await closed_loop(send, waiter, fake, users, 80, counter)
-                    cpu = bare.cpu_seconds()
-                    await closed_loop(send, waiter, fake, users, turns, counter)
-                    results["bare Bolt"]["cpu_ms"].append((bare.cpu_seconds() - cpu) / turns * 1000)
-                finally:
-                    bare.stop()
-                for name in ("baseline", "this"):
-                    results[name]["turn_ms"].append(turn_cpu_in_process(trees[name], turns) * 1000)
+                await _one_round(trees, fake, session, waiter, secret, Path(tmp) / f"round{round_}", round_, turns,
+                                 counter, results)
+                for name, tree in trees.items():
+                    results[name]["turn_ms"].append(turn_cpu_in_process(tree, turns) * 1000)
     _report(results, baseline)
     return 0
 
 
-async def _one_round(name: str, tree: Path, fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
+CHUNKS = 8  # each measurement alternates between the servers in this many slices
+
+
+async def _one_round(trees: dict[str, Path], fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
                      secret: str, tmp: Path, round_: int, turns: int, counter: itertools.count,
-                     out: dict[str, list[float]]) -> None:
-    server = Server(tree, fake.api_url, secret, tmp / f"{name}{round_}.db")
+                     results: dict[str, dict[str, list[float]]]) -> None:
+    """Both trees' servers and the bare app run side by side; every measurement alternates between
+    them in small slices, so a change in the machine's load falls on all of them alike."""
+    tmp.mkdir()
+    names = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+    servers = {name: Server(trees[name], fake.api_url, secret, tmp / f"{name}.db") for name in names}
+    servers["bare Bolt"] = Server(trees["this"], fake.api_url, secret, tmp / "bare.db", bare=True)
     try:
-        await server.listening()
-        send = SlackSender(session, server.url, secret)
-        first_user = f"UFIRST{round_:03d}"
-        out["first_s"].append(await dm(send, waiter, fake, first_user, FIRST_ASK))
-        out["start_to_first_s"].append(time.perf_counter() - server.started)
-        users = [f"U{name[:4].upper()}{round_:02d}{i:04d}" for i in range(64)]
-        await asyncio.gather(*(dm(send, waiter, fake, user, STARTS_PRACTICE) for user in users))
-        await closed_loop(send, waiter, fake, users[:8], 160, counter)  # warm: connections, caches
-        out["warm_s"].append(await dm(send, waiter, fake, f"UWARM{round_:04d}", FIRST_ASK))
-        cpu = server.cpu_seconds()
-        await closed_loop(send, waiter, fake, users[:8], turns, counter)
-        out["cpu_ms"].append((server.cpu_seconds() - cpu) / turns * 1000)
-        seconds, _ = await closed_loop(send, waiter, fake, users, turns, counter)
-        max_rate = turns / seconds
-        out["max_turns_s"].append(max_rate)
-        latencies = await open_loop(send, waiter, fake, users, max_rate / 2, min(10.0, 2 * turns / max_rate), counter)
-        out["p99_half_ms"].append(pct(latencies, .99))
-        out["p50_half_ms"].append(pct(latencies, .5))
+        for server in servers.values():
+            await server.listening()
+        sends = {name: SlackSender(session, server.url, secret) for name, server in servers.items()}
+        users = {name: [f"U{i}{round_:02d}{n:04d}" for n in range(64)] for i, name in enumerate(servers)}
+        for name in names:
+            out = results[name]
+            out["first_s"].append(await dm(sends[name], waiter, fake, f"UFIRST{name[:2]}{round_:03d}", FIRST_ASK))
+            out["start_to_first_s"].append(time.perf_counter() - servers[name].started)
+            await asyncio.gather(*(dm(sends[name], waiter, fake, user, STARTS_PRACTICE) for user in users[name]))
+            await closed_loop(sends[name], waiter, fake, users[name][:8], 160, counter)  # connections, caches
+            out["warm_s"].append(await dm(sends[name], waiter, fake, f"UWARM{name[:2]}{round_:04d}", FIRST_ASK))
+        await closed_loop(sends["bare Bolt"], waiter, fake, users["bare Bolt"][:8], 160, counter)
+        cpu: dict[str, float] = defaultdict(float)
+        elapsed: dict[str, float] = defaultdict(float)
+        for _ in range(CHUNKS):
+            for name, server in servers.items():
+                before = server.cpu_seconds()
+                await closed_loop(sends[name], waiter, fake, users[name][:8], turns // CHUNKS, counter)
+                cpu[name] += server.cpu_seconds() - before
+            for name in names:
+                seconds, _ = await closed_loop(sends[name], waiter, fake, users[name], turns // CHUNKS, counter)
+                elapsed[name] += seconds
+        for name in servers:
+            results[name]["cpu_ms"].append(cpu[name] / (CHUNKS * (turns // CHUNKS)) * 1000)
+        latencies: dict[str, list[float]] = defaultdict(list)
+        for _ in range(2):
+            for name in names:
+                max_rate = CHUNKS * (turns // CHUNKS) / elapsed[name]
+                latencies[name] += await open_loop(sends[name], waiter, fake, users[name], max_rate / 2,
+                                                   min(5.0, turns / max_rate), counter)
+        for name in names:
+            results[name]["max_turns_s"].append(CHUNKS * (turns // CHUNKS) / elapsed[name])
+            results[name]["p99_half_ms"].append(pct(latencies[name], .99))
+            results[name]["p50_half_ms"].append(pct(latencies[name], .5))
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
 
 
 def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
@@ -523,6 +537,8 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
               f"{bare:.3f} ms/request; first reply {ratio:.1f}x a warm one")
     cpu_ratios = [n / o for n, o in zip(results["this"]["cpu_ms"], results["baseline"]["cpu_ms"], strict=True)]
     print(f"per-round CPU ratios this/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
+    print("per-round CPU ms: " + "; ".join(f"{name} " + ", ".join(f"{v:.2f}" for v in results[name]["cpu_ms"])
+                                            for name in ("baseline", "this", "bare Bolt")))
 
 
 if __name__ == "__main__":

@@ -22,3 +22,5 @@ class CoreSettings(BaseSettings):
     db: Path = Field(default_factory=default_db_path)
     playbooks: Path | None = None  # an extra playbook folder, merged over the shipped ones
     max_message_chars: int = Field(default=4000, ge=100, le=100_000)
+    # Days after which the words of finished transcripts are dropped (scores and counts stay); unset keeps them.
+    retention_days: int | None = Field(default=None, ge=1)

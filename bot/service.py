@@ -20,7 +20,7 @@ import logging
 import sqlite3
 import weakref
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
@@ -107,7 +107,8 @@ class CoachService:
         playbooks = load_playbooks(settings.playbooks)
         understander = LazyUnderstander(playbooks.perks)
         engine = CoachEngine(playbooks, understander, max_message_chars=settings.max_message_chars)
-        return cls(Store(settings.db), engine, max_message_chars=settings.max_message_chars)
+        retention = timedelta(days=settings.retention_days) if settings.retention_days else None
+        return cls(Store(settings.db, retention=retention), engine, max_message_chars=settings.max_message_chars)
 
     def close(self) -> None:
         self.store.close()

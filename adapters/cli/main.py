@@ -1,6 +1,6 @@
 """`offer-coach`: the command line.
 
-chat, understand, playbooks check|list, export, forget, run slack|discord, discord invite-url.
+chat, understand, playbooks check|list, export, forget, backup, run slack|discord, discord invite-url.
 Every heavy or platform import happens inside the command that needs it, so `offer-coach chat`
 starts fast and never loads Slack or Discord libraries.
 """
@@ -8,6 +8,7 @@ starts fast and never loads Slack or Discord libraries.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
@@ -63,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     forget.add_argument("--db", type=Path)
     forget.add_argument("--yes", action="store_true", help="do not ask to confirm")
 
+    backup = sub.add_parser("backup", help="copy the database while the bot runs, and verify the copy")
+    backup.add_argument("path", type=Path, help="where to write the copy")
+    backup.add_argument("--db", type=Path)
+    backup.add_argument("--force", action="store_true", help="replace an existing file at PATH")
+
     run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
     run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
@@ -85,7 +91,7 @@ def _settings(args: argparse.Namespace):  # -> CoreSettings
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
-    inp, out = stdin or sys.stdin, stdout or sys.stdout
+    inp, out = stdin or _lenient(sys.stdin), stdout or _lenient(sys.stdout)
     from adapters import logs
 
     try:
@@ -133,6 +139,14 @@ class HealthPortError(ValueError):
     """--health-port or OFFER_COACH_HEALTH_PORT is not a port."""
 
 
+def _lenient(stream: TextIO) -> TextIO:
+    """The stream with each byte it cannot decode or encode replaced (U+FFFD in, "?" out) instead of
+    ending the run: one bad byte in a piped chat must not lose the lines after it (issue 13)."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
 def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
     match args.command:
         case "chat":
@@ -166,6 +180,10 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
             if args.command == "export":
                 return data_cli.export_command(args.user, db, out)
             return data_cli.forget_command(args.user, db, out, yes=args.yes)
+        case "backup":
+            from adapters.cli.backup import backup_command
+
+            return backup_command(args.db or _settings(args).db, args.path, out, force=args.force)
         case "run":
             settings = _settings(args)
             health_port = _health_port(args.health_port)

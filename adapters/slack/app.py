@@ -15,14 +15,16 @@ from __future__ import annotations
 import logging
 import re
 import weakref
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
@@ -111,7 +113,9 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     :func:`close_app` finishes the work in flight and closes the connections.
     """
     bot_token = settings.bot_token.get_secret_value() if settings.bot_token else None
-    client = AsyncWebClient(token=bot_token, base_url=settings.api_url)
+    clients = Clients(settings.api_url)
+    # Bolt's own calls (auth.test, the per-request clients it makes) ride on the same session.
+    client = AsyncWebClient(token=bot_token, base_url=settings.api_url, session=clients.session)
     signing_secret = settings.signing_secret.get_secret_value() if settings.signing_secret else ""
     oauth_settings = None
     installation_store = None
@@ -138,7 +142,6 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
     )
-    clients = Clients(settings.api_url)
     store = getattr(coach, "store", None)
     intake = Intake(Inbox(store) if isinstance(store, Store) else None)
     tokens = Tokens(settings, clients, installation_store)
@@ -146,22 +149,28 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
     Listeners(settings, coach, clients, intake, team_side).register(app)
     if not settings.multi_workspace:
-        app.middleware(only_our_workspace)
+        app.middleware(OnlyOurWorkspace())
     _parts[app] = AppParts(clients, intake, team_side)
     return app
 
 
-async def only_our_workspace(context: AsyncBoltContext, body: dict[str, Any],
-                             next: Callable[[], Any]) -> BoltResponse | None:
-    """With one workspace's token, a request from another workspace is refused, not answered with it."""
-    ours = context.authorize_result.team_id if context.authorize_result else None
-    theirs = context.team_id
-    if ours and theirs and theirs != ours and not context.is_enterprise_install:
-        log.warning("refused a request from another workspace")
-        if body.get("command") or body.get("response_url"):
-            return BoltResponse(status=200, body=OTHER_WORKSPACE)
-        return BoltResponse(status=200, body="")
-    return await next()  # type: ignore[no-any-return]
+class OnlyOurWorkspace(AsyncMiddleware):
+    """With one workspace's token, a request from another workspace is refused, not answered with it.
+
+    A middleware class rather than a function: Bolt then calls it directly, without working out
+    which arguments a function wants on every request."""
+
+    async def async_process(self, *, req: AsyncBoltRequest, resp: BoltResponse,
+                            next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse | None:
+        context = req.context
+        ours = context.authorize_result.team_id if context.authorize_result else None
+        theirs = context.team_id
+        if ours and theirs and theirs != ours and not context.is_enterprise_install:
+            log.warning("refused a request from another workspace")
+            if req.body.get("command") or req.body.get("response_url"):
+                return BoltResponse(status=200, body=OTHER_WORKSPACE)
+            return BoltResponse(status=200, body="")
+        return await next()
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:
@@ -178,6 +187,23 @@ def intake_of(app: AsyncApp) -> Intake:
 async def finish_pending(app: AsyncApp) -> int:
     """Run the requests an earlier process accepted but never finished (call once serving)."""
     return await _parts[app].intake.replay(app)
+
+
+async def warm_connections(app: AsyncApp) -> None:
+    """Before serving: let Bolt learn who the token is, on the connection the replies will use.
+
+    Bolt asks ``auth.test`` on the first request it authorises; that, and opening (against Slack,
+    with TLS) the connection, would otherwise land on the first user's reply. A made-up event type
+    goes through Bolt's whole chain and is acknowledged by the catch-all listener, doing nothing
+    else. (The start-up token check has opened the shared session's connection already.)
+    """
+    if app.client.token is None:
+        return  # OAuth installs: one token per workspace, found when its first request comes
+    try:
+        await app.async_dispatch(AsyncBoltRequest(
+            body={"type": "event_callback", "event": {"type": "offer_coach_warm_up"}}, mode="socket_mode"))
+    except Exception:  # an optimisation: the first request will do the same, a little later
+        log.warning("could not warm the connection to Slack", exc_info=True)
 
 
 async def close_app(app: AsyncApp, drain_seconds: float = DRAIN_SECONDS) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import uuid
@@ -48,7 +49,8 @@ def request_key(body: dict[str, Any], signature: str | None) -> str:
         action_ts = actions[0].get("action_ts") if isinstance(actions[0], dict) else None
         user = body.get("user") or {}
         if action_ts and isinstance(user, dict) and user.get("id"):
-            return f"click:{user['id']}:{action_ts}"
+            # Hashed: the key outlives the request by minutes and need not name who clicked.
+            return "click:" + hashlib.blake2b(f"{user['id']}:{action_ts}".encode(), digest_size=12).hexdigest()
     if signature:
         return f"sig:{signature}"
     trigger = body.get("trigger_id")

@@ -32,7 +32,15 @@ from adapters.observability import (
     start_health_server,
     store_probe,
 )
-from adapters.slack.app import Coach, build_app, close_app, finish_pending, slack_teams, warm_up
+from adapters.slack.app import (
+    Coach,
+    build_app,
+    close_app,
+    finish_pending,
+    slack_teams,
+    warm_connections,
+    warm_up,
+)
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from adapters.slack.http import guarded_web_app
 from adapters.version import version
@@ -146,6 +154,7 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
         await check_bot_token(app, settings)
+        await warm_connections(app)
         handler = None
         if settings.mode == "socket":
             assert settings.app_token is not None

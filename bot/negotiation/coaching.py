@@ -73,8 +73,8 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
         st.evidence.setdefault("ultimatum", line)
     discussed = set(st.perks_discussed) | {t.perk for t in said.terms if t.perk}
-    if (_WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and discussed - {"base_salary"} and asks
-            and room > 0):
+    beyond_pay = any(t.perk != "base_salary" for t in asks)  # this line itself reaches past the salary
+    if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and beyond_pay and room > 0:
         st.evidence[_WHOLE_PACKAGE] = line
     if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:
         st.flags = _flag(st.flags, "accepted_first_offer")
@@ -98,8 +98,9 @@ def _note_ask(st: PracticeState, line: str, *, reasoned: bool) -> None:
     if "first_ask" in st.evidence:
         st.flags = _flag(st.flags, "asked_again")
     st.evidence.setdefault("first_ask", line)
-    if reasoned or _courteous(line):
-        st.evidence.setdefault("polite_ask", line)
+    held = st.evidence.get("polite_ask")
+    if (reasoned or _courteous(line)) and (held is None or _uses(st, held) >= _allowance(held)):
+        st.evidence["polite_ask"] = line  # the first courteous ask that is not already quoted for two things
 
 
 _COURTESY = ("please", "thank", "appreciate", "could you", "could we", "would you", "would it", "i'd like",

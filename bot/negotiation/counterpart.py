@@ -272,9 +272,10 @@ class Counterpart:
             if low is None:
                 continue
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
-            kind = f"competing:{term.perk}" if competing else f"market:{term.perk}"
-            if not in_range(high, perk) or not market.believable(high, perk, self.scenario, term.perk,
-                                                                 competing=competing and term.perk == "base_salary"):
+            rival = competing and term.range is None  # another employer's offer is one figure; a range is the market
+            kind = f"competing:{term.perk}" if rival else f"market:{term.perk}"
+            if term.doubtful or not in_range(high, perk) or not market.believable(
+                    high, perk, self.scenario, term.perk, competing=rival and term.perk == "base_salary"):
                 self._doubt(turn, said, kind, (low, high))
                 return False
             if self._contradicts(turn, said, kind, (low, high)):
@@ -341,9 +342,10 @@ class Counterpart:
         for term in said.terms:
             if term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current):
                 turn.lines.append(self._say(st, "fake_trade", **self._fields(self.perks[term.perk])))
-        vague = [t for t in asks if t.amount is None and not self._needs_no_number(t) and t.perk in st.offer]
-        if len(vague) >= 2:
-            items = [self._term_now(st, t.perk or "") for t in vague]
+        vague = [t for t in asks if t.amount is None and not self._needs_no_number(t)]
+        offered = [t for t in vague if t.perk in st.offer]
+        if len(vague) >= 2 and offered:
+            items = [self._term_now(st, t.perk or "") for t in offered]
             turn.lines.append(self._say(st, "recap_ask", items=_join(items)))
             for t in vague:
                 st.perks_discussed = _add(st.perks_discussed, t.perk or "")
@@ -395,7 +397,7 @@ class Counterpart:
             else:
                 turn.lines.append(self._say(st, "unreadable", **self._fields(perk)))
             return None
-        if not in_range(wanted, perk):
+        if term.doubtful or not in_range(wanted, perk):
             # Never echoed: a figure like 1e308 is a typo or a test, not an amount to repeat back.
             turn.doubted = True
             turn.lines.append(self._say(st, "insane", **self._fields(perk)))
@@ -634,7 +636,8 @@ class Counterpart:
         under what is on the table, or for a range and a figure at once; the range is the evidence.
         """
         terms = list(said.terms)
-        changed = False
+        # A range given as evidence ("managers here earn $170k to $190k") is market data, cue words or not.
+        changed = any(t.range is not None and t.role == "evidence" and t.perk in self.perks for t in terms)
         for i, term in enumerate(terms):
             if term.range is None or term.role != "ask" or term.perk not in self.perks:
                 continue
@@ -657,7 +660,7 @@ class Counterpart:
 
         "I'm relocating my family, so the risk is high" names relocation to explain, not to ask.
         """
-        if term.perk not in self.perks or term.negated or term.give or term.role != "ask":
+        if term.perk not in self.perks or term.negated or term.give or term.role not in ("ask", "question"):
             return False  # evidence ("comparable roles pay 150-170k") and the offer as it stands are not asks
         # Figures given as evidence are not asks: a market range ("comparable roles pay 62-68k") or what
         # another company offers ("another offer at 140k"). A single figure with market data is an ask.

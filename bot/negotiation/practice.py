@@ -186,7 +186,10 @@ class PracticeRunner:
         """One line said to the recruiter: noted for the debrief, answered, and debriefed if it ended the talk."""
         practice = st.practice
         assert practice is not None
-        context = Context(last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move)
+        context = Context(  # before any reply, the recruiter's last move was the opening offer
+            last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move or "offer",
+            offer={key: track.current for key, track in practice.offer.items()},
+        )
         said = self.understander.read(text, context)
         if said.foreign:
             return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=FOREIGN_NOTE)])

@@ -126,7 +126,8 @@ def _without_rowid(db: Any, name: str, columns: dict[str, type], pk: str | tuple
 
 
 def _migration_2_events_without_rowid(db: Any) -> None:
-    """Events as a WITHOUT ROWID table with no time index: a claimed event writes 1 B-tree page, not 3.
+    """Events as a WITHOUT ROWID table with no time index: a claimed event writes 1 B-tree page, not 3
+    (migration 4 brought the time index back, for pruning without a scan).
 
     A rowid table with a text primary key is two B-trees (the rows and the key's index), and the
     time index was a third; each page a commit touches is one more 4 KB WAL frame. Old events are
@@ -179,10 +180,20 @@ def _migration_3_team_channels(db: Any) -> None:
     db.execute("CREATE INDEX team_share_starts_by_user ON team_share_starts (user_key)")
 
 
+def _migration_4_events_by_time(db: Any) -> None:
+    """Index events by time again, so pruning reads only the old ones instead of the whole table.
+
+    The cost is one more B-tree per claimed event, but its new entries all land on the index's
+    right-most leaf (times only grow), so a turn usually adds no page beyond that one leaf.
+    """
+    db.execute("CREATE INDEX IF NOT EXISTS events_by_time ON events (at)")
+
+
 MIGRATIONS: tuple[Callable[[Any], None], ...] = (
     _migration_1_initial,
     _migration_2_events_without_rowid,
     _migration_3_team_channels,
+    _migration_4_events_by_time,
 )
 LATEST_SCHEMA = len(MIGRATIONS)
 
@@ -331,7 +342,8 @@ class Store:
     processes on the same file wait on SQLite's own write lock (``BEGIN IMMEDIATE``).
     """
 
-    def __init__(self, path: Path | str, *, maintenance: bool = True) -> None:
+    def __init__(self, path: Path | str, *, maintenance: bool = True, retention: timedelta | None = None) -> None:
+        """``retention``: drop the words of finished transcripts older than this (None keeps them)."""
         self.path = str(path)
         self._lock = threading.RLock()
         self._maintenance: _Maintenance | None = None
@@ -341,7 +353,7 @@ class Store:
             _prepare_folder(self.path)
         self.conn = self._open(is_memory, maintenance)
         if maintenance and not is_memory:
-            self._maintenance = _Maintenance(self.path)
+            self._maintenance = _Maintenance(self.path, retention)
             self._maintenance.start()
 
     def _open(self, is_memory: bool, maintenance: bool) -> sqlite3.Connection:
@@ -690,6 +702,42 @@ class Store:
         with self._lock:
             return _prune_events(self.conn, timestamp((now or now_utc()) - older_than))
 
+    def drop_old_words(self, older_than: timedelta, *, now: datetime | None = None) -> int:
+        """Blank the words of finished transcripts older than ``older_than``; returns how many turns.
+
+        What the turn said in and out goes (text, choice, replies); the turn row stays with its time
+        and scope, and the records (practice scores and outcomes, checklists, valuations) stay, so
+        counts, progress and team stats are unchanged. Turns of a practice still in progress keep
+        their words. The maintenance thread does this hourly when a retention is configured.
+        """
+        with self._lock:
+            return _drop_old_words(self.conn, timestamp((now or now_utc()) - older_than))[0]
+
+    def backup(self, target: Path | str) -> BackupReport:
+        """A consistent copy of the database at ``target``, taken while the bot runs, then verified.
+
+        SQLite's online backup copies one snapshot (in WAL mode writers carry on meanwhile) into a
+        temporary file beside ``target``; the copy must pass ``PRAGMA integrity_check`` and have
+        this schema before it is renamed into place, so ``target`` is never a half-written file.
+        """
+        final = Path(target)
+        partial = final.with_name(f".{final.name}.partial")
+        partial.unlink(missing_ok=True)
+        try:
+            with contextlib.closing(sqlite3.connect(partial)) as copy:
+                with self._lock:
+                    self.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+                report = _verify_copy(copy, str(final))
+            partial.replace(final)
+        except sqlite3.Error as error:
+            partial.unlink(missing_ok=True)
+            raise StoreError(f"Cannot back up {self.path} to {final}: {_reason(error, str(final))}") from error
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return report
+
     def checkpoint(self) -> None:
         """A passive WAL checkpoint: never waits on writers or readers."""
         with self._lock:
@@ -700,22 +748,85 @@ PRUNE_BATCH = 200
 
 
 def _prune_events(conn: sqlite3.Connection, cutoff: str) -> int:
-    """Delete events older than `cutoff` without holding the write lock for a whole-table scan.
+    """Delete events older than `cutoff` in small batches, each its own short write transaction.
 
-    The scan is a plain read (in WAL it never blocks writers); the deletes go by key in small
-    batches, each its own short write transaction.
+    Each batch finds its oldest events through the time index (no scan of the table), so the write
+    lock is held for about PRUNE_BATCH deletes at a time and turns slip in between batches.
     """
-    stale = [key for (key,) in conn.execute("SELECT event_key FROM events WHERE at < ?", (cutoff,))]
-    for start in range(0, len(stale), PRUNE_BATCH):
-        batch = stale[start : start + PRUNE_BATCH]
+    deleted = 0
+    while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(f"DELETE FROM events WHERE event_key IN ({', '.join('?' * len(batch))})", batch)
+            count = conn.execute(
+                "DELETE FROM events WHERE event_key IN "
+                "(SELECT event_key FROM events WHERE at < ? ORDER BY at LIMIT ?)",
+                (cutoff, PRUNE_BATCH),
+            ).rowcount
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return len(stale)
+        deleted += count
+        if count < PRUNE_BATCH:
+            return deleted
+
+
+RETENTION_BATCH = 500
+_WORDS_LEFT = "(text_in IS NOT NULL OR choice_in IS NOT NULL OR replies != '[]')"
+
+
+def _drop_old_words(conn: sqlite3.Connection, cutoff: str, after_id: int = 0) -> tuple[int, int]:
+    """Blank old turns' words in short batches, walking turns by id (ids grow with time, so no index
+    on the time column is needed and the walk stops at the first turn newer than ``cutoff``).
+
+    Returns (turns changed, the id to start after next time).
+    """
+    changed = 0
+    while True:
+        rows = conn.execute(
+            f"SELECT id, at FROM turns WHERE id > ? AND {_WORDS_LEFT} ORDER BY id LIMIT ?",
+            (after_id, RETENTION_BATCH),
+        ).fetchall()
+        old = [turn_id for turn_id, at in rows if at < cutoff]
+        if old:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                changed += conn.execute(
+                    "UPDATE turns SET text_in = NULL, choice_in = NULL, replies = '[]' "
+                    f"WHERE id IN ({', '.join('?' * len(old))}) AND NOT EXISTS ("
+                    "SELECT 1 FROM sessions s WHERE s.user_key = turns.user_key AND s.scope = turns.scope "
+                    "AND json_extract(s.state, '$.practice.status') = 'active')",
+                    old,
+                ).rowcount
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            after_id = old[-1]
+        if len(old) < len(rows) or len(rows) < RETENTION_BATCH:
+            return changed, after_id
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    path: str
+    schema_version: int
+    users: int
+    turns: int
+    size_bytes: int
+
+
+def _verify_copy(copy: sqlite3.Connection, shown_as: str) -> BackupReport:
+    problems = [row[0] for row in copy.execute("PRAGMA integrity_check(3)")]
+    if problems != ["ok"]:
+        raise StoreError(f"The backup at {shown_as} failed its integrity check: {'; '.join(problems)}")
+    version = copy.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+    if version != LATEST_SCHEMA:
+        raise StoreError(f"The backup at {shown_as} has schema v{version}, expected v{LATEST_SCHEMA}")
+    users = copy.execute("SELECT count(*) FROM users").fetchone()[0]
+    turns = copy.execute("SELECT count(*) FROM turns").fetchone()[0]
+    page_size, pages = (copy.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_size", "page_count"))
+    return BackupReport(shown_as, version, users, turns, page_size * pages)
 
 
 def _migrate_state(text: str, version: int) -> SessionState | None:
@@ -822,8 +933,10 @@ def _reason(error: BaseException, path: str | None = None) -> str:
 class _Maintenance:
     """Passive WAL checkpoints and event pruning on a background thread with its own connection."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, retention: timedelta | None = None) -> None:
         self.path = path
+        self.retention = retention
+        self._words_done_up_to = 0  # turns up to this id have had their old words dropped
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="offer-coach-store-maintenance", daemon=True)
@@ -857,6 +970,9 @@ class _Maintenance:
                     if time.monotonic() - last_prune >= PRUNE_INTERVAL_SECONDS:
                         last_prune = time.monotonic()
                         _prune_events(conn, timestamp(now_utc() - EVENT_RETENTION))
+                        if self.retention is not None:
+                            cutoff = timestamp(now_utc() - self.retention)
+                            _, self._words_done_up_to = _drop_old_words(conn, cutoff, self._words_done_up_to)
                 except sqlite3.Error as error:
                     logger.warning("store maintenance skipped a round: %s", error)
         finally:

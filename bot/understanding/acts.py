@@ -45,8 +45,8 @@ class Signal(StrEnum):
 
 Unit = Literal["money", "percent", "days", "weeks", "months", "years", "hours"]
 # What a number is doing in the message: only an ask (or what is offered up in a trade) is negotiated;
-# evidence backs an ask, current names the offer as it stands.
-Role = Literal["ask", "evidence", "current", "give"]
+# evidence backs an ask, current names the offer as it stands, question asks about a term for information.
+Role = Literal["ask", "evidence", "current", "give", "question"]
 
 
 class Term(BaseModel):
@@ -100,6 +100,8 @@ class Context(BaseModel):
     last_speaker: Literal["user", "counterpart"] | None = None
     # what the counterpart last did: put a figure on the table, asked something, refused, recapped
     last_move: Literal["offer", "question", "refusal", "summary"] | None = None
+    # the offer as it stands, perk -> amount in the perk's unit: "I'll take the 118k" names it, asks nothing new
+    offer: dict[str, float | str] = Field(default_factory=dict)  # a title is a word
 
 
 class Reader(Protocol):

@@ -100,8 +100,9 @@ _PER = (
 )
 _FRACTION_CHARS = "".join(_FRACTIONS)
 _NUMBER = (
-    r"(?:\d+\s?)?[" + _FRACTION_CHARS + r"]"  # "½", "2 ½", "¾ million"
-    r"|\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])|\d+(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?"
+    r"\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])"  # "125 000", "1_000_000"
+    r"|\d+(?:\s?[" + _FRACTION_CHARS + r"]|(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?)"  # "2 ½", "120,000", "1e9"
+    r"|[" + _FRACTION_CHARS + r"]"  # "½ more", "¾ million"
 )
 
 _AMOUNT_RE = re.compile(
@@ -345,7 +346,7 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         start=start,
         end=end,
         currency=currency,
-        per=_per_of(m) or ("year" if mult == "lpa" else None) or _per_after_more(text, end),
+        per=_per_of(m) or ("year" if mult == "lpa" else None) or (_per_after_more(text, end) if relative else None),
         relative=relative,
         explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
         doubtful="e" in raw_number or _beyond_sane(value, unit),
@@ -412,14 +413,15 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
         unit = "money"
     if unit is None and value < 1000:
         return None  # "two of us", "one thing": a bare small number word is not an amount
+    relative = _relative_around(text, m.start(), m.end()) or bool(m.group("extra"))
     return Amount(
         value=value,
         unit=unit,
         start=m.start(),
         end=m.end(),
         currency=_CURRENCY_WORDS.get(cur) if cur else None,
-        per=_per_of(m) or _per_after_more(text, m.end()),
-        relative=_relative_around(text, m.start(), m.end()) or bool(m.group("extra")),
+        per=_per_of(m) or (_per_after_more(text, m.end()) if relative else None),
+        relative=relative,
         explicit_money=bool(cur),
         doubtful=_beyond_sane(value, unit),
     )

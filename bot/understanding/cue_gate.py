@@ -13,22 +13,190 @@ The search results are therefore the same as without the gate; only the time dif
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["CueGate", "MayMatch", "required_strings"]
+__all__ = ["CueGate", "MayMatch", "parse", "required_strings"]
 
 _GRAM = 5  # required strings are looked up by their first three characters
 _MIN_USEFUL = 2  # a pattern that may match wherever "no" or "k" occurs is not worth gating
 _MAX_VARIANTS = 256  # expansions bigger than this are not worth enumerating
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
+MAXREPEAT = 1 << 32  # an unbounded repeat's maximum
 Strings = set[str]
+Item = tuple  # (op, argument), as parse() builds them
 _LEADING_NON_WORD = re.compile(r"\W*")
 _WORD_START = re.compile(r"\w")
+
+
+class Unsupported(ValueError):
+    """Regex syntax this module does not parse: the pattern is then never skipped."""
+
+
+# --- a small parser for the regex syntax the cue patterns use ------------------------------------------
+# It builds the tree the analysis below walks: (op, argument) items, with the op names of CPython's own
+# parser. Anything it does not know (inline flags, back-references, conditionals, verbose mode) raises
+# Unsupported, and a pattern it cannot parse is simply never skipped.
+
+_CATEGORIES = {"d": "DIGIT", "D": "NOT_DIGIT", "s": "SPACE", "S": "NOT_SPACE", "w": "WORD", "W": "NOT_WORD"}
+_ANCHORS = {"b": "AT_BOUNDARY", "B": "AT_NON_BOUNDARY", "A": "AT_BEGINNING_STRING", "Z": "AT_END_STRING"}
+_CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "0": "\0"}
+_QUANTIFIER = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+
+
+def parse(source: str, flags: int = 0) -> list[Item]:
+    """The items of a regex source; raises Unsupported for syntax outside what the cue patterns use."""
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE):
+        raise Unsupported("flags")
+    parser = _Parser(source)
+    items = parser.alternation()
+    if parser.at < len(source):
+        raise Unsupported(f"unbalanced ) at {parser.at}")
+    return items
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.src = source
+        self.at = 0
+        self.groups = 0
+
+    def alternation(self) -> list[Item]:
+        branches = [self.sequence()]
+        while self.at < len(self.src) and self.src[self.at] == "|":
+            self.at += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else [("BRANCH", (None, branches))]
+
+    def sequence(self) -> list[Item]:
+        items: list[Item] = []
+        while self.at < len(self.src) and self.src[self.at] not in "|)":
+            atom = self.atom()
+            items.append(self.quantified(atom))
+        return items
+
+    def quantified(self, atom: Item) -> Item:
+        src, at = self.src, self.at
+        if at >= len(src):
+            return atom
+        bounds: tuple[int, int] | None = None
+        if src[at] in "*+?":
+            bounds = {"*": (0, MAXREPEAT), "+": (1, MAXREPEAT), "?": (0, 1)}[src[at]]
+            self.at += 1
+        elif src[at] == "{" and (braces := _QUANTIFIER.match(src, at)) and (braces[1] or braces[3]):
+            low = int(braces[1] or 0)
+            high = MAXREPEAT if braces[2] and not braces[3] else int(braces[3] or braces[1])
+            bounds = (low, high)
+            self.at = braces.end()
+        if bounds is None:
+            return atom
+        if atom[0] in _ZERO_WIDTH or atom[0] == "BRANCH":
+            raise Unsupported("repeated assertion")
+        op = "MAX_REPEAT"
+        if self.at < len(src) and src[self.at] in "?+":
+            op = "MIN_REPEAT" if src[self.at] == "?" else "MAX_REPEAT"  # possessive: still at least `low` copies
+            self.at += 1
+        return (op, (bounds[0], bounds[1], [atom]))
+
+    def atom(self) -> Item:
+        c = self.src[self.at]
+        self.at += 1
+        if c == "(":
+            return self.group()
+        if c == "[":
+            return ("IN", self.char_class())
+        if c == "\\":
+            return self.escape(in_class=False)
+        if c == ".":
+            return ("ANY", None)
+        if c == "^":
+            return ("AT", "AT_BEGINNING")
+        if c == "$":
+            return ("AT", "AT_END")
+        if c in "*+?":
+            raise Unsupported("nothing to repeat")
+        return ("LITERAL", ord(c))
+
+    def group(self) -> Item:
+        src = self.src
+        kind, behind = None, False
+        for opener, name in (("?:", ""), ("?=", "ASSERT"), ("?!", "ASSERT_NOT"), ("?<=", "ASSERT"),
+                             ("?<!", "ASSERT_NOT"), ("?P<", "NAMED")):
+            if src.startswith(opener, self.at):
+                kind, behind, self.at = name, opener.startswith("?<"), self.at + len(opener)
+                break
+        else:
+            if src.startswith("?", self.at):
+                raise Unsupported("inline flags, back-references and other (? groups")
+        if kind == "NAMED":
+            close = src.index(">", self.at)
+            self.at = close + 1
+        items = self.alternation()
+        if self.at >= len(src) or src[self.at] != ")":
+            raise Unsupported("missing )")
+        self.at += 1
+        if kind in ("ASSERT", "ASSERT_NOT"):
+            return (kind, (-1 if behind else 1, items))
+        group = None
+        if kind is None or kind == "NAMED":
+            self.groups += 1
+            group = self.groups
+        return ("SUBPATTERN", (group, 0, 0, items))
+
+    def char_class(self) -> list[Item]:
+        src = self.src
+        items: list[Item] = []
+        if src.startswith("^", self.at):
+            items.append(("NEGATE", None))
+            self.at += 1
+        first = True
+        while True:
+            if self.at >= len(src):
+                raise Unsupported("missing ]")
+            c = src[self.at]
+            if c == "]" and not first:
+                self.at += 1
+                return items
+            first = False
+            self.at += 1
+            item = self.escape(in_class=True) if c == "\\" else ("LITERAL", ord(c))
+            if item[0] == "LITERAL" and src.startswith("-", self.at) and not src.startswith("-]", self.at):
+                self.at += 1
+                high = src[self.at]
+                self.at += 1
+                end = self.escape(in_class=True) if high == "\\" else ("LITERAL", ord(high))
+                if end[0] != "LITERAL" or end[1] < item[1]:
+                    raise Unsupported("bad range")
+                item = ("RANGE", (item[1], end[1]))
+            items.append(item)
+
+    def escape(self, *, in_class: bool) -> Item:
+        if self.at >= len(self.src):
+            raise Unsupported("trailing backslash")
+        c = self.src[self.at]
+        self.at += 1
+        if c in _CATEGORIES:
+            category = ("CATEGORY", _CATEGORIES[c])
+            return category if in_class else ("IN", [category])
+        if c in _ANCHORS and not in_class:
+            return ("AT", _ANCHORS[c])
+        if c in _CONTROL:
+            return ("LITERAL", ord(_CONTROL[c]))
+        if c == "b":  # in a class, a backspace
+            return ("LITERAL", 8)
+        if c in "xuU":
+            size = {"x": 2, "u": 4, "U": 8}[c]
+            digits = self.src[self.at : self.at + size]
+            if len(digits) != size or not all(ch in "0123456789abcdefABCDEF" for ch in digits):
+                raise Unsupported("bad hex escape")
+            self.at += size
+            return ("LITERAL", int(digits, 16))
+        if c.isalnum():
+            raise Unsupported(f"escape \\{c}")  # back-references, \N{...}, unknown letters
+        return ("LITERAL", ord(c))
 
 
 def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -36,8 +204,8 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        found = _required(sre_parse.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # an internal parser this module does not know: never skip that pattern
+        found = _required(parse(pattern.pattern, pattern.flags))
+    except Unsupported:  # syntax this module does not parse: never skip that pattern
         return None
     return frozenset(found) if found else None
 
@@ -49,20 +217,20 @@ def _exact(items: Iterable[tuple]) -> Strings | None:
         variants: Strings | None
         if op in _ZERO_WIDTH:
             continue
-        if op is sre.LITERAL:
+        if op == "LITERAL":
             variants = {chr(arg)}
-        elif op is sre.SUBPATTERN:
+        elif op == "SUBPATTERN":
             if arg[1] & re.IGNORECASE:
                 return None
             variants = _exact(arg[3])
-        elif op is sre.BRANCH:
+        elif op == "BRANCH":
             variants = set()
             for alternative in arg[1]:
                 branch = _exact(alternative)
                 if branch is None:
                     return None
                 variants |= branch
-        elif op is sre.IN:
+        elif op == "IN":
             variants = _class(arg)
         elif op in _REPEATS and arg[1] <= 1:
             body = _exact(arg[2])
@@ -87,9 +255,9 @@ def _prefixes(items: list[tuple]) -> Strings | None:
             run = {a + b for a in run for b in variants}
             continue
         starts: Strings | None = None
-        if op is sre.SUBPATTERN and not arg[1] & re.IGNORECASE:
+        if op == "SUBPATTERN" and not arg[1] & re.IGNORECASE:
             starts = _prefixes(arg[3])
-        elif op is sre.BRANCH:
+        elif op == "BRANCH":
             alternatives = [_prefixes(alternative) for alternative in arg[1]]
             starts = set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
         elif op in _REPEATS and arg[0] >= 1:
@@ -103,9 +271,9 @@ def _prefixes(items: list[tuple]) -> Strings | None:
 def _class(items: list[tuple]) -> Strings | None:
     chars: Strings = set()
     for op, arg in items:
-        if op is sre.LITERAL:
+        if op == "LITERAL":
             chars.add(chr(arg))
-        elif op is sre.RANGE and arg[1] - arg[0] < 8:
+        elif op == "RANGE" and arg[1] - arg[0] < 8:
             chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
         else:
             return None  # a negated class, \w, a wide range: any character, as far as we know
@@ -151,16 +319,22 @@ def _required(items: list[tuple]) -> Strings | None:
         run = {""}
         if variants is not None:
             run = variants
-        elif op is sre.SUBPATTERN:
-            consider(_required(arg[3]))
-        elif op is sre.BRANCH:
-            alternatives = [_required(alternative) for alternative in arg[1]]
-            if all(alternatives):
-                consider(set().union(*alternatives))  # type: ignore[arg-type]
-        elif op in _REPEATS and arg[0] >= 1:
-            consider(_required(arg[2]))
+        else:
+            consider(_required_inside(op, arg))
     consider(run)
     return best if _quality(best) > (0, 0) else None
+
+
+def _required_inside(op: str, arg: tuple) -> Strings | None:
+    """What every match of one group, alternation or repeat contains, when it is known."""
+    if op == "SUBPATTERN":
+        return _required(arg[3])
+    if op == "BRANCH":
+        alternatives = [_required(alternative) for alternative in arg[1]]
+        return set().union(*alternatives) if all(alternatives) else None  # type: ignore[arg-type]
+    if op in _REPEATS and arg[0] >= 1:
+        return _required(arg[2])
+    return None
 
 
 @dataclass(frozen=True)
@@ -181,14 +355,14 @@ def _needs(pattern: re.Pattern[str], whole_text: bool) -> _Needs | None:
     if not whole_text or pattern.flags & (re.IGNORECASE | re.MULTILINE):
         return plain
     try:
-        data = sre_parse.parse(pattern.pattern, pattern.flags).data
-    except Exception:  # an internal parser this module does not know: never skip that pattern
+        data = parse(pattern.pattern, pattern.flags)
+    except Unsupported:
         return plain
-    alternatives = data[0][1][1] if len(data) == 1 and data[0][0] is sre.BRANCH else [data]
+    alternatives = data[0][1][1] if len(data) == 1 and data[0][0] == "BRANCH" else [data]
     anywhere: set[str] = set()
     at_start: list[tuple[tuple[str, ...], bool]] = []
     for items in alternatives:
-        if items and items[0] == (sre.AT, sre.AT_BEGINNING):
+        if items and items[0] == ("AT", "AT_BEGINNING"):
             rest, skips = items[1:], False
             if rest and _is_non_word_run(rest[0]):
                 rest, skips = rest[1:], True
@@ -205,13 +379,75 @@ def _needs(pattern: re.Pattern[str], whole_text: bool) -> _Needs | None:
     return _Needs(frozenset(anywhere), tuple(at_start))
 
 
+# --- the table stored in cue_needs.py ------------------------------------------------------------------
+# Working out what the cue patterns need costs about a tenth of a second, at every start. The answers
+# are stored in cue_needs.py, generated by `python -m bot.understanding.cue_gate`, keyed by a digest of
+# each pattern; a pattern the table does not know (a cue changed since) is analysed at start, as before.
+
+StoredNeeds = tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], bool], ...]] | None
+
+
+def _key(pattern: re.Pattern[str], whole_text: bool) -> str:
+    return hashlib.sha1(f"{pattern.flags}:{whole_text:d}:{pattern.pattern}".encode(), usedforsecurity=False).hexdigest()
+
+
+def _stored_needs() -> Mapping[str, StoredNeeds]:
+    try:
+        from bot.understanding.cue_needs import NEEDS
+    except ImportError:  # not generated yet
+        return {}
+    return NEEDS
+
+
+def _needs_of(pattern: re.Pattern[str], whole_text: bool, stored: Mapping[str, StoredNeeds]) -> _Needs | None:
+    key = _key(pattern, whole_text)
+    if key not in stored:
+        return _needs(pattern, whole_text)
+    entry = stored[key]
+    return None if entry is None else _Needs(frozenset(entry[0]), entry[1])
+
+
+def table_source(gate: CueGate) -> str:
+    """The text of cue_needs.py for the patterns `gate` was built from."""
+    lines = [
+        '"""What each cue pattern needs before it can match (see bot/understanding/cue_gate.py).',
+        "",
+        "Generated by `python -m bot.understanding.cue_gate`; do not edit. A stale entry is never used: entries",
+        'are keyed by a digest of the pattern, and a pattern not found here is analysed when the gate is built.',
+        '"""',
+        "",
+        "NEEDS = {",
+    ]
+    for pattern, whole in sorted({_key(*pw): pw for pw in gate.analysed}.values(), key=lambda pw: _key(*pw)):
+        needs = _needs(pattern, whole)
+        if needs is None:
+            lines.append(f"    {_key(pattern, whole)!r}: None,")
+            continue
+        lines += [f"    {_key(pattern, whole)!r}: (", *_packed(sorted(needs.anywhere), 12), "        ("]
+        for starts, skips in needs.at_start:
+            lines += ["            (", *_packed(list(starts), 20), f"                {skips!r},", "            ),"]
+        lines += ["        ),", "    ),"]
+    return "\n".join([*lines, "}", ""])
+
+
+def _packed(strings: list[str], indent: int, width: int = 110) -> list[str]:
+    """A tuple of strings as lines of at most `width` characters, its items indented by `indent`."""
+    lines, line = [" " * (indent - 4) + "("], " " * indent
+    for text in map(repr, strings):
+        if len(line) + len(text) + 2 > width and line.strip():
+            lines.append(line.rstrip())
+            line = " " * indent
+        line += text + ", "
+    return [*lines, line.rstrip(), " " * (indent - 4) + "),"]
+
+
 def _is_non_word_run(item: tuple) -> bool:
     r"""Whether a parsed item is "\W*"."""
     op, arg = item
-    if op is not sre.MAX_REPEAT or arg[0] != 0 or arg[1] != sre.MAXREPEAT or len(arg[2]) != 1:
+    if op != "MAX_REPEAT" or arg[0] != 0 or arg[1] != MAXREPEAT or len(arg[2]) != 1:
         return False
     body_op, body_arg = arg[2][0]
-    return body_op is sre.IN and list(body_arg) == [(sre.CATEGORY, sre.CATEGORY_NOT_WORD)]
+    return body_op == "IN" and list(body_arg) == [("CATEGORY", "NOT_WORD")]
 
 
 class MayMatch:
@@ -245,8 +481,11 @@ class CueGate:
         short: dict[str, int] = {}
         at_start: list[tuple[tuple[str, ...], bool, int]] = []
         whole = {id(pattern) for pattern in whole_text}
+        self.analysed: list[tuple[re.Pattern[str], bool]] = []  # what the stored table must cover
+        stored = _stored_needs()
         for pattern in [*patterns, *whole_text]:
-            needs = _needs(pattern, id(pattern) in whole)
+            self.analysed.append((pattern, id(pattern) in whole))
+            needs = _needs_of(pattern, id(pattern) in whole, stored)
             if needs is None or id(pattern) in self._bits:
                 continue
             if needs.anywhere and min(map(len, needs.anywhere)) < _MIN_USEFUL:
@@ -291,3 +530,11 @@ class CueGate:
                 if text.startswith(starts, lead if skips else 0):
                     mask |= bits
         return MayMatch(self._bits, mask)
+
+
+if __name__ == "__main__":  # regenerate cue_needs.py after changing a cue pattern
+    from pathlib import Path
+
+    from bot.understanding.cues import GATE
+
+    Path(__file__).with_name("cue_needs.py").write_text(table_source(GATE), encoding="utf-8")

@@ -139,7 +139,8 @@ NOT_TYPOS = frozenset(
         "giving", "diving", "roving", "proving", "solving", "career", "carrier", "course", "courses", "source",
         "sources", "force", "forces", "horses", "worse", "nurse", "purse", "start", "stars", "starts", "smart",
         "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
-        "scheduled", "review", "reviews", "preview", "interview", "interviews"
+        "scheduled", "review", "reviews", "preview", "interview", "interviews", "leading", "leaning", "reading",
+        "heading", "loading", "lending", "pleasing", "message", "messages", "requirement", "requirements",
     }
 )
 
@@ -185,6 +186,7 @@ GIVE_BEFORE = re.compile(
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
+SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(
@@ -194,6 +196,12 @@ COMMUTE_AS_TRIP = re.compile(
 LOSS_FROM_LEAVING = _cue(
     r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
     r"unvested|(?:since|because|as) i'?d be giving up)\b"
+)
+# A part of a message that takes what is on the table: its figures are the offer, not asks.
+ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\bbut\b|\bwhere\b|\bexcept\b")
+RECAP = re.compile(
+    r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
+    r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 ACCEPTING = re.compile(
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
@@ -210,9 +218,11 @@ GREET = _cue(
 )
 ACCEPT = _cue(
     r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|consider (?:it|the matter) settled|"
+    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|(?:is|'s) acceptable|my acceptance|"
+    r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|that works|this works|it works|"
+    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
+    r"this works|it works|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
@@ -229,7 +239,8 @@ ACCEPT = _cue(
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we)\b|n't\b(?! wait)"
+    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
+    r"for both)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -265,9 +276,11 @@ REJECT = _cue(
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
-    r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so )?(?:tough|light|"
+    r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so )?"
+    r"(?:tough|rough|light|"
     r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"
-    r"apart|from)|(?:bummed|unhappy|not happy|disappointed) (?:about|with)|unimpressed|wasting my time|"
+    r"apart|from)|(?:bummed|unhappy|not happy|disappointed) (?:about|with)|unimpressed|wasting my time|falls? short|"
+    r"(?:doesn'?t|does not) meet|saying no to|not (?:taking|accepting) (?:the|that|this|it)|"
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
@@ -318,7 +331,8 @@ JUSTIFY = _cue(
     r"spouse|son|daughter) (?:is|has|works|only|moves|lives|needs|and i|can'?t)|my visa|"
     r"(?:i|i'?d|i would) lose|my last employer|i'?d be moving|(?:to see|to visit|visiting) (?:my|them|family)|"
     r"i meet (?:every|all|each)|(?:back|health|medical) condition|"
-    r"i have (?:family|kids|two kids|three kids|children|a family|to give)|family (?:abroad|in)|"
+    r"i have (?:family|kids|two kids|three kids|children|a family|to give)|planning a family|"
+    r"i have (?:two|three|four|\d|small|young) (?:small |young )?(?:kids|children)|family (?:abroad|in)|"
     r"(?:i'?m|we'?re) (?:finishing|relocating|moving|studying|expecting|caring)|i (?:coach|volunteer|train|care for|"
     r"live \S+ (?:\S+ )?away)|kids in|daycare|months'? notice|weeks'? notice|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
@@ -421,7 +435,10 @@ QUIT = _cue(
     r"(?:going to|gonna|will|'ll|decided? to|have to|must|need to) (?:respectfully )?(?:decline|withdraw|"
     r"pass on (?:this|the offer|it|the role)|turn (?:it |this |the offer |the role )?down)|"
     r"(?:decided?|decision) (?:to )?not (?:to )?(?:accept|pursue|take|move forward)|not to pursue|"
-    r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position))\b"
+    r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position)|withdrawal from|"
+    r"(?:isn'?t|is not|not) the right (?:fit|move|role|opportunity) for me|(?:isn'?t|is not) the right fit|"
+    r"unable to (?:take|accept) the (?:role|job|position|offer)|say no to the whole|"
+    r"declining (?:this|the|your) offer)\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
@@ -526,6 +543,7 @@ REPORTED = _cue(
 TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
+    r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
@@ -545,7 +563,8 @@ POLITE_REQUEST = re.compile(
 )
 TELL_ME = re.compile(
     r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
-    r"ask (?:why|what|how|when|who|where|about|if|whether)|(?:to|you) know|confirm (?:whether|if)|advise)\b"
+    r"ask (?:why|what|how|when|who|where|about|if|whether)|(?:to|you) know|confirm (?:whether|if)|advise|"
+    r"understand (?:what|how|why|whether|if)|(?:clear|straight) answer)\b"
 )
 INFO_START = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
@@ -566,6 +585,12 @@ WH_INSIDE = re.compile(
     r"^\W*(?:there (?:is|are)|you (?:pay|cover|offer|give|have|provide)|"
     r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?))\b"
 )
+# Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
+CHANGE_WORDS = re.compile(
+    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
+    r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
+)
+LEAD_IN = re.compile(r",|:|\s[-–—]\s")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
@@ -597,6 +622,18 @@ OFFER_WORDS = re.compile(
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
+# "$1,000 for your home office" is kit; "home office 3 days" is remote work
+HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |my |a )?$")
+# A perk word naming a line of work or a product: "in healthcare", "transit analysis", "the relocation feature".
+FIELD_AFTER = re.compile(
+    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
+    r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
+    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department)\b"
+)
+FIELD_BEFORE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
+)
+SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
 NEGATOR_WORDS = frozenset(
     {
@@ -623,7 +660,9 @@ PROPOSE_VAGUE = _cue(
     r"talk about|discuss|negotiate|look at|revisit|cover|pay for|how about|(?:is|are) flexible|"
     r"we (?:can|could|'ll|will) (?:change|do|offer|give|add|make|cover|provide|pay|include)|"
     r"we (?:pay|cover|offer|provide)|"
-    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote)\b"
+    r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote|"
+    r"flexibility|room (?:on|for|with)|wiggle room|be (?:provided|offered|included|arranged|funded)|contribute to|"
+    r"fund)\b"
 )
 
 # Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
@@ -660,7 +699,9 @@ EVIDENCE = _cue(
     r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
     r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
     r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
-    r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone)\b"
+    r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone|"
+    r"i know (?:get|make|earn|have|are)|(?:that|who) i know|i (?:spoke|talked) (?:to|with)|i'?ve spoken|told me|"
+    r"mine'?s|mine is|published|is offering|are offering|was offered)\b"
 )
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
@@ -672,23 +713,35 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
-    r"\b(?:(?<!start )from (?:the |your |my )?(?:current )?[$€£₪]?(?=\S*\s+to\b)|up from|"
-    r"(?:\d\S*|not)\s*,?\s+not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
-    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to|on)|go with|"
+    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
+    r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
     r"(?:[\w$€£₪-]+\s+){0,2}$"
 )
+# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
+SAME_BREATH = re.compile(
+    r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
+    r"instead|rather|for|if|than|to)\b).)*"
+)
+# "from 12% to 18%": the first figure is the offer as it stands
+FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
+TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
+CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not|is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
-    r"doesn'?t (?:cover|work)|does not (?:cover|work)|remains? (?:below|under)|too (?:low|little|few|small)|"
+    r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|too (?:low|little|few|small)|"
+    r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
+    r"(?:allowance |amount |figure |package )?offered\b|on offer|in (?:your|the) offer|"
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
-    r"(?:is|are) (?:fine|ok|okay|good|great)|works)\b"
+    r"(?:is|are) (?:fine|ok|okay|good|great)|works|"
+    r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
 
 # Text that is not English: function words of other languages, or another script.
@@ -711,7 +764,8 @@ OTHER_SCRIPT = re.compile(  # Hebrew, Arabic, Cyrillic, Greek, Japanese kana, CJ
 # All or nothing: coached as an ultimatum, never read as walking out.
 ULTIMATUM = _cue(
     r"\b(?:either\b.{1,60}\bor\b|or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
-    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|otherwise (?:i|we)(?:'ll| will)? "
+    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|"
+    r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "

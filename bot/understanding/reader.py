@@ -133,12 +133,17 @@ class Understander:
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
+        _mark_questions(low, slots)
+        if context is not None and context.offer:
+            _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
+        terms = _accepted(low, terms, slots, Act.accept in acts)
+        if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
+            acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
-            terms = _accepted(low, terms, slots)
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
@@ -152,58 +157,68 @@ class Understander:
         tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         mentions: list[_Mention] = []
         attention, known = self._attention, self._known_words
-        count, next_free = len(tokens), 0
-        for i, (word, start, end) in enumerate(tokens):
+        next_free = 0
+        for i, (word, _, _) in enumerate(tokens):
             if i < next_free:
                 continue  # inside a phrase already found
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
                 continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
-            found = 0
-            if word in self._phrase_starts:
-                # longest phrase first: "sign on bonus" before "sign on", "home office days" before "home office"
-                words = [word]
-                j = i
-                while (
-                    j + 1 < count
-                    and len(words) < self._longest
-                    and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
-                    and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
-                ):
-                    j += 1
-                    words.append(tokens[j][0])
-                for size in range(len(words), 1, -1):
-                    key = self._by_phrase.get(" ".join(words[:size]))
-                    if key is not None:
-                        mentions.append(_Mention(key, start, tokens[i + size - 1][2]))
-                        found = size
-                        break
-            if not found and word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
-                mentions.append(_Mention("start_date", start, end))  # "start in 6 weeks", "start on the 1st"
-                found = 1
-            if not found and word == "match" and "retirement_match" in self.perks and (
-                cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start)
-                or cues.MATCH_PERCENT_AFTER.match(low, end)
-            ):
-                mentions.append(_Mention("retirement_match", start, end))  # "3% match", "a match of 4%"
-                found = 1
-            if not found:
-                key = self._by_phrase.get(word)
-                if key is not None and not self._verb_use(word, low, start, end):
-                    if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
-                        key = "sign_on_bonus"  # "a 3k bonus when I join"
-                    mentions.append(_Mention(key, start, end))
-                    found = 1
-                elif key is None and len(word) >= 5 and word not in self._known_words and word.isalpha():
-                    key = self._typo(word)
-                    if key is not None:
-                        mentions.append(_Mention(key, start, end))
-                    found = 1
-            next_free = i + (found or 1)
+            mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
+            if mention is None:
+                mention, size = self._word_at(low, tokens[i])
+            if mention is not None:
+                mentions.append(mention)
+            next_free = i + (size or 1)
+        mentions = [m for m in mentions if not _a_field_of_work(low, m)]
         for mention in mentions:
             mention.negated = self._negated(low, mention)
         return mentions, {t[0] for t in tokens}
+
+    def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
+        """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
+        word, start, _ = tokens[i]
+        words = [word]
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and len(words) < self._longest
+            and " ".join(words) + " " + tokens[j + 1][0] in self._phrase_prefixes
+            and cues.JOINED.fullmatch(low, tokens[j][2], tokens[j + 1][1])
+        ):
+            j += 1
+            words.append(tokens[j][0])
+        for size in range(len(words), 1, -1):
+            key = self._by_phrase.get(" ".join(words[:size]))
+            if key == "remote_work" and words[1] == "office" and "equipment" in self.perks and (
+                cues.HOME_OFFICE_KIT_BEFORE.search(low, max(0, start - 12), start)
+            ):
+                key = "equipment"  # "home office days" are remote work; "$1,000 for the home office" is kit
+            if key is not None:
+                return _Mention(key, start, tokens[i + size - 1][2]), size
+        return None, 0
+
+    def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
+        """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
+        word, start, end = token
+        if word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
+            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
+        if word == "match" and "retirement_match" in self.perks and (
+            cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
+        ):
+            return _Mention("retirement_match", start, end), 1  # "3% match", "a match of 4%"
+        key = self._by_phrase.get(word)
+        if key is not None:
+            if self._verb_use(word, low, start, end):
+                return None, 0
+            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
+                key = "sign_on_bonus"  # "a 3k bonus when I join"
+            return _Mention(key, start, end), 1
+        if len(word) >= 5 and word not in self._known_words and word.isalpha():
+            key = self._typo(word)
+            return (_Mention(key, start, end) if key is not None else None), 1
+        return None, 0
 
     @staticmethod
     def _negated(low: str, mention: _Mention) -> bool:
@@ -249,62 +264,17 @@ class Understander:
     # --- acts -----------------------------------------------------------------------------------
 
     def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
-        acts: set[Act] = set()
+        acts = _cue_acts(low, may)
         signals: list[Signal] = []
-        if cues.GREET in may and cues.GREET.search(low):
-            acts.add(Act.greet)
-        for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
-            if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
-                acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
-                break
-        if cues.JUSTIFY in may and cues.JUSTIFY.search(low):
-            acts.add(Act.justify)
-        if cues.ENTHUSIASM in may and cues.ENTHUSIASM.search(low):
-            acts.add(Act.enthusiasm)
-        if (
-            cues.COMPETING in may
-            and cues.COMPETING.search(low)
-            and not (cues.ASKS_ABOUT_OFFERS in may and cues.ASKS_ABOUT_OFFERS.search(low))
-        ):
-            acts.add(Act.competing_offer)
-        if cues.TRADE in may and cues.TRADE.search(low) and not (
-            cues.LOSS_FROM_LEAVING in may and cues.LOSS_FROM_LEAVING.search(low)
-        ):
-            acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
-        if cues.REQUEST_TIME in may and cues.REQUEST_TIME.search(low) and not (
-            cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)
-        ):
-            acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
-        if cues.REQUEST_WRITING in may and cues.REQUEST_WRITING.search(low):
-            acts.add(Act.request_writing)
-        for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-            if cues.ACCEPT_BLOCK.search(low[max(0, accept.start() - 12) : accept.end() + 40]):
-                continue
-            if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
-                continue  # "so we're agreed?" asks
-            words = accept.group(0).strip(" ,.!").split()
-            if len(words) == 1 and words[0] in cues.OPENERS and (
-                cues.ACCEPT_THEN_ASK.search(low, accept.end())
-                or low.rstrip().endswith("?")
-                or Act.request_time in acts
-                or cues.ACKNOWLEDGED.match(low, accept.end())
-            ):
-                continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
-            if Act.reject in acts and "accept" not in accept.group(0):
-                continue
+        if _accepts(low, may, acts):
             acts.add(Act.accept)
-            break
-        if Act.accept not in acts and cues.PLEASED_ACCEPT.search(low) and not _found(cues.ACCEPT_BLOCK, low, may):
-            acts.add(Act.accept)  # "I'm pleased to accept", "happy to accept, and I can't wait to start"
         if cues.ULTIMATUM.search(low):
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
         elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
-        for signal, pattern in _SIGNAL_CUES:
-            if pattern in may and pattern.search(low):
-                signals.append(signal)
+        signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
         if Signal.hint in signals and "?" in low:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
@@ -319,53 +289,16 @@ class Understander:
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
     ) -> list[Act]:
         found = set(acts)
-        clauses: list[tuple[int, int]] = []  # found on first use: many messages never need them
-
-        def clause_of(position: int) -> str:
-            if not clauses:
-                clauses.extend((m.start(), m.end()) for m in cues.CLAUSE.finditer(low))
-            for start, end in clauses:
-                if start <= position < end:
-                    return low[start:end]
-            return low
-
-        proposing = False
         if any(slot.role == "evidence" for slot in slots):
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
-        for slot in slots:
-            if (slot.amount is None and not slot.negated) or slot.role != "ask":
-                continue
-            clause = clause_of(slot.start)
-            if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
-                cues.REQUEST, clause, may
-            ):
-                continue  # evidence: "glassdoor says 120k", "they offered me 140k"
-            if (_found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)) and not _found(
-                cues.OFFER_CUE, clause, may
-            ):
-                continue  # a limit or a refusal, not an offer: "we can't go above 115k"
-            proposing = True
-            break
-        if not proposing and Act.request_time not in found:
-            for mention in mentions:
-                clause = clause_of(mention.start)
-                sentence = _sentence_of(low, mention.start)
-                if (
-                    _is_info_question(sentence)
-                    or _found(cues.REJECT, clause, may)
-                    or _found(cues.COMPETING, clause, may)
-                ):
-                    continue
-                if (
-                    cues.POLITE_REQUEST.match(sentence)
-                    or _found(cues.PROPOSE_VAGUE, clause, may)
-                    or _found(cues.WOULD_HELP, clause, may)
-                ):
-                    proposing = True  # "can I get a company car?", "more vacation?": an ask without a number
-                    break
-        if not proposing and _found(cues.MATCH_IT, low, may):
-            proposing = True  # "I have an offer at 150k, can you match it?"
-        if proposing:
+        clauses = _Clauses(low)
+        if (
+            any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
+                if (slot.amount is not None or slot.negated) and slot.role == "ask")
+            or (Act.request_time not in found
+                and any(_proposes_perk(low, clauses.of(m.start), m, may) for m in mentions))
+            or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
+        ):
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
@@ -401,95 +334,89 @@ class Understander:
     def _slots(
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None, may: MayMatch
     ) -> list[_Slot]:
-        breaks = (
-            [(m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)]
-            if amounts and mentions
-            else []
-        )
-        pairs: list[tuple[float, int, int]] = []
-        for ai, a in enumerate(amounts):
-            for mi, mention in enumerate(mentions):
-                if mention.negated or not self._fits(mention.perk, a):
-                    continue
-                if mention.end <= a.start:
-                    lo, hi = mention.end, a.start
-                    direction = 0.0
-                else:
-                    lo, hi = a.end, mention.start
-                    direction = 0.5
-                if hi < lo:
-                    lo, hi = hi, lo
-                cost = (hi - lo) + direction + sum(p for s, e, p in breaks if lo <= s and e <= hi)
-                if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
-                    continue  # "70k/yr plus bonus": money next to a percent perk only when said together
-                pairs.append((cost, ai, mi))
-        pairs.sort()
-        cuts = _role_cuts(low) if amounts else []
-        roles = [_role_of(low, a, cuts) for a in amounts]
-        amount_to_perk: dict[int, str] = {}
+        roles = _roles(low, amounts)
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
-        has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set()}
-        used_amounts: set[int] = set()
-        for cost, ai, mi in pairs:
-            paired = mentions[mi].perk
-            if ai in used_amounts or paired in has[roles[ai]] or cost > 3000:
+        has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
+        paired: dict[int, str] = {}
+        for cost, ai, mi in self._pair_costs(low, mentions, amounts):
+            key = mentions[mi].perk
+            if ai in paired or key in has[roles[ai]] or cost > 3000:
                 continue
-            amount_to_perk[ai] = paired
-            has[roles[ai]].add(paired)
-            used_amounts.add(ai)
-
+            paired[ai] = key
+            has[roles[ai]].add(key)
+        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired})
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            order = sorted(order, key=lambda ai: (ai in amount_to_perk, self._said_as_limit(low, amounts[ai], may)))
+            order = sorted(order, key=lambda ai: (ai in paired, self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
-        guessed_units: set[str | None] = {amounts[ai].unit for ai in amount_to_perk}
         for ai in order:
-            a = amounts[ai]
-            perk = amount_to_perk.get(ai)
-            if perk is None and _found(cues.ACHIEVEMENT, low, may, max(0, a.start - 40), a.start):
-                continue  # "I saved 2 million a year": a result, not an ask
-            if perk is None and mentions and a.unit is None and not a.explicit_money and abs(a.value) < 1000:
-                continue  # "flexible hours with core time 11 to 3": a number about something else
-            if perk is None and roles[ai] != "ask":
-                perk = self._guess_perk(low, a, mentions, has[roles[ai]], None, may)
-                if perk is None:
-                    continue  # evidence or the offer as it stands, about nothing we can name
-                has[roles[ai]].add(perk)
-            elif perk is None:
-                perk = self._guess_perk(low, a, mentions, has["ask"], context, may)
-                if perk is not None:
-                    has["ask"].add(perk)
-                    guessed_units.add(a.unit)
-                elif a.unit in guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
-                    continue  # "2 days isn't enough, I'd need 3": the refused number is context
-                elif (
-                    a.unit == "money"
-                    and "base_salary" in has["ask"]
-                    and (_found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may))
-                ):
-                    continue  # "...since the market pays 130-145k": evidence for the ask, not a second ask
-                elif amount_to_perk and not (a.unit == "money" and a.explicit_money):
-                    continue  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
-                elif a.unit in cues.DURATIONS and cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start):
-                    continue  # "over four years", "after 3 months": when, not how much
-            if perk is None and not (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) and not (
-                roles[ai] == "ask" and (len(low) <= 24 or _found(cues.OFFER_CUE, low, may))
-            ):
-                continue  # "lease ends mar 1", "a couple of days": a number about nothing negotiated
-            slots.append(_Slot(perk, a, False, a.start, roles[ai]))
-        seen = {s.perk for s in slots if s.perk is not None}
-        for mention in mentions:
-            if mention.perk in seen:
-                for slot in slots:
-                    if slot.perk == mention.perk and mention.negated and slot.amount is None:
-                        slot.negated = True
-                continue
-            seen.add(mention.perk)
-            slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
-        slots.sort(key=lambda s: s.start)
-        return slots
+            keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
+            if keep:
+                slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
+        return _with_mentions(slots, mentions)
+
+    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
+        """How far each amount is from each perk it could belong to, cheapest first."""
+        if not amounts or not mentions:
+            return []
+        breaks = [
+            (m.start(), m.end(), 1000 if m.group(0)[0] in ".;!?\n" else 60) for m in cues.CLAUSE_BREAK.finditer(low)
+        ]
+        pairs: list[tuple[float, int, int]] = []
+        for ai, a in enumerate(amounts):
+            for mi, mention in enumerate(mentions):
+                cost = self._pair_cost(low, a, mention, breaks)
+                if cost is not None:
+                    pairs.append((cost, ai, mi))
+        pairs.sort()
+        return pairs
+
+    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]]) -> float | None:
+        """Characters between an amount and a perk, plus a toll per clause break; None when they cannot go together."""
+        if mention.negated:
+            return None
+        surcharge = 0
+        if not self._fits(mention.perk, a):
+            # "a $5 million sign-on": past the perk's sane scale, but said of it, so not the salary
+            gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
+            if len(gap) > 8 or not cues.SAID_OF.fullmatch(gap) or not self._fits(mention.perk, a, sane=False):
+                return None
+            surcharge = 100
+        lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
+        if hi < lo:
+            lo, hi = hi, lo
+        cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
+            return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
+        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
+            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        return cost
+
+    def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
+        """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
+        a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
+        if _not_a_term(r, a):
+            return False, None
+        if role != "ask":
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            if perk is None:
+                return False, None  # evidence or the offer as it stands, about nothing we can name
+            r.has[role].add(perk)
+            return True, perk
+        perk = self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        if perk is not None:
+            r.has["ask"].add(perk)
+            r.guessed_units.add(a.unit)
+            return True, perk
+        if _context_number(r, a):
+            return False, None
+        # "lease ends mar 1", "a couple of days": a number about nothing negotiated
+        keep = (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) or (
+            len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
+        )
+        return keep, None
 
     @staticmethod
     def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
@@ -501,7 +428,7 @@ class Understander:
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
 
-    def _fits(self, perk: str, amount: Amount) -> bool:
+    def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
         if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
             return False
@@ -511,7 +438,7 @@ class Understander:
             return definition.unit is PerkUnit.percent
         if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
             return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
-        if amount.unit in ("money", None) and definition.unit is PerkUnit.money:
+        if amount.unit in ("money", None) and definition.unit is PerkUnit.money and sane:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
             return yearly <= definition.max  # "95k" is not a laptop budget
         return True
@@ -525,15 +452,19 @@ class Understander:
         context: Context | None,
         may: MayMatch,
     ) -> str | None:
+        last = context.last_perk if context is not None else None
         if (
-            context is not None
-            and context.last_perk in self.perks
-            and context.last_perk not in taken
-            and self._fits(context.last_perk, a)
+            last in self.perks
+            and last not in taken
+            and self._fits(last, a)
             and not mentions
-            and not (a.unit == "money" and self.perks[context.last_perk].unit is not PerkUnit.money)
+            and not (a.unit == "money" and self.perks[last].unit is not PerkUnit.money)
+            and (abs(a.value) <= self.perks[last].max or self.perks[last].unit is PerkUnit.money)
         ):
-            return context.last_perk  # "then 9 hours", "what about 25?" after that perk came up
+            return last  # "then 9 hours", "what about 25?" after that perk came up
+        known = self._from_the_offer(low, a, mentions, taken, context, may)
+        if known is not None:
+            return known
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
@@ -553,12 +484,35 @@ class Understander:
             return "pto"
         return None
 
+    def _from_the_offer(
+        self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None, may: MayMatch
+    ) -> str | None:
+        """A number with no perk of its own, read against the offer: "42 and parking is ok", "I need 170"."""
+        if mentions or a.unit not in (None, "money") or "base_salary" not in self.perks or "base_salary" in taken:
+            offer: Mapping[str, float | str] = context.offer if context is not None else {}
+            return next((k for k, v in offer.items() if v == a.value and k not in taken and k in self.perks
+                         and self._fits(k, a)), None)
+        offer = context.offer if context is not None else {}
+        for key, value in offer.items():
+            if value == a.value and key not in taken and key in self.perks and self._fits(key, a):
+                return key
+        if a.unit is None and not a.explicit_money and 30 <= abs(a.value) < 1000 and a.per is None:
+            base = offer.get("base_salary")
+            if isinstance(base, (int, float)) and base > 0:  # a salary said in thousands, near the one on the table
+                return "base_salary" if 0.5 <= a.value * 1000 / base <= 2 else None
+            if _found(cues.OFFER_WORDS, low, may) or _found(cues.REJECT, low, may) or _found(cues.REQUEST, low, may):
+                return "base_salary"  # "I need 170", "150 is a bit under what I hoped"
+        return None
+
     @staticmethod
     def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
         given = set()
         for slot in slots:
-            if slot.perk is None:
+            if slot.perk is None or slot.role in ("current", "evidence", "question"):
+                continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
+            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+                given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
                 continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
             for start in starts:
@@ -573,7 +527,7 @@ class Understander:
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
         if a is None:
-            return Term(perk=slot.perk, negated=slot.negated, give=give, role="give" if give else "ask")
+            return Term(perk=slot.perk, negated=slot.negated, give=give, role="give" if give else slot.role)
         unit = a.unit
         if unit is None and slot.perk is not None:
             perk_unit = self.perks[slot.perk].unit
@@ -605,6 +559,72 @@ def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, e
     return pattern in may and pattern.search(text, start, end) is not None
 
 
+@dataclass(slots=True)
+class _Pairing:
+    """What pairing amounts with perks has found so far, for the amounts left without one."""
+
+    low: str
+    may: MayMatch
+    mentions: list[_Mention]
+    amounts: list[Amount]
+    roles: list[Role]
+    paired: dict[int, str]
+    has: dict[str, set[str]]
+    guessed_units: set[str | None]
+
+
+def _not_a_term(r: _Pairing, a: Amount) -> bool:
+    """An unpaired number that is no term at all: said again, a result, or about something else."""
+    if any(r.amounts[other].value == a.value for other in r.paired):
+        return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
+    if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
+        return True  # "I saved 2 million a year": a result, not an ask
+    # "flexible hours with core time 11 to 3": a number about something else
+    return bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
+
+
+def _context_number(r: _Pairing, a: Amount) -> bool:
+    """A second number that only sets the scene for the one asked for."""
+    low, may = r.low, r.may
+    if a.unit in r.guessed_units and not _found(cues.REQUEST, low, may, a.end, a.end + 20):
+        return True  # "2 days isn't enough, I'd need 3": the refused number is context
+    if a.unit == "money" and "base_salary" in r.has["ask"] and (
+        _found(cues.REPORTED, low, may) or _found(cues.MARKET, low, may)
+    ):
+        return True  # "...since the market pays 130-145k": evidence for the ask, not a second ask
+    if r.paired and not (a.unit == "money" and a.explicit_money):
+        return True  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
+    # "over four years", "after 3 months": when, not how much
+    return a.unit in cues.DURATIONS and bool(cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start))
+
+
+def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
+    """Add the perks named without a number, in order of appearance; a declined one marks its slot."""
+    seen = {s.perk for s in slots if s.perk is not None}
+    for mention in mentions:
+        if mention.perk in seen:
+            for slot in slots:
+                if slot.perk == mention.perk and mention.negated and slot.amount is None:
+                    slot.negated = True
+            continue
+        seen.add(mention.perk)
+        slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
+    slots.sort(key=lambda s: s.start)
+    return slots
+
+
+def _roles(low: str, amounts: list[Amount]) -> list[Role]:
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
+    cuts = _role_cuts(low) if amounts else []
+    roles = [_role_of(low, a, cuts) for a in amounts]
+    for i in range(1, len(amounts)):
+        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
+            low, amounts[i - 1].end, amounts[i].start
+        ):
+            roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    return roles
+
+
 def _role_cuts(low: str) -> list[tuple[int, int]]:
     """Where a message's clauses are cut, found once per message for every number in it."""
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
@@ -618,12 +638,121 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
     start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
-    if cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end]):
+    if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
+            or cues.CURRENT_NEXT_TO.match(low[a.end:end])
+            or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
     if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
         return "evidence"
     return "ask"
+
+
+class _Clauses:
+    """The clauses of a message, found on first use: many messages never need them."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.spans: list[tuple[int, int]] | None = None
+
+    def of(self, position: int) -> str:
+        if self.spans is None:
+            self.spans = [(m.start(), m.end()) for m in cues.CLAUSE.finditer(self.low)]
+        for start, end in self.spans:
+            if start <= position < end:
+                return self.low[start:end]
+        return self.low
+
+
+def _proposes_amount(clause: str, may: MayMatch) -> bool:
+    """A number asked for proposes, unless its clause reports it or refuses it."""
+    if (_found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)) and not _found(
+        cues.REQUEST, clause, may
+    ):
+        return False  # evidence: "glassdoor says 120k", "they offered me 140k"
+    # a limit or a refusal, not an offer: "we can't go above 115k"
+    refuses = _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)
+    return not (refuses and not _found(cues.OFFER_CUE, clause, may))
+
+
+def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
+    """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
+    sentence = _sentence_of(low, mention.start)
+    if _is_info_question(sentence) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
+        return False
+    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+        cues.WOULD_HELP, clause, may
+    )
+
+
+def _cue_acts(low: str, may: MayMatch) -> set[Act]:
+    """Acts a cue phrase says by itself: greeting, refusal, reasons, keenness, rival offers, trades, time, writing."""
+    acts: set[Act] = set()
+    if _found(cues.GREET, low, may):
+        acts.add(Act.greet)
+    for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
+        if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
+            acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
+            break
+    if _found(cues.JUSTIFY, low, may):
+        acts.add(Act.justify)
+    if _found(cues.ENTHUSIASM, low, may):
+        acts.add(Act.enthusiasm)
+    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may):
+        acts.add(Act.competing_offer)
+    if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
+        acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
+    if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
+        acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
+    if _found(cues.REQUEST_WRITING, low, may):
+        acts.add(Act.request_writing)
+    return acts
+
+
+def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
+    """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
+    for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
+        near = (max(0, accept.start() - 12), accept.end() + 40)
+        blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+        if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
+            continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
+        if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
+            continue  # "so we're agreed?" asks
+        words = accept.group(0).strip(" ,.!").split()
+        if len(words) == 1 and words[0] in cues.OPENERS and (
+            cues.ACCEPT_THEN_ASK.search(low, accept.end())
+            or low.rstrip().endswith("?")
+            or Act.request_time in acts
+            or cues.ACKNOWLEDGED.match(low, accept.end())
+        ):
+            continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
+        if Act.reject in acts and "accept" not in accept.group(0):
+            continue
+        return True
+    # "I'm pleased to accept", "happy to accept, and I can't wait to start"
+    return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
+
+
+def _mark_questions(low: str, slots: list[_Slot]) -> None:
+    """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    for slot in slots:
+        if slot.role != "ask" or slot.negated:
+            continue
+        sentence = _sentence_of(low, slot.start).strip()
+        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
+                and not cues.SUGGESTION.match(sentence) and not cues.CHANGE_WORDS.search(sentence)):
+            slot.role = "question"
+
+
+def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
+    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role != "ask" or a is None or a.relative or slot.perk is None or slot.perk not in offer:
+            continue
+        on_table = offer[slot.perk]
+        if a.value == on_table or (slot.perk == "base_salary" and a.value * 1000 == on_table):
+            slot.role = "current"
 
 
 def _foreign(low: str) -> bool:
@@ -660,20 +789,33 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot]) -> list[Term]:
-    """In an acceptance, the terms named are the offer being agreed to, unless a new one is asked for.
+def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) -> list[Term]:
+    """The terms named where the message takes or recaps the offer are the offer, not asks.
 
-    Read sentence by sentence: "$102k and 25 days I'm happy to accept. I'd like flexible hours" accepts
-    the first two and asks for the third."""
+    Read part by part: "I'm happy with $118k and the 8% bonus, but I'd like 20 days" takes the first two
+    and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
+    if not any(t.role == "ask" for t in terms):
+        return terms
+    if accepting and "?" not in low and not cues.ASKING.search(low):
+        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
+        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
+    cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
     for term, slot in zip(terms, slots, strict=True):
-        sentence = _sentence_of(low, slot.start)
-        if term.role == "ask" and not term.negated and cues.ACCEPTING.search(sentence) and not (
-            "?" in sentence or cues.ASKING.search(sentence)
-        ):
-            term = term.model_copy(update={"role": "current"})
+        if term.role == "ask" and not term.negated:
+            at = bisect_right(cuts, slot.start) - 1
+            part = low[cuts[at] : cuts[at + 1]]
+            takes = (accepting and cues.ACCEPTING.search(part)) or cues.RECAP.search(part)
+            if takes and "?" not in part and not cues.ASKING.search(part) and not cues.REJECT.search(part):
+                term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _a_field_of_work(low: str, mention: _Mention) -> bool:
+    """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
+    return bool(cues.FIELD_AFTER.match(low, mention.end) or cues.FIELD_BEFORE.search(low, max(0, mention.start - 24),
+                                                                                    mention.start))
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
@@ -694,9 +836,10 @@ def _is_info_question(sentence: str) -> bool:
         return False
     asks = "?" in sentence
     polite = cues.POLITE_REQUEST.match(sentence)
-    if asks and "," in sentence and not polite and not cues.INFO_START.match(sentence):
-        # "before I answer, could you tell me about the bonus?": the question follows a lead-in
-        return _is_info_question(sentence[sentence.index(",") + 1 :])
+    lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+    if lead_in is not None:
+        # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
+        return _is_info_question(sentence[lead_in.end() :])
     if polite:
         return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
@@ -709,6 +852,8 @@ def _is_info_question(sentence: str) -> bool:
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if cues.SUGGESTION.match(sentence):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
+    if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
+        return False  # "is there any chance the salary could be higher?" asks for a change
     # "is 130k possible?" proposes 130k rather than asking
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
 

@@ -239,3 +239,53 @@ def test_a_trade_that_earns_nothing_takes_nothing(rita: Counterpart) -> None:
     state, _ = run(rita, said(Act.propose, Act.trade_off, terms=(given, ask("base_salary", 130_000, "money"))))
     assert state.offer["base_salary"].current == 100_000  # salary needs market data and reasons here
     assert state.offer["sign_on_bonus"].current == 5_000
+
+
+def test_a_figure_that_cannot_be_real_is_questioned_never_echoed_or_conceded(rita: Counterpart) -> None:
+    for term in (ask("base_salary", 1e308, "money"), Term(perk="base_salary", amount=120_000, unit="money",
+                                                         doubtful=True)):
+        state, turn = run(rita, said(Act.propose, Act.justify, terms=(term,), signals=(Signal.market_data,)))
+        assert state.offer["base_salary"].current == 100_000
+        assert turn.lines[-1].endswith("?") and "1" not in turn.lines[-1]  # no digits of it said back
+
+
+def test_a_figure_in_another_currency_is_named_not_converted(rita: Counterpart) -> None:
+    euros = Term(perk="base_salary", amount=10_500, unit="money", currency="EUR", relative=True)
+    state, turn = run(rita, said(Act.propose, Act.justify, terms=(euros,), signals=(Signal.market_data,)))
+    assert state.offer["base_salary"].current == 100_000 and state.offer["base_salary"].last_ask is None
+    assert "EUR" in turn.lines[-1] and "USD" in turn.lines[-1]
+
+
+def test_a_claim_far_outside_the_market_earns_nothing_and_a_contradiction_costs_credibility(
+        rita: Counterpart) -> None:
+    wild = said(Act.justify, Act.competing_offer, terms=(Term(perk="base_salary", amount=300_000, unit="money",
+                                                               role="evidence"),))
+    state, turn = run(rita, wild)
+    assert "competing_offer" not in state.shown and state.doubts and turn.lines[-1].endswith("?")
+    honest = said(Act.justify, Act.competing_offer, terms=(Term(perk="base_salary", amount=108_000, unit="money",
+                                                                 role="evidence"),))
+    state, turn = run(rita, wild, honest)
+    assert state.discredited and "$300,000" in turn.lines[0]  # the recruiter says what didn't add up
+    asked = rita.respond(state, said(Act.propose, Act.justify, terms=(ask("base_salary", 110_000, "money"),),
+                                     signals=(Signal.market_data,))).state
+    assert asked.offer["base_salary"].current == 100_000  # market data and reasons no longer count
+
+
+def test_asks_named_without_numbers_get_one_recap_not_a_question_each(rita: Counterpart) -> None:
+    _, turn = run(rita, said(Act.ask, terms=(ask("pto", None), ask("sign_on_bonus", None),
+                                                 ask("base_salary", None))))
+    assert len(turn.lines) == 1 and "20 days" in turn.lines[0] and "$5,000" in turn.lines[0]
+
+
+def test_one_answer_per_perk_however_many_figures_it_gets(rita: Counterpart) -> None:
+    _, turn = run(rita, said(Act.propose, terms=(ask("pto", 24, "days"), ask("pto", 22, "days"))))
+    assert len(turn.lines) == 1
+
+
+def test_phrasings_rotate_and_never_repeat_in_a_row(rita: Counterpart) -> None:
+    state = open_practice(rita.scenario)
+    previous: list[str] = []
+    for n in range(6):
+        lines = rita.respond(state, said(Act.greet, signals=(Signal.priority,) * (n % 2))).lines
+        assert lines and not set(lines) & set(previous)
+        previous = lines
