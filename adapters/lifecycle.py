@@ -13,22 +13,40 @@ import logging
 import signal
 from collections.abc import Callable
 
+from bot.messages import Incoming, Reply
+from bot.session import SessionState
+
 log = logging.getLogger(__name__)
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-WARM_UP_TEXT = "Could we do 120k with 25 days of holiday and a remote day a week?"
+# A short practice: the reading patterns, the recruiter and the debrief all run once.
+WARM_UP_LINES = ("I'd like 165k base, could you do that?", "What about 4 remote days a week?", "end")
 
 
-def warm_up(coach: object) -> None:
-    """Build what the first message would otherwise wait for: the understander's patterns.
+def warm_up(coach: object, render: Callable[[Reply], object] | None = None) -> None:
+    """Do once, before reporting ready, what the first turn would otherwise pay for.
 
-    The playbooks are already loaded by then (the service is built from them); a coach without
-    an understander (a scripted one in tests) has nothing to warm.
+    A short practice goes through the engine on a throwaway state (pure: nothing is stored), which
+    builds the understander; `render` turns its replies into the platform's shape once. The
+    playbooks are already loaded by then (the service is built from them). A coach without an
+    engine (a scripted one in tests) has nothing to warm.
     """
-    understander = getattr(getattr(coach, "engine", None), "understander", None)
-    read = getattr(understander, "read", None)
-    if callable(read):
-        read(WARM_UP_TEXT)
+    engine = getattr(coach, "engine", None)
+    step = getattr(engine, "step", None)
+    scenarios = getattr(getattr(engine, "playbooks", None), "scenarios", None)
+    if step is None or not scenarios:
+        return
+    state = SessionState()
+    try:
+        for text in (f"practice {next(iter(scenarios))}", *WARM_UP_LINES):
+            outcome = step(state, Incoming(platform="warm-up", tenant="-", user_id="-", conversation_id="-",
+                                           text=text))
+            state = outcome.state or state
+            for reply in outcome.replies:
+                if render is not None:
+                    render(reply)
+    except Exception:  # a warm-up is an optimisation: the real turn reports its own trouble
+        log.warning("warm-up failed; the first turn will be slower", exc_info=True)
 
 
 def stop_on_signals(stop: asyncio.Event) -> Callable[[], None]:

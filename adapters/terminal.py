@@ -253,7 +253,7 @@ def run_chat(coach: Coach, user: str, inp: TextIO = sys.stdin, out: TextIO = sys
                 print(f"Offer Coach — practising as {user}. Type `help`, `exit` to leave.\n", file=out)
                 with guard.turn():
                     chat.send("help")
-                warm_up(coach)  # the reading patterns, before the first prompt rather than in the first turn
+                warm_up(coach, render)  # before the first prompt rather than in the first turn
                 lines = _typed_lines(out)
             else:
                 lines = _echoed_lines(inp, out)
