@@ -77,6 +77,17 @@ class RedactingFormatter(logging.Formatter):
         return _SLACK_TOKEN.sub(REDACTED, line)
 
 
+class LibraryDebugFilter(logging.Filter):
+    """Drops the chatty libraries' DEBUG lines at the handler.
+
+    Setting their loggers' levels is not enough: Bolt copies the root level onto each logger it
+    creates (``slack_bolt.AsyncApp``), after our set-up, so only the handler sees every record.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.INFO or not record.name.startswith(CHATTY_LIBRARIES)
+
+
 def secrets_in_environment() -> list[str]:
     return [value.strip() for name in SECRET_VARIABLES if (value := os.environ.get(name, "")).strip()]
 
@@ -103,6 +114,8 @@ def configure(*, default_level: str = "WARNING", verbose: bool = False, stream: 
     handler.offer_coach = True  # type: ignore[attr-defined]
     inner = JsonFormatter() if form == "json" else logging.Formatter(TEXT_FORMAT)
     handler.setFormatter(RedactingFormatter(inner, secrets_in_environment()))
+    if not messages:
+        handler.addFilter(LibraryDebugFilter())
     root.addHandler(handler)
     root.setLevel(level)
     library_floor = logging.DEBUG if messages else logging.INFO if level == "DEBUG" else logging.WARNING

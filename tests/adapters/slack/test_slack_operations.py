@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from adapters.slack.config import SlackSettings
 from adapters.slack.runner import serve
@@ -22,6 +23,7 @@ from tests.support.slack_rig import ScriptedEngine
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ALICE = "UALICE0001"
 SECRET_WORDS = "my current salary is 918273"
+APP_TOKEN = "xapp-1-A1-secret-app-token"
 RUN_SLACK = "import sys; from adapters.cli.main import main; sys.exit(main(['run', 'slack', *sys.argv[1:]]))"
 
 
@@ -73,19 +75,26 @@ async def test_socket_mode_serves_them_on_the_health_port(fake: FakeSlack, tmp_p
         assert (await get(base + "/healthz"))[0] == 200
 
 
-async def test_run_slack_on_sigterm_delivers_the_reply_in_flight_and_exits_0(fake: FakeSlack, tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["http", "socket"])
+async def test_run_slack_on_sigterm_delivers_the_reply_in_flight_and_exits_0(fake: FakeSlack, tmp_path: Path,
+                                                                             mode: str) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {"SLACK_BOT_TOKEN": "xoxb-1234-secret-token", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
-           "OFFER_COACH_DB": str(tmp_path / "c.db"), "OFFER_COACH_LOG_LEVEL": "DEBUG"}
-    child = await start_child(RUN_SLACK, "--port", str(port), cwd=tmp_path, env=env)
+    env = {"SLACK_BOT_TOKEN": "xoxb-1234-secret-token", "SLACK_API_URL": fake.api_url,
+           "OFFER_COACH_DB": str(tmp_path / "c.db"), "OFFER_COACH_LOG_LEVEL": "DEBUG",
+           **({"SLACK_SIGNING_SECRET": SECRET} if mode == "http" else {"SLACK_APP_TOKEN": APP_TOKEN})}
+    where = ["--port", str(port)] if mode == "http" else ["--health-port", str(port)]
+    child = await start_child(RUN_SLACK, *where, cwd=tmp_path, env=env)
     try:
         await wait_until_ready(base)
         fake.hold_posts()  # the reply reaches Slack and waits there
-        async with aiohttp.ClientSession() as session:
-            sent = await SlackSender(session, base + "/slack/events", SECRET).event(
-                dm_message(user=ALICE, text=SECRET_WORDS))
-        assert sent.status == 200
+        if mode == "http":
+            async with aiohttp.ClientSession() as session:
+                sent = await SlackSender(session, base + "/slack/events", SECRET).event(
+                    dm_message(user=ALICE, text=SECRET_WORDS))
+            assert sent.status == 200
+        else:
+            await fake.send_envelope("events_api", event_callback(dm_message(user=ALICE, text=SECRET_WORDS)))
         await fake.wait_for(lambda: fake.held >= 1, timeout=30)
         child.process.send_signal(signal.SIGTERM)
         await child.wait_for_line("SIGTERM received")
@@ -98,7 +107,7 @@ async def test_run_slack_on_sigterm_delivers_the_reply_in_flight_and_exits_0(fak
     assert fake.messages_to(ALICE) and fake.held == 1 and fake.abandoned == 0, "the reply in flight was delivered"
     log = child.stderr
     assert "Slack adapter starting" in log and "ready" in log and "Slack adapter stopped" in log
-    for secret in ("xoxb-1234-secret-token", SECRET, "918273"):  # debug on: no token, secret or message text
+    for secret in ("xoxb-1234-secret-token", SECRET, APP_TOKEN, "918273"):  # debug on: no secret, no message text
         assert secret not in log
     assert "Traceback" not in log
 
