@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 LIMIT = 4000  # OFFER_COACH_MAX_MESSAGE_CHARS: the engine cuts longer messages before reading
 RAISED: list[str] = []
@@ -128,6 +127,7 @@ def main() -> None:
     parser.add_argument("--random", type=int, default=2000, help="random messages (default 2,000)")
     parser.add_argument("--compare", metavar="REV", help="also read every message at this commit")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))  # here, not at import: --compare imports this file to read with an older tree
 
     cases = list(adversarial(args.quick)) + list(random_corpus(200 if args.quick else args.random))
     names, texts = [c[0] for c in cases], [c[1] for c in cases]

@@ -99,6 +99,8 @@ def main() -> None:
         slowest = max(slowest, (seconds, text))
         if failure:
             failures.append((text, failure))
+    print(f"reader: {args.inputs:,} inputs, {len(failures)} failures, slowest read {slowest[0] * 1e3:.1f} ms "
+          f"({len(slowest[1]):,} characters: {slowest[1][:60]!r}...)", flush=True)
     messages = 0
     for text, failure in fuzz_sessions(args.sessions, rng):
         messages += 1
@@ -109,7 +111,6 @@ def main() -> None:
     print(f"failures: {len(failures)}")
     for text, failure in failures[:5]:
         print(f"--- {text[:120]!r}\n{failure}")
-    print(f"slowest read: {slowest[0] * 1e3:.1f} ms ({len(slowest[1]):,} characters: {slowest[1][:60]!r}...)")
     sys.exit(1 if failures else 0)
 
 

@@ -5,13 +5,19 @@ Run from the repository root:
     python bench/slack_bench.py                  # 5 rounds x 200 requests per app and concurrency
     python bench/slack_bench.py --rounds 3 --requests 100
     python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
+    python bench/slack_bench.py --server --rounds 5 --turns 400   # the real `run slack` vs a baseline commit
+    python bench/slack_bench.py --crash 10 --turns 300            # kill -9 during bursts: events lost
+
+`--server` and `--crash` are described where their code starts, below; the rest of this text is
+about the default comparison.
 
 Each app runs in its own process (its own event loop, as in production); the Fake Slack and the
 load generator share this one. Requests are signed slash commands from a channel, as Slack sends
 them. Two apps, alternated round by round so that machine noise falls on both alike:
 
 - bare: a Bolt app whose handler acks and posts a fixed reply to the response_url (acked at once,
-  reply from a lazy listener on a pooled connection, exactly like Offer Coach's wiring);
+  reply from a lazy listener on a pooled connection; Offer Coach now runs its work as its own
+  task instead of a lazy listener);
 - bolt-default (with --bolt-default): the same on Bolt's defaults (ack and respond() in one
   listener, process_before_response=False, a new connection per reply), for reference;
 - coach-dm: Offer Coach with the real engine and a SQLite file, every request one practice turn
@@ -541,6 +547,64 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
                                             for name in ("baseline", "this", "bare Bolt")))
 
 
+# --- `--crash`: kill -9 during a burst of acknowledged events, restart, count (issue 13 defect 10) ----
+
+
+async def _burst(send: SlackSender, server: Server, first: int, count: int, kill_after: int) -> list[int]:
+    """Send events `first`..`first+count` 16 at a time; SIGKILL the server after `kill_after` acks.
+    Returns the numbers of the events Slack would count as delivered (HTTP 200)."""
+    import signal
+
+    acked: list[int] = []
+    numbers = iter(range(first, first + count))
+
+    async def worker() -> None:
+        for n in numbers:
+            try:
+                sent = await send.event({"type": "message", "channel_type": "im", "user": f"UCRASH{n % 40:04d}",
+                                         "text": f"crash probe {n}", "channel": f"DCRASH{n % 40:04d}",
+                                         "ts": f"{time.time():.6f}"}, event_id=f"EvCRASH{n:06d}")
+            except aiohttp.ClientError:
+                return  # the server is gone: Slack would retry this one, it was never acknowledged
+            if sent.status == 200:
+                acked.append(n)
+                if len(acked) == kill_after:
+                    server.process.send_signal(signal.SIGKILL)
+
+    await asyncio.gather(*(worker() for _ in range(16)))
+    return acked
+
+
+async def crash_main(baseline: str, kills: int, burst: int) -> int:
+    import sqlite3
+
+    secret = secrets.token_hex(16)
+    here = Path(__file__).resolve().parents[1]
+    async with FakeSlack() as fake, aiohttp.ClientSession() as session:
+        with tempfile.TemporaryDirectory() as tmp:
+            trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            for name, tree in trees.items():
+                db = Path(tmp) / f"{name}.db"
+                acked: list[int] = []
+                for round_ in range(kills):
+                    server = Server(tree, fake.api_url, secret, db)
+                    await server.listening()
+                    acked += await _burst(SlackSender(session, server.url, secret), server, round_ * burst, burst,
+                                          kill_after=burst // 3)
+                    server.process.wait(10)
+                server = Server(tree, fake.api_url, secret, db)  # the restart that finishes what is pending
+                await server.listening()
+                await asyncio.sleep(3)
+                server.stop()
+                with sqlite3.connect(db) as conn:
+                    texts = [text for (text,) in conn.execute("SELECT text_in FROM turns")]
+                done = {int(text.rsplit(" ", 1)[1]) for text in texts}
+                lost = sorted(set(acked) - done)
+                print(f"{name}: {kills} kill -9 during bursts of {burst}; {len(acked)} events acknowledged, "
+                      f"{len(lost)} lost, {len(texts) - len(done)} turns duplicated")
+    return 0
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -550,10 +614,14 @@ if __name__ == "__main__":
                         help="the real `offer-coach run slack` against --baseline, with DM events (issue 14)")
     parser.add_argument("--baseline", default="72575b0", help="with --server: the commit to compare with")
     parser.add_argument("--turns", type=int, default=400, help="with --server: turns per measurement")
+    parser.add_argument("--crash", type=int, metavar="KILLS",
+                        help="kill -9 the server KILLS times during bursts of acknowledged events, then count")
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)  # internal: the bare app's process
     args = parser.parse_args()
     if args.bare_server:
         _bare_server(args.bare_server)
+    elif args.crash:
+        sys.exit(asyncio.run(crash_main(args.baseline, args.crash, args.turns)))
     elif args.server:
         sys.exit(asyncio.run(server_main(args.baseline, args.rounds, args.turns)))
     else:

@@ -3,12 +3,15 @@
 Every adapter (terminal, Slack, Discord) calls :meth:`CoachService.handle` (or
 :meth:`CoachService.handle_sync`). For one event it:
 
-1. skips an event id already processed (a platform retry) and returns no replies;
-2. loads the session state of (user, scope), or starts a fresh one;
-3. runs ``engine.step`` (pure, no I/O);
-4. in the same transaction records the event id, appends the turn, saves the new state and
-   inserts the finished-work records;
-5. performs the I/O the engine asked for: a data export as a JSON attachment, or forgetting.
+1. reads the session state of (user, scope) with its version, or starts a fresh one;
+2. runs ``engine.step`` (pure, no I/O) outside any transaction or write lock;
+3. in one short transaction claims the event id (a platform retry, even one sent to another
+   process, is skipped with no replies), checks the session is still at the version it read,
+   appends the turn, saves the new state and inserts the finished-work records; when another
+   turn of the same session got there first, nothing is written and steps 1-3 run again;
+4. performs the I/O the engine asked for: a data export as a JSON attachment, or forgetting.
+
+The store is any :class:`~bot.storage.protocol.CoachStore`: SQLite or PostgreSQL.
 
 It also builds the export and the progress summary that Slack's App Home shows.
 """
@@ -25,9 +28,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
 from bot.session import Action, ChecklistState, Outcome, SessionState
+from bot.storage.common import Aborted, read_session, write_turn
+from bot.storage.protocol import CoachStore, Commit
 from bot.storage.store import (
     ARCHIVED_SESSION_KIND,
-    Store,
+    LoadedSession,
     StoredRecord,
     StoreError,
     TurnWrite,
@@ -47,6 +52,10 @@ EXPORT_FILENAME = "offer-coach-export.json"
 EXPORT_FORMAT = "offer-coach-export"
 EXPORT_VERSION = 1
 DEFAULT_MAX_MESSAGE_CHARS = 4_000
+# A turn that loses the race for its session this many times (another process writes the same
+# session each time) steps once more holding the session's row (PostgreSQL) or the write lock
+# (SQLite), which always succeeds: optimistic when it is cheap, never starved.
+OPTIMISTIC_ATTEMPTS = 2
 
 STORE_TROUBLE_REPLY = Reply(
     kind=ReplyKind.notice,
@@ -83,7 +92,7 @@ class Engine(Protocol):
 class CoachService:
     def __init__(
         self,
-        store: Store,
+        store: CoachStore,
         engine: Engine,
         *,
         clock: Callable[[], datetime] | None = None,
@@ -107,8 +116,11 @@ class CoachService:
         playbooks = load_playbooks(settings.playbooks)
         understander = LazyUnderstander(playbooks.perks)
         engine = CoachEngine(playbooks, understander, max_message_chars=settings.max_message_chars)
+        from bot.storage import open_store
+
         retention = timedelta(days=settings.retention_days) if settings.retention_days else None
-        return cls(Store(settings.db, retention=retention), engine, max_message_chars=settings.max_message_chars)
+        store = open_store(settings.store_target, retention=retention)
+        return cls(store, engine, max_message_chars=settings.max_message_chars)
 
     def close(self) -> None:
         self.store.close()
@@ -124,10 +136,12 @@ class CoachService:
         if lock is None:
             lock = self._session_locks[key] = asyncio.Lock()
         async with lock:
-            # The SQLite work runs inline on the event loop: the whole turn outside the engine
-            # (load, save, commit in WAL) measured about 0.1-0.15 ms p50 on this 2-core machine
-            # (bench/turn.py), cheaper than handing it to a thread and back. The lock keeps turns
-            # of one session in order should a step ever await; BEGIN IMMEDIATE orders processes.
+            # The store work runs inline on the event loop: a read and one short write transaction
+            # (about 0.1-0.15 ms on SQLite in WAL, well under 1 ms on PostgreSQL over loopback;
+            # bench/store_bench.py), cheaper than handing it to a thread and back. The engine
+            # steps outside any write lock, so another process never waits for this one's step.
+            # The lock keeps this process's turns of one session in order; the version check
+            # orders them across processes.
             return self._handle_now(incoming)
 
     def handle_sync(self, incoming: Incoming) -> list[Reply]:
@@ -136,35 +150,25 @@ class CoachService:
 
     def _handle_now(self, incoming: Incoming) -> list[Reply]:
         incoming = _encodable(incoming)
-        user_key, scope = incoming.user_key, incoming.scope
         now = timestamp(self._clock())  # formatted once: the event and the turn share it
+        event_key = f"{incoming.platform}:{incoming.event_id}" if incoming.event_id is not None else None
         try:
-            with self.store.transaction():
-                if incoming.event_id is not None:
-                    event_key = f"{incoming.platform}:{incoming.event_id}"
-                    if not self.store.claim_event(event_key, now):
-                        logger.debug("skipped a duplicate event from %s", incoming.platform)
-                        return []
-                loaded = self.store.load_session(user_key, scope)
+            for attempt in range(OPTIMISTIC_ATTEMPTS):
+                loaded = self.store.load_session(incoming.user_key, incoming.scope)
                 outcome = self._step(loaded.state, incoming)
-                replies = list(outcome.replies) if outcome else [ENGINE_TROUBLE_REPLY]
-                if loaded.notice:
-                    replies.insert(0, Reply(kind=ReplyKind.notice, text=loaded.notice))
-                self.store.save_turn(
-                    TurnWrite(
-                        user_key=user_key,
-                        platform=incoming.platform,
-                        scope=scope,
-                        at=now,
-                        text_in=_clip(incoming.text, self._max_stored_chars),
-                        choice_in=incoming.choice,
-                        replies=replies,
-                        # A failed step keeps the stored state, unless it was unreadable.
-                        state=outcome.state if outcome else (SessionState() if loaded.notice else None),
-                        records=list(outcome.records) if outcome else [],
-                        user_known=loaded.existed,
-                    )
-                )
+                turn = self._turn(incoming, now, loaded, outcome)
+                result = self.store.commit_turn(turn, event_key=event_key)
+                if result is not Commit.conflict:
+                    break
+                # Another turn of this session committed since we read it: read again, step again.
+                logger.debug("a turn from %s stepped again after a conflict (attempt %d)", incoming.platform, attempt)
+            else:
+                result, turn, outcome = self._step_holding_the_session(incoming, now, event_key)
+            if result is Commit.duplicate:
+                logger.debug("skipped a duplicate event from %s", incoming.platform)
+                return []
+            if result is Commit.conflict:  # a brand-new session created twice at once; rare
+                return [STORE_TROUBLE_REPLY]
         except (StoreError, sqlite3.Error) as error:
             logger.warning("could not save a turn from %s: %s", incoming.platform, error)
             return [STORE_TROUBLE_REPLY]
@@ -172,9 +176,45 @@ class CoachService:
             # The transaction rolled back, so nothing stored changed; the user still gets an answer.
             logger.exception("could not save a turn from %s", incoming.platform)
             return [ENGINE_TROUBLE_REPLY]
+        replies = list(turn.replies)
         if outcome is not None and outcome.action is not None:
-            replies.extend(self._perform(outcome.action, user_key))
+            replies.extend(self._perform(outcome.action, incoming.user_key))
         return replies
+
+    def _step_holding_the_session(
+        self, incoming: Incoming, now: str, event_key: str | None
+    ) -> tuple[Commit, TurnWrite, Outcome | None]:
+        """Read, step and write in one transaction that holds the session (row lock or write lock)."""
+        store = self.store
+        try:
+            with store.transaction():
+                loaded = read_session(store.execute, incoming.user_key, incoming.scope, lock=store.dialect.for_update)
+                outcome = self._step(loaded.state, incoming)
+                turn = self._turn(incoming, now, loaded, outcome)
+                write_turn(store.execute, turn, event_key)
+        except Aborted as aborted:
+            return aborted.result, turn, outcome
+        return Commit.saved, turn, outcome
+
+    def _turn(self, incoming: Incoming, now: str, loaded: LoadedSession, outcome: Outcome | None) -> TurnWrite:
+        replies = list(outcome.replies) if outcome else [ENGINE_TROUBLE_REPLY]
+        if loaded.notice:
+            replies.insert(0, Reply(kind=ReplyKind.notice, text=loaded.notice))
+        return TurnWrite(
+            user_key=incoming.user_key,
+            platform=incoming.platform,
+            scope=incoming.scope,
+            at=now,
+            text_in=_clip(incoming.text, self._max_stored_chars),
+            choice_in=incoming.choice,
+            replies=replies,
+            # A failed step keeps the stored state, unless it was unreadable.
+            state=outcome.state if outcome else (SessionState() if loaded.notice else None),
+            records=list(outcome.records) if outcome else [],
+            user_known=loaded.existed,
+            expected_version=loaded.version,
+            archive=loaded.stale,
+        )
 
     def _step(self, state: SessionState, incoming: Incoming) -> Outcome | None:
         # The state was parsed for this turn alone, so the engine may change it in place.
@@ -220,7 +260,7 @@ class CoachService:
 # --- shaping a user's data ---------------------------------------------------------------------
 
 
-def team_rows(store: Store, user_key: str) -> dict[str, Any]:
+def team_rows(store: CoachStore, user_key: str) -> dict[str, Any]:
     """What team channels and workspaces keep about the user: mutes, stats membership, shared
     checklists started, and the channels, shares and installations they set up."""
     from bot.teams.storage import TeamStore  # only exports need it
@@ -343,11 +383,16 @@ def _open_checklist(checklist: ChecklistState, status: str) -> dict[str, Any]:
 
 
 def _encodable(incoming: Incoming) -> Incoming:
-    """Replace lone surrogates (which UTF-8, JSON and SQLite refuse) so odd input cannot break a turn."""
+    """Replace lone surrogates (which UTF-8, JSON and SQLite refuse) and NUL characters (which
+    PostgreSQL text refuses) so odd input cannot break a turn, on either back end."""
     fixes: dict[str, str] = {}
     for field in ("text", "choice"):
         value = getattr(incoming, field)
-        if value is None or value.isascii():
+        if value is None:
+            continue
+        if "\x00" in value:
+            value = fixes[field] = value.replace("\x00", "\ufffd")
+        if value.isascii():
             continue
         try:
             value.encode("utf-8")

@@ -17,6 +17,7 @@ import pytest
 from bot.messages import ConversationKind, Incoming, Reply
 from bot.service import CoachService
 from bot.session import Action, ChecklistState, Outcome, Record, SessionState
+from bot.storage import open_store
 from bot.storage.store import Store
 
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -71,8 +72,9 @@ def said(user: str, text: str, *, event: str | None = None, thread: str | None =
 
 
 @pytest.fixture
-def service():
-    coach = CoachService(Store(":memory:"), FakeEngine(), clock=lambda: T0)
+def service(store_target: str):
+    """The service on each back end: a SQLite file and a PostgreSQL schema of the test's own."""
+    coach = CoachService(open_store(store_target), FakeEngine(), clock=lambda: T0)
     yield coach
     coach.close()
 
@@ -112,14 +114,12 @@ async def test_concurrent_turns_on_one_session_are_serialised(service: CoachServ
     replies = await asyncio.gather(*(service.handle(said("ana", f"m{i}", event=f"E{i}")) for i in range(50)))
     assert sorted(int(r[0].text.split(":")[0].removeprefix("turn ")) for r in replies) == list(range(1, 51))
     assert service.store.count("turns") == 50
-    with service.store.transaction():
-        assert service.store.load_session("test::ana", "direct").state.turns == 50
+    assert service.store.load_session("test::ana", "direct").state.turns == 50
 
 
-def test_two_processes_on_one_file_take_turns(tmp_path: Path):
+def test_two_processes_on_one_database_take_turns(store_target: str):
     """Two services on their own connections (as two processes would be) hammer one session."""
-    path = tmp_path / "coach.db"
-    services = [CoachService(Store(path), FakeEngine()) for _ in range(2)]
+    services = [CoachService(open_store(store_target), FakeEngine()) for _ in range(2)]
 
     def talk(coach: CoachService, name: str) -> None:
         for i in range(40):
@@ -130,20 +130,19 @@ def test_two_processes_on_one_file_take_turns(tmp_path: Path):
         thread.start()
     for thread in threads:
         thread.join()
-    with services[0].store.transaction():
-        assert services[0].store.load_session("test::ana", "direct").state.turns == 80
+    assert services[0].store.load_session("test::ana", "direct").state.turns == 80
     assert services[1].store.count("turns") == 80
     for coach in services:
         coach.close()
 
 
-def test_a_restart_resumes_the_session_exactly(tmp_path: Path):
-    path = tmp_path / "coach.db"
-    first = CoachService(Store(path), FakeEngine())
+def test_a_restart_resumes_the_session_exactly(store_target: str):
+    path = store_target
+    first = CoachService(open_store(path), FakeEngine())
     first.handle_sync(said("ana", "checklist prepare 120k"))
     first.handle_sync(said("ana", "more"))
     first.close()
-    second = CoachService(Store(path), FakeEngine())
+    second = CoachService(open_store(path), FakeEngine())
     assert texts(second.handle_sync(said("ana", "back"))) == ["turn 3: back"]
     assert second.progress("test::ana")["checklists"] == [
         {"checklist": "prepare", "status": "in progress", "step": 0, "answers": {"a": "120k"}}
@@ -215,7 +214,8 @@ async def test_progress_summarises_for_a_home_screen(service: CoachService):
 
 
 async def test_a_broken_database_gets_a_friendly_reply_not_a_crash(service: CoachService):
-    service.store.conn.execute("DROP TABLE turns")
+    with service.store.transaction():
+        service.store.execute("DROP TABLE turns")
     [reply] = await service.handle(said("ana", "hello"))
     assert "try again" in reply.text
     assert service.store.count("sessions") == 0  # the half-done turn was rolled back
@@ -285,15 +285,15 @@ from pathlib import Path
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
 from bot.session import Outcome
-from bot.storage.store import Store
+from bot.storage import open_store
 
 class Counting:
     def step(self, state, incoming):
         new = state.model_copy(update={"turns": state.turns + 1})
         return Outcome(state=new, replies=[Reply(text=str(new.turns))])
 
-coach = CoachService(Store(sys.argv[1]), Counting())
-folder = Path(sys.argv[1]).parent
+coach = CoachService(open_store(sys.argv[1]), Counting())
+folder = Path(sys.argv[4])
 (folder / f"ready-{sys.argv[2]}").touch()
 while not (folder / "go").exists():  # start together, so the two really overlap
     time.sleep(0.001)
@@ -304,20 +304,22 @@ coach.close()
 """
 
 
-def test_two_real_processes_on_one_file_never_lose_a_turn(tmp_path: Path):
+def test_two_real_processes_on_one_database_never_lose_a_turn(store_target: str, tmp_path: Path):
     import subprocess
     import sys
 
-    path = tmp_path / "coach.db"
-    Store(path).close()  # migrate once, so the workers race only on turns
+    path = store_target
+    open_store(path).close()  # migrate once, so the workers race only on turns
     names = ("first", "second")
-    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(path), name, "200"]) for name in names]
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, path, name, "200", str(tmp_path)]) for name in names]
     while not all((tmp_path / f"ready-{name}").exists() for name in names):
         assert all(worker.poll() is None for worker in workers), "a worker died before starting"
         time.sleep(0.005)
     (tmp_path / "go").touch()
     assert [worker.wait(timeout=60) for worker in workers] == [0, 0]
-    with Store(path) as store:
+    store = open_store(path)
+    try:
         assert store.count("turns") == 400
-        with store.transaction():
-            assert store.load_session("test::ana", "direct").state.turns == 400
+        assert store.load_session("test::ana", "direct").state.turns == 400
+    finally:
+        store.close()

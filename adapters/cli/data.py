@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.service import build_export, team_rows
+from bot.storage import is_postgres, open_store
+from bot.storage.protocol import CoachStore
 from bot.storage.store import Store, StoreError, now_utc
 
 
@@ -21,7 +23,7 @@ def user_key_for(user: str) -> str:
     return user if ":" in user else f"terminal::{user}"
 
 
-def export_command(user: str, db: Path, out: TextIO, *, err: TextIO | None = None) -> int:
+def export_command(user: str, db: Path | str, out: TextIO, *, err: TextIO | None = None) -> int:
     """Write the user's data as JSON to `out`. 0 on success, 1 when nothing is stored, 2 on DB errors."""
     err = err or sys.stderr
     key = user_key_for(user)
@@ -46,7 +48,7 @@ def export_command(user: str, db: Path, out: TextIO, *, err: TextIO | None = Non
 
 def forget_command(
     user: str,
-    db: Path,
+    db: Path | str,
     out: TextIO,
     *,
     yes: bool,
@@ -84,7 +86,14 @@ def forget_command(
     return 0
 
 
-def _open_existing(db: Path, err: TextIO) -> Store | None:
+def _open_existing(db: Path | str, err: TextIO) -> CoachStore | None:
+    if is_postgres(db):  # OFFER_COACH_DATABASE_URL: the server's database, on either back end's terms
+        try:
+            return open_store(db, maintenance=False)
+        except StoreError as error:
+            print(f"Error: {error}", file=err)
+            return None
+    db = Path(db)
     # Never create an empty database just to report that it holds nothing.
     if not db.exists():
         print(f"No database at {db}. Pass --db PATH or set OFFER_COACH_DB.", file=err)

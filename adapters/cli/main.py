@@ -1,6 +1,7 @@
 """`offer-coach`: the command line.
 
-chat, understand, playbooks check|list, export, forget, backup, run slack|discord, discord invite-url.
+chat, understand, playbooks check|list, export, forget, backup, run slack|discord, db migrate|check|copy,
+discord invite-url.
 Every heavy or platform import happens inside the command that needs it, so `offer-coach chat`
 starts fast and never loads Slack or Discord libraries.
 """
@@ -76,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="serve /healthz, /readyz and /metrics on this port (Socket Mode, Discord; "
                           "default: OFFER_COACH_HEALTH_PORT; Slack's HTTP mode serves them on --port)")
 
+    from adapters.cli import db as db_cli
+
+    db_cli.register(sub)
+
     discord = sub.add_parser("discord", help="Discord helpers")
     discord_sub = discord.add_subparsers(dest="action", required=True)
     discord_sub.add_parser("invite-url", help="print the bot's invite URL")
@@ -103,6 +108,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
     from bot.storage.store import StoreError
 
     try:
+        if args.command == "db":
+            from adapters.cli import db as db_cli
+
+            return db_cli.run(args, _settings(args).store_target, out, sys.stderr)
         return _dispatch(args, inp, out)
     except BrokenPipeError:  # `offer-coach ... | head`: the reader left; nothing is lost
         sys.stderr.close()
@@ -176,7 +185,7 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         case "export" | "forget":
             from adapters.cli import data as data_cli
 
-            db = args.db or _settings(args).db
+            db = args.db or _settings(args).store_target
             if args.command == "export":
                 return data_cli.export_command(args.user, db, out)
             return data_cli.forget_command(args.user, db, out, yes=args.yes)

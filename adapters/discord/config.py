@@ -34,6 +34,10 @@ class DiscordSettings(BaseSettings):
     # Shards: "auto" lets Discord pick the count; a number fixes it; unset runs one plain connection.
     shards: str | None = None
     shard_ids: list[int] | None = None
+    # DISCORD_SHARD_COUNT: the same as a number in DISCORD_SHARDS, the name used when several
+    # processes split the shards over one database (docs/scaling.md).
+    shard_count_setting: int | None = Field(
+        default=None, ge=1, validation_alias="DISCORD_SHARD_COUNT")
     # Team channels: post scheduled tips (every process may; a claim in the store picks one poster).
     team_posts: bool = True
 
@@ -61,6 +65,10 @@ class DiscordSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _shard_ids_need_a_count(self) -> DiscordSettings:
+        if self.shard_count_setting is not None:
+            if self.shards not in (None, str(self.shard_count_setting)):
+                raise ValueError("DISCORD_SHARD_COUNT and DISCORD_SHARDS disagree; set one of them")
+            self.shards = str(self.shard_count_setting)
         if self.shard_ids is not None:
             count = self.shard_count
             if count is None:

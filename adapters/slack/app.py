@@ -26,6 +26,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
@@ -36,6 +37,7 @@ from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
+from adapters.slack.http import shape_problem
 from adapters.slack.inbound import (
     PLATFORM,
     BadPayload,
@@ -60,7 +62,6 @@ from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, co
 from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
 from bot.storage.inbox import Inbox
-from bot.storage.store import Store
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     installation_store = None
     if settings.multi_workspace:
         assert settings.client_secret is not None and settings.state_secret is not None
-        installation_store = SQLite3InstallationStore(database=str(db_path), client_id=settings.client_id or "")
+        installation_store = installations_for(coach, db_path, settings.client_id or "")
         oauth_settings = AsyncOAuthSettings(
             client_id=settings.client_id,
             client_secret=settings.client_secret.get_secret_value(),
@@ -143,7 +144,8 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         request_verification_enabled=settings.mode == "http",
     )
     store = getattr(coach, "store", None)
-    intake = Intake(Inbox(store) if isinstance(store, Store) else None)
+    # Any store with transactions (SQLite, or PostgreSQL through the store protocol) keeps the inbox.
+    intake = Intake(Inbox(store) if hasattr(store, "transaction") and hasattr(store, "snapshot") else None)
     tokens = Tokens(settings, clients, installation_store)
     team_side = SlackTeams(teams, clients, tokens) if teams is not None else None
     Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
@@ -171,6 +173,16 @@ class OnlyOurWorkspace(AsyncMiddleware):
                 return BoltResponse(status=200, body=OTHER_WORKSPACE)
             return BoltResponse(status=200, body="")
         return await next()
+
+
+def installations_for(coach: Coach, db_path: Path | str, client_id: str) -> AsyncInstallationStore:
+    """Bolt's SQLite installation store in the core's file; on PostgreSQL, the core's own store."""
+    store = getattr(coach, "store", None)
+    if store is not None and store.dialect.name == "postgresql":
+        from adapters.slack.installations import StoreInstallationStore
+
+        return StoreInstallationStore(store, client_id)
+    return SQLite3InstallationStore(database=str(db_path), client_id=client_id)
 
 
 def slack_teams(app: AsyncApp) -> SlackTeams | None:
@@ -275,9 +287,13 @@ class Listeners:
                     await ack(response_action="errors", errors=errors)
                     return
             replay = context.get(REPLAY)
+            if not replay and request.mode == "socket_mode" and shape_problem(body) is not None:
+                log.warning("dropped a malformed Socket Mode request")  # HTTP ones never get here
+                await ack()
+                return
             key = replay or request_key(body, _header(request, "x-slack-signature"))
             if not replay and not intake.accept(key, request.raw_body, body):
-                log.info("dropped a request Slack had already delivered")
+                log.debug("dropped a request already delivered (a retry or a replay)")
                 await ack()
                 return
             await ack()

@@ -130,8 +130,10 @@ class Counterpart:
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
-        elif Act.request_writing in said.acts:
-            asks = []  # "put the sign-on and the PTO in writing" names what to write down, it asks for nothing
+        elif Act.request_writing in said.acts or _asks_for_options(said):
+            # "put the sign-on and the PTO in writing" names what to write down, and "if the base can't
+            # move, what else could you offer?" asks for options: neither asks for the perks it names
+            asks = []
         if any(self._needs_no_number(t) for t in asks):
             asks = [t for t in asks if t.amount is not None or self._needs_no_number(t)]
         chosen: dict[str, Term] = {}
@@ -271,6 +273,8 @@ class Counterpart:
             low = to_canonical(term, perk, base=st.offer["base_salary"].current)
             if low is None:
                 continue
+            if self._quoted_monthly(term, perk, low):
+                low *= 12
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
             rival = competing and term.range is None  # another employer's offer is one figure; a range is the market
             kind = f"competing:{term.perk}" if rival else f"market:{term.perk}"
@@ -371,7 +375,7 @@ class Counterpart:
             turn.lines.append(self._say(st, "not_offered", **self._fields(perk)))
             return
         if not _better(perk, wanted, track.current):
-            kind = "covered_ask" if Act.ask in said.acts else "covered"
+            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if Act.ask in said.acts else "covered"
             turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk))))
             return
         if self._refuses(turn, key, sheet, wanted, said):
@@ -391,6 +395,8 @@ class Counterpart:
         if wanted is not None and self._quoted_monthly(term, perk, wanted):
             wanted *= 12
         if wanted is None:
+            if Act.request_writing in said.acts:
+                return None  # "in writing, with the review at three months" names what to write down
             if Act.ask in said.acts or term.amount is None:
                 kind = "ask_number_offered" if track and current else "ask_number"
                 turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(current, perk))))

@@ -183,7 +183,8 @@ class PracticeRunner:
             text="**Hint:** " + coaching.hint(st.practice, scenario, self.playbooks))])
 
     def turn(self, st: SessionState, scenario: Scenario, text: str) -> Outcome:
-        """One line said to the recruiter: noted for the debrief, answered, and debriefed if it ended the talk."""
+        """One line said to the recruiter: answered, then noted for the debrief as the recruiter took it, and
+        debriefed if it ended the talk."""
         practice = st.practice
         assert practice is not None
         context = Context(  # before any reply, the recruiter's last move was the opening offer

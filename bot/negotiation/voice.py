@@ -162,7 +162,7 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                          "I didn't quite follow the figure for {perk}. What number do you mean?",
                          "Could you put the {perk} ask as a plain number? I want to get it right.")},
     "insane": {"*": ("That doesn't look like a real figure for {perk}. Could you check the number?",
-                     "I think something went wrong with that {perk} figure. Could you check the number?",
+                     "I think there is a slip in that {perk} figure. Could you check the number?",
                      "I can't work with that figure for {perk}. Could you check the number and say it again?")},
     "foreign_currency": {"*": ("You gave that in {theirs}, but this offer is in {ours}. What is the figure in {ours}?",
                                "This offer is quoted in {ours}, not {theirs}. Could you give me the amount in {ours}?",
@@ -187,6 +187,8 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
     "covered": {"*": ("That's already covered: the offer includes {current} on {perk}.",
                       "No need, the offer already has {current} on {perk}.",
                       "You have that already: {current} on {perk}.")},
+    "covered_flag": {"*": ("You already have {perk} in the offer.", "{perk_cap} is already part of the offer.",
+                           "That's covered: {perk} is in the offer.")},
     "check": {
         "formal": ("I will need to seek approval on {perk}. I will revert to you shortly.",
                    "{perk_cap} requires sign-off from the compensation team; allow me to check.",

@@ -185,7 +185,8 @@ def _closest(word: str, choices: tuple[str, ...]) -> str | None:
 def _unknown_folder(name: str) -> str:
     meant = _closest(name, ITEM_FOLDERS)
     if meant is not None:
-        return f"unknown folder, not read; did you mean `{meant}/`? (names are lowercase)"
+        hint = " (names are lowercase)" if name.lower() == meant else ""
+        return f"unknown folder, not read; did you mean `{meant}/`?{hint}"
     return f"unknown folder, not read; the bot reads only {', '.join(f'`{f}/`' for f in ITEM_FOLDERS)}"
 
 

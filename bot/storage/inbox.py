@@ -10,16 +10,21 @@ A done row keeps its key (not its payload) for :data:`SEEN_FOR`, so a request re
 validity window (a signed Slack request is valid for five minutes) is recognised and dropped.
 
 Kept apart from :mod:`bot.storage.store` on purpose: it creates its own table and touches nothing
-else, so it sits beside whichever store backs the turns.
+else, so it sits beside whichever store backs the turns. Its SQL is the subset SQLite and
+PostgreSQL read alike (``ON CONFLICT DO NOTHING``, no rowid), run through the store's
+``transaction``/``snapshot`` and, where the store offers one, its ``execute`` (which translates
+the placeholders for PostgreSQL).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from bot.storage.store import Store, now_utc, timestamp
+from bot.storage.store import now_utc, timestamp
 
 # Longer than any window in which a platform may send the same request again (Slack: 5 minutes).
 SEEN_FOR = timedelta(minutes=10)
@@ -44,35 +49,44 @@ class Pending:
 
 
 class Inbox:
-    """The inbox table of one store's database. Not thread-safe beyond what the store gives."""
+    """The inbox table of one store's database. Not thread-safe beyond what the store gives.
 
-    def __init__(self, store: Store) -> None:
+    `store` is any store with ``transaction()`` and ``snapshot()`` (the SQLite store, or one
+    following the store protocol)."""
+
+    def __init__(self, store: Any) -> None:
         self.store = store
         self._last_prune = 0.0
         with store.transaction():
             for statement in _SCHEMA:
-                store.conn.execute(statement)
+                self._execute(statement)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """One statement inside the store's current transaction."""
+        execute = getattr(self.store, "execute", None)
+        return execute(sql, params) if execute is not None else self.store.conn.execute(sql, params)
 
     def accept(self, platform: str, key: str, payload: str, *, now: datetime | None = None) -> bool:
         """Record a request before acknowledging it; False when this key was seen already (a replay)."""
         with self.store.transaction():
-            cursor = self.store.conn.execute(
-                "INSERT OR IGNORE INTO inbox (key, platform, received_at, payload) VALUES (?, ?, ?, ?)",
+            cursor = self._execute(
+                "INSERT INTO inbox (key, platform, received_at, payload) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO NOTHING",
                 (f"{platform}:{key}", platform, timestamp(now or now_utc()), payload),
             )
-        return cursor.rowcount == 1
+        return bool(cursor.rowcount == 1)
 
     def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
         """Mark requests done (their payload goes; the key stays to recognise replays), and prune."""
         moment = now or now_utc()
         with self.store.transaction():
-            execute = self.store.conn.execute
+            execute = self._execute
             for key in keys:
                 execute("UPDATE inbox SET payload = NULL WHERE key = ?", (f"{platform}:{key}",))
             if time.monotonic() - self._last_prune >= PRUNE_EVERY_SECONDS:
                 self._last_prune = time.monotonic()
                 execute(
-                    "DELETE FROM inbox WHERE rowid IN (SELECT rowid FROM inbox WHERE received_at < ? "
+                    "DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE received_at < ? "
                     "AND payload IS NULL LIMIT ?)",
                     (timestamp(moment - SEEN_FOR), PRUNE_BATCH),
                 )

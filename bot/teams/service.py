@@ -27,7 +27,8 @@ from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
 from bot.playbooks.models import Playbooks, Tip
 from bot.port import Coach
-from bot.storage.store import Store, StoreError, now_utc
+from bot.storage.protocol import CoachStore
+from bot.storage.store import StoreError, now_utc
 from bot.teams import commands
 from bot.teams.commands import BadCommand, ChannelCommand, ShareCommand, StatsCommand
 from bot.teams.schedule import DEFAULT_TIMEZONE, Frequency, PostKinds, Schedule, first_due, next_due
@@ -120,7 +121,7 @@ def default_owner_id() -> str:
 
 
 class TeamService:
-    def __init__(self, store: Store, playbooks: Playbooks, coach: Coach, *,
+    def __init__(self, store: CoachStore, playbooks: Playbooks, coach: Coach, *,
                  clock: Callable[[], datetime] | None = None, owner_id: str | None = None,
                  lease: timedelta = CLAIM_LEASE) -> None:
         self.store = store

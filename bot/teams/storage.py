@@ -1,19 +1,22 @@
-"""Team channel rows in the core's SQLite file: plain SQL over the tables of store migration 3.
+"""Team channel rows in the core's store: plain SQL, the same on SQLite and PostgreSQL, over the
+tables of store migration 3.
 
 Writes that must not interleave between processes (claiming a due post, completing it) run in
-:meth:`bot.storage.store.Store.transaction` (``BEGIN IMMEDIATE``); the caller opens it, these helpers
-only run statements. Reads of several statements use :meth:`bot.storage.store.Store.snapshot`.
+the store's :meth:`~bot.storage.protocol.CoachStore.transaction` (``BEGIN IMMEDIATE`` on SQLite;
+on PostgreSQL the due rows are claimed ``FOR UPDATE SKIP LOCKED`` and the claim re-checked
+``FOR UPDATE``); the caller opens it, these helpers only run statements through
+:meth:`~bot.storage.protocol.CoachStore.execute`. Reads of several statements use ``snapshot``.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from bot.storage.store import Store, timestamp
+from bot.storage.protocol import CoachStore, Rows
+from bot.storage.store import timestamp
 from bot.teams.schedule import Frequency, PostKinds, Schedule
 
 
@@ -61,12 +64,14 @@ class PracticeStats:
 
 
 class TeamStore:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: CoachStore) -> None:
         self.store = store
 
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        return self.store.conn
+    def _execute(self, sql: str, params: Any = ()) -> Rows:
+        return self.store.execute(sql, params)
+
+    def _execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.store.conn.execute(sql, params)
 
     # --- subscriptions -------------------------------------------------------------------------
 
@@ -74,7 +79,7 @@ class TeamStore:
         """Create or replace a channel's subscription (the post history and mutes are kept)."""
         at = timestamp(now)
         with self.store.transaction():
-            self._conn.execute(
+            self._execute(
                 f"INSERT INTO team_subscriptions ({_COLUMNS}, created_by, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (channel_key) DO UPDATE SET "
                 "weekday = excluded.weekday, at_time = excluded.at_time, timezone = excluded.timezone, "
@@ -94,7 +99,7 @@ class TeamStore:
 
     def delete_subscription(self, key: str) -> bool:
         with self.store.transaction():
-            return self._conn.execute("DELETE FROM team_subscriptions WHERE channel_key = ?", (key,)).rowcount == 1
+            return self._execute("DELETE FROM team_subscriptions WHERE channel_key = ?", (key,)).rowcount == 1
 
     def update_subscription(self, key: str, *, now: datetime, **fields: Any) -> bool:
         allowed = {"paused", "stats", "next_due", "claimed_by", "claimed_until"}
@@ -104,7 +109,7 @@ class TeamStore:
                   for v in fields.values()]
         assignments = ", ".join(f"{name} = ?" for name in fields)
         with self.store.transaction():
-            cursor = self._conn.execute(
+            cursor = self._execute(
                 f"UPDATE team_subscriptions SET {assignments}, updated_at = ? WHERE channel_key = ?",
                 (*values, timestamp(now), key),
             )
@@ -120,25 +125,26 @@ class TeamStore:
         if platform is not None:
             sql += " AND platform = ?"
             args.append(platform)
-        sql += " ORDER BY next_due LIMIT ?"
+        sql += " ORDER BY next_due LIMIT ?" + self.store.dialect.skip_locked
         args.append(limit)
-        return [_subscription(row) for row in self._conn.execute(sql, args)]
+        return [_subscription(row) for row in self._execute(sql, args)]
 
     def set_claim(self, key: str, owner: str | None, until: datetime | None) -> None:
-        self._conn.execute("UPDATE team_subscriptions SET claimed_by = ?, claimed_until = ? WHERE channel_key = ?",
+        self._execute("UPDATE team_subscriptions SET claimed_by = ?, claimed_until = ? WHERE channel_key = ?",
                            (owner, timestamp(until) if until else None, key))
 
     def claim_owner(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT claimed_by FROM team_subscriptions WHERE channel_key = ?", (key,)).fetchone()
+        row = self._execute("SELECT claimed_by FROM team_subscriptions WHERE channel_key = ?"
+                            + self.store.dialect.for_update, (key,)).fetchone()
         return row[0] if row else None
 
     def record_post(self, key: str, tip_key: str, cycle: int, due_at: datetime, posted_at: datetime,
                     next_due: datetime) -> None:
-        self._conn.execute(
+        self._execute(
             "INSERT INTO team_posts (channel_key, tip_key, cycle, due_at, posted_at) VALUES (?, ?, ?, ?, ?)",
             (key, tip_key, cycle, timestamp(due_at), timestamp(posted_at)),
         )
-        self._conn.execute(
+        self._execute(
             "UPDATE team_subscriptions SET next_due = ?, cycle = ?, claimed_by = NULL, claimed_until = NULL "
             "WHERE channel_key = ?",
             (timestamp(next_due), cycle, key),
@@ -149,11 +155,11 @@ class TeamStore:
 
         Call inside a transaction (the claim's), so the answer cannot change before it is used.
         """
-        row = self._conn.execute("SELECT cycle FROM team_subscriptions WHERE channel_key = ?", (key,)).fetchone()
+        row = self._execute("SELECT cycle FROM team_subscriptions WHERE channel_key = ?", (key,)).fetchone()
         cycle = row[0] if row else 0
-        keys = [k for (k,) in self._conn.execute(
+        keys = [k for (k,) in self._execute(
             "SELECT tip_key FROM team_posts WHERE channel_key = ? AND cycle = ? ORDER BY id", (key, cycle))]
-        last = self._conn.execute("SELECT tip_key FROM team_posts WHERE channel_key = ? ORDER BY id DESC LIMIT 1",
+        last = self._execute("SELECT tip_key FROM team_posts WHERE channel_key = ? ORDER BY id DESC LIMIT 1",
                                   (key,)).fetchone()
         return cycle, keys, last[0] if last else None
 
@@ -166,11 +172,11 @@ class TeamStore:
     def _toggle(self, table: str, key: str, user_key: str, on: bool, now: datetime) -> bool:
         with self.store.transaction():
             if on:
-                cursor = self._conn.execute(
-                    f"INSERT OR IGNORE INTO {table} (channel_key, user_key, at) VALUES (?, ?, ?)",
+                cursor = self._execute(
+                    f"INSERT INTO {table} (channel_key, user_key, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     (key, user_key, timestamp(now)))
             else:
-                cursor = self._conn.execute(f"DELETE FROM {table} WHERE channel_key = ? AND user_key = ?",
+                cursor = self._execute(f"DELETE FROM {table} WHERE channel_key = ? AND user_key = ?",
                                             (key, user_key))
         return cursor.rowcount == 1
 
@@ -233,7 +239,7 @@ class TeamStore:
 
     def create_share(self, share_id: str, key: str, checklist: str, by: str, now: datetime) -> None:
         with self.store.transaction():
-            self._conn.execute(
+            self._execute(
                 "INSERT INTO team_shares (share_id, channel_key, checklist, created_by, created_at) "
                 "VALUES (?, ?, ?, ?, ?)", (share_id, key, checklist, by, timestamp(now)))
 
@@ -247,8 +253,9 @@ class TeamStore:
     def record_start(self, share_id: str, user_key: str, now: datetime) -> bool:
         """True the first time this user starts this share."""
         with self.store.transaction():
-            return self._conn.execute(
-                "INSERT OR IGNORE INTO team_share_starts (share_id, user_key, started_at) VALUES (?, ?, ?)",
+            return self._execute(
+                "INSERT INTO team_share_starts (share_id, user_key, started_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (share_id, user_key, timestamp(now))).rowcount == 1
 
     def share_counts(self, share_id: str, checklist: str) -> tuple[int, int]:
@@ -271,7 +278,7 @@ class TeamStore:
         match = "substr(channel_key, 1, ?) = ?"
         deleted = 0
         with self.store.transaction():
-            execute = self._conn.execute
+            execute = self._execute
             deleted += execute("DELETE FROM team_share_starts WHERE share_id IN "
                                f"(SELECT share_id FROM team_shares WHERE {match})", (len(prefix), prefix)).rowcount
             for table in ("team_shares", "team_posts", "team_mutes", "team_optins", "team_subscriptions"):

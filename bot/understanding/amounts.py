@@ -57,8 +57,8 @@ _MAX_SPOKEN = 1e15  # a chain of number words beyond this ("hundred hundred hund
 # At most this many candidate numbers of each kind are examined, and this many amounts returned, per
 # message: a negotiation message names a handful, and the bound keeps the work of reading a message
 # linear in its length whatever it holds (issue 13: "salary 100k " × 333 took a second).
-MAX_CANDIDATES = 32
-MAX_AMOUNTS = 24
+MAX_CANDIDATES = 24
+MAX_AMOUNTS = 16
 _UNITS = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
     "day": "days", "days": "days", "d": "days", "wd": "days", "week": "weeks", "weeks": "weeks",

@@ -30,7 +30,7 @@ from bot.understanding.cue_gate import MayMatch
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
-MAX_MENTIONS = 24  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
+MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow

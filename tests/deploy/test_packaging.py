@@ -85,18 +85,25 @@ def test_the_health_check_calls_healthz_on_the_health_port_and_the_database_is_o
     assert Path(env["OFFER_COACH_DB"]).parent.as_posix() in exec_form(volume)
 
 
-def test_compose_runs_both_adapters_on_one_database_volume() -> None:
+def test_compose_runs_both_adapters_from_the_image_on_sqlite_or_postgresql() -> None:
     compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
     services = compose["services"]
-    assert {"slack", "discord"} <= set(services)
-    for name in ("slack", "discord"):
-        service = services[name]
-        args = _parser().parse_args(service["command"])
-        assert (args.command, args.platform) == ("run", name)
-        volume, target = service["volumes"][0].split(":")
-        assert volume in compose["volumes"] and service["environment"]["OFFER_COACH_DB"].startswith(target + "/")
-        assert (DEPLOY / (service["env_file"] + ".example")).exists()
-    assert (ROOT / services["slack"]["build"]["context"].replace("..", ".") / "Dockerfile").exists()
+    for profile, names in (("sqlite", ("slack", "discord")), ("postgres", ("slack-pg", "discord-pg"))):
+        for name in names:
+            service = services[name]
+            assert service["profiles"] == [profile] and service["image"] == "offer-coach:latest"
+            args = _parser().parse_args(service["command"])
+            assert (args.command, args.platform) == ("run", name.removesuffix("-pg"))
+            assert (DEPLOY / (service["env_file"] + ".example")).exists()
+            environment = service["environment"]
+            if profile == "sqlite":  # one database file, on the shared volume
+                volume, target = service["volumes"][0].split(":")
+                assert volume in compose["volumes"] and environment["OFFER_COACH_DB"].startswith(target + "/")
+            else:
+                assert environment["OFFER_COACH_DATABASE_URL"].startswith("postgresql://")
+    assert _parser().parse_args(services["migrate"]["command"]).command == "db"
+    build = services["slack"]["build"]
+    assert (DEPLOY / build["context"] / build["dockerfile"]).resolve() == ROOT / "Dockerfile"
 
 
 @pytest.mark.parametrize("unit", ["slack.service", "discord.service"])

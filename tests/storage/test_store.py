@@ -10,6 +10,7 @@ import pytest
 
 from bot.messages import Reply
 from bot.session import SCHEMA_VERSION, ChecklistState, Record, SessionState
+from bot.storage.protocol import Commit
 from bot.storage.store import LATEST_SCHEMA, STALE_STATE_NOTICE, Store, StoreError, TurnWrite
 
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -86,15 +87,19 @@ def test_unusable_path_raises_store_error_naming_the_path(tmp_path: Path, make_b
     assert str(bad) in str(raised.value)
 
 
-def test_state_from_a_newer_version_starts_fresh_with_notice_and_is_archived(tmp_path: Path):
+def test_state_from_a_newer_version_starts_fresh_with_notice_and_is_archived_by_the_next_turn(tmp_path: Path):
     path = tmp_path / "coach.db"
     with Store(path) as store:
         write_turn(store, "test::ana", SessionState(turns=3))
         store.conn.execute("UPDATE sessions SET schema_version = ?", (SCHEMA_VERSION + 1,))
-        with store.transaction():
-            loaded = store.load_session("test::ana", "direct")
+        loaded = store.load_session("test::ana", "direct")
         assert loaded.state == SessionState()
         assert loaded.notice == STALE_STATE_NOTICE
+        assert store.user_data("test::ana").records == []  # reading changes nothing
+        turn = TurnWrite(user_key="test::ana", platform="test", scope="direct", at=T0, text_in="hi", choice_in=None,
+                         replies=[], state=SessionState(), records=[], user_known=True,
+                         expected_version=loaded.version, archive=loaded.stale)
+        assert store.commit_turn(turn) is Commit.saved
         archived = store.user_data("test::ana").records
         assert [record.kind for record in archived] == ["archived_session"]
         assert json.loads(archived[0].data["state"])["turns"] == 3
@@ -191,8 +196,12 @@ def test_an_older_database_is_migrated_forward_keeping_sessions_and_events(tmp_p
         patch.setattr(store_module, "LATEST_SCHEMA", 1)
         with Store(path) as old:
             assert old.schema_version() == 1
-            write_turn(old, "test::ana", SessionState(turns=4))
-            with old.transaction():
+            with old.transaction():  # the rows as that version wrote them
+                old.conn.execute("INSERT INTO users VALUES ('test::ana', 'test', 'x')")
+                old.conn.execute("INSERT INTO sessions VALUES ('test::ana', 'direct', ?, ?, 'x')",
+                                 (SessionState(turns=4).model_dump_json(), SCHEMA_VERSION))
+                old.conn.execute("INSERT INTO turns (user_key, scope, at, replies) "
+                                 "VALUES ('test::ana', 'direct', 'x', '[]')")
                 old.claim_event("test:E1", T0)
     with Store(path) as store:
         assert store.schema_version() == LATEST_SCHEMA > 1

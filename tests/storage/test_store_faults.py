@@ -24,6 +24,7 @@ from bot.storage.store import LATEST_SCHEMA, Store, StoreError
 from tests.storage.test_store import write_turn
 
 ROOT = Path(__file__).resolve().parents[2]
+CREATE = """{python} -c 'from bot.storage.store import Store; Store("{path}", maintenance=False).close()'"""
 
 
 def _open_new_files_in_step(folder: str, rounds: int, barrier: Any, results: Any) -> None:
@@ -97,7 +98,7 @@ def test_a_full_disk_at_start_says_the_disk_is_full(tmp_path: Path) -> None:
     mount.mkdir()
     result = _in_private_mount(textwrap.dedent(f"""
         mount -t tmpfs -o size=256k tmpfs {mount}
-        {sys.executable} -m adapters.cli.main chat --db {mount}/coach.db --user sam </dev/null >/dev/null
+        {CREATE.format(python=sys.executable, path=f"{mount}/coach.db")}
         dd if=/dev/zero of={mount}/filler bs=4k count=1000 2>/dev/null || true
         {sys.executable} -m adapters.cli.main chat --db {mount}/coach.db --user sam </dev/null
     """))
@@ -111,7 +112,7 @@ def test_a_read_only_mount_is_said_once_at_start_and_exits_non_zero(tmp_path: Pa
     mount.mkdir()
     result = _in_private_mount(textwrap.dedent(f"""
         mount -t tmpfs -o size=4m tmpfs {mount}
-        {sys.executable} -m adapters.cli.main chat --db {mount}/coach.db --user sam </dev/null >/dev/null
+        {CREATE.format(python=sys.executable, path=f"{mount}/coach.db")}
         mount -o remount,ro {mount}
         printf 'practice growth_startup\\nstatus\\n' |
             {sys.executable} -m adapters.cli.main chat --db {mount}/coach.db --user sam

@@ -18,6 +18,7 @@ from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 
 from bot.messages import Incoming
+from bot.storage.inbox import Inbox
 from bot.storage.store import USER_COLUMNS, Store
 from bot.teams.service import Actor, TeamService
 from tests.support.clock import Clock
@@ -38,6 +39,7 @@ NOT_A_PERSON = {
 def _schema(path: Path) -> dict[str, list[str]]:
     with Store(path, maintenance=False) as store:
         SQLite3InstallationStore(database=str(path), client_id="C").init()  # Bolt's tables share the file
+        Inbox(store)  # and so does the adapters' inbox of requests not yet finished
         tables = [name for (name,) in store.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
         return {table: [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")] for table in tables}

@@ -12,7 +12,7 @@ import pytest
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
 from bot.session import Outcome, Record, SessionState
-from bot.storage.store import Store
+from bot.storage import open_store
 from bot.teams.commands import BadCommand, parse
 from bot.teams.schedule import Frequency, Schedule, ScheduleError, next_due, zone_or_error
 from bot.teams.service import MIN_STATS_PARTICIPANTS, Actor, TeamService
@@ -38,7 +38,7 @@ async def _yes() -> bool:
 
 def _service(db: Path | str, clock: Clock) -> tuple[CoachService, TeamService]:
     playbooks, _ = shipped()
-    coach = CoachService(Store(db, maintenance=False), PracticeEngine(), clock=clock)
+    coach = CoachService(open_store(db, maintenance=False), PracticeEngine(), clock=clock)
     return coach, TeamService(coach.store, playbooks, coach, clock=clock)
 
 
@@ -93,8 +93,8 @@ def test_unknown_zones_days_and_times_get_a_message_that_says_what_to_type() -> 
 # --- commands and the rotation ------------------------------------------------------------------
 
 
-async def test_commands_outside_a_channel_and_unknown_checklists_get_friendly_answers() -> None:
-    coach, teams = _service(":memory:", Clock(START))
+async def test_commands_outside_a_channel_and_unknown_checklists_get_friendly_answers(store_target: str) -> None:
+    coach, teams = _service(store_target, Clock(START))
     in_dm = Actor(platform="test", tenant="T1", channel="D1", user_id="U1", in_channel=False)
     result = await teams.command("channel subscribe", in_dm, _yes)
     assert "in the channel" in result.replies[0].text
@@ -104,9 +104,9 @@ async def test_commands_outside_a_channel_and_unknown_checklists_get_friendly_an
     coach.close()
 
 
-async def test_a_cycle_posts_every_tip_once_before_any_repeats() -> None:
+async def test_a_cycle_posts_every_tip_once_before_any_repeats(store_target: str) -> None:
     clock = Clock(START)
-    coach, teams = _service(":memory:", clock)
+    coach, teams = _service(store_target, clock)
     await teams.command("channel subscribe mon 09:00 Europe/Berlin tips", _actor(), _yes)
     pool = [tip.key for tip in teams.playbooks.tips if tip.kind == "tip"]
     posted: list[str] = []
@@ -120,31 +120,39 @@ async def test_a_cycle_posts_every_tip_once_before_any_repeats() -> None:
     coach.close()
 
 
-def test_two_processes_claiming_at_the_same_moment_post_once(tmp_path: Path) -> None:
-    db = tmp_path / "coach.db"
-    clock = Clock(START)
-    first_coach, first = _service(db, clock)
-    second_coach, second = _service(db, clock)
+def test_four_schedulers_claiming_at_the_same_moment_post_once_per_due_slot(store_target: str) -> None:
+    """Four processes' schedulers (each its own store connection) race for three channels' posts
+    over three weekly slots: every slot is posted exactly once, by whichever claimed it."""
     import asyncio
 
-    asyncio.run(first.command("channel subscribe mon 09:00 Europe/Berlin", _actor(), _yes))
-    clock.moment = START + timedelta(days=7, hours=2)
-    barrier = threading.Barrier(2)
-    claims: list[int] = []
+    clock = Clock(START)
+    services = [_service(store_target, clock) for _ in range(4)]
+    channels = ["C1", "C2", "C3"]
+    for channel in channels:
+        asyncio.run(services[0][1].command("channel subscribe mon 09:00 Europe/Berlin", _actor(channel=channel),
+                                           _yes))
+    posted: list[str] = []
+    for week in range(1, 4):
+        clock.moment = START + timedelta(days=7 * week, hours=2)
+        barrier = threading.Barrier(len(services))
 
-    def claim(teams: TeamService) -> None:
-        barrier.wait()
-        for _ in range(20):
-            claims.append(len(teams.claim_due()))
+        def post_what_is_due(teams: TeamService, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            for _ in range(10):
+                for due in teams.claim_due():
+                    if teams.mark_posted(due):
+                        posted.append(due.subscription.channel_key)
 
-    threads = [threading.Thread(target=claim, args=(teams,)) for teams in (first, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sum(claims) == 1
-    first_coach.close()
-    second_coach.close()
+        threads = [threading.Thread(target=post_what_is_due, args=(teams,)) for _coach, teams in services]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(posted) == sorted([_actor(channel=c).channel_key for c in channels] * week)
+    teams = services[0][1].teams
+    assert [teams.post_count(_actor(channel=c).channel_key) for c in channels] == [3, 3, 3]
+    for coach, _teams in services:
+        coach.close()
 
 
 # --- opt-in team stats --------------------------------------------------------------------------
@@ -157,9 +165,9 @@ async def _practise(coach: CoachService, teams: TeamService, users: list[str], *
         await coach.handle(Incoming(platform="test", tenant="T1", user_id=user, conversation_id=user, text="good"))
 
 
-async def test_team_stats_need_five_people_who_opted_in_and_show_only_averages() -> None:
+async def test_team_stats_need_five_people_who_opted_in_and_show_only_averages(store_target: str) -> None:
     clock = Clock(START)
-    coach, teams = _service(":memory:", clock)
+    coach, teams = _service(store_target, clock)
     await teams.command("channel subscribe mon 09:00 Europe/Berlin", _actor(), _yes)
     await teams.command("channel stats on", _actor(), _yes)
     await _practise(coach, teams, [f"U{n}" for n in range(MIN_STATS_PARTICIPANTS - 1)])
@@ -182,8 +190,8 @@ async def test_team_stats_need_five_people_who_opted_in_and_show_only_averages()
     coach.close()
 
 
-async def test_forgetting_a_user_removes_their_team_rows_too() -> None:
-    coach, teams = _service(":memory:", Clock(START))
+async def test_forgetting_a_user_removes_their_team_rows_too(store_target: str) -> None:
+    coach, teams = _service(store_target, Clock(START))
     await teams.command("stats join", _actor("UFORGET"), _yes)
     await teams.click("team:mute", _actor("UFORGET"))
     rows = coach.export_user("test:T1:UFORGET")["team"]  # the user's own export shows them

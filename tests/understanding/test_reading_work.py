@@ -27,7 +27,7 @@ PIECES = (
 )  # fmt: skip
 # Characters read by patterns per character of message: some 60 cue searches read the whole message
 # once each; what reads around each hit is bounded by the caps on mentions and amounts.
-WORK_PER_CHAR = 200
+WORK_PER_CHAR = 150
 
 
 class _Counted:

@@ -95,3 +95,18 @@ def test_the_token_is_redacted_from_any_log_line(caplog: pytest.LogCaptureFixtur
         log.removeFilter(redactor)
     assert FAKE_TOKEN not in caplog.text
     assert "[token]" in caplog.text
+
+
+def test_several_processes_split_the_shards_with_shard_count_and_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Process 2 of 2 over one database: DISCORD_SHARD_COUNT=4, DISCORD_SHARD_IDS=[2,3]."""
+    monkeypatch.setenv("DISCORD_TOKEN", FAKE_TOKEN)
+    monkeypatch.setenv("DISCORD_SHARD_COUNT", "4")
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "[2, 3]")
+    settings = load_settings()
+    assert settings.sharded and settings.shard_count == 4 and settings.shard_ids == [2, 3]
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "[4]")
+    with pytest.raises(DiscordConfigError, match="DISCORD_SHARD_IDS"):
+        load_settings()
+    monkeypatch.setenv("DISCORD_SHARDS", "2")
+    with pytest.raises(DiscordConfigError, match="DISCORD_SHARD_COUNT"):
+        load_settings()

@@ -36,3 +36,28 @@ async def test_socket_mode_acks_each_envelope_and_posts_the_reply(fake: FakeSlac
         await handler.close_async()
         await close_app(app)
         service.close()
+
+
+async def test_a_malformed_or_repeated_socket_mode_envelope_is_acknowledged_and_runs_nothing(fake: FakeSlack, caplog):
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
+                             api_url=fake.api_url)
+    service = CoachService(Store(":memory:"), ScriptedEngine())
+    app = build_app(settings, service, db_path=":memory:")
+    handler = await start_socket_mode(app, settings)
+    try:
+        bad = event_callback(dm_message(user=ALICE, text="hi"))
+        bad["event"]["text"] = {"not": "text"}
+        bad_envelope = await fake.send_envelope("events_api", bad)
+        command = slash_command(text="hello", user=ALICE, channel=fake.dm_of(ALICE),
+                                response_url=fake.response_url("socket"))
+        first = await fake.send_envelope("slash_commands", command)
+        again = await fake.send_envelope("slash_commands", command)  # same trigger id: the same command
+        await fake.wait_for(lambda: fake.ack_for(bad_envelope) and fake.ack_for(first) and fake.ack_for(again)
+                            and fake.messages_to(ALICE))
+        await close_app(app)  # lets the work in flight finish
+        assert service.store.count("turns") == 1
+        assert not [r for r in caplog.records if r.exc_info]
+    finally:
+        await handler.close_async()
+        await close_app(app)
+        service.close()

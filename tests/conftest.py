@@ -1,0 +1,35 @@
+"""Fixtures every folder shares: a store on each back end (SQLite file, PostgreSQL schema)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import databases
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a test's store lives: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "coach.db")
+        return
+    with databases.postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL schema of the test's own (skips, or fails where required, without a server)."""
+    with databases.postgres_schema() as url:
+        yield url
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any("PostgreSQL tests skipped" in str(getattr(report, "longrepr", "")) for report in skipped):
+        terminalreporter.write_line(databases.HOW_TO_RUN.format(url=databases.server_url()))
