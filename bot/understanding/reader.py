@@ -30,6 +30,7 @@ from bot.understanding.cue_gate import MayMatch
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
+_MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to find a sentence's question
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
@@ -852,15 +853,19 @@ def _sentence_of(low: str, position: int) -> str:
 
 def _is_info_question(sentence: str) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
-    sentence = sentence.strip()
-    if not sentence:
-        return False
-    asks = "?" in sentence
-    polite = cues.POLITE_REQUEST.match(sentence)
-    lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
-    if lead_in is not None:
+    for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
+        sentence = sentence.strip()
+        if not sentence:
+            return False
+        asks = "?" in sentence
+        polite = cues.POLITE_REQUEST.match(sentence)
+        lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+        if lead_in is None:
+            break
         # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
-        return _is_info_question(sentence[lead_in.end() :])
+        sentence = sentence[lead_in.end() :]
+    else:
+        return False  # more lead-ins than anyone writes before a question
     if polite:
         return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
     if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
