@@ -482,6 +482,8 @@ PRIORITY = _cue(
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
 )
+WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
+IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
 ALTERNATIVES = _cue(
     r"\b(?:what else|anything else(?! i should| to know| about)|something else|"
     r"other (?:options|ways|perks|benefits|things)|alternatives?|"
@@ -773,6 +775,9 @@ ULTIMATUM = _cue(
     r"non-?negotiable for me|bottom line|or i walk)\b"
 )
 # An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
+# "ok, that's fine, thank you": settling with thanks takes the offer even after a question
+SETTLING = re.compile(r"\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b.*\bthank|"
+                      r"\bthank.*\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b")
 ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"

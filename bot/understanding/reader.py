@@ -644,7 +644,24 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
             low, amounts[i - 1].end, amounts[i].start
         ):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i, a in enumerate(amounts):
+        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+            roles[i] = "evidence"
     return roles
+
+
+def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: int, may: MayMatch) -> bool:
+    """A range said after what the user has seen, before a figure asked for, is the evidence for that figure.
+
+    "I've looked at the market, and it's $85k–$98k. I was hoping for $92k": only $92k is asked for.
+    """
+    a = amounts[i]
+    if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None
+               for j in range(i + 1, len(amounts))):
+        return False
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
+    return _found(cues.EVIDENCE, low[start:a.start], may) and not _found(cues.ASKING, low[start:clause_end], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:
@@ -726,9 +743,23 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
     if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
         acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
-    if _found(cues.REQUEST_WRITING, low, may):
+    if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
     return acts
+
+
+def _asks_for_writing(low: str, may: MayMatch) -> bool:
+    """A writing cue asks for the offer in writing, unless it describes a rival offer ("a written offer from
+    another company", "other offer in writing") or what a document already says ("in the agreement is written")."""
+    for cue in cues.REQUEST_WRITING.finditer(low):
+        sentence = _sentence_of(low, cue.start())
+        if _found(cues.COMPETING, sentence, may) and cues.WRITTEN_OFFER.search(low, max(0, cue.start() - 9),
+                                                                                 cue.end() + 6):
+            continue
+        if cues.IS_WRITTEN.search(low, max(0, cue.start() - 8), cue.end()):
+            continue
+        return True
+    return False
 
 
 def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
@@ -792,11 +823,12 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk."""
     found = set(acts)
     words = cues.TOKEN.findall(low)
-    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms:
-        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing
+    said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
+    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so:
+        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
     answering = context is not None and context.last_move in ("question", "refusal")
-    if (Act.accept in found and answering and len(words) <= 6 and not terms
-            and not cues.ACCEPT_IN_WORDS.search(low) and not cues.PLEASED_ACCEPT.search(low)):
+    if (Act.accept in found and answering and len(words) <= 6 and not terms and not said_so
+            and not cues.PLEASED_ACCEPT.search(low) and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
     if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
         found.add(Act.accept)
@@ -902,6 +934,26 @@ def _shouting(original: str) -> bool:
 def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
     """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line())."""
     for line in lines:
-        text = line.rstrip("\r\n")
-        understanding = understander.read(text)
+        text, context = _line_and_context(line.rstrip("\r\n"))
+        understanding = understander.read(text, context)
         yield json.dumps(understanding.json_line(), ensure_ascii=False)
+
+
+def _line_and_context(line: str) -> tuple[str, Context | None]:
+    """A line that is a JSON object {"text": ..., "context": {...}} is read with that context; any other line
+    is read as it is. A context that does not fit (unknown move, wrong types) is dropped, never the text."""
+    if not line.lstrip().startswith("{"):
+        return line, None
+    try:
+        given = json.loads(line)
+    except ValueError:
+        return line, None
+    if not isinstance(given, dict) or not isinstance(given.get("text"), str):
+        return line, None
+    raw = given.get("context")
+    if not isinstance(raw, dict):
+        return given["text"], None
+    try:
+        return given["text"], Context.model_validate({k: v for k, v in raw.items() if k in Context.model_fields})
+    except ValueError:
+        return given["text"], None
