@@ -486,7 +486,8 @@ WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival o
 IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
 ALTERNATIVES = _cue(
     r"\b(?:what else|anything else(?! i should| to know| about)|something else|"
-    r"other (?:options|ways|perks|benefits|things)|alternatives?|"
+    r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
+    r"(?<!have )(?<!got )(?<!have some )alternatives?|"
     r"any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
@@ -778,6 +779,10 @@ ULTIMATUM = _cue(
 # "ok, that's fine, thank you": settling with thanks takes the offer even after a question
 SETTLING = re.compile(r"\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b.*\bthank|"
                       r"\bthank.*\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b")
+IF_FIXED = re.compile(
+    r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
+    r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
+)
 ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"

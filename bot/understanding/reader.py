@@ -135,6 +135,7 @@ class Understander:
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
+        _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
@@ -269,8 +270,12 @@ class Understander:
         signals: list[Signal] = []
         if _accepts(low, may, acts):
             acts.add(Act.accept)
-        if cues.ULTIMATUM.search(low):
+        ultimatum = cues.ULTIMATUM.search(low)
+        if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
+            if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
+                                          for r in cues.REJECT.finditer(low)):
+                acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
@@ -795,6 +800,18 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
                 and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
+
+
+def _mark_fixed(low: str, slots: list[_Slot]) -> None:
+    """A perk named only as fixed ("if base can't move now, could we…") is the offer as it stands, not an ask."""
+    if "if " not in low:
+        return
+    for slot in slots:
+        if slot.role != "ask" or slot.negated or slot.amount is not None:
+            continue
+        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
+        if fixed and fixed.start() <= slot.start < fixed.end():
+            slot.role = "current"
 
 
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.understanding.acts import Act, Context
+from bot.understanding.acts import Act, Context, Signal
 from bot.understanding.reader import understand_lines
 from tests.understanding.test_understand import understander
 
@@ -85,3 +85,24 @@ def test_a_context_that_does_not_fit_is_dropped_not_the_message(line: str) -> No
 def test_a_line_that_only_looks_like_json_is_read_as_text() -> None:
     (out,) = [json.loads(x) for x in understand_lines(['{"salary": 120000}'], understander())]
     assert out["text"] == '{"salary": 120000}'
+
+
+@pytest.mark.parametrize(("text", "perk"), [
+    ("No severance, no deal.", "severance"),
+    ("senior title or no deal", "title"),
+])
+def test_an_ultimatum_demands_the_perk_it_names_and_refuses_nothing(text: str, perk: str) -> None:
+    said = understander().read(text)
+    assert Act.propose in said.acts
+    assert Act.reject not in said.acts
+    assert [(t.perk, t.role) for t in said.terms] == [(perk, "ask")]
+
+
+def test_having_other_options_is_leverage_not_a_request_for_alternatives() -> None:
+    assert Signal.alternatives not in understander().read("I have other options").signals
+    assert Signal.alternatives in understander().read("what other options do you have?").signals
+
+
+def test_a_perk_named_only_as_fixed_is_not_asked_for() -> None:
+    said = understander().read("If base can't move now, could we agree a review with an 8% raise?")
+    assert {(t.perk, t.role) for t in said.terms if t.role == "ask"} == {("raise_review", "ask")}
