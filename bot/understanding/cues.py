@@ -342,6 +342,12 @@ JUSTIFY = _cue(
     r"live \S+ (?:\S+ )?away)|kids in|daycare|months'? notice|weeks'? notice|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
     r"(?:the )?same for everyone|kicks? off|meets in person|"
+    # what the user has done, and why the offer falls short, said without "because"
+    r"i(?:'ve| have)? (?:worked|been (?:leading|working|running|the \w+ lead|a \w+ lead)|spent the last)|"
+    r"having (?:worked|led|built|run|managed)|i'?ve taken|"
+    r"(?:won'?t|wouldn'?t|doesn'?t|does not|will not|would not|can'?t|cannot) (?:even )?cover|insufficient|"
+    r"(?:is|it'?s) my only|(?:i'?ve|i have) been quoted|"
+    r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
     r"i (?:speak|hold|beat|exceeded|already know)|fluent in|(?:aws |pmp |\w+ )?certified|cert\b|"

@@ -106,3 +106,17 @@ def test_having_other_options_is_leverage_not_a_request_for_alternatives() -> No
 def test_a_perk_named_only_as_fixed_is_not_asked_for() -> None:
     said = understander().read("If base can't move now, could we agree a review with an 8% raise?")
     assert {(t.perk, t.role) for t in said.terms if t.role == "ask"} == {("raise_review", "ask")}
+
+
+@pytest.mark.parametrize("text", [
+    "i worked in healthcare for 4 yrs",
+    "Having worked in benefits consulting for five years, I know how packages like this are built.",
+    "I appreciate it, but a $3,000 relocation budget won't cover a cross-country move.",
+    "Could you cover the $180 monthly train pass? It's my only practical way into the office.",
+])
+def test_a_reason_without_a_cue_word_is_still_a_reason(text: str) -> None:
+    assert Act.justify in understander().read(text).acts
+
+
+def test_a_plain_request_gives_no_reason() -> None:
+    assert Act.justify not in understander().read("could we do 25 days pto?").acts
