@@ -209,6 +209,7 @@ RECAP = re.compile(
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 ACCEPTING = re.compile(
+    r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
@@ -789,6 +790,9 @@ IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
 )
+# "ok on the review.", "fine on the bonus, but…": one term taken, the rest of the message still counts
+ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on (?:the |my |your )?"
+                            r"[\w-]+(?: [\w-]+)?\s*(?:[.;!]|,? (?:but|and|now)\b)")
 ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"

@@ -769,6 +769,8 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
 
 def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
+    if cues.ACCEPT_ON_TERM.match(low):
+        return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
         near = (max(0, accept.start() - 12), accept.end() + 40)
         blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
@@ -867,7 +869,7 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if accepting and "?" not in low and not _found(cues.ASKING, low, may):
+    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]

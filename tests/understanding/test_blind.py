@@ -36,7 +36,7 @@ def test_frozen_lines_do_not_regress() -> None:
 
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
-    assert round(everything.acts.f1, 2) >= 0.85
+    assert round(everything.acts.f1, 2) >= 0.86
     assert round(everything.pairs.f1, 2) >= 0.77
 
 
@@ -48,12 +48,12 @@ def test_iteration_lines_do_not_regress() -> None:
 
 
 def test_iteration_practices_do_not_regress() -> None:
-    # 88 of 154 turns after the first round; 94 once rival offers in writing, ranges before an ask, plain
-    # acceptances after a question, ultimatums and perks named as fixed were read (tuned on these
-    # practices, so no estimate of the frozen ones)
+    # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
+    # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
+    # these practices, so no estimate of the frozen ones)
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 94
+    assert result.right >= 95
     assert result.restated <= 11
 
 

@@ -120,3 +120,15 @@ def test_a_reason_without_a_cue_word_is_still_a_reason(text: str) -> None:
 
 def test_a_plain_request_gives_no_reason() -> None:
     assert Act.justify not in understander().read("could we do 25 days pto?").acts
+
+
+def test_ok_on_one_term_takes_it_and_keeps_the_next_ask() -> None:
+    said = understander().read("Ok on the review. Is there any room on the learning budget — $2,000 instead of $1,000?")
+    assert {Act.accept, Act.propose} <= set(said.acts)
+    assert ("professional_development", 2000.0, "ask") in {(t.perk, t.amount, t.role) for t in said.terms}
+    said = understander().read("fine on the bonus, but the base needs to be 120k")
+    assert {(t.perk, t.role) for t in said.terms} == {("performance_bonus", "current"), ("base_salary", "ask")}
+
+
+def test_ok_on_second_thought_takes_nothing() -> None:
+    assert Act.accept not in understander().read("ok on second thought I want more").acts
