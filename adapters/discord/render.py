@@ -40,6 +40,9 @@ _ANYWHERE = re.compile(r"([\\*_~`|<>\[\]@])")
 # Only at the start of a line: headings, subtext, lists and quotes.
 _LINE_START = re.compile(r"^(\s*)(#|-|\+|>|\d+(?=[.)]))")
 _URL = re.compile(r"https?://[^\s<>\[\]()`|*]+")
+# Anything that makes neutral markup more than one plain line: a marker, an escape, a line break,
+# a bullet or a quote.
+_MARKUP_SIGNS = re.compile(r"[\\*`\n]|^[->] ")
 
 
 @dataclass
@@ -63,6 +66,9 @@ class Outgoing:
 
 def escape_text(text: str, *, line_start: bool = False) -> str:
     """Make text literal in Discord: markdown, mentions and links cannot be forged; bare URLs stay links."""
+    if "://" not in text:  # most text has no link: one substitution, no splitting around URLs
+        out = _ANYWHERE.sub(r"\\\1", text)
+        return _LINE_START.sub(r"\1\\\2", out, count=1) if line_start else out
     pieces = []
     pos = 0
     for m in _URL.finditer(text):
@@ -143,6 +149,10 @@ def _split_line(line: markup.Line, limit: int) -> list[str]:
 
 def render_markup(text: str, limit: int) -> list[str]:
     """Neutral markup as Discord markdown, split at line boundaries into chunks of at most `limit`."""
+    if not _MARKUP_SIGNS.search(text):  # one plain line, the common card value: nothing to parse
+        rendered = escape_text(text, line_start=True)
+        if len(rendered) <= limit:
+            return [rendered] if rendered.strip() else []
     lines: list[str] = []
     for line in markup.parse(text):
         lines.extend(_split_line(line, limit))
@@ -182,14 +192,17 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
     footer = _cut(markup.plain(card.footer), FOOTER_LIMIT) if card.footer else None
     room = EMBED_TOTAL_LIMIT - (len(footer) if footer else 0)
     embeds = [fresh(False)]
+    size = len(embeds[0])  # kept as fields are added: len(embed) walks every field each time
     for card_field in card.fields:
         name = _cut(escape_text(markup.plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
         value = _cut("\n".join(render_markup(card_field.value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
         current = embeds[-1]
-        if len(current.fields) >= FIELDS_PER_EMBED or len(current) + len(name) + len(value) > room:
+        if len(current.fields) >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
             current = fresh(True)
             embeds.append(current)
+            size = len(current)
         current.add_field(name=name, value=value, inline=card_field.inline)
+        size += len(name) + len(value)
     if footer:
         embeds[-1].set_footer(text=footer)
     return embeds
