@@ -64,20 +64,26 @@ class Outgoing:
                             filename=self.attachment.filename)
 
 
+def _escape_anywhere(text: str) -> str:
+    # Searching first is about three times cheaper than a substitution that finds nothing, which is
+    # what most reply text is: re.sub with a template pays for the template on every call.
+    return text if _ANYWHERE.search(text) is None else _ANYWHERE.sub(r"\\\1", text)
+
+
 def escape_text(text: str, *, line_start: bool = False) -> str:
     """Make text literal in Discord: markdown, mentions and links cannot be forged; bare URLs stay links."""
-    if "://" not in text:  # most text has no link: one substitution, no splitting around URLs
-        out = _ANYWHERE.sub(r"\\\1", text)
-        return _LINE_START.sub(r"\1\\\2", out, count=1) if line_start else out
-    pieces = []
-    pos = 0
-    for m in _URL.finditer(text):
-        pieces.append(_ANYWHERE.sub(r"\\\1", text[pos : m.start()]))
-        pieces.append(m.group(0))
-        pos = m.end()
-    pieces.append(_ANYWHERE.sub(r"\\\1", text[pos:]))
-    out = "".join(pieces)
-    if line_start:
+    if "://" not in text:  # most text has no link: no splitting around URLs
+        out = _escape_anywhere(text)
+    else:
+        pieces = []
+        pos = 0
+        for m in _URL.finditer(text):
+            pieces.append(_escape_anywhere(text[pos : m.start()]))
+            pieces.append(m.group(0))
+            pos = m.end()
+        pieces.append(_escape_anywhere(text[pos:]))
+        out = "".join(pieces)
+    if line_start and _LINE_START.match(out) is not None:
         out = _LINE_START.sub(r"\1\\\2", out, count=1)
     return out
 
