@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from adapters.discord.config import DiscordSettings
 from adapters.discord.runner import serve
 from bot.config import CoreSettings
-from bot.playbooks import loader
-from bot.understanding import reader
+from tests.support.builds import count_builds
 from tests.support.fake_discord import FakeDiscord
 
 GUILD = 778 << 22
@@ -26,22 +24,7 @@ ALICE = 3101
 
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """How many readers were built and playbook folders loaded."""
-    counted = {"readers": 0, "playbooks": 0}
-    real_init = reader.Understander.__init__
-    real_load = loader.load_playbooks
-
-    def counting_init(self: Any, *args: Any, **kwargs: Any) -> None:
-        counted["readers"] += 1
-        real_init(self, *args, **kwargs)
-
-    def counting_load(*args: Any, **kwargs: Any) -> Any:
-        counted["playbooks"] += 1
-        return real_load(*args, **kwargs)
-
-    monkeypatch.setattr(reader.Understander, "__init__", counting_init)
-    monkeypatch.setattr(loader, "load_playbooks", counting_load)
-    return counted
+    return count_builds(monkeypatch)
 
 
 async def test_the_first_dm_after_start_builds_no_reader_and_loads_no_playbooks(
