@@ -5,17 +5,24 @@ and stops the clock when the reply has been printed. Target (issue 14): under 0.
 
     python bench/chat_startup.py [--runs 15]
     python bench/chat_startup.py --code /path/to/old/checkout [--code /another]   # side by side
+    python bench/chat_startup.py --terminal --code /path/to/old/checkout   # first typed ask vs a warm one
 
 With ``--code`` each checkout's `adapters.cli.main` is run the same way (``python -c``, with the
 checkout first on the path), alternating checkouts run by run so the machine's load hits all of
 them; the ratios are to this tree. The user's cache directory is left as a second start finds it.
+
+``--terminal`` runs the chat in a pseudo-terminal, as a person types into it (Linux): after the
+first prompt it types a practice, an ask, another ask and the first ask again, and times each reply
+up to the next prompt. The first ask after start is compared with the same ask typed later.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import select
 import statistics
 import subprocess
 import sys
@@ -54,12 +61,71 @@ def first_reply_seconds(code: Path, db: Path) -> tuple[float, float]:
     return elapsed, _children_cpu() - cpu_before
 
 
+PROMPT = re.compile(r"you> ")
+TYPED = ("practice growth_startup", "I'd like 165k base, could you do that?", "What about 4 remote days a week?",
+         "I'd like 165k base, could you do that?")
+
+
+def _until_prompt(fd: int, timeout: float = 60.0) -> None:
+    seen = ""
+    deadline = time.perf_counter() + timeout
+    while not PROMPT.search(seen):
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
+        if not ready:
+            raise TimeoutError(f"no prompt in {seen[-300:]!r}")
+        seen += os.read(fd, 65536).decode("utf-8", "replace")
+
+
+def typed_reply_seconds(code: Path, db: Path) -> list[float]:
+    """Seconds from Enter to the next prompt, for each line of TYPED, in a fresh chat in a pty."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "INPUTRC": "/dev/null"}
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, str(code), "chat", "--db", str(db), "--user", "bench"],
+                            stdin=follower, stdout=follower, stderr=follower, cwd=code, env=env,
+                            start_new_session=True)
+    os.close(follower)
+    try:
+        _until_prompt(leader)
+        times = []
+        for line in TYPED:
+            started = time.perf_counter()
+            os.write(leader, line.encode() + b"\r")
+            _until_prompt(leader)
+            times.append(time.perf_counter() - started)
+        return times  # mid-practice `exit` would ask whether to walk away: the process is simply ended
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        os.close(leader)
+
+
+def terminal_main(codes: list[Path], runs: int) -> None:
+    results: dict[Path, list[list[float]]] = {code: [] for code in codes}
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            for index, code in enumerate(codes):
+                results[code].append(typed_reply_seconds(code, Path(tmp) / f"t{index}-{run}.db"))
+    print(f"offer-coach chat in a terminal, {runs} fresh starts each, interleaved: the first ask after start "
+          "vs the same ask typed later in the same chat")
+    for code, rows in results.items():
+        first = statistics.median(row[1] for row in rows)
+        warm = statistics.median(row[3] for row in rows)
+        print(f"{code!s:<40} first ask {first * 1000:6.1f} ms, later {warm * 1000:6.1f} ms: {first / warm:5.2f}x")
+    print("target: the first within 2x of a warm reply")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--code", type=Path, action="append", default=[], help="another checkout to compare")
+    parser.add_argument("--terminal", action="store_true", help="first typed ask vs a warm one, in a pty")
     args = parser.parse_args()
     codes = [HERE, *(c.resolve() for c in args.code)]
+    if args.terminal:
+        terminal_main(codes, args.runs)
+        return
     times: dict[Path, list[tuple[float, float]]] = {code: [] for code in codes}
     with tempfile.TemporaryDirectory() as tmp:
         dbs = {code: Path(tmp) / f"bench{index}.db" for index, code in enumerate(codes)}
