@@ -186,8 +186,12 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip("\\") + "…"
 
 
+def _plain(text: str) -> str:
+    return text if _MARKUP_SIGNS.search(text) is None else markup.plain(text)
+
+
 def _title(text: str) -> str:
-    return _cut(escape_text(markup.plain(text)), TITLE_LIMIT)
+    return _cut(escape_text(_plain(text)), TITLE_LIMIT)
 
 
 def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
@@ -195,20 +199,22 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
     def fresh(continued: bool) -> discord.Embed:
         return discord.Embed(title=_title(f"{card.title} (continued)" if continued else card.title), colour=colour)
 
-    footer = _cut(markup.plain(card.footer), FOOTER_LIMIT) if card.footer else None
+    footer = _cut(_plain(card.footer), FOOTER_LIMIT) if card.footer else None
     room = EMBED_TOTAL_LIMIT - (len(footer) if footer else 0)
     embeds = [fresh(False)]
-    size = len(embeds[0])  # kept as fields are added: len(embed) walks every field each time
+    # Counted here as fields are added: discord.py's len(embed) and embed.fields walk every field each time.
+    size, fields = len(embeds[0]), 0
     for card_field in card.fields:
-        name = _cut(escape_text(markup.plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
+        name = _cut(escape_text(_plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
         value = _cut("\n".join(render_markup(card_field.value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
         current = embeds[-1]
-        if len(current.fields) >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
+        if fields >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
             current = fresh(True)
             embeds.append(current)
-            size = len(current)
+            size, fields = len(current), 0
         current.add_field(name=name, value=value, inline=card_field.inline)
         size += len(name) + len(value)
+        fields += 1
     if footer:
         embeds[-1].set_footer(text=footer)
     return embeds
