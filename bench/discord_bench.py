@@ -30,6 +30,11 @@ the REST request. For the coach the turn's own CPU (``CoachService.handle``, whi
 measured too and subtracted: what is left is the adapter's own CPU per DM, compared with the bare
 client's CPU per DM in the same round. Target: within 1.1x.
 
+Two more rows separate what the adapter adds from what the coach's richer messages cost discord.py:
+``same-payload`` is a bare client sending, for each DM, the very messages the coach sends for it
+(rendered beforehand: embeds, buttons, sometimes two messages); ``replay`` is the adapter answering
+each DM with the replies the real coach gave it when recorded, with no turn behind them.
+
 ``--first`` (issue 14): the real ``serve`` of adapters/discord/runner.py in a fresh process against
 the fake, as an operator starts it; the first DM's reply time against the same DM from later users.
 With ``--code`` the same runs against another checkout, alternating processes.
@@ -88,6 +93,46 @@ class BareClient(discord.Client):
             return
         await message.channel.send("Thanks, noted.")
         self.done.set()
+
+
+class SamePayloadClient(BareClient):
+    """A bare client that sends, for each DM, the messages the coach sends for it, already rendered:
+    discord.py's cost of those richer messages (embeds, buttons, more than one message) with no
+    adapter around it."""
+
+    def __init__(self, payloads: dict[tuple[str, str], list[dict[str, Any]]], **options: Any) -> None:
+        super().__init__(**options)
+        self.payloads = payloads
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot:
+            return
+        for kwargs in self.payloads[(str(message.author.id), message.content)]:
+            await message.channel.send(**kwargs)
+        self.done.set()
+
+
+class ReplayService:
+    """Answers each DM with the replies the real coach gave it when recorded: the adapter's work on
+    real replies, with no turn behind it."""
+
+    def __init__(self, replies: dict[tuple[str, str], list[Any]]) -> None:
+        self.replies = replies
+
+    async def handle(self, incoming: Any) -> list[Any]:
+        return list(self.replies[(incoming.user_id, incoming.text)])
+
+
+def _recorded(service: Any, pairs: list[tuple[int, str]]) -> dict[tuple[str, str], list[Any]]:
+    """The real coach's replies to one pass of the conversations (on a throwaway database)."""
+    from bot.messages import Incoming
+
+    replies: dict[tuple[str, str], list[Any]] = {}
+    for number, (user, text) in enumerate(pairs):
+        answer = service.handle_sync(Incoming(platform="discord", tenant="", user_id=str(user),
+                                              conversation_id=str(user), text=text, event_id=f"rec:{number}"))
+        replies.setdefault((str(user), text), answer)
+    return replies
 
 
 class TimedCoachClient(CoachClient):
@@ -266,6 +311,7 @@ async def _cpu_per_dm(side: FakeOnItsThread, client: Any, texts: itertools.cycle
 
 
 async def cpu_main(events: int, rounds: int, warmup: int) -> int:
+    from adapters.discord.render import message_kwargs, render_reply
     from bot.engine import Engine
     from bot.service import CoachService
     from bot.storage.store import Store
@@ -273,35 +319,52 @@ async def cpu_main(events: int, rounds: int, warmup: int) -> int:
 
     playbooks, understander = shipped()
     catalogue = Catalogue.from_playbooks(playbooks)
-    texts = _texts(sorted(playbooks.scenarios))
-    rows: dict[str, list[float]] = {"bare": [], "adapter": [], "coach": [], "turn": [], "coach-turn": []}
-    ratios: dict[str, list[float]] = {"adapter": [], "coach-turn": []}
+    scenarios = sorted(playbooks.scenarios)
+    texts = _texts(scenarios)
+    names = ("bare", "same-payload", "adapter", "replay", "coach", "turn", "coach-turn")
+    rows: dict[str, list[float]] = {name: [] for name in names}
+    ratios: dict[str, list[float]] = {name: [] for name in ("same-payload", "adapter", "replay", "coach-turn")}
     with tempfile.TemporaryDirectory() as folder, FakeOnItsThread() as side:
         assert side.fake is not None
+        recorder = CoachService(Store(Path(folder) / "record.db"), Engine(playbooks, understander))
+        replies = _recorded(recorder, [next(texts) for _ in range(len(scenarios) * 4 * len(CONVERSATION))])
+        recorder.close()
+        payloads = {key: [message_kwargs(out) for reply in answer for out in render_reply(reply, int(key[0]))]
+                    for key, answer in replies.items()}
         real = TurnTimed(CoachService(Store(Path(folder) / "coach.db"), Engine(playbooks, understander)))
         settings = DiscordSettings(token=side.fake.token, sync_commands=False)
+
+        def coach_client(coach: Any) -> TimedCoachClient:
+            return TimedCoachClient(coach, settings, catalogue, guild_ready_timeout=0)
+
         try:
             for _ in range(rounds):
-                bare, _none = await _cpu_per_dm(side, BareClient(guild_ready_timeout=0), texts, events, warmup)
-                adapter, _none = await _cpu_per_dm(
-                    side, TimedCoachClient(FixedLineService(), settings, catalogue, guild_ready_timeout=0),
-                    texts, events, warmup)
-                coach, turn = await _cpu_per_dm(
-                    side, TimedCoachClient(real, settings, catalogue, guild_ready_timeout=0), texts, events, warmup,
-                    real)
-                for name, value in (("bare", bare), ("adapter", adapter), ("coach", coach), ("turn", turn),
-                                    ("coach-turn", coach - turn)):
+                measured = {
+                    "bare": await _cpu_per_dm(side, BareClient(guild_ready_timeout=0), texts, events, warmup),
+                    "same-payload": await _cpu_per_dm(side, SamePayloadClient(payloads, guild_ready_timeout=0),
+                                                      texts, events, warmup),
+                    "adapter": await _cpu_per_dm(side, coach_client(FixedLineService()), texts, events, warmup),
+                    "replay": await _cpu_per_dm(side, coach_client(ReplayService(replies)), texts, events, warmup),
+                    "coach": await _cpu_per_dm(side, coach_client(real), texts, events, warmup, real),
+                }
+                bare = measured["bare"][0]
+                coach, turn = measured.pop("coach")
+                values = {name: cpu for name, (cpu, _turn) in measured.items()}
+                values.update({"coach": coach, "turn": turn, "coach-turn": coach - turn})
+                for name, value in values.items():
                     rows[name].append(value)
-                ratios["adapter"].append(adapter / bare)
-                ratios["coach-turn"].append((coach - turn) / bare)
+                for name in ratios:
+                    ratios[name].append(values[name] / bare)
         finally:
             real.inner.close()
     print("Client thread CPU per DM (the fake Discord on its own thread), median over rounds")
-    for name, values in rows.items():
+    for name, values_of in rows.items():
         ratio = f"  {statistics.median(ratios[name]):5.2f}x bare" if name in ratios else ""
-        print(f"{name:<10} {statistics.median(values) * 1000:6.3f} ms{ratio}")
+        print(f"{name:<12} {statistics.median(values_of) * 1000:6.3f} ms{ratio}")
     print("per round, adapter's own (coach - turn) / bare: "
           + " ".join(f"{r:.2f}" for r in ratios["coach-turn"]))
+    print("  / same-payload: " + " ".join(f"{c / p:.2f}" for c, p in
+                                          zip(rows["coach-turn"], rows["same-payload"], strict=True)))
     print("target: the adapter's own CPU within 1.1x of bare")
     return 0
 
