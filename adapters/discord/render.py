@@ -34,6 +34,9 @@ EMBED_TOTAL_LIMIT = 6000
 DEBRIEF_COLOUR = discord.Colour(0x2E8B57)
 COMPARISON_COLOUR = discord.Colour(0x5865F2)
 CARD_COLOUR = discord.Colour(0x99AAB5)
+_CARD_COLOURS = {ReplyKind.debrief: DEBRIEF_COLOUR, ReplyKind.comparison: COMPARISON_COLOUR}
+# One for every send: discord.py merges it with the client's setting into a new object, never changing it.
+NO_PINGS = discord.AllowedMentions.none()
 
 # Everywhere: formatting, spoilers, masked links, mentions, custom emoji and timestamps.
 _ANYWHERE = re.compile(r"([\\*_~`|<>\[\]@])")
@@ -254,8 +257,7 @@ def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
     elif reply.text:
         contents = render_markup(reply.text, CONTENT_LIMIT)
 
-    card_colour = {ReplyKind.debrief: DEBRIEF_COLOUR, ReplyKind.comparison: COMPARISON_COLOUR}.get(
-        reply.kind, CARD_COLOUR)
+    card_colour = _CARD_COLOURS.get(reply.kind, CARD_COLOUR)
     for card in reply.cards:
         embeds.extend(card_embeds(card, card_colour))
 
@@ -303,7 +305,7 @@ def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing
 
 def message_kwargs(out: Outgoing) -> dict[str, Any]:
     """The keyword arguments of a send for one message: never a ping, a fresh file, its buttons."""
-    kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_PINGS}
     if out.content:
         kwargs["content"] = out.content
     if out.embeds:
