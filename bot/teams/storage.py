@@ -272,7 +272,7 @@ class TeamStore:
         """Delete every team row of one workspace (its channels' subscriptions, posts, mutes, opt-ins
         and shared checklists); returns how many rows went."""
         prefix = channel_key(platform, tenant, "")
-        match = "substr(channel_key, 1, ?) = ?"
+        match = "substr(channel_key, 1, CAST(? AS INTEGER)) = ?"
         deleted = 0
         with self.store.transaction():
             execute = self._execute

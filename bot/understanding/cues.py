@@ -187,6 +187,11 @@ GIVE_BEFORE = re.compile(
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
+# A perk offered up, said right before it: with another perk in the message, a trade ("a lower bonus if…").
+GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"
+    r"reduced|fewer|reduce|cut|pro-?rated)\s+(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+)
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(
@@ -605,8 +610,7 @@ WOULD_HELP = _cue(
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
 TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
-    r"\b(?:if(?!\s+(?:the\s+)?\w+\s+(?:can'?t|cannot|can not|won'?t|is fixed|is stuck|has to stay|is capped))|"
-    r"instead of(?!\s*[$€£₪]?\d)|rather(?! than\s*[$€£₪]?\d)|keep the|in exchange|in return|for a higher|"
+    r"\b(?:instead of(?!\s*[$€£₪]?\d)|rather than(?!\s*[$€£₪]?\d)|in exchange|in return|for a higher|"
     r"for a bigger|for more|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
@@ -632,6 +636,7 @@ FIELD_AFTER = re.compile(
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
@@ -665,19 +670,6 @@ PROPOSE_VAGUE = _cue(
     r"fund)\b"
 )
 
-# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
-# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
-# nearly everywhere, so checking for those words would cost more than the searches it skips.
-GATE = CueGate(
-    [
-        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
-        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
-        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING,
-    ],
-    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT],
-)
 
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
@@ -728,13 +720,21 @@ SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
     r"instead|rather|for|if|than|to)\b).)*"
 )
+# "go from 2 to 3 remote days": a change from the offer as it stands to the ask, not a range of asks
+CHANGE_FROM = re.compile(
+    r"\b(?:go|goes|going|went|increase[ds]?|increasing|raise[ds]?|raising|move[ds]?|moving|bump(?:ed)?|change[ds]?|"
+    r"up|grow|extend(?:ed)?|take|taking|get|getting|bring|reduce|lower|shift|push|rise|improve|adjust)\b"
+    r"[^.!?]{0,40}\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$"
+)
+RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not|is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
+    r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
     r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|too (?:low|little|few|small)|"
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
@@ -788,4 +788,19 @@ DEADLINE = re.compile(
 )
 OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+)
+
+
+# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
+# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
+# nearly everywhere, so checking for those words would cost more than the searches it skips.
+GATE = CueGate(
+    [
+        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
+        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
+        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+    ],
+    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
+    whole_text=[GREET, ACCEPT],
 )
