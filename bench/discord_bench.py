@@ -338,15 +338,21 @@ async def cpu_main(events: int, rounds: int, warmup: int) -> int:
             return TimedCoachClient(coach, settings, catalogue, guild_ready_timeout=0)
 
         try:
-            for _ in range(rounds):
-                measured = {
-                    "bare": await _cpu_per_dm(side, BareClient(guild_ready_timeout=0), texts, events, warmup),
-                    "same-payload": await _cpu_per_dm(side, SamePayloadClient(payloads, guild_ready_timeout=0),
-                                                      texts, events, warmup),
-                    "adapter": await _cpu_per_dm(side, coach_client(FixedLineService()), texts, events, warmup),
-                    "replay": await _cpu_per_dm(side, coach_client(ReplayService(replies)), texts, events, warmup),
-                    "coach": await _cpu_per_dm(side, coach_client(real), texts, events, warmup, real),
+            clients: dict[str, tuple[Any, TurnTimed | None]] = {}
+            for round_ in range(rounds):
+                clients = {
+                    "bare": (BareClient(guild_ready_timeout=0), None),
+                    "same-payload": (SamePayloadClient(payloads, guild_ready_timeout=0), None),
+                    "adapter": (coach_client(FixedLineService()), None),
+                    "replay": (coach_client(ReplayService(replies)), None),
+                    "coach": (coach_client(real), real),
                 }
+                order = list(clients)
+                order = order[round_ % len(order):] + order[:round_ % len(order)]  # no client always goes first
+                measured = {}
+                for name in order:
+                    client, timed = clients[name]
+                    measured[name] = await _cpu_per_dm(side, client, texts, events, warmup, timed)
                 bare = measured["bare"][0]
                 coach, turn = measured.pop("coach")
                 values = {name: cpu for name, (cpu, _turn) in measured.items()}
