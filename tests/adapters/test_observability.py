@@ -9,6 +9,7 @@ import pytest
 from adapters.observability import Health, InFlight, ObservedCoach, start_health_server, store_probe
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
+from bot.storage import open_store
 from bot.storage.store import Store
 from tests.support.probe import get, metric
 from tests.support.slack_rig import ScriptedEngine
@@ -31,8 +32,8 @@ async def _serving(health: Health) -> tuple[object, str]:
     return runner, f"http://127.0.0.1:{port}"
 
 
-async def test_readyz_says_not_ready_until_connected_and_while_the_store_is_closed() -> None:
-    store = Store(":memory:")
+async def test_readyz_says_not_ready_until_connected_and_while_the_store_is_closed(store_target: str) -> None:
+    store = open_store(store_target, maintenance=False)  # SQLite and PostgreSQL alike
     health = Health("testplatform", store_answers=store_probe(CoachService(store, ScriptedEngine())))
     runner, base = await _serving(health)
     try:
