@@ -10,6 +10,7 @@ the worst and median time, for docs/reliability.md.
     python bench/adversarial.py               # every piece of vocabulary × separators, 2,000 random
     python bench/adversarial.py --quick       # a sample, for a quick look
     python bench/adversarial.py --compare REV # the same messages read by commit REV in the same run
+    python bench/adversarial.py --separators three --reads 1   # the figure in docs/reliability.md
 
 With --compare, each message is read by both versions in turn (old checked out in a temporary
 worktree and run in a subprocess), so the ratio is measured on the same machine at the same time.
@@ -55,12 +56,12 @@ def vocabulary() -> list[str]:
     return sorted(words | set(FIGURES))
 
 
-def adversarial(quick: bool) -> Iterator[tuple[str, str]]:
+def adversarial(quick: bool, separators: tuple[str, ...] = SEPARATORS) -> Iterator[tuple[str, str]]:
     pieces = vocabulary()
     if quick:
         pieces = random.Random(1).sample(pieces, 60) + list(FIGURES)
     for piece in pieces:
-        for sep in SEPARATORS:
+        for sep in separators:
             yield f"{piece!r} × {sep!r}", ((piece + sep) * (LIMIT // (len(piece) + len(sep)) + 1))[:LIMIT]
     # a perk, a figure and a cue together, over and over
     for combo in ("salary 100k ", "I want 120k base and 25 days pto, ", "can I get more salary? ", "no car, ",
@@ -81,8 +82,8 @@ def random_corpus(count: int, seed: int = 13) -> Iterator[tuple[str, str]]:
         yield f"random #{i}", "".join(out)[:size]
 
 
-def read_times(texts: list[str]) -> list[float]:
-    """Seconds to read each text (best of two, so a scheduling hiccup is not taken for the text's cost)."""
+def read_times(texts: list[str], reads: int = 2) -> list[float]:
+    """Seconds to read each text (best of `reads`, so a scheduling hiccup is not taken for the text's cost)."""
     from bot.playbooks.loader import load_playbooks
     from bot.understanding.reader import Understander
 
@@ -91,7 +92,7 @@ def read_times(texts: list[str]) -> list[float]:
     times = []
     for text in texts:
         best = float("inf")
-        for _ in range(2):
+        for _ in range(reads):
             started = time.perf_counter()
             try:
                 reader.read(text)
@@ -126,12 +127,16 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--random", type=int, default=2000, help="random messages (default 2,000)")
     parser.add_argument("--compare", metavar="REV", help="also read every message at this commit")
+    parser.add_argument("--separators", default="all", choices=["all", "three"],
+                        help="three: only ' ', ', ' and '? ' between repeated pieces (a third of the messages)")
+    parser.add_argument("--reads", type=int, default=2, help="reads per message, the best one counts")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))  # here, not at import: --compare imports this file to read with an older tree
 
-    cases = list(adversarial(args.quick)) + list(random_corpus(200 if args.quick else args.random))
+    separators = SEPARATORS if args.separators == "all" else (" ", ", ", "? ")
+    cases = list(adversarial(args.quick, separators)) + list(random_corpus(200 if args.quick else args.random))
     names, texts = [c[0] for c in cases], [c[1] for c in cases]
-    times = read_times(texts)
+    times = read_times(texts, args.reads)
     print(f"{len(texts):,} messages ({sum(len(t) >= LIMIT for t in texts):,} at the {LIMIT:,}-character limit)")
     print(f"median {statistics.median(times) * 1e3:.2f} ms, worst {max(times) * 1e3:.1f} ms, "
           f"{len(RAISED) // 2} raised an exception")

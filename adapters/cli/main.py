@@ -192,7 +192,7 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         case "backup":
             from adapters.cli.backup import backup_command
 
-            return backup_command(args.db or _settings(args).db, args.path, out, force=args.force)
+            return backup_command(args.db or _settings(args).store_target, args.path, out, force=args.force)
         case "run":
             settings = _settings(args)
             health_port = _health_port(args.health_port)

@@ -23,7 +23,7 @@ from bot.understanding.reader import MAX_READ_CHARS, Understander
 PIECES = (
     "salary ", "pto ", "salary is ", "sign on bonus ", "salary 100k ", "100k ", "1 ", "base 1,", "1.",
     "hundred ", "one two three ", "another week\n", "can I get more salary? ", "ok, then 2 more days? ",
-    "I want 120k base and 25 days pto, ", "no car, ", "if not, 3k more. ", "what about 25? ", "<@123> ",
+    "I want 120k base and 25 days pto, ", "no car, ", "if not, 3k more. ", "what about 25? ", "<@123> ", "?, ",
 )  # fmt: skip
 # Characters read by patterns per character of message: some 60 cue searches read the whole message
 # once each; what reads around each hit is bounded by the caps on mentions and amounts.
@@ -129,3 +129,9 @@ def test_a_message_of_many_numbers_yields_a_bounded_number_of_amounts() -> None:
     found = find_amounts(normalise(_repeated("3 days, ", MAX_READ_CHARS)))
     assert 0 < len(found) <= MAX_AMOUNTS
     assert [a.value for a in found[:3]] == [3, 3, 3]  # the first ones, as written
+
+
+@pytest.mark.parametrize("piece", ["?, ", "so, ", ": ", " - ", "well, what? "])
+def test_a_sentence_of_many_lead_ins_is_read_without_running_out_of_stack(understander: Understander,
+                                                                          piece: str) -> None:
+    understander.read(_repeated(piece, MAX_READ_CHARS))  # "?, " x 1,333 raised RecursionError (found by the long fuzz)
