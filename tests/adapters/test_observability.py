@@ -91,17 +91,21 @@ async def test_drain_waits_for_the_work_under_way_and_gives_up_at_its_bound() ->
     finished: list[str] = []
 
     async def turn() -> None:
-        await release.wait()
-        finished.append("turn")
+        in_flight.begin()
+        try:
+            await release.wait()
+            finished.append("turn")
+        finally:
+            in_flight.end()
 
-    in_flight.run(turn())
+    running = asyncio.create_task(turn())
     draining = asyncio.create_task(in_flight.drain(timeout=30))
     await asyncio.sleep(0)
     assert in_flight.draining and in_flight.active == 1 and not draining.done()
     release.set()
     assert await draining is True and finished == ["turn"]
+    await running
 
     stuck = InFlight("stuck")
-    never = stuck.run(asyncio.Event().wait())
+    stuck.begin()  # never ends
     assert await stuck.drain(timeout=0) is False  # bounded: it never waits past its limit
-    never.cancel()
