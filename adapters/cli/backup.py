@@ -11,12 +11,24 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.storage import is_postgres
 from bot.storage.store import Store, StoreError
 
 
-def backup_command(db: Path, target: Path, out: TextIO, *, force: bool = False, err: TextIO | None = None) -> int:
-    """0 when a verified copy is at ``target``; 1 when ``target`` exists and no ``force``; 2 on errors."""
+def backup_command(
+    source: Path | str, target: Path, out: TextIO, *, force: bool = False, err: TextIO | None = None
+) -> int:
+    """0 when a verified copy is at ``target``; 1 when ``target`` exists and no ``force``; 2 on errors.
+
+    ``source`` is the SQLite file (a path or ``sqlite:///path``); a PostgreSQL URL is refused with
+    what to use instead, since the server has its own backup tools.
+    """
     err = err or sys.stderr
+    if is_postgres(source):
+        print("The database is on PostgreSQL (OFFER_COACH_DATABASE_URL): back it up with pg_dump or your "
+              "provider's backups (see docs/scaling.md). `offer-coach backup` copies a SQLite file.", file=err)
+        return 2
+    db = Path(str(source).removeprefix("sqlite://"))
     if not db.exists():
         print(f"No database at {db}. Pass --db PATH or set OFFER_COACH_DB.", file=err)
         return 2

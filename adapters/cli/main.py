@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import logging
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -18,9 +18,24 @@ from typing import TextIO
 from pydantic import ValidationError
 
 
+class _PrintVersion(argparse.Action):
+    """`--version`: the installed version, looked up only when asked for (`chat` starts faster)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from adapters.version import version
+
+        print(f"offer-coach {version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="offer-coach", description="Practise negotiating a job offer.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging (may include message text)")
+    parser.add_argument("--version", action=_PrintVersion)
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="debug logging (message text only with OFFER_COACH_LOG_MESSAGES=1)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_store(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -58,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
     run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
+    run.add_argument("--health-port", type=int,
+                     help="serve /healthz, /readyz and /metrics on this port (Socket Mode, Discord; "
+                          "default: OFFER_COACH_HEALTH_PORT; Slack's HTTP mode serves them on --port)")
 
     from adapters.cli import db as db_cli
 
@@ -79,8 +97,13 @@ def _settings(args: argparse.Namespace):  # -> CoreSettings
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     inp, out = stdin or _lenient(sys.stdin), stdout or _lenient(sys.stdout)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from adapters import logs
+
+    try:
+        logs.configure(default_level="INFO" if args.command == "run" else "WARNING", verbose=args.verbose)
+    except logs.LoggingConfigError as error:
+        print(f"offer-coach: {error}", file=sys.stderr)
+        return 2
     from bot.playbooks.loader import PlaybookError
     from bot.storage.store import StoreError
 
@@ -95,7 +118,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         return 0
     except KeyboardInterrupt:
         return 130
-    except (PlaybookError, StoreError) as error:
+    except (PlaybookError, StoreError, HealthPortError) as error:
         print(f"offer-coach: {error}", file=sys.stderr)
         return 2
     except ValidationError as error:
@@ -105,6 +128,24 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         )
         print(f"offer-coach: bad configuration: {problems}", file=sys.stderr)
         return 2
+
+
+def _health_port(given: int | None) -> int | None:
+    """--health-port, else OFFER_COACH_HEALTH_PORT, else none (no health server of its own)."""
+    if given is None:
+        raw = os.environ.get("OFFER_COACH_HEALTH_PORT", "").strip()
+        if not raw:
+            return None
+        if not raw.isdigit():
+            raise HealthPortError(f"OFFER_COACH_HEALTH_PORT must be a TCP port number (got {raw!r})")
+        given = int(raw)
+    if not 0 < given < 65536:
+        raise HealthPortError(f"the health port must be a TCP port (1-65535), not {given}")
+    return given
+
+
+class HealthPortError(ValueError):
+    """--health-port or OFFER_COACH_HEALTH_PORT is not a port."""
 
 
 def _lenient(stream: TextIO) -> TextIO:
@@ -151,16 +192,17 @@ def _dispatch(args: argparse.Namespace, inp: TextIO, out: TextIO) -> int:
         case "backup":
             from adapters.cli.backup import backup_command
 
-            return backup_command(args.db or _settings(args).db, args.path, out, force=args.force)
+            return backup_command(args.db or _settings(args).store_target, args.path, out, force=args.force)
         case "run":
             settings = _settings(args)
+            health_port = _health_port(args.health_port)
             if args.platform == "slack":
                 from adapters.slack.runner import run as run_slack
 
-                return run_slack(settings, args.port)
+                return run_slack(settings, args.port, health_port=health_port)
             from adapters.discord.runner import run as run_discord
 
-            return run_discord(settings)
+            return run_discord(settings, health_port=health_port)
         case "discord":
             from adapters.discord.runner import invite_url
 

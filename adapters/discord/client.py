@@ -7,6 +7,9 @@
   start-up; they reach this client through ``interaction.client`` (:meth:`CoachClient.handle_choice`,
   :meth:`CoachClient.handle_team_click`).
 - Team channel posts are sent by the scheduler, started here when the settings allow it.
+- Health: the connection's state goes to :class:`adapters.observability.Health` (ready, disconnect,
+  resumed); the work under way is counted in :class:`adapters.observability.InFlight`, so a shutdown
+  can wait for it, and while it drains new commands get a short "restarting" answer.
 
 Dependencies point one way (views ← render ← delivery ← teams, conversation; inbound ← commands ←
 team_commands; all of them ← client ← runner): no module below imports this one. The core is
@@ -29,11 +32,25 @@ from adapters.discord.inbound import PLATFORM
 from adapters.discord.team_commands import team_commands
 from adapters.discord.teams import DiscordTeams, TeamButton
 from adapters.discord.views import DYNAMIC_ITEMS
+from adapters.observability import Health, InFlight, count_rate_limit_retry, counted_team_posts
 from bot.port import Coach
 from bot.teams.scheduler import DEFAULT_INTERVAL_SECONDS, Scheduler
 from bot.teams.service import TeamService
 
 logger = logging.getLogger(__name__)
+
+
+class RateLimitRetries(logging.Filter):
+    """Counts discord.py's retries after a 429: the library reports them only as a log line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("We are being rate limited") and "Retrying in" in str(record.msg):
+            count_rate_limit_retry(PLATFORM)
+        return True
+
+
+_rate_limit_retries = RateLimitRetries()
+logging.getLogger("discord.http").addFilter(_rate_limit_retries)
 
 
 def intents() -> discord.Intents:
@@ -51,16 +68,21 @@ class CoachClient(discord.Client):
 
     def __init__(self, coach: Coach, settings: DiscordSettings, catalogue: Catalogue | None = None, *,
                  defer_after: float = DEFER_AFTER_SECONDS, identify_spacing: float = 5.0,
-                 teams: TeamService | None = None, **options: Any) -> None:
+                 teams: TeamService | None = None, health: Health | None = None,
+                 in_flight: InFlight | None = None, **options: Any) -> None:
         super().__init__(intents=intents(), allowed_mentions=discord.AllowedMentions.none(),
                          max_messages=None, chunk_guilds_at_startup=False, **options)
         self.coach = coach
         self.settings = settings
         self.catalogue = catalogue or Catalogue()
         self.identify_spacing = identify_spacing
-        self.conversations = Conversations(coach, defer_after=defer_after)
+        self.health = health or Health(PLATFORM)
+        self.in_flight = in_flight or InFlight(PLATFORM)
+        self._announced = False
+        self.conversations = Conversations(coach, defer_after=defer_after, in_flight=self.in_flight)
         self.teams = DiscordTeams(teams, self)
-        self.team_scheduler = (Scheduler(teams, PLATFORM, self.teams.deliver, interval=DEFAULT_INTERVAL_SECONDS)
+        self.team_scheduler = (Scheduler(teams, PLATFORM, counted_team_posts(self.teams.deliver, PLATFORM),
+                                         interval=DEFAULT_INTERVAL_SECONDS)
                                if teams is not None else None)
         self._team_stop = asyncio.Event()
         self._team_task: asyncio.Task[None] | None = None
@@ -83,7 +105,20 @@ class CoachClient(discord.Client):
         await self.wait_until_ready()
         await self.team_scheduler.run(self._team_stop)
 
+    async def on_ready(self) -> None:
+        self.health.set_connected(True)
+        if not self._announced:  # READY comes again after a full reconnect; say it once
+            self._announced = True
+            logger.info("connected to Discord as %s in %d server(s); ready", self.user, len(self.guilds))
+
+    async def on_resumed(self) -> None:
+        self.health.set_connected(True)
+
+    async def on_disconnect(self) -> None:
+        self.health.set_connected(False)
+
     async def close(self) -> None:
+        self.health.set_connected(False)
         self._team_stop.set()
         if self._team_task is not None:
             self._team_task.cancel()
@@ -120,7 +155,11 @@ class CoachClient(discord.Client):
 
     async def handle_team_click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         """A click on a team post's button (:class:`adapters.discord.teams.TeamClickHandler`)."""
-        await self.teams.click(interaction, choice_id)
+        self.in_flight.begin()
+        try:
+            await self.teams.click(interaction, choice_id)
+        finally:
+            self.in_flight.end()
 
 
 class ShardedCoachClient(CoachClient, discord.AutoShardedClient):

@@ -21,25 +21,36 @@ import discord
 from adapters.discord import inbound
 from adapters.discord.delivery import SORRY, Delivery
 from adapters.discord.views import disabled_copy
+from adapters.observability import InFlight
 from bot.messages import Incoming, Reply, ReplyKind
 from bot.port import Coach
 
 logger = logging.getLogger(__name__)
 
 DEFER_AFTER_SECONDS = 2.0  # Discord allows 3 s to answer; leave room for the network
+RESTARTING = "I'm restarting right now, so I didn't take that in. Please send it again in a minute."
 
 
 class Conversations:
     """Turns Discord events into the coach's turns and delivers the replies."""
 
-    def __init__(self, coach: Coach, *, defer_after: float = DEFER_AFTER_SECONDS) -> None:
+    def __init__(self, coach: Coach, *, defer_after: float = DEFER_AFTER_SECONDS,
+                 in_flight: InFlight | None = None) -> None:
         self.coach = coach
         self.defer_after = defer_after
+        self.in_flight = in_flight or InFlight(inbound.PLATFORM)
 
     async def message(self, message: discord.Message, me: discord.abc.User | None) -> None:
         """A message the bot can see: any DM, or a server message (answered only when it mentions the bot)."""
         if message.author.bot or message.type not in (discord.MessageType.default, discord.MessageType.reply):
             return
+        self.in_flight.begin()
+        try:
+            await self._message(message, me)
+        finally:
+            self.in_flight.end()
+
+    async def _message(self, message: discord.Message, me: discord.abc.User | None) -> None:
         if message.guild is None:
             incoming = inbound.from_message(message)
             delivery = Delivery(user=message.author, origin=message.channel)
@@ -53,6 +64,13 @@ class Conversations:
 
     async def command(self, interaction: discord.Interaction[Any], text: str) -> None:
         """Run a slash command as its chat text; answer in time, privately when in a server."""
+        self.in_flight.begin()
+        try:
+            await self._command(interaction, text)
+        finally:
+            self.in_flight.end()
+
+    async def _command(self, interaction: discord.Interaction[Any], text: str) -> None:
         in_guild = interaction.guild_id is not None
         incoming = inbound.from_interaction(interaction, text=text)
         turn = asyncio.ensure_future(self._turn(incoming))
@@ -68,6 +86,13 @@ class Conversations:
 
     async def choice(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         """A click by the owner (checked by the item): grey the components out, then take the turn."""
+        self.in_flight.begin()
+        try:
+            await self._choice(interaction, choice_id)
+        finally:
+            self.in_flight.end()
+
+    async def _choice(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         data: dict[str, Any] = dict(interaction.data or {})
         message = interaction.message
         if message is None:
@@ -93,6 +118,8 @@ class Conversations:
         await Delivery.for_interaction(interaction).send(await self._turn(incoming))
 
     async def _turn(self, incoming: Incoming) -> list[Reply]:
+        if self.in_flight.draining:  # shutting down: take no new turn, and say so
+            return [Reply(kind=ReplyKind.notice, text=RESTARTING, ephemeral=True)]
         try:
             return await self.coach.handle(incoming)
         except Exception:

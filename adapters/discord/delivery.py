@@ -17,6 +17,7 @@ from typing import Any
 import discord
 
 from adapters.discord.render import Outgoing, message_kwargs, render_reply
+from adapters.observability import count_error
 from bot.messages import Reply
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class Delivery:
                 return
             await self._send_to_channel(out)
         except discord.HTTPException as error:
+            count_error("discord", "delivery")
             logger.warning("Discord refused a message (HTTP %s, code %s)", error.status, error.code)
 
     async def _send_to_dm(self, out: Outgoing) -> bool:
@@ -139,6 +141,7 @@ class Delivery:
                     await self.reply_to.reply(text, mention_author=False,
                                               allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as error:
+            count_error("discord", "delivery")
             logger.warning("Discord refused a message (HTTP %s, code %s)", error.status, error.code)
 
 

@@ -31,6 +31,8 @@ from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.stateless import StatelessOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import lifecycle
+from adapters.observability import count_error
 from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
@@ -59,7 +61,6 @@ from adapters.slack.render import CHOICE_ACTION_PREFIX, ChoiceValue, chosen_bloc
 from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, command_is_for_teams
 from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
-from bot.session import SessionState
 from bot.storage.inbox import Inbox
 from bot.teams.service import TeamService
 
@@ -227,29 +228,11 @@ async def close_app(app: AsyncApp, drain_seconds: float = DRAIN_SECONDS) -> None
     await parts.clients.close()
 
 
-WARM_UP_LINES = ("I'd like 165k base, could you do that?", "What about 4 remote days a week?", "end")
-
-
 def warm_up(coach: Coach) -> None:
-    """Do once, before serving, what the first turn would otherwise pay for: build the reader,
-    run a short practice through the engine on a throwaway state (pure, nothing stored), and
-    render its replies. The first user then waits as long as any other."""
-    engine = getattr(coach, "engine", None)
-    step = getattr(engine, "step", None)
-    scenarios = getattr(getattr(engine, "playbooks", None), "scenarios", None)
-    if step is None or not scenarios:
-        return
-    state = SessionState()
-    lines = (f"practice {next(iter(scenarios))}", *WARM_UP_LINES)
-    try:
-        for text in lines:
-            outcome = step(state, Incoming(platform="warm-up", tenant="-", user_id="-", conversation_id="-",
-                                           text=text))
-            state = outcome.state or state
-            for reply in outcome.replies:
-                render_reply(reply, owner="-", where="d")
-    except Exception:  # a warm-up is an optimisation: the real turn reports its own trouble
-        log.warning("warm-up failed; the first turn will be slower", exc_info=True)
+    """Do once, before serving, what the first turn would otherwise pay for (a short practice run
+    through the engine on a throwaway state, see :func:`adapters.lifecycle.warm_up`), rendering its
+    replies as Slack messages. The first user then waits as long as any other."""
+    lifecycle.warm_up(coach, lambda reply: render_reply(reply, owner="-", where="d"))
 
 
 async def _ack(ack: Any) -> None:
@@ -322,6 +305,7 @@ class Listeners:
         await ack(text=f"I answer to `{self.settings.command}`: try `{self.settings.command} help`.")
 
     async def on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        count_error(PLATFORM, "listener")
         log.error("listener failed: %s", type(error).__name__, exc_info=error)
 
     # --- the core, and delivery --------------------------------------------------------------
@@ -337,6 +321,7 @@ class Listeners:
         try:
             await delivery.send(replies)
         except Exception:
+            count_error(PLATFORM, "delivery")
             log.exception("delivery failed (kind=%s)", origin.kind.value)
             await delivery.apologise()
 

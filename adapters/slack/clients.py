@@ -9,6 +9,7 @@ the table is bounded so old tokens do not pile up.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import aiohttp
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -17,10 +18,20 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.observability import count_rate_limit_retry
+
 MAX_CLIENTS = 1_000
 TIMEOUT_SECONDS = 30
 
 log = logging.getLogger(__name__)
+
+
+class CountedRateLimitRetries(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's retry after a 429, counted for the `offer_coach_rate_limit_retries` metric."""
+
+    async def prepare_for_next_attempt_async(self, **kwargs: Any) -> None:
+        count_rate_limit_retry("slack")
+        await super().prepare_for_next_attempt_async(**kwargs)
 
 
 class Clients:
@@ -52,7 +63,7 @@ class Clients:
                     AsyncConnectionErrorRetryHandler(),
                     # A practice can post a few messages at once; Slack may ask us to slow down,
                     # and a reply late by a second beats a lost one.
-                    AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+                    CountedRateLimitRetries(max_retry_count=2),
                 ])
         return client
 

@@ -3,6 +3,10 @@
 Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise, with events,
 slash commands and interactivity all at one path. Configuration is checked before anything
 connects; a problem is printed with the variable's name and the exit status is 2.
+
+For operators (see :mod:`adapters.observability`): ``/healthz``, ``/readyz`` and ``/metrics`` on the
+app's own port in HTTP mode, and on ``--health-port`` in Socket Mode. SIGTERM or SIGINT stops the
+intake, lets the turns in flight deliver their replies, closes the store and exits 0.
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import sys
 from typing import TextIO
 
@@ -20,6 +23,15 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters.lifecycle import stop_on_signals
+from adapters.observability import (
+    Health,
+    ObservedCoach,
+    add_health_routes,
+    counted_team_posts,
+    start_health_server,
+    store_probe,
+)
 from adapters.slack.app import (
     Coach,
     build_app,
@@ -31,11 +43,14 @@ from adapters.slack.app import (
 )
 from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from adapters.slack.http import guarded_web_app
+from adapters.version import version
 from bot.config import CoreSettings
 from bot.teams.scheduler import Scheduler
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
 
 EXIT_CONFIG = 2
 EXIT_UNREACHABLE = 1
@@ -45,18 +60,19 @@ async def health(_request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
-def http_app(app: AsyncApp, settings: SlackSettings) -> web.Application:
-    """Bolt's aiohttp application (events, commands, interactivity, OAuth pages) plus a health check."""
+def http_app(app: AsyncApp, settings: SlackSettings, checks: Health | None = None) -> web.Application:
+    """Bolt's aiohttp application (events, commands, interactivity, OAuth pages) plus the health checks."""
     secret = settings.signing_secret.get_secret_value() if settings.signing_secret else None
     web_app = guarded_web_app(app, settings.path, secret)
     web_app.router.add_get("/health", health)
+    add_health_routes(web_app, checks or Health(PLATFORM, connected=True))
     return web_app
 
 
 async def start_http(app: AsyncApp, settings: SlackSettings, *, host: str = "0.0.0.0",
-                     port: int = 3000) -> tuple[web.AppRunner, int]:
+                     port: int = 3000, checks: Health | None = None) -> tuple[web.AppRunner, int]:
     """Serve the app over HTTP; returns the runner (to clean up) and the port actually bound."""
-    runner = web.AppRunner(http_app(app, settings), access_log=None)
+    runner = web.AppRunner(http_app(app, settings, checks), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()
@@ -112,13 +128,28 @@ async def check_bot_token(app: AsyncApp, settings: SlackSettings) -> None:
 
 
 async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port: int,
-                stop: asyncio.Event | None = None, teams: TeamService | None = None) -> None:
+                stop: asyncio.Event | None = None, teams: TeamService | None = None,
+                health_port: int | None = None) -> None:
     """Run until `stop` is set (or SIGINT/SIGTERM); with `teams`, team channel posts go out on schedule."""
     stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signum, stop.set)
+    undo_signals = stop_on_signals(stop)
+    checks = Health(PLATFORM, store_answers=store_probe(coach))
+    health_server = None
+    try:
+        if health_port is not None:  # Socket Mode has no port of its own; HTTP mode serves them on its port
+            health_server, _ = await start_health_server(checks, health_port)
+        await _serve(settings, ObservedCoach(coach, PLATFORM), core, port, stop, teams, checks)
+    finally:
+        undo_signals()
+        if health_server is not None:
+            await health_server.cleanup()
+        log.info("Slack adapter stopped")
+
+
+async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port: int, stop: asyncio.Event,
+                 teams: TeamService | None, checks: Health) -> None:
+    log.info("Slack adapter starting in %s mode (offer-coach %s)",
+             "Socket" if settings.mode == "socket" else "HTTP", version())
     warm_up(coach)  # before Slack can send anything: the first reply is then as fast as the rest
     app = build_app(settings, coach, db_path=core.db, teams=teams)
     try:
@@ -141,7 +172,8 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
         raise
     scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
-        log.info("Slack adapter connected in Socket Mode")
+        checks.watch_connection(handler.client.is_connected)
+        log.info("Slack adapter connected in Socket Mode; ready")
         await finish_pending(app)
         try:
             await stop.wait()
@@ -150,8 +182,9 @@ async def serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port:
             await handler.close_async()
             await close_app(app)
     else:
-        runner, bound = await start_http(app, settings, port=port)
-        log.info("Slack adapter listening on port %d at %s", bound, settings.path)
+        runner, bound = await start_http(app, settings, port=port, checks=checks)
+        checks.set_connected(True)  # Slack accepted the token, and Slack's requests can reach us now
+        log.info("Slack adapter listening on port %d at %s; ready", bound, settings.path)
         await finish_pending(app)
         try:
             await stop.wait()
@@ -165,7 +198,8 @@ def _start_scheduler(app: AsyncApp, teams: TeamService | None, stop: asyncio.Eve
     side = slack_teams(app)
     if teams is None or side is None:
         return None
-    return asyncio.create_task(Scheduler(teams, "slack", side.deliver).run(stop), name="offer-coach-team-posts")
+    deliver = counted_team_posts(side.deliver, PLATFORM)
+    return asyncio.create_task(Scheduler(teams, PLATFORM, deliver).run(stop), name="offer-coach-team-posts")
 
 
 async def _stop_scheduler(task: asyncio.Task[None] | None) -> None:
@@ -175,7 +209,7 @@ async def _stop_scheduler(task: asyncio.Task[None] | None) -> None:
             await task
 
 
-def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> int:
+def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None, health_port: int | None = None) -> int:
     """Entry point for the CLI: 0 after a clean stop, 2 on a configuration problem."""
     err = err or sys.stderr
     try:
@@ -195,10 +229,14 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None) -> i
         return EXIT_CONFIG
     teams = team_service(service)
     try:
-        asyncio.run(serve(settings, service, core, port, teams=teams))
+        asyncio.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
     except StartupError as problem:
         print(f"Slack: {problem}", file=err)
         return problem.exit_code
+    except OSError as problem:  # the port is taken, or not ours to use
+        print(f"Slack: cannot listen for requests ({problem.strerror or problem}); choose another port",
+              file=err)
+        return EXIT_UNREACHABLE
     except KeyboardInterrupt:
         pass
     finally:

@@ -110,7 +110,16 @@ _V1 = [
         installed_at {_C} NOT NULL, data text NOT NULL, PRIMARY KEY (client_id, enterprise_id, team_id))""",
 ]
 
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1),)
+# v2: the Slack inbox (bot/storage/inbox.py) creates its table itself with CREATE TABLE IF NOT
+# EXISTS, which PostgreSQL does not make safe for processes starting together; made here, under
+# the migration lock, the inbox finds it in place.
+_V2 = [
+    f"""CREATE TABLE IF NOT EXISTS inbox (key {_C} PRIMARY KEY, platform {_C} NOT NULL, received_at {_C} NOT NULL,
+        payload text)""",
+    "CREATE INDEX IF NOT EXISTS inbox_by_time ON inbox (received_at)",
+]
+
+PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
 PG_LATEST_SCHEMA = len(PG_MIGRATIONS)
 
 

@@ -70,9 +70,6 @@ class TeamStore:
     def _execute(self, sql: str, params: Any = ()) -> Rows:
         return self.store.execute(sql, params)
 
-    def _execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        return self.store.conn.execute(sql, params)
-
     # --- subscriptions -------------------------------------------------------------------------
 
     def save_subscription(self, sub: Subscription, *, by: str, now: datetime) -> None:
@@ -275,7 +272,7 @@ class TeamStore:
         """Delete every team row of one workspace (its channels' subscriptions, posts, mutes, opt-ins
         and shared checklists); returns how many rows went."""
         prefix = channel_key(platform, tenant, "")
-        match = "substr(channel_key, 1, ?) = ?"
+        match = "substr(channel_key, 1, CAST(? AS INTEGER)) = ?"
         deleted = 0
         with self.store.transaction():
             execute = self._execute

@@ -632,6 +632,7 @@ FIELD_AFTER = re.compile(
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
@@ -665,19 +666,6 @@ PROPOSE_VAGUE = _cue(
     r"fund)\b"
 )
 
-# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
-# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
-# nearly everywhere, so checking for those words would cost more than the searches it skips.
-GATE = CueGate(
-    [
-        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
-        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
-        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING,
-    ],
-    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT],
-)
 
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
@@ -728,13 +716,21 @@ SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
     r"instead|rather|for|if|than|to)\b).)*"
 )
+# "go from 2 to 3 remote days": a change from the offer as it stands to the ask, not a range of asks
+CHANGE_FROM = re.compile(
+    r"\b(?:go|goes|going|went|increase[ds]?|increasing|raise[ds]?|raising|move[ds]?|moving|bump(?:ed)?|change[ds]?|"
+    r"up|grow|extend(?:ed)?|take|taking|get|getting|bring|reduce|lower|shift|push|rise|improve|adjust)\b"
+    r"[^.!?]{0,40}\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$"
+)
+RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not|is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
+    r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
     r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|too (?:low|little|few|small)|"
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
@@ -788,4 +784,19 @@ DEADLINE = re.compile(
 )
 OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+)
+
+
+# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
+# REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
+# nearly everywhere, so checking for those words would cost more than the searches it skips.
+GATE = CueGate(
+    [
+        GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
+        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
+        OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+    ],
+    # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
+    whole_text=[GREET, ACCEPT],
 )

@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -129,19 +129,19 @@ class Understander:
             return Understanding(text=text, foreign=True)
         mentions, words = self._find_perks(low)
         del mentions[MAX_MENTIONS:]
-        amounts = [a for a in find_amounts(low, words) if not _inside_mention(a, mentions)]
+        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
-        _mark_questions(low, slots)
+        _mark_questions(low, slots, may)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
-        terms = _accepted(low, terms, slots, Act.accept in acts)
+        terms = _accepted(low, terms, slots, Act.accept in acts, may)
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
             acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
@@ -335,7 +335,9 @@ class Understander:
     def _slots(
         self, low: str, mentions: list[_Mention], amounts: list[Amount], context: Context | None, may: MayMatch
     ) -> list[_Slot]:
-        roles = _roles(low, amounts)
+        if not amounts:
+            return _with_mentions([], mentions)
+        roles = _roles(low, amounts, may)
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
         paired: dict[int, str] = {}
@@ -574,6 +576,22 @@ class _Pairing:
     guessed_units: set[str | None]
 
 
+def _changes(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "increase PTO from 15 to 20 days" is a change, not a range: 15 is the offer as it stands, 20 the ask."""
+    if not any(a.range is not None for a in amounts):
+        return amounts
+    split: list[Amount] = []
+    for a in amounts:
+        to = cues.RANGE_TO.search(low, a.start, a.end) if a.range is not None else None
+        if to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start):
+            split.append(a)
+            continue
+        low_end, high_end = a.range  # type: ignore[misc]
+        split.append(replace(a, value=low_end, range=None, end=to.start()))
+        split.append(replace(a, value=high_end, range=None, start=to.end()))
+    return split
+
+
 def _not_a_term(r: _Pairing, a: Amount) -> bool:
     """An unpaired number that is no term at all: said again, a result, or about something else."""
     if any(r.amounts[other].value == a.value for other in r.paired):
@@ -614,10 +632,10 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _roles(low: str, amounts: list[Amount]) -> list[Role]:
+def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
     cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts) for a in amounts]
+    roles = [_role_of(low, a, cuts, may) for a in amounts]
     for i in range(1, len(amounts)):
         if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
             low, amounts[i - 1].end, amounts[i].start
@@ -631,7 +649,7 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
@@ -644,7 +662,7 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> Role:
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
-    if cues.EVIDENCE.search(clause) and not cues.ASKING.search(clause):
+    if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
         return "evidence"
     return "ask"
 
@@ -734,14 +752,14 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
     return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
 
 
-def _mark_questions(low: str, slots: list[_Slot]) -> None:
+def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
     for slot in slots:
         if slot.role != "ask" or slot.negated:
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not cues.CHANGE_WORDS.search(sentence)):
+                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
 
 
@@ -790,14 +808,14 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) -> list[Term]:
+def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, may: MayMatch) -> list[Term]:
     """The terms named where the message takes or recaps the offer are the offer, not asks.
 
     Read part by part: "I'm happy with $118k and the 8% bonus, but I'd like 20 days" takes the first two
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
-    if not any(t.role == "ask" for t in terms):
+    if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if accepting and "?" not in low and not cues.ASKING.search(low):
+    if accepting and "?" not in low and not _found(cues.ASKING, low, may):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
@@ -806,8 +824,8 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool) 
         if term.role == "ask" and not term.negated:
             at = bisect_right(cuts, slot.start) - 1
             part = low[cuts[at] : cuts[at + 1]]
-            takes = (accepting and cues.ACCEPTING.search(part)) or cues.RECAP.search(part)
-            if takes and "?" not in part and not cues.ASKING.search(part) and not cues.REJECT.search(part):
+            takes = (accepting and _found(cues.ACCEPTING, part, may)) or _found(cues.RECAP, part, may)
+            if takes and "?" not in part and not _found(cues.ASKING, part, may) and not _found(cues.REJECT, part, may):
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted

@@ -84,3 +84,19 @@ def test_backup_of_a_missing_database_says_so(tmp_path: Path) -> None:
     assert backup_command(tmp_path / "none.db", tmp_path / "copy.db", io.StringIO(), err=err) == 2
     assert "No database at" in err.getvalue()
     assert not (tmp_path / "none.db").exists() and not (tmp_path / "copy.db").exists()
+
+
+def test_backup_of_a_postgresql_database_says_what_to_use_instead(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OFFER_COACH_DATABASE_URL", "postgresql://coach@db.example/coach")
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["backup", str(tmp_path / "copy.db")], stdout=io.StringIO()) == 2
+    assert "pg_dump" in err.getvalue() and not (tmp_path / "copy.db").exists()
+
+
+def test_backup_follows_a_sqlite_url_in_the_settings(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "coach.db"
+    ChatHarness(db).close()
+    monkeypatch.setenv("OFFER_COACH_DATABASE_URL", f"sqlite:///{db}")
+    assert main(["backup", str(tmp_path / "copy.db")], stdout=io.StringIO()) == 0
+    assert (tmp_path / "copy.db").exists()

@@ -236,7 +236,7 @@ def test_connections_killed_again_and_again_mid_run_never_lose_or_double_a_turn(
         stop.set()
         thread.join()
     try:
-        assert kills >= 40
+        assert kills >= 20  # about one in every three turns
         assert retry <= kills  # a kill costs at most one "try again" (most cost none: the turn retries)
         stored = coach.store.count("turns")
         assert stored == coach.store.load_session("test::ana", "direct").state.turns  # none doubled or torn

@@ -12,6 +12,9 @@ What it models, and only that:
   replay of missed events + RESUMED, and op 7 RECONNECT on request. Frames are plain JSON text.
 - Faults on request: a 429 with a ``Via`` header on the next message creations, and users whose
   DMs are closed (403, code 50007).
+- Slow delivery on request: :meth:`FakeDiscord.hold_messages` keeps the bot's message creations
+  waiting (counted in :attr:`FakeDiscord.held`) until :meth:`FakeDiscord.release_messages`, so a
+  test can stop the bot with a reply in flight.
 
 Every message the bot creates, anywhere, is recorded in :attr:`FakeDiscord.messages`.
 """
@@ -117,6 +120,9 @@ class FakeDiscord:
         self.dm_closed: set[int] = set()
         self.interactions_expire = False  # answer every callback "Unknown interaction", as after 3 s
         self._rate_limit_next = 0
+        self.held = 0
+        self.abandoned = 0
+        self._release: asyncio.Event | None = None
         self._rate_limit_retry_after = 0.05
         self._ids = itertools.count(1)
         self._sessions: dict[str, _Session] = {}
@@ -250,6 +256,15 @@ class FakeDiscord:
         self._rate_limit_retry_after = retry_after
 
     # --- what tests read -----------------------------------------------------------------------
+
+    def hold_messages(self) -> None:
+        """Keep the bot's next message creations waiting until :meth:`release_messages`."""
+        self._release = asyncio.Event()
+
+    def release_messages(self) -> None:
+        if self._release is not None:
+            self._release.set()
+            self._release = None
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         async with self._changed:
@@ -470,6 +485,13 @@ class FakeDiscord:
         if request.headers.get("Authorization") not in (f"Bot {self.token}", None) and not path.startswith(
                 ("/interactions/", "/webhooks/")):
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        release = self._release
+        if release is not None and request.method == "POST" and path.endswith("/messages"):
+            self.held += 1
+            await self._notify()
+            await release.wait()
+            if request.transport is None or request.transport.is_closing():
+                self.abandoned += 1  # the bot hung up before Discord could answer
         try:
             response = await self._route(request.method, path, body, files)
         finally:

@@ -55,6 +55,10 @@ class FakeSlack:
         self.acks: list[dict[str, Any]] = []
         self.errors: dict[str, str] = {}  # method -> Slack error code to answer with
         self.rate_limit_once: set[str] = set()  # methods whose next call gets HTTP 429
+        # hold_posts(): chat.postMessage calls wait (counted in `held`) until release_posts().
+        self.held = 0
+        self.abandoned = 0
+        self._release: asyncio.Event | None = None
         # Who users.info says is a workspace admin, who conversations.info says created a channel,
         # and each user's time zone (users.info `tz`).
         self.admins: set[str] = set()
@@ -143,6 +147,15 @@ class FakeSlack:
         return [c.params for c in self.calls_to("chat.postMessage")
                 if c.params.get("channel") in (channel, self.dm_of(channel))]
 
+    def hold_posts(self) -> None:
+        """Keep the app's next chat.postMessage calls waiting, as a slow Slack would, until :meth:`release_posts`."""
+        self._release = asyncio.Event()
+
+    def release_posts(self) -> None:
+        if self._release is not None:
+            self._release.set()
+            self._release = None
+
     async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
         """Wait until `predicate()` is truthy (it is re-checked after every recorded call)."""
         async with self._changed:
@@ -202,6 +215,14 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ") or params.get("token")
         await self._record(ApiCall(method, params, token))
+        release = self._release
+        if release is not None and method == "chat.postMessage":
+            self.held += 1
+            async with self._changed:
+                self._changed.notify_all()
+            await release.wait()
+            if request.transport is None or request.transport.is_closing():
+                self.abandoned += 1  # the app hung up before Slack could answer: it never knew it was posted
         if method in self.rate_limit_once:
             self.rate_limit_once.discard(method)
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
