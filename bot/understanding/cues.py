@@ -187,6 +187,11 @@ GIVE_BEFORE = re.compile(
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
+# A perk offered up, said right before it: with another perk in the message, a trade ("a lower bonus if…").
+GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"
+    r"reduced|fewer|reduce|cut|pro-?rated)\s+(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+)
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(
@@ -605,8 +610,7 @@ WOULD_HELP = _cue(
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
 TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
-    r"\b(?:if(?!\s+(?:the\s+)?\w+\s+(?:can'?t|cannot|can not|won'?t|is fixed|is stuck|has to stay|is capped))|"
-    r"instead of(?!\s*[$€£₪]?\d)|rather(?! than\s*[$€£₪]?\d)|keep the|in exchange|in return|for a higher|"
+    r"\b(?:instead of(?!\s*[$€£₪]?\d)|rather than(?!\s*[$€£₪]?\d)|in exchange|in return|for a higher|"
     r"for a bigger|for more|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})

@@ -303,7 +303,10 @@ class Understander:
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
-            _found(cues.TRADE_HINT, low, may) or ("instead" in low and any(slot.negated for slot in slots))
+            _found(cues.TRADE_HINT, low, may)
+            or ("instead" in low and any(slot.negated for slot in slots))
+            or (any(cues.GIVEN_UP_BEFORE.search(low, max(0, m.start - 40), m.start) for m in mentions)
+                and not _found(cues.LOSS_FROM_LEAVING, low, may))  # "since I'd be giving up my bonus" is a reason
         ):
             found.add(Act.trade_off)  # "…more pto instead?" only counters, unless a perk is given up for it
         return [a for a in _ACT_ORDER if a in found]

@@ -28,15 +28,23 @@ def scored(split: str) -> dict[str, blind.StyleScore]:
 
 def test_frozen_lines_do_not_regress() -> None:
     everything = scored("test")["all"]
-    assert round(everything.acts.f1, 2) >= 0.78
-    assert round(everything.perks.f1, 2) >= 0.90
-    assert round(everything.pairs.f1, 2) >= 0.58
+    assert round(everything.acts.f1, 2) >= 0.82
+    assert round(everything.perks.f1, 2) >= 0.92
+    assert round(everything.pairs.f1, 2) >= 0.69
+    assert round(scored("test")["long"].pairs.f1, 2) >= 0.59  # the weakest style: several numbers per message
 
 
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
-    assert round(everything.acts.f1, 2) >= 0.79
-    assert round(everything.pairs.f1, 2) >= 0.64
+    assert round(everything.acts.f1, 2) >= 0.85
+    assert round(everything.pairs.f1, 2) >= 0.77
+
+
+def test_iteration_lines_do_not_regress() -> None:
+    # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
+    everything = scored("iter")["all"]
+    assert round(everything.acts.f1, 2) >= 0.80
+    assert round(everything.pairs.f1, 2) >= 0.65
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -49,10 +57,12 @@ def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
 
 
 def test_whole_practices_are_read_better_than_before() -> None:
-    # 126 of 422 turns were read right before numbers had roles and replies had context.
+    # 126 of 422 turns were read right before numbers had roles and replies had context, 144 after the
+    # first round, 189 once the practice passed the offer as it stands and numbers were read by role.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 135
+    assert result.right >= 185
+    assert result.restated <= 32
 
 
 def test_second_frozen_set_is_unchanged() -> None:

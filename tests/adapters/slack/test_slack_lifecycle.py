@@ -13,14 +13,13 @@ from typing import Any
 import aiohttp
 import pytest
 from slack_sdk.oauth.installation_store.models.installation import Installation
-from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 
-from adapters.slack.app import build_app, close_app, slack_teams
+from adapters.slack.app import build_app, close_app, installations_for, slack_teams
 from adapters.slack.config import SlackSettings
 from adapters.slack.runner import start_http
 from bot.messages import Reply
 from bot.service import CoachService
-from bot.storage.store import Store
+from bot.storage import open_store
 from bot.teams.schedule import Frequency, PostKinds, Schedule
 from bot.teams.service import DuePost, TeamService
 from bot.teams.storage import Subscription, TeamStore, channel_key
@@ -32,7 +31,7 @@ OTHER_TEAM = "T0OTHER02"
 CLIENT_ID = "111.222"
 
 
-def _subscribe(store: Store, team: str, channel: str) -> Subscription:
+def _subscribe(store: Any, team: str, channel: str) -> Subscription:
     sub = Subscription(channel_key=channel_key("slack", team, channel), platform="slack", tenant=team, channel=channel,
                        schedule=Schedule(weekday=0, at=time(9), timezone="UTC", frequency=Frequency.weekly),
                        kinds=PostKinds.tips, stats=False, paused=False, anchor=date(2026, 11, 23),
@@ -43,8 +42,8 @@ def _subscribe(store: Store, team: str, channel: str) -> Subscription:
     return sub
 
 
-def _install(db: Path, team: str, token: str, **rotation: Any) -> SQLite3InstallationStore:
-    store = SQLite3InstallationStore(database=str(db), client_id=CLIENT_ID)
+def _install(running: Running, team: str, token: str, **rotation: Any) -> Any:
+    store = installations_for(running.service, running.db, CLIENT_ID)
     store.save(Installation(app_id="A0FAKE001", team_id=team, user_id="UINSTALLER", bot_token=token,
                             bot_id="BBOTC0ACH", bot_user_id="UBOTC0ACH", bot_scopes="chat:write", **rotation))
     return store
@@ -57,15 +56,17 @@ class Running:
             fake, db, secret, sender, service, teams, app)
 
     def rows(self, sql: str) -> int:
-        return self.service.store.conn.execute(sql).fetchone()[0]
+        with self.service.store.snapshot() as conn:
+            return int(conn.execute(sql).fetchone()[0])
 
 
 @pytest.fixture
-async def running(fake: FakeSlack, tmp_path: Path) -> AsyncIterator[Running]:
-    db, secret = tmp_path / "coach.db", secrets.token_hex(16)
+async def running(fake: FakeSlack, store_target: str) -> AsyncIterator[Running]:
+    """The app with OAuth installs, on a SQLite file or a PostgreSQL schema."""
+    db, secret = Path(store_target), secrets.token_hex(16)
     settings = SlackSettings(_env_file=None, client_id=CLIENT_ID, client_secret="oauth-secret",
                              state_secret="state-secret-for-tests", signing_secret=secret, api_url=fake.api_url)
-    service = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    service = CoachService(open_store(store_target, maintenance=False), ScriptedEngine())
     teams = TeamService(service.store, shipped()[0], service)
     app = build_app(settings, service, db_path=db, teams=teams)
     runner, port = await start_http(app, settings, host="127.0.0.1", port=0)
@@ -85,34 +86,34 @@ async def _send_event(running: Running, event: dict[str, Any], team: str) -> Non
 
 
 async def test_an_uninstall_deletes_that_workspaces_installation_and_team_rows_only(running: Running):
-    installs = _install(running.db, running.fake.team_id, "xoxb-first-team")
-    _install(running.db, OTHER_TEAM, "xoxb-second-team")
+    installs = _install(running, running.fake.team_id, "xoxb-first-team")
+    _install(running, OTHER_TEAM, "xoxb-second-team")
     _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
     _subscribe(running.service.store, OTHER_TEAM, "CCAREERS02")
 
     await _send_event(running, {"type": "app_uninstalled", "event_ts": f"{clock.time():.6f}"}, running.fake.team_id)
 
-    assert installs.find_bot(enterprise_id=None, team_id=running.fake.team_id) is None
-    assert installs.find_installation(enterprise_id=None, team_id=running.fake.team_id) is None
-    assert installs.find_bot(enterprise_id=None, team_id=OTHER_TEAM) is not None
+    assert await installs.async_find_bot(enterprise_id=None, team_id=running.fake.team_id) is None
+    assert await installs.async_find_installation(enterprise_id=None, team_id=running.fake.team_id) is None
+    assert await installs.async_find_bot(enterprise_id=None, team_id=OTHER_TEAM) is not None
     assert running.rows("SELECT count(*) FROM team_subscriptions") == 1
     assert running.rows("SELECT count(*) FROM team_mutes WHERE channel_key LIKE 'slack:T0FAKE001:%'") == 0
     assert running.rows("SELECT count(*) FROM team_mutes") == 1
 
 
 async def test_a_revoked_bot_token_deletes_the_bot_and_the_team_rows(running: Running):
-    installs = _install(running.db, running.fake.team_id, "xoxb-first-team")
+    installs = _install(running, running.fake.team_id, "xoxb-first-team")
     _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
 
     await _send_event(running, {"type": "tokens_revoked", "tokens": {"bot": ["UBOTC0ACH"]},
                                 "event_ts": f"{clock.time():.6f}"}, running.fake.team_id)
 
-    assert installs.find_bot(enterprise_id=None, team_id=running.fake.team_id) is None
+    assert await installs.async_find_bot(enterprise_id=None, team_id=running.fake.team_id) is None
     assert running.rows("SELECT count(*) FROM team_subscriptions") == 0
 
 
 async def test_a_scheduled_post_refreshes_an_expiring_token_first_and_keeps_the_new_one(running: Running):
-    installs = _install(running.db, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
+    installs = _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
                         bot_token_expires_at=int(clock.time()) + 60)  # expires within the hour
     sub = _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
     side = slack_teams(running.app)
@@ -125,14 +126,14 @@ async def test_a_scheduled_post_refreshes_an_expiring_token_first_and_keeps_the_
     posts = running.fake.calls_to("chat.postMessage")
     assert [call.token for call in posts] == ["xoxe.xoxb-rotated-1", "xoxe.xoxb-rotated-1"]
     assert running.fake.rotations == 1  # the refreshed token was saved and used again
-    saved = installs.find_bot(enterprise_id=None, team_id=running.fake.team_id)
+    saved = await installs.async_find_bot(enterprise_id=None, team_id=running.fake.team_id)
     assert saved is not None and saved.bot_token == "xoxe.xoxb-rotated-1"
 
 
 async def test_an_event_on_an_expiring_token_is_answered_with_the_refreshed_one(running: Running):
     from tests.support.fake_slack import dm_message
 
-    _install(running.db, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
+    _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
              bot_token_expires_at=int(clock.time()) + 60)
     await _send_event(running, dm_message(user="UALICE0001", text="hello"), running.fake.team_id)
     await running.fake.wait_for(lambda: running.fake.calls_to("chat.postMessage"))
