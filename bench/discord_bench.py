@@ -4,6 +4,8 @@ Run from the repository root:
 
     python bench/discord_bench.py               # 200 measured DMs per client per round, 6 rounds
     python bench/discord_bench.py --events 500 --rounds 10
+    python bench/discord_bench.py --cpu         # CPU per DM: the adapter's own vs a bare client's
+    python bench/discord_bench.py --first --code /path/to/old/checkout   # first reply vs warm, both trees
 
 Both clients are real discord.py clients connected to the local fake Discord over loopback
 (tests/support/fake_discord.py). For each DM the clock starts just before the fake sends the
@@ -21,6 +23,21 @@ fake, so it covers discord.py's gateway parsing, the bot's work and the REST req
 Rounds alternate the clients so drift on a shared machine hits all of them; the ratio shown is the
 median over rounds of (client median / bare median in the same round). Target (issue 5 §9):
 within 1.25x of bare.
+
+``--cpu`` (issue 14): the fake Discord runs on its own thread and event loop, so the client's thread
+CPU (``time.thread_time``) is the client's work alone: discord.py's gateway parsing, the adapter and
+the REST request. For the coach the turn's own CPU (``CoachService.handle``, which runs inline) is
+measured too and subtracted: what is left is the adapter's own CPU per DM, compared with the bare
+client's CPU per DM in the same round. Target: within 1.1x.
+
+Two more rows separate what the adapter adds from what the coach's richer messages cost discord.py:
+``same-payload`` is a bare client sending, for each DM, the very messages the coach sends for it
+(rendered beforehand: embeds, buttons, sometimes two messages); ``replay`` is the adapter answering
+each DM with the replies the real coach gave it when recorded, with no turn behind them.
+
+``--first`` (issue 14): the real ``serve`` of adapters/discord/runner.py in a fresh process against
+the fake, as an operator starts it; the first DM's reply time against the same DM from later users.
+With ``--code`` the same runs against another checkout, alternating processes.
 """
 
 from __future__ import annotations
@@ -29,9 +46,12 @@ import argparse
 import asyncio
 import gc
 import itertools
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -73,6 +93,46 @@ class BareClient(discord.Client):
             return
         await message.channel.send("Thanks, noted.")
         self.done.set()
+
+
+class SamePayloadClient(BareClient):
+    """A bare client that sends, for each DM, the messages the coach sends for it, already rendered:
+    discord.py's cost of those richer messages (embeds, buttons, more than one message) with no
+    adapter around it."""
+
+    def __init__(self, payloads: dict[tuple[str, str], list[dict[str, Any]]], **options: Any) -> None:
+        super().__init__(**options)
+        self.payloads = payloads
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot:
+            return
+        for kwargs in self.payloads[(str(message.author.id), message.content)]:
+            await message.channel.send(**kwargs)
+        self.done.set()
+
+
+class ReplayService:
+    """Answers each DM with the replies the real coach gave it when recorded: the adapter's work on
+    real replies, with no turn behind it."""
+
+    def __init__(self, replies: dict[tuple[str, str], list[Any]]) -> None:
+        self.replies = replies
+
+    async def handle(self, incoming: Any) -> list[Any]:
+        return list(self.replies[(incoming.user_id, incoming.text)])
+
+
+def _recorded(service: Any, pairs: list[tuple[int, str]]) -> dict[tuple[str, str], list[Any]]:
+    """The real coach's replies to one pass of the conversations (on a throwaway database)."""
+    from bot.messages import Incoming
+
+    replies: dict[tuple[str, str], list[Any]] = {}
+    for number, (user, text) in enumerate(pairs):
+        answer = service.handle_sync(Incoming(platform="discord", tenant="", user_id=str(user),
+                                              conversation_id=str(user), text=text, event_id=f"rec:{number}"))
+        replies.setdefault((str(user), text), answer)
+    return replies
 
 
 class TimedCoachClient(CoachClient):
@@ -184,10 +244,219 @@ async def main(events: int, rounds: int, warmup: int) -> int:
     return 0
 
 
+class FakeOnItsThread:
+    """The fake Discord on its own thread and event loop: the client's thread CPU is then its own."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="fake-discord", daemon=True)
+        self.fake: FakeDiscord | None = None
+
+    def __enter__(self) -> FakeOnItsThread:
+        self.thread.start()
+        self.fake = self._wait(self._start())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.fake is not None
+        self._wait(self.fake.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+    def _wait(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(30)
+
+    @staticmethod
+    async def _start() -> FakeDiscord:
+        fake = FakeDiscord()
+        await fake.start()
+        return fake
+
+    async def send_dm(self, user: int, text: str) -> None:
+        assert self.fake is not None
+        await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(self.fake.send_dm(user, text), self.loop))
+
+
+class TurnTimed:
+    """The service, with the CPU its turns take on the client's thread (the turn runs inline)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.cpu = 0.0
+
+    async def handle(self, incoming: Any) -> list[Any]:
+        started = time.thread_time()
+        try:
+            return list(await self.inner.handle(incoming))
+        finally:
+            self.cpu += time.thread_time() - started
+
+
+async def _cpu_per_dm(side: FakeOnItsThread, client: Any, texts: itertools.cycle[tuple[int, str]], events: int,
+                      warmup: int, turn: TurnTimed | None = None) -> tuple[float, float]:
+    """(client thread CPU per DM, of which the turn's own) over `events` DMs after `warmup`."""
+    assert side.fake is not None
+    started = turn_before = 0.0
+    async with connected(side.fake, client):
+        for index in range(warmup + events):
+            if index == warmup:
+                gc.collect()
+                started, turn_before = time.thread_time(), (turn.cpu if turn else 0.0)
+            user, text = next(texts)
+            client.done.clear()
+            await side.send_dm(user, text)
+            await asyncio.wait_for(client.done.wait(), 10)
+        spent = time.thread_time() - started
+    return spent / events, ((turn.cpu - turn_before) / events if turn else 0.0)
+
+
+async def cpu_main(events: int, rounds: int, warmup: int) -> int:
+    from adapters.discord.render import message_kwargs, render_reply
+    from bot.engine import Engine
+    from bot.service import CoachService
+    from bot.storage.store import Store
+    from tests.support.harness import shipped
+
+    playbooks, understander = shipped()
+    catalogue = Catalogue.from_playbooks(playbooks)
+    scenarios = sorted(playbooks.scenarios)
+    texts = _texts(scenarios)
+    names = ("bare", "same-payload", "adapter", "replay", "coach", "turn", "coach-turn")
+    rows: dict[str, list[float]] = {name: [] for name in names}
+    ratios: dict[str, list[float]] = {name: [] for name in ("same-payload", "adapter", "replay", "coach-turn")}
+    with tempfile.TemporaryDirectory() as folder, FakeOnItsThread() as side:
+        assert side.fake is not None
+        recorder = CoachService(Store(Path(folder) / "record.db"), Engine(playbooks, understander))
+        replies = _recorded(recorder, [next(texts) for _ in range(len(scenarios) * 4 * len(CONVERSATION))])
+        recorder.close()
+        payloads = {key: [message_kwargs(out) for reply in answer for out in render_reply(reply, int(key[0]))]
+                    for key, answer in replies.items()}
+        real = TurnTimed(CoachService(Store(Path(folder) / "coach.db"), Engine(playbooks, understander)))
+        settings = DiscordSettings(token=side.fake.token, sync_commands=False)
+
+        def coach_client(coach: Any) -> TimedCoachClient:
+            return TimedCoachClient(coach, settings, catalogue, guild_ready_timeout=0)
+
+        try:
+            clients: dict[str, tuple[Any, TurnTimed | None]] = {}
+            for round_ in range(rounds):
+                clients = {
+                    "bare": (BareClient(guild_ready_timeout=0), None),
+                    "same-payload": (SamePayloadClient(payloads, guild_ready_timeout=0), None),
+                    "adapter": (coach_client(FixedLineService()), None),
+                    "replay": (coach_client(ReplayService(replies)), None),
+                    "coach": (coach_client(real), real),
+                }
+                order = list(clients)
+                order = order[round_ % len(order):] + order[:round_ % len(order)]  # no client always goes first
+                measured = {}
+                for name in order:
+                    client, timed = clients[name]
+                    measured[name] = await _cpu_per_dm(side, client, texts, events, warmup, timed)
+                bare = measured["bare"][0]
+                coach, turn = measured.pop("coach")
+                values = {name: cpu for name, (cpu, _turn) in measured.items()}
+                values.update({"coach": coach, "turn": turn, "coach-turn": coach - turn})
+                for name, value in values.items():
+                    rows[name].append(value)
+                for name in ratios:
+                    ratios[name].append(values[name] / bare)
+        finally:
+            real.inner.close()
+    print("Client thread CPU per DM (the fake Discord on its own thread), median over rounds")
+    for name, values_of in rows.items():
+        ratio = f"  {statistics.median(ratios[name]):5.2f}x bare" if name in ratios else ""
+        print(f"{name:<12} {statistics.median(values_of) * 1000:6.3f} ms{ratio}")
+    print("per round, adapter's own (coach - turn) / bare: "
+          + " ".join(f"{r:.2f}" for r in ratios["coach-turn"]))
+    print("  / same-payload: " + " ".join(f"{c / p:.2f}" for c, p in
+                                          zip(rows["coach-turn"], rows["same-payload"], strict=True)))
+    print("target: the adapter's own CPU within 1.1x of bare")
+    return 0
+
+
+FIRST_CHILD = r"""
+import asyncio, json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+
+async def main():
+    from tests.support.fake_discord import FakeDiscord
+    async with FakeDiscord() as fake:
+        with fake.patched():
+            from adapters.discord import runner
+            from adapters.discord.config import DiscordSettings
+            from bot.config import CoreSettings
+            started = time.perf_counter()
+            core = CoreSettings(db=Path(sys.argv[2]))
+            task = asyncio.create_task(runner.serve(core, DiscordSettings(token=fake.token, sync_commands=False)))
+            await fake.wait_until_ready(timeout=60)
+            ready = time.perf_counter() - started
+            times = []
+            for user in range(int(sys.argv[3])):
+                row = []
+                for text in json.loads(sys.argv[4]):
+                    seen = len(fake.requests)
+                    sent = time.perf_counter()
+                    await fake.send_dm(30_000 + user, text)
+                    posted = lambda: [r for r in fake.requests[seen:]
+                                      if r.method == "POST" and r.path.endswith("/messages")]
+                    await fake.wait_for(lambda: bool(posted()), timeout=30)
+                    row.append(posted()[0].at - sent)
+                    await fake.quiet(0.05)
+                times.append(row)
+            task.cancel()
+            try:
+                await task
+            except BaseException:
+                pass
+    print(json.dumps({"ready": ready, "times": times}))
+
+asyncio.run(main())
+"""
+
+
+def first_main(codes: list[Path], rounds: int, users: int) -> int:
+    """First reply after start vs the same lines from later users, alternating checkouts."""
+    from bot.playbooks.loader import load_playbooks
+
+    scenario = sorted(load_playbooks().scenarios)[0]
+    lines = [f"practice {scenario}", "I'd like 165k base, could you do that?"]
+    results: dict[Path, list[dict[str, Any]]] = {code: [] for code in codes}
+    for _ in range(rounds):
+        for code in codes:
+            with tempfile.TemporaryDirectory() as folder:
+                done = subprocess.run([sys.executable, "-c", FIRST_CHILD, str(code), str(Path(folder) / "c.db"),
+                                       str(users), json.dumps(lines)], capture_output=True, text=True, timeout=300)
+            if done.returncode != 0:
+                raise RuntimeError(done.stderr[-2000:])
+            results[code].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"Discord, the real serve() in a fresh process: first user's replies vs later users' ({rounds} runs each)")
+    for code, runs in results.items():
+        firsts = [sum(run["times"][0]) for run in runs]
+        warms = [statistics.median(sum(row) for row in run["times"][1:]) for run in runs]
+        ratio = statistics.median(f / w for f, w in zip(firsts, warms, strict=True))
+        print(f"{code!s:<40} ready {statistics.median(r['ready'] for r in runs) * 1000:6.0f} ms  "
+              f"first {statistics.median(firsts) * 1000:7.1f} ms  warm {statistics.median(warms) * 1000:6.1f} ms  "
+              f"first/warm {ratio:5.2f}x")
+    print("target: first within 2x of warm")
+    return 0
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=200, help="measured DMs per client per round")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--cpu", action="store_true", help="client thread CPU per DM instead of latency")
+    parser.add_argument("--first", action="store_true", help="first reply after start vs warm, fresh processes")
+    parser.add_argument("--users", type=int, default=6, help="with --first: users per process")
+    parser.add_argument("--code", type=Path, action="append", default=[],
+                        help="with --first: another checkout to compare (repeatable)")
     arguments = parser.parse_args()
+    if arguments.first:
+        sys.exit(first_main([Path(__file__).resolve().parents[1], *arguments.code], arguments.rounds,
+                            arguments.users))
+    if arguments.cpu:
+        sys.exit(asyncio.run(cpu_main(arguments.events, arguments.rounds, arguments.warmup)))
     sys.exit(asyncio.run(main(arguments.events, arguments.rounds, arguments.warmup)))

@@ -34,12 +34,18 @@ EMBED_TOTAL_LIMIT = 6000
 DEBRIEF_COLOUR = discord.Colour(0x2E8B57)
 COMPARISON_COLOUR = discord.Colour(0x5865F2)
 CARD_COLOUR = discord.Colour(0x99AAB5)
+_CARD_COLOURS = {ReplyKind.debrief: DEBRIEF_COLOUR, ReplyKind.comparison: COMPARISON_COLOUR}
+# One for every send: discord.py merges it with the client's setting into a new object, never changing it.
+NO_PINGS = discord.AllowedMentions.none()
 
 # Everywhere: formatting, spoilers, masked links, mentions, custom emoji and timestamps.
 _ANYWHERE = re.compile(r"([\\*_~`|<>\[\]@])")
 # Only at the start of a line: headings, subtext, lists and quotes.
 _LINE_START = re.compile(r"^(\s*)(#|-|\+|>|\d+(?=[.)]))")
 _URL = re.compile(r"https?://[^\s<>\[\]()`|*]+")
+# Anything that makes neutral markup more than one plain line: a marker, an escape, a line break,
+# a bullet or a quote.
+_MARKUP_SIGNS = re.compile(r"[\\*`\n]|^[->] ")
 
 
 @dataclass
@@ -61,17 +67,26 @@ class Outgoing:
                             filename=self.attachment.filename)
 
 
+def _escape_anywhere(text: str) -> str:
+    # Searching first is about three times cheaper than a substitution that finds nothing, which is
+    # what most reply text is: re.sub with a template pays for the template on every call.
+    return text if _ANYWHERE.search(text) is None else _ANYWHERE.sub(r"\\\1", text)
+
+
 def escape_text(text: str, *, line_start: bool = False) -> str:
     """Make text literal in Discord: markdown, mentions and links cannot be forged; bare URLs stay links."""
-    pieces = []
-    pos = 0
-    for m in _URL.finditer(text):
-        pieces.append(_ANYWHERE.sub(r"\\\1", text[pos : m.start()]))
-        pieces.append(m.group(0))
-        pos = m.end()
-    pieces.append(_ANYWHERE.sub(r"\\\1", text[pos:]))
-    out = "".join(pieces)
-    if line_start:
+    if "://" not in text:  # most text has no link: no splitting around URLs
+        out = _escape_anywhere(text)
+    else:
+        pieces = []
+        pos = 0
+        for m in _URL.finditer(text):
+            pieces.append(_escape_anywhere(text[pos : m.start()]))
+            pieces.append(m.group(0))
+            pos = m.end()
+        pieces.append(_escape_anywhere(text[pos:]))
+        out = "".join(pieces)
+    if line_start and _LINE_START.match(out) is not None:
         out = _LINE_START.sub(r"\1\\\2", out, count=1)
     return out
 
@@ -143,6 +158,10 @@ def _split_line(line: markup.Line, limit: int) -> list[str]:
 
 def render_markup(text: str, limit: int) -> list[str]:
     """Neutral markup as Discord markdown, split at line boundaries into chunks of at most `limit`."""
+    if not _MARKUP_SIGNS.search(text):  # one plain line, the common card value: nothing to parse
+        rendered = escape_text(text, line_start=True)
+        if len(rendered) <= limit:
+            return [rendered] if rendered.strip() else []
     lines: list[str] = []
     for line in markup.parse(text):
         lines.extend(_split_line(line, limit))
@@ -170,8 +189,12 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip("\\") + "…"
 
 
+def _plain(text: str) -> str:
+    return text if _MARKUP_SIGNS.search(text) is None else markup.plain(text)
+
+
 def _title(text: str) -> str:
-    return _cut(escape_text(markup.plain(text)), TITLE_LIMIT)
+    return _cut(escape_text(_plain(text)), TITLE_LIMIT)
 
 
 def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
@@ -179,17 +202,22 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
     def fresh(continued: bool) -> discord.Embed:
         return discord.Embed(title=_title(f"{card.title} (continued)" if continued else card.title), colour=colour)
 
-    footer = _cut(markup.plain(card.footer), FOOTER_LIMIT) if card.footer else None
+    footer = _cut(_plain(card.footer), FOOTER_LIMIT) if card.footer else None
     room = EMBED_TOTAL_LIMIT - (len(footer) if footer else 0)
     embeds = [fresh(False)]
+    # Counted here as fields are added: discord.py's len(embed) and embed.fields walk every field each time.
+    size, fields = len(embeds[0]), 0
     for card_field in card.fields:
-        name = _cut(escape_text(markup.plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
+        name = _cut(escape_text(_plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
         value = _cut("\n".join(render_markup(card_field.value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
         current = embeds[-1]
-        if len(current.fields) >= FIELDS_PER_EMBED or len(current) + len(name) + len(value) > room:
+        if fields >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
             current = fresh(True)
             embeds.append(current)
+            size, fields = len(current), 0
         current.add_field(name=name, value=value, inline=card_field.inline)
+        size += len(name) + len(value)
+        fields += 1
     if footer:
         embeds[-1].set_footer(text=footer)
     return embeds
@@ -229,8 +257,7 @@ def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
     elif reply.text:
         contents = render_markup(reply.text, CONTENT_LIMIT)
 
-    card_colour = {ReplyKind.debrief: DEBRIEF_COLOUR, ReplyKind.comparison: COMPARISON_COLOUR}.get(
-        reply.kind, CARD_COLOUR)
+    card_colour = _CARD_COLOURS.get(reply.kind, CARD_COLOUR)
     for card in reply.cards:
         embeds.extend(card_embeds(card, card_colour))
 
@@ -278,7 +305,7 @@ def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing
 
 def message_kwargs(out: Outgoing) -> dict[str, Any]:
     """The keyword arguments of a send for one message: never a ping, a fresh file, its buttons."""
-    kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_PINGS}
     if out.content:
         kwargs["content"] = out.content
     if out.embeds:

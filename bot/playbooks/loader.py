@@ -18,7 +18,10 @@ Every problem found (YAML syntax, schema, cross-references) is collected before 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +69,57 @@ class _NoDuplicateKeysLoader(_YamlLoader):  # type: ignore[misc, valid-type]
     def construct_document(self, node: yaml.Node) -> Any:
         check_expansion(node)  # before anything walks the aliases: a bomb is refused in linear time
         return super().construct_document(node)
+
+
+# --- the cache of parsed documents --------------------------------------------------------------------
+# Parsing the shipped YAML is most of what loading the playbooks costs at each start (about 0.1 s; the
+# duplicate-key and alias checks run in Python). A document that parsed is kept as JSON in the user's cache
+# directory (the same folder as the cue-gate cache: $OFFER_COACH_CACHE_DIR, else
+# $XDG_CACHE_HOME/offer-coach, else ~/.cache/offer-coach; an empty OFFER_COACH_CACHE_DIR turns it off),
+# named by a digest of the file's text: an edited file has a new name, so a stale parse is never used,
+# and the text is still read through `read_text` with its limits. Only a document that JSON gives back
+# unchanged is kept (no dates, no number keys); validation always runs on what comes back. A cache that
+# cannot be read or written only costs the parse.
+
+_PARSED_FORMAT = 1
+
+
+def _parsed_cache_file(text: str) -> Path | None:
+    configured = os.environ.get("OFFER_COACH_CACHE_DIR")
+    if configured == "":
+        return None
+    folder = Path(configured) if configured else Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
+    digest = hashlib.sha256(f"{_PARSED_FORMAT}:{text}".encode()).hexdigest()
+    return folder / f"playbook-{digest[:32]}.json"
+
+
+def _read_parsed(path: Path | None) -> tuple[Any] | None:
+    """The cached document (in a 1-tuple, as a document may itself be None), or None when absent."""
+    if path is None:
+        return None
+    try:
+        return (json.loads(path.read_text(encoding="utf-8"))["document"],)
+    except (OSError, ValueError, TypeError, KeyError):  # absent, or not what this module wrote
+        return None
+
+
+def _write_parsed(path: Path | None, doc: Any) -> None:
+    if path is None:
+        return
+    try:
+        raw = json.dumps({"document": doc}, allow_nan=False)
+    except (TypeError, ValueError):  # a date or a NaN: JSON cannot hold it, parse it each time
+        return
+    if json.loads(raw)["document"] != doc:  # e.g. a number used as a key would come back as text
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_text(raw, encoding="utf-8")
+        os.replace(partial, path)  # whole or not at all, even with several processes starting at once
+    except OSError:  # a read-only home: parse again next time
+        return
 
 
 class PlaybookProblem(NamedTuple):
@@ -129,8 +183,14 @@ class _Reader:
         except UnreadableFile as exc:
             self.problem(path, "", str(exc))
             return None
+        cache = _parsed_cache_file(text)
+        cached = _read_parsed(cache)
+        if cached is not None:
+            return cached[0], text
         try:
-            return yaml.load(text, Loader=_NoDuplicateKeysLoader), text
+            doc = yaml.load(text, Loader=_NoDuplicateKeysLoader)
+            _write_parsed(cache, doc)
+            return doc, text
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -42,10 +42,13 @@ def problems_of(extra: Path) -> list[tuple[str, str, str]]:
 # --- the shipped content --------------------------------------------------------------------------
 
 
-def test_loading_the_shipped_playbooks_parses_each_file_once_in_c_and_never_looks_for_error_lines(monkeypatch):
+def test_loading_the_shipped_playbooks_parses_each_file_once_in_c_and_never_looks_for_error_lines(
+        monkeypatch, tmp_path):
     # What keeps `offer-coach chat` starting fast, counted rather than timed (the time itself is
     # measured by bench/playbooks_load.py): one parse per file, with libyaml's C loader when the
     # installed PyYAML has it, and no second pass over the text to find a line for an error.
+    # With an empty parse cache (tests/playbooks/test_parse_cache.py: later starts parse nothing).
+    monkeypatch.setenv("OFFER_COACH_CACHE_DIR", str(tmp_path))
     loads: list[type] = []
     composes: list[str] = []
     real_load = yaml.load

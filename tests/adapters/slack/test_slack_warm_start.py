@@ -1,0 +1,58 @@
+"""The first user after `run slack` starts gets a reply as quick as the next one, in both modes (issue 14).
+
+Counted, not timed: once the server answers on its port (HTTP) or its health port (Socket Mode), the
+first users' turns build no reader and load no playbooks; the runner did both before serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from adapters.slack.config import SlackSettings
+from adapters.slack.runner import serve
+from bot.config import CoreSettings
+from bot.service import CoachService
+from tests.support.builds import count_builds
+from tests.support.fake_slack import FakeSlack, SlackSender, dm_message, event_callback
+from tests.support.probe import free_port, wait_until_ready
+
+ALICE = "UALICE0042"
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+LINES = ("practice growth_startup", "I'd like a base of 150k, could you do that?")
+
+
+@pytest.mark.parametrize("mode", ["http", "socket"])
+async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
+        fake: FakeSlack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    builds = count_builds(monkeypatch)
+    core = CoreSettings(db=tmp_path / "c.db")
+    service = CoachService.from_settings(core)
+    assert builds == {"readers": 0, "playbooks": 1}  # the reader is built lazily, by the first reading
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url,
+                             **({"signing_secret": SECRET} if mode == "http" else {"app_token": "xapp-1-A1-test"}))
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, service, core, port, stop,
+                                     health_port=None if mode == "http" else port))
+    try:
+        await wait_until_ready(base)
+        assert builds == {"readers": 1, "playbooks": 1}  # warmed up before serving
+        async with aiohttp.ClientSession() as session:
+            for number, text in enumerate(LINES, start=1):
+                if mode == "http":
+                    sent = await SlackSender(session, base + settings.path, SECRET).event(
+                        dm_message(user=ALICE, text=text))
+                    assert sent.status == 200
+                else:
+                    await fake.send_envelope("events_api", event_callback(dm_message(user=ALICE, text=text)))
+                await fake.wait_for(lambda n=number: len(fake.messages_to(ALICE)) >= n, timeout=20)
+        assert builds == {"readers": 1, "playbooks": 1}  # nothing built in the users' turns
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        service.close()
