@@ -12,6 +12,7 @@ and message in, same state and lines out.
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -27,6 +28,11 @@ _CONDITIONS = frozenset({Unlock.concrete_number, Unlock.politeness})
 _REASON_TURNS = 2  # a reason still counts this many messages later
 _FIRM_PUSHES = 5  # asks after going firm before the recruiter closes the talk
 _MAX_DOUBTS = 3  # doubted lines kept for the debrief
+# Words that take up the offer as a whole, not one term of it ("I accept", "deal", "we're good").
+_WHOLE_OFFER = re.compile(
+    r"\b(accept\w*|offer|deal|sign\w*|everything|all (?:good|set|fine)|(?:we|i)'?(?:re| am| are)? good|"
+    r"package|on board|count me in|take (?:it|the job|the role)|let'?s do (?:it|this)|i'?m in|welcome)\b",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -40,6 +46,10 @@ class Turn:
     pushed: bool = False  # already answered as an ask after going firm
     weighed: bool = False  # an ask with a readable, sane figure was answered on its merits
     read: Understanding | None = None  # the message as the recruiter took it (ranges quoted as evidence…)
+
+
+def _accepts_whole_offer(text: str) -> bool:
+    return _WHOLE_OFFER.search(text) is not None
 
 
 def open_practice(scenario: Scenario, seed: int | None = None) -> PracticeState:
@@ -149,7 +159,14 @@ class Counterpart:
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
+        confirming = "asked_to_confirm" in st.flags
+        st.flags = [f for f in st.flags if f != "asked_to_confirm"]
         if self._accepts(said) and not any(self._improves(st, t) for t in asks):
+            if not confirming and not _accepts_whole_offer(said.text):
+                # "Okay. Step 2 is fine" settles one term, not the offer: ask before closing the talk
+                st.flags = [*st.flags, "asked_to_confirm"]
+                turn.lines.append(self._say(st, "term_agreed"))
+                return True
             st.status = "agreed"
             turn.ended = True
             writing = Act.request_writing in said.acts or "asked_writing" in st.flags

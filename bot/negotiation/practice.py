@@ -204,7 +204,9 @@ class PracticeRunner:
         st.practice = turn.state
         coaching.observe(turn.state, turn.read or said, scenario, doubted=turn.doubted, weighed=turn.weighed)
         if turn.lines:
-            turn.state.last_move = "question" if turn.lines[-1].rstrip().endswith("?") else "offer"
+            # "…or do you accept the offer?" puts the offer to the user: a "yes" to it takes the offer
+            asked = turn.lines[-1].rstrip().endswith("?") and "asked_to_confirm" not in turn.state.flags
+            turn.state.last_move = "question" if asked else "offer"
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if (Signal.ultimatum in said.signals or Act.quit in said.acts) and not turn.ended:
             replies.append(Reply(kind=ReplyKind.notice, text=ULTIMATUM_NOTE))

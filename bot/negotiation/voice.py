@@ -127,6 +127,10 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
         "earnest": ("Oh, that's wonderful. Welcome, truly.", "Thank you so much. We're so glad you're joining us.",
                     "That's the best news. Welcome to the team."),
     },
+    "term_agreed": {"*": ("Good, that part is settled. Is there anything else, or do you accept the offer as it "
+                          "stands?",
+                          "Glad that works. Anything else you'd like to discuss, or shall we call the offer agreed?",
+                          "Noted, that's agreed. Is there more you want to raise, or do you accept the offer?")},
     "welcome_writing": {"*": ("I'll send the written offer with everything we agreed today.",
                               "You'll get the written offer with every term we agreed.",
                               "Everything we agreed goes into the written offer I'm sending you.")},

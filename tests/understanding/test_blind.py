@@ -50,10 +50,11 @@ def test_iteration_lines_do_not_regress() -> None:
 def test_iteration_practices_do_not_regress() -> None:
     # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
     # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
-    # these practices, so no estimate of the frozen ones)
+    # these practices, so no estimate of the frozen ones); 103 once agreeing to one term stopped ending
+    # the practice (round three)
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 95
+    assert result.right >= 103
     assert result.restated <= 11
 
 
