@@ -322,6 +322,8 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
     value = _parse_number(raw_number, mult is not None)
     start = m.start()
+    if presign and not cur1 and text[m.end("presign")].isspace():
+        presign, start = None, m.start("num")  # "leave - 24 in total": a dash between clauses, no minus
     while text[start] == " ":
         start += 1
     if value is None or (presign and start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-")):
