@@ -62,3 +62,14 @@ def test_a_minus_written_against_the_number_is_still_read() -> None:
     from bot.understanding.amounts import find_amounts, normalise
 
     assert [a.value for a in find_amounts(normalise("a -5% change"))] == [-5.0]
+
+
+@pytest.mark.parametrize("text", ["could the company pay for my certificates?", "I want a certificate course paid"])
+def test_certificates_are_professional_development(text: str) -> None:
+    assert [t.perk for t in understander().read(text).terms] == ["professional_development"]
+
+
+@pytest.mark.parametrize("text", ["Would it be possible to have some flexibility in my hours?",
+                                  "some flexibility with my hours would help"])
+def test_flexibility_in_hours_is_a_flexible_schedule_not_fewer_hours(text: str) -> None:
+    assert [t.perk for t in understander().read(text).terms] == ["flexible_schedule"]
