@@ -852,6 +852,8 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
+    if Act.accept in found and any(t.role == "ask" and not t.give for t in named):
+        found.add(Act.propose)  # "ok on pto. now salary": takes one term and asks about the next
     if named and not found - {Act.greet, Act.justify} and cues.PRIORITY.search(low) and "?" not in low:
         found.add(Act.propose)  # "equity matters most": what they want, in order
     if named and not found - {Act.greet} and len(words) <= 6:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.understanding.acts import Act
 from tests.support.harness import ChatHarness, shipped, text_of
 from tests.understanding.test_understand import understander
 
@@ -73,3 +74,13 @@ def test_certificates_are_professional_development(text: str) -> None:
                                   "some flexibility with my hours would help"])
 def test_flexibility_in_hours_is_a_flexible_schedule_not_fewer_hours(text: str) -> None:
     assert [t.perk for t in understander().read(text).terms] == ["flexible_schedule"]
+
+
+@pytest.mark.parametrize("text", ["ok on pto. now salary", "ok on the bonus. now equity"])
+def test_taking_one_term_and_turning_to_the_next_accepts_and_proposes(text: str) -> None:
+    acts = understander().read(text).acts
+    assert Act.accept in acts and Act.propose in acts
+
+
+def test_a_plain_acceptance_proposes_nothing() -> None:
+    assert understander().read("I accept the offer.").acts == [Act.accept]
