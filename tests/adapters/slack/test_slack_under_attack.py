@@ -189,6 +189,9 @@ async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(
     intake._flush.cancel()
     intake._finished.clear()
     await runner.cleanup()
+    # The crashed process's lease runs out (here it is the test's own process, still alive).
+    with first.store.transaction():
+        first.store.execute("UPDATE inbox SET leased_until = ''")
     first.store.conn.close()
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
