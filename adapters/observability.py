@@ -92,7 +92,6 @@ class InFlight:
         self._active = 0
         self._idle = asyncio.Event()
         self._idle.set()
-        self._tasks: set[asyncio.Task[Any]] = set()
 
     @property
     def active(self) -> int:
@@ -108,21 +107,6 @@ class InFlight:
         IN_FLIGHT.labels(self.platform).dec()
         if self._active == 0:
             self._idle.set()
-
-    def run(self, work: Awaitable[Any], name: str | None = None) -> asyncio.Task[Any]:
-        """Start `work` as a task that counts as in flight from this moment until it ends."""
-        self.begin()
-        task = asyncio.ensure_future(work)
-        if name:
-            task.set_name(name)
-        self._tasks.add(task)  # a reference, so the task is not collected half-way
-
-        def finished(done: asyncio.Task[Any]) -> None:
-            self._tasks.discard(done)
-            self.end()
-
-        task.add_done_callback(finished)
-        return task
 
     async def drain(self, timeout: float = DRAIN_SECONDS) -> bool:
         """Refuse new work and wait up to `timeout` seconds for what is under way; True if it all finished."""

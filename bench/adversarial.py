@@ -37,7 +37,7 @@ RAISED: list[str] = []
 SEPARATORS = (" ", ", ", ". ", "? ", " and ", "\n")
 FIGURES = (
     "1", "100k", "$1", "1.", "1,", "10%", "3 days", "½", "<@123>", "1e9", "2 more", "130-140k", "one", "hundred",
-    "ninety thousand", "a couple of days", "another week", "no", "not", "if", "ok", "thanks",
+    "ninety thousand", "a couple of days", "another week", "no", "not", "if", "ok", "thanks", "?", ",", ":", ".",
 )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ is ephemeral and the practice itself continues in the user's DM (see :mod:`adapt
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import discord
 from discord import app_commands
 
+from adapters.discord.delivery import RESTARTING
 from adapters.discord.inbound import command_text
 
 if TYPE_CHECKING:
@@ -131,7 +133,21 @@ def coach_commands(coach: CommandHandler, teams: CommandHandler, catalogue: Cata
 
 
 class CoachTree(app_commands.CommandTree[Any]):
-    """The command tree; a command that raises gets a private apology instead of Discord's error."""
+    """The command tree; a command that raises gets a private apology instead of Discord's error.
+
+    While the bot is stopping (its ``in_flight`` is draining) every command, the team ones too, is
+    answered with a short private "restarting" note and not run; suggestions still answer.
+    """
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        in_flight = getattr(self.client, "in_flight", None)
+        command = interaction.type is discord.InteractionType.application_command
+        if in_flight is None or not in_flight.draining or not command:
+            return True
+        # If even this fails, Discord tells the user the command failed, which is true enough.
+        with contextlib.suppress(discord.HTTPException):
+            await interaction.response.send_message(RESTARTING, ephemeral=True)
+        return False
 
     async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
         logger.exception("a slash command failed", exc_info=error)

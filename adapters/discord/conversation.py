@@ -19,7 +19,7 @@ from typing import Any
 import discord
 
 from adapters.discord import inbound
-from adapters.discord.delivery import SORRY, Delivery
+from adapters.discord.delivery import RESTARTING, SORRY, Delivery
 from adapters.discord.views import disabled_copy
 from adapters.observability import InFlight
 from bot.messages import Incoming, Reply, ReplyKind
@@ -28,7 +28,6 @@ from bot.port import Coach
 logger = logging.getLogger(__name__)
 
 DEFER_AFTER_SECONDS = 2.0  # Discord allows 3 s to answer; leave room for the network
-RESTARTING = "I'm restarting right now, so I didn't take that in. Please send it again in a minute."
 
 
 class Conversations:

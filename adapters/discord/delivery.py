@@ -26,6 +26,7 @@ SORRY = (
     "Sorry, something went wrong on my side and I could not answer that. Your session is saved, "
     "so please try again in a moment."
 )
+RESTARTING = "I'm restarting right now, so I didn't take that in. Please send it again in a minute."
 NOTHING_NEW = "Nothing new to add: I've already answered that one."
 DMS_CLOSED = (
     "I couldn't send you a direct message, and your practice continues there. To let me: right-click "

@@ -13,10 +13,12 @@ The search results are therefore the same as without the gate; only the time dif
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -430,8 +432,22 @@ def _write_cache(path: Path | None, needs: dict[str, _Needs | None]) -> None:
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.write_text(json.dumps(raw), encoding="utf-8")
         os.replace(partial, path)  # whole or not at all, even with several processes starting at once
+        _prune_old(path)
     except OSError:  # a read-only home: analyse again next time
         return
+
+
+_KEEP_SECONDS = 7 * 86_400  # older analyses of other cue versions are removed: each is about 60 KB
+
+
+def _prune_old(kept: Path) -> None:
+    """Remove cache files of other cue versions unused for a week (a file in use is read at every start)."""
+    now = time.time()
+    for other in kept.parent.glob("cue-gate-*.json"):
+        with contextlib.suppress(OSError):  # another process may remove it first
+            used = other.stat()
+            if other != kept and now - max(used.st_atime, used.st_mtime) > _KEEP_SECONDS:
+                other.unlink()
 
 
 def _is_non_word_run(item: tuple) -> bool:

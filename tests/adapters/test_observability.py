@@ -9,6 +9,7 @@ import pytest
 from adapters.observability import Health, InFlight, ObservedCoach, start_health_server, store_probe
 from bot.messages import Incoming, Reply
 from bot.service import CoachService
+from bot.storage import open_store
 from bot.storage.store import Store
 from tests.support.probe import get, metric
 from tests.support.slack_rig import ScriptedEngine
@@ -31,8 +32,8 @@ async def _serving(health: Health) -> tuple[object, str]:
     return runner, f"http://127.0.0.1:{port}"
 
 
-async def test_readyz_says_not_ready_until_connected_and_while_the_store_is_closed() -> None:
-    store = Store(":memory:")
+async def test_readyz_says_not_ready_until_connected_and_while_the_store_is_closed(store_target: str) -> None:
+    store = open_store(store_target, maintenance=False)  # SQLite and PostgreSQL alike
     health = Health("testplatform", store_answers=store_probe(CoachService(store, ScriptedEngine())))
     runner, base = await _serving(health)
     try:
@@ -90,17 +91,21 @@ async def test_drain_waits_for_the_work_under_way_and_gives_up_at_its_bound() ->
     finished: list[str] = []
 
     async def turn() -> None:
-        await release.wait()
-        finished.append("turn")
+        in_flight.begin()
+        try:
+            await release.wait()
+            finished.append("turn")
+        finally:
+            in_flight.end()
 
-    in_flight.run(turn())
+    running = asyncio.create_task(turn())
     draining = asyncio.create_task(in_flight.drain(timeout=30))
     await asyncio.sleep(0)
     assert in_flight.draining and in_flight.active == 1 and not draining.done()
     release.set()
     assert await draining is True and finished == ["turn"]
+    await running
 
     stuck = InFlight("stuck")
-    never = stuck.run(asyncio.Event().wait())
+    stuck.begin()  # never ends
     assert await stuck.drain(timeout=0) is False  # bounded: it never waits past its limit
-    never.cancel()

@@ -9,7 +9,9 @@ a change pays for them.
 from __future__ import annotations
 
 import ast
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,17 @@ def test_syntax_it_does_not_know_is_never_gated(source: str) -> None:
 )
 def test_the_parser_builds_the_tree_the_analysis_walks(source: str, expected: list) -> None:
     assert parse(source) == expected
+
+
+def test_analyses_of_other_cue_versions_unused_for_a_week_are_removed(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OFFER_COACH_CACHE_DIR", str(tmp_path))
+    stale, recent = tmp_path / "cue-gate-0000.json", tmp_path / "cue-gate-1111.json"
+    stale.write_text("{}", encoding="utf-8")
+    recent.write_text("{}", encoding="utf-8")
+    eight_days_ago = time.time() - 8 * 86_400
+    os.utime(stale, (eight_days_ago, eight_days_ago))
+    CueGate(PATTERNS, whole_text=WHOLE)
+    assert not stale.exists()
+    assert recent.exists()
+    assert len(list(tmp_path.glob("cue-gate-*.json"))) == 2  # the recent one and the new one

@@ -158,3 +158,11 @@ async def test_team_buttons_still_work_after_a_restart_and_a_missed_post_comes_o
         [muted] = await fake.turn(fake.click(ALICE, post, buttons(post)["Mute for me"]))
         assert "Muted for you" in muted["content"]
     assert len(public(fake, channel)) == 2
+
+
+async def test_while_the_bot_is_stopping_a_team_command_is_told_so_and_not_run(fake: FakeDiscord) -> None:
+    async with team_bot(fake, Clock(START)) as client:
+        client.in_flight.draining = True  # what SIGTERM starts
+        token = await run(fake, ALICE, "channel", "status")
+        reply = answer(fake, token)
+        assert reply["content"].startswith("I'm restarting") and reply["flags"] & EPHEMERAL_FLAG

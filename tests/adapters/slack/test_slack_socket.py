@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from adapters.slack.app import build_app, close_app
 from adapters.slack.config import SlackSettings
 from adapters.slack.runner import start_socket_mode
@@ -13,12 +15,17 @@ from tests.support.slack_rig import ScriptedEngine
 ALICE = "UALICE0001"
 
 
-async def test_socket_mode_acks_each_envelope_and_posts_the_reply(fake: FakeSlack):
+async def socket_mode_bot(fake: FakeSlack) -> tuple[CoachService, Any, Any]:
+    """A scripted coach behind the real Bolt app, connected to the fake Slack over Socket Mode."""
     settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
                              api_url=fake.api_url)
     service = CoachService(Store(":memory:"), ScriptedEngine())
     app = build_app(settings, service, db_path=":memory:")
-    handler = await start_socket_mode(app, settings)
+    return service, app, await start_socket_mode(app, settings)
+
+
+async def test_socket_mode_acks_each_envelope_and_posts_the_reply(fake: FakeSlack):
+    service, app, handler = await socket_mode_bot(fake)
     try:
         assert fake.calls_to("apps.connections.open")
         event_envelope = await fake.send_envelope("events_api",
@@ -39,11 +46,7 @@ async def test_socket_mode_acks_each_envelope_and_posts_the_reply(fake: FakeSlac
 
 
 async def test_a_malformed_or_repeated_socket_mode_envelope_is_acknowledged_and_runs_nothing(fake: FakeSlack, caplog):
-    settings = SlackSettings(_env_file=None, bot_token="xoxb-test", app_token="xapp-1-A1-test",
-                             api_url=fake.api_url)
-    service = CoachService(Store(":memory:"), ScriptedEngine())
-    app = build_app(settings, service, db_path=":memory:")
-    handler = await start_socket_mode(app, settings)
+    service, app, handler = await socket_mode_bot(fake)
     try:
         bad = event_callback(dm_message(user=ALICE, text="hi"))
         bad["event"]["text"] = {"not": "text"}
