@@ -77,6 +77,6 @@ def test_whole_practices_are_read_better_than_before() -> None:
 
 
 def test_second_frozen_set_is_unchanged() -> None:
-    folder = blind.BLIND / "second"
+    folder = blind.BLIND / "frozen2"
     recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))
     assert blind.checksums(folder) == recorded
