@@ -37,24 +37,24 @@ def test_frozen_lines_do_not_regress() -> None:
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
     assert round(everything.acts.f1, 2) >= 0.86
-    assert round(everything.pairs.f1, 2) >= 0.77
+    assert round(everything.pairs.f1, 2) >= 0.78
 
 
 def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
     assert round(everything.acts.f1, 2) >= 0.81
-    assert round(everything.pairs.f1, 2) >= 0.65
+    assert round(everything.pairs.f1, 2) >= 0.66
 
 
 def test_iteration_practices_do_not_regress() -> None:
     # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
     # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
-    # these practices, so no estimate of the frozen ones); 103 once agreeing to one term stopped ending
-    # the practice (round three)
+    # these practices, so no estimate of the frozen ones); 105 once agreeing to one term stopped ending
+    # the practice and "certificate", "flexibility in my hours" were read (round three)
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 103
+    assert result.right >= 105
     assert result.restated <= 11
 
 
