@@ -144,7 +144,8 @@ async def _serve(coach: Any, fake: FakeSlack, secret: str, db: Path) -> tuple[An
 
 async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the_next_start(fake, tmp_path):
     db, secret = tmp_path / "coach.db", secrets.token_hex(16)
-    first = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
     stuck = Stuck(first)
     app, runner, url = await _serve(stuck, fake, secret, db)
     async with aiohttp.ClientSession() as session:
@@ -157,7 +158,7 @@ async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the
         # The crash: nothing in flight finishes, nothing is marked done, nothing is delivered.
         await runner.cleanup()
         await intake_of(app).cancel()
-    first.store.conn.close()
+    first_store.conn.close()
     assert not fake.calls_to("chat.postMessage")
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
@@ -177,7 +178,8 @@ async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the
 
 async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(fake, tmp_path):
     db, secret = tmp_path / "coach.db", secrets.token_hex(16)
-    first = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
     app, runner, url = await _serve(first, fake, secret, db)
     async with aiohttp.ClientSession() as session:
         await SlackSender(session, url, secret).event(dm_message(user=ALICE, text="hello"), event_id="EvSAVED001")
@@ -189,7 +191,7 @@ async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(
     intake._flush.cancel()
     intake._finished.clear()
     await runner.cleanup()
-    first.store.conn.close()
+    first_store.conn.close()
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
     app2, runner2, _url = await _serve(second, fake, secret, db)
