@@ -9,6 +9,7 @@
     python bench/understanding.py --blind --split dev --show-errors  # the blind dev lines, to tune on
     python bench/understanding.py --blind --split iter --show-errors # the second blind set, to tune on
     python bench/understanding.py --blind --from DIR --show-errors   # a blind set still being written
+    python bench/understanding.py --blind --from tests/data/blind/frozen2  # the second frozen set (never shows errors)
 
 The held-out set is scored, never tuned on: do not read its failures to write rules. The
 development set may be inspected with --show-errors.
@@ -306,18 +307,20 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
 
     understander = default_understander()
     records = blind.lines(split, directory)
+    # a folder with a FROZEN.json is a measure, like the test split: its errors are never shown
+    frozen = split == "test" or (directory is not None and (directory / "FROZEN.json").exists())
     if directory is not None:
         split = f"{directory}"
     scores = blind.score_lines(records, lambda text, ctx: understander.read(text, blind_context(ctx)))
     print(f"# blind corpora ({split}): {len(records)} lines, written from docs/labelling.md alone\n")
     print(f"{'style':<11}{'n':>5}{'acts F1':>9}{'perks F1':>10}{'(perk,amount,role) F1':>23}{'signals F1':>12}")
     for style in [*blind.STYLES, "all"]:
-        if style not in scores or style == "mixed":
+        if style not in scores:
             continue
         sc = scores[style]
         print(f"{style:<11}{sc.n:>5}{sc.acts.f1:>9.3f}{sc.perks.f1:>10.3f}{sc.pairs.f1:>23.3f}{sc.signals.f1:>12.3f}")
     if show_errors:
-        if split == "test":
+        if frozen:
             print("\n(errors on a frozen set are not shown: it is not for tuning)")
         else:
             for record, said in scores["all"].errors:
@@ -329,7 +332,7 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
     items = blind.practices(split, directory)
     if items:
         result = blind.score_practices(items, blind.play_in_harness)
-        if show_errors and split != "test":
+        if show_errors and not frozen:
             for practice_id, turn, said in result.misses:
                 got = "(not read)" if said is None else (
                     f"{[a.value for a in said.acts]} {sorted(blind.read_asks(said.terms))}")

@@ -5,8 +5,9 @@ the request goes into the core's inbox (:mod:`bot.storage.inbox`) before the lis
 Bolt sends the acknowledgement. The work then runs as a task of this process, counted while it
 runs (:attr:`Intake.in_flight`, :meth:`Intake.drain`: the hooks a graceful shutdown needs), and is
 marked done in small batches. Requests a crashed process left pending are dispatched again through
-the Bolt app at start-up (:meth:`Intake.replay`); a turn they lead to is claimed by its event id in
-the turn's own transaction, so it still happens exactly once.
+the Bolt app at start-up (:meth:`Intake.replay`), once their lease says no live process holds them
+(another process on the same database may still be working on its own); a turn they lead to is
+claimed by its event id in the turn's own transaction, so it still happens exactly once.
 
 The same inbox row recognises a replayed request: events by their event id, clicks by who clicked
 when, and slash commands and forms, which carry no id, by their signature (valid five minutes).
@@ -137,12 +138,17 @@ class Intake:
         if self._flush is not None:
             self._flush.cancel()
         self.flush()
+        if self.inbox is not None:
+            try:
+                self.inbox.release(PLATFORM)  # what was cut short is the next start's at once
+            except StoreError as error:
+                log.warning("could not release unfinished requests (taken over when their lease ends): %s", error)
 
     async def replay(self, app: AsyncApp) -> int:
         """Dispatch the requests a previous process accepted but never finished; returns how many."""
         if self.inbox is None:
             return 0
-        pending = self.inbox.pending(PLATFORM)
+        pending = self.inbox.take_over(PLATFORM)
         for item in pending:
             try:
                 body = parse_body(item.payload, None)

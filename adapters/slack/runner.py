@@ -45,6 +45,8 @@ from adapters.slack.config import SlackConfigError, SlackSettings, load_settings
 from adapters.slack.http import guarded_web_app
 from adapters.version import version
 from bot.config import CoreSettings
+from bot.storage.inbox import LEASE
+from bot.storage.store import StoreError
 from bot.teams.scheduler import Scheduler
 from bot.teams.service import TeamService
 
@@ -175,9 +177,11 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
         checks.watch_connection(handler.client.is_connected)
         log.info("Slack adapter connected in Socket Mode; ready")
         await finish_pending(app)
+        sweeping = asyncio.get_running_loop().create_task(_sweep_pending(app))
         try:
             await stop.wait()
         finally:
+            await _stop_scheduler(sweeping)
             await _stop_scheduler(scheduling)
             await handler.close_async()
             await close_app(app)
@@ -186,9 +190,11 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
         checks.set_connected(True)  # Slack accepted the token, and Slack's requests can reach us now
         log.info("Slack adapter listening on port %d at %s; ready", bound, settings.path)
         await finish_pending(app)
+        sweeping = asyncio.get_running_loop().create_task(_sweep_pending(app))
         try:
             await stop.wait()
         finally:
+            await _stop_scheduler(sweeping)
             await _stop_scheduler(scheduling)
             await runner.cleanup()
             await close_app(app)
@@ -200,6 +206,17 @@ def _start_scheduler(app: AsyncApp, teams: TeamService | None, stop: asyncio.Eve
         return None
     deliver = counted_team_posts(side.deliver, PLATFORM)
     return asyncio.create_task(Scheduler(teams, PLATFORM, deliver).run(stop), name="offer-coach-team-posts")
+
+
+async def _sweep_pending(app: AsyncApp) -> None:
+    """Now and then, take over requests whose owner's lease ran out (a process that crashed on
+    another host while this one kept running); one small read when there are none."""
+    while True:
+        await asyncio.sleep(LEASE.total_seconds())
+        try:
+            await finish_pending(app)
+        except StoreError as error:
+            log.warning("could not look for abandoned requests: %s", error)
 
 
 async def _stop_scheduler(task: asyncio.Task[None] | None) -> None:

@@ -119,7 +119,14 @@ _V2 = [
     "CREATE INDEX IF NOT EXISTS inbox_by_time ON inbox (received_at)",
 ]
 
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
+# v3: each inbox row's owner and lease, so a starting process takes over only rows no live process
+# holds (bot/storage/inbox.py); '' sorts before every time, so rows from before have no owner.
+_V3 = [
+    f"ALTER TABLE inbox ADD COLUMN IF NOT EXISTS owner {_C} NOT NULL DEFAULT ''",
+    f"ALTER TABLE inbox ADD COLUMN IF NOT EXISTS leased_until {_C} NOT NULL DEFAULT ''",
+]
+
+PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3))
 PG_LATEST_SCHEMA = len(PG_MIGRATIONS)
 
 

@@ -209,6 +209,7 @@ RECAP = re.compile(
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 ACCEPTING = re.compile(
+    r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
@@ -342,6 +343,12 @@ JUSTIFY = _cue(
     r"live \S+ (?:\S+ )?away)|kids in|daycare|months'? notice|weeks'? notice|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
     r"(?:the )?same for everyone|kicks? off|meets in person|"
+    # what the user has done, and why the offer falls short, said without "because"
+    r"i(?:'ve| have)? (?:worked|been (?:leading|working|running|the \w+ lead|a \w+ lead)|spent the last)|"
+    r"having (?:worked|led|built|run|managed)|i'?ve taken|"
+    r"(?:won'?t|wouldn'?t|doesn'?t|does not|will not|would not|can'?t|cannot) (?:even )?cover|insufficient|"
+    r"(?:is|it'?s) my only|(?:i'?ve|i have) been quoted|"
+    r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
     r"i (?:speak|hold|beat|exceeded|already know)|fluent in|(?:aws |pmp |\w+ )?certified|cert\b|"
@@ -482,9 +489,12 @@ PRIORITY = _cue(
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
 )
+WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
+IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
 ALTERNATIVES = _cue(
     r"\b(?:what else|anything else(?! i should| to know| about)|something else|"
-    r"other (?:options|ways|perks|benefits|things)|alternatives?|"
+    r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
+    r"(?<!have )(?<!got )(?<!have some )alternatives?|"
     r"any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
@@ -773,6 +783,16 @@ ULTIMATUM = _cue(
     r"non-?negotiable for me|bottom line|or i walk)\b"
 )
 # An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
+# "ok, that's fine, thank you": settling with thanks takes the offer even after a question
+SETTLING = re.compile(r"\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b.*\bthank|"
+                      r"\bthank.*\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b")
+IF_FIXED = re.compile(
+    r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
+    r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
+)
+# "ok on the review.", "fine on the bonus, but…": one term taken, the rest of the message still counts
+ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on (?:the |my |your )?"
+                            r"[\w-]+(?: [\w-]+)?\s*(?:[.;!]|,? (?:but|and|now)\b)")
 ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"

@@ -135,6 +135,7 @@ class Understander:
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
+        _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
@@ -269,8 +270,12 @@ class Understander:
         signals: list[Signal] = []
         if _accepts(low, may, acts):
             acts.add(Act.accept)
-        if cues.ULTIMATUM.search(low):
+        ultimatum = cues.ULTIMATUM.search(low)
+        if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
+            if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
+                                          for r in cues.REJECT.finditer(low)):
+                acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
@@ -644,7 +649,24 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
             low, amounts[i - 1].end, amounts[i].start
         ):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i, a in enumerate(amounts):
+        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+            roles[i] = "evidence"
     return roles
+
+
+def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: int, may: MayMatch) -> bool:
+    """A range said after what the user has seen, before a figure asked for, is the evidence for that figure.
+
+    "I've looked at the market, and it's $85k–$98k. I was hoping for $92k": only $92k is asked for.
+    """
+    a = amounts[i]
+    if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None
+               for j in range(i + 1, len(amounts))):
+        return False
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
+    return _found(cues.EVIDENCE, low[start:a.start], may) and not _found(cues.ASKING, low[start:clause_end], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:
@@ -726,13 +748,29 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
     if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
         acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
-    if _found(cues.REQUEST_WRITING, low, may):
+    if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
     return acts
 
 
+def _asks_for_writing(low: str, may: MayMatch) -> bool:
+    """A writing cue asks for the offer in writing, unless it describes a rival offer ("a written offer from
+    another company", "other offer in writing") or what a document already says ("in the agreement is written")."""
+    for cue in cues.REQUEST_WRITING.finditer(low):
+        sentence = _sentence_of(low, cue.start())
+        if _found(cues.COMPETING, sentence, may) and cues.WRITTEN_OFFER.search(low, max(0, cue.start() - 9),
+                                                                                 cue.end() + 6):
+            continue
+        if cues.IS_WRITTEN.search(low, max(0, cue.start() - 8), cue.end()):
+            continue
+        return True
+    return False
+
+
 def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
+    if cues.ACCEPT_ON_TERM.match(low):
+        return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
         near = (max(0, accept.start() - 12), accept.end() + 40)
         blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
@@ -766,6 +804,18 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
             slot.role = "question"
 
 
+def _mark_fixed(low: str, slots: list[_Slot]) -> None:
+    """A perk named only as fixed ("if base can't move now, could we…") is the offer as it stands, not an ask."""
+    if "if " not in low:
+        return
+    for slot in slots:
+        if slot.role != "ask" or slot.negated or slot.amount is not None:
+            continue
+        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
+        if fixed and fixed.start() <= slot.start < fixed.end():
+            slot.role = "current"
+
+
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
     """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
     for slot in slots:
@@ -792,11 +842,12 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk."""
     found = set(acts)
     words = cues.TOKEN.findall(low)
-    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms:
-        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing
+    said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
+    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so:
+        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
     answering = context is not None and context.last_move in ("question", "refusal")
-    if (Act.accept in found and answering and len(words) <= 6 and not terms
-            and not cues.ACCEPT_IN_WORDS.search(low) and not cues.PLEASED_ACCEPT.search(low)):
+    if (Act.accept in found and answering and len(words) <= 6 and not terms and not said_so
+            and not cues.PLEASED_ACCEPT.search(low) and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
     if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
         found.add(Act.accept)
@@ -818,7 +869,7 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if accepting and "?" not in low and not _found(cues.ASKING, low, may):
+    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
@@ -902,6 +953,26 @@ def _shouting(original: str) -> bool:
 def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
     """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line())."""
     for line in lines:
-        text = line.rstrip("\r\n")
-        understanding = understander.read(text)
+        text, context = _line_and_context(line.rstrip("\r\n"))
+        understanding = understander.read(text, context)
         yield json.dumps(understanding.json_line(), ensure_ascii=False)
+
+
+def _line_and_context(line: str) -> tuple[str, Context | None]:
+    """A line that is a JSON object {"text": ..., "context": {...}} is read with that context; any other line
+    is read as it is. A context that does not fit (unknown move, wrong types) is dropped, never the text."""
+    if not line.lstrip().startswith("{"):
+        return line, None
+    try:
+        given = json.loads(line)
+    except ValueError:
+        return line, None
+    if not isinstance(given, dict) or not isinstance(given.get("text"), str):
+        return line, None
+    raw = given.get("context")
+    if not isinstance(raw, dict):
+        return given["text"], None
+    try:
+        return given["text"], Context.model_validate({k: v for k, v in raw.items() if k in Context.model_fields})
+    except ValueError:
+        return given["text"], None

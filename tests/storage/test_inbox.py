@@ -3,10 +3,11 @@ on both back ends."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 
 from bot.storage import open_store
-from bot.storage.inbox import SEEN_FOR, Inbox
+from bot.storage.inbox import LEASE, SEEN_FOR, Inbox
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -40,3 +41,69 @@ def test_pending_requests_survive_reopening_the_database(store_target: str):
     pending = Inbox(store).pending("slack")
     store.close()
     assert [(p.key, p.payload) for p in pending] == [("sig:v0=abc", "command=%2Foffer-coach")]
+
+
+def test_a_request_in_flight_in_one_process_is_not_run_again_by_a_process_that_starts(store_target: str):
+    running, starting = open_store(store_target, maintenance=False), open_store(store_target, maintenance=False)
+    try:
+        a = Inbox(running)
+        assert a.accept("slack", "sig:v0=cmd", "command=%2Foffer-coach", now=T0)
+        b = Inbox(starting)  # another process on the same database, starting while A works
+        assert b.take_over("slack", now=T0 + timedelta(seconds=1)) == []
+        assert [p.key for p in b.pending("slack")] == ["sig:v0=cmd"]  # still pending: A's
+        # A stops before finishing: it gives the row up, and the next start takes it at once.
+        a.release("slack")
+        assert [p.key for p in b.take_over("slack", now=T0 + timedelta(seconds=2))] == ["sig:v0=cmd"]
+    finally:
+        running.close()
+        starting.close()
+
+
+def test_an_expired_request_is_taken_over_by_exactly_one_of_two_processes_starting_together(store_target: str):
+    import threading
+
+    crashed = open_store(store_target, maintenance=False)
+    Inbox(crashed).accept("slack", "Ev1", "{}", now=T0)
+    Inbox(crashed).accept("slack", "Ev2", "{}", now=T0)
+    crashed.close()
+    later = T0 + LEASE + timedelta(seconds=1)
+    stores = [open_store(store_target, maintenance=False) for _ in range(2)]
+    inboxes = [Inbox(store) for store in stores]
+    gate = threading.Barrier(2)
+    taken: list[list[str]] = [[], []]
+
+    def start(n: int) -> None:
+        gate.wait()
+        taken[n] = [p.key for p in inboxes[n].take_over("slack", now=later)]
+
+    threads = [threading.Thread(target=start, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert sorted(taken[0] + taken[1]) == ["Ev1", "Ev2"]  # each once, by one of them
+        # Neither takes them again while its new lease runs, even at a third start.
+        assert inboxes[0].take_over("slack", now=later + timedelta(seconds=1)) == []
+        assert inboxes[1].take_over("slack", now=later + timedelta(seconds=1)) == []
+    finally:
+        for store in stores:
+            store.close()
+
+
+def test_a_request_of_a_process_gone_from_this_machine_is_taken_over_without_waiting(store_target: str):
+    import subprocess
+    import sys
+
+    store = open_store(store_target, maintenance=False)
+    try:
+        inbox = Inbox(store)
+        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        inbox.accept("slack", "Ev1", "{}", now=T0)
+        with store.transaction():  # the row as that (now finished) process of this machine left it
+            store.execute("UPDATE inbox SET owner = ?", (inbox.owner.replace(f"|{os.getpid()}:", f"|{dead}:"),))
+        later = T0 + timedelta(seconds=1)
+        assert [p.key for p in Inbox(store).take_over("slack", now=later)] == ["Ev1"]
+    finally:
+        store.close()

@@ -31,6 +31,7 @@ WORDS = "zanzibarquokka"  # something the user typed, to look for in the raw fil
 PERSON_LIKE = re.compile(r"user|_by$|author|owner|member|installer|person|who", re.IGNORECASE)
 NOT_A_PERSON = {
     ("team_subscriptions", "claimed_by"): "the id of the process that claimed a due post",
+    ("inbox", "owner"): "the id of the process working on a request (machine, pid), never a person",
     ("slack_installations", "bot_user_id"): "the app's own bot user",
     ("slack_bots", "bot_user_id"): "the app's own bot user",
 }

@@ -36,15 +36,25 @@ def test_frozen_lines_do_not_regress() -> None:
 
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
-    assert round(everything.acts.f1, 2) >= 0.85
+    assert round(everything.acts.f1, 2) >= 0.86
     assert round(everything.pairs.f1, 2) >= 0.77
 
 
 def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
-    assert round(everything.acts.f1, 2) >= 0.80
+    assert round(everything.acts.f1, 2) >= 0.81
     assert round(everything.pairs.f1, 2) >= 0.65
+
+
+def test_iteration_practices_do_not_regress() -> None:
+    # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
+    # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
+    # these practices, so no estimate of the frozen ones)
+    result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
+    assert result.turns == 154
+    assert result.right >= 95
+    assert result.restated <= 11
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -66,6 +76,6 @@ def test_whole_practices_are_read_better_than_before() -> None:
 
 
 def test_second_frozen_set_is_unchanged() -> None:
-    folder = blind.BLIND / "second"
+    folder = blind.BLIND / "frozen2"
     recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))
     assert blind.checksums(folder) == recorded

@@ -191,6 +191,9 @@ async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(
     intake._flush.cancel()
     intake._finished.clear()
     await runner.cleanup()
+    # The crashed process's lease runs out (here it is the test's own process, still alive).
+    with first_store.transaction():
+        first_store.execute("UPDATE inbox SET leased_until = ''")
     first_store.conn.close()
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
@@ -201,6 +204,42 @@ async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(
         assert second.store.count("turns") == 1
         assert len(fake.messages_to(ALICE)) == 1
     finally:
+        await runner2.cleanup()
+        await close_app(app2)
+        second.close()
+
+
+async def test_a_running_process_takes_over_a_request_whose_owner_crashed_elsewhere(fake, tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    import adapters.slack.runner as slack_runner
+
+    db, secret = tmp_path / "coach.db", secrets.token_hex(16)
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
+    stuck = Stuck(first)
+    app, runner, url = await _serve(stuck, fake, secret, db)
+    second = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    app2, runner2, _url = await _serve(second, fake, secret, db)
+    assert await finish_pending(app2) == 0  # started while the first works on nothing yet
+    async with aiohttp.ClientSession() as session:
+        await SlackSender(session, url, secret).event(dm_message(user=ALICE, text="hello"), event_id="EvAWAY0001")
+        await stuck.started.wait()
+    # The first process (on another host, say) dies holding the request; its lease runs out.
+    await runner.cleanup()
+    for task in list(intake_of(app)._tasks):
+        task.cancel()
+    with first_store.transaction():
+        first_store.execute("UPDATE inbox SET leased_until = ''")
+    first_store.conn.close()
+    monkeypatch.setattr(slack_runner, "LEASE", timedelta(milliseconds=10))
+    sweeping = asyncio.get_running_loop().create_task(slack_runner._sweep_pending(app2))
+    try:
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        await intake_of(app2).drain(5)
+        assert second.store.count("turns") == 1
+    finally:
+        sweeping.cancel()
         await runner2.cleanup()
         await close_app(app2)
         second.close()
