@@ -20,9 +20,12 @@ import reprlib
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
 from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_FILE_BYTES = 1_000_000  # the shipped files are 2–13 KB
 MAX_NODES = 100_000  # values in one document with every alias expanded; the shipped files have < 2,000
@@ -73,6 +76,8 @@ def check_expansion(node: yaml.Node) -> None:
     Counted on the node graph, where an alias is the same node object again: each node's expanded
     size is computed once, so the check costs one visit per distinct node however big the bomb.
     """
+    import yaml  # only while parsing a file (a cache miss): most starts never import PyYAML
+
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(node, False)]
@@ -97,6 +102,8 @@ def check_expansion(node: yaml.Node) -> None:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     if isinstance(node, yaml.MappingNode):

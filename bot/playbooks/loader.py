@@ -25,13 +25,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, check_expansion, discover, read_text, shown
+from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, discover, read_text, shown
 from bot.playbooks.models import (
     Alternative,
     Checklist,
@@ -44,32 +43,8 @@ from bot.playbooks.models import (
     Tip,
 )
 
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _NoDuplicateKeysLoader(_YamlLoader):  # type: ignore[misc, valid-type]
-    """Safe loading that rejects a key written twice in one mapping.
-
-    Plain YAML loading keeps the last of two `pto:` entries without a word, which silently throws
-    away half of what an author wrote.
-    """
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"the key `{key_node.value}` appears twice", key_node.start_mark
-                    )
-                seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_document(self, node: yaml.Node) -> Any:
-        check_expansion(node)  # before anything walks the aliases: a bomb is refused in linear time
-        return super().construct_document(node)
-
+if TYPE_CHECKING:
+    import yaml
 
 # --- the cache of parsed documents --------------------------------------------------------------------
 # Parsing the shipped YAML is most of what loading the playbooks costs at each start (about 0.1 s; the
@@ -187,8 +162,12 @@ class _Reader:
         cached = _read_parsed(cache)
         if cached is not None:
             return cached[0], text
+        import yaml  # only on a cache miss: most starts never parse YAML
+
+        from bot.playbooks.yaml_loading import NoDuplicateKeysLoader
+
         try:
-            doc = yaml.load(text, Loader=_NoDuplicateKeysLoader)
+            doc = yaml.load(text, Loader=NoDuplicateKeysLoader)
             _write_parsed(cache, doc)
             return doc, text
         except yaml.YAMLError as exc:
@@ -340,8 +319,12 @@ def _line_of(text: str, path: list[Any], keyed_list: str) -> int | None:
     Only called when something is wrong, so composing the node tree again costs nothing in the
     normal case. Items of a keyed list are addressed by their key, not their index.
     """
+    import yaml
+
+    from bot.playbooks.yaml_loading import SafeLoader
+
     try:
-        node = yaml.compose(text, Loader=_YamlLoader)
+        node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return None
     if node is None:
@@ -375,6 +358,8 @@ def _mapping_entry(node: yaml.MappingNode, part: Any) -> tuple[yaml.Node, yaml.N
 
 def _sequence_item(node: yaml.SequenceNode, part: Any, *, by_key: bool) -> yaml.Node | None:
     """The item ``part`` of a list: the mapping whose ``key`` is ``part`` (keyed lists), else by index."""
+    import yaml
+
     if by_key:
         for candidate in node.value:
             if isinstance(candidate, yaml.MappingNode) and any(

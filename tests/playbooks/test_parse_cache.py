@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.playbooks import loader
 from bot.playbooks.loader import PlaybookError, load_playbooks, shipped_playbooks_dir
 
 
@@ -27,7 +26,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         counted.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(loader.yaml, "load", counting)
+    monkeypatch.setattr(yaml, "load", counting)  # the loader imports PyYAML only on a cache miss
     return counted
 
 
