@@ -19,7 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store_care import DEFAULT_OLD, ROOT, _unpack
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.store_care import DEFAULT_OLD, ROOT, _unpack
 
 CHILD = r"""
 import multiprocessing as mp, sys, tempfile, os

@@ -243,7 +243,7 @@ def report(split: str, show_errors: bool) -> int:
     result = score(records, understander)
     print(f"# understanding on {split}: {len(records)} messages\n")
     print(f"{'act':<18}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
-    for label in [a.value for a in Act if a.value in result.acts.labels()]:
+    for label in [str(a.value) for a in Act if a.value in result.acts.labels()]:
         p, r, f = result.acts.prf(label)
         print(f"{label:<18}{p:7.2f}{r:7.2f}{f:7.2f}{result.acts.tp[label] + result.acts.fn[label]:6d}")
     p, r, f = result.acts.prf()

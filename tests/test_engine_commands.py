@@ -67,11 +67,11 @@ def test_mentions_and_markup_in_user_text_are_never_live(h: ChatHarness) -> None
 
 def test_out_of_range_amounts_get_a_question_and_change_nothing(h: ChatHarness) -> None:
     h.say("practice growth_startup")
-    before = h.state().practice.offer
+    before = h.practice().offer
     for line in ("I want -5 days of PTO", "I'd like 999 weeks of PTO", "make the salary 1e99"):
         reply = text_of(h.say(line)).lower()
         assert "number" in reply or "figure" in reply, line
-    assert h.state().practice.offer == before
+    assert h.practice().offer == before
 
 
 def test_forget_asks_first_and_no_keeps_everything(h: ChatHarness) -> None:
@@ -133,9 +133,9 @@ def test_end_gives_a_debrief_with_scores_and_tips(h: ChatHarness) -> None:
 def test_a_second_practice_asks_before_replacing_the_first(h: ChatHarness) -> None:
     h.say("practice growth_startup")
     assert "in progress" in text_of(h.say("practice nonprofit_flex"))
-    assert h.state().practice.scenario == "growth_startup"
+    assert h.practice().scenario == "growth_startup"
     h.pick_label("start the new one")
-    assert h.state().practice.scenario == "nonprofit_flex"
+    assert h.practice().scenario == "nonprofit_flex"
     assert h.service.export_user("test::alice")["practices"][0]["outcome"] == "ended"
 
 
@@ -143,12 +143,12 @@ def test_a_checklist_pauses_and_resumes_where_it_was(tmp_path) -> None:
     h = ChatHarness(tmp_path / "coach.db")
     h.say("checklist review")
     h.say("base 100k, 25 days pto")
-    assert h.state().checklist.step == 1
+    assert h.checklist().step == 1
     h.say("end")
     assert h.state().mode == "idle"
     h = h.restart()
     assert "where you left off" in text_of(h.say("checklist review"))
-    assert h.state().checklist.step == 1
+    assert h.checklist().step == 1
     h.close()
 
 

@@ -40,7 +40,7 @@ def test_a_backup_taken_while_turns_are_written_is_consistent_and_resumes_a_prac
     bot.say("could you do 150k base?", user="sam")
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), "400"], stdout=subprocess.PIPE, text=True)
     assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
-    copies = []
+    copies: list[Path] = []
     while writer.poll() is None or not copies:
         target = tmp_path / f"backup-{len(copies)}.db"
         out = io.StringIO()

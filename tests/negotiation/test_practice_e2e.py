@@ -163,7 +163,7 @@ def test_pushing_the_same_ask_never_moves_past_what_it_earned(harness: ChatHarne
     base = scenario.perks["base_salary"]
     harness.say(f"practice {key}")
     harness.say(f"I'd like a base salary of {money(base.offer * 1.2, scenario.currency)}.")
-    first = harness.state().practice.offer["base_salary"].current
+    first = harness.practice().offer["base_salary"].current
     seen = ""
     for _ in range(8):
         seen += text_of(harness.say(f"Come on, {money(base.offer * 1.2, scenario.currency)} base salary, please."))

@@ -74,7 +74,7 @@ def test_a_bare_pay_figure_in_a_monthly_scenario_is_read_as_monthly() -> None:
         h.say("I have a written offer from another company at ₪41,000.")
         h.say("Senior DevOps engineers in Tel Aviv earn ₪36,000 to ₪46,000 a month.")
         h.say("I run the Kubernetes platform at a bank, so I'd like ₪42,000.")
-        practice = h.state().practice
+        practice = h.practice()
     finally:
         h.close()
     assert practice.discredited is None and not practice.doubts  # ₪41,000 and ₪41,000 a month agree

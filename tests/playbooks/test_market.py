@@ -85,7 +85,7 @@ def test_a_team_sets_the_market_view_and_credibility_rules_as_data(tmp_path: Pat
     try:
         h.say("practice team_startup")
         reply = text_of(h.say("Levels.fyi puts this role at $150,000 to $170,000."))
-        assert "?" in reply and h.state().practice.doubts
+        assert "?" in reply and h.practice().doubts
     finally:
         h.close()
 

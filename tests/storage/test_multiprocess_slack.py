@@ -91,8 +91,10 @@ async def test_four_processes_answer_every_event_once_in_order(postgres_url: str
                         statuses = [result.status for result in await asyncio.gather(*sends)]
                         assert all(status == 200 for status in statuses)
                         sent[user_id].append(text)
-                        await fake.wait_for(lambda uid=user_id, b=before: len(fake.messages_to(uid)) > b,
-                                            timeout=30)
+                        def answered(uid: str = user_id, b: int = before) -> bool:
+                            return len(fake.messages_to(uid)) > b
+
+                        await fake.wait_for(answered, timeout=30)
 
                 await asyncio.gather(*(user(n) for n in range(USERS)))
                 await asyncio.sleep(0.5)  # any late duplicate reply would land by now

@@ -17,6 +17,12 @@ from tests.support.harness import ChatHarness
 WORDS = "my current employer pays 140k"
 
 
+def _sqlite(service: CoachService) -> Store:
+    """The harness's store, which is SQLite here: these tests read its rows directly."""
+    assert isinstance(service.store, Store)
+    return service.store
+
+
 def _turn_words(store: Store, user_key: str) -> list[tuple[str | None, str]]:
     return [(text, replies) for text, replies in store.conn.execute(
         "SELECT text_in, replies FROM turns WHERE user_key = ? ORDER BY id", (user_key,))]
@@ -29,7 +35,7 @@ def test_old_finished_transcripts_lose_their_words_and_keep_their_scores():
     chat.pick("cmd:end", user="alice")  # alice's practice is over
     chat.say("practice growth_startup", user="bob")
     chat.say(WORDS, user="bob")  # bob's is still going
-    store = chat.service.store
+    store = _sqlite(chat.service)
     progress_before = build_progress(store.user_data("test::alice"))
     turns_before = store.count("turns")
 
@@ -50,7 +56,7 @@ def test_recent_transcripts_keep_their_words():
     chat.say("practice growth_startup", user="alice")
     chat.pick("cmd:end", user="alice")
     assert chat.service.store.drop_old_words(timedelta(days=30)) == 0
-    assert all(text or replies != "[]" for text, replies in _turn_words(chat.service.store, "test::alice"))
+    assert all(text or replies != "[]" for text, replies in _turn_words(_sqlite(chat.service), "test::alice"))
     chat.close()
 
 
@@ -60,17 +66,17 @@ def test_the_running_bot_drops_old_words_by_itself_when_the_setting_is_on(tmp_pa
     chat.say("practice growth_startup", user="alice")
     chat.pick("cmd:end", user="alice")
     long_ago = (now_utc() - timedelta(days=100)).isoformat()
-    chat.service.store.conn.execute("UPDATE turns SET at = ?", (long_ago,))
+    _sqlite(chat.service).conn.execute("UPDATE turns SET at = ?", (long_ago,))
     chat.close()
 
     monkeypatch.setenv("OFFER_COACH_RETENTION_DAYS", "90")
     service = CoachService.from_settings(CoreSettings(db=path))
     try:
         for _ in range(200):  # the maintenance thread's first round comes about a second after start
-            if all(text is None for text, _ in _turn_words(service.store, "test::alice")):
+            if all(text is None for text, _ in _turn_words(_sqlite(service), "test::alice")):
                 break
             time.sleep(0.05)
-        assert all(text is None and replies == "[]" for text, replies in _turn_words(service.store, "test::alice"))
+        assert all(text is None and replies == "[]" for text, replies in _turn_words(_sqlite(service), "test::alice"))
     finally:
         service.close()
 

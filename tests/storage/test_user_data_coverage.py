@@ -109,11 +109,11 @@ def test_export_shows_and_forget_removes_every_row_that_names_the_user(tmp_path:
 
     with Store(path, maintenance=False) as cli:  # `offer-coach forget` while the bot runs
         assert cli.forget_user(KEY) > 0
-        for table, columns in _schema(path).items():
-            for column in columns:
+        for table, names in _schema(path).items():
+            for name in names:
                 leftovers = cli.conn.execute(
-                    f"SELECT count(*) FROM {table} WHERE CAST({column} AS TEXT) IN (?, ?)", (KEY, USER)).fetchone()[0]
-                assert leftovers == 0, f"{table}.{column} still names the user"
+                    f"SELECT count(*) FROM {table} WHERE CAST({name} AS TEXT) IN (?, ?)", (KEY, USER)).fetchone()[0]
+                assert leftovers == 0, f"{table}.{name} still names the user"
         tokens, installs = cli.conn.execute("SELECT count(user_token), count(*) FROM slack_installations").fetchone()
         assert (tokens, installs) == (0, 1)  # the installer's token goes, the workspace's bot stays
     for file in (path, Path(f"{path}-wal")):

@@ -353,7 +353,8 @@ class FakeDiscord:
         return ws
 
     async def _on_gateway_frame(self, connection: _Connection, payload: dict[str, Any]) -> None:
-        op, data = payload.get("op"), payload.get("d")
+        op, d = payload.get("op"), payload.get("d")
+        data: dict[str, Any] = d if isinstance(d, dict) else {}  # IDENTIFY/RESUME send an object, a heartbeat a number
         if op == 1:
             self.heartbeats += 1
             await connection.ws.send_str(json.dumps({"op": 11}))
@@ -367,30 +368,30 @@ class FakeDiscord:
             session = _Session(session_id=f"session-{next(self._ids)}", shard=connection.shard,
                                connection=connection)
             self._sessions[session.session_id] = session
-            guilds = [{"id": str(g), "unavailable": True} for g in self.guild_ids
-                      if self.shard_of_guild(g) == connection.shard[0]]
+            shard_guild_ids = [g for g in self.guild_ids if self.shard_of_guild(g) == connection.shard[0]]
+            guilds = [{"id": str(g), "unavailable": True} for g in shard_guild_ids]
             await self.dispatch("READY", {
                 "v": 10, "user": self.bot.payload(), "guilds": guilds, "session_id": session.session_id,
                 "resume_gateway_url": self.gateway_url, "shard": list(connection.shard),
                 "application": {"id": str(self.application_id), "flags": 0}, "private_channels": [],
                 "relationships": [],
             }, shard_id=connection.shard[0])
-            for guild in guilds:
-                await self.dispatch("GUILD_CREATE", self._guild(int(guild["id"])), shard_id=connection.shard[0])
+            for guild_id in shard_guild_ids:
+                await self.dispatch("GUILD_CREATE", self._guild(guild_id), shard_id=connection.shard[0])
             await self._notify()
         elif op == 6:
-            session = self._sessions.get(data.get("session_id"))
-            if session is None or data.get("token") != self.token:
+            resumed = self._sessions.get(data.get("session_id", ""))
+            if resumed is None or data.get("token") != self.token:
                 await connection.ws.send_str(json.dumps({"op": 9, "d": False}))
                 return
             self.resumes += 1
-            connection.shard = session.shard
-            session.connection = connection
-            missed = [f for f in session.backlog if f["s"] > int(data.get("seq") or 0)]
+            connection.shard = resumed.shard
+            resumed.connection = connection
+            missed = [f for f in resumed.backlog if f["s"] > int(data.get("seq") or 0)]
             for frame in missed:
                 await connection.ws.send_str(json.dumps(frame))
-            session.seq += 1
-            await connection.ws.send_str(json.dumps({"op": 0, "t": "RESUMED", "s": session.seq, "d": {}}))
+            resumed.seq += 1
+            await connection.ws.send_str(json.dumps({"op": 0, "t": "RESUMED", "s": resumed.seq, "d": {}}))
             await self._notify()
 
     def _guild(self, guild_id: int) -> dict[str, Any]:

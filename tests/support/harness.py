@@ -14,10 +14,11 @@ from pathlib import Path
 from bot.engine import Engine
 from bot.markup import plain
 from bot.messages import Choice, ConversationKind, Incoming, Reply
+from bot.negotiation.state import PracticeState
 from bot.playbooks.loader import load_playbooks
 from bot.playbooks.models import Playbooks
 from bot.service import CoachService
-from bot.session import SessionState
+from bot.session import ChecklistState, SessionState
 from bot.storage.store import Store
 from bot.understanding.reader import Understander
 
@@ -89,6 +90,18 @@ class ChatHarness:
 
     def state(self, user: str = "alice", scope: str = "direct") -> SessionState:
         return self.service.store.load_session(f"{self.platform}::{user}", scope).state
+
+    def practice(self, user: str = "alice", scope: str = "direct") -> PracticeState:
+        """The practice under way; a test that expects one fails plainly when there is none."""
+        practice = self.state(user, scope).practice
+        assert practice is not None, f"{user} has no practice under way"
+        return practice
+
+    def checklist(self, user: str = "alice", scope: str = "direct") -> ChecklistState:
+        """The checklist under way; a test that expects one fails plainly when there is none."""
+        checklist = self.state(user, scope).checklist
+        assert checklist is not None, f"{user} has no checklist under way"
+        return checklist
 
     def restart(self) -> ChatHarness:
         """A new process on the same database file (the old one is closed)."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
 from adapters.slack.app import build_app, close_app, installations_for, slack_teams
@@ -42,9 +43,9 @@ def _subscribe(store: Any, team: str, channel: str) -> Subscription:
     return sub
 
 
-def _install(running: Running, team: str, token: str, **rotation: Any) -> Any:
+async def _install(running: Running, team: str, token: str, **rotation: Any) -> AsyncInstallationStore:
     store = installations_for(running.service, running.db, CLIENT_ID)
-    store.save(Installation(app_id="A0FAKE001", team_id=team, user_id="UINSTALLER", bot_token=token,
+    await store.async_save(Installation(app_id="A0FAKE001", team_id=team, user_id="UINSTALLER", bot_token=token,
                             bot_id="BBOTC0ACH", bot_user_id="UBOTC0ACH", bot_scopes="chat:write", **rotation))
     return store
 
@@ -86,8 +87,8 @@ async def _send_event(running: Running, event: dict[str, Any], team: str) -> Non
 
 
 async def test_an_uninstall_deletes_that_workspaces_installation_and_team_rows_only(running: Running):
-    installs = _install(running, running.fake.team_id, "xoxb-first-team")
-    _install(running, OTHER_TEAM, "xoxb-second-team")
+    installs = await _install(running, running.fake.team_id, "xoxb-first-team")
+    await _install(running, OTHER_TEAM, "xoxb-second-team")
     _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
     _subscribe(running.service.store, OTHER_TEAM, "CCAREERS02")
 
@@ -102,7 +103,7 @@ async def test_an_uninstall_deletes_that_workspaces_installation_and_team_rows_o
 
 
 async def test_a_revoked_bot_token_deletes_the_bot_and_the_team_rows(running: Running):
-    installs = _install(running, running.fake.team_id, "xoxb-first-team")
+    installs = await _install(running, running.fake.team_id, "xoxb-first-team")
     _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
 
     await _send_event(running, {"type": "tokens_revoked", "tokens": {"bot": ["UBOTC0ACH"]},
@@ -113,7 +114,7 @@ async def test_a_revoked_bot_token_deletes_the_bot_and_the_team_rows(running: Ru
 
 
 async def test_a_scheduled_post_refreshes_an_expiring_token_first_and_keeps_the_new_one(running: Running):
-    installs = _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
+    installs = await _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
                         bot_token_expires_at=int(clock.time()) + 60)  # expires within the hour
     sub = _subscribe(running.service.store, running.fake.team_id, "CCAREERS01")
     side = slack_teams(running.app)
@@ -133,7 +134,7 @@ async def test_a_scheduled_post_refreshes_an_expiring_token_first_and_keeps_the_
 async def test_an_event_on_an_expiring_token_is_answered_with_the_refreshed_one(running: Running):
     from tests.support.fake_slack import dm_message
 
-    _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
+    await _install(running, running.fake.team_id, "xoxe.xoxb-old", bot_refresh_token="xoxe-1-old",
              bot_token_expires_at=int(clock.time()) + 60)
     await _send_event(running, dm_message(user="UALICE0001", text="hello"), running.fake.team_id)
     await running.fake.wait_for(lambda: running.fake.calls_to("chat.postMessage"))

@@ -144,7 +144,8 @@ async def _serve(coach: Any, fake: FakeSlack, secret: str, db: Path) -> tuple[An
 
 async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the_next_start(fake, tmp_path):
     db, secret = tmp_path / "coach.db", secrets.token_hex(16)
-    first = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
     stuck = Stuck(first)
     app, runner, url = await _serve(stuck, fake, secret, db)
     async with aiohttp.ClientSession() as session:
@@ -157,7 +158,7 @@ async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the
         # The crash: nothing in flight finishes, nothing is marked done, nothing is delivered.
         await runner.cleanup()
         await intake_of(app).cancel()
-    first.store.conn.close()
+    first_store.conn.close()
     assert not fake.calls_to("chat.postMessage")
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
@@ -177,7 +178,8 @@ async def test_acknowledged_requests_survive_a_crash_and_run_exactly_once_at_the
 
 async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(fake, tmp_path):
     db, secret = tmp_path / "coach.db", secrets.token_hex(16)
-    first = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
     app, runner, url = await _serve(first, fake, secret, db)
     async with aiohttp.ClientSession() as session:
         await SlackSender(session, url, secret).event(dm_message(user=ALICE, text="hello"), event_id="EvSAVED001")
@@ -190,9 +192,9 @@ async def test_a_request_whose_turn_was_saved_before_the_crash_is_not_run_twice(
     intake._finished.clear()
     await runner.cleanup()
     # The crashed process's lease runs out (here it is the test's own process, still alive).
-    with first.store.transaction():
-        first.store.execute("UPDATE inbox SET leased_until = ''")
-    first.store.conn.close()
+    with first_store.transaction():
+        first_store.execute("UPDATE inbox SET leased_until = ''")
+    first_store.conn.close()
 
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
     app2, runner2, _url = await _serve(second, fake, secret, db)
@@ -213,7 +215,8 @@ async def test_a_running_process_takes_over_a_request_whose_owner_crashed_elsewh
     import adapters.slack.runner as slack_runner
 
     db, secret = tmp_path / "coach.db", secrets.token_hex(16)
-    first = CoachService(Store(db, maintenance=False), ScriptedEngine())
+    first_store = Store(db, maintenance=False)
+    first = CoachService(first_store, ScriptedEngine())
     stuck = Stuck(first)
     app, runner, url = await _serve(stuck, fake, secret, db)
     second = CoachService(Store(db, maintenance=False), ScriptedEngine())
@@ -226,9 +229,9 @@ async def test_a_running_process_takes_over_a_request_whose_owner_crashed_elsewh
     await runner.cleanup()
     for task in list(intake_of(app)._tasks):
         task.cancel()
-    with first.store.transaction():
-        first.store.execute("UPDATE inbox SET leased_until = ''")
-    first.store.conn.close()
+    with first_store.transaction():
+        first_store.execute("UPDATE inbox SET leased_until = ''")
+    first_store.conn.close()
     monkeypatch.setattr(slack_runner, "LEASE", timedelta(milliseconds=10))
     sweeping = asyncio.get_running_loop().create_task(slack_runner._sweep_pending(app2))
     try:

@@ -34,8 +34,10 @@ async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
     assert builds == {"readers": 0, "playbooks": 1}  # the reader is built lazily, by the first reading
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url,
-                             **({"signing_secret": SECRET} if mode == "http" else {"app_token": "xapp-1-A1-test"}))
+    if mode == "http":
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
+    else:
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, app_token="xapp-1-A1-test")
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, service, core, port, stop,
                                      health_port=None if mode == "http" else port))
@@ -50,7 +52,11 @@ async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
                     assert sent.status == 200
                 else:
                     await fake.send_envelope("events_api", event_callback(dm_message(user=ALICE, text=text)))
-                await fake.wait_for(lambda n=number: len(fake.messages_to(ALICE)) >= n, timeout=20)
+
+                def answered(n: int = number) -> bool:
+                    return len(fake.messages_to(ALICE)) >= n
+
+                await fake.wait_for(answered, timeout=20)
         assert builds == {"readers": 1, "playbooks": 1}  # nothing built in the users' turns
     finally:
         stop.set()
