@@ -49,7 +49,7 @@ def test_propose(text: str) -> None:
     harness = practice()
     reply = text_of(harness.say(text))
     # A bare number is an ask, not a reason: it is read and answered, and the recruiter asks why.
-    assert "remote work" in reply and harness.state().practice.offer["remote_work"].last_ask == 4
+    assert "remote work" in reply and harness.practice().offer["remote_work"].last_ask == 4
     harness.close()
 
 
@@ -58,7 +58,7 @@ def test_accept(text: str) -> None:
     harness = practice()
     reply = text_of(harness.say(text))
     assert said_one_of(reply, "welcome")
-    assert harness.state().practice is None or harness.state().practice.status == "agreed"
+    assert (under_way := harness.state().practice) is None or under_way.status == "agreed"
     harness.close()
 
 
@@ -102,7 +102,7 @@ def test_competing_offer(text: str) -> None:
 def equity_after(text: str) -> float:
     harness = practice()
     harness.say(text)
-    amount = harness.state().practice.offer["equity"].current
+    amount = harness.practice().offer["equity"].current
     harness.close()
     return amount
 
@@ -156,9 +156,9 @@ def test_keep_negotiating_after_a_misread_walk_away_loses_nothing() -> None:
     harness = practice()
     harness.say("exit")
     text_of(harness.pick_label("Keep negotiating"))
-    assert harness.state().practice is not None and harness.state().practice.status == "active"
+    assert harness.practice().status == "active"
     harness.say("I'd like 4 remote days a week")
-    assert harness.state().practice.offer["remote_work"].last_ask == 4
+    assert harness.practice().offer["remote_work"].last_ask == 4
     harness.close()
 
 
@@ -166,7 +166,7 @@ def test_typing_on_instead_of_answering_the_walk_away_question_is_a_turn() -> No
     harness = practice()
     harness.say("I'm out")
     harness.say("Actually, could you do 4 remote days a week?")
-    assert harness.state().practice.offer["remote_work"].last_ask == 4 and harness.state().confirm is None
+    assert harness.practice().offer["remote_work"].last_ask == 4 and harness.state().confirm is None
     harness.close()
 
 
@@ -195,5 +195,5 @@ def test_another_language_gets_a_plain_note() -> None:
 def test_a_bare_reply_is_read_against_the_perk_just_discussed(setup: str, text: str) -> None:
     harness = practice(setup)
     harness.say(text)
-    assert harness.state().practice.offer["remote_work"].last_ask == 4
+    assert harness.practice().offer["remote_work"].last_ask == 4
     harness.close()
