@@ -243,19 +243,10 @@ class PostgresStore:
         committing = False
         try:
             with self._pool.connection() as conn:
-                tx = _Tx(conn)
                 if isolation is None:
-                    return work(tx)
-                conn.execute("BEGIN" + isolation)  # type: ignore[arg-type]
-                try:
-                    self._local.tx = tx
+                    return work(_Tx(conn))
+                with self._begun(conn, isolation) as tx:
                     result = work(tx)
-                except BaseException:
-                    with contextlib.suppress(psycopg.Error):
-                        conn.execute("ROLLBACK")
-                    raise
-                finally:
-                    self._local.tx = None
                 committing = True
                 conn.execute("COMMIT")
                 return result
@@ -266,8 +257,26 @@ class PostgresStore:
         except psycopg.Error as error:
             raise StoreError(f"Cannot use the database at {self.url}: {_reason(error)}") from error
         except _pool_timeout() as error:
-            raise StoreError(f"The database at {self.url} is busy: no connection free within "
-                             f"{self.timeout:g} s") from error
+            raise self._busy() from error
+
+    @contextlib.contextmanager
+    def _begun(self, conn: psycopg.Connection[Any], isolation: str) -> Iterator[_Tx]:
+        """BEGIN on `conn`, the transaction visible to :meth:`execute` on this thread; ROLLBACK when
+        the body fails. The caller commits."""
+        conn.execute("BEGIN" + isolation)  # type: ignore[arg-type]
+        tx = _Tx(conn)
+        self._local.tx = tx
+        try:
+            yield tx
+        except BaseException:
+            with contextlib.suppress(self._psycopg.Error):
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._local.tx = None
+
+    def _busy(self) -> StoreError:
+        return StoreError(f"The database at {self.url} is busy: no connection free within {self.timeout:g} s")
 
     def _run(self, work: Callable[[_Tx], T], *, isolation: str | None = "") -> T:
         """`work` in a transaction (BEGIN + `isolation`), or with `isolation=None` as one statement
@@ -288,27 +297,17 @@ class PostgresStore:
     def transaction(self) -> Iterator[None]:
         """One write transaction; statements go through :meth:`execute` on this thread. Not retried:
         the body runs once, and a lost connection surfaces as StoreError."""
-        psycopg = self._psycopg
         if getattr(self._local, "tx", None) is not None:
             raise RuntimeError("a transaction is already open on this thread")
         try:
             with self._pool.connection() as conn:
-                conn.execute("BEGIN")
-                self._local.tx = _Tx(conn)
-                try:
+                with self._begun(conn, ""):
                     yield
-                except BaseException:
-                    with contextlib.suppress(psycopg.Error):
-                        conn.execute("ROLLBACK")
-                    raise
-                finally:
-                    self._local.tx = None
                 conn.execute("COMMIT")
-        except psycopg.Error as error:
+        except self._psycopg.Error as error:
             raise StoreError(f"Cannot write to the database at {self.url}: {_reason(error)}") from error
         except _pool_timeout() as error:
-            raise StoreError(f"The database at {self.url} is busy: no connection free within "
-                             f"{self.timeout:g} s") from error
+            raise self._busy() from error
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:
         tx: _Tx | None = getattr(self._local, "tx", None)
