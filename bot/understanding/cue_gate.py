@@ -487,6 +487,8 @@ class CueGate:
         self._bits: dict[int, int] = {}
         self._patterns: list[re.Pattern[str]] = []  # keeps the ids valid
         self._by_gram: dict[str, int] = {}
+        # a gram's strings longer than the gram, checked whole once the gram is seen (fewer false hits)
+        longer: dict[str, dict[str, int]] = {}
         short: dict[str, int] = {}
         at_start: list[tuple[tuple[str, ...], bool, int]] = []
         whole = {id(pattern) for pattern in whole_text}
@@ -511,7 +513,10 @@ class CueGate:
             for string in needs.anywhere:
                 if len(string) >= _GRAM:
                     gram = string[:_GRAM]
-                    self._by_gram[gram] = self._by_gram.get(gram, 0) | bit
+                    self._by_gram[gram] = self._by_gram.get(gram, 0) | (bit if len(string) == _GRAM else 0)
+                    if len(string) > _GRAM:
+                        by_string = longer.setdefault(gram, {})
+                        by_string[string] = by_string.get(string, 0) | bit
                 else:
                     short[string] = short.get(string, 0) | bit
         if self.analysed:
@@ -519,6 +524,7 @@ class CueGate:
         self._short = tuple(short.items())
         self._at_start = tuple(at_start)
         self._grams = frozenset(self._by_gram)
+        self._longer = {gram: tuple(strings.items()) for gram, strings in longer.items()}
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
 
     @property
@@ -533,10 +539,15 @@ class CueGate:
     def scan(self, text: str) -> MayMatch:
         """Which gated patterns may match `text` or any part of it."""
         by_gram = self._by_gram
+        longer = self._longer
         mask = 0
-        # The intersection runs in C; only the few pieces that some pattern needs reach the loop.
+        # The intersection runs in C; only the few pieces that some pattern needs reach the loop, where
+        # a longer required string counts only if all of it is there ("can you" holds the gram of "cannot").
         for gram in self._grams.intersection({text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}):
             mask |= by_gram[gram]
+            for string, bits in longer.get(gram, ()):
+                if mask & bits != bits and string in text:
+                    mask |= bits
         for string, bits in self._short:
             if string in text:
                 mask |= bits
