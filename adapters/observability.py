@@ -108,6 +108,13 @@ class InFlight:
         if self._active == 0:
             self._idle.set()
 
+    def __enter__(self) -> InFlight:
+        self.begin()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.end()
+
     async def drain(self, timeout: float = DRAIN_SECONDS) -> bool:
         """Refuse new work and wait up to `timeout` seconds for what is under way; True if it all finished."""
         self.draining = True

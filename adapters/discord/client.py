@@ -155,11 +155,8 @@ class CoachClient(discord.Client):
 
     async def handle_team_click(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         """A click on a team post's button (:class:`adapters.discord.teams.TeamClickHandler`)."""
-        self.in_flight.begin()
-        try:
+        with self.in_flight:
             await self.teams.click(interaction, choice_id)
-        finally:
-            self.in_flight.end()
 
 
 class ShardedCoachClient(CoachClient, discord.AutoShardedClient):

@@ -43,11 +43,8 @@ class Conversations:
         """A message the bot can see: any DM, or a server message (answered only when it mentions the bot)."""
         if message.author.bot or message.type not in (discord.MessageType.default, discord.MessageType.reply):
             return
-        self.in_flight.begin()
-        try:
+        with self.in_flight:
             await self._message(message, me)
-        finally:
-            self.in_flight.end()
 
     async def _message(self, message: discord.Message, me: discord.abc.User | None) -> None:
         if message.guild is None:
@@ -63,11 +60,8 @@ class Conversations:
 
     async def command(self, interaction: discord.Interaction[Any], text: str) -> None:
         """Run a slash command as its chat text; answer in time, privately when in a server."""
-        self.in_flight.begin()
-        try:
+        with self.in_flight:
             await self._command(interaction, text)
-        finally:
-            self.in_flight.end()
 
     async def _command(self, interaction: discord.Interaction[Any], text: str) -> None:
         in_guild = interaction.guild_id is not None
@@ -85,11 +79,8 @@ class Conversations:
 
     async def choice(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         """A click by the owner (checked by the item): grey the components out, then take the turn."""
-        self.in_flight.begin()
-        try:
+        with self.in_flight:
             await self._choice(interaction, choice_id)
-        finally:
-            self.in_flight.end()
 
     async def _choice(self, interaction: discord.Interaction[Any], choice_id: str) -> None:
         data: dict[str, Any] = dict(interaction.data or {})
