@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, Self
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -431,3 +431,28 @@ def json_or_none(text: str | None) -> Any:
         return json.loads(text)
     except ValueError:
         return None
+
+
+class _Background(Protocol):
+    def stop(self) -> None: ...
+
+
+class Closing:
+    """How both stores end: stop their background maintenance, then release their connections."""
+
+    _maintenance: _Background | None
+
+    def close(self) -> None:
+        if self._maintenance is not None:
+            self._maintenance.stop()
+            self._maintenance = None
+        self._release()
+
+    def _release(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

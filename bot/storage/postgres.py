@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from bot.storage.common import (
     IDENTITY_TABLES,
     Aborted,
+    Closing,
     LoadedSession,
     TurnWrite,
     UserData,
@@ -160,7 +161,7 @@ class _Tx:
         return self.conn.execute(_pg(sql), params)  # type: ignore[arg-type]
 
 
-class PostgresStore:
+class PostgresStore(Closing):
     """The PostgreSQL store. Thread-safe: each thread's transaction has a pooled connection of its own."""
 
     dialect = POSTGRES
@@ -197,17 +198,8 @@ class PostgresStore:
 
     # --- lifecycle ---------------------------------------------------------------------------
 
-    def close(self) -> None:
-        if self._maintenance is not None:
-            self._maintenance.stop()
-            self._maintenance = None
+    def _release(self) -> None:
         self._pool.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def schema_version(self) -> int:
         with self.snapshot() as tx:

@@ -42,6 +42,7 @@ from bot.storage.common import (
     STATE_MIGRATIONS,
     USER_COLUMNS,
     Aborted,
+    Closing,
     LoadedSession,
     StoredRecord,
     StoredSession,
@@ -224,7 +225,7 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-class Store:
+class Store(Closing):
     """The SQLite store. ``Store(":memory:")`` works for tests.
 
     Thread-safe: one lock guards the connection, so callers on several threads take turns; other
@@ -293,18 +294,9 @@ class Store:
 
     # --- lifecycle ---------------------------------------------------------------------------
 
-    def close(self) -> None:
-        if self._maintenance is not None:
-            self._maintenance.stop()
-            self._maintenance = None
+    def _release(self) -> None:
         with self._lock, contextlib.suppress(sqlite3.Error):
             self.conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def schema_version(self) -> int:
         row = self.conn.execute(
