@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from bot.messages import Choice, ChoiceStyle
 
@@ -145,8 +146,10 @@ def command_button(name: str, label: str, style: ChoiceStyle = ChoiceStyle.defau
     return ChoiceId(ChoiceKind.command, name).button(label, style)
 
 
+@cache
 def main_menu() -> tuple[Choice, ...]:
-    """The buttons under most answers outside a practice."""
+    """The buttons under most answers outside a practice: always the same frozen choices, so they
+    are built once, not on every turn that shows them."""
     return (
         command_button("scenarios", "Practise a negotiation", ChoiceStyle.primary),
         command_button("checklist", "Checklists"),

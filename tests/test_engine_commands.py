@@ -204,3 +204,22 @@ def test_assume_outside_a_review_points_to_one(h: ChatHarness) -> None:
 def test_a_greeting_gets_a_welcome_not_a_correction(h: ChatHarness, greeting: str) -> None:
     reply = text_of(h.say(greeting))
     assert "I'm Offer Coach" in reply and "Did you mean" not in reply
+
+
+def test_the_main_menu_is_the_same_buttons_every_time_and_built_once(h: ChatHarness,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu under idle answers never changes, so no turn validates its buttons again."""
+    from bot.messages import Choice
+
+    first = h.say("status")
+    built: list[object] = []
+    real_init = Choice.__init__
+
+    def counting(self: Choice, **data: object) -> None:
+        built.append(data)
+        real_init(self, **data)
+
+    monkeypatch.setattr(Choice, "__init__", counting)
+    for text in ("status", "end", "resume"):
+        assert h.say(text)[-1].choices == first[-1].choices  # the menu, as before
+    assert built == []
