@@ -223,3 +223,25 @@ def test_the_main_menu_is_the_same_buttons_every_time_and_built_once(h: ChatHarn
     for text in ("status", "end", "resume"):
         assert h.say(text)[-1].choices == first[-1].choices  # the menu, as before
     assert built == []
+
+
+def test_a_word_is_compared_with_the_commands_once_however_often_it_is_typed(
+        h: ChatHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Suggesting a command compares the typed word with every command word (difflib); a word
+    typed again reuses the answer, and one too short or too long to be a typo is never compared."""
+    import difflib
+
+    compared: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+        compared.append(word)
+        return real(word, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    assert "Did you mean checklist" in text_of(h.say("cheklsts please"))
+    assert "Did you mean checklist" in text_of(h.say("cheklsts again"))
+    h.say("mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm?")
+    h.say("ok then")
+    assert compared.count("cheklsts") <= 1
+    assert not any(word.startswith("mmm") or word == "ok" for word in compared)
