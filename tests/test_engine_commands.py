@@ -234,9 +234,9 @@ def test_a_word_is_compared_with_the_commands_once_however_often_it_is_typed(
     compared: list[str] = []
     real = difflib.get_close_matches
 
-    def counting(word: str, *args: object, **kwargs: object) -> list[str]:
+    def counting(word: str, possibilities: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
         compared.append(word)
-        return real(word, *args, **kwargs)  # type: ignore[arg-type]
+        return real(word, possibilities, n, cutoff)
 
     monkeypatch.setattr(difflib, "get_close_matches", counting)
     assert "Did you mean checklist" in text_of(h.say("cheklsts please"))
