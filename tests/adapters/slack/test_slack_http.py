@@ -346,3 +346,22 @@ async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(mon
         assert tried.count("command") == 2  # the DM's listener, then the command's
         for other in ({"type": "app_uninstalled"}, {"type": "reaction_added", "user": BOB, "reaction": "tada"}):
             assert (await rig.send.event(other)).status == 200  # found further down, not a 404
+
+
+async def test_posting_a_reply_builds_no_debug_line_unless_debug_logging_is_on(caplog, monkeypatch) -> None:
+    """slack_sdk formats a debug line of each request and response (whole bodies) when its logger's
+    own level allows it; with logging at INFO nothing is built, and at DEBUG the lines still come."""
+    import logging
+
+    from adapters.slack import clients
+
+    built: list[object] = []
+    monkeypatch.setattr(clients._WEB_API_LOG, "debug", lambda *args, **kwargs: built.append(args))
+    for level, user in ((logging.INFO, ALICE), (logging.DEBUG, BOB)):
+        caplog.set_level(level)
+        async with running_rig() as rig:
+            await rig.send.event(dm_message(user=user, text="hello there"))
+            await rig.fake.wait_for(lambda user=user: rig.fake.messages_to(user))
+        if level == logging.INFO:
+            assert built == []
+    assert built  # at DEBUG the request and the response are still logged
