@@ -324,7 +324,8 @@ async def test_a_rate_limited_post_is_retried_and_the_reply_still_arrives():
 
 async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(monkeypatch) -> None:
     """Bolt tries listeners in order, building every matcher's arguments afresh: the DM message,
-    the request that comes most often, is the first one tried. The others still reach theirs."""
+    the request that comes most often, is the first one tried, with no middleware of Bolt's that
+    no listener of ours uses. The others still reach theirs."""
     from slack_bolt.listener.async_listener import AsyncListener
 
     tried: list[str] = []
@@ -335,11 +336,24 @@ async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(mon
         return await matches(self, req=req, resp=resp)
 
     monkeypatch.setattr(AsyncListener, "async_matches", counting)
+    from slack_bolt.middleware.attaching_conversation_kwargs.async_attaching_conversation_kwargs import (
+        AsyncAttachingConversationKwargs,
+    )
+
+    attached: list[object] = []
+
+    async def attaching(self, *, req, resp, next):  # type: ignore[no-untyped-def]
+        attached.append(req)
+        return await next()
+
+    # Bolt's assistant-thread helpers would be built for every DM; no listener of ours uses them.
+    monkeypatch.setattr(AsyncAttachingConversationKwargs, "async_process", attaching)
     async with running_rig() as rig:
         fake = rig.fake
         await rig.send.event(dm_message(user=ALICE, text="hello there"))
         await fake.wait_for(lambda: fake.messages_to(ALICE))
         assert tried == ["event_callback"]
+        assert attached == []
         await rig.send.command("help", user=BOB, channel=CHANNEL, response_url=rig.response_url("c"))
         await fake.wait_for(lambda: fake.posted)
         assert fake.posted[0].body["text"] == "You said: help"
