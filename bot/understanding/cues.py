@@ -563,6 +563,7 @@ TIME_AMOUNT_AFTER = re.compile(
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
+    r"(?:employees|people|users|customers|clients|staff|engineers|members|students|patients|miles|km)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
 )
 TIME_AMOUNT_BEFORE = re.compile(
@@ -684,8 +685,26 @@ PROPOSE_VAGUE = _cue(
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
 # A message is cut into clauses at punctuation and at the words that join a reason to an ask.
-ROLE_SPLIT = re.compile(r"[;!?\n,()]|\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
+ROLE_SPLIT = re.compile(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
+                        r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
+# Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".
+LEAD_CUT = re.compile(
+    r";|\b(?:so|therefore|hence|thus|then|but|however|if|unless|otherwise|instead|rather|you'?re at|you are at|"
+    r"you(?:'ve| have)? offered|your offer|you'?re offering|the offer)\b"
+)
+# What the user has, was offered elsewhere, has seen or carries, said before the figures that show it:
+# "I have an offer from them: 150k and 25 days", "today I earn 4,800 a month", "movers quoted us 6k".
+QUESTION_NEXT = re.compile(r"[^.!?\n]*\?")  # the sentence from here on ends in a question mark
+EVIDENCE_LEAD = _cue(
+    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
+    r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
+    r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
+    r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
+    r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
+    r"quoted?|costs? (?:me|us)|(?:would|will) cost|i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
+)
 EVIDENCE = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
@@ -711,7 +730,10 @@ ASKING = _cue(
     r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
     r"will you|is it possible|possible to|any chance|how about|what about|match|meet|bring|bump|make it|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
-    r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with)\b"
+    r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
+    r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
+    r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
+    r"(?:would|'d) be (?:fair|reasonable|right|ideal))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
@@ -819,7 +841,7 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS, EVIDENCE_LEAD,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT],

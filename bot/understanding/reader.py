@@ -687,9 +687,26 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
-    if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
+    if _found(cues.ASKING, clause, may):
+        return "ask"
+    if _found(cues.EVIDENCE, clause, may) or _found(cues.COMPETING, clause, may) or _led_by_evidence(low, a, may):
         return "evidence"
     return "ask"
+
+
+def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
+    offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
+    if cues.EVIDENCE_LEAD not in may and cues.COMPETING not in may:
+        return False
+    if cues.QUESTION_NEXT.match(low, a.end):
+        return False  # "…at my current job: could a $15k sign-on cover that?" asks
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(
+        cues.ASKING, lead, may
+    )
 
 
 class _Clauses:
