@@ -106,7 +106,7 @@ _NUMBER = (
 )
 
 _AMOUNT_RE = re.compile(
-    r"(?<![\w.:/])"
+    r"(?<![\w.:/#])"  # "#20" is a number in a list, not an amount
     r"(?P<presign>[-+])?"
     r"(?P<cur1>" + _CUR_SYM + r"|\b(?:usd|eur|gbp|nis|ils|chf|cad|aud|inr)\b)?\s?"
     r"(?P<sign>[-+])?"

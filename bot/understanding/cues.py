@@ -744,13 +744,21 @@ CURRENT_BEFORE = re.compile(
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
-    r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
-    r"(?:[\w$€£₪-]+\s+){0,2}$"
+    r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
+    r"(?:the|your) (?!other|competing|second|rival)(?:[\w-]+ )?offer(?:ed)? (?:of|is|was)|"
+    r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
+    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
     r"instead|rather|for|if|than|to)\b).)*"
+)
+# Two figures listed together ("the $135k and 3 remote days we discussed"): what follows the second is said of both
+LISTED_WITH = re.compile(
+    r"\s*(?:(?!is\b|are\b|was\b|were\b|with\b|to\b|from\b|and\b)[a-z%-]+\s+){0,2}(?:,\s*|and\s+|&\s+|plus\s+)"
+    r"(?:(?:a|an|the)\s+)?"
 )
 # "go from 2 to 3 remote days": a change from the offer as it stands to the ask, not a range of asks
 CHANGE_FROM = re.compile(
@@ -762,6 +770,15 @@ RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
+# The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
+_JUDGED_LOW = (
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|well|"
+    r"far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|"
+    r"a joke|not enough|insufficient|underwhelming|disappointing)|(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
+    r"(?:cover|work|do))"
+)
+# "…6 weeks, which is well below…": a judgement said in the next clause
+WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
 CURRENT_AFTER = re.compile(
@@ -772,7 +789,8 @@ CURRENT_AFTER = re.compile(
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
     r"(?:allowance |amount |figure |package )?offered\b|on offer|in (?:your|the) offer|"
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
-    r"(?:is|are) (?:fine|ok|okay|good|great)|works|"
+    r"(?:is|are) (?:fine|ok|okay|good|great)|works|" + _JUDGED_LOW + r"|"
+    r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
 

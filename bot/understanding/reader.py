@@ -649,6 +649,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
             low, amounts[i - 1].end, amounts[i].start
         ):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i in range(len(amounts) - 1, 0, -1):
+        if roles[i] == "current" and roles[i - 1] == "ask" and cues.LISTED_WITH.fullmatch(
+            low, amounts[i - 1].end, amounts[i].start
+        ) and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start):
+            roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts):
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
@@ -683,7 +688,7 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
-            or cues.CURRENT_NEXT_TO.match(low[a.end:end])
+            or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40]) or cues.WHICH_JUDGED.match(low, end)
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
