@@ -155,7 +155,7 @@ OPENERS = frozenset(
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
-    r"four|six)\b"
+    r"four|six|an? (?:full |whole )?(?:day|week|month|couple))\b"
     r"|\s*(?:\?|$)"
 )
 ACHIEVEMENT = re.compile(
@@ -183,10 +183,19 @@ TRAVEL_PAID_BEFORE = re.compile(
 # Searched just before a perk mention; "for" and "if" stop the look-back so the perk asked for is never marked.
 GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
-    r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut)\s+"
+    r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
+    r"(?:come|coming) down to)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
+# "ill take 5k less": a cut the speaker offers
+LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
+# A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
+# easier for you". Searched in the rest of the sentence after the figure.
+CONCESSION_AFTER = re.compile(
+    r"[^.!?;]*?\b(?:if (?:you|the company|that helps|it helps|needed|it'?s easier)|in (?:exchange|return)|"
+    r"to make (?:it|this|that|things) (?:easier|work))\b"
+)
 # A perk offered up, said right before it: with another perk in the message, a trade ("a lower bonus if…").
 GIVEN_UP_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"

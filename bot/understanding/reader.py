@@ -139,8 +139,8 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
-        terms = [self._term(slot, slot.perk in given) for slot in slots]
+        given = self._given(low, slots, mentions, Act.trade_off in acts)
+        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context)
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
@@ -480,6 +480,8 @@ class Understander:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            if surely_money and abs(a.value) >= 1000 and (a.relative or cues.LESS_AFTER.match(low, a.end)):
+                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
@@ -516,13 +518,25 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
-        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
+
+        Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
+        date moved "if you…"."""
         given = set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
-            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+            a = slot.amount
+            if a is not None and (
+                cues.LESS_AFTER.match(low, a.end)
+                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+            ):
+                given.add(slot.perk)
+                continue
+            if not trading:
+                continue
+            if a is not None and cues.SOONER_AFTER.match(low, a.end):
                 given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
                 continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
