@@ -523,7 +523,7 @@ class Understander:
 
         Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
         date moved "if you…"."""
-        given = set()
+        given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
@@ -532,7 +532,7 @@ class Understander:
                 cues.LESS_AFTER.match(low, a.end)
                 or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
             ):
-                given.add(slot.perk)
+                conceded.add(slot.perk)
                 continue
             if not trading:
                 continue
@@ -545,9 +545,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
-        if len(given) == len({s.perk for s in slots if s.perk is not None}):
-            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
-        return frozenset(given)
+        if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
+            given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given | conceded)
 
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
@@ -657,14 +657,15 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
     cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts, may) for a in amounts]
+    read = [_role_of(low, a, cuts, may) for a in amounts]
+    roles = [role for role, _ in read]
+    asked = [firm for _, firm in read]  # asked in words in its own clause: no neighbour changes that
     for i in range(1, len(amounts)):
-        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
-            low, amounts[i - 1].end, amounts[i].start
-        ):
+        if (roles[i] == "ask" and not asked[i] and roles[i - 1] in ("evidence", "current")
+                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
     for i in range(len(amounts) - 1, 0, -1):
-        if roles[i] == "current" and roles[i - 1] == "ask" and cues.LISTED_WITH.fullmatch(
+        if roles[i] == "current" and roles[i - 1] == "ask" and not asked[i - 1] and cues.LISTED_WITH.fullmatch(
             low, amounts[i - 1].end, amounts[i].start
         ) and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
@@ -693,8 +694,9 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
-    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> tuple[Role, bool]:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands; and whether its own
+    clause asks for it in words or as a question ("5% would be fair", "could a $12k sign-on cover it?")."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
         before -= 1
@@ -704,13 +706,13 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
             or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40]) or cues.WHICH_JUDGED.match(low, end)
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
-        return "current"
+        return "current", False
     clause = low[start:end]
-    if _found(cues.ASKING, clause, may):
-        return "ask"
+    if _found(cues.ASKING, clause, may) or low.startswith("?", end):
+        return "ask", True
     if _found(cues.EVIDENCE, clause, may) or _found(cues.COMPETING, clause, may) or _led_by_evidence(low, a, may):
-        return "evidence"
-    return "ask"
+        return "evidence", False
+    return "ask", False
 
 
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
