@@ -188,6 +188,16 @@ GIVE_BEFORE = re.compile(
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
+# A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
+LABEL_NUMBER_BEFORE = re.compile(
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.?|version|family of|team of|group of|household of)"
+    r"\s*$"
+)
+# What the user loses by moving, said right before the figure: evidence, even "on the table"
+FORFEIT_BEFORE = re.compile(
+    r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
+)
 # "ill take 5k less": a cut the speaker offers
 LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
@@ -652,7 +662,8 @@ HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |
 FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
-    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department)\b"
+    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
+    r"experience|expertise)\b"
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
@@ -743,7 +754,7 @@ ASKING = _cue(
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
-    r"(?:would|'d) be (?:fair|reasonable|right|ideal))\b"
+    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = re.compile(
@@ -753,7 +764,8 @@ CURRENT_BEFORE = re.compile(
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
-    r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
+    r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
     r"(?:the|your) (?!other|competing|second|rival)(?:[\w-]+ )?offer(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
@@ -782,9 +794,11 @@ FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$�
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
-    r"(?:(?:is|are|feels?|seems?|looks?|sounds?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|well|"
-    r"far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|"
-    r"a joke|not enough|insufficient|underwhelming|disappointing)|(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"
+    r"well|far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|"
+    r"a joke|not enough|insufficient|underwhelming|disappointing)|"
+    r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
+    r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
 )
 # "…6 weeks, which is well below…": a judgement said in the next clause
@@ -801,6 +815,7 @@ CURRENT_AFTER = re.compile(
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
     r"(?:is|are) (?:fine|ok|okay|good|great)|works|" + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
+    r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
 

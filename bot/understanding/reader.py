@@ -327,6 +327,8 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if cues.TIME_AMOUNT_AFTER.match(after):
                 continue
+            if a.unit is None and not a.explicit_money and cues.LABEL_NUMBER_BEFORE.search(before):
+                continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
@@ -703,6 +705,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
     start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
+    if cues.FORFEIT_BEFORE.search(low, max(0, a.start - 40), a.start):
+        return "evidence", False  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
             or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40]) or cues.WHICH_JUDGED.match(low, end)
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
