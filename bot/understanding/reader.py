@@ -139,7 +139,9 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        given = self._given(low, slots, mentions, Act.trade_off in acts)
+        trading = Act.trade_off in acts
+        concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context)
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
@@ -657,19 +659,20 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
-    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
+    unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
     cuts = _role_cuts(low) if amounts else []
-    read = [_role_of(low, a, cuts, may) for a in amounts]
-    roles = [role for role, _ in read]
-    asked = [firm for _, firm in read]  # asked in words in its own clause: no neighbour changes that
+    roles = [_role_of(low, a, cuts, may) for a in amounts]
     for i in range(1, len(amounts)):
-        if (roles[i] == "ask" and not asked[i] and roles[i - 1] in ("evidence", "current")
-                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)):
+        if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
+                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _clause_asks(low, amounts[i], cuts, may)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
     for i in range(len(amounts) - 1, 0, -1):
-        if roles[i] == "current" and roles[i - 1] == "ask" and not asked[i - 1] and cues.LISTED_WITH.fullmatch(
-            low, amounts[i - 1].end, amounts[i].start
-        ) and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start):
+        if (roles[i] == "current" and roles[i - 1] == "ask"
+                and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
+                and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts):
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
@@ -696,27 +699,34 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> tuple[Role, bool]:
-    """Whether a number is asked for, brought as evidence, or names the offer as it stands; and whether its own
-    clause asks for it in words or as a question ("5% would be fair", "could a $12k sign-on cover it?")."""
+def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause holding an amount starts and ends, between the cuts around it."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
         before -= 1
-    start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
-    end = cuts[after][0] if after < len(cuts) else len(low)
-    if cues.FORFEIT_BEFORE.search(low, max(0, a.start - 40), a.start):
-        return "evidence", False  # "leaving a $12k bonus on the table": lost by moving, not on offer
+    return (cuts[before][1] if before >= 0 else 0), (cuts[after][0] if after < len(cuts) else len(low))
+
+
+def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
+    start, end = _clause_of(low, a, cuts)
+    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+
+
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+    start, end = _clause_of(low, a, cuts)
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
             or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40]) or cues.WHICH_JUDGED.match(low, end)
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
-        return "current", False
-    clause = low[start:end]
-    if _found(cues.ASKING, clause, may) or low.startswith("?", end):
-        return "ask", True
-    if _found(cues.EVIDENCE, clause, may) or _found(cues.COMPETING, clause, may) or _led_by_evidence(low, a, may):
-        return "evidence", False
-    return "ask", False
+        return "current"
+    if ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
+         or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
+        return "evidence"
+    return "ask"
 
 
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
