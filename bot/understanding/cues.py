@@ -227,6 +227,17 @@ RECAP = re.compile(
     r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
+# A condition put on accepting: "if you can do X, I'll sign", "X and I'm in", "I'd take it with two conditions: X";
+# not a list that ends ", and I'm in", which takes what it lists
+CONDITION = _cue(
+    r"\b(?:if|as long as|provided|assuming|only with|conditions?|and (?:i'?m in|we'?re good|i'?ll sign|i sign|"
+    r"i'?m yours|i'?m sold|(?:we|you)(?:'ve| have)? (?:got )?a deal|it'?s a deal))\b"
+)
+CONDITION_BEFORE = re.compile(r"\b(?:if|as long as|provided|assuming|only with|conditions?)\b")
+CONDITION_AFTER = re.compile(
+    r"[^.!?;]*?(?<!,) and (?:i'?m in|we'?re good|i'?ll sign|i sign|i'?m yours|i'?m sold|"
+    r"(?:we|you)(?:'ve| have)? (?:got )?a deal|it'?s a deal)\b"
+)
 ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
@@ -626,6 +637,15 @@ CHANGE_WORDS = re.compile(
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|\s[-–—]\s")
+# A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
+# "how the 10% bonus has paid out"), not asking for it.
+INFO_ABOUT = _cue(
+    r"\b(?:or (?:total|one[- ]time|once|discretionary|guaranteed|net|gross|annual|annually|yearly|monthly|"
+    r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
+    r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
+    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of))\b"
+)
+INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
@@ -884,7 +904,8 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS, EVIDENCE_LEAD, FORFEIT_BEFORE,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS, EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT,
+        CONDITION,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT],

@@ -847,10 +847,17 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.role != "ask" or slot.negated:
+        if slot.negated or slot.role not in ("ask", "current"):
             continue
         sentence = _sentence_of(low, slot.start).strip()
+        if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
+            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+            continue
+        if slot.role != "ask":
+            continue
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
                 and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
@@ -923,13 +930,18 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
+    # "if you can do 42.5k and cover parking, I'll sign", "160 base + 10k sign-on and I'm in": the terms of the
+    # condition stay asks, whatever acceptance follows them
+    conditional = _found(cues.CONDITION, low, may)
+    asked = [t.role == "ask" and not t.negated and not (conditional and _conditional(low, slot.start))
+             for t, slot in zip(terms, slots, strict=True)]
     if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
+        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
-    for term, slot in zip(terms, slots, strict=True):
-        if term.role == "ask" and not term.negated:
+    for term, slot, may_take in zip(terms, slots, asked, strict=True):
+        if may_take:
             at = bisect_right(cuts, slot.start) - 1
             part = low[cuts[at] : cuts[at + 1]]
             takes = (accepting and _found(cues.ACCEPTING, part, may)) or _found(cues.RECAP, part, may)
@@ -937,6 +949,14 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _conditional(low: str, position: int) -> bool:
+    """Whether a term is part of a condition put on accepting: after "if" / "as long as" in its sentence, or
+    before "and I'm in" / "and I'll sign"."""
+    sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
+    return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
+                or cues.CONDITION_AFTER.match(low, position))
 
 
 def _a_field_of_work(low: str, mention: _Mention) -> bool:

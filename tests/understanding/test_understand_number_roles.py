@@ -103,3 +103,37 @@ def test_the_recruiter_answers_the_ask_not_the_figure_called_too_low() -> None:
     assert Act.propose in said.acts
     # 20 is what the offer already holds; read as the ask, the recruiter had nothing to answer
     assert "paid time off" in reply or "pto" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quick q, is the 15k sign-on paid at once or over a year?", [("sign_on_bonus", 15_000, "question")]),
+        ("Could you clarify whether the 8% bonus is guaranteed?", [("performance_bonus", 8, "question")]),
+    ],
+)
+def test_a_question_about_a_named_figure_asks_what_it_is_not_for_it(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_change_asked_about_in_a_question_is_still_asked_for() -> None:
+    assert ("pto", 25, "ask") in roles("could we go from 20 to 25 days, or is that too much?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if you can get the base to 131k and add 3 remote days, I'll sign tomorrow",
+        "131k base + 3 remote days and you have a deal",
+    ],
+)
+def test_terms_set_as_the_condition_of_accepting_are_asked_for(text: str) -> None:
+    got = roles(text)
+    assert ("base_salary", 131_000, "ask") in got
+    assert ("remote_work", 3, "ask") in got
+
+
+def test_what_is_taken_before_the_condition_is_the_offer() -> None:
+    got = roles("I'll take the 118k base as it is if you add 3 remote days")
+    assert ("base_salary", 118_000, "current") in got
+    assert ("remote_work", 3, "ask") in got
