@@ -34,6 +34,9 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+# Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
+# ceiling, said apart from their name, is some other pay
+_SMALL_BUDGET = 100_000
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
@@ -405,8 +408,12 @@ class Understander:
         cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
         if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
             return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
+        definition = self.perks[mention.perk]
+        if a.unit == "money" and definition.unit is PerkUnit.percent and cost > 12:
             return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        if (a.unit == "money" and definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET and cost > 12
+                and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+            return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:

@@ -137,3 +137,13 @@ def test_what_is_taken_before_the_condition_is_the_offer() -> None:
     got = roles("I'll take the 118k base as it is if you add 3 remote days")
     assert ("base_salary", 118_000, "current") in got
     assert ("remote_work", 3, "ask") in got
+
+
+def test_a_salary_sized_sum_is_not_read_as_a_small_perk_named_nearby() -> None:
+    got = roles("I could do ₪39,500 a month if you also cover the parking")
+    assert ("base_salary", 39_500, "ask") in got
+    assert all(perk != "transportation" or amount is None for perk, amount, _ in got)
+
+
+def test_a_small_sum_beside_its_perk_stays_that_perk() -> None:
+    assert ("transportation", 650, "ask") in roles("could the parking allowance be ₪650 a month?")
