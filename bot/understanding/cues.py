@@ -198,6 +198,9 @@ FORFEIT_BEFORE = re.compile(
     r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
+# "24 in total", "bringing the total to 24": the figure a change arrives at
+TOTAL_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+)?(?:in total|total|all in)\b")
+TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me) (?:up )?to|for a total of)\s*$")
 # "ill take 5k less": a cut the speaker offers
 LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
@@ -738,6 +741,7 @@ LEAD_CUT = re.compile(
 QUESTION_NEXT = re.compile(r"[^.!?\n]*\?")  # the sentence from here on ends in a question mark
 EVIDENCE_LEAD = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
+    r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|"
     r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
@@ -789,6 +793,7 @@ CURRENT_BEFORE = re.compile(
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
     r"(?:the|your) (?!other|competing|second|rival)(?:[\w-]+ )?offer(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
+    r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )

@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -133,6 +133,8 @@ class Understander:
         mentions, words = self._find_perks(low)
         del mentions[MAX_MENTIONS:]
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        if "total" in low:
+            amounts = _totals(amounts, low)
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
@@ -373,7 +375,10 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        return _with_mentions(slots, mentions)
+        slots = _with_mentions(slots, mentions)
+        if cues.ASKING in may:
+            _ask_beside_evidence(low, slots, may)
+        return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
@@ -419,7 +424,7 @@ class Understander:
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
         a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
-        if _not_a_term(r, a):
+        if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
             perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
@@ -431,6 +436,7 @@ class Understander:
         if perk is not None:
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
+            r.guessed_values.add(a.value)
             return True, perk
         if _context_number(r, a):
             return False, None
@@ -607,6 +613,7 @@ class _Pairing:
     paired: dict[int, str]
     has: dict[str, set[str]]
     guessed_units: set[str | None]
+    guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -625,9 +632,23 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     return split
 
 
-def _not_a_term(r: _Pairing, a: Amount) -> bool:
+def _totals(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "four more days of leave, 24 in total": the total is the ask, the step to it only says how it is reached."""
+    totals = [a for a in amounts if not a.relative and (
+        cues.TOTAL_AFTER.match(low, a.end) or cues.TOTAL_BEFORE.search(low, max(0, a.start - 30), a.start))]
+    steps = [a for a in amounts if a.relative]
+    if len(totals) != 1 or not steps:
+        return amounts
+    total = totals[0]
+    unit = total.unit or steps[0].unit
+    if any(step.unit != unit for step in steps):
+        return amounts
+    return [replace(a, unit=unit) if a is total else a for a in amounts if a not in steps]
+
+
+def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     """An unpaired number that is no term at all: said again, a result, or about something else."""
-    if any(r.amounts[other].value == a.value for other in r.paired):
+    if any(r.amounts[other].value == a.value for other in r.paired) or (role == "ask" and a.value in r.guessed_values):
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
@@ -663,6 +684,20 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
         slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
+    you cover it?"), is also asked for, without a figure of its own."""
+    for slot in list(slots):
+        if slot.role != "evidence" or slot.perk is None or any(
+            other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
+        ):
+            continue
+        sentence = _sentence_of(low, slot.start)
+        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
+            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+    slots.sort(key=lambda s: s.start)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:

@@ -147,3 +147,22 @@ def test_a_salary_sized_sum_is_not_read_as_a_small_perk_named_nearby() -> None:
 
 def test_a_small_sum_beside_its_perk_stays_that_perk() -> None:
     assert ("transportation", 650, "ask") in roles("could the parking allowance be ₪650 a month?")
+
+
+def test_the_total_a_change_arrives_at_is_the_ask() -> None:
+    assert roles("three more vacation days please, so 26 in total") == [("pto", 26, "ask")]
+
+
+def test_a_figure_said_again_for_emphasis_is_one_ask() -> None:
+    asks = [term for term in roles("I need 30 days off. Not 25. 30.") if term[2] == "ask"]
+    assert asks == [("pto", 30, "ask")]
+
+
+def test_a_cost_brought_with_a_request_asks_for_the_perk_too() -> None:
+    got = roles("the train pass costs me $160 a month, could you cover it?")
+    assert ("transportation", 160, "evidence") in got
+    assert ("transportation", None, "ask") in got
+
+
+def test_a_cost_said_alone_asks_for_nothing() -> None:
+    assert roles("the train pass costs me $160 a month") == [("transportation", 160, "evidence")]
