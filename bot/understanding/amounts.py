@@ -303,11 +303,13 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
 
 def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
     """ "two of the four remote days" is 2 days (the four is what there is); "a month earlier" is 1 month."""
-    for m in _first(_PART_OF.finditer(text)):
+    parts = " of the " in text or " of my " in text or " of your " in text or " of our " in text or " of th" in text
+    for m in _first(_PART_OF.finditer(text)) if parts else ():
         value = float(m["num"]) if m["num"].isdigit() else float(_WORD_NUMBERS[m["num"]])
         found = [a for a in found if not (m.start() <= a.start < m.end())]
         found.append(Amount(value=value, unit=_UNITS[m["unit"]], start=m.start(), end=m.end("num")))
-    for m in _first(_ONE_SHIFT.finditer(text)):
+    shifts = "earlier" in text or "sooner" in text or "later" in text
+    for m in _first(_ONE_SHIFT.finditer(text)) if shifts else ():
         if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
             found.append(Amount(value=1.0, unit=_UNITS[m["unit"]], start=m.start(), end=m.end()))
     return found

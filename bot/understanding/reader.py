@@ -137,7 +137,7 @@ class Understander:
             amounts = _totals(amounts, low)
         may = cues.GATE.scan(low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
-        amounts = self._drop_non_terms(low, amounts, acts, mentions)
+        amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
         _mark_fixed(low, slots)
@@ -326,7 +326,7 @@ class Understander:
     # --- terms ----------------------------------------------------------------------------------
 
     def _drop_non_terms(
-        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention]
+        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention], may: MayMatch
     ) -> list[Amount]:
         kept = []
         for a in amounts:
@@ -334,7 +334,7 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if cues.TIME_AMOUNT_AFTER.match(after):
                 continue
-            if a.unit is None and not a.explicit_money and cues.LABEL_NUMBER_BEFORE.search(before):
+            if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
                 continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
@@ -413,12 +413,13 @@ class Understander:
         cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
         if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
             return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-        definition = self.perks[mention.perk]
-        if a.unit == "money" and definition.unit is PerkUnit.percent and cost > 12:
-            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
-        if (a.unit == "money" and definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET and cost > 12
-                and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
-            return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
+        if a.unit == "money" and cost > 12:
+            definition = self.perks[mention.perk]
+            if definition.unit is PerkUnit.percent:
+                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
+                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
@@ -497,7 +498,8 @@ class Understander:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
-            if surely_money and abs(a.value) >= 1000 and (a.relative or cues.LESS_AFTER.match(low, a.end)):
+            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
                 return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
@@ -704,7 +706,9 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
     unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
     cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts, may) for a in amounts]
+    # whether anything in the message can make a figure evidence: most messages have none of it
+    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    roles = [_role_of(low, a, cuts, may, evidence) for a in amounts]
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -756,17 +760,18 @@ def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch
     return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     start, end = _clause_of(low, a, cuts)
     if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
         return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
-            or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40]) or cues.WHICH_JUDGED.match(low, end)
+            or cues.CURRENT_NEXT_TO.match(low[a.end : a.end + 40])
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
             or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
-    if ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
-         or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
+    if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
+                      or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
 
@@ -774,8 +779,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
-    if cues.EVIDENCE_LEAD not in may and cues.COMPETING not in may:
-        return False
+    if not (_found(cues.EVIDENCE_LEAD, low, may, 0, a.start) or _found(cues.COMPETING, low, may, 0, a.start)):
+        return False  # nothing of the kind anywhere before the figure
     if cues.QUESTION_NEXT.match(low, a.end):
         return False  # "…at my current job: could a $15k sign-on cover that?" asks
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
@@ -891,7 +896,7 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
     about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.negated or slot.role not in ("ask", "current"):
+        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
