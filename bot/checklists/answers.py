@@ -15,8 +15,6 @@ import math
 import re
 from typing import Any, Protocol
 
-from rapidfuzz import fuzz, process
-
 from bot.markup import escape
 from bot.playbooks.models import Checklist, PerkDef, Playbooks, Step, StepKind
 from bot.session import ChecklistState
@@ -271,6 +269,8 @@ def match_option(typed: str, options: list[str]) -> str | None:
     contains = [o for o, low in zip(options, lowered, strict=True) if said in low]
     if len(contains) == 1 and len(said) >= 3:
         return contains[0]
+    from rapidfuzz import fuzz, process  # here: the chat's first reply imports this module but needs no fuzzy match
+
     found = process.extractOne(said, lowered, scorer=fuzz.WRatio, score_cutoff=80)
     return options[found[2]] if found else None
 
