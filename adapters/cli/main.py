@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         print(f"offer-coach: {error}", file=sys.stderr)
         return 2
     from bot.playbooks.loader import PlaybookError
-    from bot.storage.store import StoreError
+    from bot.storage.protocol import StoreError
 
     try:
         if args.command == "db":
