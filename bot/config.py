@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ENV_PREFIX = "OFFER_COACH_"
@@ -22,6 +21,8 @@ ENV_FILE = ".env"
 
 
 def default_db_path() -> Path:
+    import platformdirs  # here: only needed when no database is given
+
     return Path(platformdirs.user_data_dir("offer-coach")) / "offer-coach.db"
 
 
