@@ -1,9 +1,9 @@
 """`offer-coach chat` starts without importing what only other paths need (issue 14: first reply < 0.3 s).
 
 Counted, not timed: a second start (the database exists, the loaded playbooks are cached) validates
-no playbook file and must not import PyYAML (only a cache miss parses YAML) nor sqlite-utils (only migrations use it); no start
-imports asyncio (the terminal asks the service directly), pydantic-settings (the core settings are a
-plain model) or rapidfuzz (nothing before the first reply matches loosely).
+no playbook file and must not import PyYAML (only a cache miss parses YAML) nor sqlite-utils (only
+migrations use it); no start imports asyncio (the terminal asks the service directly), pydantic-settings (the core settings are a
+plain model), rapidfuzz or the amount patterns (the first reply reads no message).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-NOT_AT_START = ("yaml", "sqlite_utils", "asyncio", "pydantic_settings", "rapidfuzz")
+NOT_AT_START = ("yaml", "sqlite_utils", "asyncio", "pydantic_settings", "rapidfuzz", "bot.understanding.amounts")
 
 SCRIPT = (
     "import io, sys\n"
