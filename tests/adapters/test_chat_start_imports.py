@@ -2,8 +2,9 @@
 
 Counted, not timed: a second start (the database exists, the loaded playbooks are cached) validates
 no playbook file and must not import PyYAML (only a cache miss parses YAML) nor sqlite-utils (only
-migrations use it); no start imports asyncio (the terminal asks the service directly), pydantic-settings (the core settings are a
-plain model), rapidfuzz or the amount patterns (the first reply reads no message).
+migrations use it); no start imports asyncio (the terminal asks the service directly),
+pydantic-settings (the core settings are a plain model), rapidfuzz or the amount patterns (the first
+reply reads no message).
 """
 
 from __future__ import annotations
