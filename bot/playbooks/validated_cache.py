@@ -50,7 +50,10 @@ def cache_folder() -> Path | None:
         return None
     if configured:
         return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
+    except RuntimeError:  # no home folder (a container's made-up user): nothing is cached
+        return None
 
 
 def entry_for(folders: list[tuple[Path, bool]]) -> Path | None:
