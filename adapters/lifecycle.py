@@ -7,15 +7,18 @@ exit 0.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
 import logging
 import signal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.messages import Incoming, Reply
 from bot.session import SessionState
+
+if TYPE_CHECKING:  # the terminal warms up without an event loop, so asyncio is imported only to stop one
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,8 @@ def settle_heap() -> None:
 
 def stop_on_signals(stop: asyncio.Event) -> Callable[[], None]:
     """Set `stop` on SIGTERM or SIGINT while the loop runs; returns the function that undoes it."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     installed = []
 
