@@ -17,6 +17,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,7 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
@@ -227,7 +229,8 @@ class Understander:
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
-        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+        if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
+                and cues.NEGATORS.search(before)):
             return not cues.NOT_NEGATION.search(before)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
@@ -849,10 +852,12 @@ def _foreign(low: str) -> bool:
     other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
-    words = [w.strip(".,!?;:()'\"") for w in low.split()]
-    foreign = sum(w in cues.FOREIGN_WORDS for w in words)
-    english = sum(w in cues.ENGLISH_WORDS for w in words)
-    return foreign >= 2 and foreign > 2 * english
+    words = low.split()
+    foreign = sum(map(cues.FOREIGN_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    if foreign < 2:
+        return False  # the usual case: English words only are not counted
+    english = sum(map(cues.ENGLISH_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    return foreign > 2 * english
 
 
 def _in_context(
