@@ -744,7 +744,7 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     sentence = _sentence_of(low, mention.start)
     if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
-    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+    return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
 
@@ -819,8 +819,9 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if slot.role != "ask" or slot.negated:
             continue
         sentence = _sentence_of(low, slot.start).strip()
-        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
+        if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
+                and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
+                and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
 
 
@@ -936,8 +937,9 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         if not sentence:
             return False
         asks = "?" in sentence
-        polite = cues.POLITE_REQUEST.match(sentence)
-        lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+        polite = _at(cues.POLITE_REQUEST, sentence, may)
+        opens = asks and not polite and not _at(cues.INFO_START, sentence, may)
+        lead_in = cues.LEAD_IN.search(sentence) if opens else None
         if lead_in is None:
             break
         # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
@@ -950,11 +952,11 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
-    start = cues.INFO_START.match(sentence)
+    start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
     if start is None:
         # "there is a bonus in this role?", "the options vest on which schedule?": asked without inversion
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
-    if cues.SUGGESTION.match(sentence):
+    if _at(cues.SUGGESTION, sentence, may):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change
