@@ -480,6 +480,22 @@ _MAX_PIECES = 50_000  # words (white-space-separated pieces) whose short strings
 _MAX_PIECE = 24  # longer pieces (a URL, a run of digits) are searched string by string and not remembered
 
 
+def _with_longer(text: str, gram: str, groups: tuple[tuple[int, tuple[str, ...]], ...], mask: int) -> int:
+    """`mask` with the bits of each group one of whose strings (all starting with `gram`) is in `text`: looked for
+    only where the gram is, each group at once."""
+    first = text.find(gram)
+    for bits, strings in groups:
+        if mask & bits == bits:
+            continue
+        at = first
+        while at != -1:
+            if text.startswith(strings, at):
+                mask |= bits
+                break
+            at = text.find(gram, at + 1)
+    return mask
+
+
 def _grouped(strings: dict[str, int]) -> Iterable[tuple[int, tuple[str, ...]]]:
     """(bits, the strings that wake exactly those patterns), for every distinct bits."""
     by_bits: dict[int, list[str]] = {}
@@ -600,9 +616,9 @@ class CueGate:
         # a longer required string counts only if all of it is there ("can you" holds the gram of "cannot").
         for gram in self._grams.intersection({text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}):
             mask |= by_gram[gram]
-            for bits, strings in longer.get(gram, ()):
-                if mask & bits != bits and any(map(text.__contains__, strings)):
-                    mask |= bits
+            groups = longer.get(gram)
+            if groups:
+                mask = _with_longer(text, gram, groups, mask)
         mask |= self._short_mask(text)
         if self._at_start:
             lead = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* always matches
