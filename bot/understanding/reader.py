@@ -35,6 +35,7 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_SENTENCE_END = re.compile(r"[.?!]")
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
@@ -926,8 +927,8 @@ def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
 
 def _sentence_of(low: str, position: int) -> str:
     start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
-    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
-    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
+    end = _SENTENCE_END.search(low, position)
+    return low[start + 1 : end.end() if end else len(low)]
 
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
