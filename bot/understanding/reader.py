@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 
 from rapidfuzz import fuzz, process
@@ -37,6 +37,9 @@ _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _SENTENCE_END = re.compile(r"[.?!]")
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
+# Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
+# ceiling, said apart from their name, is some other pay
+_SMALL_BUDGET = 100_000
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
@@ -136,6 +139,8 @@ class Understander:
         del mentions[MAX_MENTIONS:]
         words = {t[0] for t in tokens}
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        if "total" in low:
+            amounts = _totals(amounts, low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
@@ -144,8 +149,10 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
-        terms = [self._term(slot, slot.perk in given) for slot in slots]
+        trading = Act.trade_off in acts
+        concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
+        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
@@ -336,6 +343,8 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if _at(cues.TIME_AMOUNT_AFTER, after, may):
                 continue
+            if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
+                continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
@@ -375,7 +384,10 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        return _with_mentions(slots, mentions)
+        slots = _with_mentions(slots, mentions)
+        if cues.ASKING in may:
+            _ask_beside_evidence(low, slots, may)
+        return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
@@ -410,14 +422,19 @@ class Understander:
         cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
         if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
             return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
-            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        if a.unit == "money" and cost > 12:
+            definition = self.perks[mention.perk]
+            if definition.unit is PerkUnit.percent:
+                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
+                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
         a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
-        if _not_a_term(r, a):
+        if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
             perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
@@ -429,6 +446,7 @@ class Understander:
         if perk is not None:
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
+            r.guessed_values.add(a.value)
             return True, perk
         if _context_number(r, a):
             return False, None
@@ -489,6 +507,9 @@ class Understander:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
+                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
@@ -525,13 +546,25 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
-        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
-        given = set()
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
+
+        Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
+        date moved "if you…"."""
+        given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
-            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+            a = slot.amount
+            if a is not None and (
+                cues.LESS_AFTER.match(low, a.end)
+                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+            ):
+                conceded.add(slot.perk)
+                continue
+            if not trading:
+                continue
+            if a is not None and cues.SOONER_AFTER.match(low, a.end):
                 given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
                 continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
@@ -540,9 +573,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
-        if len(given) == len({s.perk for s in slots if s.perk is not None}):
-            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
-        return frozenset(given)
+        if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
+            given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given | conceded)
 
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
@@ -603,6 +636,7 @@ class _Pairing:
     paired: dict[int, str]
     has: dict[str, set[str]]
     guessed_units: set[str | None]
+    guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -621,9 +655,23 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     return split
 
 
-def _not_a_term(r: _Pairing, a: Amount) -> bool:
+def _totals(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "four more days of leave, 24 in total": the total is the ask, the step to it only says how it is reached."""
+    totals = [a for a in amounts if not a.relative and (
+        cues.TOTAL_AFTER.match(low, a.end) or cues.TOTAL_BEFORE.search(low, max(0, a.start - 30), a.start))]
+    steps = [a for a in amounts if a.relative]
+    if len(totals) != 1 or not steps:
+        return amounts
+    total = totals[0]
+    unit = total.unit or steps[0].unit
+    if any(step.unit != unit for step in steps):
+        return amounts
+    return [replace(a, unit=unit) if a is total else a for a in amounts if a not in steps]
+
+
+def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     """An unpaired number that is no term at all: said again, a result, or about something else."""
-    if any(r.amounts[other].value == a.value for other in r.paired):
+    if any(r.amounts[other].value == a.value for other in r.paired) or (role == "ask" and a.value in r.guessed_values):
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
@@ -661,15 +709,38 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
-    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
-    cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts, may) for a in amounts]
-    for i in range(1, len(amounts)):
-        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
-            low, amounts[i - 1].end, amounts[i].start
+def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
+    you cover it?"), is also asked for, without a figure of its own."""
+    for slot in list(slots):
+        if slot.role != "evidence" or slot.perk is None or any(
+            other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
+            continue
+        sentence = _sentence_of(low, slot.start)
+        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
+            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+    slots.sort(key=lambda s: s.start)
+
+
+def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
+    unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
+    cuts = _role_cuts(low) if amounts else []
+    # whether anything in the message can make a figure evidence: most messages have none of it
+    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    roles = [_role_of(low, a, cuts, may, evidence) for a in amounts]
+    for i in range(1, len(amounts)):
+        if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
+                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _clause_asks(low, amounts[i], cuts, may)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i in range(len(amounts) - 1, 0, -1):
+        if (roles[i] == "current" and roles[i - 1] == "ask"
+                and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
+                and not _clause_asks(low, amounts[i - 1], cuts, may)):
+            roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts):
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
@@ -695,22 +766,50 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
-    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause holding an amount starts and ends, between the cuts around it."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
         before -= 1
-    start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
-    end = cuts[after][0] if after < len(cuts) else len(low)
+    return (cuts[before][1] if before >= 0 else 0), (cuts[after][0] if after < len(cuts) else len(low))
+
+
+def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
+    start, end = _clause_of(low, a, cuts)
+    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+
+
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool) -> Role:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+    start, end = _clause_of(low, a, cuts)
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
-            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end:end], may)
+            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
-    clause = low[start:end]
-    if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
+    if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
+                      or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
+
+
+def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
+    offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
+    if not (_found(cues.EVIDENCE_LEAD, low, may, 0, a.start) or _found(cues.COMPETING, low, may, 0, a.start)):
+        return False  # nothing of the kind anywhere before the figure
+    if cues.QUESTION_NEXT.match(low, a.end):
+        return False  # "…at my current job: could a $15k sign-on cover that?" asks
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(
+        cues.ASKING, lead, may
+    )
 
 
 class _Clauses:
@@ -816,10 +915,17 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.role != "ask" or slot.negated:
+        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
+        if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
+            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+            continue
+        if slot.role != "ask":
+            continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
                 and not _found(cues.CHANGE_WORDS, sentence, may)):
@@ -898,13 +1004,18 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
+    # "if you can do 42.5k and cover parking, I'll sign", "160 base + 10k sign-on and I'm in": the terms of the
+    # condition stay asks, whatever acceptance follows them
+    conditional = _found(cues.CONDITION, low, may)
+    asked = [t.role == "ask" and not t.negated and not (conditional and _conditional(low, slot.start))
+             for t, slot in zip(terms, slots, strict=True)]
     if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
+        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
-    for term, slot in zip(terms, slots, strict=True):
-        if term.role == "ask" and not term.negated:
+    for term, slot, may_take in zip(terms, slots, asked, strict=True):
+        if may_take:
             at = bisect_right(cuts, slot.start) - 1
             part = low[cuts[at] : cuts[at + 1]]
             takes = (accepting and _found(cues.ACCEPTING, part, may)) or _found(cues.RECAP, part, may)
@@ -912,6 +1023,14 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _conditional(low: str, position: int) -> bool:
+    """Whether a term is part of a condition put on accepting: after "if" / "as long as" in its sentence, or
+    before "and I'm in" / "and I'll sign"."""
+    sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
+    return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
+                or cues.CONDITION_AFTER.match(low, position))
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
