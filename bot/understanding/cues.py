@@ -190,7 +190,7 @@ GIVE_BEFORE = re.compile(
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
 LABEL_NUMBER_BEFORE = re.compile(
-    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.?|version|family of|team of|group of|household of)"
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of)"
     r"\s*$"
 )
 # What the user loses by moving, said right before the figure: evidence, even "on the table"
@@ -773,7 +773,8 @@ ASKING = _cue(
     r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
     r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
     r"will you|is it possible|possible to|any chance|how about|what about|meet|bring|bump|make it|"
-    r"(?<!401k )(?<!\) )(?<!pension )(?<!retirement )(?<!% )match(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
+    r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
+    r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
@@ -781,7 +782,7 @@ ASKING = _cue(
     r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
-CURRENT_BEFORE = re.compile(
+CURRENT_BEFORE = _cue(
     r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
@@ -791,7 +792,8 @@ CURRENT_BEFORE = re.compile(
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
-    r"(?:the|your) (?!other|competing|second|rival)(?:[\w-]+ )?offer(?:ed)? (?:of|is|was)|"
+    r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"
+    r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
