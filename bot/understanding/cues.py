@@ -592,11 +592,12 @@ TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"of (?:my |the )?(?:quota|target|plan)\b|"
+    r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
-    r"(?:employees|people|users|customers|clients|staff|engineers|members|students|patients|miles|km)\b|"
+    r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
+    r"patients|miles|km)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
 )
 TIME_AMOUNT_BEFORE = re.compile(
@@ -646,7 +647,8 @@ INFO_ABOUT = _cue(
     r"\b(?:or (?:total|one[- ]time|once|discretionary|guaranteed|net|gross|annual|annually|yearly|monthly|"
     r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
     r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
-    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of))\b"
+    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of)|incl(?:uding|udes|uded)?\b|"
+    r"gross\b|or nah\b|(?:right|correct)\s*\?)"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
@@ -771,7 +773,8 @@ EVIDENCE = _cue(
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
     r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
-    r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
+    r"'m hoping|am targeting|'m targeting|target|push for)|i'?d push|can (?:you|we|u)|"
+    r"could (?:you|we|u)|would (?:you|u)|"
     r"will you|is it possible|possible to|any chance|how about|what about|meet|bring|bump|make it|"
     r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
     r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
@@ -790,6 +793,7 @@ CURRENT_BEFORE = _cue(
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
     r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"

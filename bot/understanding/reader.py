@@ -433,7 +433,8 @@ class Understander:
         if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.has[role].add(perk)
