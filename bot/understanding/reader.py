@@ -437,7 +437,8 @@ class Understander:
         if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.has[role].add(perk)
@@ -727,9 +728,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
     unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
     cuts = _role_cuts(low) if amounts else []
-    # whether anything in the message can make a figure evidence: most messages have none of it
+    # whether anything in the message can make a figure evidence (most messages have none of it), and where the
+    # first lead-in to evidence is: a figure before it cannot follow one
     evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
-    roles = [_role_of(low, a, cuts, may, evidence) for a in amounts]
+    lead_at: list[int] = []  # found on first need
+    roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -781,7 +784,19 @@ def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch
     return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool) -> Role:
+def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:
+    """Whether something that can lead up to evidence ("I make", "another company") is said before `position`;
+    where the first one is, is found once per message and kept in `lead_at`."""
+    if not lead_at:
+        found = [m.start() for pattern in (cues.EVIDENCE_LEAD, cues.COMPETING)
+                 if id(pattern) not in may.skipped and (m := pattern.search(low)) is not None]
+        lead_at.append(min(found, default=len(low)))
+    return lead_at[0] < position
+
+
+def _role_of(
+    low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool, lead_at: list[int]
+) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     start, end = _clause_of(low, a, cuts)
     if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
@@ -792,7 +807,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, ev
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
-                      or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
+                      or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
+                     and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
 
@@ -800,8 +816,6 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, ev
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
-    if not (_found(cues.EVIDENCE_LEAD, low, may, 0, a.start) or _found(cues.COMPETING, low, may, 0, a.start)):
-        return False  # nothing of the kind anywhere before the figure
     if cues.QUESTION_NEXT.match(low, a.end):
         return False  # "…at my current job: could a $15k sign-on cover that?" asks
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
