@@ -16,7 +16,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +34,9 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+# Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
+# ceiling, said apart from their name, is some other pay
+_SMALL_BUDGET = 100_000
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
@@ -127,36 +130,41 @@ class Understander:
             return Understanding(text=text)
         if _foreign(low):
             return Understanding(text=text, foreign=True)
-        mentions, words = self._find_perks(low)
-        del mentions[MAX_MENTIONS:]
-        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         may = cues.GATE.scan(low)
+        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+        mentions = self._find_perks(low, tokens, may)
+        del mentions[MAX_MENTIONS:]
+        words = {t[0] for t in tokens}
+        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        if "total" in low:
+            amounts = _totals(amounts, low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
-        amounts = self._drop_non_terms(low, amounts, acts, mentions)
+        amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
         _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
-        terms = [self._term(slot, slot.perk in given) for slot in slots]
-        acts = _in_context(low, acts, terms, context)
+        trading = Act.trade_off in acts
+        concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
+        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
+        acts = _in_context(low, acts, terms, context, len(tokens), may)
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
             acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
-            if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
+            if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
 
-    def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
-        """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
-        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+    def _find_perks(self, low: str, tokens: list[tuple[str, int, int]], may: MayMatch) -> list[_Mention]:
+        """Perk mentions in order, among the text's tokens (word, start, end)."""
         mentions: list[_Mention] = []
         attention, known = self._attention, self._known_words
         next_free = 0
@@ -173,10 +181,10 @@ class Understander:
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
-        mentions = [m for m in mentions if not _a_field_of_work(low, m)]
+        mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
         for mention in mentions:
-            mention.negated = self._negated(low, mention)
-        return mentions, {t[0] for t in tokens}
+            mention.negated = self._negated(low, mention, may)
+        return mentions
 
     def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
         """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
@@ -223,12 +231,12 @@ class Understander:
         return None, 0
 
     @staticmethod
-    def _negated(low: str, mention: _Mention) -> bool:
+    def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
         if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
             return not cues.NOT_NEGATION.search(before)
-        return bool(cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40))
+        return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
@@ -270,17 +278,21 @@ class Understander:
         signals: list[Signal] = []
         if _accepts(low, may, acts):
             acts.add(Act.accept)
-        ultimatum = cues.ULTIMATUM.search(low)
+        ultimatum = cues.ULTIMATUM.search(low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
                                           for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
-        elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
+        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and Act.accept not in acts):
             acts.add(Act.quit)
-        if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
+        # without a sentence end in it, the message is one sentence: no need to split it
+        sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else (low,)
+        if any(_is_info_question(sentence, may) for sentence in sentences):
             acts.add(Act.ask)
-        signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
+        skipped = may.skipped
+        signals.extend(signal for signal, pattern in _SIGNAL_CUES
+                       if id(pattern) not in skipped and pattern.search(low) is not None)
         if Signal.hint in signals and "?" in low:
             acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
@@ -319,14 +331,16 @@ class Understander:
     # --- terms ----------------------------------------------------------------------------------
 
     def _drop_non_terms(
-        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention]
+        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention], may: MayMatch
     ) -> list[Amount]:
         kept = []
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
-            if cues.TIME_AMOUNT_AFTER.match(after):
+            if _at(cues.TIME_AMOUNT_AFTER, after, may):
                 continue
+            if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
+                continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
@@ -366,7 +380,10 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        return _with_mentions(slots, mentions)
+        slots = _with_mentions(slots, mentions)
+        if cues.ASKING in may:
+            _ask_beside_evidence(low, slots, may)
+        return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
@@ -401,14 +418,19 @@ class Understander:
         cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
         if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
             return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
-            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        if a.unit == "money" and cost > 12:
+            definition = self.perks[mention.perk]
+            if definition.unit is PerkUnit.percent:
+                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
+                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
         a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
-        if _not_a_term(r, a):
+        if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
             perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
@@ -420,6 +442,7 @@ class Understander:
         if perk is not None:
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
+            r.guessed_values.add(a.value)
             return True, perk
         if _context_number(r, a):
             return False, None
@@ -480,6 +503,9 @@ class Understander:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
+                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
@@ -516,13 +542,25 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
-        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
-        given = set()
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
+
+        Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
+        date moved "if you…"."""
+        given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
-            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+            a = slot.amount
+            if a is not None and (
+                cues.LESS_AFTER.match(low, a.end)
+                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+            ):
+                conceded.add(slot.perk)
+                continue
+            if not trading:
+                continue
+            if a is not None and cues.SOONER_AFTER.match(low, a.end):
                 given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
                 continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
@@ -531,9 +569,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
-        if len(given) == len({s.perk for s in slots if s.perk is not None}):
-            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
-        return frozenset(given)
+        if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
+            given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given | conceded)
 
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
@@ -567,7 +605,19 @@ class Understander:
 
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
     """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
-    return pattern in may and pattern.search(text, start, end) is not None
+    return id(pattern) not in may.skipped and pattern.search(text, start, end) is not None
+
+
+def _at(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int | None = None) -> bool:
+    """pattern.match(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
+    if id(pattern) in may.skipped:
+        return False
+    return (pattern.match(text, start) if end is None else pattern.match(text, start, end)) is not None
+
+
+def _ends_sentence(low: str) -> bool:
+    """Whether cues.SENTENCE_SPLIT may split the text: only after ".", "!" or "?", or at a line break."""
+    return "." in low or "?" in low or "!" in low or "\n" in low
 
 
 @dataclass(slots=True)
@@ -582,6 +632,7 @@ class _Pairing:
     paired: dict[int, str]
     has: dict[str, set[str]]
     guessed_units: set[str | None]
+    guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -600,9 +651,23 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     return split
 
 
-def _not_a_term(r: _Pairing, a: Amount) -> bool:
+def _totals(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "four more days of leave, 24 in total": the total is the ask, the step to it only says how it is reached."""
+    totals = [a for a in amounts if not a.relative and (
+        cues.TOTAL_AFTER.match(low, a.end) or cues.TOTAL_BEFORE.search(low, max(0, a.start - 30), a.start))]
+    steps = [a for a in amounts if a.relative]
+    if len(totals) != 1 or not steps:
+        return amounts
+    total = totals[0]
+    unit = total.unit or steps[0].unit
+    if any(step.unit != unit for step in steps):
+        return amounts
+    return [replace(a, unit=unit) if a is total else a for a in amounts if a not in steps]
+
+
+def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     """An unpaired number that is no term at all: said again, a result, or about something else."""
-    if any(r.amounts[other].value == a.value for other in r.paired):
+    if any(r.amounts[other].value == a.value for other in r.paired) or (role == "ask" and a.value in r.guessed_values):
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
@@ -640,15 +705,38 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
-    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
-    cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts, may) for a in amounts]
-    for i in range(1, len(amounts)):
-        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
-            low, amounts[i - 1].end, amounts[i].start
+def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
+    you cover it?"), is also asked for, without a figure of its own."""
+    for slot in list(slots):
+        if slot.role != "evidence" or slot.perk is None or any(
+            other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
+            continue
+        sentence = _sentence_of(low, slot.start)
+        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
+            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+    slots.sort(key=lambda s: s.start)
+
+
+def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
+    unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
+    cuts = _role_cuts(low) if amounts else []
+    # whether anything in the message can make a figure evidence: most messages have none of it
+    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    roles = [_role_of(low, a, cuts, may, evidence) for a in amounts]
+    for i in range(1, len(amounts)):
+        if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
+                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _clause_asks(low, amounts[i], cuts, may)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i in range(len(amounts) - 1, 0, -1):
+        if (roles[i] == "current" and roles[i - 1] == "ask"
+                and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
+                and not _clause_asks(low, amounts[i - 1], cuts, may)):
+            roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts):
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
@@ -674,22 +762,50 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
-    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause holding an amount starts and ends, between the cuts around it."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
         before -= 1
-    start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
-    end = cuts[after][0] if after < len(cuts) else len(low)
-    if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
-            or cues.CURRENT_NEXT_TO.match(low[a.end:end])
-            or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
+    return (cuts[before][1] if before >= 0 else 0), (cuts[after][0] if after < len(cuts) else len(low))
+
+
+def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
+    start, end = _clause_of(low, a, cuts)
+    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+
+
+def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool) -> Role:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+    start, end = _clause_of(low, a, cuts)
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
+    if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
+            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
+            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
-    clause = low[start:end]
-    if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
+    if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
+                      or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
+
+
+def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
+    offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
+    if not (_found(cues.EVIDENCE_LEAD, low, may, 0, a.start) or _found(cues.COMPETING, low, may, 0, a.start)):
+        return False  # nothing of the kind anywhere before the figure
+    if cues.QUESTION_NEXT.match(low, a.end):
+        return False  # "…at my current job: could a $15k sign-on cover that?" asks
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(
+        cues.ASKING, lead, may
+    )
 
 
 class _Clauses:
@@ -722,7 +838,7 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
 def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
     """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
     sentence = _sentence_of(low, mention.start)
-    if _is_info_question(sentence) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
+    if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
     return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
@@ -769,7 +885,7 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
 
 def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
-    if cues.ACCEPT_ON_TERM.match(low):
+    if _at(cues.ACCEPT_ON_TERM, low, may):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
         near = (max(0, accept.start() - 12), accept.end() + 40)
@@ -790,15 +906,22 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
             continue
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
-    return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
+    return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
 
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.role != "ask" or slot.negated:
+        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
+        if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
+            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+            continue
+        if slot.role != "ask":
+            continue
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
                 and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
@@ -829,7 +952,7 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
 
 def _foreign(low: str) -> bool:
     """Not English: several function words of another language and few English ones, or another script."""
-    other = len(cues.OTHER_SCRIPT.findall(low))
+    other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
     words = [w.strip(".,!?;:()'\"") for w in low.split()]
@@ -838,25 +961,28 @@ def _foreign(low: str) -> bool:
     return foreign >= 2 and foreign > 2 * english
 
 
-def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context | None) -> list[Act]:
-    """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk."""
+def _in_context(
+    low: str, acts: list[Act], terms: list[Term], context: Context | None, words: int, may: MayMatch
+) -> list[Act]:
+    """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk.
+
+    `words`: how many words (cues.TOKEN) the message has."""
     found = set(acts)
-    words = cues.TOKEN.findall(low)
-    said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
-    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so:
+    said_so = _found(cues.ACCEPT_IN_WORDS, low, may)
+    if context is not None and words <= 4 and context.last_move == "question" and not terms and not said_so:
         found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
     answering = context is not None and context.last_move in ("question", "refusal")
-    if (Act.accept in found and answering and len(words) <= 6 and not terms and not said_so
-            and not cues.PLEASED_ACCEPT.search(low) and not cues.SETTLING.search(low)):
+    if (Act.accept in found and answering and words <= 6 and not terms and not said_so
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
-    if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
+    if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
     if Act.accept in found and any(t.role == "ask" and not t.give for t in named):
         found.add(Act.propose)  # "ok on pto. now salary": takes one term and asks about the next
-    if named and not found - {Act.greet, Act.justify} and cues.PRIORITY.search(low) and "?" not in low:
+    if named and not found - {Act.greet, Act.justify} and _found(cues.PRIORITY, low, may) and "?" not in low:
         found.add(Act.propose)  # "equity matters most": what they want, in order
-    if named and not found - {Act.greet} and len(words) <= 6:
+    if named and not found - {Act.greet} and words <= 6:
         if "?" in low and all(t.amount is None for t in named):
             found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
         elif "?" not in low:
@@ -871,13 +997,18 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low):
+    # "if you can do 42.5k and cover parking, I'll sign", "160 base + 10k sign-on and I'm in": the terms of the
+    # condition stay asks, whatever acceptance follows them
+    conditional = _found(cues.CONDITION, low, may)
+    asked = [t.role == "ask" and not t.negated and not (conditional and _conditional(low, slot.start))
+             for t, slot in zip(terms, slots, strict=True)]
+    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
+        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
-    for term, slot in zip(terms, slots, strict=True):
-        if term.role == "ask" and not term.negated:
+    for term, slot, may_take in zip(terms, slots, asked, strict=True):
+        if may_take:
             at = bisect_right(cuts, slot.start) - 1
             part = low[cuts[at] : cuts[at + 1]]
             takes = (accepting and _found(cues.ACCEPTING, part, may)) or _found(cues.RECAP, part, may)
@@ -887,10 +1018,18 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     return accepted
 
 
-def _a_field_of_work(low: str, mention: _Mention) -> bool:
+def _conditional(low: str, position: int) -> bool:
+    """Whether a term is part of a condition put on accepting: after "if" / "as long as" in its sentence, or
+    before "and I'm in" / "and I'll sign"."""
+    sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
+    return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
+                or cues.CONDITION_AFTER.match(low, position))
+
+
+def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
-    return bool(cues.FIELD_AFTER.match(low, mention.end) or cues.FIELD_BEFORE.search(low, max(0, mention.start - 24),
-                                                                                    mention.start))
+    return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
+                                                                   max(0, mention.start - 24), mention.start)
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
@@ -904,7 +1043,7 @@ def _sentence_of(low: str, position: int) -> str:
     return low[start + 1 : (min(ends) + 1) if ends else len(low)]
 
 
-def _is_info_question(sentence: str) -> bool:
+def _is_info_question(sentence: str, may: MayMatch) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
     for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
         sentence = sentence.strip()
@@ -920,10 +1059,10 @@ def _is_info_question(sentence: str) -> bool:
     else:
         return False  # more lead-ins than anyone writes before a question
     if polite:
-        return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
-    if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
+        return _found(cues.TELL_ME, sentence, may)  # "can you tell me about the bonus?" wants an answer
+    if asks and _found(cues.CONFIRMATION, sentence, may):  # it ends in "?", so only then can it match
         return True  # "so: 110k, 22 days pto. correct?"
-    if not asks and cues.WH_STATEMENT.match(sentence):
+    if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence)
     if start is None:
