@@ -1113,26 +1113,12 @@ def _shouting(original: str) -> bool:
     return sum(map(str.isupper, original)) / letters > 0.8
 
 
-_SEEN_LINES = 10_000  # distinct short lines whose output `understand` keeps while reading one stream
-_SEEN_LINE_CHARS = 400  # longer lines are read each time: they seldom repeat and would fill memory
-
-
 def understand_lines(lines: Iterable[str], understander: Understander) -> Iterator[str]:
-    """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line()).
-
-    The output is a string that depends on the line alone (reading is a pure function of text and context), so a
-    line seen before in the same stream ("ok", "thanks", a corpus sampled with repeats) is answered from the
-    earlier output instead of being read again."""
-    seen: dict[str, str] = {}
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        said = seen.get(line)
-        if said is None:
-            text, context = _line_and_context(line)
-            said = json.dumps(understander.read(text, context).json_line(), ensure_ascii=False)
-            if len(seen) < _SEEN_LINES and len(line) <= _SEEN_LINE_CHARS:
-                seen[line] = said
-        yield said
+    """One JSON object per input line, as `offer-coach understand` prints (Understanding.json_line())."""
+    for line in lines:
+        text, context = _line_and_context(line.rstrip("\r\n"))
+        understanding = understander.read(text, context)
+        yield json.dumps(understanding.json_line(), ensure_ascii=False)
 
 
 def _line_and_context(line: str) -> tuple[str, Context | None]:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.playbooks.models import PerkDef
-from bot.understanding.acts import Act, Context, Signal, Understanding
+from bot.understanding.acts import Act, Context, Signal
 from bot.understanding.reader import Understander, understand_lines
 from tests.support import DATA, REPO
 
@@ -139,24 +139,6 @@ def test_understand_lines_prints_one_json_object_per_line() -> None:
     ]
     assert json.loads(lines[1]) == {"text": "", "acts": [], "terms": []}
     assert json.loads(lines[2])["terms"][0]["amount"] == -5000
-
-
-def test_understand_reads_a_repeated_line_once_and_answers_it_the_same() -> None:
-    reads: list[str] = []
-
-    class Counting:
-        def read(self, text: str, context: Context | None = None) -> Understanding:
-            reads.append(text)
-            return understander().read(text, context)
-
-    in_context = '{"text": "then 9", "context": {"last_perk": "working_hours"}}'
-    lines = ["ok", "I want 120k", "ok", in_context, "then 9", "I want 120k", in_context]
-    out = list(understand_lines(lines, Counting()))  # type: ignore[arg-type]
-    assert reads == ["ok", "I want 120k", "then 9", "then 9"]  # "then 9" alone and in context: two readings
-    assert (out[2], out[5], out[6]) == (out[0], out[1], out[3])
-    assert json.loads(out[1])["terms"][0]["amount"] == 120000
-    assert json.loads(out[3])["terms"][0]["perk"] == "working_hours"
-    assert json.loads(out[4])["terms"] != json.loads(out[3])["terms"]
 
 
 def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
