@@ -439,8 +439,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
-    if unit is None and value < 1000:
-        return None  # "two of us", "one thing": a bare small number word is not an amount
+    if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip():
+        return None  # "two of us", "one thing": a bare small number word is no amount, unless it is all that is said
     relative = _relative_around(text, m.start(), m.end()) or bool(m.group("extra"))
     return Amount(
         value=value,

@@ -555,7 +555,8 @@ class Understander:
             a = slot.amount
             if a is not None and (
                 cues.LESS_AFTER.match(low, a.end)
-                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+                or (slot.perk == "start_date"
+                    and (cues.CONCESSION_AFTER.match(low, a.end) or cues.SOONER_AFTER.match(low, a.end)))
             ):
                 conceded.add(slot.perk)
                 continue
@@ -757,7 +758,9 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
         return False
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
-    return _found(cues.EVIDENCE, low[start:a.start], may) and not _found(cues.ASKING, low[start:clause_end], may)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE, lead, may) or _found(cues.EVIDENCE_LEAD, lead, may)) and not _found(
+        cues.ASKING, low[start:clause_end], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:

@@ -191,3 +191,41 @@ def test_numbers_side_by_side_are_not_added_up() -> None:
 
 def test_years_of_experience_are_no_term() -> None:
     assert roles("I have eight years of backend experience, so I'd like 140k") == [("base_salary", 140_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        ("I appreciate the move to $97k. Could we add a 5% raise review after probation?", ("base_salary", 97_000)),
+        ("Alright, £61,000 it is.", ("base_salary", 61_000)),
+        ("If $140k is the ceiling, could we add a third remote day?", ("base_salary", 140_000)),
+        ("If base is fixed at $118,000, what else could you do?", ("base_salary", 118_000)),
+    ],
+)
+def test_acknowledging_the_recruiters_figure_is_not_asking_for_it(text: str, current: tuple) -> None:
+    got = roles(text)
+    assert (*current, "current") in got
+    assert (*current, "ask") not in got
+
+
+def test_a_figure_set_as_the_ask_is_not_taken_for_a_fixed_one() -> None:
+    assert roles("I'd ask that the base be set at $93,000.") == [("base_salary", 93_000, "ask")]
+
+
+def test_a_market_range_said_before_the_ask_is_evidence() -> None:
+    got = roles("Data engineers at companies your size sit at $140k-$160k, and I'd like $152k.")
+    assert got == [("base_salary", 140_000, "evidence"), ("base_salary", 152_000, "ask")]
+
+
+def test_what_i_am_at_today_is_evidence() -> None:
+    got = roles("I'm at €66k today and I'd like €72k.")
+    assert got == [("base_salary", 66_000, "evidence"), ("base_salary", 72_000, "ask")]
+
+
+def test_a_number_word_said_alone_answers_the_question() -> None:
+    context = Context(last_perk="pto", last_move="question", offer={"pto": 20})
+    assert roles("Twenty-five.", context) == [("pto", 25, "ask")]
+
+
+def test_starting_earlier_is_offered_up_even_without_a_trade_word() -> None:
+    assert ("start_date", 3, "give") in roles("Could we meet at 95k if I start 3 weeks earlier?")
