@@ -852,6 +852,7 @@ CURRENT_AFTER = re.compile(
     r"(?:is|are) (?:fine|ok|okay|good|great)|works|" + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
+    r"is a (?:solid|good|great|big|real|fair|nice) (?:step|move|start|improvement)|"
     r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )

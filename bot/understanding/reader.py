@@ -382,7 +382,7 @@ class Understander:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may:
-            _ask_beside_evidence(low, slots, may)
+            _ask_beside_evidence(low, slots, {m.perk for m in mentions}, may)
         return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
@@ -415,9 +415,13 @@ class Understander:
         lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
         if hi < lo:
             lo, hi = hi, lo
-        cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
-        if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
-            return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
+        tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        cost = (hi - lo) + direction + surcharge + tolls
+        if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
+                and (cost >= 1000 or (a.end <= mention.start and tolls >= 60))):
+            # "$185k. And the relocation is way short", "if $158k is the ceiling, could the equity…": a salary-sized
+            # sum said on its own, or in a clause before the perk's, is the salary
+            return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
             if definition.unit is PerkUnit.percent:
@@ -707,11 +711,11 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+def _ask_beside_evidence(low: str, slots: list[_Slot], named: set[str], may: MayMatch) -> None:
     """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
     you cover it?"), is also asked for, without a figure of its own."""
     for slot in list(slots):
-        if slot.role != "evidence" or slot.perk is None or any(
+        if slot.role != "evidence" or slot.perk not in named or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue

@@ -229,3 +229,15 @@ def test_a_number_word_said_alone_answers_the_question() -> None:
 
 def test_starting_earlier_is_offered_up_even_without_a_trade_word() -> None:
     assert ("start_date", 3, "give") in roles("Could we meet at 95k if I start 3 weeks earlier?")
+
+
+def test_a_salary_sized_sum_before_another_perks_clause_is_the_salary() -> None:
+    got = roles("If $140k is the ceiling, could the equity go to $25k?")
+    assert ("base_salary", 140_000, "current") in got
+    assert ("equity", 25_000, "ask") in got
+
+
+def test_a_guessed_perk_is_not_asked_for_by_a_cost_beside_it() -> None:
+    got = roles("Shipping our things has been quoted at $9k-$12k, so I'd ask for $11k in relocation.")
+    assert ("relocation", 11_000, "ask") in got
+    assert all(perk != "base_salary" for perk, _, _ in got)
