@@ -730,7 +730,7 @@ PROPOSE_VAGUE = _cue(
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
 # A message is cut into clauses at punctuation and at the words that join a reason to an ask.
-ROLE_SPLIT = re.compile(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
+ROLE_SPLIT = _cue(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
                         r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
 # Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".

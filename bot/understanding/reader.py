@@ -34,6 +34,8 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+# Any of these in a message can make a figure evidence; without them no figure is looked at as evidence
+_EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
@@ -374,7 +376,9 @@ class Understander:
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            order = sorted(order, key=lambda ai: (ai in paired, self._said_as_limit(low, amounts[ai], may)))
+            # the order among amounts already paired does not matter: only the unpaired are weighed
+            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired
+                                                  and self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
@@ -731,7 +735,7 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     cuts = _role_cuts(low) if amounts else []
     # whether anything in the message can make a figure evidence (most messages have none of it), and where the
     # first lead-in to evidence is: a figure before it cannot follow one
-    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
     for i in range(1, len(amounts)):
@@ -816,12 +820,19 @@ def _role_of(
     return "ask"
 
 
+def _sentence_start(low: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last ". ", "! ", "? " or line break before it."""
+    ends = (low.rfind(". ", 0, position), low.rfind("! ", 0, position), low.rfind("? ", 0, position),
+            low.rfind("\n", 0, position))
+    return max(ends) + 1 if max(ends) >= 0 else 0
+
+
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
     if cues.QUESTION_NEXT.match(low, a.end):
         return False  # "…at my current job: could a $15k sign-on cover that?" asks
-    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = _sentence_start(low, a.start)
     start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
     lead = low[start : a.start]
     return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(
