@@ -173,8 +173,9 @@ def normalise(text: str) -> str:
 
     Zero-width characters are dropped: "1\u200b50k" shows as "150k" and is read so.
     """
-    if not text.isascii():
-        text = text.translate(_INVISIBLE)
+    if text.isascii():
+        return text.lower()  # every character replaced below is beyond ASCII
+    text = text.translate(_INVISIBLE)
     return (
         text.lower()
         .replace("\u2013", "-")

@@ -17,6 +17,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +37,8 @@ _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 # Any of these in a message can make a figure evidence; without them no figure is looked at as evidence
 _EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
+_SENTENCE_END = re.compile(r"[.?!]")
+_WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
@@ -236,7 +239,8 @@ class Understander:
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
-        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+        if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
+                and cues.NEGATORS.search(before)):
             return not cues.NOT_NEGATION.search(before)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
@@ -872,7 +876,7 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     sentence = _sentence_of(low, mention.start)
     if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
-    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+    return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
 
@@ -954,8 +958,9 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
             continue
         if slot.role != "ask":
             continue
-        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
+        if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
+                and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
+                and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
 
 
@@ -987,10 +992,12 @@ def _foreign(low: str) -> bool:
     other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
-    words = [w.strip(".,!?;:()'\"") for w in low.split()]
-    foreign = sum(w in cues.FOREIGN_WORDS for w in words)
-    english = sum(w in cues.ENGLISH_WORDS for w in words)
-    return foreign >= 2 and foreign > 2 * english
+    words = low.split()
+    foreign = sum(map(cues.FOREIGN_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    if foreign < 2:
+        return False  # the usual case: English words only are not counted
+    english = sum(map(cues.ENGLISH_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    return foreign > 2 * english
 
 
 def _in_context(
@@ -1071,8 +1078,8 @@ def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
 
 def _sentence_of(low: str, position: int) -> str:
     start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
-    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
-    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
+    end = _SENTENCE_END.search(low, position)
+    return low[start + 1 : end.end() if end else len(low)]
 
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
@@ -1082,8 +1089,9 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         if not sentence:
             return False
         asks = "?" in sentence
-        polite = cues.POLITE_REQUEST.match(sentence)
-        lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+        polite = _at(cues.POLITE_REQUEST, sentence, may)
+        opens = asks and not polite and not _at(cues.INFO_START, sentence, may)
+        lead_in = cues.LEAD_IN.search(sentence) if opens else None
         if lead_in is None:
             break
         # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
@@ -1096,11 +1104,11 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
-    start = cues.INFO_START.match(sentence)
+    start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
     if start is None:
         # "there is a bonus in this role?", "the options vest on which schedule?": asked without inversion
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
-    if cues.SUGGESTION.match(sentence):
+    if _at(cues.SUGGESTION, sentence, may):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change
