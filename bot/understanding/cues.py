@@ -733,6 +733,12 @@ PROPOSE_VAGUE = _cue(
 ROLE_SPLIT = _cue(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
                         r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
+# What leads up to a list of the offer as it stands: "to summarise where we are: base $172k, bonus 10%", "the offer
+# says 37.5 hours, 1 remote day and $1,000"
+CURRENT_LEAD = _cue(
+    r"\b(?:to summari[sz]e|to recap|in summary|restate what i heard|where (?:i think )?we (?:are|stand)|"
+    r"(?:the|your) offer (?:says|includes|lists|has|gives)|looked at the numbers(?: again)?)\b"
+)
 # Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".
 LEAD_CUT = re.compile(
     r";|\b(?:so|therefore|hence|thus|then|but|however|if|unless|otherwise|instead|rather|you'?re at|you are at|"
@@ -798,7 +804,8 @@ CURRENT_BEFORE = _cue(
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
     r"(?:is|are|was|'s) (?:fixed|capped|set|stuck|firm) at|"
     r"(?:i )?(?:really |do )?appreciate(?: the move to| you going to| that you went to| you moving to)?|"
-    r"(?:can|could) work with|"
+    r"(?:can|could) work with|proposed|thanks? (?:you )?for (?:confirming|moving to|going to|getting to|the move to|"
+    r"offering|coming up to)|(?:won'?t|will not|not going to) (?:ask|push)(?: for| on)?(?: more than| beyond| above)?|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
     r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"
@@ -853,6 +860,7 @@ CURRENT_AFTER = re.compile(
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
     r"is a (?:solid|good|great|big|real|fair|nice) (?:step|move|start|improvement)|"
+    r"(?:is|sits?) (?:in )?(?:a |the )?(?:fixed|set|capped)|"
     r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
@@ -930,7 +938,7 @@ GATE = CueGate(
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
         POLITE_REQUEST, INFO_START, SUGGESTION,
-        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE,
+        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],

@@ -815,13 +815,25 @@ def _role_of(
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end))
-            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
+            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
+            or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
                      and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
+
+
+def _listed_as_the_offer(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure in a list that a recap or the offer's own words lead up to, with nothing asked in between:
+    "to summarise where we are: base $172k, bonus 10%", "the offer says 37.5 hours, 1 remote day and $1,000"."""
+    start = _sentence_start(low, a.start)
+    lead = cues.CURRENT_LEAD.search(low, start, a.start)
+    if lead is None:
+        return False
+    between = low[lead.end() : a.start]
+    return not (_found(cues.ASKING, between, may) or cues.LEAD_CUT.search(between) or " - " in between)
 
 
 def _sentence_start(low: str, position: int) -> int:

@@ -241,3 +241,20 @@ def test_a_guessed_perk_is_not_asked_for_by_a_cost_beside_it() -> None:
     got = roles("Shipping our things has been quoted at $9k-$12k, so I'd ask for $11k in relocation.")
     assert ("relocation", 11_000, "ask") in got
     assert all(perk != "base_salary" for perk, _, _ in got)
+
+
+def test_a_recap_lists_the_offer_as_it_stands() -> None:
+    got = roles("Just to recap where we stand: $131k base, 12% bonus and 22 days - did I get that right?")
+    assert got == [("base_salary", 131_000, "current"), ("performance_bonus", 12, "current"), ("pto", 22, "current")]
+
+
+def test_what_the_offer_says_is_the_offer_and_what_follows_a_request_is_asked() -> None:
+    got = roles("The offer says 40 hours and $800 for courses - could the course budget go to $1,500?")
+    assert ("working_hours", 40, "current") in got
+    assert ("professional_development", 800, "current") in got
+    assert ("professional_development", 1500, "ask") in got
+
+
+def test_thanking_for_a_move_names_the_offer() -> None:
+    got = roles("Thanks for moving to $97k, that's great. Could we add a 4th remote day?")
+    assert ("base_salary", 97_000, "current") in got
