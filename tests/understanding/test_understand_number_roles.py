@@ -258,3 +258,18 @@ def test_what_the_offer_says_is_the_offer_and_what_follows_a_request_is_asked() 
 def test_thanking_for_a_move_names_the_offer() -> None:
     got = roles("Thanks for moving to $97k, that's great. Could we add a 4th remote day?")
     assert ("base_salary", 97_000, "current") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could we add a third remote day?", ("remote_work", 3, "ask")),
+        ("I'd love a 4th wfh day", ("remote_work", 4, "ask")),
+    ],
+)
+def test_an_ordinal_day_asks_for_the_count_it_makes(text: str, expected: tuple) -> None:
+    assert expected in roles(text)
+
+
+def test_an_ordinal_day_of_a_date_is_no_term() -> None:
+    assert roles("my lease ends on the second day of the month") == []
