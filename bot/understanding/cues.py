@@ -160,7 +160,8 @@ OPENERS = frozenset(
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 START_WHEN = re.compile(
-    r"\s+(?:in|on(?! an?\b)|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
+    r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
+    r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
     r"four|six|an? (?:full |whole )?(?:day|week|month|couple))\b"
     r"|\s*(?:\?|$)"
 )
@@ -734,6 +735,42 @@ FIELD_BEFORE = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
+# "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
+STEP_AS_PAY_AFTER = re.compile(r"\s*(?:\(?\s*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|placement\b)")
+STEP_NOT_PAY_AFTER = re.compile(r"\s+(?:up|down|away|back|forward|further|closer|towards?|ahead|by|in|into|aside)\b")
+STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a higher|a lower)\s+$")
+# "the grade 7 band", "the grade structure": the pay scale described, not a grade negotiated
+GRADE_AS_SCALE_AFTER = re.compile(
+    r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|is|are|it)\b"
+)
+GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every)\s+$")
+# "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
+LEAVE_VERB_BEFORE = re.compile(
+    r"(?:^|\b(?:i|you|we|they|he|she|it|to|would|will|can|could|not|never|must|should|might|may|please|then|before|"
+    r"if|once|when|i'?d|i'?ll|we'?d|we'?ll|you'?d|can'?t|won'?t|don'?t|didn'?t|cannot|wouldn'?t|and i|or i))\s+$"
+)
+LEAVE_VERB_AFTER = re.compile(
+    r"\s+(?:behind|at|early|my|your|our|his|her|their|the (?:company|job|team|office|role|country|house|industry|"
+    r"bank|firm)|it|them|him|before|after|this|that|a|an|with|here|now|by|from|money|home|work|room|nothing|"
+    r"something|everything|anything|\d)\b"
+)
+# "any flexibility on the base", "how much flexibility": room to move, not a flexible schedule
+FLEXIBILITY_AS_ROOM_AFTER = re.compile(r"\s+(?:on|in|within|around|with|about|regarding|there|to|for)\b")
+FLEXIBILITY_AS_ROOM_BEFORE = re.compile(r"\b(?:any|further|some|more|much|no|little|is there|of|your|the|their)\s+$")
+# A job title named as the thing negotiated: "come in as Staff", "Lead UX Designer instead of UX Designer",
+# "make it Engineering Manager II"; not one said of oneself or others ("as a senior engineer", "senior engineers")
+TITLE_NAMED = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bfor )(?<!\bmost )(?<!\bother )(?<!\bi'm )(?<!promotion to )(?<!promoted to )"
+    r"\b(?:(?:senior|staff|lead|principal|head of|junior|associate|sr)(?:\s+[a-z]+){0,2}?\s+"
+    r"(?:engineer|designer|developer|analyst|manager|scientist|researcher|architect|consultant|director)"
+    r"(?:\s+(?:ii|iii|iv|2|3|4))?"
+    r"|(?:em|manager|engineer|designer|analyst|scientist|developer|researcher|architect|consultant)\s+(?:ii|iii|iv)"
+    r"|as (?:staff|senior|lead|principal))\b"
+    r"(?!\s+(?:for|at|with|in|since|who|and i|position|positions|role|roles|job|jobs|team|teams)\b)"
+)
+TITLE_WORDS = frozenset(
+    {"senior", "staff", "lead", "principal", "head", "junior", "associate", "sr", "ii", "iii", "iv"}
+)
 HOURS_AS_TIME = re.compile(r"\b(?:in|within|next|few|couple of|24|48|72)\s*$")
 NEGATOR_WORDS = frozenset(
     {

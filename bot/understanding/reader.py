@@ -137,9 +137,9 @@ class Understander:
             return Understanding(text=text, foreign=True)
         may = cues.GATE.scan(low)
         tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
-        mentions = self._find_perks(low, tokens, may)
-        del mentions[MAX_MENTIONS:]
         words = {t[0] for t in tokens}
+        mentions = self._find_perks(low, tokens, words, may)
+        del mentions[MAX_MENTIONS:]
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
@@ -168,8 +168,10 @@ class Understander:
 
     # --- perks ----------------------------------------------------------------------------------
 
-    def _find_perks(self, low: str, tokens: list[tuple[str, int, int]], may: MayMatch) -> list[_Mention]:
-        """Perk mentions in order, among the text's tokens (word, start, end)."""
+    def _find_perks(
+        self, low: str, tokens: list[tuple[str, int, int]], words: set[str], may: MayMatch
+    ) -> list[_Mention]:
+        """Perk mentions in order, among the text's tokens (word, start, end); `words`: the tokens' words."""
         mentions: list[_Mention] = []
         attention, known = self._attention, self._known_words
         next_free = 0
@@ -187,6 +189,15 @@ class Understander:
                 mentions.append(mention)
             next_free = i + (size or 1)
         mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+        if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
+            # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
+            mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
+        titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
+        if titled and all(m.perk != "title" for m in mentions):
+            named = cues.TITLE_NAMED.search(low)
+            if named is not None:  # "could I come in as Staff?", "Lead UX Designer instead of UX Designer"
+                mentions.append(_Mention("title", named.start(), named.end()))
+                mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             mention.negated = self._negated(low, mention, may)
         return mentions
@@ -263,6 +274,24 @@ class Understander:
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+        if word in ("step", "steps"):
+            # "step 4", "which step": a pay step; "a step up", "next steps": not pay
+            if cues.STEP_AS_PAY_AFTER.match(low, end):
+                return False
+            return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
+                        or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
+        if word == "leave":
+            # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
+            return bool(cues.LEAVE_VERB_AFTER.match(low, end)
+                        or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
+        if word == "grade":
+            # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
+            return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
+                        or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
+        if word == "flexibility":
+            # "any flexibility on the base": room to move, not a flexible schedule
+            return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
+                        or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
         return False
 
     def _typo(self, word: str) -> str | None:

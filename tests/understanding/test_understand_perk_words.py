@@ -1,0 +1,66 @@
+"""Which perks a message talks about, in the words people use (docs/labelling.md, Perks): pay steps, leave,
+titles named as the thing negotiated, compressed weeks, cert budgets; and words that only look like perks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understanding.test_understand import understander
+
+
+def perks(text: str) -> set[str | None]:
+    return {t.perk for t in understander().read(text).terms}
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # a pay step on a public scale is the base salary
+        ("could you place me on step 5?", "base_salary"),
+        ("which step would someone with my background start on?", "base_salary"),
+        # leave as a noun is time off
+        ("I'd like three more days of annual leave, or extra leave in the summer", "pto"),
+        ("can we talk about leave? 18 days is short", "pto"),
+        # a title named as the thing negotiated
+        ("could I join as Principal Engineer rather than Senior Engineer?", "title"),
+        ("would Data Scientist II be possible?", "title"),
+        ("happy to sign if I come in as Staff", "title"),
+        # a compressed week and core hours are a flexible schedule, not working hours
+        ("could I do a compressed week, four long days?", "flexible_schedule"),
+        ("core hours of 11 to 4 would suit me", "flexible_schedule"),
+        ("flexibility is what I need most with two toddlers", "flexible_schedule"),
+        # a certification budget in chat shorthand
+        ("would you cover my cloud cert? it's about 800", "professional_development"),
+        ("my only ask left is a coaching budget for the first year", "mentorship"),
+        ("150k base and 4mo sev", "severance"),
+    ],
+)
+def test_a_perk_in_ordinary_words(text: str, perk: str) -> None:
+    assert perk in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # the verb "leave", and leave that is parental leave said again
+        ("I'd leave my current job in March", "pto"),
+        ("I don't want to leave money on the table", "pto"),
+        ("could the maternity leave be 20 weeks? I'd take all of that leave", "pto"),
+        # steps that are no pay steps
+        ("that would be a big step up for me", "base_salary"),
+        ("what are the next steps?", "base_salary"),
+        # a grade or title described, not negotiated
+        ("I get that the grade 9 band is set by HR", "title"),
+        ("senior designers there earn about 90k", "title"),
+        ("I'm a senior engineer with a family", "title"),
+        ("thank you for the offer for the Analyst II position", "title"),
+        # room to move, thanks and ownership of work are no perks
+        ("is there any flexibility on the sign-on?", "flexible_schedule"),
+        ("thanks for your flexibility on this", "flexible_schedule"),
+        ("I took full ownership of the billing platform", "equity"),
+        # a starting pay is not a start date
+        ("engineers there start at $120k", "start_date"),
+    ],
+)
+def test_words_that_only_look_like_a_perk(text: str, perk: str) -> None:
+    assert perk not in perks(text), text
