@@ -35,6 +35,13 @@ _WHOLE_OFFER = re.compile(
     re.IGNORECASE)
 
 
+# The same, without "accept": words that name the whole offer even beside one term ("20 days, and I accept
+# the offer").
+_NAMES_THE_OFFER = re.compile(
+    r"\b(offer|deal|sign\w*|everything|all|package|on board|count me in|take (?:the job|the role)|"
+    r"let'?s do (?:it|this)|welcome)\b", re.IGNORECASE)
+
+
 @dataclass
 class Turn:
     """What the counterpart did with one message."""
@@ -167,7 +174,7 @@ class Counterpart:
         if self._accepts(said) and not any(self._improves(st, t) for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
-            if not confirming and not _accepts_whole_offer(said.text):
+            if not confirming and not self._takes_whole_offer(st, said):
                 # "Okay. Step 2 is fine" settles one term, not the offer: ask before closing the talk
                 st.flags = [*st.flags, "asked_to_confirm"]
                 turn.lines.append(self._say(st, "term_agreed"))
@@ -205,6 +212,15 @@ class Counterpart:
                                                                    named=self._show(named, perk))))
             return True
         return False
+
+    @staticmethod
+    def _takes_whole_offer(st: PracticeState, said: Understanding) -> bool:
+        """Words that take the offer as a whole; "20 days, okay, I accept this" right after a counter on paid
+        time off takes that counter, so the recruiter asks about the rest before closing the talk."""
+        if not _accepts_whole_offer(said.text):
+            return False
+        named = {t.perk for t in said.terms if t.perk}
+        return named != {st.topic} or _NAMES_THE_OFFER.search(said.text) is not None
 
     @staticmethod
     def _accepts(said: Understanding) -> bool:

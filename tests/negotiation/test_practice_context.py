@@ -66,3 +66,23 @@ def test_an_acceptance_quoting_terms_not_on_the_table_is_corrected_before_closin
     closing = recruiter_says(harness, "yes")
     assert "welcome" in closing.lower()
     assert harness.state().practice is None  # agreed on the offer as it stands, and debriefed
+
+
+def test_a_better_figure_said_as_fine_is_a_counter_and_taking_one_term_leaves_the_rest_open() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    harness.say("15 days of leave is not enough for me, my family lives abroad.")
+    countered = recruiter_says(harness, "I think 25 days is good for me.")
+    assert "25 days" in countered and "agreed" not in countered  # weighed as an ask, not taken as a yes
+    assert harness.practice().offer["pto"].current == 20
+    answer = recruiter_says(harness, "20 days, okay, I accept this.")
+    assert "accept the offer" in answer  # that settles the leave; the recruiter asks before closing the talk
+    assert harness.practice().status == "active"
+
+
+def test_a_salary_figure_after_talk_of_a_small_allowance_is_read_as_the_salary() -> None:
+    harness = ChatHarness()
+    harness.say("practice public_sector_union")
+    assert "$1,200" in recruiter_says(harness, "Is the transit pass the same for everyone?")
+    answer = recruiter_says(harness, "I'd ask to be placed at step 4, $82,000.")
+    assert "base salary" in answer and "transit" not in answer
