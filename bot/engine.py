@@ -123,10 +123,15 @@ class Engine:
             return self._confirm(st, text)
         command, args = self._command(st, text)
         if command:
+            st.agreed = None
             return self._commands[command](st, args)
         flow = self._front(st)
         if flow is not None:
             return flow.take_turn(st, text)
+        if st.agreed:
+            after = self.practices.after_agreement(st, text)
+            if after is not None:
+                return after
         return self._unknown(st, text)
 
     def _front(self, st: SessionState) -> Flow | None:

@@ -86,3 +86,15 @@ def test_a_salary_figure_after_talk_of_a_small_allowance_is_read_as_the_salary()
     assert "$1,200" in recruiter_says(harness, "Is the transit pass the same for everyone?")
     answer = recruiter_says(harness, "I'd ask to be placed at step 4, $82,000.")
     assert "base salary" in answer and "transit" not in answer
+
+
+def test_after_agreeing_a_request_for_the_offer_in_writing_is_still_answered_by_the_recruiter() -> None:
+    harness = ChatHarness()
+    harness.say("practice berlin_scaleup_eur")
+    assert "welcome" in recruiter_says(harness, "I accept the offer.").lower()
+    answer = recruiter_says(harness, "Can you send me everything in writing, please?")
+    assert "Jonas Weber:" in answer and "written offer" in answer
+    assert "practice is over" in answer and harness.state().practice is None
+    more = recruiter_says(harness, "Also, could I get 5 more days of PTO?")
+    assert "ended when you accepted" in more and "paid time off" in more
+    assert any("again" in c.label.lower() for c in harness.choices())
