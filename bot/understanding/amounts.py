@@ -173,8 +173,9 @@ def normalise(text: str) -> str:
 
     Zero-width characters are dropped: "1\u200b50k" shows as "150k" and is read so.
     """
-    if not text.isascii():
-        text = text.translate(_INVISIBLE)
+    if text.isascii():
+        return text.lower()  # every character replaced below is beyond ASCII
+    text = text.translate(_INVISIBLE)
     return (
         text.lower()
         .replace("\u2013", "-")
@@ -241,7 +242,10 @@ def _words_to_number(words: str) -> float | None:
         if word in ("and", ""):
             continue
         if word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
+            value = _WORD_NUMBERS[word]
+            if current % 100 and (current % 10 or value >= 10):
+                return None  # "four ten(-hour days)": two numbers side by side, not one
+            current += value
         elif word == previous or (word in _WORD_SCALES and not current and 0 < _WORD_SCALES[word] <= biggest):
             return None
         elif word == "hundred":

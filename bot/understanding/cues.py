@@ -190,7 +190,7 @@ GIVE_BEFORE = re.compile(
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
 LABEL_NUMBER_BEFORE = re.compile(
-    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.?|version|family of|team of|group of|household of)"
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of)"
     r"\s*$"
 )
 # What the user loses by moving, said right before the figure: evidence, even "on the table"
@@ -592,11 +592,12 @@ TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"of (?:my |the )?(?:quota|target|plan)\b|"
+    r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
-    r"(?:employees|people|users|customers|clients|staff|engineers|members|students|patients|miles|km)\b|"
+    r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
+    r"patients|miles|km)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
 )
 TIME_AMOUNT_BEFORE = re.compile(
@@ -646,7 +647,8 @@ INFO_ABOUT = _cue(
     r"\b(?:or (?:total|one[- ]time|once|discretionary|guaranteed|net|gross|annual|annually|yearly|monthly|"
     r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
     r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
-    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of))\b"
+    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of)|incl(?:uding|udes|uded)?\b|"
+    r"gross\b|or nah\b|(?:right|correct)\s*\?)"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
@@ -771,9 +773,11 @@ EVIDENCE = _cue(
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
     r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
-    r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
+    r"'m hoping|am targeting|'m targeting|target|push for)|i'?d push|can (?:you|we|u)|"
+    r"could (?:you|we|u)|would (?:you|u)|"
     r"will you|is it possible|possible to|any chance|how about|what about|meet|bring|bump|make it|"
-    r"(?<!401k )(?<!\) )(?<!pension )(?<!retirement )(?<!% )match(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
+    r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
+    r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
@@ -781,7 +785,7 @@ ASKING = _cue(
     r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
-CURRENT_BEFORE = re.compile(
+CURRENT_BEFORE = _cue(
     r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
@@ -789,9 +793,11 @@ CURRENT_BEFORE = re.compile(
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
-    r"(?:the|your) (?!other|competing|second|rival)(?:[\w-]+ )?offer(?:ed)? (?:of|is|was)|"
+    r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"
+    r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
@@ -915,7 +921,8 @@ GATE = CueGate(
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
-        FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION,
+        FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
+        POLITE_REQUEST, INFO_START, SUGGESTION,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.

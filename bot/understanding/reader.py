@@ -17,6 +17,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,8 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_SENTENCE_END = re.compile(r"[.?!]")
+_WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
@@ -259,7 +262,8 @@ class Understander:
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
-        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+        if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
+                and cues.NEGATORS.search(before)):
             return not cues.NOT_NEGATION.search(before)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
@@ -458,7 +462,8 @@ class Understander:
         if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.has[role].add(perk)
@@ -749,9 +754,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
     unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
     cuts = _role_cuts(low) if amounts else []
-    # whether anything in the message can make a figure evidence: most messages have none of it
+    # whether anything in the message can make a figure evidence (most messages have none of it), and where the
+    # first lead-in to evidence is: a figure before it cannot follow one
     evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
-    roles = [_role_of(low, a, cuts, may, evidence) for a in amounts]
+    lead_at: list[int] = []  # found on first need
+    roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -803,7 +810,19 @@ def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch
     return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool) -> Role:
+def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:
+    """Whether something that can lead up to evidence ("I make", "another company") is said before `position`;
+    where the first one is, is found once per message and kept in `lead_at`."""
+    if not lead_at:
+        found = [m.start() for pattern in (cues.EVIDENCE_LEAD, cues.COMPETING)
+                 if id(pattern) not in may.skipped and (m := pattern.search(low)) is not None]
+        lead_at.append(min(found, default=len(low)))
+    return lead_at[0] < position
+
+
+def _role_of(
+    low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool, lead_at: list[int]
+) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     start, end = _clause_of(low, a, cuts)
     if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
@@ -814,7 +833,8 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, ev
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
-                      or _led_by_evidence(low, a, may)) and not _clause_asks(low, a, cuts, may)):
+                      or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
+                     and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
 
@@ -822,8 +842,6 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, ev
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
-    if not (_found(cues.EVIDENCE_LEAD, low, may, 0, a.start) or _found(cues.COMPETING, low, may, 0, a.start)):
-        return False  # nothing of the kind anywhere before the figure
     if cues.QUESTION_NEXT.match(low, a.end):
         return False  # "…at my current job: could a $15k sign-on cover that?" asks
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
@@ -866,7 +884,7 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     sentence = _sentence_of(low, mention.start)
     if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
-    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+    return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
 
@@ -948,8 +966,9 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
             continue
         if slot.role != "ask":
             continue
-        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
+        if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
+                and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
+                and not _found(cues.CHANGE_WORDS, sentence, may)):
             slot.role = "question"
 
 
@@ -989,10 +1008,12 @@ def _foreign(low: str) -> bool:
     other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
-    words = [w.strip(".,!?;:()'\"") for w in low.split()]
-    foreign = sum(w in cues.FOREIGN_WORDS for w in words)
-    english = sum(w in cues.ENGLISH_WORDS for w in words)
-    return foreign >= 2 and foreign > 2 * english
+    words = low.split()
+    foreign = sum(map(cues.FOREIGN_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    if foreign < 2:
+        return False  # the usual case: English words only are not counted
+    english = sum(map(cues.ENGLISH_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    return foreign > 2 * english
 
 
 def _in_context(
@@ -1073,8 +1094,8 @@ def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
 
 def _sentence_of(low: str, position: int) -> str:
     start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
-    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
-    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
+    end = _SENTENCE_END.search(low, position)
+    return low[start + 1 : end.end() if end else len(low)]
 
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
@@ -1084,8 +1105,9 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         if not sentence:
             return False
         asks = "?" in sentence
-        polite = cues.POLITE_REQUEST.match(sentence)
-        lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+        polite = _at(cues.POLITE_REQUEST, sentence, may)
+        opens = asks and not polite and not _at(cues.INFO_START, sentence, may)
+        lead_in = cues.LEAD_IN.search(sentence) if opens else None
         if lead_in is None:
             break
         # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
@@ -1098,11 +1120,11 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
-    start = cues.INFO_START.match(sentence)
+    start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
     if start is None:
         # "there is a bonus in this role?", "the options vest on which schedule?": asked without inversion
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
-    if cues.SUGGESTION.match(sentence):
+    if _at(cues.SUGGESTION, sentence, may):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change

@@ -166,3 +166,28 @@ def test_a_cost_brought_with_a_request_asks_for_the_perk_too() -> None:
 
 def test_a_cost_said_alone_asks_for_nothing() -> None:
     assert roles("the train pass costs me $160 a month") == [("transportation", 160, "evidence")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("so the 6% bonus is on top of base, right?", ("performance_bonus", 6, "question")),
+        ("is that 25 days incl bank holidays?", ("pto", 25, "question")),
+    ],
+)
+def test_checking_what_a_figure_covers_is_a_question(text: str, expected: tuple) -> None:
+    assert expected in roles(text)
+
+
+def test_the_offer_named_by_its_figure_alone_takes_its_perk_from_the_offer() -> None:
+    context = Context(last_perk="professional_development", last_move="offer",
+                      offer={"professional_development": 2500, "base_salary": 90_000})
+    assert roles("ok 2.5k works for me", context) == [("professional_development", 2500, "current")]
+
+
+def test_numbers_side_by_side_are_not_added_up() -> None:
+    assert all(perk != "working_hours" for perk, _, _ in roles("could I work four ten-hour days instead?"))
+
+
+def test_years_of_experience_are_no_term() -> None:
+    assert roles("I have eight years of backend experience, so I'd like 140k") == [("base_salary", 140_000, "ask")]
