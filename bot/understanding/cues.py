@@ -914,6 +914,14 @@ OWN_TIME = re.compile(
 # match (see bot/understanding/cue_gate.py).
 # REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
 # nearly everywhere, so checking for those words would cost more than the searches it skips.
+# Asking for more of something without naming it: "would it be possible to add some?", "a few more days
+# would be nice", "can it go a bit higher?" (read against the perk just discussed).
+MORE_OF_IT = _cue(
+    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few)|some|any) (?:more|higher)"
+    r"(?! (?:questions?|things?|points?|details?|info|information|time|thoughts?)\b)|"
+    r"(?:go|be|make it|get it) (?:a (?:bit|little) )?higher|(?:increase|raise|bump) (?:it|that|this)(?: up)?)\b"
+)
+
 GATE = CueGate(
     [
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
@@ -922,7 +930,7 @@ GATE = CueGate(
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
-        POLITE_REQUEST, INFO_START, SUGGESTION,
+        POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.

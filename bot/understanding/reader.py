@@ -154,6 +154,10 @@ class Understander:
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
+            # "would it be possible to add some?" after talk of severance asks for more severance
+            terms = [Term(perk=context.last_perk, role="ask")]
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)

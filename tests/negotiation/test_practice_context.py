@@ -98,3 +98,12 @@ def test_after_agreeing_a_request_for_the_offer_in_writing_is_still_answered_by_
     more = recruiter_says(harness, "Also, could I get 5 more days of PTO?")
     assert "ended when you accepted" in more and "paid time off" in more
     assert any("again" in c.label.lower() for c in harness.choices())
+
+
+def test_asking_for_more_without_naming_it_asks_about_the_perk_just_discussed() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    assert "15 days" in recruiter_says(harness, "How many days of leave are in the offer?")
+    answer = recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.")
+    assert "paid time off" in answer  # asked for a figure on the leave, not "which term would you like?"
+    assert "paid time off" not in recruiter_says(harness, "I have some more questions")  # not an ask for more
