@@ -914,6 +914,10 @@ OWN_TIME = re.compile(
 # match (see bot/understanding/cue_gate.py).
 # REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
 # nearly everywhere, so checking for those words would cost more than the searches it skips.
+# A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
+# the table, even one the offer doesn't have, rather than naming a new one.
+AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|sure|great|perfect|fine)\b")
+
 # Asking for more of something without naming it: "would it be possible to add some?", "a few more days
 # would be nice", "can it go a bit higher?" (read against the perk just discussed).
 MORE_OF_IT = _cue(
@@ -934,5 +938,5 @@ GATE = CueGate(
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],
+    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],
 )

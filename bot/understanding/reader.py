@@ -172,9 +172,11 @@ class Understander:
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
                              may: MayMatch) -> tuple[list[Act], list[Term]]:
-        """ "25 days is good for me" with 15 on the table asks for 25: a figure better than the offer, said as
-        fine, is a counter-offer. "I accept", "deal" still accept (the practice then puts the figure right)."""
-        if _found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may):
+        """ "I think 25 days is good for me" with 15 on the table asks for 25: a figure better than the offer,
+        said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
+        figure the user believes is offered (the practice then puts it right)."""
+        if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
+                or _at(cues.AGREEING_OPENER, low, may)):
             return acts, terms
         countered = False
         for i, term in enumerate(terms):

@@ -53,12 +53,12 @@ def test_iteration_practices_do_not_regress() -> None:
     # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
     # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
     # these practices, so no estimate of the frozen ones); 105 once agreeing to one term stopped ending
-    # the practice and "certificate", "flexibility in my hours" were read (round three); 116 and 8 restated
+    # the practice and "certificate", "flexibility in my hours" were read (round three); 118 and 8 restated
     # once the practice passed what the recruiter really last did, its perk and the offer as quoted (monthly
     # pay monthly), and an acceptance quoting terms not on the table was put right instead of closing
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 113
+    assert result.right >= 115
     assert result.restated <= 9
 
 
