@@ -116,6 +116,7 @@ class Engine:
 
     def _route(self, st: SessionState, text: str, choice: str | None) -> Outcome:
         if choice:
+            st.agreed = None
             return self._choice(st, choice)
         if not text:
             return say(st, "I didn't catch anything there. Type `help` to see what I can do.", menu=True)

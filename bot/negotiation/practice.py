@@ -253,11 +253,11 @@ class PracticeRunner:
         if Act.request_writing in said.acts:
             line = AFTER_WRITING
         elif asks:
-            label = self.playbooks.perks[asks[0].perk or ""].label.lower() if asks[0].perk in self.playbooks.perks \
-                else "that"
+            perk = self.playbooks.perks.get(asks[0].perk or "")
             return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=AFTER_MORE.format(
-                perk=label, name=scenario.persona.name), choices=self._again(scenario))])
-        elif {Act.accept, Act.greet, Act.enthusiasm} & set(said.acts) or "thank" in text.lower():
+                perk=perk.label.lower() if perk else "that", name=scenario.persona.name),
+                choices=self._again(scenario))])
+        elif {Act.accept, Act.enthusiasm} & set(said.acts) or "thank" in text.lower():
             line = AFTER_THANKS
         else:
             return None
