@@ -117,6 +117,9 @@ class Counterpart:
         asks = self._asks(said)
         if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
             return turn
+        named = {t.perk for t in said.terms if t.perk in self.perks}
+        if len(named) == 1:
+            state.topic = named.pop()  # the perk under discussion, unless a line of the reply names another
         if self._said_again(turn, said, asks):
             return turn
         earned_now = self._learn(turn, said)
@@ -608,7 +611,14 @@ class Counterpart:
         elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
         elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
-            turn.lines.append(self._say(st, "ask_general"))
+            named = {t.perk for t in said.terms if t.perk in st.offer}
+            if len(named) == 1:  # "is the leave fixed at 15 days?": what the offer has on it
+                key = named.pop()
+                perk = self.perks[key]
+                turn.lines.append(self._say(st, "covered_ask", **self._fields(
+                    perk, current=self._show(st.offer[key].current, perk))))
+            else:
+                turn.lines.append(self._say(st, "ask_general"))
         elif Signal.pleading in said.signals:
             st.patience = max(0, st.patience - 1)
             turn.lines.append(self._say(st, "pleading"))

@@ -107,3 +107,11 @@ def test_asking_for_more_without_naming_it_asks_about_the_perk_just_discussed() 
     answer = recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.")
     assert "paid time off" in answer  # asked for a figure on the leave, not "which term would you like?"
     assert "paid time off" not in recruiter_says(harness, "I have some more questions")  # not an ask for more
+
+
+def test_a_question_about_one_term_is_answered_on_it_and_keeps_it_under_discussion() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    answer = recruiter_says(harness, "It looks ok. I was wondering if the leave is fixed at 15 days?")
+    assert "15 days" in answer and "paid time off" in answer  # not "what would you like to know?"
+    assert "paid time off" in recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.").lower()

@@ -69,7 +69,7 @@ def test_iteration_practices_do_not_regress() -> None:
 
 def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
-    # before the role rounds; 0.752 and 96 (19 restated) after; 98 with the practice's context rounds
+    # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds
     folder = blind.BLIND / "iter3"
     _, understander = shipped()
     from bench.understanding import blind_context
@@ -78,7 +78,7 @@ def test_third_iteration_set_does_not_regress() -> None:
                               lambda text, ctx: understander.read(text, blind_context(ctx)))
     assert round(lines["all"].pairs.f1, 2) >= 0.74
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
-    assert result.right >= 95
+    assert result.right >= 96
     assert result.restated <= 20
 
 
