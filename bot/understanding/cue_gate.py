@@ -480,31 +480,31 @@ _MAX_PIECES = 50_000  # words (white-space-separated pieces) whose short strings
 _MAX_PIECE = 24  # longer pieces (a URL, a run of digits) are searched string by string and not remembered
 
 
-_KEY = 8  # a gram's longer strings are looked up by their first _KEY characters where the gram occurs
-_Longer = tuple[tuple[tuple[str, int], ...], dict[str, tuple[tuple[str, int], ...]]]
+_Groups = tuple[tuple[int, tuple[str, ...]], ...]  # (bits, the strings that wake exactly those patterns)
 
 
-def _with_longer(text: str, gram: str, longer: _Longer, mask: int) -> int:
-    """`mask` with the bits of the longer strings (all starting with `gram`) that are in `text`: looked for only
-    where the gram occurs, and there only those that share the text's next _KEY characters."""
-    shorter, by_key = longer
+def _with_longer(text: str, gram: str, longer: tuple[tuple[str, ...], _Groups], mask: int) -> int:
+    """`mask` with the bits of each group one of whose strings (all starting with `gram`) is in `text`: looked for
+    only where the gram is, all of them at once first (mostly none is there), then group by group."""
+    every, groups = longer
+    hits = []
     at = text.find(gram)
     while at != -1:
-        for string, bits in (*shorter, *by_key.get(text[at : at + _KEY], ())):
-            if mask & bits != bits and text.startswith(string, at):
-                mask |= bits
+        if text.startswith(every, at):
+            hits.append(at)
         at = text.find(gram, at + 1)
+    for bits, strings in groups if hits else ():
+        if mask & bits != bits and any(text.startswith(strings, at) for at in hits):
+            mask |= bits
     return mask
 
 
-def _keyed(strings: dict[str, int]) -> _Longer:
-    """A gram's longer strings: those shorter than _KEY, and the rest by their first _KEY characters."""
-    by_key: dict[str, list[tuple[str, int]]] = {}
+def _grouped(strings: dict[str, int]) -> tuple[tuple[str, ...], _Groups]:
+    """All the strings, and (bits, the strings that wake exactly those patterns) for every distinct bits."""
+    by_bits: dict[int, list[str]] = {}
     for string, bits in strings.items():
-        if len(string) >= _KEY:
-            by_key.setdefault(string[:_KEY], []).append((string, bits))
-    shorter = tuple((string, bits) for string, bits in strings.items() if len(string) < _KEY)
-    return shorter, {key: tuple(group) for key, group in by_key.items()}
+        by_bits.setdefault(bits, []).append(string)
+    return tuple(strings), tuple((bits, tuple(group)) for bits, group in by_bits.items())
 
 
 class CueGate:
@@ -561,26 +561,15 @@ class CueGate:
                                    or string.split()[0] != string)
         self._short_plain = tuple((string, bits) for string, bits in short.items()
                                   if (string, bits) not in self._short_spaced)
-        pairs: dict[str, list[tuple[str, int]]] = {}
-        for string, bits in self._short_plain:  # every required string has two characters at least
-            pairs.setdefault(string[:2], []).append((string, bits))
-        self._short_by_pair = {pair: tuple(strings) for pair, strings in pairs.items()}
-        self._short_pairs = frozenset(self._short_by_pair)
+        self._short_by_string = dict(self._short_plain)
+        self._short_sizes = tuple(sorted({len(string) for string in self._short_by_string}))
         self._pieces: dict[str, int] = {}
         self._at_start = tuple(at_start)
         self._grams = frozenset(self._by_gram)
-        # A gram's longer strings, looked up where the gram occurs by the characters that follow it.
-        self._longer = {gram: _keyed(strings) for gram, strings in longer.items()}
+        # A gram's longer strings grouped by the patterns they wake, so each group is one check in C.
+        self._longer = {gram: _grouped(strings) for gram, strings in longer.items()}
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
         self._answers: dict[int, MayMatch] = {}
-        # For every byte of the mask and each of its 256 values, the ids it leaves unset: a new answer is the
-        # union of a few of these, built in C, rather than a walk over every gated pattern.
-        ids = [key for key, _ in sorted(self._bits.items(), key=lambda item: item[1])]
-        self._unset = tuple(
-            (shift, tuple(frozenset(ids[shift + j] for j in range(8) if shift + j < len(ids) and not value >> j & 1)
-                          for value in range(256)))
-            for shift in range(0, len(ids), 8)
-        )
 
     def _short_mask(self, text: str) -> int:
         """The patterns whose short required strings occur in `text`."""
@@ -599,14 +588,17 @@ class CueGate:
         return mask
 
     def _short_in(self, piece: str) -> int:
-        """The patterns whose short strings without white space occur in `piece`: only strings whose first two
-        characters are in the piece are looked for (a figure such as "$145,000," has none)."""
+        """The patterns whose short strings without white space occur in `piece`."""
         found = 0
-        by_pair = self._short_by_pair
-        for pair in self._short_pairs.intersection({piece[i : i + 2] for i in range(len(piece) - 1)}):
-            for string, bits in by_pair[pair]:
+        if len(piece) > _MAX_PIECE:
+            for string, bits in self._short_plain:
                 if string in piece:
                     found |= bits
+            return found
+        by_string = self._short_by_string
+        for size in self._short_sizes:
+            for i in range(len(piece) - size + 1):
+                found |= by_string.get(piece[i : i + size], 0)
         return found
 
     @property
@@ -638,7 +630,7 @@ class CueGate:
                     mask |= bits
         answer = self._answers.get(mask)
         if answer is None:
-            answer = MayMatch(frozenset().union(*[unset[mask >> shift & 0xFF] for shift, unset in self._unset]))
+            answer = MayMatch(frozenset(key for key, bit in self._bits.items() if not mask & bit))
             if len(self._answers) < _MAX_ANSWERS:
                 self._answers[mask] = answer
         return answer
