@@ -480,31 +480,28 @@ _MAX_PIECES = 50_000  # words (white-space-separated pieces) whose short strings
 _MAX_PIECE = 24  # longer pieces (a URL, a run of digits) are searched string by string and not remembered
 
 
-_Groups = tuple[tuple[int, tuple[str, ...]], ...]  # (bits, the strings that wake exactly those patterns)
-
-
-def _with_longer(text: str, gram: str, longer: tuple[tuple[str, ...], _Groups], mask: int) -> int:
+def _with_longer(text: str, gram: str, groups: tuple[tuple[int, tuple[str, ...]], ...], mask: int) -> int:
     """`mask` with the bits of each group one of whose strings (all starting with `gram`) is in `text`: looked for
-    only where the gram is, all of them at once first (mostly none is there), then group by group."""
-    every, groups = longer
-    hits = []
-    at = text.find(gram)
-    while at != -1:
-        if text.startswith(every, at):
-            hits.append(at)
-        at = text.find(gram, at + 1)
-    for bits, strings in groups if hits else ():
-        if mask & bits != bits and any(text.startswith(strings, at) for at in hits):
-            mask |= bits
+    only where the gram is, each group at once."""
+    first = text.find(gram)
+    for bits, strings in groups:
+        if mask & bits == bits:
+            continue
+        at = first
+        while at != -1:
+            if text.startswith(strings, at):
+                mask |= bits
+                break
+            at = text.find(gram, at + 1)
     return mask
 
 
-def _grouped(strings: dict[str, int]) -> tuple[tuple[str, ...], _Groups]:
-    """All the strings, and (bits, the strings that wake exactly those patterns) for every distinct bits."""
+def _grouped(strings: dict[str, int]) -> Iterable[tuple[int, tuple[str, ...]]]:
+    """(bits, the strings that wake exactly those patterns), for every distinct bits."""
     by_bits: dict[int, list[str]] = {}
     for string, bits in strings.items():
         by_bits.setdefault(bits, []).append(string)
-    return tuple(strings), tuple((bits, tuple(group)) for bits, group in by_bits.items())
+    return [(bits, tuple(group)) for bits, group in by_bits.items()]
 
 
 class CueGate:
@@ -567,7 +564,7 @@ class CueGate:
         self._at_start = tuple(at_start)
         self._grams = frozenset(self._by_gram)
         # A gram's longer strings grouped by the patterns they wake, so each group is one check in C.
-        self._longer = {gram: _grouped(strings) for gram, strings in longer.items()}
+        self._longer = {gram: tuple(_grouped(strings)) for gram, strings in longer.items()}
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
         self._answers: dict[int, MayMatch] = {}
 
