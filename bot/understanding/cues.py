@@ -817,7 +817,7 @@ CURRENT_BEFORE = _cue(
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
     r"(?:is|are|was|'s) (?:fixed|capped|set|stuck|firm) at|"
-    r"(?:i )?(?:really |do )?appreciate(?: the move to| you going to| that you went to| you moving to)?|"
+    r"appreciate(?: the move to| you going to| that you went to| you moving to)?|"
     r"(?:can|could) work with|proposed|thanks? (?:you )?for (?:confirming|moving to|going to|getting to|the move to|"
     r"offering|coming up to)|(?:won'?t|will not|not going to) (?:ask|push)(?: for| on)?(?: more than| beyond| above)?|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
@@ -955,7 +955,7 @@ GATE = CueGate(
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
         POLITE_REQUEST, INFO_START, SUGGESTION,
-        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD,
+        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],

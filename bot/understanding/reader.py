@@ -502,7 +502,7 @@ class Understander:
         last = context.last_perk if context is not None else None
         if last is not None and not mentions and self._answers_last(a, last, taken):
             return last  # "then 9 hours", "what about 25?" after that perk came up
-        spent_on = self._cost_object(low, a, taken)
+        spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
         if spent_on is not None:
             return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
         known = self._from_the_offer(low, a, mentions, taken, context, may)
