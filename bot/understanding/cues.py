@@ -205,6 +205,14 @@ FORFEIT_BEFORE = re.compile(
     r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
+# What a cost is for, said near a sum that names no perk: "movers quoted us $14k", "the cert course is 8k",
+# "parking is ₪700 a month". The group names are perk keys.
+COST_OBJECT = re.compile(
+    r"\b(?:(?P<relocation>mov(?:e|ing|ers?)|removals?|temporary housing)|"
+    r"(?P<transportation>parking|ticket|transit|train|bus pass|commut\w*|mileage)|"
+    r"(?P<professional_development>courses?|certificat\w*|cert|exams?|conferences?|tuition|classes)|"
+    r"(?P<wellness>gym|yoga|therapy)|(?P<equipment>desk|monitor|laptop|chair))\b"
+)
 # "24 in total", "bringing the total to 24": the figure a change arrives at
 TOTAL_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+)?(?:in total|total|all in)\b")
 TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me) (?:up )?to|for a total of)\s*$")
@@ -822,7 +830,6 @@ LEAD_CUT = re.compile(
 )
 # What the user has, was offered elsewhere, has seen or carries, said before the figures that show it:
 # "I have an offer from them: 150k and 25 days", "today I earn 4,800 a month", "movers quoted us 6k".
-QUESTION_NEXT = re.compile(r"[^.!?\n]*\?")  # the sentence from here on ends in a question mark
 EVIDENCE_LEAD = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
     r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|sits? at|companies (?:of )?your size|"
@@ -832,7 +839,8 @@ EVIDENCE_LEAD = _cue(
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
     r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
-    r"quoted?|costs? (?:me|us)|(?:would|will) cost|i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    r"quoted?|costs? (?:me|us)|(?:would|will) cost|(?:comes?|came|adds? up) to|runs? (?:about|around|to)|"
+    r"i'?d (?:lose|forfeit|be leaving|be giving up)|"
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(
@@ -879,7 +887,7 @@ CURRENT_BEFORE = _cue(
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
     r"(?:is|are|was|'s) (?:fixed|capped|set|stuck|firm) at|"
-    r"(?:i )?(?:really |do )?appreciate(?: the move to| you going to| that you went to| you moving to)?|"
+    r"appreciate(?: the move to| you going to| that you went to| you moving to)?|"
     r"(?:can|could) work with|proposed|thanks? (?:you )?for (?:confirming|moving to|going to|getting to|the move to|"
     r"offering|coming up to)|(?:won'?t|will not|not going to) (?:ask|push)(?: for| on)?(?: more than| beyond| above)?|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
@@ -1007,6 +1015,18 @@ OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
 )
 
+# A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
+# the table, even one the offer doesn't have, rather than naming a new one.
+AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|sure|great|perfect|fine)\b")
+
+# Asking for more of something without naming it: "would it be possible to add some?", "a few more days
+# would be nice", "can it go a bit higher?" (read against the perk just discussed).
+MORE_OF_IT = _cue(
+    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few)|some|any) (?:more|higher)"
+    r"(?! (?:questions?|things?|points?|details?|info|information|time|thoughts?)\b)|"
+    r"(?:go|be|make it|get it) (?:a (?:bit|little) )?higher|(?:increase|raise|bump) (?:it|that|this)(?: up)?)\b"
+)
+
 
 _FACTORED.save()  # every cue is compiled by now
 
@@ -1023,9 +1043,9 @@ GATE = CueGate(
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
-        POLITE_REQUEST, INFO_START, SUGGESTION,
-        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD,
+        POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
+        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],
+    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],
 )

@@ -156,7 +156,13 @@ class Understander:
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
+            # "would it be possible to add some?" after talk of severance asks for more severance
+            terms = [Term(perk=context.last_perk, role="ask")]
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
         terms = _accepted(low, terms, slots, Act.accept in acts, may)
+        if context is not None and context.offer and Act.accept in acts:
+            acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
             acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
@@ -165,6 +171,31 @@ class Understander:
             if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
+                             may: MayMatch) -> tuple[list[Act], list[Term]]:
+        """ "I think 25 days is good for me" with 15 on the table asks for 25: a figure better than the offer,
+        said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
+        figure the user believes is offered (the practice then puts it right)."""
+        if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
+                or _at(cues.AGREEING_OPENER, low, may)):
+            return acts, terms
+        countered = False
+        for i, term in enumerate(terms):
+            standing = offer.get(term.perk or "")
+            if (term.role != "current" or term.amount is None or term.relative or term.negated
+                    or not isinstance(standing, (int, float)) or term.perk not in self.perks):
+                continue
+            perk = self.perks[term.perk]
+            if term.unit not in (_SPOKEN_UNIT[perk.unit], "money" if perk.unit is PerkUnit.money else None):
+                continue  # "3 weeks" against an offer counted in days: not comparable here
+            if term.amount > standing if perk.better == "higher" else term.amount < standing:
+                terms[i] = term.model_copy(update={"role": "ask"})
+                countered = True
+        if not countered:
+            return acts, terms
+        found = (set(acts) - {Act.accept}) | {Act.propose}
+        return [a for a in _ACT_ORDER if a in found], terms
 
     # --- perks ----------------------------------------------------------------------------------
 
@@ -529,29 +560,20 @@ class Understander:
         may: MayMatch,
     ) -> str | None:
         last = context.last_perk if context is not None else None
-        if (
-            last in self.perks
-            and last not in taken
-            and self._fits(last, a)
-            and not mentions
-            and not (a.unit == "money" and self.perks[last].unit is not PerkUnit.money)
-            and (abs(a.value) <= self.perks[last].max or self.perks[last].unit is PerkUnit.money)
+        if last is not None and not mentions and self._answers_last(a, last, taken) and not _dwarfs_the_offer(
+            last, a, context
         ):
             return last  # "then 9 hours", "what about 25?" after that perk came up
+        spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
+        if spent_on is not None:
+            return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
         known = self._from_the_offer(low, a, mentions, taken, context, may)
         if known is not None:
             return known
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
-        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
-            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
-            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
-                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
-            if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
-                return "base_salary"
-            if abs(a.value) >= 10_000 and not mentions:
-                return "base_salary"  # "I'm asking for ninety thousand"
+            return "base_salary" if self._money_is_pay(low, a, mentions, may) else None
         if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
             if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
                 return "base_salary"
@@ -562,6 +584,48 @@ class Understander:
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
         return None
+
+    @staticmethod
+    def _money_is_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> bool:
+        """Whether a sum of money with no perk of its own is the salary."""
+        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
+        cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+        if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
+            return True  # "ill take 5k less", "another 3k": a change to the pay
+        if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
+            return True
+        return abs(a.value) >= 10_000 and not mentions  # "I'm asking for ninety thousand"
+
+    def _answers_last(self, a: Amount, last: str, taken: set[str]) -> bool:
+        """Whether a figure said alone fits the perk the recruiter last spoke of."""
+        if last not in self.perks or last in taken or not self._fits(last, a):
+            return False
+        unit = self.perks[last].unit
+        if a.unit == "money" and unit is not PerkUnit.money:
+            return False
+        return abs(a.value) <= self.perks[last].max or unit is PerkUnit.money
+
+    def _cost_object(self, low: str, a: Amount, taken: set[str]) -> str | None:
+        """The perk a sum is spent on, from the nearest thing named in its sentence that such a perk pays for, when
+        the sum fits that perk's scale (a fifth of its ceiling; relocation up to 50k): "movers quoted $14k"."""
+        if a.unit != "money" or (a.per == "month" and abs(a.value) >= 1000):
+            return None
+        start = _sentence_start(low, a.start)
+        end = _SENTENCE_END.search(low, a.end)
+        best: tuple[int, str] | None = None
+        for m in cues.COST_OBJECT.finditer(low, start, end.end() if end else len(low)):
+            perk = m.lastgroup
+            if perk is None or perk not in self.perks or perk in taken:
+                continue
+            distance = abs(m.start() - a.start)
+            if best is None or distance < best[0]:
+                best = (distance, perk)
+        if best is None:
+            return None
+        perk = best[1]
+        yearly = abs(a.value) * (12 if a.per == "month" else 1)
+        limit = 50_000 if perk == "relocation" else self.perks[perk].max / 5
+        return perk if yearly <= limit else None
 
     def _from_the_offer(
         self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None, may: MayMatch
@@ -875,8 +939,6 @@ def _sentence_start(low: str, position: int) -> int:
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
-    if cues.QUESTION_NEXT.match(low, a.end):
-        return False  # "…at my current job: could a $15k sign-on cover that?" asks
     start = _sentence_start(low, a.start)
     start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
     lead = low[start : a.start]
@@ -1015,6 +1077,14 @@ def _mark_fixed(low: str, slots: list[_Slot]) -> None:
         fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
         if fixed and fixed.start() <= slot.start < fixed.end():
             slot.role = "current"
+
+
+def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
+    """A sum twenty times what the offer has on the perk just discussed is not about it ("$82,000" after talk
+    of a $1,200 transit pass): the salary or another perk claims it."""
+    standing = context.offer.get(perk) if context is not None else None
+    yearly = abs(a.value) * (12 if a.per == "month" else 1)
+    return perk != "base_salary" and isinstance(standing, (int, float)) and 0 < standing * 20 < yearly
 
 
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
