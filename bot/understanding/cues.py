@@ -126,6 +126,7 @@ _FACTORED = FactoredSources(Path(__file__), _factor)
 # Everyday words that sit one typo away from a perk word; never read them as that perk.
 NOT_TYPOS = frozenset(
     {
+        "clarification", "clarifications",
         "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
         "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
         "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
@@ -787,7 +788,22 @@ NEGATOR_WORDS = frozenset(
         "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
     }
 )
-PAY_SUBJECT = re.compile(r"\b(?:roles|companies|they|others|we|you|firms|people|startups|banks|employers)\s+$")
+PAY_SUBJECT = re.compile(
+    r"\b(?:roles|companies|company|they|others|we|you|i|firms|people|startups|banks|employers|friend|must|can|could|"
+    r"would|will|should|to|does|do|did)\s+$"
+)
+# The salary as the measure of another perk: "15% of salary", "three months' base salary", "5% of base"
+SALARY_AS_MEASURE_BEFORE = re.compile(
+    r"(?:%|\bpercent|\bper cent)\s+(?:of|from)\s+(?:the\s+|my\s+|your\s+|annual\s+|base\s+)*$"
+    r"|\bmonths?'?s?\s+(?:of\s+)?(?:my\s+|full\s+)?(?:base\s+)?$"
+)
+# "money on the table", "more money for the learning": money that is no salary
+MONEY_NOT_PAY_AFTER = re.compile(r"\s+(?:on the table|for (?:the |my )?\w+|or )")
+# The commute as the trip, not the allowance: it is the perk only beside words of paying for it
+COMMUTE_PAID_NEAR = re.compile(
+    r"\b(?:allowance|costs?|budget|pass|paid|covered|cover|reimburs\w*|subsid\w*|benefit|stipend|support|"
+    r"expenses?|pay for|help with)\b"
+)
 QUESTION_MARK_NEXT = re.compile(r"[^.!?]{0,12}\?")
 PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"

@@ -289,6 +289,8 @@ class Understander:
     @staticmethod
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
         """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
+        if word in _OTHER_SENSES:
+            return _other_sense(word, low, start, end)
         if word == "pay":
             # "pay me", "roles pay more": a verb, not the salary
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
@@ -296,33 +298,17 @@ class Understander:
             return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
-        if word == "salary":
-            # "the Robert Half salary guide": a source of market data, not the salary being discussed
-            return bool(cues.SALARY_AS_SOURCE.match(low, end))
+        if word in ("salary", "base"):
+            # "the Robert Half salary guide": a source of market data; "15% of salary": the measure of another perk
+            return bool((word == "salary" and cues.SALARY_AS_SOURCE.match(low, end))
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
         if word in ("commute", "commuting"):
-            # "my commute is 90 minutes": the trip itself, a reason rather than the allowance
-            return bool(cues.COMMUTE_AS_TRIP.match(low, end))
+            # "my commute is 90 minutes", "the commute from X is brutal": the trip itself, a reason, not the allowance
+            return bool(cues.COMMUTE_AS_TRIP.match(low, end)) or not cues.COMMUTE_PAID_NEAR.search(
+                low, max(0, start - 20), end + 24)
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
-            return not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
-        if word in ("step", "steps"):
-            # "step 4", "which step": a pay step; "a step up", "next steps": not pay
-            if cues.STEP_AS_PAY_AFTER.match(low, end):
-                return False
-            return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
-                        or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
-        if word == "leave":
-            # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
-            return bool(cues.LEAVE_VERB_AFTER.match(low, end)
-                        or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
-        if word == "grade":
-            # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
-            return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
-                        or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
-        if word == "flexibility":
-            # "any flexibility on the base": room to move, not a flexible schedule
-            return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
-                        or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
+            return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
         return False
 
     def _typo(self, word: str) -> str | None:
@@ -708,6 +694,34 @@ class Understander:
             give=give,
             doubtful=a.doubtful,
         )
+
+
+_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
+
+
+def _other_sense(word: str, low: str, start: int, end: int) -> bool:
+    """Perk words with another common sense: "leave" the verb, "a step up", "the grade 7 band", "any flexibility"."""
+    if word == "money":
+        return bool(cues.MONEY_NOT_PAY_AFTER.match(low, end))  # "money on the table", "money for the courses"
+    if word in ("step", "steps"):
+        # "step 4", "which step": a pay step; "a step up", "next steps": not pay
+        if cues.STEP_AS_PAY_AFTER.match(low, end):
+            return False
+        return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
+                    or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
+    if word == "leave":
+        # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
+        return bool(cues.LEAVE_VERB_AFTER.match(low, end)
+                    or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
+    if word in ("grade", "seniority"):
+        # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
+        return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
+                    or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
+    if word == "flexibility":
+        # "any flexibility on the base": room to move, not a flexible schedule
+        return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
+                    or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
+    return False
 
 
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:

@@ -33,6 +33,7 @@ def perks(text: str) -> set[str | None]:
         ("would you cover my cloud cert? it's about 800", "professional_development"),
         ("my only ask left is a coaching budget for the first year", "mentorship"),
         ("150k base and 4mo sev", "severance"),
+        ("could the company cover my commute costs, about 90 a month?", "transportation"),
     ],
 )
 def test_a_perk_in_ordinary_words(text: str, perk: str) -> None:
@@ -60,6 +61,15 @@ def test_a_perk_in_ordinary_words(text: str, perk: str) -> None:
         ("I took full ownership of the billing platform", "equity"),
         # a starting pay is not a start date
         ("engineers there start at $120k", "start_date"),
+        # the salary as the measure of another perk, money in idioms, pay as a verb
+        ("the target bonus would be 12% of base, is that right?", "base_salary"),
+        ("could severance be four months' salary?", "base_salary"),
+        ("I'd hate to leave money on the table here", "base_salary"),
+        ("does the company pay for the pension or do I pay too?", "base_salary"),
+        # the commute as a trip, travel as a verb, a word that is no misspelt perk
+        ("the commute from the suburbs is long, so three home days would help", "transportation"),
+        ("I travel to see my parents twice a year, so 25 days off matters", "transportation"),
+        ("one clarification: is the bonus guaranteed?", "professional_development"),
     ],
 )
 def test_words_that_only_look_like_a_perk(text: str, perk: str) -> None:
