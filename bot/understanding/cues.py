@@ -213,7 +213,25 @@ ACCEPTING = re.compile(
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
+BUT = re.compile(r"\bbut\b")
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
+# A limit named as granted, or as a condition, is not a refusal: "I know the band is fixed, but could…",
+# "since PTO is fixed by policy…", "otherwise it won't work for me", "under this I must say no".
+CONCEDED = re.compile(
+    r"\b(?:if|unless|otherwise|since|given(?: that)?|i know|i understand|understood|i note|i hear you|"
+    r"i reali[sz]e|i appreciate|i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
+    r"(?:(?!\b(?:but|however|still|yet)\b)[^.;!?])*$"
+)
+# A floor stated by the candidate proposes: "I cannot go under 38 thousand"
+OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
+# "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
+CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
+)
+# One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
+TERM_TAKEN_BEFORE = re.compile(
+    r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|for) (?:the |my |your )?$"
+)
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
 GREET = _cue(
@@ -223,7 +241,7 @@ GREET = _cue(
     r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b"
 )
 ACCEPT = _cue(
-    r"\b(?:deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
+    r"\b(?:(?<!great )(?<!good )deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|(?:is|'s) acceptable|my acceptance|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
@@ -237,6 +255,8 @@ ACCEPT = _cue(
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
+    r"(?:i'?m|i am|am) agree|agree with (?:all|everything|this|that|it)|ship it|\d[\w%.]* it is(?!\s+\w)|"
+    r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
@@ -246,7 +266,7 @@ ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
     r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
-    r"for both)\b|n't\b(?! wait)"
+    r"for both|and i'?m in|and i'?ll sign|and (?:it'?s|we have) a deal)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -261,11 +281,14 @@ REJECT = _cue(
     r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
     r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
-    r"decline (?:the|your|this) offer|(?:was )?expecting more|expected more|hoped for more|hoping for more than|"
+    r"decline (?:the|your|this) offer|(?:was|were) expecting more|expected more|hoped for more|hoping for more than|"
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
-    r"capped at|(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|top of (?:the|our) (?:band|range)|"
+    r"(?:is|are|'s|was|be) capped at|(?<!which )(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|"
+    r"top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
-    r"too much|not sustainable|tops? out|(?:is|are) firm|there'?s no|there is no|are (?:you|u) serious|a stretch|"
+    r"too much|not sustainable|tops? out|(?:is|are) firm|"
+    r"(?:there'?s|there is) no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
+    r"are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
     r"(?:under|below|less than) what i (?:earn|make|get)|(?<!not a )(?<!isn't a )(?<!n't a )deal ?-?breaker|"
@@ -530,8 +553,11 @@ SUMMARY = _cue(
     r"status)\b"
 )
 HINT = _cue(
-    r"\b(?:hint|what should i (?:say|do|ask|try)|what do i (?:say|do)|any (?:tips?|advice|ideas?)|tips?\??$|"
-    r"help me|i'?m stuck|stuck|what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
+    r"\b(?:hint|what should i (?:say|do|ask|try|counter|answer|reply|write|offer)|what do i (?:say|do)|"
+    r"what i should (?:answer|say|do|write)|what would you do (?:next|now|here|in my (?:place|shoes))|"
+    r"should i (?:mention|say|tell|ask|counter|accept|wait|push|bring up)|any (?:tips?|advice|ideas?)|tips?\??$|"
+    r"help me\W*$|please help me|help!|i'?m stuck|stuck here|"
+    r"what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
     r"give me a (?:tip|hint)|advice)\b"
 )
 NEGATORS = re.compile(
@@ -796,7 +822,7 @@ ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright
 ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
-    r"formally accept|take (?:it|the offer|the role))|i(?:'d| would)? (?:formally |officially |gladly )?accept|"
+    r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|accepted)\b"
 )

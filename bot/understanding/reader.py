@@ -131,7 +131,7 @@ class Understander:
         del mentions[MAX_MENTIONS:]
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         may = cues.GATE.scan(low)
-        acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
+        acts, signals = self._acts(low, text[:MAX_READ_CHARS], may, mentions)
         amounts = self._drop_non_terms(low, amounts, acts, mentions)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
@@ -142,7 +142,7 @@ class Understander:
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
-        terms = _accepted(low, terms, slots, Act.accept in acts, may)
+        terms = _accepted(low, terms, slots, Act.accept in acts, may, _takes_a_named_term(low, mentions))
         if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
             acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
         if Act.accept in acts:
@@ -265,10 +265,12 @@ class Understander:
 
     # --- acts -----------------------------------------------------------------------------------
 
-    def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
+    def _acts(
+        self, low: str, original: str, may: MayMatch, mentions: list[_Mention]
+    ) -> tuple[list[Act], list[Signal]]:
         acts = _cue_acts(low, may)
         signals: list[Signal] = []
-        if _accepts(low, may, acts):
+        if _accepts(low, may, acts, mentions):
             acts.add(Act.accept)
         ultimatum = cues.ULTIMATUM.search(low)
         if ultimatum:
@@ -281,8 +283,8 @@ class Understander:
         if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
             acts.add(Act.ask)
         signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
-        if Signal.hint in signals and "?" in low:
-            acts.add(Act.ask)  # "any tips?": the user wants an answer
+        if Signal.hint in signals:
+            acts.discard(Act.ask)  # "what should I say next?" asks the coach, not the recruiter: no act
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
         if Signal.market_data in signals or Signal.own_value in signals:
@@ -735,9 +737,14 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     if _found(cues.GREET, low, may):
         acts.add(Act.greet)
     for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
-        if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
-            acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
-            break
+        if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
+            continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
+        if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
+            continue  # "I cannot go under 38 thousand" states a floor: a proposal
+        if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
+            continue  # "I'll take the bonus off the table" gives it up
+        acts.add(Act.reject)
+        break
     if _found(cues.JUSTIFY, low, may):
         acts.add(Act.justify)
     if _found(cues.ENTHUSIASM, low, may):
@@ -767,15 +774,21 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
     return False
 
 
-def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
+def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
     if cues.ACCEPT_ON_TERM.match(low):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
+    if _takes_a_named_term(low, mentions):
+        return True  # "happy with the base. where I'd push is time off": that term is taken
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-        near = (max(0, accept.start() - 12), accept.end() + 40)
+        start, end = _sentence_span(low, accept.start())
+        if cues.CONDITION_BEFORE.search(low, start, accept.start()):
+            continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
+        near = (max(start, accept.start() - 12), min(end, accept.end() + 40))
         blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
-        if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
-            continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
+        if blocks and not (blocks == {"but"} and (cues.ACCEPT_IN_WORDS.search(accept.group(0))
+                                                  or _names_a_term_before_but(low, accept.start(), mentions))):
+            continue  # "ok but 25 days" counters; "I accept the salary, but…", "the bonus is fine, but…" take that much
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
         words = accept.group(0).strip(" ,.!").split()
@@ -791,6 +804,29 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
     return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
+
+
+def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
+    """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
+    for mention in mentions:
+        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
+        if taken and not cues.CONDITION_BEFORE.search(low, max(0, taken.start() - 80), taken.start()):
+            return True
+    return False
+
+
+def _sentence_span(low: str, position: int) -> tuple[int, int]:
+    """Where the sentence around a position starts and ends (at . ; ! ? or a new line)."""
+    start = max(low.rfind(c, 0, position) for c in ".;!?\n") + 1
+    ends = [e for e in (low.find(c, position) for c in ".;!?\n") if e != -1]
+    return start, min(ends) if ends else len(low)
+
+
+def _names_a_term_before_but(low: str, position: int, mentions: list[_Mention]) -> bool:
+    """ "the 8% bonus is fine, but…": the acceptance is about a perk named before the "but" that follows it."""
+    but = cues.BUT.search(low, position)
+    start, _ = _sentence_span(low, position)
+    return but is not None and any(start <= m.start < but.start() for m in mentions)
 
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
@@ -845,6 +881,13 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
     if context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so:
         found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
+    if (context is None and Act.accept in found and len(words) <= 4 and not terms and not said_so
+            and not cues.PLEASED_ACCEPT.search(low) and not cues.NUMBER_SAID.search(low)):
+        found.discard(Act.accept)  # "deal", "ok cool", "that works" with nothing on the table take nothing
+    if (Act.accept in found and context is not None and context.last_move == "question" and not said_so
+            and any(t.role == "ask" and t.amount is not None for t in terms) and _only_a_yes(low)):
+        found.discard(Act.accept)  # "yes, I can start in two weeks" answers the question with a figure: a proposal
+        found.add(Act.propose)
     answering = context is not None and context.last_move in ("question", "refusal")
     if (Act.accept in found and answering and len(words) <= 6 and not terms and not said_so
             and not cues.PLEASED_ACCEPT.search(low) and not cues.SETTLING.search(low)):
@@ -864,14 +907,23 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, may: MayMatch) -> list[Term]:
+def _only_a_yes(low: str) -> bool:
+    """The message's only acceptance cue is the "yes"/"ok" it opens with."""
+    found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
+    return len(found) == 1 and len(found[0]) == 1 and found[0][0] in cues.OPENERS
+
+
+def _accepted(
+    low: str, terms: list[Term], slots: list[_Slot], accepting: bool, may: MayMatch, one_term: bool = False
+) -> list[Term]:
     """The terms named where the message takes or recaps the offer are the offer, not asks.
 
     Read part by part: "I'm happy with $118k and the 8% bonus, but I'd like 20 days" takes the first two
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low):
+    if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low)
+            and not one_term):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
