@@ -214,6 +214,7 @@ ACCEPTING = re.compile(
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
 BUT = re.compile(r"\bbut\b")
+DIGIT = re.compile(r"\d")
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 # A limit named as granted, or as a condition, is not a refusal: "I know the band is fixed, but could…",
 # "since PTO is fixed by policy…", "otherwise it won't work for me", "under this I must say no".
@@ -328,11 +329,47 @@ REQUEST = _cue(
     r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
     r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
 )
+# A word that links a reason to an ask: a reason only when the message asks, refuses or trades something
+# ("so I can read it carefully" behind a request for the contract gives no reason for a term).
+REASON_LINK = _cue(
+    r"\b(?:because|since|given (?:that|my|the|what|how)|"
+    r"(?<!as long )(?<!as soon )(?<!as well )as i(?:'ve| have| am|'m)|"
+    r"due to|considering(?! me\b)|"
+    r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
+    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason)\b"
+)
+# "since PTO is fixed by policy", "since I understand the band is fixed": the recruiter's limit, granted
+CONSTRAINT_GRANTED = re.compile(
+    r"\b(?:since|as|given(?: that)?|because)\s+(?:i (?:know|understand) (?:that )?)?(?:the |your |our )?"
+    r"[\w-]+(?: [\w-]+)?\s+(?:is|are|can'?t|cannot|won'?t)\s+(?:fixed|firm|set|capped|locked|tight|limited|"
+    r"not (?:negotiable|flexible)|move|budge|change|go)\b"
+)
 JUSTIFY = _cue(
-    r"\b(?:because|since|given (?:that|my|the|what|how)|as i(?:'ve| have| am|'m)|due to|considering|"
-    r"that'?s why|the reason|reasons?|so that|my (?:commute|kids?|children|"
-    r"mortgage|rent|situation|health|back|daughter|son|baby|student loans?|loans|experience|background|"
-    r"track record|skills|results|research)|i (?:currently|now) (?:make|earn|get|have)|"
+    r"\b(?:my (?:commute|kids?|children|"
+    r"mortgage|rent|situation|health(?! (?:insurance|plan|cover|care|benefits?))|back|daughter|son|baby|"
+    r"student loans?|loans|experience|background|"
+    r"track record|skills|results|research|scope|publication)|i (?:currently|now) (?:make|earn|get|have)|"
+    r"my family (?:lives?|is|are|has|needs)|moving (?:my|our) family|move from|that'?s because|"
+    r"i (?:make|earn|bill|take home) (?:about |around |roughly )?[$€£₪]?\d|today i (?:earn|make|get)|"
+    r"(?:the )?current (?:is|one is)|my current (?:package|total|plan)|"
+    r"my current (?:company|employer|job|place|gig) (?:gives?|pays?|offers?|has)|"
+    r"i (?:make|earn) \S+ (?:now|today|currently|rn)|fees?|comes? to|expensive|(?:ain'?t|isn'?t|not) cheap|"
+    r"costs?(?: me| us| about| around| near| roughly| almost| over| [$€£₪~]| \d)|(?:would|will|it'?ll|it would) cost|"
+    r"quotes?|quoted|a round trip|forfeit\w*|losing|"
+    r"walk(?:ing)? away from (?:a |an |my |the )?(?:[$€£₪~]?\d|(?:\w+ )?(?:bonus|equity|stock|options|rsus?|pension))|"
+    r"retention bonus|in my country|(?:is|are) normal\b|every(?:body|one) (?:has|have|gets?|gives?)|"
+    r"all (?:the )?companies (?:give|pay|offer|have)|family of|baby|pregnan\w*|"
+    r"care for|pick ?-?ups?|first[- ]time (?:manager|managing|manag\w+)|i (?:bike|cycle|walk|drive) "
+    r"(?:to|everywhere)|i live|uproot\w*|i(?: am|'m)? (?:a )?speaker|"
+    r"(?:i have|i hold|i'?ve got) (?:the |a |an |my )?(?:\w+ )?certificat\w*|"
+    r"(?:has|have) (?:already )?(?:built|led|shipped|delivered|run|managed)|(?:i'?ve|i have) been the|"
+    r"(?:better )?reflects? my|would reflect|(?:bring|brings|add|adds) value|is (?:really )?(?:a )?senior (?:one|role)|"
+    r"(?:is )?senior at most|exactly this kind|at my (?:last|previous|current) (?:job|company|role|place|"
+    r"employer|two jobs)|help (?:me )?ramp|ramp (?:up )?faster|(?:help|helps) a lot w(?:ith|/)|"
+    r"believe in (?:the|this|your) (?:product|mission|company)|bullish|benchmarks?|reached out|approached by|"
+    r"recruiters? (?:\w+ ){0,6}(?:said|told|say|says)|careers page|"
+    r"(?<!fixed )(?:per|under) the (?:collective )?agreement|"
+    r"the agreement (?:lets|allows|says)|"
     r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
     r"currently (?:making|earning|on|at|get|getting)|"
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
@@ -351,19 +388,20 @@ JUSTIFY = _cue(
     r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|spoke (?:to|with) my|"
     r"make the move work|"
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
-    r"long commute|hours? (?:each way|commute)|moving (?:from|across|to)|isn'?t reachable|not reachable|"
+    r"long commute|hours? (?:each way|commute)|moving (?:from|across)|(?:i'?m|we'?re|i am|we are) moving to|"
+    r"isn'?t reachable|not reachable|"
     r"no public transport|(?:,|;) as (?:my|i|we|the|our)|(?:is|are) (?:normal|standard|common) (?:in|at|for)|"
     r"i (?:study|am studying|'m studying)|"
-    r"i rely on|so i can|to be able to|in order to|"
+    r"i rely on|"
     # personal reasons said without "because"
-    r"hence|which is why|that'?s because|my (?:partner|wife|husband|mother|mum|mom|father|dad|parents|family|"
+    r"my (?:partner|wife|husband|mother|mum|mom|father|dad|parents|family|"
     r"spouse|son|daughter) (?:is|has|works|only|moves|lives|needs|and i|can'?t)|my visa|"
     r"(?:i|i'?d|i would) lose|my last employer|i'?d be moving|(?:to see|to visit|visiting) (?:my|them|family)|"
     r"i meet (?:every|all|each)|(?:back|health|medical) condition|"
     r"i have (?:family|kids|two kids|three kids|children|a family|to give)|planning a family|"
     r"i have (?:two|three|four|\d|small|young) (?:small |young )?(?:kids|children)|family (?:abroad|in)|"
     r"(?:i'?m|we'?re) (?:finishing|relocating|moving|studying|expecting|caring)|i (?:coach|volunteer|train|care for|"
-    r"live \S+ (?:\S+ )?away)|kids in|daycare|months'? notice|weeks'? notice|there'?s no (?:train|bus)|"
+    r"live \S+ (?:\S+ )?away)|kids in|daycare|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
     r"(?:the )?same for everyone|kicks? off|meets in person|"
     # what the user has done, and why the offer falls short, said without "because"
@@ -845,7 +883,7 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS, REASON_LINK,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT],

@@ -139,6 +139,8 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        if Act.justify not in acts and _gives_a_reason(low, acts, may):
+            acts = [a for a in _ACT_ORDER if a in acts or a is Act.justify]
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
@@ -280,14 +282,21 @@ class Understander:
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
             acts.add(Act.quit)
-        if any(_is_info_question(sentence) for sentence in cues.SENTENCE_SPLIT.split(low)):
+        sentences = cues.SENTENCE_SPLIT.split(low)
+        asked = [_is_info_question(sentence) for sentence in sentences]
+        # a reason said inside a question for information backs no ask: "what's the typical raise?"
+        stated = " ".join(s for s, q in zip(sentences, asked, strict=True) if not q) if any(asked) else low
+        if any(asked):
             acts.add(Act.ask)
+        if _found(cues.JUSTIFY, stated, may):
+            acts.add(Act.justify)
         signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
         if Signal.hint in signals:
             acts.discard(Act.ask)  # "what should I say next?" asks the coach, not the recruiter: no act
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        if Signal.market_data in signals or Signal.own_value in signals:
+        if (Signal.market_data in signals and (stated is low or cues.MARKET.search(stated))) or (
+                Signal.own_value in signals and (stated is low or cues.OWN_VALUE.search(stated))):
             acts.add(Act.justify)  # a competing offer with a figure is evidence too: see _acts_from_terms
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
@@ -731,6 +740,18 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     )
 
 
+def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
+    """A reason linked to what the message asks, refuses or trades ("…, so I need 20 days"), or a rival offer
+    with a figure; not the recruiter's limit granted ("since PTO is fixed, could…")."""
+    if Act.competing_offer in acts and cues.DIGIT.search(low):
+        return True  # "other co offered 160k base": evidence for what the candidate asks
+    if not {Act.propose, Act.reject, Act.trade_off} & set(acts) or not _found(cues.REASON_LINK, low, may):
+        return False
+    return any(not cues.CONSTRAINT_GRANTED.match(low, link.start())
+               and not _found(cues.REQUEST_WRITING, _sentence_of(low, link.start()), may)  # "so I can sign it"
+               for link in cues.REASON_LINK.finditer(low))
+
+
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     """Acts a cue phrase says by itself: greeting, refusal, reasons, keenness, rival offers, trades, time, writing."""
     acts: set[Act] = set()
@@ -745,8 +766,6 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
             continue  # "I'll take the bonus off the table" gives it up
         acts.add(Act.reject)
         break
-    if _found(cues.JUSTIFY, low, may):
-        acts.add(Act.justify)
     if _found(cues.ENTHUSIASM, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may):
