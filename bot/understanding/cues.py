@@ -428,7 +428,15 @@ ENTHUSIASM = _cue(
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
-    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
+    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this|"
+    # keenness in everyday words: the company preferred, the job wanted
+    r"(?:first|top) choice|(?:prefer|rather|like) to (?:join|choose|be with|work with|be part of) "
+    r"(?:you|your|this|the)|"
+    r"(?:choose|pick) you|(?:i'?d|i would) rather (?:be|join|work) (?:here|with you)|"
+    r"leaning (?:toward|towards) (?:you|this|the offer|joining)|leaning yes|hyped|"
+    r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
+    r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"
+    r"want to make this work)"
 )
 COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
