@@ -200,7 +200,7 @@ COMMUTE_AS_TRIP = re.compile(
 # What leaving the current job costs: said as a reason for an ask, not as something offered in a trade.
 LOSS_FROM_LEAVING = _cue(
     r"\b(?:at my current (?:job|company|employer|role)|by leaving|when i leave|if i leave|(?:i|you) leave behind|"
-    r"unvested|(?:since|because|as) i'?d be giving up)\b"
+    r"unvested|(?:since|because|as) i'?d be giving up|(?:means?|meaning|worth) giving up)\b"
 )
 # A part of a message that takes what is on the table: its figures are the offer, not asks.
 ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\bbut\b|\bwhere\b|\bexcept\b")
@@ -455,13 +455,17 @@ TRADE = _cue(
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
     r"(?:lower|reduce|cut) (?:the |my )?\w+(?:[ -]\w+)?(?: to \S+)? for (?:a|an|more|extra|\d|two|three|four|five)|"
-    r"if you (?:can|could|would) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would)|"
-    r"if (?:you|we) .{0,40}(?:i can|i could|i'?ll|i would|i'?d) (?:drop|give|accept|take|lower|forgo|skip|reduce|"
-    r"start|waive|do)|for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by|for)|"
-    r"make up for|offset|i'?ll trade|happy to trade|in place of|(?:you|u) can keep the|"
-    r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if|"
-    r"if (?:you|we) (?:can|could) (?:give|add|do|offer|bump|raise|include).{0,50}(?:then|i'?ll|i will|"
-    r"i can|i could|i'?m happy|i'?d be happy|i would))\b"
+    # a condition met by giving something up; "if you can get to 182k, I'll sign" gives nothing up
+    r"if (?:you|we) .{0,60}(?:i|then i)(?:'ll| will| can| could|'d| would) (?:happily |gladly |even )?"
+    r"(?:drop|give up|forgo|forego|skip|waive|lower|reduce|cut|trade|take (?:a |the )?(?:lower|less|smaller|reduced)|"
+    r"accept (?:a |the )?(?:lower|less|smaller|reduced)|start (?:earlier|sooner|later)|push|commit|"
+    r"do without|go without|live without|give)|"
+    r"(?:i'?ll|ill|i will|i'?d|i would|i can|i could) (?:happily |gladly )?take \S+ less|"
+    r"i (?:can|could|'d|would|'ll|will) (?:do|start|give|drop|skip|waive|push|move)\b[^.;!?]{0,40}\bif (?:you|u) "
+    r"(?:can |could |would )?(?:give|add|do|offer|bump|raise|include|pay|cover|move|go|get|make)|"
+    r"for that,? i|balance (?:it|that) (?:out|with)|compensate (?:with|by)|"
+    r"i'?ll trade|happy to trade|in place of|(?:you|u) can keep the|"
+    r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if)\b"
 )
 REQUEST_TIME = _cue(
     r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it(?!'s| is)|this(?!'s| is)|that(?!'s| is)|over|things)|"
@@ -692,8 +696,9 @@ WOULD_HELP = _cue(
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
 )
 TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
-    r"\b(?:instead of(?!\s*[$€£₪]?\d)|rather than(?!\s*[$€£₪]?\d)|in exchange|in return|for a higher|"
-    r"for a bigger|for more|trade|swap)\b"
+    r"\b(?:instead of(?!\s*(?:[$€£₪]?\d|one|two|three|four|five|six|pushing|asking))|"
+    r"rather than(?!\s*(?:[$€£₪]?\d|one|two|three|four|five|six|pushing|asking))|in exchange|in return|"
+    r"in favou?r of|trade|swap)\b"
 )
 DURATIONS = frozenset({"days", "weeks", "months", "years", "hours"})
 TIMING_BEFORE = re.compile(

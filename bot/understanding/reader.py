@@ -320,7 +320,8 @@ class Understander:
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
-            or ("instead" in low and any(slot.negated for slot in slots))
+            or (_declines_for_cash(slots) and Act.reject not in found  # "we can't do severance, but…" refuses
+                and not _found(cues.LOSS_FROM_LEAVING, low, may))
             or (any(cues.GIVEN_UP_BEFORE.search(low, max(0, m.start - 40), m.start) for m in mentions)
                 and not _found(cues.LOSS_FROM_LEAVING, low, may))  # "since I'd be giving up my bonus" is a reason
         ):
@@ -750,6 +751,17 @@ def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
     return any(not cues.CONSTRAINT_GRANTED.match(low, link.start())
                and not _found(cues.REQUEST_WRITING, _sentence_of(low, link.start()), may)  # "so I can sign it"
                for link in cues.REASON_LINK.finditer(low))
+
+
+_CASH = frozenset({"base_salary", "sign_on_bonus"})
+
+
+def _declines_for_cash(slots: list[_Slot]) -> bool:
+    """ "no VSOP, more salary", "we can do without the sign-on if you give 75k base": a perk declined beside
+    a cash ask is turned into money. ("no car needed, but 2 more remote days" only asks.)"""
+    declined = {slot.perk for slot in slots if slot.negated and slot.role == "ask"}
+    return bool(declined) and any(slot.perk in _CASH and slot.perk not in declined and slot.role == "ask"
+                                  and not slot.negated for slot in slots)
 
 
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
