@@ -653,19 +653,21 @@ POLITE_REQUEST = re.compile(
     r"let'?s|maybe|perhaps|i'?d|i would|i want|i need|give me|send|make it|mind)\b"
 )
 TELL_ME = re.compile(
-    r"\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
-    r"ask (?:why|what|how|when|who|where|about|if|whether)|(?:to|you) know|confirm (?:whether|if)|advise|"
+    r"(?<!not to )\b(?:tell|explain|clarify|share|let me know|walk me|describe|summari[sz]e|recap|remind|go over|"
+    r"ask (?:why|what|how|when|who|where|about|if|whether)|to know|(?<!let )you know|confirm (?:whether|if)|advise|"
     r"understand (?:what|how|why|whether|if)|(?:clear|straight) answer)\b"
 )
 INFO_START = re.compile(
-    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help),?\s+)*"
+    r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
+    r"ah|wait|um|uh|btw|quick q),?\s+)*"
     r"(is there|are there|anything else|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|"
     r"do|did|"
     r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
 )
 WH_STATEMENT = re.compile(
-    r"\W*(?:what|how much|why) (?:really )?(?:matters|i (?:want|need|care|value|like|mean|'d like|would like|am)|"
+    r"\W*(?:what|how much|why|where) (?:really )?(?:matters|i (?:want|need|care|value|like|mean|'d like|would like|am)|"
+    r"i'?d (?:push|like|want|need|focus)|"
     r"i'?m (?:asking|looking|saying)|works for me)\b"
 )
 CONFIRMATION = re.compile(
@@ -681,7 +683,25 @@ CHANGE_WORDS = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
-LEAD_IN = re.compile(r",|:|\s[-–—]\s")
+LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# Asked for a change, not for information: "is 130k possible?" proposes; "is the 10% bonus guaranteed?" asks
+CHANGE_ASKED = re.compile(
+    r"\b(?:possible|doable|feasible|ok|okay|fine|more(?! (?:about|on|detail|details|info|information)\b)|higher|"
+    r"bigger|increased?|bump|raised?|go (?:to|up)|flexib\w*|"
+    r"room|wiggle|chance|instead|add|get|match|stretch|move)\b"
+)
+# "is there any room / flexibility anywhere?": asks where there is room, no term asked for
+ROOM_ASKED = re.compile(
+    r"\b(?:is|are) there (?:any |some )?(?:other )?(?:wiggle room|room|flexibility|give|movement|element|scope)\b"
+)
+# "I'd like to know what the match is", "let me know how it vests": a question said as a wish
+KNOW_WISH = re.compile(
+    r"\b(?:(?:i'?d|i would) (?:like|love)|i want|i need|i wanted) to "
+    r"(?:know|understand|ask|check|confirm|clarify|learn) (?:\w+ )?(?:what|how|why|whether|if|when|which|who|about)\b"
+    r"|\blet me know (?:what|how|whether|when|which)\b"
+)
+# Indignation put as a question wants no answer: "do you people even read my emails?"
+RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously)\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
@@ -705,7 +725,9 @@ TIMING_BEFORE = re.compile(
     r"\b(?:over|after|for|within|in|every|each|first|per|cliff of|trial of|during)\s+(?:the\s+)?(?:first\s+)?"
     r"(?:a\s+)?$"
 )
-SUGGESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then|well),?\s+)*(?:what about|how about|what if|and if|say)\b")
+SUGGESTION = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then|well|hmm+|ooh|oh),?\s+)*(?:what about|how about|what if|and if|say)\b"
+)
 OFFER_WORDS = re.compile(
     r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
     r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"

@@ -987,23 +987,37 @@ def _sentence_of(low: str, position: int) -> str:
     return low[start + 1 : (min(ends) + 1) if ends else len(low)]
 
 
-def _is_info_question(sentence: str) -> bool:
-    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+def _question_core(sentence: str) -> str | None:
+    """The sentence without its lead-ins ("before I answer, could you…", "to be clear: is the bonus…")."""
     for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
         sentence = sentence.strip()
         if not sentence:
-            return False
-        asks = "?" in sentence
-        polite = cues.POLITE_REQUEST.match(sentence)
-        lead_in = cues.LEAD_IN.search(sentence) if asks and not polite and not cues.INFO_START.match(sentence) else None
+            return None
+        lead_in = cues.LEAD_IN.search(sentence) if "?" in sentence and not cues.INFO_START.match(sentence) else None
+        if lead_in is not None and cues.POLITE_REQUEST.match(sentence) and (
+                cues.TELL_ME.search(sentence) or not cues.INFO_START.match(sentence, lead_in.end())):
+            lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
-            break
-        # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
+            return sentence
         sentence = sentence[lead_in.end() :]
-    else:
-        return False  # more lead-ins than anyone writes before a question
+    return None  # more lead-ins than anyone writes before a question
+
+
+def _is_info_question(sentence: str) -> bool:
+    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    core = _question_core(sentence)
+    if core is None:
+        return False
+    sentence = core
+    asks = "?" in sentence
+    polite = cues.POLITE_REQUEST.match(sentence)
+    if asks and (cues.RUDE.search(sentence) or cues.RHETORICAL.search(sentence)):
+        return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
+    if cues.KNOW_WISH.search(sentence) and not cues.CHANGE_ASKED.search(sentence):
+        return True  # "I'd like to know what the 401(k) match is"
     if polite:
-        return bool(cues.TELL_ME.search(sentence))  # "can you tell me about the bonus?" wants an answer
+        # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
+        return bool(cues.TELL_ME.search(sentence)) and not cues.CHANGE_ASKED.search(sentence)
     if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and cues.WH_STATEMENT.match(sentence):
@@ -1014,10 +1028,13 @@ def _is_info_question(sentence: str) -> bool:
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if cues.SUGGESTION.match(sentence):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
+    if start.group(1) in ("is there", "are there") and asks and cues.ROOM_ASKED.search(sentence):
+        return True  # "is there any wiggle room anywhere?" asks where there is room
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change
-    # "is 130k possible?" proposes 130k rather than asking
-    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
+    # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
+    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence)
+                and cues.CHANGE_ASKED.search(sentence))
 
 
 def _shouting(original: str) -> bool:
