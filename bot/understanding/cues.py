@@ -502,7 +502,8 @@ REQUEST_WRITING = _cue(
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
     r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
-    r"all that|them) (?:in|into|down)|updated offer|revised offer|new offer letter|get it in)\b"
+    r"all that|them) (?:in|into|down)(?! (?:the |my )?(?:base|salary|sign|bonus|equity|pto))|"
+    r"updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
     r"\b(?:(?<!be )walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d|~))(?!\s+from\W*$)|"
@@ -562,6 +563,17 @@ PRIORITY = _cue(
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
 )
+# A writing word asks for a document only when something is asked: "could you send…", "please put it in
+# writing", "I'd like it in the contract"; "I shall sign the contract today", "the contract says 45 hours",
+# "I am writing to ask…" ask for nothing.
+WRITING_ASKED = re.compile(
+    r"\b(?:(?:can|could|would|will) (?:you|u|we|i)|please|pls|plz|kindly|send|e-?mail (?:me|it|over|that)|"
+    r"mail (?:it|me)|put (?:it|that|this|those|everything|all|them)|in writing|written (?:confirmation|down|into)|"
+    r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
+    r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
+    r"look forward to (?:receiving|seeing|getting))\b"
+)
+NOT_WRITING_ASKED = re.compile(r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing)\b")
 WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
 IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
 ALTERNATIVES = _cue(

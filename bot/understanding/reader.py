@@ -801,7 +801,10 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
             continue
         if cues.IS_WRITTEN.search(low, max(0, cue.start() - 8), cue.end()):
             continue
-        return True
+        if cues.NOT_WRITING_ASKED.search(low, max(0, cue.start() - 8), cue.end()):
+            continue  # "please consider this email my withdrawal", "I am writing to ask…"
+        if sentence.count(" ") < 5 or cues.WRITING_ASKED.search(sentence):
+            return True  # "offer letter pls?", "could you send it over?"
     return False
 
 
