@@ -169,7 +169,9 @@ ON_JOINING = re.compile(
 )
 MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
-    r"\b(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)\b"
+    r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
+    r"(?:you|u) (?:can |could |would )?(?:do|offer|give) (?:me )?(?:something similar|the same|similar)|"
+    r"close (?:that|the) gap|split the difference)\b"
 )
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -651,7 +653,12 @@ TIME_AMOUNT_AFTER = re.compile(
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
-    r"(?:-| )?(?:trial|pilot|probation|test period|cliff))"
+    r"(?:-| )?(?:trial|pilot|probation|test period|cliff)|(?:'s|s'|')?\s*notice\b)"
+)
+# "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
+NOT_A_TERM_BEFORE = re.compile(
+    r"\bnotice(?: period)? (?:is|of|=)\s*(?:about |around |only |just )?$|"
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
     r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
@@ -700,7 +707,7 @@ LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 CHANGE_ASKED = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|more(?! (?:about|on|detail|details|info|information)\b)|higher|"
     r"bigger|increased?|bump|raised?|go (?:to|up)|flexib\w*|"
-    r"room|wiggle|chance|instead|add|get|match|stretch|move)\b"
+    r"room|wiggle|chance|instead|add|match|stretch|move)\b"
 )
 # "is there any room / flexibility anywhere?": asks where there is room, no term asked for
 ROOM_ASKED = re.compile(
@@ -725,7 +732,9 @@ OFFER_CUE = _cue(
 )
 WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
-    r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz)\b"
+    r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz|"
+    r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful)|"
+    r"would (?:allow|let|enable) me|(?:is|are|would be|seems?) (?:appropriate|fair|reasonable|ideal))\b"
 )
 TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
     r"\b(?:instead of(?!\s*(?:[$€£₪]?\d|one|two|three|four|five|six|pushing|asking))|"
@@ -788,7 +797,8 @@ PROPOSE_VAGUE = _cue(
     r"we (?:pay|cover|offer|provide)|"
     r"you'?ll (?:get|be|have)|you get|you can|(?:is|are) (?:fully )?covered|comes with|we'?re remote|"
     r"flexibility|room (?:on|for|with)|wiggle room|be (?:provided|offered|included|arranged|funded)|contribute to|"
-    r"fund)\b"
+    r"fund|discussing|talking about|let'?s talk|i'?d ask|i would ask|i ask that|provided|as long as|"
+    r"on condition|in exchange for|in return for|willing to|help with|assist(?:ance)? with|support (?:with|for))\b"
 )
 
 
@@ -829,7 +839,7 @@ CURRENT_BEFORE = re.compile(
     r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
-    r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package) of|"
+    r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package|proposal) of|"
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
@@ -852,7 +862,9 @@ RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
-CURRENT_NEXT_TO = re.compile(r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is)\b")
+CURRENT_NEXT_TO = re.compile(
+    r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|as (?:we )?(?:planned|discussed|agreed))\b"
+)
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"

@@ -337,7 +337,7 @@ class Understander:
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
-            if cues.TIME_AMOUNT_AFTER.match(after):
+            if cues.TIME_AMOUNT_AFTER.match(after) or cues.NOT_A_TERM_BEFORE.search(before):
                 continue
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
@@ -870,8 +870,9 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)):
-            slot.role = "question"
+                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)) or (
+                "?" in sentence and _is_info_question(sentence)):
+            slot.role = "question"  # "is the 10% bonus guaranteed or discretionary?"
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
@@ -1031,8 +1032,9 @@ def _is_info_question(sentence: str) -> bool:
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if cues.SUGGESTION.match(sentence):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
-    if start.group(1) in ("is there", "are there") and asks and cues.ROOM_ASKED.search(sentence):
-        return True  # "is there any wiggle room anywhere?" asks where there is room
+    if (start.group(1) in ("is there", "are there") and asks and cues.ROOM_ASKED.search(sentence)
+            and not cues.NUMBER_SAID.search(sentence)):
+        return True  # "is there any wiggle room anywhere?" asks where there is room; "$2,000 instead?" proposes
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change
     # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
