@@ -216,6 +216,9 @@ ACCEPTING = re.compile(
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
 BUT = re.compile(r"\bbut\b")
+CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|or else)\b")
+# A term named as already on the table: "the 4 wfh days", "the new sign-on", "my start date"
+REFERENCED_BEFORE = re.compile(r"\b(?:the|that|those|these|our|my)\s+(?:[\w$€£₪.,%-]+\s+){0,2}$")
 DIGIT = re.compile(r"\d")
 HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 # A limit named as granted, or as a condition, is not a refusal: "I know the band is fixed, but could…",
@@ -241,7 +244,7 @@ GREET = _cue(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
     r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was)\b)"
     r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
-    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b"
+    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow'?s it going\b|\bhow are you\b"
 )
 ACCEPT = _cue(
     r"\b(?:(?<!great )(?<!good )deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
@@ -443,13 +446,18 @@ ENTHUSIASM = _cue(
 COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
-    r"employer|firm|startup|place)|offers? (?:from|at|elsewhere|on the table)|counter ?-?offer|"
+    r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
+    r"(?<!make a )(?<!making a )(?<!my )(?<!here's a )counter ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
-    r"competitor|a startup|a bank|my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
-    r"(?:is |are |has |have |just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
-    r"put \S+ on the table)|offered me|been offered|got an offer|have an offer|received an offer|"
-    r"in talks with|also interviewing|other opportunities|another opportunity|multiple offers|two offers|"
-    r"final rounds? (?:with|at|elsewhere)|competing)\b"
+    r"competitor|a startup|a bank) "
+    r"(?:is |are |has |have )?(?:just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
+    r"put \S+ on the table)|"
+    # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
+    r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
+    r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
+    r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
+    r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
+    r"final[- ]rounds?|(?:offer|deadline|interview\w*|process) elsewhere|competing)\b"
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
@@ -470,7 +478,8 @@ TRADE = _cue(
     r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if)\b"
 )
 REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|it(?!'s| is)|this(?!'s| is)|that(?!'s| is)|over|things)|"
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|over|things)|"
+    r"(?<!\bi )(?<!\bi really )think (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
@@ -479,13 +488,14 @@ REQUEST_TIME = _cue(
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
     r"take (?:a|the|some|a few) (?:day|days|week|weekend|night|moment|minute)s?|"
-    r"take (?:two|three|\d+) (?:days|nights|weeks) to|"
+    r"take (?:two|three|\d+) (?:days|nights|weeks|hours) to|(?:until|till) (?:the )?end of (?:the )?(?:day|week|month)|"
+    r"(?:until|till) (?:monday|tuesday|wednesday|thursday|friday|the weekend|tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
     r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
     r"(?:with|w/?|by) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
-    r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|ask|think|"
+    r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
     r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
     r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
@@ -493,7 +503,7 @@ REQUEST_TIME = _cue(
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
     r"not ready to (?:decide|commit|sign)|not sure (?:about|yet)|still deciding|haven'?t decided|undecided|"
-    r"don'?t want to rush|no rush|before i (?:decide|commit)|"
+    r"don'?t want to rush|"
     r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
     r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
     r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
@@ -508,8 +518,10 @@ REQUEST_WRITING = _cue(
     r"updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
-    r"\b(?:(?<!be )walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d|~))(?!\s+from\W*$)|"
-    r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))|i am (?:out|done)|we'?re done here|"
+    r"\b(?:(?<!be )(?<!not )(?<!n't )walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d|~))(?!\s+from\W*$)"
+    r"(?!\s+(?:isn'?t|is not|wouldn'?t|would not|or anything))|"
+    r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))(?![^.!?]{0,40}\bbehind\b)|"
+    r"i am (?:out|done)|we'?re done here|"
     r"forget (?:it|this|about it)|"
     r"(?:i|we) (?:will|'ll|have to|must) (?:pass|withdraw|walk)|withdraw(?:ing)? (?:my|from)|"
     r"decline (?:the|your|this) offer|declining (?:the|your|this) offer|turn(?:ing)? (?:it|this|the offer) down|"
@@ -526,7 +538,8 @@ QUIT = _cue(
     r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position)|withdrawal from|"
     r"(?:isn'?t|is not|not) the right (?:fit|move|role|opportunity) for me|(?:isn'?t|is not) the right fit|"
     r"unable to (?:take|accept) the (?:role|job|position|offer)|say no to the whole|"
-    r"declining (?:this|the|your) offer)\b"
+    r"declining (?:this|the|your) offer|(?:i'?ll be|i'?m|i am) passing on (?:this|the|it)|a no from me|"
+    r"i will not accept (?:this|the|your) offer|not be moving forward)\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
@@ -885,7 +898,8 @@ _FOREIGN = (
     "não com uma obrigado por mês gostaria podemos salário "
     "di della il che per una grazie sarebbe possibile stipendio "
     "jest nie się czy dni urlopu dziękuję możliwe "
-    "het een niet voor dank graag salaris"
+    "het een niet voor dank graag salaris "
+    "brauche mindestens kurze frage gibt es ein eine habe auch aber oder kann"
 )
 FOREIGN_WORDS = frozenset(_FOREIGN.split())
 _ENGLISH = "the and i you to is a of for my can we it that be would like could this have me please"

@@ -144,9 +144,13 @@ class Understander:
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
+        if Act.request_writing in acts and Act.propose in acts and _only_names_what_to_write(low, slots, may):
+            acts.remove(Act.propose)  # "can we get the 4 wfh days in the contract?" asks for writing, not for days
+            terms = [t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
         terms = _accepted(low, terms, slots, Act.accept in acts, may, _takes_a_named_term(low, mentions))
-        if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
-            acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
+        if Act.quit in acts and Act.propose in acts and (
+                not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
+            acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
         if Act.accept in acts:
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
@@ -291,8 +295,9 @@ class Understander:
         if _found(cues.JUSTIFY, stated, may):
             acts.add(Act.justify)
         signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
-        if Signal.hint in signals:
-            acts.discard(Act.ask)  # "what should I say next?" asks the coach, not the recruiter: no act
+        if Signal.hint in signals:  # "what should I say next?", "should I mention my other offer?" ask the coach
+            acts.discard(Act.ask)
+            acts.discard(Act.competing_offer)
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
         if (Signal.market_data in signals and (stated is low or cues.MARKET.search(stated))) or (
@@ -784,11 +789,22 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
-    if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
-        acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
+    if _found(cues.REQUEST_TIME, low, may) and _asks_for_time(low):
+        acts.add(Act.request_time)
     if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
     return acts
+
+
+def _asks_for_time(low: str) -> bool:
+    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news."""
+    if not cues.DEADLINE.search(low):
+        return True
+    for cue in cues.REQUEST_TIME.finditer(low):
+        sentence = _sentence_of(low, cue.start())
+        if not cues.DEADLINE.search(sentence) or cues.OWN_TIME.search(sentence):
+            return True
+    return False
 
 
 def _asks_for_writing(low: str, may: MayMatch) -> bool:
@@ -847,6 +863,15 @@ def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
         if taken and not cues.CONDITION_BEFORE.search(low, max(0, taken.start() - 80), taken.start()):
             return True
     return False
+
+
+def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bool:
+    """Every perk asked for is named as already on the table ("the 4 wfh days", "the new sign-on") in a sentence
+    that asks for writing: the terms to put in the contract, not new asks."""
+    asked = [slot for slot in slots if slot.role == "ask" and not slot.negated]
+    return bool(asked) and all(
+        cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
+        and _found(cues.REQUEST_WRITING, _sentence_of(low, slot.start), may) for slot in asked)
 
 
 def _sentence_span(low: str, position: int) -> tuple[int, int]:
