@@ -216,6 +216,16 @@ ACCEPTING = re.compile(
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
 )
 BUT = re.compile(r"\bbut\b")
+LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
+# "happy to get the offer from Kestrel" thanks the recruiter's company: no rival offer
+THANKFUL_FOR_OFFER = re.compile(
+    r"\b(?:happy|glad|pleased|thrilled|excited|grateful|thank(?:s| you)?) (?:to (?:get|receive|have) |for )"
+    r"(?:the |this |your |an? )?offers?\b"
+)
+# "I want 3 months' severance in the contract": where the new term goes, not a request for the document
+CONTRACT_AS_PLACE = re.compile(
+    r"\b(?:in|into|to) (?:the|my) (?:contract|offer letter|offer)\b|\bthe (?:contract|offer letter) to include\b"
+)
 CONDITIONAL = re.compile(r"\b(?:if|unless|otherwise|or else)\b")
 # A term named as already on the table: "the 4 wfh days", "the new sign-on", "my start date"
 REFERENCED_BEFORE = re.compile(r"\b(?:the|that|those|these|our|my)\s+(?:[\w$€£₪.,%-]+\s+){0,2}$")
@@ -311,15 +321,15 @@ REJECT = _cue(
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
     r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
-    r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so )?"
-    r"(?:tough|rough|light|"
+    r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so |way |far |much )?"
+    r"(?:tough|rough|light|difficult|a problem|"
     r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"
     r"apart|from)|(?:bummed|unhappy|not happy|disappointed) (?:about|with)|unimpressed|wasting my time|falls? short|"
     r"(?:doesn'?t|does not) meet|saying no to|not (?:taking|accepting) (?:the|that|this|it)|"
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
-    r"|,\s*no\W*$|^not for\b"
+    r"|,\s*no\W*$|^not for\b|^\W*no [\w\s()'-]{1,30}? at all\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"

@@ -144,15 +144,14 @@ class Understander:
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context)
-        if Act.request_writing in acts and Act.propose in acts and _only_names_what_to_write(low, slots, may):
-            acts.remove(Act.propose)  # "can we get the 4 wfh days in the contract?" asks for writing, not for days
-            terms = [t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
+        acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         terms = _accepted(low, terms, slots, Act.accept in acts, may, _takes_a_named_term(low, mentions))
         if Act.quit in acts and Act.propose in acts and (
                 not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
             acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
         if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not any(
+                    m.group(0) not in cues.LISTING for m in cues.REQUEST.finditer(low)):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
@@ -785,7 +784,9 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         break
     if _found(cues.ENTHUSIASM, low, may):
         acts.add(Act.enthusiasm)
-    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may):
+    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
+            not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
+            for rival in cues.COMPETING.finditer(low)):
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
@@ -865,6 +866,23 @@ def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
     return False
 
 
+def _writing_or_terms(
+    low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], may: MayMatch
+) -> tuple[list[Act], list[Term]]:
+    """A message that asks for writing and names terms either lists what to write down or asks for a new term
+    and says where it goes."""
+    if Act.request_writing not in acts or Act.propose not in acts:
+        return acts, terms
+    if _only_names_what_to_write(low, slots, may):
+        # "can we get the 4 wfh days in the contract?" asks for writing, not for days
+        return [a for a in acts if a is not Act.propose], [
+            t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
+    if all(cues.CONTRACT_AS_PLACE.search(low, max(0, cue.start() - 9), cue.end() + 12)
+           for cue in cues.REQUEST_WRITING.finditer(low)):
+        return [a for a in acts if a is not Act.request_writing], terms  # "I want 3 months' severance in the contract"
+    return acts, terms
+
+
 def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bool:
     """Every perk asked for is named as already on the table ("the 4 wfh days", "the new sign-on") in a sentence
     that asks for writing: the terms to put in the contract, not new asks."""
@@ -885,7 +903,8 @@ def _names_a_term_before_but(low: str, position: int, mentions: list[_Mention]) 
     """ "the 8% bonus is fine, but…": the acceptance is about a perk named before the "but" that follows it."""
     but = cues.BUT.search(low, position)
     start, _ = _sentence_span(low, position)
-    return but is not None and any(start <= m.start < but.start() for m in mentions)
+    return but is not None and (any(start <= m.start < but.start() for m in mentions)
+                                or cues.DIGIT.search(low, start, but.start()) is not None)  # "$118k is fine, but…"
 
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
@@ -939,8 +958,9 @@ def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context |
     found = set(acts)
     words = cues.TOKEN.findall(low)
     said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
-    if context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so:
-        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
+    if (context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so
+            and not cues.SETTLING.search(low)):
+        found.discard(Act.accept)  # "yep" answers a question; "I accept" and "ok, thanks, that's fine" agree
     if (context is None and Act.accept in found and len(words) <= 4 and not terms and not said_so
             and not cues.PLEASED_ACCEPT.search(low) and not cues.NUMBER_SAID.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool", "that works" with nothing on the table take nothing
