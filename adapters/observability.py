@@ -61,9 +61,13 @@ class ObservedCoach:
     def __init__(self, coach: Coach, platform: str) -> None:
         self.coach = coach
         self.platform = platform
+        # The platform's series, looked up once: `labels()` hashes and locks on every call.
+        self._turns = TURNS.labels(platform)
+        self._seconds = TURN_SECONDS.labels(platform)
+        self._replies = REPLIES.labels(platform)
 
     async def handle(self, incoming: Incoming) -> list[Reply]:
-        TURNS.labels(self.platform).inc()
+        self._turns.inc()
         started = time.perf_counter()
         try:
             replies = await self.coach.handle(incoming)
@@ -71,8 +75,8 @@ class ObservedCoach:
             count_error(self.platform, "turn")
             raise
         finally:
-            TURN_SECONDS.labels(self.platform).observe(time.perf_counter() - started)
-        REPLIES.labels(self.platform).inc(len(replies))
+            self._seconds.observe(time.perf_counter() - started)
+        self._replies.inc(len(replies))
         return replies
 
     def progress(self, user_key: str) -> dict[str, Any]:
@@ -92,6 +96,7 @@ class InFlight:
         self._active = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        self._gauge = IN_FLIGHT.labels(platform)  # looked up once, not on every event
 
     @property
     def active(self) -> int:
@@ -100,11 +105,11 @@ class InFlight:
     def begin(self) -> None:
         self._active += 1
         self._idle.clear()
-        IN_FLIGHT.labels(self.platform).inc()
+        self._gauge.inc()
 
     def end(self) -> None:
         self._active -= 1
-        IN_FLIGHT.labels(self.platform).dec()
+        self._gauge.dec()
         if self._active == 0:
             self._idle.set()
 

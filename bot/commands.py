@@ -13,8 +13,10 @@ shape must never change.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache, lru_cache
 
 from bot.messages import Choice, ChoiceStyle
 
@@ -75,6 +77,24 @@ def find(word: str) -> Command | None:
 def command_words() -> list[str]:
     """Every word that names a command: the names, then the aliases."""
     return [c.name for c in CATALOGUE] + [alias for c in CATALOGUE for alias in c.aliases]
+
+
+_NEAR = 0.75  # how alike a typed word and a command word must be (difflib's ratio) to suggest it
+
+
+@lru_cache(maxsize=4096)
+def nearest_command(word: str) -> Command | None:
+    """The command a mistyped word most likely meant, or None.
+
+    People type the same few words again and again, and difflib compares each against every command
+    word, so answers are kept. A word more than twice as long as the longest command word cannot
+    reach the ratio (2 x matches / total length), so it is answered without comparing or keeping it.
+    """
+    words = command_words()
+    if len(word) > 2 * max(map(len, words)):
+        return None
+    close = difflib.get_close_matches(word, words, n=1, cutoff=_NEAR)
+    return find(close[0]) if close else None
 
 
 def help_lines() -> list[str]:
@@ -145,8 +165,10 @@ def command_button(name: str, label: str, style: ChoiceStyle = ChoiceStyle.defau
     return ChoiceId(ChoiceKind.command, name).button(label, style)
 
 
+@cache
 def main_menu() -> tuple[Choice, ...]:
-    """The buttons under most answers outside a practice."""
+    """The buttons under most answers outside a practice: always the same frozen choices, so they
+    are built once, not on every turn that shows them."""
     return (
         command_button("scenarios", "Practise a negotiation", ChoiceStyle.primary),
         command_button("checklist", "Checklists"),

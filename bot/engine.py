@@ -9,13 +9,12 @@ It routes the commands of the catalogue (:mod:`bot.commands`), the buttons by th
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.checklists.flow import ChecklistFlow
-from bot.commands import CATALOGUE, ChoiceId, ChoiceKind, command_button, command_words, find, help_lines, main_menu
+from bot.commands import CATALOGUE, ChoiceId, ChoiceKind, command_button, find, help_lines, main_menu, nearest_command
 from bot.flow import Flow, say
 from bot.markup import clean_user_text, escape
 from bot.messages import ChoiceStyle, ConversationKind, Incoming, Reply, ReplyKind
@@ -285,9 +284,8 @@ class Engine:
             return say(st, "To practise asking for that, start a practice; to see what an offer is worth, "
                            "put `value` in front of it.", menu=True)
         # Suggest a command only for what looks like a mistyped one, not for any short word ("hi" is not "hint").
-        close = difflib.get_close_matches(first, command_words(), n=1, cutoff=0.75)
-        command = find(close[0]) if close else None
-        if command and len(first) >= 3:
+        command = nearest_command(first) if len(first) >= 3 else None
+        if command:
             name = command.name
             return say(st, f"I don't know `{escape(first, 40)}`. Did you mean `{name}`?",
                        choices=(command_button(name, name.capitalize()),))

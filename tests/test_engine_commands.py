@@ -204,3 +204,44 @@ def test_assume_outside_a_review_points_to_one(h: ChatHarness) -> None:
 def test_a_greeting_gets_a_welcome_not_a_correction(h: ChatHarness, greeting: str) -> None:
     reply = text_of(h.say(greeting))
     assert "I'm Offer Coach" in reply and "Did you mean" not in reply
+
+
+def test_the_main_menu_is_the_same_buttons_every_time_and_built_once(h: ChatHarness,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The menu under idle answers never changes, so no turn validates its buttons again."""
+    from bot.messages import Choice
+
+    first = h.say("status")
+    built: list[object] = []
+    real_init = Choice.__init__
+
+    def counting(self: Choice, **data: object) -> None:
+        built.append(data)
+        real_init(self, **data)
+
+    monkeypatch.setattr(Choice, "__init__", counting)
+    for text in ("status", "end", "resume"):
+        assert h.say(text)[-1].choices == first[-1].choices  # the menu, as before
+    assert built == []
+
+
+def test_a_word_is_compared_with_the_commands_once_however_often_it_is_typed(
+        h: ChatHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Suggesting a command compares the typed word with every command word (difflib); a word
+    typed again reuses the answer, and one too short or too long to be a typo is never compared."""
+    import difflib
+
+    compared: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, possibilities: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+        compared.append(word)
+        return real(word, possibilities, n, cutoff)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    assert "Did you mean checklist" in text_of(h.say("cheklsts please"))
+    assert "Did you mean checklist" in text_of(h.say("cheklsts again"))
+    h.say("mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm?")
+    h.say("ok then")
+    assert compared.count("cheklsts") <= 1
+    assert not any(word.startswith("mmm") or word == "ok" for word in compared)

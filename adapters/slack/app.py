@@ -148,8 +148,10 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
     intake = Intake(Inbox(store) if hasattr(store, "transaction") and hasattr(store, "snapshot") else None)
     tokens = Tokens(settings, clients, installation_store)
     team_side = SlackTeams(teams, clients, tokens) if teams is not None else None
-    Lifecycle(installation_store, teams).register(app)  # before the listeners' catch-all
-    Listeners(settings, coach, clients, intake, team_side).register(app)
+    listeners = Listeners(settings, coach, clients, intake, team_side)
+    listeners.register(app)
+    Lifecycle(installation_store, teams).register(app)
+    listeners.register_catch_alls(app)  # last: they take whatever no listener above wanted
     if not settings.multi_workspace:
         app.middleware(OnlyOurWorkspace())
     _parts[app] = AppParts(clients, intake, team_side)
@@ -256,20 +258,26 @@ class Listeners:
         self.teams = teams
 
     def register(self, app: AsyncApp) -> None:
-        app.command(self.settings.command)(self._accepting(self.on_command))
+        """The listeners doing the work, the DM message first: Bolt tries listeners in order, and each
+        one it tries costs a matcher call with its arguments built afresh (about as much as Bolt's
+        dispatch of the listener itself), so the request that comes most often is matched first.
+        No two of these match the same request, so their order decides nothing else."""
         app.event("message")(self._accepting(self.on_message, wanted=_wanted_message))
+        app.command(self.settings.command)(self._accepting(self.on_command))
         app.event("app_mention")(self._accepting(self.on_mention))
         app.event("app_home_opened")(self._accepting(self.on_home_opened))
         app.action(re.compile("^" + re.escape(CHOICE_ACTION_PREFIX)))(self._accepting(self.on_choice))
         app.action(re.compile("^" + re.escape(HOME_ACTION_PREFIX)))(self._accepting(self.on_home_action))
         app.action(re.compile("^" + re.escape(TEAM_ACTION_PREFIX)))(self._accepting(self.on_team_action))
         app.view(VALUE_CALLBACK)(self._accepting(self.on_value_submitted, form_check=True))
-        # Anything else Slack sends is acknowledged and dropped: an unhandled request would get a
-        # 404, which Slack answers by retrying the same event.
+        app.error(self.on_error)
+
+    def register_catch_alls(self, app: AsyncApp) -> None:
+        """Anything else Slack sends is acknowledged and dropped: an unhandled request would get a
+        404, which Slack answers by retrying the same event."""
         app.event(re.compile(".*"))(_ack)
         app.action(re.compile(".*"))(_ack)
         app.command(re.compile(".*"))(self.ack_other_command)
-        app.error(self.on_error)
 
     def _accepting(self, work: Work, *, wanted: Callable[[dict[str, Any]], bool] | None = None,
                    form_check: bool = False) -> Callable[..., Coroutine[Any, Any, None]]:

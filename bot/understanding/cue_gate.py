@@ -460,17 +460,22 @@ def _is_non_word_run(item: tuple) -> bool:
 
 
 class MayMatch:
-    """The gate's answer for one text: ``pattern in answer`` is False only if it cannot match there."""
+    """The gate's answer for one text: ``pattern in answer`` is False only if it cannot match there.
 
-    __slots__ = ("_bits", "_mask")
+    ``skipped`` holds the ids of the patterns that cannot match, so a hot caller can test
+    ``id(pattern) not in answer.skipped`` without a Python-level call.
+    """
 
-    def __init__(self, bits: dict[int, int], mask: int) -> None:
-        self._bits = bits
-        self._mask = mask
+    __slots__ = ("skipped",)
+
+    def __init__(self, skipped: frozenset[int]) -> None:
+        self.skipped = skipped
 
     def __contains__(self, pattern: object) -> bool:
-        bit = self._bits.get(id(pattern))
-        return bit is None or bool(self._mask & bit)
+        return id(pattern) not in self.skipped
+
+
+_MAX_ANSWERS = 4096  # answers kept by mask: short messages wake the same few patterns over and over
 
 
 class CueGate:
@@ -526,6 +531,7 @@ class CueGate:
         self._grams = frozenset(self._by_gram)
         self._longer = {gram: tuple(strings.items()) for gram, strings in longer.items()}
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
+        self._answers: dict[int, MayMatch] = {}
 
     @property
     def gated(self) -> frozenset[re.Pattern[str]]:
@@ -556,5 +562,10 @@ class CueGate:
             for starts, skips, bits in self._at_start:
                 if text.startswith(starts, lead if skips else 0):
                     mask |= bits
-        return MayMatch(self._bits, mask)
+        answer = self._answers.get(mask)
+        if answer is None:
+            answer = MayMatch(frozenset(key for key, bit in self._bits.items() if not mask & bit))
+            if len(self._answers) < _MAX_ANSWERS:
+                self._answers[mask] = answer
+        return answer
 

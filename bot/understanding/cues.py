@@ -958,7 +958,8 @@ OWN_TIME = re.compile(
 )
 
 
-# Searched on whole messages or clauses: the gate skips those that cannot match (see bot/understanding/cue_gate.py).
+# Searched on whole messages or parts of them (clauses, windows around a figure): the gate skips those that cannot
+# match (see bot/understanding/cue_gate.py).
 # REQUEST and PROPOSE_VAGUE are left out: common short words ("get", "more") let them match
 # nearly everywhere, so checking for those words would cost more than the searches it skips.
 GATE = CueGate(
@@ -966,8 +967,11 @@ GATE = CueGate(
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
         QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
-        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS, REASON_LINK,
+        LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
+        ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
+        FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION,
+        REASON_LINK, NOT_A_TERM_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT],
+    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],
 )

@@ -127,12 +127,14 @@ class Understander:
             return Understanding(text=text)
         if _foreign(low):
             return Understanding(text=text, foreign=True)
-        mentions, words = self._find_perks(low)
-        del mentions[MAX_MENTIONS:]
-        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         may = cues.GATE.scan(low)
+        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+        mentions = self._find_perks(low, tokens, may)
+        del mentions[MAX_MENTIONS:]
+        words = {t[0] for t in tokens}
+        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         acts, signals = self._acts(low, text[:MAX_READ_CHARS], may, mentions)
-        amounts = self._drop_non_terms(low, amounts, acts, mentions)
+        amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may)
         _mark_fixed(low, slots)
@@ -143,7 +145,7 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in acts or a is Act.justify]
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
-        acts = _in_context(low, acts, terms, context)
+        acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         terms = _accepted(low, terms, slots, Act.accept in acts, may, _takes_a_named_term(low, mentions))
         if Act.quit in acts and Act.propose in acts and (
@@ -153,15 +155,14 @@ class Understander:
             if Act.propose in acts and not any(t.role == "ask" for t in terms) and not any(
                     m.group(0) not in cues.LISTING for m in cues.REQUEST.finditer(low)):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
-            if Act.greet in acts and not terms and not cues.ACCEPT_IN_WORDS.search(low):
+            if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     # --- perks ----------------------------------------------------------------------------------
 
-    def _find_perks(self, low: str) -> tuple[list[_Mention], set[str]]:
-        """Perk mentions in order, and the set of words in the text (for later cheap checks)."""
-        tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
+    def _find_perks(self, low: str, tokens: list[tuple[str, int, int]], may: MayMatch) -> list[_Mention]:
+        """Perk mentions in order, among the text's tokens (word, start, end)."""
         mentions: list[_Mention] = []
         attention, known = self._attention, self._known_words
         next_free = 0
@@ -178,10 +179,10 @@ class Understander:
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
-        mentions = [m for m in mentions if not _a_field_of_work(low, m)]
+        mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
         for mention in mentions:
-            mention.negated = self._negated(low, mention)
-        return mentions, {t[0] for t in tokens}
+            mention.negated = self._negated(low, mention, may)
+        return mentions
 
     def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
         """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
@@ -228,12 +229,12 @@ class Understander:
         return None, 0
 
     @staticmethod
-    def _negated(low: str, mention: _Mention) -> bool:
+    def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
         if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
             return not cues.NOT_NEGATION.search(before)
-        return bool(cues.NEGATION_AFTER.match(low, mention.end, mention.end + 40))
+        return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
     def _verb_use(word: str, low: str, start: int, end: int) -> bool:
@@ -277,25 +278,28 @@ class Understander:
         signals: list[Signal] = []
         if _accepts(low, may, acts, mentions):
             acts.add(Act.accept)
-        ultimatum = cues.ULTIMATUM.search(low)
+        ultimatum = cues.ULTIMATUM.search(low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
                                           for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
-        elif cues.QUIT_ALONE.match(low) or (cues.QUIT in may and cues.QUIT.search(low) and Act.accept not in acts):
+        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and Act.accept not in acts):
             acts.add(Act.quit)
-        sentences = cues.SENTENCE_SPLIT.split(low)
-        asked = [_is_info_question(sentence) for sentence in sentences]
+        # without a sentence end in it, the message is one sentence: no need to split it
+        sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else [low]
+        asked = [_is_info_question(sentence, may) for sentence in sentences]
         # a reason said inside a question for information backs no ask: "what's the typical raise?"
         stated = " ".join(s for s, q in zip(sentences, asked, strict=True) if not q) if any(asked) else low
         if any(asked):
             acts.add(Act.ask)
         if _found(cues.JUSTIFY, stated, may):
             acts.add(Act.justify)
-        signals.extend(signal for signal, pattern in _SIGNAL_CUES if pattern in may and pattern.search(low))
-        if Signal.hint in signals:  # "what should I say next?", "should I mention my other offer?" ask the coach
-            acts.discard(Act.ask)
+        skipped = may.skipped
+        signals.extend(signal for signal, pattern in _SIGNAL_CUES
+                       if id(pattern) not in skipped and pattern.search(low) is not None)
+        if Signal.hint in signals:  # "what should I say next?": a request to the coach is ask (guide), no rival
+            acts.add(Act.ask)
             acts.discard(Act.competing_offer)
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
@@ -335,13 +339,13 @@ class Understander:
     # --- terms ----------------------------------------------------------------------------------
 
     def _drop_non_terms(
-        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention]
+        self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention], may: MayMatch
     ) -> list[Amount]:
         kept = []
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
-            if cues.TIME_AMOUNT_AFTER.match(after) or cues.NOT_A_TERM_BEFORE.search(before):
+            if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
                 continue
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
@@ -583,7 +587,19 @@ class Understander:
 
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
     """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
-    return pattern in may and pattern.search(text, start, end) is not None
+    return id(pattern) not in may.skipped and pattern.search(text, start, end) is not None
+
+
+def _at(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int | None = None) -> bool:
+    """pattern.match(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
+    if id(pattern) in may.skipped:
+        return False
+    return (pattern.match(text, start) if end is None else pattern.match(text, start, end)) is not None
+
+
+def _ends_sentence(low: str) -> bool:
+    """Whether cues.SENTENCE_SPLIT may split the text: only after ".", "!" or "?", or at a line break."""
+    return "." in low or "?" in low or "!" in low or "\n" in low
 
 
 @dataclass(slots=True)
@@ -698,9 +714,9 @@ def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) ->
     start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
     end = cuts[after][0] if after < len(cuts) else len(low)
-    if (cues.CURRENT_BEFORE.search(low, max(start, a.start - 40), a.start) or cues.CURRENT_AFTER.match(low[a.end:end])
-            or cues.CURRENT_NEXT_TO.match(low[a.end:end])
-            or (cues.FROM_BEFORE.search(low, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
+    if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
+            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end:end], may)
+            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
     clause = low[start:end]
     if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
@@ -738,7 +754,7 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
 def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
     """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
     sentence = _sentence_of(low, mention.start)
-    if _is_info_question(sentence) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
+    if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
     return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
@@ -827,7 +843,7 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
 
 def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
-    if cues.ACCEPT_ON_TERM.match(low):
+    if _at(cues.ACCEPT_ON_TERM, low, may):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
     if _takes_a_named_term(low, mentions):
         return True  # "happy with the base. where I'd push is time off": that term is taken
@@ -854,7 +870,7 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
             continue
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
-    return bool(cues.PLEASED_ACCEPT.search(low)) and not _found(cues.ACCEPT_BLOCK, low, may)
+    return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
 
 
 def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
@@ -915,7 +931,7 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
         sentence = _sentence_of(low, slot.start).strip()
         if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
                 and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)) or (
-                "?" in sentence and _is_info_question(sentence)):
+                "?" in sentence and _is_info_question(sentence, may)):
             slot.role = "question"  # "is the 10% bonus guaranteed or discretionary?"
 
 
@@ -944,7 +960,7 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
 
 def _foreign(low: str) -> bool:
     """Not English: several function words of another language and few English ones, or another script."""
-    other = len(cues.OTHER_SCRIPT.findall(low))
+    other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
     words = [w.strip(".,!?;:()'\"") for w in low.split()]
@@ -953,33 +969,36 @@ def _foreign(low: str) -> bool:
     return foreign >= 2 and foreign > 2 * english
 
 
-def _in_context(low: str, acts: list[Act], terms: list[Term], context: Context | None) -> list[Act]:
-    """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk."""
+def _in_context(
+    low: str, acts: list[Act], terms: list[Term], context: Context | None, words: int, may: MayMatch
+) -> list[Act]:
+    """Short replies read against the last turn: "yes" takes an offer, answers a question, names a perk.
+
+    `words`: how many words (cues.TOKEN) the message has."""
     found = set(acts)
-    words = cues.TOKEN.findall(low)
-    said_so = bool(cues.ACCEPT_IN_WORDS.search(low))
-    if (context is not None and len(words) <= 4 and context.last_move == "question" and not terms and not said_so
+    said_so = _found(cues.ACCEPT_IN_WORDS, low, may)
+    if (context is not None and words <= 4 and context.last_move == "question" and not terms and not said_so
             and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "yep" answers a question; "I accept" and "ok, thanks, that's fine" agree
-    if (context is None and Act.accept in found and len(words) <= 4 and not terms and not said_so
-            and not cues.PLEASED_ACCEPT.search(low) and not cues.NUMBER_SAID.search(low)):
+    if (context is None and Act.accept in found and words <= 4 and not terms and not said_so
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.NUMBER_SAID.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool", "that works" with nothing on the table take nothing
     if (Act.accept in found and context is not None and context.last_move == "question" and not said_so
             and any(t.role == "ask" and t.amount is not None for t in terms) and _only_a_yes(low)):
         found.discard(Act.accept)  # "yes, I can start in two weeks" answers the question with a figure: a proposal
         found.add(Act.propose)
     answering = context is not None and context.last_move in ("question", "refusal")
-    if (Act.accept in found and answering and len(words) <= 6 and not terms and not said_so
-            and not cues.PLEASED_ACCEPT.search(low) and not cues.SETTLING.search(low)):
+    if (Act.accept in found and answering and words <= 6 and not terms and not said_so
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
-    if context is not None and context.last_move == "offer" and len(words) <= 5 and cues.PLEASED_ACCEPT.search(low):
+    if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
     if Act.accept in found and any(t.role == "ask" and not t.give for t in named):
         found.add(Act.propose)  # "ok on pto. now salary": takes one term and asks about the next
-    if named and not found - {Act.greet, Act.justify} and cues.PRIORITY.search(low) and "?" not in low:
+    if named and not found - {Act.greet, Act.justify} and _found(cues.PRIORITY, low, may) and "?" not in low:
         found.add(Act.propose)  # "equity matters most": what they want, in order
-    if named and not found - {Act.greet} and len(words) <= 6:
+    if named and not found - {Act.greet} and words <= 6:
         if "?" in low and all(t.amount is None for t in named):
             found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
         elif "?" not in low:
@@ -1002,7 +1021,7 @@ def _accepted(
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
-    if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not cues.ACCEPT_ON_TERM.match(low)
+    if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
             and not one_term):
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
@@ -1019,10 +1038,10 @@ def _accepted(
     return accepted
 
 
-def _a_field_of_work(low: str, mention: _Mention) -> bool:
+def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
-    return bool(cues.FIELD_AFTER.match(low, mention.end) or cues.FIELD_BEFORE.search(low, max(0, mention.start - 24),
-                                                                                    mention.start))
+    return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
+                                                                   max(0, mention.start - 24), mention.start)
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
@@ -1036,7 +1055,7 @@ def _sentence_of(low: str, position: int) -> str:
     return low[start + 1 : (min(ends) + 1) if ends else len(low)]
 
 
-def _question_core(sentence: str) -> str | None:
+def _question_core(sentence: str, may: MayMatch) -> str | None:
     """The sentence without its lead-ins ("before I answer, could you…", "to be clear: is the bonus…")."""
     for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
         sentence = sentence.strip()
@@ -1044,7 +1063,7 @@ def _question_core(sentence: str) -> str | None:
             return None
         lead_in = cues.LEAD_IN.search(sentence) if "?" in sentence and not cues.INFO_START.match(sentence) else None
         if lead_in is not None and cues.POLITE_REQUEST.match(sentence) and (
-                cues.TELL_ME.search(sentence) or not cues.INFO_START.match(sentence, lead_in.end())):
+                _found(cues.TELL_ME, sentence, may) or not cues.INFO_START.match(sentence, lead_in.end())):
             lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
             return sentence
@@ -1052,9 +1071,9 @@ def _question_core(sentence: str) -> str | None:
     return None  # more lead-ins than anyone writes before a question
 
 
-def _is_info_question(sentence: str) -> bool:
+def _is_info_question(sentence: str, may: MayMatch) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
-    core = _question_core(sentence)
+    core = _question_core(sentence, may)
     if core is None:
         return False
     sentence = core
@@ -1066,10 +1085,10 @@ def _is_info_question(sentence: str) -> bool:
         return True  # "I'd like to know what the 401(k) match is"
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
-        return bool(cues.TELL_ME.search(sentence)) and not cues.CHANGE_ASKED.search(sentence)
-    if asks and cues.CONFIRMATION.search(sentence):  # it ends in "?", so only then can it match
+        return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
+    if asks and _found(cues.CONFIRMATION, sentence, may):  # it ends in "?", so only then can it match
         return True  # "so: 110k, 22 days pto. correct?"
-    if not asks and cues.WH_STATEMENT.match(sentence):
+    if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence)
     if start is None:

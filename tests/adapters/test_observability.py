@@ -109,3 +109,27 @@ async def test_drain_waits_for_the_work_under_way_and_gives_up_at_its_bound() ->
     stuck = InFlight("stuck")
     stuck.begin()  # never ends
     assert await stuck.drain(timeout=0) is False  # bounded: it never waits past its limit
+
+
+async def test_counting_a_turn_looks_up_no_metric_series(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The platform's series are found once, when the coach and the in-flight count are made: per
+    event only the counting itself runs (each `labels()` look-up hashes and locks)."""
+    from prometheus_client.metrics import MetricWrapperBase
+
+    coach = ObservedCoach(CoachService(Store(":memory:"), ScriptedEngine()), "looked-up")
+    in_flight = InFlight("looked-up")
+    looked_up: list[tuple[object, ...]] = []
+    labels = MetricWrapperBase.labels
+
+    def counted(self: MetricWrapperBase, *values: object, **named: object) -> MetricWrapperBase:
+        looked_up.append(values)
+        return labels(self, *values, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(MetricWrapperBase, "labels", counted)
+    turns = metric(_latest(), "offer_coach_turns_total", platform="looked-up")
+    for n in range(5):
+        with in_flight:
+            await coach.handle(_incoming(f"hi {n}"))
+    assert looked_up == []
+    assert metric(_latest(), "offer_coach_turns_total", platform="looked-up") == turns + 5
+    assert metric(_latest(), "offer_coach_in_flight", platform="looked-up") == 0

@@ -168,6 +168,49 @@ def test_a_turn_is_a_fixed_handful_of_statements_whatever_the_transcript_length(
         assert not any("count(" in sql.lower() for sql in later)
 
 
+def test_a_service_turn_runs_six_statements_and_one_short_write_transaction(tmp_path: Path):
+    """A warm turn through the service: read the session, then BEGIN, claim the event, write the
+    session, append the turn, COMMIT. No schema look-ups, no second read, nothing per reply."""
+    from bot.messages import Incoming
+    from bot.service import CoachService
+    from bot.session import Outcome
+
+    class Echo:
+        def step(self, state: SessionState, incoming: Incoming) -> Outcome:
+            state.turns += 1
+            return Outcome(state=state, replies=[Reply(text="one"), Reply(text="two")])
+
+    service = CoachService(Store(tmp_path / "coach.db", maintenance=False), Echo())
+    store = service.store
+    assert isinstance(store, Store)
+    try:
+        def turn(n: int) -> list[str]:
+            traced: list[str] = []
+            store.conn.set_trace_callback(traced.append)
+            service.handle_sync(Incoming(platform="test", user_id="ana", conversation_id="d", text="hi",
+                                         event_id=f"e{n}"))
+            store.conn.set_trace_callback(None)
+            return [sql.split()[0] for sql in traced]
+
+        turn(0)  # creates the user and the session
+        assert turn(1) == ["SELECT", "BEGIN", "INSERT", "UPDATE", "INSERT", "COMMIT"]
+    finally:
+        service.close()
+
+
+def test_a_busy_store_wakes_its_checkpointer_once_per_200_commits(tmp_path: Path):
+    """A checkpoint copies each page once however often it was written since, so a busy store
+    checkpoints in large rounds: 400 commits wake the background checkpointer twice, not twenty times."""
+    with Store(tmp_path / "coach.db") as store:
+        assert store._maintenance is not None
+        wakes: list[int] = []
+        store._maintenance.wake = lambda: wakes.append(1)  # type: ignore[method-assign]
+        for n in range(400):
+            with store.transaction():
+                store.claim_event(f"test:{n}", T0)
+        assert len(wakes) == 2
+
+
 def test_second_store_on_same_file_waits_for_the_write_lock(tmp_path: Path):
     path = tmp_path / "coach.db"
     with Store(path) as first, Store(path) as second:

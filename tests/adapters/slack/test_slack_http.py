@@ -320,3 +320,29 @@ async def test_a_rate_limited_post_is_retried_and_the_reply_still_arrives():
         await fake.wait_for(lambda: len(fake.messages_to(ALICE)) == 2, timeout=5)
         await asyncio.sleep(0.05)
         assert _texts(fake.messages_to(ALICE)) == ["You said: are you there"] * 2  # the 429, then the retry
+
+
+async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(monkeypatch) -> None:
+    """Bolt tries listeners in order, building every matcher's arguments afresh: the DM message,
+    the request that comes most often, is the first one tried. The others still reach theirs."""
+    from slack_bolt.listener.async_listener import AsyncListener
+
+    tried: list[str] = []
+    matches = AsyncListener.async_matches
+
+    async def counting(self, *, req, resp):  # type: ignore[no-untyped-def]
+        tried.append(req.body.get("type") or "command")
+        return await matches(self, req=req, resp=resp)
+
+    monkeypatch.setattr(AsyncListener, "async_matches", counting)
+    async with running_rig() as rig:
+        fake = rig.fake
+        await rig.send.event(dm_message(user=ALICE, text="hello there"))
+        await fake.wait_for(lambda: fake.messages_to(ALICE))
+        assert tried == ["event_callback"]
+        await rig.send.command("help", user=BOB, channel=CHANNEL, response_url=rig.response_url("c"))
+        await fake.wait_for(lambda: fake.posted)
+        assert fake.posted[0].body["text"] == "You said: help"
+        assert tried.count("command") == 2  # the DM's listener, then the command's
+        for other in ({"type": "app_uninstalled"}, {"type": "reaction_added", "user": BOB, "reaction": "tada"}):
+            assert (await rig.send.event(other)).status == 200  # found further down, not a 404
