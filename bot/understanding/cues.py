@@ -148,6 +148,7 @@ ACKNOWLEDGED = re.compile(
     r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
     r"makes sense)\b"
 )
+INTERJECTIONS = frozenset({"ugh", "hmm", "hmmm", "well", "sweet", "woo", "wooo", "lol"})  # before a yes: "ugh fine"
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done"}
@@ -272,17 +273,20 @@ ACCEPT = _cue(
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
     r"(?:i'?m|i am|am) agree|agree with (?:all|everything|this|that|it)|ship it|\d[\w%.]* it is(?!\s+\w)|"
+    r"yes to (?:all|everything)|i will sign|accepting|(?:is|are) (?:def(?:initely)? |totally )?fine|"
+    r"(?<=\w )(?:ok|okay)\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
+    r"|^\W*(?:(?:ugh|hmm+|well|sweet|woo+|lol),?\s+)?"
+    r"(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
 )
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
     r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
-    r"for both|and i'?m in|and i'?ll sign|and (?:it'?s|we have) a deal)\b|n't\b(?! wait)"
+    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -329,7 +333,8 @@ REJECT = _cue(
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
-    r"|,\s*no\W*$|^not for\b|^\W*no [\w\s()'-]{1,30}? at all\b"
+    r"|,\s*no\W*$|^not for\b|^\W*no [\w\s()'-]{1,30}? at all\b|\bstill (?:too |so |pretty )?(?:low|little)\b|"
+    r"\bpay ?cut\b|\bat the (?:floor|bottom)\b|\b(?:hard|difficult|tough) for me\b|\bnot quite there\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -365,6 +370,14 @@ JUSTIFY = _cue(
     r"student loans?|loans|experience|background|"
     r"track record|skills|results|research|scope|publication)|i (?:currently|now) (?:make|earn|get|have)|"
     r"my family (?:lives?|is|are|has|needs)|moving (?:my|our) family|move from|that'?s because|"
+    r"(?<!cover )(?<!covers )(?<!for )my (?:mother|father|mum|mom|dad|parents?|family|partner|wife|husband|spouse)\b|"
+    r"(?:will|would|'ll|'d) lose|(?:say|said|told) me|i (?:receive|get|earn|make) today|i'?m on \S+ now|im on \S+|"
+    r"(?<!over )(?<!for )(?<!after )(?<!in )(?<!within )(?<!every )"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years) (?:of )?(?:experience|exp|eng\w*|"
+    r"in\b|at\b|as\b|doing|leading|managing|building|working)|\bled (?:\d|two|three|four|five|a team|teams)|mkt|"
+    r"(?:a |big |real )?risk for (?:me|us)|(?:must|have to|need to) finish|i (?:really )?believe in|pay ?cut|"
+    r"(?:bonus|equity|stock|options|salary|pension) (?:i'?m|i am|i'?d be|i would be) (?:walking away from|"
+    r"leaving behind|giving up|losing|forfeiting)|walk(?:ing)? away from \(|"
     r"i (?:make|earn|bill|take home) (?:about |around |roughly )?[$€£₪]?\d|today i (?:earn|make|get)|"
     r"(?:the )?current (?:is|one is)|my current (?:package|total|plan)|"
     r"my current (?:company|employer|job|place|gig) (?:gives?|pays?|offers?|has)|"
@@ -451,7 +464,9 @@ ENTHUSIASM = _cue(
     r"leaning (?:toward|towards) (?:you|this|the offer|joining)|leaning yes|hyped|"
     r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
     r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"
-    r"want to make this work)"
+    r"want to make this work|(?:near|close|dear) to my heart|"
+    r"(?:glad|happy|thrilled|pleased|grateful) (?:for|to (?:get|receive)|about) (?:\w+ )?(?:the |this |your )?offer"
+    r"(?!,? but))"
 )
 COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
@@ -467,7 +482,8 @@ COMPETING = _cue(
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
     r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
-    r"final[- ]rounds?|(?:offer|deadline|interview\w*|process) elsewhere|competing)\b"
+    r"final[- ]rounds?|(?:offer|deadline|interview\w*|process) elsewhere|\d[\w.,]*(?:/mo)? elsewhere|"
+    r"anoth?r offer|competing)\b"
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
@@ -488,7 +504,8 @@ TRADE = _cue(
     r"(?:rather|prefer) (?:have|get) .{1,40} than|if you accept|earlier if|later if|sooner if)\b"
 )
 REQUEST_TIME = _cue(
-    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|over|things)|"
+    r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|over|ovr|things)|"
+    r"lemme (?:think|check|sleep|chat|talk|get back)|"
     r"(?<!\bi )(?<!\bi really )think (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
@@ -501,8 +518,8 @@ REQUEST_TIME = _cue(
     r"take (?:two|three|\d+) (?:days|nights|weeks|hours) to|(?:until|till) (?:the )?end of (?:the )?(?:day|week|month)|"
     r"(?:until|till) (?:monday|tuesday|wednesday|thursday|friday|the weekend|tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think) (?:it |this |that |things )?(?:over |through )?"
-    r"(?:with|w/?|by) (?:my |our |the )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat) (?:it |this |that |things )?(?:over |through )?"
+    r"(?:with|w/?|by|to) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
@@ -528,7 +545,8 @@ REQUEST_WRITING = _cue(
     r"updated offer|revised offer|new offer letter|get it in)\b"
 )
 QUIT = _cue(
-    r"\b(?:(?<!be )(?<!not )(?<!n't )walk(?:ing)? away(?! from (?:a|an|my|the|\$|\d|~))(?!\s+from\W*$)"
+    r"\b(?:(?<!be )(?<!not )(?<!n't )walk(?:ing)? away(?! from (?!this|the (?:deal|offer|negotiation|table|talks)|"
+    r"it\b|you\b))(?!\s+from\W*$)"
     r"(?!\s+(?:isn'?t|is not|wouldn'?t|would not|or anything))|"
     r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))(?![^.!?]{0,40}\bbehind\b)|"
     r"i am (?:out|done)|we'?re done here|"
@@ -549,7 +567,9 @@ QUIT = _cue(
     r"(?:isn'?t|is not|not) the right (?:fit|move|role|opportunity) for me|(?:isn'?t|is not) the right fit|"
     r"unable to (?:take|accept) the (?:role|job|position|offer)|say no to the whole|"
     r"declining (?:this|the|your) offer|(?:i'?ll be|i'?m|i am) passing on (?:this|the|it)|a no from me|"
-    r"i will not accept (?:this|the|your) offer|not be moving forward)\b"
+    r"i will not accept (?:this|the|your) offer|not be moving forward|^\W*(?:no,? )?(?:thx|thanks),? declining|"
+    r"(?:good|best of) luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
+    r"(?:decided|decision) to (?:stay|remain) (?:with|at|where))\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
@@ -701,8 +721,10 @@ TELL_ME = re.compile(
 )
 INFO_START = re.compile(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
-    r"ah|wait|um|uh|btw|quick q),?\s+)*"
-    r"(is there|are there|anything else|what'?s|whats|what|wat|wats|how'?s|how|when|where|which|who|why|is|are|does|"
+    r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me),?\s+)*"
+    r"(is there|are there|anything else|what'?s|whats|what|wat|wats|wht|how'?s|how|when|where|which|who|why|is|are|"
+    r"does|"
+    r"until when|since when|"
     r"do|did|"
     r"will i|would i|"
     r"am i|any idea|any details|i (?:was )?wonder(?:ing)?|curious|i'?m curious|tell me)\b"
@@ -743,7 +765,9 @@ KNOW_WISH = re.compile(
     r"|\blet me know (?:what|how|whether|when|which)\b"
 )
 # Indignation put as a question wants no answer: "do you people even read my emails?"
-RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously)\b")
+RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
+# "I don't understand, the 4000 is per year or one time?": a question for an explanation
+NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\bis (?:it|that) like\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.

@@ -143,6 +143,9 @@ class Understander:
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         if Act.justify not in acts and _gives_a_reason(low, acts, may):
             acts = [a for a in _ACT_ORDER if a in acts or a is Act.justify]
+        elif Act.justify in acts and Act.request_time in acts and not {
+                Act.propose, Act.reject, Act.trade_off} & set(acts):
+            acts.remove(Act.justify)  # "let me talk it over with my wife": a reason for wanting time (guide)
         given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
         terms = [self._term(slot, slot.perk in given) for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
@@ -298,14 +301,9 @@ class Understander:
         skipped = may.skipped
         signals.extend(signal for signal, pattern in _SIGNAL_CUES
                        if id(pattern) not in skipped and pattern.search(low) is not None)
-        if Signal.hint in signals:  # "what should I say next?": a request to the coach is ask (guide), no rival
-            acts.add(Act.ask)
-            acts.discard(Act.competing_offer)
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        if (Signal.market_data in signals and (stated is low or cues.MARKET.search(stated))) or (
-                Signal.own_value in signals and (stated is low or cues.OWN_VALUE.search(stated))):
-            acts.add(Act.justify)  # a competing offer with a figure is evidence too: see _acts_from_terms
+        _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
         return [a for a in _ACT_ORDER if a in acts], signals
@@ -761,14 +759,33 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     )
 
 
+def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Signal]) -> None:
+    """Acts some signals carry: a request to the coach or for a recap asks (guide); market data and the
+    speaker's own value, said outside a question for information, justify."""
+    if Signal.hint in signals:  # "what should I say next?": asked of the coach, no rival offer told
+        if "?" in low or cues.INFO_START.match(low):
+            acts.add(Act.ask)
+        acts.discard(Act.competing_offer)
+    if (Signal.summary in signals or Signal.alternatives in signals) and (
+            "?" in low or cues.POLITE_REQUEST.match(low)):
+        acts.add(Act.ask)  # "recap?", "what else can you offer to bridge it?" want an answer
+    if (Signal.market_data in signals and (stated is low or cues.MARKET.search(stated))) or (
+            Signal.own_value in signals and (stated is low or cues.OWN_VALUE.search(stated))):
+        acts.add(Act.justify)  # a competing offer with a figure is evidence too: see _acts_from_terms
+
+
 def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
     """A reason linked to what the message asks, refuses or trades ("…, so I need 20 days"), or a rival offer
     with a figure; not the recruiter's limit granted ("since PTO is fixed, could…")."""
-    if Act.competing_offer in acts and cues.DIGIT.search(low):
-        return True  # "other co offered 160k base": evidence for what the candidate asks
-    if not {Act.propose, Act.reject, Act.trade_off} & set(acts) or not _found(cues.REASON_LINK, low, may):
+    taking_a_position = bool({Act.propose, Act.reject, Act.trade_off} & set(acts))
+    if Act.competing_offer in acts and taking_a_position:
+        return True  # "another company offered 160k, can you match it?": a rival offer backing an ask (guide)
+    if not _found(cues.REASON_LINK, low, may):
         return False
+    if not taking_a_position and {Act.ask, Act.request_time, Act.request_writing, Act.accept} & set(acts):
+        return False  # "send it so I can read it carefully": a reason for a request, not for a position
     return any(not cues.CONSTRAINT_GRANTED.match(low, link.start())
+               and (taking_a_position or "notice" not in link.group(0))  # a notice period alone is information
                and not _found(cues.REQUEST_WRITING, _sentence_of(low, link.start()), may)  # "so I can sign it"
                for link in cues.REASON_LINK.finditer(low))
 
@@ -859,7 +876,7 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
         words = accept.group(0).strip(" ,.!").split()
-        if len(words) == 1 and words[0] in cues.OPENERS and (
+        if _an_opener(words) and (
             cues.ACCEPT_THEN_ASK.search(low, accept.end())
             or low.rstrip().endswith("?")
             or Act.request_time in acts
@@ -987,6 +1004,8 @@ def _in_context(
             and any(t.role == "ask" and t.amount is not None for t in terms) and _only_a_yes(low)):
         found.discard(Act.accept)  # "yes, I can start in two weeks" answers the question with a figure: a proposal
         found.add(Act.propose)
+    if context is not None and context.last_move == "question" and words <= 2 and found == {Act.reject}:
+        found.discard(Act.reject)  # "nah" answers a question; it refuses nothing
     answering = context is not None and context.last_move in ("question", "refusal")
     if (Act.accept in found and answering and words <= 6 and not terms and not said_so
             and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
@@ -1009,7 +1028,14 @@ def _in_context(
 def _only_a_yes(low: str) -> bool:
     """The message's only acceptance cue is the "yes"/"ok" it opens with."""
     found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
-    return len(found) == 1 and len(found[0]) == 1 and found[0][0] in cues.OPENERS
+    return len(found) == 1 and _an_opener(found[0])
+
+
+def _an_opener(words: list[str]) -> bool:
+    """ "ok", "oh ok", "ugh fine": a yes the message opens with, perhaps after an interjection."""
+    words = [w.strip(",") for w in words]
+    return (len(words) == 1 and words[0] in cues.OPENERS) or (
+        len(words) == 2 and words[0] in cues.INTERJECTIONS and words[1] in cues.OPENERS)
 
 
 def _accepted(
@@ -1081,6 +1107,8 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
     polite = cues.POLITE_REQUEST.match(sentence)
     if asks and (cues.RUDE.search(sentence) or cues.RHETORICAL.search(sentence)):
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
+    if asks and cues.NOT_UNDERSTOOD.search(sentence):
+        return True  # "sorry, I don't understand, the 4000 is per year or one time?"
     if cues.KNOW_WISH.search(sentence) and not cues.CHANGE_ASKED.search(sentence):
         return True  # "I'd like to know what the 401(k) match is"
     if polite:
