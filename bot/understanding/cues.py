@@ -148,7 +148,7 @@ ACKNOWLEDGED = re.compile(
     r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
     r"makes sense)\b"
 )
-INTERJECTIONS = frozenset({"ugh", "hmm", "hmmm", "well", "sweet", "woo", "wooo", "lol"})  # before a yes: "ugh fine"
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol"})  # before a yes: "ugh fine"
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done"}
@@ -274,12 +274,13 @@ ACCEPT = _cue(
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
     r"(?:i'?m|i am|am) agree|agree with (?:all|everything|this|that|it)|ship it|\d[\w%.]* it is(?!\s+\w)|"
     r"yes to (?:all|everything)|i will sign|accepting|(?:is|are) (?:def(?:initely)? |totally )?fine|"
-    r"(?<=\w )(?:ok|okay)\W*$|"
+    r"(?:days?|weeks?|months?|wfh|pto|base|bonus) (?:ok|okay)\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:(?:ugh|hmm+|well|sweet|woo+|lol),?\s+)?"
-    r"(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"(?!\s+(?:but|if)\b)"
+    r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
 )
 ACCEPT_BLOCK = re.compile(
