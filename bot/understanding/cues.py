@@ -246,6 +246,7 @@ CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
+TAKING_WORDS = ("fine", "ok", "good", "happy", "agreed", "settled")  # cheap check before TERM_TAKEN_BEFORE
 TERM_TAKEN_BEFORE = re.compile(
     r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|for) (?:the |my |your )?$"
 )
@@ -334,8 +335,12 @@ REJECT = _cue(
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
-    r"|,\s*no\W*$|^not for\b|^\W*no [\w\s()'-]{1,30}? at all\b|\bstill (?:too |so |pretty )?(?:low|little)\b|"
-    r"\bpay ?cut\b|\bat the (?:floor|bottom)\b|\b(?:hard|difficult|tough) for me\b|\bnot quite there\b"
+    r"|,\s*no\W*$|^not for\b"
+)
+# Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
+REFUSAL_WORDS = _cue(
+    r"^\W*no [\w\s()'-]{1,30}? at all\b|\b(?:still (?:too |so |pretty )?(?:low|little)|pay ?cut|"
+    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -365,17 +370,17 @@ CONSTRAINT_GRANTED = re.compile(
     r"[\w-]+(?: [\w-]+)?\s+(?:is|are|can'?t|cannot|won'?t)\s+(?:fixed|firm|set|capped|locked|tight|limited|"
     r"not (?:negotiable|flexible)|move|budge|change|go)\b"
 )
-JUSTIFY = _cue(
-    r"\b(?:my (?:commute|kids?|children|"
-    r"mortgage|rent|situation|health(?! (?:insurance|plan|cover|care|benefits?))|back|daughter|son|baby|"
-    r"student loans?|loans|experience|background|"
-    r"track record|skills|results|research|scope|publication)|i (?:currently|now) (?:make|earn|get|have)|"
+# Reasons in everyday words, without "because": a cost, a loss, a family move, current pay, a skill the team needs.
+# Kept apart from JUSTIFY so the gate searches them only where one of their words is in the message.
+REASON_WORDS = _cue(
+    r"\b(?:"
     r"my family (?:lives?|is|are|has|needs)|moving (?:my|our) family|move from|that'?s because|"
-    r"(?<!cover )(?<!covers )(?<!for )my (?:mother|father|mum|mom|dad|parents?|family|partner|wife|husband|spouse)\b|"
+    r"my(?<!cover my)(?<!covers my)(?<!for my) (?:mother|father|mum|mom|dad|parents?|family|partner|wife|husband|"
+    r"spouse)\b|"
     r"(?:will|would|'ll|'d) lose|(?:say|said|told) me|i (?:receive|get|earn|make) today|i'?m on \S+ now|im on \S+|"
     r"(?<!over )(?<!for )(?<!after )(?<!in )(?<!within )(?<!every )"
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years) (?:of )?(?:experience|exp|eng\w*|"
-    r"in\b|at\b|as\b|doing|leading|managing|building|working)|\bled (?:\d|two|three|four|five|a team|teams)|mkt|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:yrs?|years) (?:of )?(?:experience|exp|eng\w*|"
+    r"in\b|at\b|as\b|doing|leading|managing|building|working)|led (?:\d|two|three|four|five|a team|teams)|mkt|"
     r"(?:a |big |real )?risk for (?:me|us)|(?:must|have to|need to) finish|i (?:really )?believe in|pay ?cut|"
     r"(?:bonus|equity|stock|options|salary|pension) (?:i'?m|i am|i'?d be|i would be) (?:walking away from|"
     r"leaving behind|giving up|losing|forfeiting)|walk(?:ing)? away from \(|"
@@ -399,6 +404,13 @@ JUSTIFY = _cue(
     r"recruiters? (?:\w+ ){0,6}(?:said|told|say|says)|careers page|"
     r"(?<!fixed )(?:per|under) the (?:collective )?agreement|"
     r"the agreement (?:lets|allows|says)|"
+    r"cost of living)\b"
+)
+JUSTIFY = _cue(
+    r"\b(?:my (?:commute|kids?|children|"
+    r"mortgage|rent|situation|health(?! (?:insurance|plan|cover|care|benefits?))|back|daughter|son|baby|"
+    r"student loans?|loans|experience|background|"
+    r"track record|skills|results|research|scope|publication)|i (?:currently|now) (?:make|earn|get|have)|"
     r"i (?:make|earn) \S+ (?:now|today|currently)|what i (?:earn|make)|i'?m at \S+ (?:now|right now|today)|"
     r"currently (?:making|earning|on|at|get|getting)|"
     r"at my current (?:job|role|salary|company|package)|my current (?:salary|package|base|pay)|"
@@ -457,9 +469,11 @@ ENTHUSIASM = _cue(
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
-    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this|"
-    # keenness in everyday words: the company preferred, the job wanted
-    r"(?:first|top) choice|(?:prefer|rather|like) to (?:join|choose|be with|work with|be part of) "
+    r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
+)
+# Keenness in everyday words (the company preferred, the job wanted), gated apart from ENTHUSIASM.
+KEEN_WORDS = _cue(
+    r"\b(?:(?:first|top) choice|(?:prefer|rather|like) to (?:join|choose|be with|work with|be part of) "
     r"(?:you|your|this|the)|"
     r"(?:choose|pick) you|(?:i'?d|i would) rather (?:be|join|work) (?:here|with you)|"
     r"leaning (?:toward|towards) (?:you|this|the offer|joining)|leaning yes|hyped|"
@@ -720,7 +734,7 @@ TELL_ME = re.compile(
     r"ask (?:why|what|how|when|who|where|about|if|whether)|to know|(?<!let )you know|confirm (?:whether|if)|advise|"
     r"understand (?:what|how|why|whether|if)|(?:clear|straight) answer)\b"
 )
-INFO_START = re.compile(
+INFO_START = _cue(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
     r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me),?\s+)*"
     r"(is there|are there|anything else|what'?s|whats|what|wat|wats|wht|how'?s|how|when|where|which|who|why|is|are|"
@@ -995,7 +1009,8 @@ GATE = CueGate(
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION,
-        REASON_LINK, NOT_A_TERM_BEFORE,
+        REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
+        KEEN_WORDS,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],
