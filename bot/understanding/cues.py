@@ -219,6 +219,8 @@ ACCEPTING = re.compile(
 BUT = re.compile(r"\bbut\b")
 LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
 # "happy to get the offer from Kestrel" thanks the recruiter's company: no rival offer
+# "I'd like to make a counter-offer", "here's my counter": the candidate's own, not a rival's
+OWN_COUNTER = re.compile(r"\b(?:make|making|here'?s|my) (?:a )?$")
 THANKFUL_FOR_OFFER = re.compile(
     r"\b(?:happy|glad|pleased|thrilled|excited|grateful|thank(?:s| you)?) (?:to (?:get|receive|have) |for )"
     r"(?:the |this |your |an? )?offers?\b"
@@ -241,12 +243,13 @@ CONCEDED = re.compile(
 )
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
 OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
+CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
 CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
-TAKING_WORDS = ("fine", "ok", "good", "happy", "agreed", "settled")  # cheap check before TERM_TAKEN_BEFORE
+TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled")  # cheap check before TERM_TAKEN_BEFORE
 TERM_TAKEN_BEFORE = re.compile(
     r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|for) (?:the |my |your )?$"
 )
@@ -256,10 +259,11 @@ GREET = _cue(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
     r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was)\b)"
     r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
-    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow'?s it going\b|\bhow are you\b"
+    r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow(?:'?s it going| are you)\b"
 )
 ACCEPT = _cue(
-    r"\b(?:(?<!great )(?<!good )deal|it'?s a deal|we have a deal|sounds? (?:good|great|fair|fine|perfect|reasonable)|"
+    r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
+    r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|(?:is|'s) acceptable|my acceptance|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
@@ -272,10 +276,12 @@ ACCEPT = _cue(
     r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
-    r"alright then|wonderful|excellent,? (?:thanks|thank you)|(?:which|\d[\w%.]*) works|"
-    r"(?:i'?m|i am|am) agree|agree with (?:all|everything|this|that|it)|ship it|\d[\w%.]* it is(?!\s+\w)|"
-    r"yes to (?:all|everything)|i will sign|accepting|(?:is|are) (?:def(?:initely)? |totally )?fine|"
-    r"(?:days?|weeks?|months?|wfh|pto|base|bonus) (?:ok|okay)\W*$|"
+    r"alright then|wonderful|excellent,? (?:thanks|thank you)|which works|"
+    r"\d[\w%.]* (?:works|it is(?!\s+\w))|"
+    r"i'?m agree|i am agree|am agree|agree with (?:all|everything|this|that|it)|ship it|"
+    r"yes to (?:all|everything)|i will sign|accepting|is (?:def(?:initely)?|totally) fine|"
+    r"are (?:def(?:initely)?|totally) fine|"
+    r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
@@ -305,11 +311,13 @@ REJECT = _cue(
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
     r"decline (?:the|your|this) offer|(?:was|were) expecting more|expected more|hoped for more|hoping for more than|"
     r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
-    r"(?:is|are|'s|was|be) capped at|(?<!which )(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|"
+    r"is capped at|are capped at|'s capped at|was capped at|be capped at|"
+    r"(?<!which )(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|"
     r"top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
     r"too much|not sustainable|tops? out|(?:is|are) firm|"
-    r"(?:there'?s|there is) no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
+    r"there'?s no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
+    r"there is no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
     r"are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
@@ -487,7 +495,7 @@ COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
-    r"(?<!make a )(?<!making a )(?<!my )(?<!here's a )counter ?-?offer|"
+    r"counter ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
@@ -497,7 +505,7 @@ COMPETING = _cue(
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
     r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
-    r"final[- ]rounds?|(?:offer|deadline|interview\w*|process) elsewhere|\d[\w.,]*(?:/mo)? elsewhere|"
+    r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
     r"anoth?r offer|competing)\b"
 )
 TRADE = _cue(
@@ -521,7 +529,7 @@ TRADE = _cue(
 REQUEST_TIME = _cue(
     r"\b(?:sleep on (?:it|this|that)|think (?:about|abt|over|ovr|things)|"
     r"lemme (?:think|check|sleep|chat|talk|get back)|"
-    r"(?<!\bi )(?<!\bi really )think (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
+    r"think(?<!\bi think)(?<!\bi really think) (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
@@ -530,8 +538,10 @@ REQUEST_TIME = _cue(
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
     r"take (?:a|the|some|a few) (?:day|days|week|weekend|night|moment|minute)s?|"
-    r"take (?:two|three|\d+) (?:days|nights|weeks|hours) to|(?:until|till) (?:the )?end of (?:the )?(?:day|week|month)|"
-    r"(?:until|till) (?:monday|tuesday|wednesday|thursday|friday|the weekend|tomorrow|next week)|"
+    r"take (?:two|three|\d+) (?:days|nights|weeks|hours) to|"
+    r"until (?:the )?end of (?:the )?(?:day|week|month)|till (?:the )?end of (?:the )?(?:day|week|month)|"
+    r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
+    r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
     r"(?:talk|speak|discuss|check|consult|run|go over|think|chat) (?:it |this |that |things )?(?:over |through )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
@@ -581,10 +591,12 @@ QUIT = _cue(
     r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position)|withdrawal from|"
     r"(?:isn'?t|is not|not) the right (?:fit|move|role|opportunity) for me|(?:isn'?t|is not) the right fit|"
     r"unable to (?:take|accept) the (?:role|job|position|offer)|say no to the whole|"
-    r"declining (?:this|the|your) offer|(?:i'?ll be|i'?m|i am) passing on (?:this|the|it)|a no from me|"
+    r"declining (?:this|the|your) offer|i'?ll be passing on (?:this|the|it)|i'?m passing on (?:this|the|it)|"
+    r"i am passing on (?:this|the|it)|a no from me|"
     r"i will not accept (?:this|the|your) offer|not be moving forward|^\W*(?:no,? )?(?:thx|thanks),? declining|"
-    r"(?:good|best of) luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
-    r"(?:decided|decision) to (?:stay|remain) (?:with|at|where))\b"
+    r"good luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
+    r"best of luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
+    r"decided to (?:stay|remain) (?:with|at|where)|decision to (?:stay|remain) (?:with|at|where))\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 

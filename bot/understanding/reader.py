@@ -315,7 +315,8 @@ class Understander:
         _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
-        questions = frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q)
+        questions = frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low else (
+            frozenset())
         return [a for a in _ACT_ORDER if a in acts], signals, questions
 
     def _acts_from_terms(
@@ -812,6 +813,14 @@ def _declines_for_cash(slots: list[_Slot]) -> bool:
                                   and not slot.negated for slot in slots)
 
 
+def _a_rival_offer(low: str, rival: re.Match[str]) -> bool:
+    """Not "happy to get the offer from Kestrel" (thanks), nor "I'd like to make a counter-offer" (a proposal)."""
+    if rival.group(0).startswith("counter") and cues.OWN_COUNTER.search(low, max(0, rival.start() - 12),
+                                                                          rival.start()):
+        return False
+    return not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
+
+
 def _refusals(low: str, may: MayMatch) -> Iterator[re.Match[str]]:
     """Every refusal cue in the message, the common phrases and the everyday ones."""
     if cues.REJECT in may:
@@ -837,8 +846,7 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
-            not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
-            for rival in cues.COMPETING.finditer(low)):
+            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)):
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
@@ -881,12 +889,17 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
     if _at(cues.ACCEPT_ON_TERM, low, may):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
+    conditional = cues.CONDITION_WORD.search(low) is not None
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-        start, end = _sentence_span(low, accept.start())
-        if cues.CONDITION_BEFORE.search(low, start, accept.start()):
-            continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
-        near = (max(start, accept.start() - 12), min(end, accept.end() + 40))
+        near = (max(0, accept.start() - 12), accept.end() + 40)
         blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+        if blocks or conditional:  # only then does the sentence around it matter
+            start, end = _sentence_span(low, accept.start())
+            if conditional and cues.CONDITION_BEFORE.search(low, start, accept.start()):
+                continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
+            if blocks and (near[0] < start or near[1] > end):
+                near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
+                blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
         if blocks and not (blocks == {"but"} and (cues.ACCEPT_IN_WORDS.search(accept.group(0))
                                                   or _names_a_term_before_but(low, accept.start(), mentions))):
             continue  # "ok but 25 days" counters; "I accept the salary, but…", "$118k is fine, but…" take that much
@@ -909,7 +922,7 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
 
 def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
     """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
-    if not mentions or not any(word in low for word in cues.TAKING_WORDS):
+    if not mentions or cues.TAKING_WORD.search(low) is None:
         return False
     for mention in mentions:
         taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
