@@ -214,7 +214,8 @@ RECAP = re.compile(
 ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
-    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good))\b"
+    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
+    r"(?:happy|fine|good) with (?:the|my|your))\b"
 )
 BUT = re.compile(r"\bbut\b")
 LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
@@ -348,7 +349,7 @@ REJECT = _cue(
 # Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
 REFUSAL_WORDS = _cue(
     r"^\W*no [\w\s()'-]{1,30}? at all\b|\b(?:still (?:too |so |pretty )?(?:low|little)|pay ?cut|"
-    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there)\b"
+    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -802,7 +803,7 @@ CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\b(?:but|however|though|whi
 OFFER_CUE = _cue(
     r"\b(?:we (?:can|could|'ll|will) (?:offer|do|add|give|go to|bump|raise|include|make|stretch|move)|"
     r"i can (?:offer|do|add|give)|how about|what about|let'?s|i'?d (?:like|want|need|take|accept)|"
-    r"i would|i want|i need|can you|could you|would you|could we|can we)\b"
+    r"i would|i want|i need|can you|could you|would you|could we|can we|my counter|make a counter)\b"
 )
 WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
@@ -887,7 +888,8 @@ EVIDENCE = _cue(
     r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) "
     r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"
     r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
-    r"competing|competitor|rival|counter ?-?offer|currently|current(?:ly)? (?:salary|base|pay|job|role|package)|"
+    r"competing|competitor|rival|currently|counter(?<!my counter)(?<!make a counter)(?<!here's a counter) ?-?offer|"
+    r"current(?:ly)? (?:salary|base|pay|job|role|package)|"
     r"my current|right now|at the moment|today i|i (?:make|earn|get|have|am on|'m on|am at|'m at)\b.{0,20}"
     r"\b(?:now|today|currently|at the moment)|i (?:currently|now) (?:make|earn|get|have)|"
     r"(?:at|in) my (?:current|last|previous|old) |my (?:last|previous|old) (?:job|role|company|employer)|"

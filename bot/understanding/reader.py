@@ -880,7 +880,8 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
             continue
         if cues.NOT_WRITING_ASKED.search(low, max(0, cue.start() - 8), cue.end()):
             continue  # "please consider this email my withdrawal", "I am writing to ask…"
-        if sentence.count(" ") < 5 or cues.WRITING_ASKED.search(sentence):
+        start, end = _sentence_span(low, cue.start())  # "the contract says 45 hours; I'd like 40" asks no document
+        if low.count(" ", start, end) < 5 or cues.WRITING_ASKED.search(low, start, end):
             return True  # "offer letter pls?", "could you send it over?"
     return False
 
@@ -891,18 +892,16 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
     conditional = cues.CONDITION_WORD.search(low) is not None
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-        near = (max(0, accept.start() - 12), accept.end() + 40)
-        blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
-        if blocks or conditional:  # only then does the sentence around it matter
-            start, end = _sentence_span(low, accept.start())
-            if conditional and cues.CONDITION_BEFORE.search(low, start, accept.start()):
-                continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
-            if blocks and (near[0] < start or near[1] > end):
-                near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
-                blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
-        if blocks and not (blocks == {"but"} and (cues.ACCEPT_IN_WORDS.search(accept.group(0))
-                                                  or _names_a_term_before_but(low, accept.start(), mentions))):
-            continue  # "ok but 25 days" counters; "I accept the salary, but…", "$118k is fine, but…" take that much
+        blocks = _what_undoes(low, accept, conditional)
+        if blocks is None:
+            continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
+        if blocks:
+            if blocks != {"but"}:
+                continue  # "ok if you add a sign-on", "fine once I see it in writing": conditions
+            if _names_a_term_before_but(low, accept.start(), mentions):
+                return True  # "$118k is fine, but 15 days is a joke": that term is taken, whatever follows
+            if not cues.ACCEPT_IN_WORDS.search(accept.group(0)):
+                continue  # "ok but 25 days" counters; "I accept the salary, but…" takes that much
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
         words = accept.group(0).strip(" ,.!").split()
@@ -918,6 +917,21 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
     return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
+
+
+def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str] | None:
+    """The words around an acceptance, in its sentence, that undo it ("but", "if", "not"…); None when the
+    sentence puts a condition before it."""
+    near = (max(0, accept.start() - 12), accept.end() + 40)
+    blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+    if blocks or conditional:  # only then does the sentence around it matter
+        start, end = _sentence_span(low, accept.start())
+        if conditional and cues.CONDITION_BEFORE.search(low, start, accept.start()):
+            return None
+        if blocks and (near[0] < start or near[1] > end):
+            near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
+            blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+    return blocks
 
 
 def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
@@ -1083,7 +1097,7 @@ def _accepted(
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
     if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
-            and not one_term):
+            and not one_term and cues.BUT.search(low) is None):  # "the bonus is fine, but the base…" takes one
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
