@@ -7,14 +7,18 @@ exit 0.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.messages import Incoming, Reply
 from bot.session import SessionState
+
+if TYPE_CHECKING:  # the terminal warms up without an event loop, so asyncio is imported only to stop one
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +53,29 @@ def warm_up(coach: object, render: Callable[[Reply], object] | None = None) -> N
         log.warning("warm-up failed; the first turn will be slower", exc_info=True)
 
 
+# Young objects between collections of the youngest generation (Python's default: 700). A turn
+# leaves few cycles behind, so a collection every ~12 turns found nothing yet cost about 15 us a turn.
+YOUNG_COLLECTION_THRESHOLD = 5_000
+
+
+def settle_heap() -> None:
+    """Call once everything the process keeps for its whole life is loaded and warmed up (the
+    playbooks, the reader's patterns, the platform's libraries and app): hide all of it from the
+    garbage collector, and collect the young generation less often.
+
+    A full collection then walks only what later turns create instead of the ~75,000 objects that
+    never die: on a busy Slack server those came every two seconds, took 25-45 ms each (a stall for
+    every request waiting) and freed nothing. What is left to collect is a turn's rare cycles."""
+    gc.collect()
+    gc.freeze()
+    _young, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
+
+
 def stop_on_signals(stop: asyncio.Event) -> Callable[[], None]:
     """Set `stop` on SIGTERM or SIGINT while the loop runs; returns the function that undoes it."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     installed = []
 

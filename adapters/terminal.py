@@ -9,12 +9,12 @@ the end of input, so a practice can be scripted.
 
 It talks to the core through :class:`bot.port.Coach`, like Slack and Discord. SIGTERM or SIGINT
 during a turn lets the turn finish and its replies print, then leaves with status 0. It imports no
-chat platform library, to start fast.
+chat platform library and, with a coach that can answer directly (:class:`bot.port.DirectCoach`,
+which the service is), not asyncio either, to start fast.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import getpass
 import re
@@ -23,11 +23,14 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.markup import parse
 from bot.messages import Choice, ConversationKind, Incoming, Reply, ReplyKind
-from bot.port import Coach
+from bot.port import Coach, DirectCoach
+
+if TYPE_CHECKING:
+    import asyncio
 
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 PLATFORM = "terminal"
@@ -105,15 +108,29 @@ def _bold(text: str, color: bool) -> str:
 class TerminalChat:
     """Feeds typed lines to the coach as one terminal user and prints what comes back."""
 
-    def __init__(self, coach: Coach, user: str, out: TextIO, *, color: bool = False, width: int | None = None,
-                 runner: asyncio.Runner | None = None) -> None:
+    def __init__(self, coach: Coach, user: str, out: TextIO, *, color: bool = False,
+                 width: int | None = None) -> None:
         self.coach = coach
         self.user = user
         self.out = out
         self.color = color
         self.width = width
-        self.runner = runner or asyncio.Runner()
         self.numbered: list[Choice] = []  # what the numbers on screen mean: presentation, not conversation
+        # One person types one line at a time, so nothing here needs an event loop: a coach that can
+        # answer directly is asked directly (importing asyncio would be a tenth of the start); any
+        # other is awaited on a loop made for it.
+        self._direct = coach if isinstance(coach, DirectCoach) else None
+        self._loop: asyncio.Runner | None = None
+
+    def close(self) -> None:
+        if self._loop is not None:
+            self._loop.close()
+
+    def __enter__(self) -> TerminalChat:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def send(self, text: str) -> None:
         choice = self._numbered_choice(text)
@@ -122,7 +139,16 @@ class TerminalChat:
             conversation_kind=ConversationKind.terminal,
             text=None if choice else text, choice=choice.id if choice else None,
         )
-        self.show(self.runner.run(self.coach.handle(incoming)))
+        self.show(self._turn(incoming))
+
+    def _turn(self, incoming: Incoming) -> list[Reply]:
+        if self._direct is not None:
+            return self._direct.handle_sync(incoming)
+        if self._loop is None:
+            import asyncio
+
+            self._loop = asyncio.Runner()
+        return self._loop.run(self.coach.handle(incoming))
 
     def show(self, replies: Iterable[Reply]) -> None:
         self.numbered = []
@@ -244,9 +270,8 @@ def run_chat(coach: Coach, user: str, inp: TextIO = sys.stdin, out: TextIO = sys
     from adapters.lifecycle import warm_up
 
     interactive = inp.isatty() and out.isatty()
-    with asyncio.Runner() as runner, StopGuard() as guard:
-        chat = TerminalChat(coach, user, out, color=interactive,
-                            width=terminal_width(out) if interactive else None, runner=runner)
+    with StopGuard() as guard, TerminalChat(coach, user, out, color=interactive,
+                                            width=terminal_width(out) if interactive else None) as chat:
         try:
             if interactive:
                 _enable_line_editing()

@@ -312,6 +312,7 @@ async def _cpu_per_dm(side: FakeOnItsThread, client: Any, texts: itertools.cycle
 
 async def cpu_main(events: int, rounds: int, warmup: int) -> int:
     from adapters.discord.render import message_kwargs, render_reply
+    from adapters.lifecycle import settle_heap
     from bot.engine import Engine
     from bot.service import CoachService
     from bot.storage.store import Store
@@ -333,6 +334,7 @@ async def cpu_main(events: int, rounds: int, warmup: int) -> int:
                     for key, answer in replies.items()}
         real = TurnTimed(CoachService(Store(Path(folder) / "coach.db"), Engine(playbooks, understander)))
         settings = DiscordSettings(token=side.fake.token, sync_commands=False)
+        settle_heap()  # as the real serve() does once warmed up, for every client measured below
 
         def coach_client(coach: Any) -> TimedCoachClient:
             return TimedCoachClient(coach, settings, catalogue, guild_ready_timeout=0)

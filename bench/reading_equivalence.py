@@ -7,7 +7,7 @@ inputs must then be byte-identical.
 
 The inputs are collected from *this* tree, once, so both versions read exactly the same thing:
 
-- every text of ``tests/data/*.jsonl`` and of the blind tuning sets (``*.dev.jsonl``, ``*.iter.jsonl``),
+- every text of ``tests/data/*.jsonl`` and of the blind tuning sets (``*.dev.jsonl``, ``*.iter.jsonl``, ``iter3/``),
   with its own context, and again under a few fixed contexts (an offer on the table, a question, a refusal);
 - the blind tuning practices played whole through the chat harness, each read with the context the
   practice gave it (recorded in the dump, so a different reading upstream shows too);
@@ -58,8 +58,14 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _tuning_files() -> list[Path]:
+    """The blind sets rules may be tuned on: the dev and iter files, and later tuning folders (iter3...); never a
+    folder marked frozen."""
     blind = DATA / "blind"
-    return sorted([*blind.glob("*.dev.jsonl"), *blind.glob("*.iter.jsonl")])
+    files = [*blind.glob("*.dev.jsonl"), *blind.glob("*.iter.jsonl")]
+    for folder in sorted(p for p in blind.glob("iter*") if p.is_dir()):
+        if not (folder / "FROZEN.json").exists():
+            files += folder.glob("*.jsonl")
+    return sorted(files)
 
 
 def corpus_reads() -> list[tuple[str, dict[str, Any] | None]]:
@@ -69,7 +75,7 @@ def corpus_reads() -> list[tuple[str, dict[str, Any] | None]]:
     for path in sorted(DATA.glob("*.jsonl")):
         own += [(r["text"], r.get("context")) for r in _jsonl(path)]
     for path in _tuning_files():
-        if path.name.startswith("practices"):
+        if path.name.startswith("practices") or path.suffix != ".jsonl":
             continue
         for r in _jsonl(path):
             context = r.get("context")

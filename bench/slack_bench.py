@@ -7,6 +7,7 @@ Run from the repository root:
     python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
     python bench/slack_bench.py --server --rounds 5 --turns 400   # the real `run slack` vs a baseline commit
     python bench/slack_bench.py --crash 10 --turns 300            # kill -9 during bursts: events lost
+    python bench/slack_bench.py --turn-cpu main 72575b0 --rounds 5 --turns 1000   # the turn alone, per tree
 
 `--server` and `--crash` are described where their code starts, below; the rest of this text is
 about the default comparison.
@@ -548,6 +549,27 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
                                             for name in ("baseline", "this", "bare Bolt")))
 
 
+def turn_cpu_main(refs: list[str], rounds: int, turns: int) -> int:
+    """`--turn-cpu`: the practice turn alone (service and SQLite, no Slack), this tree against each of
+    `refs`, one child process per tree and round, the trees in rotating order."""
+    here = Path(__file__).resolve().parents[1]
+    results: dict[str, list[float]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {ref: _tree_of(ref, Path(tmp)) for ref in refs}
+        trees["this"] = here
+        names = list(trees)
+        for round_ in range(rounds):
+            for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+                results[name].append(turn_cpu_in_process(trees[name], turns) * 1000)
+    print(f"practice turn alone, CPU ms per turn, median of {rounds} rounds ({turns} turns each)")
+    this = statistics.median(results["this"])
+    for name, values in results.items():
+        median = statistics.median(values)
+        print(f"{name:<12}{median:8.3f}   this / {name}: {this / median:5.2f}   rounds: "
+              + ", ".join(f"{v:.3f}" for v in values))
+    return 0
+
+
 # --- `--crash`: kill -9 during a burst of acknowledged events, restart, count (issue 13 defect 10) ----
 
 
@@ -617,10 +639,14 @@ if __name__ == "__main__":
     parser.add_argument("--turns", type=int, default=400, help="with --server: turns per measurement")
     parser.add_argument("--crash", type=int, metavar="KILLS",
                         help="kill -9 the server KILLS times during bursts of acknowledged events, then count")
+    parser.add_argument("--turn-cpu", nargs="+", metavar="REF",
+                        help="the practice turn alone in process, this tree against each REF, interleaved")
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)  # internal: the bare app's process
     args = parser.parse_args()
     if args.bare_server:
         _bare_server(args.bare_server)
+    elif args.turn_cpu:
+        sys.exit(turn_cpu_main(args.turn_cpu, args.rounds, args.turns))
     elif args.crash:
         sys.exit(asyncio.run(crash_main(args.baseline, args.crash, args.turns)))
     elif args.server:

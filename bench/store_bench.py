@@ -12,6 +12,12 @@ Each turn runs through CoachService.handle_sync with a stand-in engine that burn
 of CPU (``--step-ms``, default 1.0 ms, about a real practice turn's engine step), so what differs
 between back ends and process counts is the store and its locking. A worker process is a plain
 Python process running the service against the shared database, as `offer-coach run` would.
+
+PostgreSQL's CPU is counted two ways: the whole server's (every postgres process, background
+writers included, but also whatever else uses the server meanwhile, such as other test suites),
+and the workers' own backends only (each worker names its connections and reads their CPU from
+/proc before and after its turns), which other users of the server cannot inflate. `processes`
+ends with each round's 2/1 and 4/1 ratios of CPU per turn and their median and spread.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from bot.service import CoachService
 from bot.session import Outcome
 target, name, go = sys.argv[2], sys.argv[3], sys.argv[7]
 turns, users, step_ms = int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
+connections = sys.argv[8] if len(sys.argv) > 8 else ""  # PostgreSQL: the application_name of ours
 
 class Burning:
     def step(self, state, incoming):
@@ -51,14 +58,33 @@ class Burning:
 
 try:
     from bot.storage import open_store
-    store = open_store(target)
+    store = open_store(target, application_name=connections) if connections else open_store(target)
 except ImportError:  # a commit from before the store protocol: SQLite only
     from bot.storage.store import Store
     store = Store(target)
 coach = CoachService(store, Burning())
 import os
+
+def backends():
+    # (CPU seconds, times scheduled onto a CPU) so far, of each server process serving our connections
+    if not connections:
+        return {}
+    with store.snapshot() as sql:
+        pids = [pid for (pid,) in sql.execute("SELECT pid FROM pg_stat_activity WHERE application_name = ?",
+                                               (connections,))]
+    used = {}
+    for pid in pids:
+        try:  # schedstat: nanoseconds on a CPU, waits, times run (stat counts 10 ms ticks, too coarse)
+            with open(f"/proc/{pid}/schedstat") as stat:
+                ran, _waited, runs = stat.read().split()[:3]
+            used[pid] = (int(ran) / 1e9, int(runs))
+        except (OSError, IndexError, ValueError):
+            pass
+    return used
+
 while not os.path.exists(go):
     time.sleep(0.001)
+before = backends()
 cpu0, t0 = time.process_time(), time.perf_counter()
 worst = 0.0
 troubles = 0
@@ -69,8 +95,13 @@ for i in range(turns):
     worst = max(worst, time.perf_counter() - started)
     troubles += "try again" in replies[0].text
 wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+after = backends()  # a connection opened during the run counts from zero
+backend_cpu = sum(used[0] - before.get(pid, (0.0, 0))[0] for pid, used in after.items())
+backend_runs = sum(used[1] - before.get(pid, (0.0, 0))[1] for pid, used in after.items())
 coach.close()
-print(json.dumps({"wall": wall, "cpu": cpu, "worst": worst, "troubles": troubles, "started": t0}))
+print(json.dumps({"wall": wall, "cpu": cpu, "worst": worst, "troubles": troubles, "started": t0,
+                  "backend_cpu": backend_cpu, "backend_runs": backend_runs, "backends": len(after),
+                  "backends_gone": len(set(before) - set(after))}))
 """
 
 
@@ -207,8 +238,11 @@ def bench_scale(args: argparse.Namespace) -> None:
 
 def _run_processes(code: Path, target: str, n: int, turns: int, step_ms: float, folder: Path) -> dict[str, float]:
     go = folder / f"go-{uuid.uuid4().hex}"
+    run = uuid.uuid4().hex[:8]
+    named = [[f"oc-bench-{run}-{k}"] if target.startswith("postgresql") else [] for k in range(n)]
     workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(code), target, f"p{k}", str(turns), "50",
-                                 str(step_ms), str(go)], stdout=subprocess.PIPE, text=True) for k in range(n)]
+                                 str(step_ms), str(go), *named[k]], stdout=subprocess.PIPE, text=True)
+               for k in range(n)]
     time.sleep(1.5)  # imports and migrations done before the clock starts
     pg0 = _postgres_cpu()
     started = time.perf_counter()
@@ -219,6 +253,9 @@ def _run_processes(code: Path, target: str, n: int, turns: int, step_ms: float, 
     total = n * turns
     return {"turns_per_s": total / wall, "cpu_ms_per_turn": sum(r["cpu"] for r in results) / total * 1000,
             "pg_cpu_ms_per_turn": (_postgres_cpu() - pg0) / total * 1000,
+            "backend_cpu_ms_per_turn": sum(r.get("backend_cpu", 0.0) for r in results) / total * 1000,
+            "backend_runs_per_turn": sum(r.get("backend_runs", 0) for r in results) / total,
+            "backends_gone": sum(r.get("backends_gone", 0) for r in results),
             "worst_ms": max(r["worst"] for r in results) * 1000, "troubles": sum(r["troubles"] for r in results)}
 
 
@@ -232,9 +269,27 @@ def _count(target: str, code: Path) -> tuple[int, int]:
     return int(turns), int(events)
 
 
+def _ratios(measured: dict[tuple[int, int], dict[str, float]], counts: list[int], rounds: int) -> None:
+    """Each round's CPU per turn with n processes over one process's in the same round: median (range)."""
+    if 1 not in counts:
+        return
+    for metric, label in (("cpu_ms_per_turn", "client CPU"), ("backend_cpu_ms_per_turn", "PostgreSQL backends"),
+                          ("pg_cpu_ms_per_turn", "PostgreSQL whole server")):
+        parts = []
+        for n in (c for c in counts if c != 1):
+            ratios = [measured[(r, n)][metric] / measured[(r, 1)][metric] for r in range(rounds)
+                      if measured[(r, 1)][metric] > 0]
+            if ratios:
+                parts.append(f"{n}/1 {statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f}; "
+                             + " ".join(f"{x:.2f}" for x in ratios) + ")")
+        if parts:
+            print(f"  {label:<25} per turn: " + ", ".join(parts))
+
+
 def bench_processes(args: argparse.Namespace) -> None:
     codes = [("this", ROOT)] + ([("other", Path(args.code).resolve())] if args.code else [])
-    kinds = ["sqlite"] if args.sqlite_only else ["sqlite", "postgres"]
+    kinds = ["sqlite"] if args.sqlite_only else ["postgres"] if args.postgres_only else ["sqlite", "postgres"]
+    measured: dict[tuple[int, int], dict[str, float]] = {}  # (round, processes) -> PostgreSQL figures
     print(f"{args.turns} turns per process, engine step {args.step_ms} ms CPU, 50 users per process")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -243,7 +298,7 @@ def bench_processes(args: argparse.Namespace) -> None:
                 for label, code in codes:
                     if kind == "postgres" and label == "other":
                         continue
-                    for n in args.counts:
+                    for n in (args.counts if rnd % 2 == 0 else args.counts[::-1]):  # no order bias
                         if kind == "sqlite":
                             target, schema = str(folder / f"{label}-{rnd}-{n}.db"), None
                         else:
@@ -255,10 +310,19 @@ def bench_processes(args: argparse.Namespace) -> None:
                             if schema:
                                 _drop_schema(schema)
                         lost = n * args.turns - turns - r["troubles"]
+                        if kind == "postgres":
+                            measured[(rnd, n)] = r
+                        backends = (f" (its backends {r['backend_cpu_ms_per_turn']:.3f}, scheduled "
+                                    f"{r['backend_runs_per_turn']:.1f} times a turn)" if kind == "postgres" else "")
                         print(f"  round {rnd + 1} {kind:<8} {label:<5} {n} proc: {r['turns_per_s']:7.0f} turns/s, "
                               f"client CPU {r['cpu_ms_per_turn']:.3f} ms/turn, PostgreSQL CPU "
-                              f"{r['pg_cpu_ms_per_turn']:.3f} ms/turn, worst turn {r['worst_ms']:.1f} ms, "
-                              f"try-again {r['troubles']}, stored {turns} turns / {events} events, lost {lost}")
+                              f"{r['pg_cpu_ms_per_turn']:.3f}{backends} ms/turn, worst turn {r['worst_ms']:.1f} ms, "
+                              f"try-again {r['troubles']}, stored {turns} turns / {events} events, lost {lost}",
+                              flush=True)
+    if "postgres" in kinds:
+        print(f"PostgreSQL, CPU per turn against one process (median (range; each round)), load average "
+              f"{os.getloadavg()[0]:.1f} at the end:")
+        _ratios(measured, args.counts, args.rounds)
 
 
 # --- db copy -----------------------------------------------------------------------------------
@@ -303,6 +367,7 @@ def main() -> None:
     procs.add_argument("--rounds", type=int, default=2)
     procs.add_argument("--code", help="another checkout to run the same workers from (SQLite only), e.g. main")
     procs.add_argument("--sqlite-only", action="store_true")
+    procs.add_argument("--postgres-only", action="store_true")
     copy = sub.add_parser("copy")
     copy.add_argument("--big", type=int, default=100_000)
     args = parser.parse_args()

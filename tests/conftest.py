@@ -1,7 +1,9 @@
-"""Fixtures every folder shares: a store on each back end (SQLite file, PostgreSQL schema)."""
+"""Fixtures every folder shares: a store on each back end (SQLite file, PostgreSQL schema), and the
+garbage collector as each test found it."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,16 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         return
     with databases.postgres_schema() as url:
         yield url
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """A server started in a test settles the heap as in production (adapters.lifecycle.settle_heap):
+    in one test process that would keep every earlier test's objects out of collection for good."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ import argparse
 import io
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
@@ -31,24 +32,38 @@ class _PrintVersion(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the command a run names, only that command's own parser is
+    built under it (each costs about half a millisecond, mostly argparse's message lookups, and a
+    chat start needs one of sixteen). Help and a command that does not exist get them all."""
     parser = argparse.ArgumentParser(prog="offer-coach", description="Practise negotiating a job offer.")
     parser.add_argument("--version", action=_PrintVersion)
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="debug logging (message text only with OFFER_COACH_LOG_MESSAGES=1)")
     sub = parser.add_subparsers(dest="command", required=True)
+    for name, add in _COMMANDS.items():
+        if command not in _COMMANDS or name == command:
+            add(sub)
+    return parser
 
-    def with_store(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--db", type=Path, help="SQLite file (default: OFFER_COACH_DB or your data folder)")
-        p.add_argument("--playbooks", type=Path, help="an extra playbook folder (default: OFFER_COACH_PLAYBOOKS)")
-        return p
 
-    chat = with_store(sub.add_parser("chat", help="practise in the terminal"))
+def _with_store(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--db", type=Path, help="SQLite file (default: OFFER_COACH_DB or your data folder)")
+    p.add_argument("--playbooks", type=Path, help="an extra playbook folder (default: OFFER_COACH_PLAYBOOKS)")
+    return p
+
+
+def _add_chat(sub: Any) -> None:
+    chat = _with_store(sub.add_parser("chat", help="practise in the terminal"))
     chat.add_argument("--user", help="who you are (default: your login name)")
 
+
+def _add_understand(sub: Any) -> None:
     understand = sub.add_parser("understand", help="read messages from stdin, one JSON line out per line")
     understand.add_argument("--playbooks", type=Path)
 
+
+def _add_playbooks(sub: Any) -> None:
     books = sub.add_parser("playbooks", help="check or list playbooks")
     books_sub = books.add_subparsers(dest="action", required=True)
     check = books_sub.add_parser("check", help="validate a playbook folder (with the shipped ones)")
@@ -57,34 +72,58 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--playbooks", type=Path)
 
+
+def _add_export(sub: Any) -> None:
     export = sub.add_parser("export", help="print a user's data as JSON")
     export.add_argument("--user", required=True)
     export.add_argument("--db", type=Path)
+
+
+def _add_forget(sub: Any) -> None:
     forget = sub.add_parser("forget", help="delete all of a user's data")
     forget.add_argument("--user", required=True)
     forget.add_argument("--db", type=Path)
     forget.add_argument("--yes", action="store_true", help="do not ask to confirm")
 
+
+def _add_backup(sub: Any) -> None:
     backup = sub.add_parser("backup", help="copy the database while the bot runs, and verify the copy")
     backup.add_argument("path", type=Path, help="where to write the copy")
     backup.add_argument("--db", type=Path)
     backup.add_argument("--force", action="store_true", help="replace an existing file at PATH")
 
-    run = with_store(sub.add_parser("run", help="run a chat platform adapter"))
+
+def _add_run(sub: Any) -> None:
+    run = _with_store(sub.add_parser("run", help="run a chat platform adapter"))
     run.add_argument("platform", choices=["slack", "discord"])
     run.add_argument("--port", type=int, default=3000, help="HTTP port for Slack's HTTP mode (default 3000)")
     run.add_argument("--health-port", type=int,
                      help="serve /healthz, /readyz and /metrics on this port (Socket Mode, Discord; "
                           "default: OFFER_COACH_HEALTH_PORT; Slack's HTTP mode serves them on --port)")
 
+
+def _add_db(sub: Any) -> None:
     from adapters.cli import db as db_cli
 
     db_cli.register(sub)
 
+
+def _add_discord(sub: Any) -> None:
     discord = sub.add_parser("discord", help="Discord helpers")
     discord_sub = discord.add_subparsers(dest="action", required=True)
     discord_sub.add_parser("invite-url", help="print the bot's invite URL")
-    return parser
+
+
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "chat": _add_chat, "understand": _add_understand, "playbooks": _add_playbooks, "export": _add_export,
+    "forget": _add_forget, "backup": _add_backup, "run": _add_run, "db": _add_db, "discord": _add_discord,
+}
+
+
+def _named_command(argv: list[str]) -> str | None:
+    """The command a command line names: its first word that is not an option (the options before a
+    command take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _settings(args: argparse.Namespace):  # -> CoreSettings
@@ -95,7 +134,8 @@ def _settings(args: argparse.Namespace):  # -> CoreSettings
 
 
 def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(_named_command(argv)).parse_args(argv)
     inp, out = stdin or _lenient(sys.stdin), stdout or _lenient(sys.stdout)
     from adapters import logs
 
@@ -105,7 +145,7 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         print(f"offer-coach: {error}", file=sys.stderr)
         return 2
     from bot.playbooks.loader import PlaybookError
-    from bot.storage.store import StoreError
+    from bot.storage.protocol import StoreError
 
     try:
         if args.command == "db":

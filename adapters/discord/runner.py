@@ -23,7 +23,7 @@ from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
 from adapters.discord.inbound import PLATFORM
 from adapters.discord.render import render_reply
-from adapters.lifecycle import stop_on_signals, warm_up
+from adapters.lifecycle import settle_heap, stop_on_signals, warm_up
 from adapters.logs import redact_also
 from adapters.observability import DRAIN_SECONDS, Health, InFlight, ObservedCoach, start_health_server, store_probe
 from adapters.version import version
@@ -110,6 +110,7 @@ async def serve(core: CoreSettings, settings: DiscordSettings, *, health_port: i
     try:
         service = CoachService.from_settings(core)
         warm_up(service, lambda reply: render_reply(reply, 0))  # before connecting: no first user waits for it
+        settle_heap()  # what the process keeps for its life is built: out of the collector's way
     except Exception as error:  # a broken playbook folder or an unreadable database
         print(f"Offer Coach could not start: {error}", file=sys.stderr)
         return CONFIG_ERROR

@@ -142,6 +142,9 @@ def build_app(settings: SlackSettings, coach: Coach, *, db_path: Path | str,
         process_before_response=True,
         # Socket Mode requests are not signed; HTTP ones always are.
         request_verification_enabled=settings.mode == "http",
+        # Bolt's assistant-thread helpers (set_status, say_stream, suggested prompts), attached to
+        # every DM event for listeners that ask for them; ours never do.
+        attaching_conversation_kwargs_enabled=False,
     )
     store = getattr(coach, "store", None)
     # Any store with transactions (SQLite, or PostgreSQL through the store protocol) keeps the inbox.

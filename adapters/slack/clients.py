@@ -23,7 +23,18 @@ from adapters.observability import count_rate_limit_retry
 MAX_CLIENTS = 1_000
 TIMEOUT_SECONDS = 30
 
-log = logging.getLogger(__name__)
+# What the Web API clients log through. slack_sdk builds a debug line of every request and response
+# (their whole bodies, formatted) whenever this logger's own level is DEBUG or unset, before logging
+# drops the line; so its level is pinned to what it would inherit (:func:`_web_api_log`).
+_WEB_API_LOG = logging.getLogger(f"{__name__}.web_api")
+
+
+def _web_api_log() -> logging.Logger:
+    """The clients' logger, its own level set to the level in force: the debug lines are still
+    written when debug logging is on, and are no longer built only to be dropped when it is off."""
+    _WEB_API_LOG.setLevel(logging.NOTSET)
+    _WEB_API_LOG.setLevel(_WEB_API_LOG.getEffectiveLevel())
+    return _WEB_API_LOG
 
 
 class CountedRateLimitRetries(AsyncRateLimitErrorRetryHandler):
@@ -58,7 +69,7 @@ class Clients:
             if len(self._clients) >= MAX_CLIENTS:
                 self._clients.clear()
             client = self._clients[key] = AsyncWebClient(
-                token=token, base_url=self.base_url, session=session, team_id=team_id, logger=log,
+                token=token, base_url=self.base_url, session=session, team_id=team_id, logger=_web_api_log(),
                 retry_handlers=[
                     AsyncConnectionErrorRetryHandler(),
                     # A practice can post a few messages at once; Slack may ask us to slow down,

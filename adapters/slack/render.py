@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bot.markup import Line, parse, plain
@@ -30,6 +31,8 @@ BLOCKS_PER_MESSAGE = 50
 FALLBACK_TEXT_LIMIT = 3000
 MAX_BUTTONS = 5
 LONG_BUTTON_LABEL = 30  # longer labels read better as a menu than as a row of wide buttons
+KEPT_TEXTS = 1024  # rendered texts kept for reuse, each at most KEPT_TEXT_CHARS long: a few MB at most
+KEPT_TEXT_CHARS = 1500
 
 CHOICE_ACTION_PREFIX = "oc.choice."
 VALUE_VERSION = "oc1"
@@ -82,7 +85,23 @@ def _line_to_mrkdwn(line: Line) -> str:
 
 def to_mrkdwn(markup: str) -> str:
     """The neutral markup as Slack mrkdwn, every plain span escaped."""
-    return "\n".join(_line_to_mrkdwn(line) for line in parse(markup))
+    return _plain_and_mrkdwn(markup)[1]
+
+
+def _plain_and_mrkdwn(markup: str) -> tuple[str, str]:
+    """The markup's plain words (for the notification fallback, not yet escaped) and its mrkdwn.
+
+    Texts up to KEPT_TEXT_CHARS are rendered once and kept: most of what the coach sends comes
+    again and again (a scenario's briefing, card labels and values, menus, fixed lines)."""
+    return _kept(markup) if len(markup) <= KEPT_TEXT_CHARS else _rendered(markup)
+
+
+def _rendered(markup: str) -> tuple[str, str]:
+    lines = parse(markup)  # parsed once for both
+    return _plain_of(lines), "\n".join(_line_to_mrkdwn(line) for line in lines)
+
+
+_kept = lru_cache(maxsize=KEPT_TEXTS)(_rendered)
 
 
 def fallback_text(markup: str, limit: int = FALLBACK_TEXT_LIMIT) -> str:
@@ -288,8 +307,8 @@ class SlackMessage:
 def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
     """One neutral reply as one Slack message; buttons carry `owner` and `where` (see ChoiceValue)."""
     blocks: list[Block] = []
-    lines = parse(reply.text)
-    fallback = _cut(escape_mrkdwn(_plain_of(lines)), FALLBACK_TEXT_LIMIT)
+    words, mrkdwn = _plain_and_mrkdwn(reply.text)
+    fallback = _cut(escape_mrkdwn(words), FALLBACK_TEXT_LIMIT)
     if reply.kind is ReplyKind.recruiter and reply.speaker:
         speaker = escape_mrkdwn(_plain_short(reply.speaker))
         blocks.append({"type": "context", "elements": [_mrkdwn(f":speech_balloon: *{speaker}* · in role")]})
@@ -298,7 +317,7 @@ def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
         title = reply.cards[0].title if reply.cards else "Debrief"
         blocks.append({"type": "header", "text": _plain_text(plain(title), HEADER_LIMIT)})
     if reply.text:
-        blocks.extend(text_sections("\n".join(_line_to_mrkdwn(line) for line in lines)))
+        blocks.extend(text_sections(mrkdwn))
     _add_cards(reply, blocks)
     if reply.attachment is not None:
         fallback = fallback or f"Your file {reply.attachment.filename}"

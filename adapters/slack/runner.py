@@ -23,7 +23,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
-from adapters.lifecycle import stop_on_signals
+from adapters.lifecycle import settle_heap, stop_on_signals
 from adapters.observability import (
     Health,
     ObservedCoach,
@@ -172,6 +172,7 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     except StartupError:
         await close_app(app)
         raise
+    settle_heap()  # everything kept for the process's life is built: out of the collector's way
     scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
         checks.watch_connection(handler.client.is_connected)

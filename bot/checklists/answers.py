@@ -15,13 +15,10 @@ import math
 import re
 from typing import Any, Protocol
 
-from rapidfuzz import fuzz, process
-
 from bot.markup import escape
 from bot.playbooks.models import Checklist, PerkDef, Playbooks, Step, StepKind
 from bot.session import ChecklistState
 from bot.understanding.acts import Understanding
-from bot.understanding.amounts import find_amounts
 from bot.valuation import units
 from bot.valuation.value import read_terms
 
@@ -95,6 +92,8 @@ def read_figure(checklist: Checklist, st: ChecklistState, step: Step, typed: str
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", typed)  # "95 000"
     if kind is StepKind.money:
         text = re.sub(r"(?<=\d)\s*[mM]\b(?!\s*(?:onth|o\b))", " million", text)
+    from bot.understanding.amounts import find_amounts  # here: its patterns compile on import, and a start needs none
+
     amounts = [a for a in find_amounts(text.lower()) if a.unit in _UNITS_FOR[kind]]
     if not amounts:
         example = {"money": "`95000` or `95k`", "percent": "`4%` or `4`", "number": "`3`"}[kind.value]
@@ -271,6 +270,8 @@ def match_option(typed: str, options: list[str]) -> str | None:
     contains = [o for o, low in zip(options, lowered, strict=True) if said in low]
     if len(contains) == 1 and len(said) >= 3:
         return contains[0]
+    from rapidfuzz import fuzz, process  # here: the chat's first reply imports this module but needs no fuzzy match
+
     found = process.extractOne(said, lowered, scorer=fuzz.WRatio, score_cutoff=80)
     return options[found[2]] if found else None
 

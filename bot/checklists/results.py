@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from bot.checklists.answers import MAX_TEXT_CHARS, echo_value, figure
 from bot.markup import clean_user_text, escape
 from bot.messages import Attachment, Card, CardField, Reply
@@ -177,6 +175,8 @@ def perk_for_label(playbooks: Playbooks, label: str) -> str | None:
     names = {n.lower(): k for k, p in playbooks.perks.items() for n in (p.label, *p.synonyms)}
     # Whole-string similarity: forgives a typo ("helth insurance") without pairing unrelated labels
     # that share a word ("A corner office" is not "home office").
+    from rapidfuzz import fuzz, process  # here: the chat's first reply imports this module but needs no fuzzy match
+
     found = process.extractOne(text, list(names), scorer=fuzz.ratio, score_cutoff=85)
     return names[found[0]] if found else None
 

@@ -80,13 +80,15 @@ class Counterpart:
         self.style = scenario.persona.style
 
     def _say(self, st: PracticeState, kind: str, **fields: str) -> str:
-        return voice.say(st, kind, self.style, **fields)
+        line = voice.say(st, kind, self.style, **fields)
+        _note_line(st, voice.move_of(kind, line), fields.get("key"))
+        return line
 
     def _show(self, amount: float, perk: PerkDef) -> str:
         return shown(amount, perk, self.scenario)
 
     def _fields(self, perk: PerkDef, **more: str) -> dict[str, str]:
-        return {"perk": perk.label.lower(), "perk_cap": perk.label, **more}
+        return {"perk": perk.label.lower(), "perk_cap": perk.label, "key": perk.key, **more}
 
     # --- one turn --------------------------------------------------------------------------------
 
@@ -113,6 +115,7 @@ class Counterpart:
         earned_now = self._learn(turn, said)
         if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
             turn.lines.append(self._say(state, "ultimatum"))
+        self._correct_misremembered(turn, said, closing=False)
         moved_before = {k for k, t in state.offer.items() if t.moved}
         self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
@@ -162,6 +165,8 @@ class Counterpart:
         confirming = "asked_to_confirm" in st.flags
         st.flags = [f for f in st.flags if f != "asked_to_confirm"]
         if self._accepts(said) and not any(self._improves(st, t) for t in asks):
+            if self._correct_misremembered(turn, said, closing=True):
+                return True
             if not confirming and not _accepts_whole_offer(said.text):
                 # "Okay. Step 2 is fine" settles one term, not the offer: ask before closing the talk
                 st.flags = [*st.flags, "asked_to_confirm"]
@@ -172,6 +177,32 @@ class Counterpart:
             writing = Act.request_writing in said.acts or "asked_writing" in st.flags
             turn.lines.append(self._say(st, "welcome") + " "
                               + self._say(st, "welcome_writing" if writing else "welcome_hr"))
+            return True
+        return False
+
+    def _correct_misremembered(self, turn: Turn, said: Understanding, *, closing: bool) -> bool:
+        """An acceptance that names a figure the offer doesn't have ("78k and 4 days, I accept" with 72k and 3
+        days on the table) is put right before anything is agreed: closing on it would seal terms the user
+        never got, and conceding them would reward a misquote. Returns whether a correction was said."""
+        st = turn.state
+        if not self._accepts(said):
+            return False
+        for term in said.terms:
+            track = st.offer.get(term.perk or "")
+            perk = self.perks.get(term.perk or "")
+            if (term.role != "current" or term.amount is None or term.relative or term.negated or track is None
+                    or perk is None):
+                continue
+            named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
+            if named is not None and self._quoted_monthly(term, perk, named):
+                named *= 12
+            if named is None or not in_range(named, perk) or math.isclose(named, track.current, rel_tol=0.01):
+                continue
+            kind = "misquoted_close" if closing else "misquoted"
+            if closing:
+                st.flags = _add(st.flags, "asked_to_confirm")  # a "yes" now takes the offer as it stands
+            turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk),
+                                                                   named=self._show(named, perk))))
             return True
         return False
 
@@ -471,13 +502,19 @@ class Counterpart:
         if track.current == sheet.limit:
             said_before = f"firm:{key}" in st.flags
             st.flags = _add(st.flags, f"firm:{key}")
-            turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
-                              else self._say(st, "at_limit", **self._fields(perk)))
+            if sheet.firm_line and not said_before:
+                turn.lines.append(sheet.firm_line)
+                _note_line(st, "refusal", key)
+            else:
+                turn.lines.append(self._say(st, "at_limit", **self._fields(perk)))
             self._maybe_alternative(turn, key, sheet, asked_for_options=_asks_for_options(said))
             return
         missing = [u for u in sheet.unlocks if u not in _CONDITIONS and not self._has(st, u, said)]
         line = self._say(st, "hold", **self._fields(perk, current=self._show(track.current, perk)))
-        turn.lines.append(line + (f" {voice.nudge(st, missing[0].value)}" if missing else ""))
+        if missing:
+            line += f" {voice.nudge(st, missing[0].value)}"
+            _note_line(st, voice.move_of("hold", line), key)  # "…Are you weighing another offer?" wants an answer
+        turn.lines.append(line)
 
     def _concede(self, turn: Turn, key: str, sheet: PerkSheet, wanted: float, move: float) -> None:
         st = turn.state
@@ -506,8 +543,11 @@ class Counterpart:
         st.patience = max(0, st.patience - 1)
         said_before = f"firm:{key}" in st.flags
         st.flags = _add(st.flags, f"firm:{key}")
-        turn.lines.append(sheet.firm_line if sheet.firm_line and not said_before
-                          else self._say(st, "fixed", **self._fields(perk)))
+        if sheet.firm_line and not said_before:
+            turn.lines.append(sheet.firm_line)
+            _note_line(st, "refusal", key)
+        else:
+            turn.lines.append(self._say(st, "fixed", **self._fields(perk)))
         asked = _asks_for_options(said)
         offered = self._maybe_alternative(turn, key, sheet, asked_for_options=asked)
         if not offered and sheet.alternatives and not st.offer[key].alternative_offered and not said_before:
@@ -529,6 +569,7 @@ class Counterpart:
                 track.moved = True
                 st.offer[key].alternative_offered = True
                 turn.lines.append(alt.say)
+                _note_line(st, "offer", alt.perk)
                 return True
         return False
 
@@ -752,6 +793,14 @@ def _round(perk: PerkDef, amount: float, *, toward: float) -> float:
     step = _STEP.get(perk.unit, 0.5 if perk.unit in (Unit.months, Unit.weeks) else 1.0)
     steps = amount / step
     return (math.floor(steps) if amount >= toward else math.ceil(steps)) * step
+
+
+def _note_line(st: PracticeState, move: voice.Move | None, perk: str | None) -> None:
+    """Note what the line just said did, and the perk it was about: the reply's last line decides both."""
+    if move is not None:
+        st.last_move = move
+    if perk:
+        st.topic = perk
 
 
 def _add(items: list[str], item: str) -> list[str]:

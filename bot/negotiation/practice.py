@@ -17,7 +17,8 @@ from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
 from bot.negotiation.counterpart import Counterpart, open_practice, shown
-from bot.playbooks.models import Playbooks, Scenario
+from bot.negotiation.state import PracticeState
+from bot.playbooks.models import Playbooks, Scenario, ValueMethod
 from bot.session import Outcome, Record, SessionState
 from bot.understanding.acts import Act, Context, Signal
 
@@ -188,8 +189,8 @@ class PracticeRunner:
         practice = st.practice
         assert practice is not None
         context = Context(  # before any reply, the recruiter's last move was the opening offer
-            last_perk=practice.last_perk, last_speaker="counterpart", last_move=practice.last_move or "offer",
-            offer={key: track.current for key, track in practice.offer.items()},
+            last_perk=practice.topic, last_speaker="counterpart", last_move=practice.last_move or "offer",
+            offer=self.offer_as_quoted(practice, scenario),
         )
         said = self.understander.read(text, context)
         if said.foreign:
@@ -203,10 +204,6 @@ class PracticeRunner:
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
         coaching.observe(turn.state, turn.read or said, scenario, doubted=turn.doubted, weighed=turn.weighed)
-        if turn.lines:
-            # "…or do you accept the offer?" puts the offer to the user: a "yes" to it takes the offer
-            asked = turn.lines[-1].rstrip().endswith("?") and "asked_to_confirm" not in turn.state.flags
-            turn.state.last_move = "question" if asked else "offer"
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if (Signal.ultimatum in said.signals or Act.quit in said.acts) and not turn.ended:
             replies.append(Reply(kind=ReplyKind.notice, text=ULTIMATUM_NOTE))
@@ -214,6 +211,13 @@ class PracticeRunner:
             more, records = self.finish(st, turn.state.status)
             return Outcome(state=st, replies=replies + more, records=records)
         return Outcome(state=st, replies=replies)
+
+    def offer_as_quoted(self, practice: PracticeState, scenario: Scenario) -> dict[str, float | str]:
+        """The offer as the user sees it: where the scenario quotes pay monthly, "the 38k" is the monthly base."""
+        monthly = scenario.pay_period == "month"
+        return {key: track.current / 12 if monthly and key in self.playbooks.perks
+                and self.playbooks.perks[key].value is ValueMethod.salary
+                else track.current for key, track in practice.offer.items()}
 
     def confirm_walk_away(self, st: SessionState) -> Outcome:
         """A walk-away ends the practice only once confirmed: a misread line must not throw it away."""

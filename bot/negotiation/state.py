@@ -34,8 +34,11 @@ class PracticeState(BaseModel):
     perks_discussed: list[str] = Field(default_factory=list)
     evidence: dict[str, str] = Field(default_factory=dict)  # technique key -> the user's own line
     flags: list[str] = Field(default_factory=list)  # e.g. "accepted_first_offer", "asked_writing"
-    last_perk: str | None = None
-    last_move: Literal["offer", "question"] | None = None  # what the recruiter's last reply did, for "yes" or "25"
+    last_perk: str | None = None  # the perk the user last asked about (the counterpart's own bookkeeping)
+    # What the recruiter's latest reply did and the perk it was last about, for reading "yes" or "25" next:
+    # set line by line as the counterpart speaks (bot.negotiation.voice.MOVES), so its last line decides.
+    last_move: Literal["offer", "question", "refusal", "summary"] | None = None
+    topic: str | None = None
     checked_in: bool = False  # a "let me check" reply is waiting to be answered
     # How the recruiter speaks: the seed its phrasings rotate from, how often each kind was used, and
     # fingerprints of its latest lines so none is said twice in a row (see bot.negotiation.voice).

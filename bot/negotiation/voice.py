@@ -8,9 +8,13 @@ and a practice can be replayed exactly: same seed, same messages, same lines.
 
 from __future__ import annotations
 
+import re
 import zlib
+from typing import Literal
 
 from bot.negotiation.state import PracticeState
+
+Move = Literal["offer", "question", "refusal", "summary"]
 
 # kind -> style (or "*" for every style) -> phrasings, formatted with the fields the caller gives.
 LINES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -131,6 +135,15 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                           "stands?",
                           "Glad that works. Anything else you'd like to discuss, or shall we call the offer agreed?",
                           "Noted, that's agreed. Is there more you want to raise, or do you accept the offer?")},
+    "misquoted_close": {"*": ("Just so we're clear: {perk} is {current} in the offer, not {named}. Do you accept the "
+                              "offer as it stands?",
+                              "One correction before we agree: the offer has {current} on {perk}, not {named}. "
+                              "Shall we call it agreed on that basis?",
+                              "To be precise, {perk} stands at {current}, not {named}. Is the offer as it stands "
+                              "agreed?")},
+    "misquoted": {"*": ("Just so we're clear: {perk} is {current} in the offer, not {named}.",
+                        "One correction: the offer has {current} on {perk}, not {named}.",
+                        "To be precise, {perk} stands at {current}, not {named}.")},
     "welcome_writing": {"*": ("I'll send the written offer with everything we agreed today.",
                               "You'll get the written offer with every term we agreed.",
                               "Everything we agreed goes into the written offer I'm sending you.")},
@@ -292,6 +305,36 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
     "exchange": {"*": ("In exchange, {perk} becomes {amount}.", "In return, {perk} goes to {amount}.",
                        "To balance it, {perk} is now {amount}.")},
 }
+
+# What each kind of line does, for reading the user's next message ("yes", "that's fine", "25") against it
+# (bot.understanding.acts.Context.last_move). A kind left out (a welcome, "in writing", thanks for the
+# enthusiasm) changes nothing: the move before it stands. Prompts that invite a view on the offer ("which
+# term would you like revised?") leave the offer standing, so "that's fine" after one takes it; only a
+# yes/no question (see move_of) makes a "yes" a mere answer.
+MOVES: dict[str, Move] = {
+    **dict.fromkeys(("agree", "agree_flag", "counter", "checked", "exchange", "term_agreed", "covered",
+                     "covered_ask", "covered_flag", "ask_number_offered", "misquoted", "misquoted_close",
+                     "recap_ask", "greet", "prompt", "context_ack", "reject_ack", "competing_ack", "ask_general",
+                     "ask_number"), "offer"),
+    **dict.fromkeys(("hold", "at_limit", "fixed", "fixed_more", "not_offered", "doubt_ask", "doubt_claim",
+                     "contradiction", "insane", "unreadable", "foreign_currency", "fake_trade", "check", "repeat",
+                     "tone", "pleading", "nothing_left"), "refusal"),
+    **dict.fromkeys(("recap", "went_firm", "final", "final_no_alts", "tone_firm", "close_talk"), "summary"),
+    **dict.fromkeys(("flexibility", "flexibility_one"), "question"),
+}
+# The offer itself put as a question: "…or do you accept the offer as it stands?" is answered by taking it.
+_PUTS_THE_OFFER = frozenset({"term_agreed", "misquoted_close"})
+_CLOSED_QUESTION = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?:do|does|did|is|are|was|were|can|could|would|will|shall|should|have|has|may)\b[^.!?]*\?\s*$",
+    re.IGNORECASE)
+
+
+def move_of(kind: str, line: str) -> Move | None:
+    """What a line of `kind` did; a yes/no question at its end is a question whatever the kind."""
+    if kind not in _PUTS_THE_OFFER and _CLOSED_QUESTION.search(line):
+        return "question"
+    return MOVES.get(kind)
+
 
 # What the recruiter asks for when an ask has not earned a move, by the first missing unlock.
 NUDGES: dict[str, tuple[str, ...]] = {

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 if TYPE_CHECKING:
     import yaml
 
@@ -185,6 +183,8 @@ def _split_name(name: str) -> tuple[str, str]:
 
 
 def _closest(word: str, choices: tuple[str, ...]) -> str | None:
+    from rapidfuzz import fuzz, process  # here: only a misnamed file needs it, and a chat start imports this module
+
     found = process.extractOne(word.lower(), choices, scorer=fuzz.ratio, score_cutoff=70)
     return found[0] if found else None
 

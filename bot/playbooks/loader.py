@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from bot.playbooks import validated_cache
 from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, discover, read_text, shown
 from bot.playbooks.models import (
     Alternative,
@@ -60,11 +61,9 @@ _PARSED_FORMAT = 1
 
 
 def _parsed_cache_file(text: str) -> Path | None:
-    configured = os.environ.get("OFFER_COACH_CACHE_DIR")
-    if configured == "":
+    folder = validated_cache.cache_folder()
+    if folder is None:
         return None
-    folder = Path(configured) if configured else Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
     digest = hashlib.sha256(f"{_PARSED_FORMAT}:{text}".encode()).hexdigest()
     return folder / f"playbook-{digest[:32]}.json"
 
@@ -585,15 +584,21 @@ def load_playbooks(extra: Path | None = None, *, base: Path | None = None) -> Pl
     Raises :class:`PlaybookError` listing every problem found, each naming the file, the field
     path inside it and the reason.
     """
+    folders = [(Path(base) if base is not None else shipped_playbooks_dir(), True)]
+    if extra is not None:
+        folders.append((Path(extra), False))
+    entry = validated_cache.entry_for(folders)  # the same files as last time: nothing to parse or check
+    cached = validated_cache.read(entry)
+    if cached is not None:
+        return cached
     reader = _Reader()
     found = _Collected()
-    _read_folder(Path(base) if base is not None else shipped_playbooks_dir(), found, reader, is_base=True)
-    if extra is not None:
-        _read_folder(Path(extra), found, reader, is_base=False)
+    for folder, is_base in folders:
+        _read_folder(folder, found, reader, is_base=is_base)
     _cross_check(found, reader)
     if reader.problems:
         raise PlaybookError(reader.problems)
-    return Playbooks(
+    playbooks = Playbooks(
         perks={k: i.model for k, i in found.perks.items()},
         assumptions={k: value for k, (value, _) in found.assumptions.items()},
         scenarios={k: i.model for k, i in found.scenarios.items()},
@@ -601,3 +606,5 @@ def load_playbooks(extra: Path | None = None, *, base: Path | None = None) -> Pl
         rubric=[i.model for i in found.techniques.values()],
         tips=[i.model for i in found.tips.values()],
     )
+    validated_cache.write(entry, playbooks)
+    return playbooks

@@ -15,8 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 
+# Validators are built when first used (defer_build): a start that finds the loaded playbooks in the
+# cache (bot.playbooks.validated_cache) validates nothing and never needs them.
+
+
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- perks -------------------------------------------------------------------------------------
@@ -252,7 +256,7 @@ class Tip(Strict):
 class Playbooks(BaseModel):
     """Everything loaded and cross-checked: what the engine runs on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     perks: dict[str, PerkDef]
     assumptions: dict[str, float]  # valuation defaults; a scenario may override some

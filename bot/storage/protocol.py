@@ -38,6 +38,14 @@ class Sql(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows: ...
 
 
+class StoreError(Exception):
+    """The database cannot be opened or written; the message names the path and says why.
+
+    Defined with the protocol, as any store raises it (still importable from :mod:`bot.storage.store`),
+    so the command line can catch it without importing a store.
+    """
+
+
 @dataclass(frozen=True)
 class Dialect:
     """The clauses that differ: appended to a SELECT that claims rows for this transaction."""

@@ -60,7 +60,7 @@ from bot.storage.common import (
     timestamp,
     write_turn,
 )
-from bot.storage.protocol import SQLITE, Commit, Rows
+from bot.storage.protocol import SQLITE, Commit, Rows, StoreError
 
 # Names that moved to bot.storage.common (shared with the PostgreSQL store), still importable here.
 __all__ = [
@@ -89,10 +89,6 @@ WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 PRUNE_INTERVAL_SECONDS = 3_600.0
 # Below this much free space, a "disk I/O error" is reported as a full disk.
 DISK_FULL_BYTES = 1024 * 1024
-
-class StoreError(Exception):
-    """The database cannot be opened or written; the message names the path and says why."""
-
 
 # --- schema migrations -------------------------------------------------------------------------
 # Each migration takes a sqlite-utils Database and changes the schema one version forward. They

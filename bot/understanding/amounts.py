@@ -106,7 +106,7 @@ _NUMBER = (
 )
 
 _AMOUNT_RE = re.compile(
-    r"(?<![\w.:/])"
+    r"(?<![\w.:/#])"  # "#20" is a number in a list, not an amount
     r"(?P<presign>[-+])?"
     r"(?P<cur1>" + _CUR_SYM + r"|\b(?:usd|eur|gbp|nis|ils|chf|cad|aud|inr)\b)?\s?"
     r"(?P<sign>[-+])?"
@@ -131,6 +131,13 @@ _COUPLE_RE = re.compile(
     r"(?:back|later|earlier|by|within) an?)\s+"
     r"(?:more\s+|extra\s+)?(?:(?!and\b|or\b)[a-z]{2,12}\s+)?(?P<unit>days?|weeks?|months?|hours?|years?)\b"
 )
+# "two of the four remote days", "3 of my 23 vacation days": the part is the amount, the whole is what there is
+_PART_OF = re.compile(
+    r"\b(?P<num>one|two|three|four|five|\d{1,2})\s+of\s+(?:the|my|your|our|those|these)\s+"
+    r"(?:(?P<whole>\w+)\s+)?(?:(?!and\b|or\b)[a-z]{2,12}\s+)?(?P<unit>days?|weeks?|hours?|months?)\b"
+)
+# "a month earlier", "a full week sooner": one of a unit, said as a shift
+_ONE_SHIFT = re.compile(r"\ban?\s+(?:full\s+|whole\s+)?(?P<unit>day|week|month)(?=\s+(?:earlier|sooner|later)\b)")
 _RELATIVE_BEFORE = re.compile(
     r"(?:\+|\b(?:another|extra|additional|plus|an additional|an extra|further|up))\s*$"
 )
@@ -166,8 +173,9 @@ def normalise(text: str) -> str:
 
     Zero-width characters are dropped: "1\u200b50k" shows as "150k" and is read so.
     """
-    if not text.isascii():
-        text = text.translate(_INVISIBLE)
+    if text.isascii():
+        return text.lower()  # every character replaced below is beyond ASCII
+    text = text.translate(_INVISIBLE)
     return (
         text.lower()
         .replace("\u2013", "-")
@@ -237,7 +245,10 @@ def _words_to_number(words: str) -> float | None:
         if word in ("and", ""):
             continue
         if word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
+            value = _WORD_NUMBERS[word]
+            if current % 100 and (current % 10 or value >= 10):
+                return None  # "four ten(-hour days)": two numbers side by side, not one
+            current += value
         elif word == previous or (word in _WORD_SCALES and not current and 0 < _WORD_SCALES[word] <= biggest):
             return None
         elif word == "hundred":
@@ -291,8 +302,24 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
         found += _claim(taken, (_from_words(text, m, taken) for m in _first(_WORD_AMOUNT_RE.finditer(text))))
     if words is None or not _COUPLE_WORDS.isdisjoint(words):
         found += [a for m in _first(_COUPLE_RE.finditer(text)) if (a := _from_couple(m, taken)) is not None]
+    if " of " in text or "earlier" in text or "sooner" in text or "later" in text:
+        found = _parts_and_shifts(text, found)
     found.sort(key=lambda a: a.start)
     return _merge_ranges(text, found[:MAX_AMOUNTS])
+
+
+def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
+    """ "two of the four remote days" is 2 days (the four is what there is); "a month earlier" is 1 month."""
+    parts = " of the " in text or " of my " in text or " of your " in text or " of our " in text or " of th" in text
+    for m in _first(_PART_OF.finditer(text)) if parts else ():
+        value = float(m["num"]) if m["num"].isdigit() else float(_WORD_NUMBERS[m["num"]])
+        found = [a for a in found if not (m.start() <= a.start < m.end())]
+        found.append(Amount(value=value, unit=_UNITS[m["unit"]], start=m.start(), end=m.end("num")))
+    shifts = "earlier" in text or "sooner" in text or "later" in text
+    for m in _first(_ONE_SHIFT.finditer(text)) if shifts else ():
+        if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
+            found.append(Amount(value=1.0, unit=_UNITS[m["unit"]], start=m.start(), end=m.end()))
+    return found
 
 
 def _first(matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:

@@ -476,6 +476,32 @@ class MayMatch:
 
 
 _MAX_ANSWERS = 4096  # answers kept by mask: short messages wake the same few patterns over and over
+_MAX_PIECES = 50_000  # words (white-space-separated pieces) whose short strings are remembered
+_MAX_PIECE = 24  # longer pieces (a URL, a run of digits) are searched string by string and not remembered
+
+
+def _with_longer(text: str, gram: str, groups: tuple[tuple[int, tuple[str, ...]], ...], mask: int) -> int:
+    """`mask` with the bits of each group one of whose strings (all starting with `gram`) is in `text`: looked for
+    only where the gram is, each group at once."""
+    first = text.find(gram)
+    for bits, strings in groups:
+        if mask & bits == bits:
+            continue
+        at = first
+        while at != -1:
+            if text.startswith(strings, at):
+                mask |= bits
+                break
+            at = text.find(gram, at + 1)
+    return mask
+
+
+def _grouped(strings: dict[str, int]) -> Iterable[tuple[int, tuple[str, ...]]]:
+    """(bits, the strings that wake exactly those patterns), for every distinct bits."""
+    by_bits: dict[int, list[str]] = {}
+    for string, bits in strings.items():
+        by_bits.setdefault(bits, []).append(string)
+    return [(bits, tuple(group)) for bits, group in by_bits.items()]
 
 
 class CueGate:
@@ -526,12 +552,51 @@ class CueGate:
                     short[string] = short.get(string, 0) | bit
         if self.analysed:
             _write_cache(cache, {key: known[key] for key in keys})
-        self._short = tuple(short.items())
+        # Short strings without white space are looked for in each white-space-separated piece of a message,
+        # once per distinct piece: any occurrence of such a string lies inside one piece, and pieces repeat.
+        self._short_spaced = tuple((string, bits) for string, bits in short.items() if len(string.split()) != 1
+                                   or string.split()[0] != string)
+        self._short_plain = tuple((string, bits) for string, bits in short.items()
+                                  if (string, bits) not in self._short_spaced)
+        self._short_by_string = dict(self._short_plain)
+        self._short_sizes = tuple(sorted({len(string) for string in self._short_by_string}))
+        self._pieces: dict[str, int] = {}
         self._at_start = tuple(at_start)
         self._grams = frozenset(self._by_gram)
-        self._longer = {gram: tuple(strings.items()) for gram, strings in longer.items()}
+        # A gram's longer strings grouped by the patterns they wake, so each group is one check in C.
+        self._longer = {gram: tuple(_grouped(strings)) for gram, strings in longer.items()}
         self._whole = {id(p) for p in self._patterns if id(p) in whole}
         self._answers: dict[int, MayMatch] = {}
+
+    def _short_mask(self, text: str) -> int:
+        """The patterns whose short required strings occur in `text`."""
+        mask = 0
+        pieces = self._pieces
+        for piece in text.split():
+            found = pieces.get(piece)
+            if found is None:
+                found = self._short_in(piece)
+                if len(pieces) < _MAX_PIECES and len(piece) <= _MAX_PIECE:
+                    pieces[piece] = found
+            mask |= found
+        for string, bits in self._short_spaced:
+            if string in text:
+                mask |= bits
+        return mask
+
+    def _short_in(self, piece: str) -> int:
+        """The patterns whose short strings without white space occur in `piece`."""
+        found = 0
+        if len(piece) > _MAX_PIECE:
+            for string, bits in self._short_plain:
+                if string in piece:
+                    found |= bits
+            return found
+        by_string = self._short_by_string
+        for size in self._short_sizes:
+            for i in range(len(piece) - size + 1):
+                found |= by_string.get(piece[i : i + size], 0)
+        return found
 
     @property
     def gated(self) -> frozenset[re.Pattern[str]]:
@@ -551,12 +616,10 @@ class CueGate:
         # a longer required string counts only if all of it is there ("can you" holds the gram of "cannot").
         for gram in self._grams.intersection({text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}):
             mask |= by_gram[gram]
-            for string, bits in longer.get(gram, ()):
-                if mask & bits != bits and string in text:
-                    mask |= bits
-        for string, bits in self._short:
-            if string in text:
-                mask |= bits
+            groups = longer.get(gram)
+            if groups:
+                mask = _with_longer(text, gram, groups, mask)
+        mask |= self._short_mask(text)
         if self._at_start:
             lead = _LEADING_NON_WORD.match(text).end()  # type: ignore[union-attr]  # \W* always matches
             for starts, skips, bits in self._at_start:

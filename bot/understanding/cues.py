@@ -156,7 +156,7 @@ OPENERS = frozenset(
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at|by|from|after|before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
-    r"four|six)\b"
+    r"four|six|an? (?:full |whole )?(?:day|week|month|couple))\b"
     r"|\s*(?:\?|$)"
 )
 ACHIEVEMENT = re.compile(
@@ -186,10 +186,32 @@ TRAVEL_PAID_BEFORE = re.compile(
 # Searched just before a perk mention; "for" and "if" stop the look-back so the perk asked for is never marked.
 GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
-    r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut)\s+"
+    r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
+    r"(?:come|coming) down to)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
+# A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
+LABEL_NUMBER_BEFORE = re.compile(
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of)"
+    r"\s*$"
+)
+# What the user loses by moving, said right before the figure: evidence, even "on the table"
+FORFEIT_BEFORE = re.compile(
+    r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
+)
+# "24 in total", "bringing the total to 24": the figure a change arrives at
+TOTAL_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+)?(?:in total|total|all in)\b")
+TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me) (?:up )?to|for a total of)\s*$")
+# "ill take 5k less": a cut the speaker offers
+LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
+# A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
+# easier for you". Searched in the rest of the sentence after the figure.
+CONCESSION_AFTER = re.compile(
+    r"[^.!?;]*?\b(?:if (?:you|the company|that helps|it helps|needed|it'?s easier)|in (?:exchange|return)|"
+    r"to make (?:it|this|that|things) (?:easier|work))\b"
+)
 # A perk offered up, said right before it: with another perk in the message, a trade ("a lower bonus if…").
 GIVEN_UP_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"
@@ -211,6 +233,17 @@ RECAP = re.compile(
     r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
+# A condition put on accepting: "if you can do X, I'll sign", "X and I'm in", "I'd take it with two conditions: X";
+# not a list that ends ", and I'm in", which takes what it lists
+CONDITION = _cue(
+    r"\b(?:if|as long as|provided|assuming|only with|conditions?|and (?:i'?m in|we'?re good|i'?ll sign|i sign|"
+    r"i'?m yours|i'?m sold|(?:we|you)(?:'ve| have)? (?:got )?a deal|it'?s a deal))\b"
+)
+CONDITION_BEFORE = re.compile(r"\b(?:if|as long as|provided|assuming|only with|conditions?)\b")
+CONDITION_AFTER = re.compile(
+    r"[^.!?;]*?(?<!,) and (?:i'?m in|we'?re good|i'?ll sign|i sign|i'?m yours|i'?m sold|"
+    r"(?:we|you)(?:'ve| have)? (?:got )?a deal|it'?s a deal)\b"
+)
 ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
@@ -220,8 +253,6 @@ ACCEPTING = re.compile(
 BUT = re.compile(r"\bbut\b")
 LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
 # "happy to get the offer from Kestrel" thanks the recruiter's company: no rival offer
-# "I'd like to make a counter-offer", "here's my counter": the candidate's own, not a rival's
-OWN_COUNTER = re.compile(r"\b(?:make|making|here'?s|my) (?:a )?$")
 THANKFUL_FOR_OFFER = re.compile(
     r"\b(?:happy|glad|pleased|thrilled|excited|grateful|thank(?:s| you)?) (?:to (?:get|receive|have) |for )"
     r"(?:the |this |your |an? )?offers?\b"
@@ -246,7 +277,7 @@ CONCEDED = re.compile(
 OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
-CONDITION_BEFORE = re.compile(
+TAKEN_UNDER_CONDITION = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
@@ -496,7 +527,7 @@ COMPETING = _cue(
     r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
-    r"counter ?-?offer|"
+    r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
@@ -720,10 +751,12 @@ TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
-    r"of (?:my |the )?(?:quota|target|plan)\b|"
+    r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
+    r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
+    r"patients|miles|km)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff)|(?:'s|s'|')?\s*notice\b)"
 )
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
@@ -796,7 +829,20 @@ KNOW_WISH = re.compile(
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\bis (?:it|that) like\b")
+# A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
+# "how the 10% bonus has paid out"), not asking for it.
+INFO_ABOUT = _cue(
+    r"\b(?:or (?:total|one[- ]time|once|discretionary|guaranteed|net|gross|annual|annually|yearly|monthly|"
+    r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
+    r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
+    r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of)|incl(?:uding|udes|uded)?\b|"
+    r"gross\b|or nah\b|(?:right|correct)\s*\?)"
+)
+INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty"]
+)
 NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
 CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\b(?:but|however|though|while)\b|$))")
@@ -837,7 +883,8 @@ HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |
 FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
-    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department)\b"
+    r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
+    r"experience|expertise)\b"
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?) (?:\w+ )?(?:in|at|for) $"
@@ -880,8 +927,27 @@ PROPOSE_VAGUE = _cue(
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
 # A message is cut into clauses at punctuation and at the words that join a reason to an ask.
-ROLE_SPLIT = re.compile(r"[;!?\n,()]|\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
+ROLE_SPLIT = re.compile(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
+                        r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
+# Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".
+LEAD_CUT = re.compile(
+    r";|\b(?:so|therefore|hence|thus|then|but|however|if|unless|otherwise|instead|rather|you'?re at|you are at|"
+    r"you(?:'ve| have)? offered|your offer|you'?re offering|the offer)\b"
+)
+# What the user has, was offered elsewhere, has seen or carries, said before the figures that show it:
+# "I have an offer from them: 150k and 25 days", "today I earn 4,800 a month", "movers quoted us 6k".
+QUESTION_NEXT = re.compile(r"[^.!?\n]*\?")  # the sentence from here on ends in a question mark
+EVIDENCE_LEAD = _cue(
+    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
+    r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|"
+    r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
+    r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
+    r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
+    r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
+    r"quoted?|costs? (?:me|us)|(?:would|will) cost|i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
+)
 EVIDENCE = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
@@ -905,27 +971,45 @@ EVIDENCE = _cue(
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
     r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
-    r"'m hoping|am targeting|'m targeting|target)|can (?:you|we|u)|could (?:you|we|u)|would (?:you|u)|"
-    r"will you|is it possible|possible to|any chance|how about|what about|match|meet|bring|bump|make it|"
+    r"'m hoping|am targeting|'m targeting|target|push for)|i'?d push|can (?:you|we|u)|"
+    r"could (?:you|we|u)|would (?:you|u)|"
+    r"will you|is it possible|possible to|any chance|how about|what about|meet|bring|bump|make it|"
+    r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
+    r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
-    r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with)\b"
+    r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
+    r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
+    r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
+    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
-CURRENT_BEFORE = re.compile(
+CURRENT_BEFORE = _cue(
     r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package|proposal) of|"
     r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
-    r"(?:can'?t|cannot|won'?t|not) (?:agree to|accept|do|take)|"
-    r"the current|the existing|keep(?:ing)?|current offer of|on the table)\s+(?:the\s+|your\s+|my\s+|a\s+|at\s+)?"
-    r"(?:[\w$€£₪-]+\s+){0,2}$"
+    r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|"
+    r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
+    r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
+    r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"
+    r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
+    r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
+    r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
+    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
     r"instead|rather|for|if|than|to)\b).)*"
+)
+# Two figures listed together ("the $135k and 3 remote days we discussed"): what follows the second is said of both
+LISTED_WITH = re.compile(
+    r"\s*(?:(?!is\b|are\b|was\b|were\b|with\b|to\b|from\b|and\b)[a-z%-]+\s+){0,2}(?:,\s*|and\s+|&\s+|plus\s+)"
+    r"(?:(?:a|an|the)\s+)?"
 )
 # "go from 2 to 3 remote days": a change from the offer as it stands to the ask, not a range of asks
 CHANGE_FROM = re.compile(
@@ -937,6 +1021,17 @@ RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
 TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
+# The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
+_JUDGED_LOW = (
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"
+    r"well|far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|"
+    r"a joke|not enough|insufficient|underwhelming|disappointing)|"
+    r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
+    r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
+    r"(?:cover|work|do))"
+)
+# "…6 weeks, which is well below…": a judgement said in the next clause
+WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|as (?:we )?(?:planned|discussed|agreed))\b"
@@ -949,7 +1044,9 @@ CURRENT_AFTER = re.compile(
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
     r"(?:allowance |amount |figure |package )?offered\b|on offer|in (?:your|the) offer|"
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
-    r"(?:is|are) (?:fine|ok|okay|good|great)|works|"
+    r"(?:is|are) (?:fine|ok|okay|good|great)|works|" + _JUDGED_LOW + r"|"
+    r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
+    r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
 )
 
@@ -984,8 +1081,11 @@ ULTIMATUM = _cue(
 )
 # An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
 # "ok, that's fine, thank you": settling with thanks takes the offer even after a question
+# Taking the standing figure in words after a refusal or a prompt ("ok, that's fine", "alright, that's okay for
+# me"), unlike "ok" or "ok, I understand", which only acknowledge it.
 SETTLING = re.compile(r"\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b.*\bthank|"
-                      r"\bthank.*\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b")
+                      r"\bthank.*\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay|great)\b|"
+                      r"\b(?:that'?s|that is|this is) (?:fine|ok|okay|acceptable)\b(?! (?:but|if|as long)\b)")
 IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
@@ -1022,9 +1122,11 @@ GATE = CueGate(
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
-        FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION,
+        FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
+        POLITE_REQUEST, INFO_START, SUGGESTION,
+        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS,
+        KEEN_WORDS, CONDITION_WORD,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],

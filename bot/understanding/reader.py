@@ -16,7 +16,8 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import repeat
 
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,11 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_SENTENCE_END = re.compile(r"[.?!]")
+_WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
+# Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
+# ceiling, said apart from their name, is some other pay
+_SMALL_BUDGET = 100_000
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Members looked up once: on Python 3.11 "Act.propose" costs ~90 ns each time, and these run per message.
 _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject, Act.justify, Act.ask
@@ -140,6 +146,8 @@ class Understander:
         del mentions[MAX_MENTIONS:]
         words = {t[0] for t in tokens}
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        if "total" in low:
+            amounts = _totals(amounts, low)
         taken = _takes_a_named_term(low, mentions)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
@@ -148,14 +156,11 @@ class Understander:
         _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
-        acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        if _JUSTIFY not in acts:
-            if _gives_a_reason(low, acts, may):
-                acts = [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
-        elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
-            acts.remove(_JUSTIFY)  # "let me talk it over with my wife": a reason for wanting time (guide)
-        given = self._given(low, slots, mentions) if Act.trade_off in acts else frozenset()
-        terms = [self._term(slot, slot.perk in given) for slot in slots]
+        acts = _reasons(low, self._acts_from_terms(low, acts, slots, mentions, may), may)
+        trading = Act.trade_off in acts
+        concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
+        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
@@ -243,7 +248,8 @@ class Understander:
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
         before = low[max(0, mention.start - 40) : mention.start]
-        if cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before)) and cues.NEGATORS.search(before):
+        if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
+                and cues.NEGATORS.search(before)):
             return not cues.NOT_NEGATION.search(before)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
@@ -356,6 +362,8 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
                 continue
+            if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
+                continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
                 continue  # "thx 4 the offer", "2 low": a word, not a number
             if (
@@ -395,7 +403,10 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        return _with_mentions(slots, mentions)
+        slots = _with_mentions(slots, mentions)
+        if cues.ASKING in may:
+            _ask_beside_evidence(low, slots, may)
+        return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
@@ -430,17 +441,23 @@ class Understander:
         cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
         if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
             return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
-        if a.unit == "money" and self.perks[mention.perk].unit is PerkUnit.percent and cost > 12:
-            return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+        if a.unit == "money" and cost > 12:
+            definition = self.perks[mention.perk]
+            if definition.unit is PerkUnit.percent:
+                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
+                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
         a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
-        if _not_a_term(r, a):
+        if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], None, may)
+            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.has[role].add(perk)
@@ -449,6 +466,7 @@ class Understander:
         if perk is not None:
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
+            r.guessed_values.add(a.value)
             return True, perk
         if _context_number(r, a):
             return False, None
@@ -509,6 +527,9 @@ class Understander:
             return "working_hours"
         surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
+            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
+                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
             if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
                 return "base_salary"
             if abs(a.value) >= 10_000 and not mentions:
@@ -545,13 +566,25 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention]) -> frozenset[str]:
-        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car"."""
-        given = set()
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+        """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
+
+        Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
+        date moved "if you…"."""
+        given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
-            if slot.amount is not None and cues.SOONER_AFTER.match(low, slot.amount.end):
+            a = slot.amount
+            if a is not None and (
+                cues.LESS_AFTER.match(low, a.end)
+                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+            ):
+                conceded.add(slot.perk)
+                continue
+            if not trading:
+                continue
+            if a is not None and cues.SOONER_AFTER.match(low, a.end):
                 given.add(slot.perk)  # "I can start 2 weeks earlier if…": the weeks are offered up
                 continue
             starts = [slot.start] + [m.start for m in mentions if m.perk == slot.perk]
@@ -560,9 +593,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
-        if len(given) == len({s.perk for s in slots if s.perk is not None}):
-            return frozenset()  # a trade gives one thing for another: if every perk looks given, none is sure
-        return frozenset(given)
+        if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
+            given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
+        return frozenset(given | conceded)
 
     def _term(self, slot: _Slot, give: bool = False) -> Term:
         a = slot.amount
@@ -623,6 +656,7 @@ class _Pairing:
     paired: dict[int, str]
     has: dict[str, set[str]]
     guessed_units: set[str | None]
+    guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -641,9 +675,23 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     return split
 
 
-def _not_a_term(r: _Pairing, a: Amount) -> bool:
+def _totals(amounts: list[Amount], low: str) -> list[Amount]:
+    """ "four more days of leave, 24 in total": the total is the ask, the step to it only says how it is reached."""
+    totals = [a for a in amounts if not a.relative and (
+        cues.TOTAL_AFTER.match(low, a.end) or cues.TOTAL_BEFORE.search(low, max(0, a.start - 30), a.start))]
+    steps = [a for a in amounts if a.relative]
+    if len(totals) != 1 or not steps:
+        return amounts
+    total = totals[0]
+    unit = total.unit or steps[0].unit
+    if any(step.unit != unit for step in steps):
+        return amounts
+    return [replace(a, unit=unit) if a is total else a for a in amounts if a not in steps]
+
+
+def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     """An unpaired number that is no term at all: said again, a result, or about something else."""
-    if any(r.amounts[other].value == a.value for other in r.paired):
+    if any(r.amounts[other].value == a.value for other in r.paired) or (role == "ask" and a.value in r.guessed_values):
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
@@ -681,15 +729,40 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
-    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role."""
-    cuts = _role_cuts(low) if amounts else []
-    roles = [_role_of(low, a, cuts, may) for a in amounts]
-    for i in range(1, len(amounts)):
-        if roles[i] == "ask" and roles[i - 1] in ("evidence", "current") and cues.SAME_BREATH.fullmatch(
-            low, amounts[i - 1].end, amounts[i].start
+def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
+    you cover it?"), is also asked for, without a figure of its own."""
+    for slot in list(slots):
+        if slot.role != "evidence" or slot.perk is None or any(
+            other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
+            continue
+        sentence = _sentence_of(low, slot.start)
+        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
+            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+    slots.sort(key=lambda s: s.start)
+
+
+def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
+    """The role of each number; a figure said in the same breath as evidence or the offer keeps that role,
+    unless its own clause asks for it ("…feels stingy, 5% would be fair")."""
+    cuts = _role_cuts(low) if amounts else []
+    # whether anything in the message can make a figure evidence (most messages have none of it), and where the
+    # first lead-in to evidence is: a figure before it cannot follow one
+    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    lead_at: list[int] = []  # found on first need
+    roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
+    for i in range(1, len(amounts)):
+        if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
+                and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _clause_asks(low, amounts[i], cuts, may)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+    for i in range(len(amounts) - 1, 0, -1):
+        if (roles[i] == "current" and roles[i - 1] == "ask"
+                and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
+                and not _clause_asks(low, amounts[i - 1], cuts, may)):
+            roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts):
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
@@ -715,22 +788,61 @@ def _role_cuts(low: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in cues.ROLE_SPLIT.finditer(low)]
 
 
-def _role_of(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> Role:
-    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause holding an amount starts and ends, between the cuts around it."""
     before = bisect_right(cuts, (a.start, -1)) - 1  # the last cut that ends before the number starts
     while before >= 0 and cuts[before][1] > a.start:
         before -= 1
-    start = cuts[before][1] if before >= 0 else 0
     after = bisect_right(cuts, (a.end, -1))  # the first cut that starts at or after its end
-    end = cuts[after][0] if after < len(cuts) else len(low)
+    return (cuts[before][1] if before >= 0 else 0), (cuts[after][0] if after < len(cuts) else len(low))
+
+
+def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
+    start, end = _clause_of(low, a, cuts)
+    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+
+
+def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:
+    """Whether something that can lead up to evidence ("I make", "another company") is said before `position`;
+    where the first one is, is found once per message and kept in `lead_at`."""
+    if not lead_at:
+        found = [m.start() for pattern in (cues.EVIDENCE_LEAD, cues.COMPETING)
+                 if id(pattern) not in may.skipped and (m := pattern.search(low)) is not None]
+        lead_at.append(min(found, default=len(low)))
+    return lead_at[0] < position
+
+
+def _role_of(
+    low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch, evidence: bool, lead_at: list[int]
+) -> Role:
+    """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
+    start, end = _clause_of(low, a, cuts)
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
-            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end:end], may)
+            or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
         return "current"
-    clause = low[start:end]
-    if _found(cues.EVIDENCE, clause, may) and not _found(cues.ASKING, clause, may):
+    if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
+                      or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
+                     and not _clause_asks(low, a, cuts, may)):
         return "evidence"
     return "ask"
+
+
+def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
+    offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
+    if cues.QUESTION_NEXT.match(low, a.end):
+        return False  # "…at my current job: could a $15k sign-on cover that?" asks
+    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(
+        cues.ASKING, lead, may
+    )
 
 
 class _Clauses:
@@ -765,9 +877,19 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> b
     sentence = _sentence_of(low, mention.start)
     if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
         return False
-    return bool(cues.POLITE_REQUEST.match(sentence)) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
+    return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
+
+
+def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
+    """Justify from a reason linked to a position; none for a reason given only for wanting time (guide)."""
+    if _JUSTIFY not in acts:
+        if _gives_a_reason(low, acts, may):
+            return [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
+    elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
+        return [a for a in acts if a is not _JUSTIFY]  # "let me talk it over with my wife"
+    return acts
 
 
 def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Signal]) -> None:
@@ -814,10 +936,7 @@ def _declines_for_cash(slots: list[_Slot]) -> bool:
 
 
 def _a_rival_offer(low: str, rival: re.Match[str]) -> bool:
-    """Not "happy to get the offer from Kestrel" (thanks), nor "I'd like to make a counter-offer" (a proposal)."""
-    if rival.group(0).startswith("counter") and cues.OWN_COUNTER.search(low, max(0, rival.start() - 12),
-                                                                          rival.start()):
-        return False
+    """Not "happy to get the offer from Kestrel": thanks for this offer, not news of another."""
     return not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
 
 
@@ -890,7 +1009,7 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
     if _at(cues.ACCEPT_ON_TERM, low, may):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
-    conditional = cues.CONDITION_WORD.search(low) is not None
+    conditional = cues.ACCEPT in may and _found(cues.CONDITION_WORD, low, may)
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
         blocks = _what_undoes(low, accept, conditional)
         if blocks is None:
@@ -926,7 +1045,7 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
     if blocks or conditional:  # only then does the sentence around it matter
         start, end = _sentence_span(low, accept.start())
-        if conditional and cues.CONDITION_BEFORE.search(low, start, accept.start()):
+        if conditional and cues.TAKEN_UNDER_CONDITION.search(low, start, accept.start()):
             return None
         if blocks and (near[0] < start or near[1] > end):
             near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
@@ -940,7 +1059,7 @@ def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
         return False
     for mention in mentions:
         taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
-        if taken and not cues.CONDITION_BEFORE.search(low, max(0, taken.start() - 80), taken.start()):
+        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()):
             return True
     return False
 
@@ -991,14 +1110,21 @@ def _names_a_term_before_but(low: str, position: int, mentions: list[_Mention]) 
 
 def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: frozenset[str]) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
+    about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.role != "ask" or slot.negated:
+        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
-        if (sentence.endswith("?") and cues.INFO_START.match(sentence) and not cues.POLITE_REQUEST.match(sentence)
-                and not cues.SUGGESTION.match(sentence) and not _found(cues.CHANGE_WORDS, sentence, may)) or (
-                "?" in sentence and sentence in questions):
-            slot.role = "question"  # "is the 10% bonus guaranteed or discretionary?"
+        if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
+            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+            continue
+        if slot.role != "ask":
+            continue
+        if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
+                and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
+                and not _found(cues.CHANGE_WORDS, sentence, may)) or ("?" in sentence and sentence in questions):
+            slot.role = "question"  # also after a lead-in: "to compare apples to apples: is the 10% guaranteed?"
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
@@ -1029,10 +1155,12 @@ def _foreign(low: str) -> bool:
     other = 0 if low.isascii() else len(cues.OTHER_SCRIPT.findall(low))  # the other scripts are all beyond ASCII
     if other and other > sum(ch.isalpha() for ch in low) / 2:  # letters are counted only when it could matter
         return True
-    words = [w.strip(".,!?;:()'\"") for w in low.split()]
-    foreign = sum(w in cues.FOREIGN_WORDS for w in words)
-    english = sum(w in cues.ENGLISH_WORDS for w in words)
-    return foreign >= 2 and foreign > 2 * english
+    words = low.split()
+    foreign = sum(map(cues.FOREIGN_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    if foreign < 2:
+        return False  # the usual case: English words only are not counted
+    english = sum(map(cues.ENGLISH_WORDS.__contains__, map(str.strip, words, repeat(_WORD_EDGES))))
+    return foreign > 2 * english
 
 
 def _in_context(
@@ -1047,7 +1175,8 @@ def _in_context(
             and not cues.SETTLING.search(low)):
         found.discard(Act.accept)  # "yep" answers a question; "I accept" and "ok, thanks, that's fine" agree
     if (context is None and _ACCEPT in found and words <= 4 and not terms and not said_so
-            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.NUMBER_SAID.search(low)):
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not any(c.isdigit() for c in low)
+            and cues.NUMBER_WORDS.isdisjoint(low.split())):
         found.discard(Act.accept)  # "deal", "ok cool", "that works" with nothing on the table take nothing
     if (context is not None and context.last_move == "question" and _ACCEPT in found and not said_so
             and any(t.role == "ask" and t.amount is not None for t in terms) and _only_a_yes(low)):
@@ -1096,14 +1225,19 @@ def _accepted(
     and asks for the third; "to recap: base $172k, bonus 10%" names the offer."""
     if not any(t.role == "ask" for t in terms) or not (accepting or _found(cues.RECAP, low, may)):
         return terms
+    # "if you can do 42.5k and cover parking, I'll sign", "160 base + 10k sign-on and I'm in": the terms of the
+    # condition stay asks, whatever acceptance follows them
+    conditional = _found(cues.CONDITION, low, may)
+    asked = [t.role == "ask" and not t.negated and not (conditional and _conditional(low, slot.start))
+             for t, slot in zip(terms, slots, strict=True)]
     if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
             and not one_term and cues.BUT.search(low) is None):  # "the bonus is fine, but the base…" takes one
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if t.role == "ask" and not t.negated else t for t in terms]
+        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
-    for term, slot in zip(terms, slots, strict=True):
-        if term.role == "ask" and not term.negated:
+    for term, slot, may_take in zip(terms, slots, asked, strict=True):
+        if may_take:
             at = bisect_right(cuts, slot.start) - 1
             part = low[cuts[at] : cuts[at + 1]]
             takes = (accepting and _found(cues.ACCEPTING, part, may)) or _found(cues.RECAP, part, may)
@@ -1111,6 +1245,14 @@ def _accepted(
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _conditional(low: str, position: int) -> bool:
+    """Whether a term is part of a condition put on accepting: after "if" / "as long as" in its sentence, or
+    before "and I'm in" / "and I'll sign"."""
+    sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
+    return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
+                or cues.CONDITION_AFTER.match(low, position))
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
@@ -1126,8 +1268,8 @@ def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
 
 def _sentence_of(low: str, position: int) -> str:
     start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position))
-    ends = [e for e in (low.find(c, position) for c in ".?!") if e != -1]
-    return low[start + 1 : (min(ends) + 1) if ends else len(low)]
+    end = _SENTENCE_END.search(low, position)
+    return low[start + 1 : end.end() if end else len(low)]
 
 
 def _question_core(sentence: str, may: MayMatch) -> str | None:
@@ -1136,8 +1278,8 @@ def _question_core(sentence: str, may: MayMatch) -> str | None:
         sentence = sentence.strip()
         if not sentence:
             return None
-        lead_in = cues.LEAD_IN.search(sentence) if "?" in sentence and not cues.INFO_START.match(sentence) else None
-        if lead_in is not None and cues.POLITE_REQUEST.match(sentence) and (
+        lead_in = cues.LEAD_IN.search(sentence) if "?" in sentence and not _at(cues.INFO_START, sentence, may) else None
+        if lead_in is not None and _at(cues.POLITE_REQUEST, sentence, may) and (
                 _found(cues.TELL_ME, sentence, may) or not cues.INFO_START.match(sentence, lead_in.end())):
             lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
@@ -1153,7 +1295,7 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return False
     sentence = core
     asks = "?" in sentence
-    polite = cues.POLITE_REQUEST.match(sentence)
+    polite = _at(cues.POLITE_REQUEST, sentence, may)
     if asks and (_found(cues.RUDE, sentence, may) or _found(cues.RHETORICAL, sentence, may)):
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
     if asks and _found(cues.NOT_UNDERSTOOD, sentence, may):
@@ -1167,11 +1309,11 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
-    start = cues.INFO_START.match(sentence)
+    start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
     if start is None:
         # "there is a bonus in this role?", "the options vest on which schedule?": asked without inversion
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
-    if cues.SUGGESTION.match(sentence):
+    if _at(cues.SUGGESTION, sentence, may):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
     if (start.group(1) in ("is there", "are there") and asks and cues.ROOM_ASKED.search(sentence)
             and not cues.NUMBER_SAID.search(sentence)):

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from rapidfuzz import process
 
 from bot.messages import Card, CardField, Reply, ReplyKind
 from bot.playbooks.models import PerkDef, Playbooks, Scenario, Unit, ValueMethod
@@ -143,6 +142,8 @@ def parse_assumption(text: str, known: Mapping[str, float]) -> tuple[str, float]
                               f"`assume commute_cost_per_day 25`. The names are: {names}.")
     wanted = re.sub(r"[\s\-]+", "_", match["name"].strip().lower())
     if wanted not in known:
+        from rapidfuzz import process  # here: the chat's first reply imports this module but needs no fuzzy match
+
         best = process.extractOne(wanted, list(known), score_cutoff=75)
         if best is None:
             raise AssumptionError(f"I don't know an assumption called `{wanted}`. The names are: {names}.")

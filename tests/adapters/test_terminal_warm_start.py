@@ -37,6 +37,10 @@ class _Recording:
         self.seen.append((incoming.text, dict(self.builds)))
         return await self.inner.handle(incoming)
 
+    def handle_sync(self, incoming: Incoming) -> list[Reply]:  # what the terminal calls on the service
+        self.seen.append((incoming.text, dict(self.builds)))
+        return self.inner.handle_sync(incoming)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 

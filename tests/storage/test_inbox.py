@@ -107,3 +107,26 @@ def test_a_request_of_a_process_gone_from_this_machine_is_taken_over_without_wai
         assert [p.key for p in Inbox(store).take_over("slack", now=later)] == ["Ev1"]
     finally:
         store.close()
+
+
+def test_done_requests_are_pruned_as_fast_as_they_come(store_target: str):
+    """Pruning takes a batch at a time; when a batch comes back full the next finish prunes again,
+    so a busy server (more requests than a batch per interval) does not pile up old rows."""
+    from bot.storage.inbox import PRUNE_BATCH
+
+    store = open_store(store_target, maintenance=False)
+    try:
+        inbox = Inbox(store)
+        keys = [f"Ev{n}" for n in range(2 * PRUNE_BATCH + 100)]
+        for key in keys:
+            inbox.accept("slack", key, "{}", now=T0)
+        inbox.finish("slack", keys, now=T0)
+        later = T0 + SEEN_FOR + timedelta(seconds=1)
+        inbox._last_prune = 0.0
+        for _ in range(3):  # three flushes in quick succession, as under load
+            inbox.finish("slack", [], now=later)
+        with store.snapshot() as conn:
+            left = conn.execute("SELECT count(*) FROM inbox", ()).fetchone()[0]
+        assert left == 0
+    finally:
+        store.close()

@@ -3,9 +3,12 @@ between two processes, the stats privacy threshold, and friendly answers to bad 
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import json
+import os
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,6 +21,7 @@ from bot.teams.schedule import Frequency, Schedule, ScheduleError, next_due, zon
 from bot.teams.service import MIN_STATS_PARTICIPANTS, Actor, TeamService
 from tests.support.clock import Clock
 from tests.support.harness import shipped
+from tests.support.preforked import Preforked
 
 BERLIN = "Europe/Berlin"
 START = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # a Monday, 08:00 in Berlin
@@ -120,39 +124,69 @@ async def test_a_cycle_posts_every_tip_once_before_any_repeats(store_target: str
     coach.close()
 
 
-def test_four_schedulers_claiming_at_the_same_moment_post_once_per_due_slot(store_target: str) -> None:
-    """Four processes' schedulers (each its own store connection) race for three channels' posts
-    over three weekly slots: every slot is posted exactly once, by whichever claimed it."""
-    import asyncio
+# Six channels in three workspaces, each subscribed at START, with its first slot: weekly ones
+# post every week after it, the biweekly one every other week. No clock change falls in these weeks.
+SLOTS = {
+    ("T1", "C1"): ("mon 09:00 Europe/Berlin", datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo(BERLIN)), 1),
+    ("T1", "C2"): ("tue 18:30 America/New_York challenges",
+                   datetime(2026, 11, 24, 18, 30, tzinfo=ZoneInfo("America/New_York")), 1),
+    ("T1", "C3"): ("wed 08:00 Asia/Tokyo biweekly", datetime(2026, 11, 25, 8, 0, tzinfo=ZoneInfo("Asia/Tokyo")), 2),
+    ("T2", "C1"): ("fri 12:00 UTC both", datetime(2026, 11, 27, 12, 0, tzinfo=UTC), 1),
+    ("T2", "C4"): ("sun 23:45 Pacific/Auckland",
+                   datetime(2026, 11, 29, 23, 45, tzinfo=ZoneInfo("Pacific/Auckland")), 1),
+    ("T3", "C5"): ("thu 07:15 Europe/London", datetime(2026, 11, 26, 7, 15, tzinfo=ZoneInfo("Europe/London")), 1),
+}
+WEEKS = 4
+SCHEDULERS = 4
 
-    clock = Clock(START)
-    services = [_service(store_target, clock) for _ in range(4)]
-    channels = ["C1", "C2", "C3"]
-    for channel in channels:
-        asyncio.run(services[0][1].command("channel subscribe mon 09:00 Europe/Berlin", _actor(channel=channel),
-                                           _yes))
-    posted: list[str] = []
-    for week in range(1, 4):
-        clock.moment = START + timedelta(days=7 * week, hours=2)
-        barrier = threading.Barrier(len(services))
 
-        def post_what_is_due(teams: TeamService, barrier: threading.Barrier = barrier) -> None:
-            barrier.wait()
-            for _ in range(10):
-                for due in teams.claim_due():
-                    if teams.mark_posted(due):
-                        posted.append(due.subscription.channel_key)
+async def test_four_scheduler_processes_post_each_due_slot_exactly_once(store_target: str, tmp_path: Path) -> None:
+    """Four processes run the scheduler round `offer-coach run slack` runs, on one database; the
+    clock moves a week at a time and every process has its round at each moment. Each channel's
+    due slots are posted once each, none missing, and the store's post history says the same."""
+    _coach, setup = _service(store_target, Clock(START))
+    for (tenant, channel), (schedule, _first, _every) in SLOTS.items():
+        actor = Actor(platform="slack", tenant=tenant, channel=channel, user_id="UADMIN")
+        await setup.command(f"channel subscribe {schedule}", actor, _yes)
+    clock = tmp_path / "clock"
+    clock.write_text(START.isoformat())
+    argvs = [[str(clock), str(tmp_path / f"posts-{n}.jsonl"), str(tmp_path / f"rounds-{n}.txt")]
+             for n in range(SCHEDULERS)]
+    env = {**os.environ, "OFFER_COACH_DATABASE_URL": store_target, "OFFER_COACH_DB": str(tmp_path / "unused.db")}
+    schedulers = Preforked("tests.support.team_scheduler_process:main", argvs, env=env, cwd=tmp_path,
+                           preload=["tests.support.team_scheduler_process", "bot.engine", "bot.playbooks.loader",
+                                    "bot.understanding.reader", "psycopg", "psycopg_pool"])
 
-        threads = [threading.Thread(target=post_what_is_due, args=(teams,)) for _coach, teams in services]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert sorted(posted) == sorted([_actor(channel=c).channel_key for c in channels] * week)
-    teams = services[0][1].teams
-    assert [teams.post_count(_actor(channel=c).channel_key) for c in channels] == [3, 3, 3]
-    for coach, _teams in services:
-        coach.close()
+    async def everyone_had_a_round_at(moment: str) -> None:
+        rounds = [Path(argv[2]) for argv in argvs]
+        deadline = asyncio.get_running_loop().time() + 60
+        while not all(path.exists() and path.read_text().splitlines()[-1:] == [moment] for path in rounds):
+            assert all(schedulers.exited(n) is None for n in range(SCHEDULERS)), schedulers.errors()
+            assert asyncio.get_running_loop().time() < deadline, f"not every scheduler ran at {moment}"
+            await asyncio.sleep(0.02)
+
+    try:
+        await everyone_had_a_round_at(START.isoformat())
+        for week in range(1, WEEKS + 1):
+            moment = (START + timedelta(weeks=week)).isoformat()
+            clock.with_suffix(".new").write_text(moment)
+            clock.with_suffix(".new").replace(clock)  # each process reads the whole new moment or the old one
+            await everyone_had_a_round_at(moment)
+    finally:
+        exit_codes = await schedulers.stop()
+    assert exit_codes == [0] * SCHEDULERS, schedulers.errors()
+
+    posted: dict[str, list[str]] = {}
+    for argv in argvs:
+        lines = Path(argv[1]).read_text().splitlines() if Path(argv[1]).exists() else []
+        for post in map(json.loads, lines):
+            posted.setdefault(post["channel"], []).append(datetime.fromisoformat(post["due"]).isoformat())
+    expected = {f"slack:{tenant}:{channel}": [(first + timedelta(weeks=every * n)).astimezone(UTC).isoformat()
+                                              for n in range(WEEKS // every)]
+                for (tenant, channel), (_schedule, first, every) in SLOTS.items()}
+    assert {key: sorted(slots) for key, slots in posted.items()} == expected  # each slot once, none missing
+    assert {key: setup.teams.post_count(key) for key in expected} == {key: len(v) for key, v in expected.items()}
+    _coach.close()
 
 
 # --- opt-in team stats --------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def test_accepting_the_whole_offer_still_ends_it_at_once(harness: ChatHarness, t
 
 
 @pytest.mark.parametrize("text, amount", [
-    ("I'd like four more days of leave — 24 in total", 4.0),
+    ("I'd like four more days of leave — 24 in total", 24.0),  # the total is the ask (guide: one ask per perk)
     ("could we do 3 remote days - 2 is tight for me", 3.0),
 ])
 def test_a_dash_between_clauses_is_no_minus_sign(text: str, amount: float) -> None:

@@ -179,3 +179,31 @@ def test_any_user_text_reads_back_exactly_and_no_special_character_is_left_activ
     content = "\n".join(m.content or "" for m in messages)
     assert _discord_unescape(content) == markup.plain(f"You said: {expected}")
     assert not re.search(r"(?<!\\)(?:\\\\)*[*_~`|<>\[\]@]", content.replace("\\\\", ""))
+
+
+def test_a_text_sent_again_is_rendered_from_what_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scenario's briefing, a card's labels and values and the menus come again and again: the
+    second time they are not parsed again, and they come out the same."""
+    briefing = ("**Offer below target, a designer at a health-tech company**\n"
+                + "\n".join(f"- point {n}: what you know, with _no_ `markup` surprises" for n in range(20)))
+    reply = Reply(text=briefing, cards=(Card(title="The offer", fields=(
+        CardField(label="Base salary", value="$84,000 a year"), CardField(label="Remote", value="- 2 days\n- flexible"),
+    )),))
+    first = [render.message_kwargs(out) for out in render.render_reply(reply, 42)]
+    parsed: list[str] = []
+    parse = markup.parse
+
+    def counting(text: str) -> list[markup.Line]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(markup, "parse", counting)
+    again = [render.message_kwargs(out) for out in render.render_reply(reply, 42)]
+    assert [kw.get("content") for kw in again] == [kw.get("content") for kw in first]
+    assert [[e.to_dict() for e in kw.get("embeds", [])] for kw in again] == \
+        [[e.to_dict() for e in kw.get("embeds", [])] for kw in first]
+    assert briefing not in parsed and "- 2 days\n- flexible" not in parsed
+    long_text = "**long** " + "word " * 400  # past what is kept: rendered afresh each time, never kept
+    render.render_markup(long_text, render.CONTENT_LIMIT)
+    render.render_markup(long_text, render.CONTENT_LIMIT)
+    assert parsed.count(long_text) == 2

@@ -324,7 +324,8 @@ async def test_a_rate_limited_post_is_retried_and_the_reply_still_arrives():
 
 async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(monkeypatch) -> None:
     """Bolt tries listeners in order, building every matcher's arguments afresh: the DM message,
-    the request that comes most often, is the first one tried. The others still reach theirs."""
+    the request that comes most often, is the first one tried, with no middleware of Bolt's that
+    no listener of ours uses. The others still reach theirs."""
     from slack_bolt.listener.async_listener import AsyncListener
 
     tried: list[str] = []
@@ -335,14 +336,46 @@ async def test_a_dm_is_matched_against_one_listener_and_the_rest_still_route(mon
         return await matches(self, req=req, resp=resp)
 
     monkeypatch.setattr(AsyncListener, "async_matches", counting)
+    from slack_bolt.middleware.attaching_conversation_kwargs.async_attaching_conversation_kwargs import (
+        AsyncAttachingConversationKwargs,
+    )
+
+    attached: list[object] = []
+
+    async def attaching(self, *, req, resp, next):  # type: ignore[no-untyped-def]
+        attached.append(req)
+        return await next()
+
+    # Bolt's assistant-thread helpers would be built for every DM; no listener of ours uses them.
+    monkeypatch.setattr(AsyncAttachingConversationKwargs, "async_process", attaching)
     async with running_rig() as rig:
         fake = rig.fake
         await rig.send.event(dm_message(user=ALICE, text="hello there"))
         await fake.wait_for(lambda: fake.messages_to(ALICE))
         assert tried == ["event_callback"]
+        assert attached == []
         await rig.send.command("help", user=BOB, channel=CHANNEL, response_url=rig.response_url("c"))
         await fake.wait_for(lambda: fake.posted)
         assert fake.posted[0].body["text"] == "You said: help"
         assert tried.count("command") == 2  # the DM's listener, then the command's
         for other in ({"type": "app_uninstalled"}, {"type": "reaction_added", "user": BOB, "reaction": "tada"}):
             assert (await rig.send.event(other)).status == 200  # found further down, not a 404
+
+
+async def test_posting_a_reply_builds_no_debug_line_unless_debug_logging_is_on(caplog, monkeypatch) -> None:
+    """slack_sdk formats a debug line of each request and response (whole bodies) when its logger's
+    own level allows it; with logging at INFO nothing is built, and at DEBUG the lines still come."""
+    import logging
+
+    from adapters.slack import clients
+
+    built: list[object] = []
+    monkeypatch.setattr(clients._WEB_API_LOG, "debug", lambda *args, **kwargs: built.append(args))
+    for level, user in ((logging.INFO, ALICE), (logging.DEBUG, BOB)):
+        caplog.set_level(level)
+        async with running_rig() as rig:
+            await rig.send.event(dm_message(user=user, text="hello there"))
+            await rig.fake.wait_for(lambda: bool(rig.fake.messages_to(user)))  # noqa: B023
+        if level == logging.INFO:
+            assert built == []
+    assert built  # at DEBUG the request and the response are still logged

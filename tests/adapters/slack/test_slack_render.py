@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from adapters.slack.render import (
     ChoiceValue,
     attachment_as_code,
@@ -141,3 +143,31 @@ def test_a_single_card_comparison_lines_up_labels_and_values():
     assert table == ["Base salary     Offer A: $100,000 · Offer B: $95,000",
                      "Total per year  Offer A: $118,000 · Offer B: $121,000"]
     assert blocks[-1]["type"] == "context"
+
+
+def test_a_text_sent_again_is_rendered_from_what_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scenario's briefing, card values and menus come again and again: the second time their
+    markup is not parsed again, and the message comes out the same."""
+    from adapters.slack import render as slack_render
+
+    briefing = ("**Offer below target, a designer at a health-tech company**\n"
+                + "\n".join(f"- point {n}: what you know, with *no* `markup` <!here> surprises" for n in range(20)))
+    reply = Reply(text=briefing, cards=(Card(title="The offer", fields=(
+        CardField(label="Base salary", value="$84,000 a year"), CardField(label="Remote", value="- 2 days\n- flexible"),
+    )),))
+    first = slack_render.render_reply(reply, owner="U1", where="d")
+    parsed: list[str] = []
+    parse = slack_render.parse
+
+    def counting(text: str) -> list[object]:
+        parsed.append(text)
+        return parse(text)  # type: ignore[return-value]
+
+    monkeypatch.setattr(slack_render, "parse", counting)
+    again = slack_render.render_reply(reply, owner="U1", where="d")
+    assert (again.text, again.blocks) == (first.text, first.blocks)
+    assert briefing not in parsed and "- 2 days\n- flexible" not in parsed
+    long_text = "**long** " + "word " * 400  # past what is kept: rendered afresh each time
+    slack_render.to_mrkdwn(long_text)
+    slack_render.to_mrkdwn(long_text)
+    assert parsed.count(long_text) == 2

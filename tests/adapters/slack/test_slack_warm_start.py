@@ -62,3 +62,39 @@ async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
         stop.set()
         await asyncio.wait_for(task, 20)
         service.close()
+
+
+async def test_once_ready_the_collector_walks_only_what_turns_create(fake: FakeSlack, tmp_path: Path) -> None:
+    """Counted, not timed: what the process keeps for its life (playbooks, the reader, Bolt) is built
+    before it is ready, then hidden from the garbage collector, so a full collection walks only what
+    later turns create; and the turns, which leave few cycles, start few collections at all."""
+    import gc
+
+    core = CoreSettings(db=tmp_path / "c.db")
+    service = CoachService.from_settings(core)
+    port = free_port()
+    settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, service, core, port, stop))
+    try:
+        await wait_until_ready(f"http://127.0.0.1:{port}")
+        assert gc.get_freeze_count() > 50_000  # the coach, its playbooks and reader, Bolt, aiohttp, the tests
+        collections = gc.get_stats()[0]["collections"]
+        async with aiohttp.ClientSession() as session:
+            sender = SlackSender(session, f"http://127.0.0.1:{port}{settings.path}", SECRET)
+            for number in range(60):
+                user = f"U{number % 6:09d}"
+                await sender.event(dm_message(user=user, text=LINES[number % 2]))
+
+                def answered(n: int = number) -> bool:
+                    return sum(len(fake.messages_to(f"U{u:09d}")) for u in range(6)) > n
+
+                await fake.wait_for(answered, timeout=20)
+        # A full collection now walks what 60 turns left alive, not the ~90,000 objects that never die,
+        # and the turns started at most one collection of the young (with Python's defaults: 2 or more).
+        assert len(gc.get_objects(generation=2)) < 5_000
+        assert gc.get_stats()[0]["collections"] - collections <= 1
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        service.close()
