@@ -148,7 +148,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        taken = _takes_a_named_term(low, mentions)
+        taken = _takes_a_named_term(low, mentions, may)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
@@ -1053,9 +1053,9 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     return blocks
 
 
-def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
+def _takes_a_named_term(low: str, mentions: list[_Mention], may: MayMatch) -> bool:
     """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
-    if not mentions or cues.TAKING_WORD.search(low) is None:
+    if not mentions or not _found(cues.TAKING_WORD, low, may):
         return False
     for mention in mentions:
         taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
@@ -1272,18 +1272,25 @@ def _sentence_of(low: str, position: int) -> str:
     return low[start + 1 : end.end() if end else len(low)]
 
 
-def _question_core(sentence: str, may: MayMatch) -> str | None:
-    """The sentence without its lead-ins ("before I answer, could you…", "to be clear: is the bonus…")."""
+def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
+    """The sentence without its lead-ins ("before I answer, could you…", "to be clear: is the bonus…"), and
+    whether it is put as a polite request."""
     for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
         sentence = sentence.strip()
         if not sentence:
             return None
-        lead_in = cues.LEAD_IN.search(sentence) if "?" in sentence and not _at(cues.INFO_START, sentence, may) else None
-        if lead_in is not None and _at(cues.POLITE_REQUEST, sentence, may) and (
-                _found(cues.TELL_ME, sentence, may) or not cues.INFO_START.match(sentence, lead_in.end())):
-            lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
+        polite = _at(cues.POLITE_REQUEST, sentence, may)
+        if "?" not in sentence:
+            return sentence, polite
+        if not polite:
+            lead_in = None if _at(cues.INFO_START, sentence, may) else cues.LEAD_IN.search(sentence)
+        else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
+            lead_in = cues.LEAD_IN.search(sentence)
+            if lead_in is not None and (_found(cues.TELL_ME, sentence, may)
+                                        or not cues.INFO_START.match(sentence, lead_in.end())):
+                lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
-            return sentence
+            return sentence, polite
         sentence = sentence[lead_in.end() :]
     return None  # more lead-ins than anyone writes before a question
 
@@ -1293,9 +1300,8 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
     core = _question_core(sentence, may)
     if core is None:
         return False
-    sentence = core
+    sentence, polite = core
     asks = "?" in sentence
-    polite = _at(cues.POLITE_REQUEST, sentence, may)
     if asks and (_found(cues.RUDE, sentence, may) or _found(cues.RHETORICAL, sentence, may)):
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
     if asks and _found(cues.NOT_UNDERSTOOD, sentence, may):
