@@ -47,6 +47,7 @@ _REQUEST_TIME, _REQUEST_WRITING, _COMPETING = Act.request_time, Act.request_writ
 _TAKING_A_POSITION = frozenset({Act.propose, Act.reject, Act.trade_off})  # a reason can back these
 _ONLY_ASKING = frozenset({Act.ask, Act.request_time, Act.request_writing, Act.accept})  # …and not these
 _HINT, _SUMMARY, _ALTERNATIVES = Signal.hint, Signal.summary, Signal.alternatives
+_NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
@@ -321,8 +322,8 @@ class Understander:
         _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
-        questions = frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low else (
-            frozenset())
+        questions = (frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low
+                     else _NO_QUESTIONS)
         return [a for a in _ACT_ORDER if a in acts], signals, questions
 
     def _acts_from_terms(
@@ -953,7 +954,7 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     acts: set[Act] = set()
     if _found(cues.GREET, low, may):
         acts.add(Act.greet)
-    for refusal in _refusals(low, may):
+    for refusal in _refusals(low, may) if cues.REJECT in may or cues.REFUSAL_WORDS in may else ():
         if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
             continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
         if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
