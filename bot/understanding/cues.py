@@ -283,7 +283,8 @@ TAKEN_UNDER_CONDITION = re.compile(
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
 TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled")  # cheap check before TERM_TAKEN_BEFORE
 TERM_TAKEN_BEFORE = re.compile(
-    r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|for) (?:the |my |your )?$"
+    r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|w/?|for) (?:the |my |your )?"
+    r"(?:proposed |revised |current |new )?$"
 )
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -296,7 +297,8 @@ GREET = _cue(
 ACCEPT = _cue(
     r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i shall sign|(?:is|'s) acceptable|my acceptance|"
+    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept|i shall sign|(?:is|'s|are) acceptable|"
+    r"my acceptance|it'?s fine|it is fine|looks? fine|let'?s lock (?:in|it in|that in)|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
@@ -306,7 +308,7 @@ ACCEPT = _cue(
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|that'?s (?:fine|ok|okay|good|great|perfect)(?! (?:to|for the|with the)\b)|"
     r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
-    r"i can live with (?:that|it)|happy with (?:that|this|it)|i'?m happy with|ok(?:ay)? then|"
+    r"i can live with (?:that|it)|happy with (?:that|this|it)|happy with(?<!be happy with)|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|which works|"
     r"\d[\w%.]* (?:works|it is(?!\s+\w))|"
@@ -402,6 +404,7 @@ REASON_LINK = _cue(
     r"(?<!as long )(?<!as soon )(?<!as well )as i(?:'ve| have| am|'m)|"
     r"due to|considering(?! me\b)|"
     r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
+    r"to allow me|to let me|would let me|to reflect|in line with|so (?:the|my) (?:kids|children|family|partner)|"
     r"months'? notice|weeks'? notice|in light of|on that basis|for that reason)\b"
 )
 # "since PTO is fixed by policy", "since I understand the band is fixed": the recruiter's limit, granted
@@ -444,6 +447,8 @@ REASON_WORDS = _cue(
     r"recruiters? (?:\w+ ){0,6}(?:said|told|say|says)|careers page|"
     r"(?<!fixed )(?:per|under) the (?:collective )?agreement|"
     r"the agreement (?:lets|allows|says)|"
+    r"(?:is|'s) (?:brutal|dying|broken|ancient|killing me|a nightmare|exhausting)|daylight robbery|"
+    r"colleagues (?:\w+ ){0,4}(?:have|get|already)|i'?ve (?:hired|mentored)|my (?:thesis|dissertation)|"
     r"cost of living)\b"
 )
 JUSTIFY = _cue(
