@@ -915,10 +915,10 @@ def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
     taking_a_position = not _TAKING_A_POSITION.isdisjoint(acts)
     if _COMPETING in acts and taking_a_position:
         return True  # "another company offered 160k, can you match it?": a rival offer backing an ask (guide)
-    if not _found(cues.REASON_LINK, low, may):
-        return False
     if not taking_a_position and not _ONLY_ASKING.isdisjoint(acts):
         return False  # "send it so I can read it carefully": a reason for a request, not for a position
+    if cues.REASON_LINK not in may:
+        return False
     return any(not cues.CONSTRAINT_GRANTED.match(low, link.start())
                and (taking_a_position or "notice" not in link.group(0))  # a notice period alone is information
                and not _found(cues.REQUEST_WRITING, _sentence_of(low, link.start()), may)  # "so I can sign it"
