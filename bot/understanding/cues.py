@@ -547,7 +547,8 @@ COMPETING = _cue(
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) up|forgo|forego|drop (?:the|my)|forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
+    r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|substitute for|in lieu of|"
+    r"forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
     r"(?:lower|reduce|cut) (?:the |my )?\w+(?:[ -]\w+)?(?: to \S+)? for (?:a|an|more|extra|\d|two|three|four|five)|"
@@ -820,6 +821,9 @@ CHANGE_ASKED = re.compile(
     r"bigger|increased?|bump|raised?|go (?:to|up)|flexib\w*|"
     r"room|wiggle|chance|instead|add|match|stretch|move)\b"
 )
+# "would it be possible to add some?", "could you do better?": more of the perk just discussed
+MORE_OF_IT = re.compile(r"\b(?:add (?:some|more|a bit|a little)|(?:do|go) (?:a (?:bit|little) )?(?:better|higher)|"
+                        r"bump (?:it|that) up|(?:increase|raise|improve) (?:it|that)|a bit more|a little more)\b")
 # "is there any room / flexibility anywhere?": asks where there is room, no term asked for
 ROOM_ASKED = re.compile(
     r"\b(?:is|are) there (?:any |some )?(?:other )?(?:wiggle room|room|flexibility|give|movement|element|scope)\b"
@@ -833,7 +837,7 @@ KNOW_WISH = re.compile(
 # Indignation put as a question wants no answer: "do you people even read my emails?"
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
-NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\bis (?:it|that) like\b")
+NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\b(?:is (?:it|that)|it is) like\b")
 # A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
 # "how the 10% bonus has paid out"), not asking for it.
 INFO_ABOUT = _cue(

@@ -162,6 +162,9 @@ class Understander:
         concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
+        if not terms and context is not None and context.last_perk and _more_of_it(low, len(tokens), may):
+            terms = [Term(perk=context.last_perk)]  # "would it be possible to add some?" about the perk discussed
+            acts = [a for a in _ACT_ORDER if a in acts or a is _PROPOSE]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
@@ -333,11 +336,12 @@ class Understander:
         if any(slot.role == "evidence" for slot in slots):
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
         clauses = _Clauses(low)
+        asked: dict[str, bool] = {}  # sentence -> a question for information, worked out once per sentence
         if (
             any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
                 if (slot.amount is not None or slot.negated) and slot.role == "ask")
             or (Act.request_time not in found
-                and any(_proposes_perk(low, clauses.of(m.start), m, may) for m in mentions))
+                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
         ):
             found.add(Act.propose)
@@ -873,14 +877,23 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
 
 
-def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
+def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool]) -> bool:
     """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
     sentence = _sentence_of(low, mention.start)
-    if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
-        return False
+    if sentence not in asked:
+        asked[sentence] = _is_info_question(sentence, may)
+    if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
+            or _found(cues.COMPETING, clause, may)):
+        return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
+
+
+def _more_of_it(low: str, words: int, may: MayMatch) -> bool:
+    """A short request for more that names no perk: "would it be possible to add some?", "could you do better?"."""
+    return (words <= 10 and ("?" in low or _at(cues.POLITE_REQUEST, low, may))
+            and cues.MORE_OF_IT.search(low) is not None)
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
@@ -1301,11 +1314,11 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
     core = _question_core(sentence, may)
     if core is None:
         return False
-    sentence, polite = core
+    whole, (sentence, polite) = sentence, core
     asks = "?" in sentence
     if asks and (_found(cues.RUDE, sentence, may) or _found(cues.RHETORICAL, sentence, may)):
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
-    if asks and _found(cues.NOT_UNDERSTOOD, sentence, may):
+    if asks and _found(cues.NOT_UNDERSTOOD, whole, may):
         return True  # "sorry, I don't understand, the 4000 is per year or one time?"
     if _found(cues.KNOW_WISH, sentence, may) and not cues.CHANGE_ASKED.search(sentence):
         return True  # "I'd like to know what the 401(k) match is"

@@ -134,3 +134,15 @@ def test_taking_one_term_does_not_end_the_practice() -> None:
         assert "base salary" in reply.lower()  # the recruiter answers about the base
     finally:
         harness.close()
+
+
+def test_a_short_request_for_more_is_about_the_perk_just_discussed() -> None:
+    on_severance = Context(last_move="question", last_perk="severance", offer={"severance": 0})
+    said = read("Would it be possible to add a bit more?", on_severance)
+    assert Act.propose in said.acts
+    assert [(t.perk, t.role) for t in said.terms] == [("severance", "ask")]
+    assert read("Would it be possible to add a bit more?").terms == []  # nothing discussed: no perk guessed
+
+
+def test_giving_a_perk_up_for_another_is_a_trade() -> None:
+    assert Act.trade_off in acts("The stock options matter less to me than cash; I'd give them up for a higher base")
