@@ -18,6 +18,8 @@ writers included, but also whatever else uses the server meanwhile, such as othe
 and the workers' own backends only (each worker names its connections and reads their CPU from
 /proc before and after its turns), which other users of the server cannot inflate. `processes`
 ends with each round's 2/1 and 4/1 ratios of CPU per turn and their median and spread.
+``--burners 3`` runs three busy loops beside the workers, which share only the cores: one worker
+with three burners against four workers tells a cost of sharing the CPU from one of PostgreSQL.
 """
 
 from __future__ import annotations
@@ -236,7 +238,8 @@ def bench_scale(args: argparse.Namespace) -> None:
 # --- several processes -------------------------------------------------------------------------
 
 
-def _run_processes(code: Path, target: str, n: int, turns: int, step_ms: float, folder: Path) -> dict[str, float]:
+def _run_processes(code: Path, target: str, n: int, turns: int, step_ms: float, folder: Path,
+                   burners: int = 0) -> dict[str, float]:
     go = folder / f"go-{uuid.uuid4().hex}"
     run = uuid.uuid4().hex[:8]
     named = [[f"oc-bench-{run}-{k}"] if target.startswith("postgresql") else [] for k in range(n)]
@@ -244,10 +247,17 @@ def _run_processes(code: Path, target: str, n: int, turns: int, step_ms: float, 
                                  str(step_ms), str(go), *named[k]], stdout=subprocess.PIPE, text=True)
                for k in range(n)]
     time.sleep(1.5)  # imports and migrations done before the clock starts
+    # Busy loops that touch no database: what the CPU per turn does when only the cores are shared.
+    burning = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(burners)]
     pg0 = _postgres_cpu()
     started = time.perf_counter()
     go.touch()
-    results = [json.loads(worker.communicate(timeout=600)[0]) for worker in workers]
+    try:
+        results = [json.loads(worker.communicate(timeout=600)[0]) for worker in workers]
+    finally:
+        for burner in burning:
+            burner.kill()
+            burner.wait()
     wall = max(r["started"] + r["wall"] for r in results) - min(r["started"] for r in results)
     wall = max(wall, time.perf_counter() - started - 0.0) if wall <= 0 else wall
     total = n * turns
@@ -304,7 +314,8 @@ def bench_processes(args: argparse.Namespace) -> None:
                         else:
                             target, schema = _pg_schema()
                         try:
-                            r = _run_processes(code, target, n, args.turns, args.step_ms, folder)
+                            r = _run_processes(code, target, n, args.turns, args.step_ms, folder,
+                                               burners=args.burners)
                             turns, events = _count(target, code)
                         finally:
                             if schema:
@@ -368,6 +379,8 @@ def main() -> None:
     procs.add_argument("--code", help="another checkout to run the same workers from (SQLite only), e.g. main")
     procs.add_argument("--sqlite-only", action="store_true")
     procs.add_argument("--postgres-only", action="store_true")
+    procs.add_argument("--burners", type=int, default=0,
+                       help="run this many CPU busy loops beside the workers (no database work)")
     copy = sub.add_parser("copy")
     copy.add_argument("--big", type=int, default=100_000)
     args = parser.parse_args()

@@ -126,7 +126,8 @@ _WORD_AMOUNT_RE = re.compile(
     r"(?:" + _PER + r")?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|an? (?:extra|additional)|one (?:more|extra|additional)|"
+    r"\b(?P<lead>a couple(?: of)?|couple(?: of)?|another|(?:an?|the) (?:extra|additional)|"
+    r"one (?:more|extra|additional)|"
     r"a further|"
     r"(?:back|later|earlier|by|within) an?)\s+"
     r"(?:more\s+|extra\s+)?(?:(?!and\b|or\b)[a-z]{2,12}\s+)?(?P<unit>days?|weeks?|months?|hours?|years?)\b"
@@ -136,6 +137,12 @@ _PART_OF = re.compile(
     r"\b(?P<num>one|two|three|four|five|\d{1,2})\s+of\s+(?:the|my|your|our|those|these)\s+"
     r"(?:(?P<whole>\w+)\s+)?(?:(?!and\b|or\b)[a-z]{2,12}\s+)?(?P<unit>days?|weeks?|hours?|months?)\b"
 )
+# "a third remote day", "a second day from home": the count the day would make
+_ORDINAL_DAY = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:(?:remote|hybrid|home|wfh|home-office|office|flex)\s+)?"
+    r"(?P<unit>day)\b"
+)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 # "a month earlier", "a full week sooner": one of a unit, said as a shift
 _ONE_SHIFT = re.compile(r"\ban?\s+(?:full\s+|whole\s+)?(?P<unit>day|week|month)(?=\s+(?:earlier|sooner|later)\b)")
 _RELATIVE_BEFORE = re.compile(
@@ -189,7 +196,7 @@ def normalise(text: str) -> str:
 
 def _parse_number(raw: str, has_multiplier: bool) -> float | None:
     """Read "120,000", "90.000", "1.5", "12,5" and "1e99"; None when it is not a number."""
-    raw = raw.replace(" ", "").replace("_", "")  # "125 000", "1_000_000"
+    raw = "".join(raw.split()).replace("_", "")  # "125 000", "1_000_000"; any white space, "0\x1f¼" too
     if raw[-1] in _FRACTIONS:
         whole = raw[:-1]
         if whole and not whole.isdigit():
@@ -302,19 +309,24 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
         found += _claim(taken, (_from_words(text, m, taken) for m in _first(_WORD_AMOUNT_RE.finditer(text))))
     if words is None or not _COUPLE_WORDS.isdisjoint(words):
         found += [a for m in _first(_COUPLE_RE.finditer(text)) if (a := _from_couple(m, taken)) is not None]
-    if " of " in text or "earlier" in text or "sooner" in text or "later" in text:
+    if " of " in text or "earlier" in text or "sooner" in text or "later" in text or " day" in text:
         found = _parts_and_shifts(text, found)
     found.sort(key=lambda a: a.start)
     return _merge_ranges(text, found[:MAX_AMOUNTS])
 
 
 def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
-    """ "two of the four remote days" is 2 days (the four is what there is); "a month earlier" is 1 month."""
+    """ "two of the four remote days" is 2 days (the four is what there is); "a month earlier" is 1 month; "a third
+    remote day" is 3 days."""
     parts = " of the " in text or " of my " in text or " of your " in text or " of our " in text or " of th" in text
     for m in _first(_PART_OF.finditer(text)) if parts else ():
         value = float(m["num"]) if m["num"].isdigit() else float(_WORD_NUMBERS[m["num"]])
         found = [a for a in found if not (m.start() <= a.start < m.end())]
         found.append(Amount(value=value, unit=_UNITS[m["unit"]], start=m.start(), end=m.end("num")))
+    ordinals = " day" in text and any(word in text for word in _ORDINALS)
+    for m in _first(_ORDINAL_DAY.finditer(text)) if ordinals else ():
+        if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
+            found.append(Amount(value=float(_ORDINALS[m["ord"]]), unit="days", start=m.start(), end=m.end()))
     shifts = "earlier" in text or "sooner" in text or "later" in text
     for m in _first(_ONE_SHIFT.finditer(text)) if shifts else ():
         if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
@@ -443,8 +455,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
-    if unit is None and value < 1000:
-        return None  # "two of us", "one thing": a bare small number word is not an amount
+    if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip():
+        return None  # "two of us", "one thing": a bare small number word is no amount, unless it is all that is said
     relative = _relative_around(text, m.start(), m.end()) or bool(m.group("extra"))
     return Amount(
         value=value,
@@ -469,7 +481,8 @@ def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | Non
         unit=_UNITS[m.group("unit")],
         start=m.start(),
         end=m.end(),
-        relative=(lead.split()[0] in ("another", "an", "a", "one") and "couple" not in lead) or "more" in m.group(0),
+        relative=(lead.split()[0] in ("another", "an", "a", "one", "the") and "couple" not in lead)
+        or "more" in m.group(0),
     )
 
 

@@ -35,6 +35,8 @@ _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to f
 MAX_MENTIONS = 16  # perk mentions weighed per message: with the amounts' bound, the work per message is bounded
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+# Any of these in a message can make a figure evidence; without them no figure is looked at as evidence
+_EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
 _SENTENCE_END = re.compile(r"[.?!]")
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
@@ -402,7 +404,9 @@ class Understander:
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            order = sorted(order, key=lambda ai: (ai in paired, self._said_as_limit(low, amounts[ai], may)))
+            # the order among amounts already paired does not matter: only the unpaired are weighed
+            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired
+                                                  and self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
@@ -410,7 +414,7 @@ class Understander:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may:
-            _ask_beside_evidence(low, slots, may)
+            _ask_beside_evidence(low, slots, {m.perk for m in mentions}, may)
         return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
@@ -443,9 +447,13 @@ class Understander:
         lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
         if hi < lo:
             lo, hi = hi, lo
-        cost = (hi - lo) + direction + surcharge + sum(p for s, e, p in breaks if lo <= s and e <= hi)
-        if cost >= 1000 and a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary":
-            return None  # "$185k. And the relocation is way short": a salary-sized sum on its own is the salary
+        tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        cost = (hi - lo) + direction + surcharge + tolls
+        if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
+                and (cost >= 1000 or (a.end <= mention.start and tolls >= 60))):
+            # "$185k. And the relocation is way short", "if $158k is the ceiling, could the equity…": a salary-sized
+            # sum said on its own, or in a clause before the perk's, is the salary
+            return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
             if definition.unit is PerkUnit.percent:
@@ -583,7 +591,8 @@ class Understander:
             a = slot.amount
             if a is not None and (
                 cues.LESS_AFTER.match(low, a.end)
-                or (slot.perk == "start_date" and cues.CONCESSION_AFTER.match(low, a.end))
+                or (slot.perk == "start_date"
+                    and (cues.CONCESSION_AFTER.match(low, a.end) or cues.SOONER_AFTER.match(low, a.end)))
             ):
                 conceded.add(slot.perk)
                 continue
@@ -734,11 +743,11 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _ask_beside_evidence(low: str, slots: list[_Slot], may: MayMatch) -> None:
+def _ask_beside_evidence(low: str, slots: list[_Slot], named: set[str], may: MayMatch) -> None:
     """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
     you cover it?"), is also asked for, without a figure of its own."""
     for slot in list(slots):
-        if slot.role != "evidence" or slot.perk is None or any(
+        if slot.role != "evidence" or slot.perk not in named or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue
@@ -754,7 +763,7 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     cuts = _role_cuts(low) if amounts else []
     # whether anything in the message can make a figure evidence (most messages have none of it), and where the
     # first lead-in to evidence is: a figure before it cannot follow one
-    evidence = cues.EVIDENCE in may or cues.COMPETING in may or cues.EVIDENCE_LEAD in may
+    evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
     for i in range(1, len(amounts)):
@@ -785,7 +794,9 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
         return False
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
-    return _found(cues.EVIDENCE, low[start:a.start], may) and not _found(cues.ASKING, low[start:clause_end], may)
+    lead = low[start : a.start]
+    return (_found(cues.EVIDENCE, lead, may) or _found(cues.EVIDENCE_LEAD, lead, may)) and not _found(
+        cues.ASKING, low[start:clause_end], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:
@@ -828,7 +839,8 @@ def _role_of(
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end))
-            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))):
+            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
+            or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
@@ -837,12 +849,30 @@ def _role_of(
     return "ask"
 
 
+def _listed_as_the_offer(low: str, a: Amount, may: MayMatch) -> bool:
+    """A figure in a list that a recap or the offer's own words lead up to, with nothing asked in between:
+    "to summarise where we are: base $172k, bonus 10%", "the offer says 37.5 hours, 1 remote day and $1,000"."""
+    start = _sentence_start(low, a.start)
+    lead = cues.CURRENT_LEAD.search(low, start, a.start)
+    if lead is None:
+        return False
+    between = low[lead.end() : a.start]
+    return not (_found(cues.ASKING, between, may) or cues.LEAD_CUT.search(between) or " - " in between)
+
+
+def _sentence_start(low: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last ". ", "! ", "? " or line break before it."""
+    ends = (low.rfind(". ", 0, position), low.rfind("! ", 0, position), low.rfind("? ", 0, position),
+            low.rfind("\n", 0, position))
+    return max(ends) + 1 if max(ends) >= 0 else 0
+
+
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
     if cues.QUESTION_NEXT.match(low, a.end):
         return False  # "…at my current job: could a $15k sign-on cover that?" asks
-    start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
+    start = _sentence_start(low, a.start)
     start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
     lead = low[start : a.start]
     return (_found(cues.EVIDENCE_LEAD, lead, may) or _found(cues.COMPETING, lead, may)) and not _found(

@@ -144,7 +144,7 @@ async def test_four_scheduler_processes_post_each_due_slot_exactly_once(store_ta
     """Four processes run the scheduler round `offer-coach run slack` runs, on one database; the
     clock moves a week at a time and every process has its round at each moment. Each channel's
     due slots are posted once each, none missing, and the store's post history says the same."""
-    _coach, setup = _service(store_target, Clock(START))
+    coach, setup = _service(store_target, Clock(START))
     for (tenant, channel), (schedule, _first, _every) in SLOTS.items():
         actor = Actor(platform="slack", tenant=tenant, channel=channel, user_id="UADMIN")
         await setup.command(f"channel subscribe {schedule}", actor, _yes)
@@ -186,7 +186,7 @@ async def test_four_scheduler_processes_post_each_due_slot_exactly_once(store_ta
                 for (tenant, channel), (_schedule, first, every) in SLOTS.items()}
     assert {key: sorted(slots) for key, slots in posted.items()} == expected  # each slot once, none missing
     assert {key: setup.teams.post_count(key) for key in expected} == {key: len(v) for key, v in expected.items()}
-    _coach.close()
+    coach.close()
 
 
 # --- opt-in team stats --------------------------------------------------------------------------

@@ -114,3 +114,9 @@ def test_a_count_of_salaries_is_not_an_amount() -> None:
 def test_an_increment_paid_monthly_is_per_month() -> None:
     (amount,) = find_amounts(normalise("300 € more a month"))
     assert (amount.value, amount.currency, amount.per, amount.relative) == (300, "EUR", "month", True)
+
+
+def test_a_control_character_between_a_number_and_a_fraction_is_read_without_error() -> None:
+    from bot.understanding.amounts import find_amounts
+
+    assert [a.value for a in find_amounts("0\x1f¼")] == [0.25]

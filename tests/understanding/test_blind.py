@@ -39,26 +39,46 @@ def test_frozen_lines_do_not_regress() -> None:
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
     assert round(everything.acts.f1, 2) >= 0.92  # 0.865 before the acts round of 1 December, 0.928 after
-    assert round(everything.pairs.f1, 2) >= 0.78
+    # 0.777 before numbers were read by role in the sentence (evidence lead-ins, the offer named by what is said
+    # of it, gives, conditions on accepting, recaps); 0.843 after
+    assert round(everything.pairs.f1, 2) >= 0.83
 
 
 def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
     assert round(everything.acts.f1, 2) >= 0.91  # 0.818 before the acts round of 1 December, 0.913 after
-    assert round(everything.pairs.f1, 2) >= 0.66
+    assert round(everything.pairs.f1, 2) >= 0.76  # 0.663 before the role rounds, 0.774 after
 
 
 def test_iteration_practices_do_not_regress() -> None:
     # 88 of 154 turns after the first round; 95 once rival offers in writing, ranges before an ask, plain
     # acceptances after a question, ultimatums, perks named as fixed and "ok on X." were read (tuned on
     # these practices, so no estimate of the frozen ones); 105 once agreeing to one term stopped ending
-    # the practice and "certificate", "flexibility in my hours" were read (round three); 115 after the acts
-    # round (one term taken while another is refused, "ok, thanks, that's fine", "no 401k match at all?")
+    # the practice and "certificate", "flexibility in my hours" were read (round three); 117 and 9 restated
+    # once numbers were read by role (the total of a change, a cost beside its perk, a figure said again) and
+    # the practice passed what the recruiter really did; 115 from the acts round alone (one term taken while
+    # another is refused, "ok, thanks, that's fine", "no 401k match at all?"), 126 with both
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 113
-    assert result.restated <= 11
+    assert result.right >= 122
+    assert result.restated <= 10
+
+
+def test_third_iteration_set_does_not_regress() -> None:
+    # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
+    # before the role rounds; 0.752 and 96 (19 restated) after; acts 0.783 before the acts round, 0.860 after
+    folder = blind.BLIND / "iter3"
+    _, understander = shipped()
+    from bench.understanding import blind_context
+
+    lines = blind.score_lines(blind.lines("iter3", folder),
+                              lambda text, ctx: understander.read(text, blind_context(ctx)))
+    assert round(lines["all"].pairs.f1, 2) >= 0.74
+    assert round(lines["all"].acts.f1, 2) >= 0.85
+    result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
+    assert result.right >= 93
+    assert result.restated <= 21
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -78,21 +98,6 @@ def test_whole_practices_are_read_better_than_before() -> None:
     assert result.turns == 422
     assert result.right >= 215
     assert result.restated <= 30
-
-
-def test_third_tuning_set_does_not_regress() -> None:
-    # tests/data/blind/iter3 (a tuning set): acts 0.783 and 82 of 165 practice turns before the acts round,
-    # 0.848 and 93 after
-    from bench.understanding import blind_context
-
-    folder = blind.BLIND / "iter3"
-    _, understander = shipped()
-    everything = blind.score_lines(blind.lines("iter", folder),
-                                   lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
-    assert round(everything.acts.f1, 2) >= 0.84
-    result = blind.score_practices(blind.practices("iter", folder), blind.play_in_harness)
-    assert result.turns == 165
-    assert result.right >= 91
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3"])

@@ -191,3 +191,85 @@ def test_numbers_side_by_side_are_not_added_up() -> None:
 
 def test_years_of_experience_are_no_term() -> None:
     assert roles("I have eight years of backend experience, so I'd like 140k") == [("base_salary", 140_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "current"),
+    [
+        ("I appreciate the move to $97k. Could we add a 5% raise review after probation?", ("base_salary", 97_000)),
+        ("Alright, £61,000 it is.", ("base_salary", 61_000)),
+        ("If $140k is the ceiling, could we add a third remote day?", ("base_salary", 140_000)),
+        ("If base is fixed at $118,000, what else could you do?", ("base_salary", 118_000)),
+    ],
+)
+def test_acknowledging_the_recruiters_figure_is_not_asking_for_it(text: str, current: tuple) -> None:
+    got = roles(text)
+    assert (*current, "current") in got
+    assert (*current, "ask") not in got
+
+
+def test_a_figure_set_as_the_ask_is_not_taken_for_a_fixed_one() -> None:
+    assert roles("I'd ask that the base be set at $93,000.") == [("base_salary", 93_000, "ask")]
+
+
+def test_a_market_range_said_before_the_ask_is_evidence() -> None:
+    got = roles("Data engineers at companies your size sit at $140k-$160k, and I'd like $152k.")
+    assert got == [("base_salary", 140_000, "evidence"), ("base_salary", 152_000, "ask")]
+
+
+def test_what_i_am_at_today_is_evidence() -> None:
+    got = roles("I'm at €66k today and I'd like €72k.")
+    assert got == [("base_salary", 66_000, "evidence"), ("base_salary", 72_000, "ask")]
+
+
+def test_a_number_word_said_alone_answers_the_question() -> None:
+    context = Context(last_perk="pto", last_move="question", offer={"pto": 20})
+    assert roles("Twenty-five.", context) == [("pto", 25, "ask")]
+
+
+def test_starting_earlier_is_offered_up_even_without_a_trade_word() -> None:
+    assert ("start_date", 3, "give") in roles("Could we meet at 95k if I start 3 weeks earlier?")
+
+
+def test_a_salary_sized_sum_before_another_perks_clause_is_the_salary() -> None:
+    got = roles("If $140k is the ceiling, could the equity go to $25k?")
+    assert ("base_salary", 140_000, "current") in got
+    assert ("equity", 25_000, "ask") in got
+
+
+def test_a_guessed_perk_is_not_asked_for_by_a_cost_beside_it() -> None:
+    got = roles("Shipping our things has been quoted at $9k-$12k, so I'd ask for $11k in relocation.")
+    assert ("relocation", 11_000, "ask") in got
+    assert all(perk != "base_salary" for perk, _, _ in got)
+
+
+def test_a_recap_lists_the_offer_as_it_stands() -> None:
+    got = roles("Just to recap where we stand: $131k base, 12% bonus and 22 days - did I get that right?")
+    assert got == [("base_salary", 131_000, "current"), ("performance_bonus", 12, "current"), ("pto", 22, "current")]
+
+
+def test_what_the_offer_says_is_the_offer_and_what_follows_a_request_is_asked() -> None:
+    got = roles("The offer says 40 hours and $800 for courses - could the course budget go to $1,500?")
+    assert ("working_hours", 40, "current") in got
+    assert ("professional_development", 800, "current") in got
+    assert ("professional_development", 1500, "ask") in got
+
+
+def test_thanking_for_a_move_names_the_offer() -> None:
+    got = roles("Thanks for moving to $97k, that's great. Could we add a 4th remote day?")
+    assert ("base_salary", 97_000, "current") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could we add a third remote day?", ("remote_work", 3, "ask")),
+        ("I'd love a 4th wfh day", ("remote_work", 4, "ask")),
+    ],
+)
+def test_an_ordinal_day_asks_for_the_count_it_makes(text: str, expected: tuple) -> None:
+    assert expected in roles(text)
+
+
+def test_an_ordinal_day_of_a_date_is_no_term() -> None:
+    assert roles("my lease ends on the second day of the month") == []

@@ -1,0 +1,77 @@
+"""Warm reading speed of this tree against a commit: CPU time, interleaved rounds, same machine, same run.
+
+Each round reads the same 20,000 short chat lines (sampled from the development corpus, as
+bench/understand_process.py does) once warm in a fresh process per tree, old and new in turn, and records
+the best of three passes in CPU time (which a busy shared machine disturbs far less than wall time). The
+old tree is checked out in a temporary worktree. Prints each round and the median ratio.
+
+    python bench/reading_speed.py [--against main] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.understand_process import short_lines  # noqa: E402
+
+# Run inside each tree: that tree's reader over the lines, warm, best of three passes by CPU time.
+_PASS = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bot.playbooks.loader import load_playbooks
+from bot.understanding.reader import Understander
+lines = sys.stdin.read().split("\\n")
+reader = Understander(load_playbooks().perks)
+for text in lines[:2000]:
+    reader.read(text)
+best = 0.0
+for _ in range(3):
+    started = time.process_time()
+    for text in lines:
+        reader.read(text)
+    best = max(best, len(lines) / (time.process_time() - started))
+print(best)
+"""
+
+
+def rate(tree: Path, lines: str) -> float:
+    done = subprocess.run([sys.executable, "-c", _PASS, str(tree)], input=lines, cwd=tree, check=True,
+                          capture_output=True, text=True)
+    return float(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--against", default="main")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--lines", type=int, default=20_000)
+    args = parser.parse_args()
+    lines = short_lines(args.lines).decode().rstrip("\n")
+    ratios = []
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.against], check=True,
+                       capture_output=True)
+        try:
+            for round_ in range(1, args.rounds + 1):
+                before, after = rate(old, lines), rate(ROOT, lines)
+                ratios.append(after / before)
+                print(f"round {round_}: {args.against} {before:,.0f} msg/s, this tree {after:,.0f} msg/s "
+                      f"({after / before:.2f}x)")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False,
+                           capture_output=True)
+    print(f"median ratio (this tree / {args.against}): {statistics.median(ratios):.2f}x "
+          f"(range {min(ratios):.2f}-{max(ratios):.2f})")
+
+
+if __name__ == "__main__":
+    main()
