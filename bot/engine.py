@@ -116,6 +116,7 @@ class Engine:
 
     def _route(self, st: SessionState, text: str, choice: str | None) -> Outcome:
         if choice:
+            st.agreed = None
             return self._choice(st, choice)
         if not text:
             return say(st, "I didn't catch anything there. Type `help` to see what I can do.", menu=True)
@@ -123,10 +124,15 @@ class Engine:
             return self._confirm(st, text)
         command, args = self._command(st, text)
         if command:
+            st.agreed = None
             return self._commands[command](st, args)
         flow = self._front(st)
         if flow is not None:
             return flow.take_turn(st, text)
+        if st.agreed:
+            after = self.practices.after_agreement(st, text)
+            if after is not None:
+                return after
         return self._unknown(st, text)
 
     def _front(self, st: SessionState) -> Flow | None:

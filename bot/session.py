@@ -49,6 +49,9 @@ class SessionState(BaseModel):
     checklist: ChecklistState | None = None
     paused_checklists: dict[str, ChecklistState] = Field(default_factory=dict)  # resumable later
     confirm: str | None = None  # a pending yes/no question, e.g. "forget"
+    # The scenario of a practice that just ended in agreement: "can you send it in writing?" right after the
+    # debrief is still said to its recruiter. Cleared by the next command or practice.
+    agreed: str | None = None
     turns: int = 0
 
 

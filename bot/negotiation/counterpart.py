@@ -35,6 +35,13 @@ _WHOLE_OFFER = re.compile(
     re.IGNORECASE)
 
 
+# The same, without "accept": words that name the whole offer even beside one term ("20 days, and I accept
+# the offer").
+_NAMES_THE_OFFER = re.compile(
+    r"\b(offer|deal|sign\w*|everything|all|package|on board|count me in|take (?:the job|the role)|"
+    r"let'?s do (?:it|this)|welcome)\b", re.IGNORECASE)
+
+
 @dataclass
 class Turn:
     """What the counterpart did with one message."""
@@ -110,6 +117,9 @@ class Counterpart:
         asks = self._asks(said)
         if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
             return turn
+        named = {t.perk for t in said.terms if t.perk in self.perks}
+        if len(named) == 1:
+            state.topic = named.pop()  # the perk under discussion, unless a line of the reply names another
         if self._said_again(turn, said, asks):
             return turn
         earned_now = self._learn(turn, said)
@@ -167,7 +177,7 @@ class Counterpart:
         if self._accepts(said) and not any(self._improves(st, t) for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
-            if not confirming and not _accepts_whole_offer(said.text):
+            if not confirming and not self._takes_whole_offer(st, said):
                 # "Okay. Step 2 is fine" settles one term, not the offer: ask before closing the talk
                 st.flags = [*st.flags, "asked_to_confirm"]
                 turn.lines.append(self._say(st, "term_agreed"))
@@ -205,6 +215,15 @@ class Counterpart:
                                                                    named=self._show(named, perk))))
             return True
         return False
+
+    @staticmethod
+    def _takes_whole_offer(st: PracticeState, said: Understanding) -> bool:
+        """Words that take the offer as a whole; "20 days, okay, I accept this" right after a counter on paid
+        time off takes that counter, so the recruiter asks about the rest before closing the talk."""
+        if not _accepts_whole_offer(said.text):
+            return False
+        named = {t.perk for t in said.terms if t.perk}
+        return named != {st.topic} or _NAMES_THE_OFFER.search(said.text) is not None
 
     @staticmethod
     def _accepts(said: Understanding) -> bool:
@@ -592,7 +611,14 @@ class Counterpart:
         elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
         elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
-            turn.lines.append(self._say(st, "ask_general"))
+            named = {t.perk for t in said.terms if t.perk in st.offer}
+            if len(named) == 1:  # "is the leave fixed at 15 days?": what the offer has on it
+                key = named.pop()
+                perk = self.perks[key]
+                turn.lines.append(self._say(st, "covered_ask", **self._fields(
+                    perk, current=self._show(st.offer[key].current, perk))))
+            else:
+                turn.lines.append(self._say(st, "ask_general"))
         elif Signal.pleading in said.signals:
             st.patience = max(0, st.patience - 1)
             turn.lines.append(self._say(st, "pleading"))

@@ -30,6 +30,11 @@ WALK_AWAY_QUESTION = ("That sounds like walking away from this offer. Do you wan
                       "or keep negotiating?")
 ULTIMATUM_NOTE = ("Coach: an either-or puts the recruiter on the defensive and rarely moves a number; a reason "
                   "does. The practice goes on. If you really mean to walk away, type `end`.")
+AFTER_WRITING = "Of course: the written offer, with every term we agreed, is on its way to you."
+AFTER_THANKS = "Thank you! We're glad to have you on board."
+AFTER_NOTE = "That practice is over; your debrief is above. Try it again to aim higher, or pick another scenario."
+AFTER_MORE = ("That practice ended when you accepted the offer, so {name} can't reopen it for {perk}. "
+              "Try the scenario again and raise it before you accept.")
 FOREIGN_NOTE = ("Practice runs in English for now, so I couldn't read that message. Could you say it in English? "
                 "Your negotiation is still where you left it.")
 
@@ -122,7 +127,7 @@ class PracticeRunner:
                 return self._back_to(st)
             replies, records = self.finish(st, "ended")
         st.practice = open_practice(scenario)
-        st.mode = "practice"
+        st.mode, st.agreed = "practice", None
         return Outcome(state=st, replies=[*replies, *self.opening(scenario)], records=records)
 
     def opening(self, scenario: Scenario) -> list[Reply]:
@@ -236,6 +241,34 @@ class PracticeRunner:
         more, records = self.finish(st, turn.state.status)
         return Outcome(state=st, replies=[goodbye, *more], records=records)
 
+    def after_agreement(self, st: SessionState, text: str) -> Outcome | None:
+        """A line said to the recruiter after the practice ended in agreement: a request for the offer in
+        writing or thanks is answered, more asks are told the practice is over; None for anything else."""
+        scenario = self.playbooks.scenarios.get(st.agreed or "")
+        if scenario is None:
+            st.agreed = None
+            return None
+        said = self.understander.read(text, Context(last_speaker="counterpart", last_move="summary"))
+        asks = [t for t in said.terms if t.perk and t.role == "ask" and not t.negated]
+        if Act.request_writing in said.acts:
+            line = AFTER_WRITING
+        elif asks:
+            perk = self.playbooks.perks.get(asks[0].perk or "")
+            return Outcome(state=st, replies=[Reply(kind=ReplyKind.notice, text=AFTER_MORE.format(
+                perk=perk.label.lower() if perk else "that", name=scenario.persona.name),
+                choices=self._again(scenario))])
+        elif {Act.accept, Act.enthusiasm} & set(said.acts) or "thank" in text.lower():
+            line = AFTER_THANKS
+        else:
+            return None
+        return Outcome(state=st, replies=[
+            Reply(text=line, kind=ReplyKind.recruiter, speaker=scenario.persona.name),
+            Reply(kind=ReplyKind.notice, text=AFTER_NOTE, choices=self._again(scenario))])
+
+    def _again(self, scenario: Scenario) -> tuple[Choice, ...]:
+        return (ChoiceId(ChoiceKind.restart, scenario.key).button("Try it again", ChoiceStyle.primary),
+                command_button("scenarios", "Another scenario"))
+
     def finish(self, st: SessionState, status: str) -> tuple[list[Reply], list[Record]]:
         """Close the practice with `status` (unless it already ended), and its debrief and record."""
         practice = st.practice
@@ -245,6 +278,7 @@ class PracticeRunner:
         scenario = self.playbooks.scenarios[practice.scenario]
         replies, data = coaching.debrief(practice, scenario, self.playbooks)
         st.practice, st.mode = None, "idle"
+        st.agreed = scenario.key if practice.status == "agreed" else None
         replies[-1] = replies[-1].model_copy(update={"choices": (
             ChoiceId(ChoiceKind.restart, scenario.key).button("Try it again", ChoiceStyle.primary),
             command_button("scenarios", "Another scenario"),

@@ -645,39 +645,64 @@ QUIT = _cue(
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
 
 MARKET = _cue(
-    r"\b(?:market|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
+    r"\b(?:market|mkt|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
     r"the data (?:shows?|says|suggests)|"
     r"data (?:shows?|says|from|suggests)|research(?:ed)?|average|median|"
-    r"percentile|benchmark|industry (?:standard|rate|norm)|typical(?:ly)?|going rate|comparable|peers|"
-    r"similar roles|most companies|other companies|in this area|in (?:this|the) city|"
-    r"what others|recruiters? (?:told|say)|standard for|the norm|norm for|"
+    r"percentile|benchmarks?|industry (?:standard|rate|norm)|typically (?:pay|get|offer|sit|earn|make|start)|"
+    r"(?:is|are) typical|going rate|comparable (?:roles|positions|companies|jobs|startups|firms)|peers|"
+    r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city|"
+    r"what others|recruiters? (?:told|say|said|have|has|from|called|reached)|a recruiter|standard for|the norm|"
+    r"norm for|"
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads|postings?|listings?)|the ad\b|"
-    r"statistics|midpoint|robert half|robert walters|michael page|hays|radford|mercer|linkedin|"
-    r"(?:is|are) (?:normal|standard|common|usual) (?:in|for|across|at|among)|as standard|is normal$|"
+    r"statistics|midpoint|robert half|robert walters|michael page|hays|radford|mercer|linkedin|indeed|stepstone|carta|"
+    r"(?:is|are) (?:normal|standard|common|usual) (?:in|for|across|at|among)|as standard|is normal\b|"
     r"(?:other|most) (?:firms|startups|banks|"
-    r"employers|companies)|competitors|everyone i know|friends (?:in|at|with)|people (?:with|in) my|"
+    r"employers|companies)|competitors|everyone i know|everybody|in my country|common practice|"
+    r"(?:friends?|mates?|buddy|buddies|colleagues?|contacts?)(?: of mine)? (?:in|at|with|who|says|said|tells?|told|"
+    r"works?|gets?|got|there)|(?:my|a) (?:\w+ )?friend|some colleagues|(?:people|ppl|others|folks|managers|"
+    r"engineers|designers|developers|\w+ers) i know|people (?:with|in) my|"
     r"(?:at|for) my level|in my field|(?:in|across) (?:this|the) (?:sector|industry)|companies (?:your|of your) size|"
-    r"from what i'?ve seen|going (?:salary|rate)|what the role pays|pays elsewhere)\b"
+    r"from what i'?ve seen|what i'?ve (?:seen|heard|read)|i'?ve (?:seen|heard|read) (?:at|for|in|from|that)|"
+    r"range (?:for (?:this|the|my|similar|comparable|senior|people|\w+ (?:managers|engineers|roles|designers))|"
+    r"i'?m seeing|i'?ve seen|i see)|(?:top|bottom) of the range|published (?:scale|range|band)|"
+    r"roles i'?ve (?:interviewed|applied|been approached)|i spoke (?:with|to) (?:\w+ )?\w+s at|(?:companies|"
+    r"firms|fintechs|startups|recruiters|people) i spoke (?:with|to)|(?:in|across) this space|"
+    r"earning between|(?:last|recent) (?:few )?hires|"
+    r"going (?:salary|rate)|what the role pays|pays elsewhere)\b"
 )
 OWN_VALUE = _cue(
-    r"\b(?:years? of experience|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|grown|delivered|scaled|"
-    r"launched|increased|saved|run|been doing)|i (?:led|built|managed|shipped|grew|delivered|scaled|"
-    r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|"
-    r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|degree|"
-    r"certification|portfolio)|track record|expertise|proven|i can hit the ground running|hit the ground running|"
+    r"\b(?:years? of (?:experience|\w+ (?:experience|work))|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|"
+    r"grown|delivered|scaled|launched|increased|saved|run|been doing|hired|taken|hit|exceeded|spent)|"
+    r"i (?:led|built|managed|shipped|grew|delivered|scaled|"
+    r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years|run|ran|did \w+ \w+ for)|"
+    r"i'?m (?:bringing|certified|"
+    r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
+    r"degree|certification|portfolio|publication record|thesis)|track record|expertise|proven|"
+    r"i can hit the ground running|hit the ground running|"
     r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold|beat|exceeded|already know|know \w+ well|"
-    r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|cert\b|"
+    r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
     r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
-    r"your experience|i'?ll be (?:leading|running|managing)|my results|i'?ve been managing|"
-    r"i meet (?:every|all|each)|i tick (?:every|all))\b"
+    r"your experience|i'?ll be (?:leading|running|managing)|my results|i'?ve been (?:managing|leading|the)|"
+    r"i meet (?:every|all|each)|i tick (?:every|all)|"
+    # experience counted in years, said any way: "6 yrs in GIS", "given my six years", "with eight years in DevOps"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|my \w+) (?:years?|yrs?) (?:in|at|doing|as|of \w+ work|"
+    r"of \w+ behind|behind|eng\w*|gis|exp\w*)\b|(?:given|with|for) my (?:\w+ )?(?:years?|yrs?)\b|"
+    r"(?:i|we)'?ve got \d+ (?:years?|yrs?)|(?:someone|people) with (?:\w+ )?(?:years?|experience)|"
+    r"(?:i|i'?ve|i have|i am|i'?m|having) (?:worked|working) in \w+|(?:with|for|as|given) (?:\w+ )?(?:\w+ )?experience|"
+    r"i'?m confident (?:that )?i|i (?:think|know) i can|i'?d bring|as someone who|"
+    r"(?:would|will|could) (?:directly )?(?:strengthen|benefit|feed|help) (?:the|your|our)|feeds (?:straight )?into|"
+    r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
 )
 PRIORITY = _cue(
-    r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me)|most important|more important|"
-    r"(?:top|first|main|biggest|key|"
-    r"number one|#1) (?:priority|thing|concern)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
-    r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|need|value)|"
-    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|deal ?breaker|must[- ]have)\b"
+    r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me|a great deal)|most important|more important|"
+    r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
+    r"(?:top|first|main|biggest|key|principal|"
+    r"number one|#1) (?:priority|thing|concern|request)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
+    r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|value)|what i need most|"
+    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|i'?d value|deal ?breaker|must[- ]have|"
+    r"in (?:that|this) order|in order[:,]|(?:more|most) weight|the headline for me|kind of everything|"
+    r"what tips it|the sticking point|(?:\w+ )?days? matters)\b"
 )
 # A writing word asks for a document only when something is asked: "could you send…", "please put it in
 # writing", "I'd like it in the contract"; "I shall sign the contract today", "the contract says 45 hours",
@@ -700,13 +725,15 @@ ALTERNATIVES = _cue(
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
     r"(?:flexible|negotiable)|make up for it|other ways?|(?:do|does) (?:you|the company) have room|"
-    r"where (?:do|does) (?:you|the company) have (?:room|flexibility)|(?:are|is) negotiable)\b"
+    r"where (?:do|does) (?:you|the company) have (?:room|flexibility)|(?:are|is) negotiable|"
+    r"\w+ else (?:can|could) (?:u|you)|what would it take|what would need to|other levers|what(?:'s| is) the highest|"
+    r"further flexibility|how flexible is|could be flexed|(?:more )?space to move|haven'?t discussed|"
+    r"is (?:the |it )?[\w\s]{0,30}negotiable|what is and isn'?t negotiable)\b"
 )
 TRIAL = _cue(
-    r"\b(?:trial|try (?:it|this|that|out)|pilot|test (?:it|period|run)|for the first (?:\w+ )?(?:months?|weeks?)|"
-    r"probation(?:ary)?|revisit (?:it|this|that|after|in)|start with .{0,30}(?:and|then) (?:see|review|revisit)|"
-    r"(?:review|reassess|re-?evaluate) (?:it |this |that )?(?:after|in) (?:\w+ )?(?:months?|weeks?)|"
-    r"see how it goes|see how (?:it|that|this) works|for a (?:few|couple of) months|temporar(?:y|ily)|"
+    r"\b(?:trial|pilot|try (?:it|this|that|out)|(?:we|i|to) try\b|test (?:it|period|run)|"
+    r"start with .{0,30}(?:and|then) (?:see|review|revisit)|(?:and )?then (?:we )?(?:review|reassess|re-?evaluate)|"
+    r"see how it goes|see how (?:it|that|this) works|if it works?,? (?:we )?keep|"
     r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
 )
 RUDE = _cue(
@@ -724,18 +751,22 @@ PLEADING = _cue(
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
 SUMMARY = _cue(
-    r"\b(?:summar(?:y|ise|ize|ising|izing)|recap|sum (?:it|up|that|this)|where (?:are|do) we (?:stand|at)|"
-    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|so far|the (?:whole|full|total|complete|"
-    r"entire|current) (?:package|offer|picture|deal)|what'?s on the table|(?:current|latest) offer|"
+    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|(?:give|send) me a (?:summary|recap)|"
+    r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
+    r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
+    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
+    r"(?:walk|take) me through (?:the|your|everything)|what'?s on the table|(?:current|latest) offer\?|"
     r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
     r"status)\b"
 )
 HINT = _cue(
-    r"\b(?:hint|what should i (?:say|do|ask|try|counter|answer|reply|write|offer)|what do i (?:say|do)|"
-    r"what i should (?:answer|say|do|write)|what would you do (?:next|now|here|in my (?:place|shoes))|"
-    r"should i (?:mention|say|tell|ask|counter|accept|wait|push|bring up)|any (?:tips?|advice|ideas?)|tips?\??$|"
-    r"help me\W*$|please help me|help!|i'?m stuck|stuck here|"
-    r"what now|what next|next move|how should i (?:respond|reply|answer|proceed)|"
+    r"\b(?:hint|wh?at should i (?:say|do|ask|try|counter)|what do i (?:say|do|counter)|should i (?:mention|say|"
+    r"tell|ask|wait|counter)|"
+    r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"
+    r"^\W*(?:hey |ok )?coach\b|^\W*help\W*$|help!|any (?:tips?|advice|ideas?)|tips?\??$|"
+    r"help me(?! (?:understand|say|compare|ramp|grow))|i'?m (?:a bit |kinda |so )?stuck|stuck here|kinda lost|"
+    r"what now|what next|what'?s (?:my|the|our) next move|next move\?|how should i (?:respond|reply|answer|"
+    r"proceed)|"
     r"give me a (?:tip|hint)|advice)\b"
 )
 NEGATORS = re.compile(
@@ -827,9 +858,6 @@ CHANGE_ASKED = re.compile(
     r"bigger|increased?|bump|raised?|go (?:to|up)|flexib\w*|"
     r"room|wiggle|chance|instead|add|match|stretch|move)\b"
 )
-# "would it be possible to add some?", "could you do better?": more of the perk just discussed
-MORE_OF_IT = re.compile(r"\b(?:add (?:some|more|a bit|a little)|(?:do|go) (?:a (?:bit|little) )?(?:better|higher)|"
-                        r"bump (?:it|that) up|(?:increase|raise|improve) (?:it|that)|a bit more|a little more)\b")
 # "is there any room / flexibility anywhere?": asks where there is room, no term asked for
 ROOM_ASKED = re.compile(
     r"\b(?:is|are) there (?:any |some )?(?:other )?(?:wiggle room|room|flexibility|give|movement|element|scope)\b"
@@ -1107,7 +1135,14 @@ ULTIMATUM = _cue(
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
     r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im) (?:done|out|walking)|"
-    r"non-?negotiable for me|bottom line|or i walk)\b"
+    r"non-?negotiable|not negotiable for me|bottom line|or i walk|or i stay|or no (?:deal|move|go)|"
+    r"(?:this|that) is final|that'?s final|final(?=\W*$)|otherwise,? it (?:won'?t|will not|doesn'?t) work|"
+    r"^\W*final\b|my final (?:position|word|number)|"
+    r"walk-?away (?:point|number)|(?:unable|not able) to proceed|i must say no|i'?ll sign with them|"
+    r"(?:if|unless|otherwise|should) .{1,60}(?:i'?ll|i will|i'?d|i would|i)(?: have to)? (?:step away|withdraw)|"
+    r"(?:if|unless) .{1,50}(?:i'?m|i am) (?:withdrawing|walking away|out)|"
+    r"without (?:it|that|them|this|[\w\s'-]{1,30}),? (?:i regret that )?i (?:can'?t|cannot|won'?t|am unable to|"
+    r"would not be able to|wouldn'?t be able to) (?:take|accept|join|come on board|sign))\b"
 )
 # An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
 # "ok, that's fine, thank you": settling with thanks takes the offer even after a question
@@ -1140,6 +1175,18 @@ OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
 )
 
+# A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
+# the table, even one the offer doesn't have, rather than naming a new one.
+AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|sure|great|perfect|fine)\b")
+
+# Asking for more of something without naming it: "would it be possible to add some?", "a few more days
+# would be nice", "can it go a bit higher?" (read against the perk just discussed).
+MORE_OF_IT = _cue(
+    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few)|some|any) (?:more|higher)"
+    r"(?! (?:questions?|things?|points?|details?|info|information|time|thoughts?)\b)|"
+    r"(?:go|be|make it|get it) (?:a (?:bit|little) )?higher|(?:increase|raise|bump) (?:it|that|this)(?: up)?)\b"
+)
+
 
 _FACTORED.save()  # every cue is compiled by now
 
@@ -1156,11 +1203,11 @@ GATE = CueGate(
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
-        POLITE_REQUEST, INFO_START, SUGGESTION,
+        POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
         KEEN_WORDS, CONDITION_WORD, TAKING_WORD,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
-    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE],
+    whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],
 )

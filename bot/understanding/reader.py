@@ -164,12 +164,15 @@ class Understander:
         concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
-        if not terms and context is not None and context.last_perk and _more_of_it(low, len(tokens), may):
-            terms = [Term(perk=context.last_perk)]  # "would it be possible to add some?" about the perk discussed
-            acts = [a for a in _ACT_ORDER if a in acts or a is _PROPOSE]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
+        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
+            # "would it be possible to add some?" after talk of severance asks for more severance
+            terms = [Term(perk=context.last_perk, role="ask")]
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
+        if context is not None and context.offer and Act.accept in acts:
+            acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
         if Act.quit in acts and Act.propose in acts and (
                 not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
             acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
@@ -180,6 +183,31 @@ class Understander:
             if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
+                             may: MayMatch) -> tuple[list[Act], list[Term]]:
+        """ "I think 25 days is good for me" with 15 on the table asks for 25: a figure better than the offer,
+        said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
+        figure the user believes is offered (the practice then puts it right)."""
+        if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
+                or _at(cues.AGREEING_OPENER, low, may)):
+            return acts, terms
+        countered = False
+        for i, term in enumerate(terms):
+            standing = offer.get(term.perk or "")
+            if (term.role != "current" or term.amount is None or term.relative or term.negated
+                    or not isinstance(standing, (int, float)) or term.perk not in self.perks):
+                continue
+            perk = self.perks[term.perk]
+            if term.unit not in (_SPOKEN_UNIT[perk.unit], "money" if perk.unit is PerkUnit.money else None):
+                continue  # "3 weeks" against an offer counted in days: not comparable here
+            if term.amount > standing if perk.better == "higher" else term.amount < standing:
+                terms[i] = term.model_copy(update={"role": "ask"})
+                countered = True
+        if not countered:
+            return acts, terms
+        found = (set(acts) - {Act.accept}) | {Act.propose}
+        return [a for a in _ACT_ORDER if a in found], terms
 
     # --- perks ----------------------------------------------------------------------------------
 
@@ -531,6 +559,7 @@ class Understander:
             and not mentions
             and not (a.unit == "money" and self.perks[last].unit is not PerkUnit.money)
             and (abs(a.value) <= self.perks[last].max or self.perks[last].unit is PerkUnit.money)
+            and not _dwarfs_the_offer(last, a, context)
         ):
             return last  # "then 9 hours", "what about 25?" after that perk came up
         known = self._from_the_offer(low, a, mentions, taken, context, may)
@@ -920,12 +949,6 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
     )
 
 
-def _more_of_it(low: str, words: int, may: MayMatch) -> bool:
-    """A short request for more that names no perk: "would it be possible to add some?", "could you do better?"."""
-    return (words <= 10 and ("?" in low or _at(cues.POLITE_REQUEST, low, may))
-            and cues.MORE_OF_IT.search(low) is not None)
-
-
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
     """Justify from a reason linked to a position; none for a reason given only for wanting time (guide)."""
     if _JUSTIFY not in acts:
@@ -1181,6 +1204,14 @@ def _mark_fixed(low: str, slots: list[_Slot]) -> None:
         fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
         if fixed and fixed.start() <= slot.start < fixed.end():
             slot.role = "current"
+
+
+def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
+    """A sum twenty times what the offer has on the perk just discussed is not about it ("$82,000" after talk
+    of a $1,200 transit pass): the salary or another perk claims it."""
+    standing = context.offer.get(perk) if context is not None else None
+    yearly = abs(a.value) * (12 if a.per == "month" else 1)
+    return perk != "base_salary" and isinstance(standing, (int, float)) and 0 < standing * 20 < yearly
 
 
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:

@@ -66,3 +66,52 @@ def test_an_acceptance_quoting_terms_not_on_the_table_is_corrected_before_closin
     closing = recruiter_says(harness, "yes")
     assert "welcome" in closing.lower()
     assert harness.state().practice is None  # agreed on the offer as it stands, and debriefed
+
+
+def test_a_better_figure_said_as_fine_is_a_counter_and_taking_one_term_leaves_the_rest_open() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    harness.say("15 days of leave is not enough for me, my family lives abroad.")
+    countered = recruiter_says(harness, "I think 25 days is good for me.")
+    assert "25 days" in countered and "agreed" not in countered  # weighed as an ask, not taken as a yes
+    assert harness.practice().offer["pto"].current == 20
+    answer = recruiter_says(harness, "20 days, okay, I accept this.")
+    assert "accept the offer" in answer  # that settles the leave; the recruiter asks before closing the talk
+    assert harness.practice().status == "active"
+
+
+def test_a_salary_figure_after_talk_of_a_small_allowance_is_read_as_the_salary() -> None:
+    harness = ChatHarness()
+    harness.say("practice public_sector_union")
+    assert "$1,200" in recruiter_says(harness, "Is the transit pass the same for everyone?")
+    answer = recruiter_says(harness, "I'd ask to be placed at step 4, $82,000.")
+    assert "base salary" in answer and "transit" not in answer
+
+
+def test_after_agreeing_a_request_for_the_offer_in_writing_is_still_answered_by_the_recruiter() -> None:
+    harness = ChatHarness()
+    harness.say("practice berlin_scaleup_eur")
+    assert "welcome" in recruiter_says(harness, "I accept the offer.").lower()
+    answer = recruiter_says(harness, "Can you send me everything in writing, please?")
+    assert "Jonas Weber:" in answer and "written offer" in answer
+    assert "practice is over" in answer and harness.state().practice is None
+    more = recruiter_says(harness, "Also, could I get 5 more days of PTO?")
+    assert "ended when you accepted" in more and "paid time off" in more
+    assert any("again" in c.label.lower() for c in harness.choices())
+
+
+def test_asking_for_more_without_naming_it_asks_about_the_perk_just_discussed() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    assert "15 days" in recruiter_says(harness, "How many days of leave are in the offer?")
+    answer = recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.")
+    assert "paid time off" in answer  # asked for a figure on the leave, not "which term would you like?"
+    assert "paid time off" not in recruiter_says(harness, "I have some more questions")  # not an ask for more
+
+
+def test_a_question_about_one_term_is_answered_on_it_and_keeps_it_under_discussion() -> None:
+    harness = ChatHarness()
+    harness.say("practice bureaucratic_bands")
+    answer = recruiter_says(harness, "It looks ok. I was wondering if the leave is fixed at 15 days?")
+    assert "15 days" in answer and "paid time off" in answer  # not "what would you like to know?"
+    assert "paid time off" in recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.").lower()

@@ -57,17 +57,21 @@ def test_iteration_practices_do_not_regress() -> None:
     # these practices, so no estimate of the frozen ones); 105 once agreeing to one term stopped ending
     # the practice and "certificate", "flexibility in my hours" were read (round three); 117 and 9 restated
     # once numbers were read by role (the total of a change, a cost beside its perk, a figure said again) and
-    # the practice passed what the recruiter really did; 115 from the acts round alone (one term taken while
-    # another is refused, "ok, thanks, that's fine", "no 401k match at all?"), 126 with both
+    # the practice passed what the recruiter really did; 119 and 8 once it passed the perk the recruiter last
+    # spoke of and the offer as quoted (monthly pay monthly), read "I think 25 days is good" as a counter and
+    # a request for "some more" against the perk just discussed, and put right an acceptance of terms the
+    # offer doesn't have instead of closing on them; the acts round (one term taken while another is refused,
+    # "ok, thanks, that's fine", "no 401k match at all?") added 8 on its own
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 122
-    assert result.restated <= 10
+    assert result.right >= 124  # 127 with both rounds
+    assert result.restated <= 9
 
 
 def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
-    # before the role rounds; 0.752 and 96 (19 restated) after; acts 0.783 before the acts round, 0.860 after
+    # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
+    # acts 0.783 before the acts round, 0.860 after
     folder = blind.BLIND / "iter3"
     _, understander = shipped()
     from bench.understanding import blind_context
@@ -77,8 +81,8 @@ def test_third_iteration_set_does_not_regress() -> None:
     assert round(lines["all"].pairs.f1, 2) >= 0.74
     assert round(lines["all"].acts.f1, 2) >= 0.85
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
-    assert result.right >= 93
-    assert result.restated <= 21
+    assert result.right >= 96
+    assert result.restated <= 20
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
