@@ -151,7 +151,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        taken = _takes_a_named_term(low, mentions, may)
+        taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
@@ -352,7 +352,8 @@ class Understander:
                        if id(pattern) not in skipped and pattern.search(low) is not None)
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        _acts_from_signals(low, stated, acts, signals)
+        if signals:
+            _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
         questions = (frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low
@@ -952,7 +953,7 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
     """Justify from a reason linked to a position; none for a reason given only for wanting time (guide)."""
     if _JUSTIFY not in acts:
-        if _gives_a_reason(low, acts, may):
+        if (cues.REASON_LINK in may or _COMPETING in acts) and _gives_a_reason(low, acts, may):
             return [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
     elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
         return [a for a in acts if a is not _JUSTIFY]  # "let me talk it over with my wife"
@@ -1007,12 +1008,20 @@ def _a_rival_offer(low: str, rival: re.Match[str]) -> bool:
     return not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
 
 
-def _refusals(low: str, may: MayMatch) -> Iterator[re.Match[str]]:
-    """Every refusal cue in the message, the common phrases and the everyday ones."""
-    if cues.REJECT in may:
-        yield from cues.REJECT.finditer(low)
-    if cues.REFUSAL_WORDS in may:
-        yield from cues.REFUSAL_WORDS.finditer(low)
+def _refuses(low: str, may: MayMatch) -> bool:
+    """A refusal cue, in common or everyday words, that is not a limit granted, a floor stated or a perk given up."""
+    for pattern in (cues.REJECT, cues.REFUSAL_WORDS):
+        if pattern not in may:
+            continue
+        for refusal in pattern.finditer(low):
+            if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
+                continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
+            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
+                continue  # "I cannot go under 38 thousand" states a floor: a proposal
+            if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
+                continue  # "I'll take the bonus off the table" gives it up
+            return True
+    return False
 
 
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
@@ -1020,15 +1029,8 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     acts: set[Act] = set()
     if _found(cues.GREET, low, may):
         acts.add(Act.greet)
-    for refusal in _refusals(low, may) if cues.REJECT in may or cues.REFUSAL_WORDS in may else ():
-        if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
-            continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
-        if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
-            continue  # "I cannot go under 38 thousand" states a floor: a proposal
-        if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
-            continue  # "I'll take the bonus off the table" gives it up
+    if (cues.REJECT in may or cues.REFUSAL_WORDS in may) and _refuses(low, may):
         acts.add(Act.reject)
-        break
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
@@ -1120,10 +1122,8 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     return blocks
 
 
-def _takes_a_named_term(low: str, mentions: list[_Mention], may: MayMatch) -> bool:
+def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
     """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
-    if not mentions or not _found(cues.TAKING_WORD, low, may):
-        return False
     for mention in mentions:
         taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
         if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()):
