@@ -207,6 +207,14 @@ FORFEIT_BEFORE = re.compile(
     r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
+# What a cost is for, said near a sum that names no perk: "movers quoted us $14k", "the cert course is 8k",
+# "parking is ₪700 a month". The group names are perk keys.
+COST_OBJECT = re.compile(
+    r"\b(?:(?P<relocation>mov(?:e|ing|ers?)|removals?|temporary housing)|"
+    r"(?P<transportation>parking|ticket|transit|train|bus pass|commut\w*|mileage)|"
+    r"(?P<professional_development>courses?|certificat\w*|cert|exams?|conferences?|tuition|classes)|"
+    r"(?P<wellness>gym|yoga|therapy)|(?P<equipment>desk|monitor|laptop|chair))\b"
+)
 # "24 in total", "bringing the total to 24": the figure a change arrives at
 TOTAL_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+)?(?:in total|total|all in)\b")
 TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me) (?:up )?to|for a total of)\s*$")
@@ -986,7 +994,6 @@ LEAD_CUT = re.compile(
 )
 # What the user has, was offered elsewhere, has seen or carries, said before the figures that show it:
 # "I have an offer from them: 150k and 25 days", "today I earn 4,800 a month", "movers quoted us 6k".
-QUESTION_NEXT = re.compile(r"[^.!?\n]*\?")  # the sentence from here on ends in a question mark
 EVIDENCE_LEAD = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
     r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|sits? at|companies (?:of )?your size|"
@@ -996,7 +1003,8 @@ EVIDENCE_LEAD = _cue(
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
     r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
-    r"quoted?|costs? (?:me|us)|(?:would|will) cost|i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    r"quoted?|costs? (?:me|us)|(?:would|will) cost|(?:comes?|came|adds? up) to|runs? (?:about|around|to)|"
+    r"i'?d (?:lose|forfeit|be leaving|be giving up)|"
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(
@@ -1044,7 +1052,7 @@ CURRENT_BEFORE = _cue(
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
     r"(?:is|are|was|'s) (?:fixed|capped|set|stuck|firm) at|"
-    r"(?:i )?(?:really |do )?appreciate(?: the move to| you going to| that you went to| you moving to)?|"
+    r"appreciate(?: the move to| you going to| that you went to| you moving to)?|"
     r"(?:can|could) work with|proposed|thanks? (?:you )?for (?:confirming|moving to|going to|getting to|the move to|"
     r"offering|coming up to)|(?:won'?t|will not|not going to) (?:ask|push)(?: for| on)?(?: more than| beyond| above)?|"
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
@@ -1204,7 +1212,7 @@ GATE = CueGate(
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,
         FIELD_AFTER, FIELD_BEFORE, TIME_AMOUNT_AFTER, NEGATION_AFTER, TELL_ME, WH_STATEMENT, CONFIRMATION, NEGATORS,
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
-        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD,
+        EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
         KEEN_WORDS, CONDITION_WORD, TAKING_WORD,
     ],

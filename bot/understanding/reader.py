@@ -553,30 +553,20 @@ class Understander:
         may: MayMatch,
     ) -> str | None:
         last = context.last_perk if context is not None else None
-        if (
-            last in self.perks
-            and last not in taken
-            and self._fits(last, a)
-            and not mentions
-            and not (a.unit == "money" and self.perks[last].unit is not PerkUnit.money)
-            and (abs(a.value) <= self.perks[last].max or self.perks[last].unit is PerkUnit.money)
-            and not _dwarfs_the_offer(last, a, context)
+        if last is not None and not mentions and self._answers_last(a, last, taken) and not _dwarfs_the_offer(
+            last, a, context
         ):
             return last  # "then 9 hours", "what about 25?" after that perk came up
+        spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
+        if spent_on is not None:
+            return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
         known = self._from_the_offer(low, a, mentions, taken, context, may)
         if known is not None:
             return known
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
-        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
-            cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
-            if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
-                return "base_salary"  # "ill take 5k less", "another 3k": a change to the pay
-            if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
-                return "base_salary"
-            if abs(a.value) >= 10_000 and not mentions:
-                return "base_salary"  # "I'm asking for ninety thousand"
+            return "base_salary" if self._money_is_pay(low, a, mentions, may) else None
         if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
             if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
                 return "base_salary"
@@ -587,6 +577,48 @@ class Understander:
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
         return None
+
+    @staticmethod
+    def _money_is_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> bool:
+        """Whether a sum of money with no perk of its own is the salary."""
+        surely_money = a.explicit_money or a.per is not None or _found(cues.OFFER_WORDS, low, may)
+        cut = (" less" in low or " lower" in low) and cues.LESS_AFTER.match(low, a.end)
+        if surely_money and abs(a.value) >= 1000 and (a.relative or cut):
+            return True  # "ill take 5k less", "another 3k": a change to the pay
+        if (surely_money and abs(a.value) >= 10_000) or (a.per == "month" and abs(a.value) >= 1000):
+            return True
+        return abs(a.value) >= 10_000 and not mentions  # "I'm asking for ninety thousand"
+
+    def _answers_last(self, a: Amount, last: str, taken: set[str]) -> bool:
+        """Whether a figure said alone fits the perk the recruiter last spoke of."""
+        if last not in self.perks or last in taken or not self._fits(last, a):
+            return False
+        unit = self.perks[last].unit
+        if a.unit == "money" and unit is not PerkUnit.money:
+            return False
+        return abs(a.value) <= self.perks[last].max or unit is PerkUnit.money
+
+    def _cost_object(self, low: str, a: Amount, taken: set[str]) -> str | None:
+        """The perk a sum is spent on, from the nearest thing named in its sentence that such a perk pays for, when
+        the sum fits that perk's scale (a fifth of its ceiling; relocation up to 50k): "movers quoted $14k"."""
+        if a.unit != "money" or (a.per == "month" and abs(a.value) >= 1000):
+            return None
+        start = _sentence_start(low, a.start)
+        end = _SENTENCE_END.search(low, a.end)
+        best: tuple[int, str] | None = None
+        for m in cues.COST_OBJECT.finditer(low, start, end.end() if end else len(low)):
+            perk = m.lastgroup
+            if perk is None or perk not in self.perks or perk in taken:
+                continue
+            distance = abs(m.start() - a.start)
+            if best is None or distance < best[0]:
+                best = (distance, perk)
+        if best is None:
+            return None
+        perk = best[1]
+        yearly = abs(a.value) * (12 if a.per == "month" else 1)
+        limit = 50_000 if perk == "relocation" else self.perks[perk].max / 5
+        return perk if yearly <= limit else None
 
     def _from_the_offer(
         self, low: str, a: Amount, mentions: list[_Mention], taken: set[str], context: Context | None, may: MayMatch
@@ -900,8 +932,6 @@ def _sentence_start(low: str, position: int) -> int:
 def _led_by_evidence(low: str, a: Amount, may: MayMatch) -> bool:
     """A figure that follows, in the same sentence and with no "so" or "but" between, what the user has, was
     offered elsewhere or has seen: "I have an offer from them, 150k base and 25 days" lists evidence, not asks."""
-    if cues.QUESTION_NEXT.match(low, a.end):
-        return False  # "…at my current job: could a $15k sign-on cover that?" asks
     start = _sentence_start(low, a.start)
     start = max((m.end() for m in cues.LEAD_CUT.finditer(low, start, a.start)), default=start)
     lead = low[start : a.start]

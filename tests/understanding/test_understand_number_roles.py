@@ -273,3 +273,21 @@ def test_an_ordinal_day_asks_for_the_count_it_makes(text: str, expected: tuple) 
 
 def test_an_ordinal_day_of_a_date_is_no_term() -> None:
     assert roles("my lease ends on the second day of the month") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the movers quoted us $12,500 for the whole flat", ("relocation", 12_500, "evidence")),
+        ("my exam and prep course come to about $1,900, could you cover that?", ("professional_development", 1900,
+                                                                                "evidence")),
+    ],
+)
+def test_a_cost_takes_the_perk_of_what_it_is_spent_on(text: str, expected: tuple) -> None:
+    got = roles(text)
+    assert expected in got
+    assert all(perk != "base_salary" for perk, _, _ in got)
+
+
+def test_a_salary_is_not_taken_for_a_moving_cost() -> None:
+    assert roles("I'd need 150k to make the move worth it") == [("base_salary", 150_000, "ask")]
