@@ -43,6 +43,14 @@ _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a 
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
+# Members looked up once: on Python 3.11 "Act.propose" costs ~90 ns each time, and these run per message.
+_PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject, Act.justify, Act.ask
+_REQUEST_TIME, _REQUEST_WRITING, _COMPETING = Act.request_time, Act.request_writing, Act.competing_offer
+_TAKING_A_POSITION = frozenset({Act.propose, Act.reject, Act.trade_off})  # a reason can back these
+_ONLY_ASKING = frozenset({Act.ask, Act.request_time, Act.request_writing, Act.accept})  # …and not these
+_HINT, _SUMMARY, _ALTERNATIVES = Signal.hint, Signal.summary, Signal.alternatives
+_NO_QUESTIONS: frozenset[str] = frozenset()
+_MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
     (Signal.market_data, cues.MARKET),
@@ -143,30 +151,34 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        acts, signals = self._acts(low, text[:MAX_READ_CHARS], may)
+        taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
+        acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
-        _mark_questions(low, slots, may)
+        _mark_questions(low, slots, may, questions)
         _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
-        acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        acts = _reasons(low, self._acts_from_terms(low, acts, slots, mentions, may), may)
         trading = Act.trade_off in acts
         concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
             # "would it be possible to add some?" after talk of severance asks for more severance
             terms = [Term(perk=context.last_perk, role="ask")]
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
-        terms = _accepted(low, terms, slots, Act.accept in acts, may)
+        terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
-        if Act.quit in acts and Act.propose in acts and not any(t.role == "ask" and t.amount for t in terms):
-            acts.remove(Act.propose)  # "I'm declining, as the compensation doesn't meet my minimum"
+        if Act.quit in acts and Act.propose in acts and (
+                not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
+            acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
         if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _found(cues.REQUEST, low, may):
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not any(
+                    m.group(0) not in cues.LISTING for m in cues.REQUEST.finditer(low)):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
@@ -325,10 +337,13 @@ class Understander:
 
     # --- acts -----------------------------------------------------------------------------------
 
-    def _acts(self, low: str, original: str, may: MayMatch) -> tuple[list[Act], list[Signal]]:
+    def _acts(
+        self, low: str, original: str, may: MayMatch, mentions: list[_Mention], one_term_taken: bool
+    ) -> tuple[list[Act], list[Signal], frozenset[str]]:
+        """Acts and signals from cue phrases, and the sentences that are questions for information."""
         acts = _cue_acts(low, may)
         signals: list[Signal] = []
-        if _accepts(low, may, acts):
+        if one_term_taken or _accepts(low, may, acts, mentions):
             acts.add(Act.accept)
         ultimatum = cues.ULTIMATUM.search(low) if cues.ULTIMATUM in may else None
         if ultimatum:
@@ -339,21 +354,26 @@ class Understander:
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and Act.accept not in acts):
             acts.add(Act.quit)
         # without a sentence end in it, the message is one sentence: no need to split it
-        sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else (low,)
-        if any(_is_info_question(sentence, may) for sentence in sentences):
+        sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else [low]
+        asked = [_is_info_question(sentence, may) for sentence in sentences]
+        # a reason said inside a question for information backs no ask: "what's the typical raise?"
+        stated = " ".join(s for s, q in zip(sentences, asked, strict=True) if not q) if any(asked) else low
+        if any(asked):
             acts.add(Act.ask)
+        if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
+            acts.add(Act.justify)
         skipped = may.skipped
         signals.extend(signal for signal, pattern in _SIGNAL_CUES
                        if id(pattern) not in skipped and pattern.search(low) is not None)
-        if Signal.hint in signals and "?" in low:
-            acts.add(Act.ask)  # "any tips?": the user wants an answer
         if Signal.rude not in signals and _shouting(original):
             signals.append(Signal.rude)
-        if Signal.market_data in signals or Signal.own_value in signals:
-            acts.add(Act.justify)  # a competing offer with a figure is evidence too: see _acts_from_terms
+        if signals:
+            _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
-        return [a for a in _ACT_ORDER if a in acts], signals
+        questions = (frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low
+                     else _NO_QUESTIONS)
+        return [a for a in _ACT_ORDER if a in acts], signals, questions
 
     def _acts_from_terms(
         self, low: str, acts: list[Act], slots: list[_Slot], mentions: list[_Mention], may: MayMatch
@@ -362,18 +382,20 @@ class Understander:
         if any(slot.role == "evidence" for slot in slots):
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
         clauses = _Clauses(low)
+        asked: dict[str, bool] = {}  # sentence -> a question for information, worked out once per sentence
         if (
             any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
                 if (slot.amount is not None or slot.negated) and slot.role == "ask")
             or (Act.request_time not in found
-                and any(_proposes_perk(low, clauses.of(m.start), m, may) for m in mentions))
+                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
         ):
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
-            or ("instead" in low and any(slot.negated for slot in slots))
+            or (_declines_for_cash(slots) and Act.reject not in found  # "we can't do severance, but…" refuses
+                and not _found(cues.LOSS_FROM_LEAVING, low, may))
             or (any(cues.GIVEN_UP_BEFORE.search(low, max(0, m.start - 40), m.start) for m in mentions)
                 and not _found(cues.LOSS_FROM_LEAVING, low, may))  # "since I'd be giving up my bonus" is a reason
         ):
@@ -389,7 +411,7 @@ class Understander:
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
-            if _at(cues.TIME_AMOUNT_AFTER, after, may):
+            if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
                 continue
             if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
                 continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
@@ -988,14 +1010,91 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
 
 
-def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch) -> bool:
+def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool]) -> bool:
     """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
     sentence = _sentence_of(low, mention.start)
-    if _is_info_question(sentence, may) or _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may):
-        return False
+    if sentence not in asked:
+        asked[sentence] = _is_info_question(sentence, may)
+    if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
+            or _found(cues.COMPETING, clause, may)):
+        return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
         cues.WOULD_HELP, clause, may
     )
+
+
+def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
+    """Justify from a reason linked to a position; none for a reason given only for wanting time (guide)."""
+    if _JUSTIFY not in acts:
+        if (cues.REASON_LINK in may or _COMPETING in acts) and _gives_a_reason(low, acts, may):
+            return [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
+    elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
+        return [a for a in acts if a is not _JUSTIFY]  # "let me talk it over with my wife"
+    return acts
+
+
+def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Signal]) -> None:
+    """Acts some signals carry: a request to the coach or for a recap asks (guide); market data and the
+    speaker's own value, said outside a question for information, justify."""
+    if not signals:
+        return
+    if _HINT in signals:  # "what should I say next?": asked of the coach, no rival offer told
+        if "?" in low or cues.INFO_START.match(low):
+            acts.add(_ASK)
+        acts.discard(_COMPETING)
+    if (_SUMMARY in signals or _ALTERNATIVES in signals) and ("?" in low or cues.POLITE_REQUEST.match(low)):
+        acts.add(_ASK)  # "recap?", "what else can you offer to bridge it?" want an answer
+    if (_MARKET_DATA in signals and (stated is low or cues.MARKET.search(stated))) or (
+            _OWN_VALUE in signals and (stated is low or cues.OWN_VALUE.search(stated))):
+        acts.add(_JUSTIFY)  # a competing offer with a figure is evidence too: see _acts_from_terms
+
+
+def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
+    """A reason linked to what the message asks, refuses or trades ("…, so I need 20 days"), or a rival offer
+    with a figure; not the recruiter's limit granted ("since PTO is fixed, could…")."""
+    taking_a_position = not _TAKING_A_POSITION.isdisjoint(acts)
+    if _COMPETING in acts and taking_a_position:
+        return True  # "another company offered 160k, can you match it?": a rival offer backing an ask (guide)
+    if not taking_a_position and not _ONLY_ASKING.isdisjoint(acts):
+        return False  # "send it so I can read it carefully": a reason for a request, not for a position
+    if cues.REASON_LINK not in may:
+        return False
+    return any(not cues.CONSTRAINT_GRANTED.match(low, link.start())
+               and (taking_a_position or "notice" not in link.group(0))  # a notice period alone is information
+               and not _found(cues.REQUEST_WRITING, _sentence_of(low, link.start()), may)  # "so I can sign it"
+               for link in cues.REASON_LINK.finditer(low))
+
+
+_CASH = frozenset({"base_salary", "sign_on_bonus"})
+
+
+def _declines_for_cash(slots: list[_Slot]) -> bool:
+    """ "no VSOP, more salary", "we can do without the sign-on if you give 75k base": a perk declined beside
+    a cash ask is turned into money. ("no car needed, but 2 more remote days" only asks.)"""
+    declined = {slot.perk for slot in slots if slot.negated and slot.role == "ask"}
+    return bool(declined) and any(slot.perk in _CASH and slot.perk not in declined and slot.role == "ask"
+                                  and not slot.negated for slot in slots)
+
+
+def _a_rival_offer(low: str, rival: re.Match[str]) -> bool:
+    """Not "happy to get the offer from Kestrel": thanks for this offer, not news of another."""
+    return not cues.THANKFUL_FOR_OFFER.search(low, max(0, rival.start() - 30), rival.end())
+
+
+def _refuses(low: str, may: MayMatch) -> bool:
+    """A refusal cue, in common or everyday words, that is not a limit granted, a floor stated or a perk given up."""
+    for pattern in (cues.REJECT, cues.REFUSAL_WORDS):
+        if pattern not in may:
+            continue
+        for refusal in pattern.finditer(low):
+            if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
+                continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
+            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
+                continue  # "I cannot go under 38 thousand" states a floor: a proposal
+            if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
+                continue  # "I'll take the bonus off the table" gives it up
+            return True
+    return False
 
 
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
@@ -1003,23 +1102,31 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     acts: set[Act] = set()
     if _found(cues.GREET, low, may):
         acts.add(Act.greet)
-    for refusal in cues.REJECT.finditer(low) if cues.REJECT in may else ():
-        if not cues.HYPOTHETICAL.search(low, max(0, refusal.start() - 30), refusal.start()):
-            acts.add(Act.reject)  # "if salary is fixed, what else…" is not a refusal
-            break
-    if _found(cues.JUSTIFY, low, may):
-        acts.add(Act.justify)
-    if _found(cues.ENTHUSIASM, low, may):
+    if (cues.REJECT in may or cues.REFUSAL_WORDS in may) and _refuses(low, may):
+        acts.add(Act.reject)
+    if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
-    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may):
+    if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
+            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)):
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
-    if _found(cues.REQUEST_TIME, low, may) and not (cues.DEADLINE.search(low) and not cues.OWN_TIME.search(low)):
-        acts.add(Act.request_time)  # "they want an answer by Friday" is news, not a request for time
+    if _found(cues.REQUEST_TIME, low, may) and _asks_for_time(low):
+        acts.add(Act.request_time)
     if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
     return acts
+
+
+def _asks_for_time(low: str) -> bool:
+    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news."""
+    if not cues.DEADLINE.search(low):
+        return True
+    for cue in cues.REQUEST_TIME.finditer(low):
+        sentence = _sentence_of(low, cue.start())
+        if not cues.DEADLINE.search(sentence) or cues.OWN_TIME.search(sentence):
+            return True
+    return False
 
 
 def _asks_for_writing(low: str, may: MayMatch) -> bool:
@@ -1032,23 +1139,34 @@ def _asks_for_writing(low: str, may: MayMatch) -> bool:
             continue
         if cues.IS_WRITTEN.search(low, max(0, cue.start() - 8), cue.end()):
             continue
-        return True
+        if cues.NOT_WRITING_ASKED.search(low, max(0, cue.start() - 8), cue.end()):
+            continue  # "please consider this email my withdrawal", "I am writing to ask…"
+        start, end = _sentence_span(low, cue.start())  # "the contract says 45 hours; I'd like 40" asks no document
+        if low.count(" ", start, end) < 5 or cues.WRITING_ASKED.search(low, start, end):
+            return True  # "offer letter pls?", "could you send it over?"
     return False
 
 
-def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
+def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) -> bool:
     """Whether the message takes the offer: an acceptance cue not undone by a condition, a question or a refusal."""
     if _at(cues.ACCEPT_ON_TERM, low, may):
         return True  # "ok on the review. is there room on…": that term is settled, whatever comes next
+    conditional = cues.ACCEPT in may and _found(cues.CONDITION_WORD, low, may)
     for accept in cues.ACCEPT.finditer(low) if cues.ACCEPT in may else ():
-        near = (max(0, accept.start() - 12), accept.end() + 40)
-        blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
-        if blocks and not (blocks == {"but"} and cues.ACCEPT_IN_WORDS.search(accept.group(0))):
-            continue  # "ok but 25 days" counters; "I accept the salary, but…" accepts that much
+        blocks = _what_undoes(low, accept, conditional)
+        if blocks is None:
+            continue  # "if you can get to 182k, I'll sign today" proposes: it takes nothing yet
+        if blocks:
+            if blocks != {"but"}:
+                continue  # "ok if you add a sign-on", "fine once I see it in writing": conditions
+            if _names_a_term_before_but(low, accept.start(), mentions):
+                return True  # "$118k is fine, but 15 days is a joke": that term is taken, whatever follows
+            if not cues.ACCEPT_IN_WORDS.search(accept.group(0)):
+                continue  # "ok but 25 days" counters; "I accept the salary, but…" takes that much
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
         words = accept.group(0).strip(" ,.!").split()
-        if len(words) == 1 and words[0] in cues.OPENERS and (
+        if _an_opener(words) and (
             cues.ACCEPT_THEN_ASK.search(low, accept.end())
             or low.rstrip().endswith("?")
             or Act.request_time in acts
@@ -1062,7 +1180,75 @@ def _accepts(low: str, may: MayMatch, acts: set[Act]) -> bool:
     return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
 
 
-def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
+def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str] | None:
+    """The words around an acceptance, in its sentence, that undo it ("but", "if", "not"…); None when the
+    sentence puts a condition before it."""
+    near = (max(0, accept.start() - 12), accept.end() + 40)
+    blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+    if blocks or conditional:  # only then does the sentence around it matter
+        start, end = _sentence_span(low, accept.start())
+        if conditional and cues.TAKEN_UNDER_CONDITION.search(low, start, accept.start()):
+            return None
+        if blocks and (near[0] < start or near[1] > end):
+            near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
+            blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+    return blocks
+
+
+def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
+    """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
+    for mention in mentions:
+        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
+        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()):
+            return True
+    return False
+
+
+def _writing_or_terms(
+    low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], may: MayMatch
+) -> tuple[list[Act], list[Term]]:
+    """A message that asks for writing and names terms either lists what to write down or asks for a new term
+    and says where it goes."""
+    if _REQUEST_WRITING not in acts or _PROPOSE not in acts:
+        return acts, terms
+    if _only_names_what_to_write(low, slots, may):
+        # "can we get the 4 wfh days in the contract?" asks for writing, not for days
+        return [a for a in acts if a is not Act.propose], [
+            t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
+    if all(cues.CONTRACT_AS_PLACE.search(low, max(0, cue.start() - 9), cue.end() + 12)
+           for cue in cues.REQUEST_WRITING.finditer(low)):
+        return [a for a in acts if a is not Act.request_writing], terms  # "I want 3 months' severance in the contract"
+    return acts, terms
+
+
+def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bool:
+    """Every perk asked for is named as already on the table ("the 4 wfh days", "the new sign-on") in a sentence
+    that asks for writing: the terms to put in the contract, not new asks."""
+    asked = [slot for slot in slots if slot.role == "ask" and not slot.negated]
+    return bool(asked) and all(
+        cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
+        and _found(cues.REQUEST_WRITING, _sentence_of(low, slot.start), may) for slot in asked)
+
+
+def _sentence_span(low: str, position: int) -> tuple[int, int]:
+    """Where the sentence around a position starts and ends (at . ; ! ? or a new line)."""
+    start = max(low.rfind(c, 0, position) for c in ".;!?\n") + 1
+    ends = [e for e in (low.find(c, position) for c in ".;!?\n") if e != -1]
+    return start, min(ends) if ends else len(low)
+
+
+def _names_a_term_before_but(low: str, position: int, mentions: list[_Mention]) -> bool:
+    """ "the 8% bonus is fine, but…", "$118k is fine, but…": the acceptance is about a term (a perk or a
+    figure) named before the "but" that follows it."""
+    but = cues.BUT.search(low, position)
+    if but is None:
+        return False
+    start, _ = _sentence_span(low, position)
+    return any(start <= m.start < but.start() for m in mentions) or cues.DIGIT.search(
+        low, start, but.start()) is not None
+
+
+def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: frozenset[str]) -> None:
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
     about = cues.INFO_ABOUT in may
     for slot in slots:
@@ -1077,8 +1263,8 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch) -> None:
             continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
-                and not _found(cues.CHANGE_WORDS, sentence, may)):
-            slot.role = "question"
+                and not _found(cues.CHANGE_WORDS, sentence, may)) or ("?" in sentence and sentence in questions):
+            slot.role = "question"  # also after a lead-in: "to compare apples to apples: is the 10% guaranteed?"
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
@@ -1133,8 +1319,19 @@ def _in_context(
     `words`: how many words (cues.TOKEN) the message has."""
     found = set(acts)
     said_so = _found(cues.ACCEPT_IN_WORDS, low, may)
-    if context is not None and words <= 4 and context.last_move == "question" and not terms and not said_so:
-        found.discard(Act.accept)  # "yep" answers a question; it agrees to nothing ("I accept the offer" does)
+    if (context is not None and words <= 4 and context.last_move == "question" and not terms and not said_so
+            and not cues.SETTLING.search(low)):
+        found.discard(Act.accept)  # "yep" answers a question; "I accept" and "ok, thanks, that's fine" agree
+    if (context is None and _ACCEPT in found and words <= 4 and not terms and not said_so
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not any(c.isdigit() for c in low)
+            and cues.NUMBER_WORDS.isdisjoint(low.split())):
+        found.discard(Act.accept)  # "deal", "ok cool", "that works" with nothing on the table take nothing
+    if (context is not None and context.last_move == "question" and _ACCEPT in found and not said_so
+            and any(t.role == "ask" and t.amount is not None for t in terms) and _only_a_yes(low)):
+        found.discard(Act.accept)  # "yes, I can start in two weeks" answers the question with a figure: a proposal
+        found.add(Act.propose)
+    if context is not None and context.last_move == "question" and words <= 2 and found == {_REJECT}:
+        found.discard(Act.reject)  # "nah" answers a question; it refuses nothing
     answering = context is not None and context.last_move in ("question", "refusal")
     if (Act.accept in found and answering and words <= 6 and not terms and not said_so
             and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
@@ -1154,7 +1351,22 @@ def _in_context(
     return [a for a in _ACT_ORDER if a in found]
 
 
-def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, may: MayMatch) -> list[Term]:
+def _only_a_yes(low: str) -> bool:
+    """The message's only acceptance cue is the "yes"/"ok" it opens with."""
+    found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
+    return len(found) == 1 and _an_opener(found[0])
+
+
+def _an_opener(words: list[str]) -> bool:
+    """ "ok", "oh ok", "ugh fine": a yes the message opens with, perhaps after an interjection."""
+    words = [w.strip(",") for w in words]
+    return (len(words) == 1 and words[0] in cues.OPENERS) or (
+        len(words) == 2 and words[0] in cues.INTERJECTIONS and words[1] in cues.OPENERS)
+
+
+def _accepted(
+    low: str, terms: list[Term], slots: list[_Slot], accepting: bool, may: MayMatch, one_term: bool = False
+) -> list[Term]:
     """The terms named where the message takes or recaps the offer are the offer, not asks.
 
     Read part by part: "I'm happy with $118k and the 8% bonus, but I'd like 20 days" takes the first two
@@ -1166,7 +1378,8 @@ def _accepted(low: str, terms: list[Term], slots: list[_Slot], accepting: bool, 
     conditional = _found(cues.CONDITION, low, may)
     asked = [t.role == "ask" and not t.negated and not (conditional and _conditional(low, slot.start))
              for t, slot in zip(terms, slots, strict=True)]
-    if accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may):
+    if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
+            and not one_term and cues.BUT.search(low) is None):  # "the bonus is fine, but the base…" takes one
         # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
         return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
@@ -1207,24 +1420,45 @@ def _sentence_of(low: str, position: int) -> str:
     return low[start + 1 : end.end() if end else len(low)]
 
 
-def _is_info_question(sentence: str, may: MayMatch) -> bool:
-    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
+    """The sentence without its lead-ins ("before I answer, could you…", "to be clear: is the bonus…"), and
+    whether it is put as a polite request."""
     for _ in range(_MAX_LEAD_INS + 1):  # a loop, not recursion: "?, " x 1,333 ran out of stack (issue 13)
         sentence = sentence.strip()
         if not sentence:
-            return False
-        asks = "?" in sentence
+            return None
         polite = _at(cues.POLITE_REQUEST, sentence, may)
-        opens = asks and not polite and not _at(cues.INFO_START, sentence, may)
-        lead_in = cues.LEAD_IN.search(sentence) if opens else None
+        if "?" not in sentence:
+            return sentence, polite
+        if not polite:
+            lead_in = None if _at(cues.INFO_START, sentence, may) else cues.LEAD_IN.search(sentence)
+        else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
+            lead_in = cues.LEAD_IN.search(sentence)
+            if lead_in is not None and (_found(cues.TELL_ME, sentence, may)
+                                        or not cues.INFO_START.match(sentence, lead_in.end())):
+                lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
-            break
-        # "before I answer, could you tell me about the bonus?", "to be clear: is the bonus guaranteed?"
+            return sentence, polite
         sentence = sentence[lead_in.end() :]
-    else:
-        return False  # more lead-ins than anyone writes before a question
+    return None  # more lead-ins than anyone writes before a question
+
+
+def _is_info_question(sentence: str, may: MayMatch) -> bool:
+    """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    core = _question_core(sentence, may)
+    if core is None:
+        return False
+    whole, (sentence, polite) = sentence, core
+    asks = "?" in sentence
+    if asks and (_found(cues.RUDE, sentence, may) or _found(cues.RHETORICAL, sentence, may)):
+        return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
+    if asks and _found(cues.NOT_UNDERSTOOD, whole, may):
+        return True  # "sorry, I don't understand, the 4000 is per year or one time?"
+    if _found(cues.KNOW_WISH, sentence, may) and not cues.CHANGE_ASKED.search(sentence):
+        return True  # "I'd like to know what the 401(k) match is"
     if polite:
-        return _found(cues.TELL_ME, sentence, may)  # "can you tell me about the bonus?" wants an answer
+        # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
+        return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
     if asks and _found(cues.CONFIRMATION, sentence, may):  # it ends in "?", so only then can it match
         return True  # "so: 110k, 22 days pto. correct?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
@@ -1235,10 +1469,14 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
         return asks and not cues.NUMBER_SAID.search(sentence) and bool(cues.WH_INSIDE.search(sentence))
     if _at(cues.SUGGESTION, sentence, may):
         return False  # "what about 25?", "how about the health insurance for my family?" propose
+    if (start.group(1) in ("is there", "are there") and asks and cues.ROOM_ASKED.search(sentence)
+            and not cues.NUMBER_SAID.search(sentence)):
+        return True  # "is there any wiggle room anywhere?" asks where there is room; "$2,000 instead?" proposes
     if start.group(1) in cues.YES_NO_OPENERS | {"is there", "are there"} and cues.CHANGE_WORDS.search(sentence):
         return False  # "is there any chance the salary could be higher?" asks for a change
-    # "is 130k possible?" proposes 130k rather than asking
-    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence))
+    # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
+    return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence)
+                and cues.CHANGE_ASKED.search(sentence))
 
 
 def _shouting(original: str) -> bool:

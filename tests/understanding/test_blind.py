@@ -38,7 +38,7 @@ def test_frozen_lines_do_not_regress() -> None:
 
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
-    assert round(everything.acts.f1, 2) >= 0.86
+    assert round(everything.acts.f1, 2) >= 0.92  # 0.865 before the acts round of 1 December, 0.928 after
     # 0.777 before numbers were read by role in the sentence (evidence lead-ins, the offer named by what is said
     # of it, gives, conditions on accepting, recaps); 0.843 after
     assert round(everything.pairs.f1, 2) >= 0.83
@@ -50,7 +50,7 @@ def test_dev_lines_do_not_regress() -> None:
 def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
-    assert round(everything.acts.f1, 2) >= 0.81
+    assert round(everything.acts.f1, 2) >= 0.91  # 0.818 before the acts round of 1 December, 0.913 after
     assert round(everything.pairs.f1, 2) >= 0.76  # 0.663 before the role rounds, 0.774 after
     # perks 0.928 and signals 0.646 before perk and signal words were read as people say them; 0.945 and 0.901 after
     assert round(everything.perks.f1, 2) >= 0.94
@@ -66,16 +66,18 @@ def test_iteration_practices_do_not_regress() -> None:
     # the practice passed what the recruiter really did; 119 and 8 once it passed the perk the recruiter last
     # spoke of and the offer as quoted (monthly pay monthly), read "I think 25 days is good" as a counter and
     # a request for "some more" against the perk just discussed, and put right an acceptance of terms the
-    # offer doesn't have instead of closing on them
+    # offer doesn't have instead of closing on them; the acts round (one term taken while another is refused,
+    # "ok, thanks, that's fine", "no 401k match at all?") added 8 on its own
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 116
+    assert result.right >= 124  # 127 with both rounds
     assert result.restated <= 9
 
 
 def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
-    # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds
+    # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
+    # acts 0.783 before the acts round, 0.860 after
     folder = blind.BLIND / "iter3"
     _, understander = shipped()
     from bench.understanding import blind_context
@@ -83,6 +85,7 @@ def test_third_iteration_set_does_not_regress() -> None:
     lines = blind.score_lines(blind.lines("iter3", folder),
                               lambda text, ctx: understander.read(text, blind_context(ctx)))
     assert round(lines["all"].pairs.f1, 2) >= 0.74
+    assert round(lines["all"].acts.f1, 2) >= 0.85
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
     assert result.right >= 96
     assert result.restated <= 20
