@@ -209,6 +209,8 @@ FORFEIT_BEFORE = re.compile(
     r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
+# What the user gives up by moving: asked for in the same sentence, it is the reason, not the perk asked for.
+FORFEITED = _cue(r"\b(?:forfeit(?:s|ed|ing)?|walk(?:ing)? away from|(?:leave|leaving|lose|losing) (?:\w+ )?behind)\b")
 # What a cost is for, said near a sum that names no perk: "movers quoted us $14k", "the cert course is 8k",
 # "parking is ₪700 a month". The group names are perk keys.
 COST_OBJECT = re.compile(
@@ -356,7 +358,8 @@ REJECT = _cue(
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
-    r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
+    r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
+    r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
     r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
     r"decline (?:the|your|this) offer|(?:was|were) expecting more|expected more|hoped for more|hoping for more than|"
@@ -1092,7 +1095,9 @@ ASKING = _cue(
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
-    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
+    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right)|"
+    r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
+    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
@@ -1151,6 +1156,13 @@ WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed))\b"
+)
+# A figure refused or echoed in disbelief just after it is said names the offer being turned down, not what is
+# asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
+REFUSED_FIGURE = _cue(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
+    r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough)|"
+    r"\s*\?\s*\?"
 )
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
@@ -1267,7 +1279,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],

@@ -857,7 +857,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], named: set[str], may: May
         ):
             continue
         sentence = _sentence_of(low, slot.start)
-        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
+        if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
+                and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
             slots.append(_Slot(slot.perk, None, False, slot.start + 1))
     slots.sort(key=lambda s: s.start)
 
@@ -943,7 +944,7 @@ def _role_of(
         return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
-            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"

@@ -115,3 +115,29 @@ def test_a_question_about_one_term_is_answered_on_it_and_keeps_it_under_discussi
     answer = recruiter_says(harness, "It looks ok. I was wondering if the leave is fixed at 15 days?")
     assert "15 days" in answer and "paid time off" in answer  # not "what would you like to know?"
     assert "paid time off" in recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.").lower()
+
+
+def test_a_figure_turned_down_is_not_the_ask_the_one_after_it_is() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "145k?? come on. I'd need 162k, the market pays that for this role.")
+    assert "$162,000" in answer and "already" not in answer  # weighed the ask, not the figure it waved off
+    again = recruiter_says(harness, "148k is better but still not enough. Maybe 163k?")
+    assert "already" not in again
+    assert harness.practice().offer["base_salary"].current > 150_000
+
+
+def test_a_figure_that_does_not_cut_it_is_refused_and_asks_for_nothing() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Honestly, 140k doesn't cut it for me.")
+    assert "$140,000" not in answer and "already" not in answer
+    assert harness.practice().offer["base_salary"].current == 150_000
+
+
+def test_a_floor_stated_after_a_figure_turned_down_is_the_ask() -> None:
+    harness = ChatHarness()
+    harness.say("practice tel_aviv_ils")
+    answer = recruiter_says(harness, "Even so, ₪37,000 a month is under my floor of ₪41,000.")
+    assert "What would it take" not in answer  # the floor was heard: no need to say the number again
+    assert "base salary" in answer
