@@ -266,7 +266,8 @@ ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
-    r"(?:happy|fine|good) with (?:the|my|your))\b"
+    r"(?:happy|fine|good) with (?:the|my|your)|(?<!not )comfortable with|"
+    r"(?:would|will) work (?:well|great|fine|nicely))\b"
 )
 BUT = re.compile(r"\bbut\b")
 LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
@@ -320,7 +321,8 @@ ACCEPT = _cue(
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
-    r"this works|it works|"
+    r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
+    r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
@@ -345,7 +347,8 @@ ACCEPT = _cue(
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
+    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
+    r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
     r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
@@ -1097,7 +1100,10 @@ ASKING = _cue(
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
     r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right)|"
     r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
-    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at))\b"
+    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|"
+    r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
+    r"business|school|university|hospital|city|county|state) (?:\w+ )?(?:cover|pay|fund|reimburse|contribute|"
+    r"provide|add|offer|match))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(

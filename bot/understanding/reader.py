@@ -458,7 +458,7 @@ class Understander:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may:
-            _ask_beside_evidence(low, slots, {m.perk for m in mentions}, may)
+            _ask_beside_evidence(low, slots, mentions, may)
         return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
@@ -848,18 +848,21 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _ask_beside_evidence(low: str, slots: list[_Slot], named: set[str], may: MayMatch) -> None:
-    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
-    you cover it?"), is also asked for, without a figure of its own."""
+def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for where the figure or the perk is said ("parking costs me ₪700
+    a month, could you cover it?", "could the company cover the certification? The course is $1,500"), is also
+    asked for, without a figure of its own."""
     for slot in list(slots):
-        if slot.role != "evidence" or slot.perk not in named or any(
+        named_at = [m.start for m in mentions if m.perk == slot.perk]
+        if slot.role != "evidence" or not named_at or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue
-        sentence = _sentence_of(low, slot.start)
-        if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
-                and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
-            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+        for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
+            if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
+                    and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
+                slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+                break
     slots.sort(key=lambda s: s.start)
 
 

@@ -141,3 +141,23 @@ def test_a_floor_stated_after_a_figure_turned_down_is_the_ask() -> None:
     answer = recruiter_says(harness, "Even so, ₪37,000 a month is under my floor of ₪41,000.")
     assert "What would it take" not in answer  # the floor was heard: no need to say the number again
     assert "base salary" in answer
+
+
+def test_taking_the_term_just_granted_and_asking_the_next_answers_only_the_next() -> None:
+    harness = ChatHarness()
+    harness.say("practice nonprofit_flex")
+    assert "fine with us" in recruiter_says(harness, "I look after my dad on Monday mornings, so I'd need a "
+                                                     "flexible schedule.")
+    answer = recruiter_says(harness, "Flexible hours would work well, thanks. Next, would two days a week "
+                                     "from home be possible?")
+    assert "already" not in answer  # the thanks took the schedule; it is not read as asking for it again
+    assert "remote work" in answer
+
+
+def test_a_perk_asked_for_in_one_sentence_and_priced_in_the_next_is_weighed() -> None:
+    harness = ChatHarness()
+    harness.say("practice public_sector_union")
+    answer = recruiter_says(harness, "Would the county cover my GISP certification? Prep and the exam come "
+                                     "to about $1,500.")
+    assert "professional development" in answer.lower()
+    assert "Which term" not in answer  # no need to restate what is being asked for
