@@ -195,7 +195,7 @@ TRAVEL_PAID_BEFORE = re.compile(
 GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
-    r"(?:come|coming) down to)\s+"
+    r"(?:come|coming) down to|(?:an? )?(?:acceptable |fair |good )?substitute for|in lieu of)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
@@ -234,6 +234,12 @@ CONCESSION_AFTER = re.compile(
 GIVEN_UP_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"
     r"reduced|fewer|reduce|cut|pro-?rated)\s+(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+)
+# A perk named, then offered up by a pronoun in a trade: "the VSOP is worth less to me — I'd give it up for a
+# higher base", "the mentorship? I'd trade that for a remote day".
+GIVE_IT_AFTER = re.compile(
+    r"[^.;!?]{0,60}?\b(?:give|giving|trade|trading|swap|swapping|drop|dropping|forgo|forego|skip|waive) "
+    r"(?:it|them|that|those)(?: up)? (?:for|in exchange|if)\b"
 )
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")

@@ -684,6 +684,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
+            else:
+                if _given_by_pronoun(low, slot.perk, mentions):
+                    given.add(slot.perk)
         if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
             given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
         return frozenset(given | conceded)
@@ -846,6 +849,18 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
         slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
+    """ "the VSOP is worth less to me than cash, I'd give it up for a higher base": the perk named last before
+    "give it up" is the one offered up."""
+    for i, mention in enumerate(mentions):
+        if mention.perk != perk:
+            continue
+        found = cues.GIVE_IT_AFTER.match(low, mention.end)
+        if found and not any(mention.end <= other.start < found.end() for other in mentions[i + 1 :]):
+            return True
+    return False
 
 
 def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> None:

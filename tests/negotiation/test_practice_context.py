@@ -161,3 +161,10 @@ def test_a_perk_asked_for_in_one_sentence_and_priced_in_the_next_is_weighed() ->
                                      "to about $1,500.")
     assert "professional development" in answer.lower()
     assert "Which term" not in answer  # no need to restate what is being asked for
+
+
+def test_a_perk_named_as_what_a_trade_replaces_is_given_up_not_asked_for() -> None:
+    harness = ChatHarness()
+    harness.say("practice berlin_scaleup_eur")
+    answer = recruiter_says(harness, "A sign-on of €4,000 would be a fair substitute for the extra vacation days.")
+    assert "paid time off" not in answer and "28 days" not in answer  # no refusal of leave nobody asked for

@@ -124,3 +124,17 @@ def test_a_conditional_walk_away_is_an_ultimatum(text: str) -> None:
 def test_yes_answers_a_question_and_accepts_an_offer() -> None:
     assert Act.accept not in read("ok cool", Context(last_move="question")).acts
     assert Act.accept in read("ok cool", Context(last_move="offer")).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "asked"),
+    [
+        ("The equity is worth less to me than cash, so I'd give it up for $10k more on base.", "equity",
+         "base_salary"),
+        ("I care less about the mentorship than the leave; I'd trade that for two more days off.", "mentorship",
+         "pto"),
+    ],
+)
+def test_a_perk_offered_up_by_a_pronoun_is_given_and_the_other_asked(text: str, given: str, asked: str) -> None:
+    terms = {t.perk: t.role for t in read(text).terms}
+    assert terms[given] == "give" and terms[asked] == "ask"
