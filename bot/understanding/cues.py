@@ -273,6 +273,7 @@ ACCEPTING = re.compile(
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
     r"(?:happy|fine|good) with (?:the|my|your)|(?<!not )comfortable with|"
+    r"(?:happy|pleased|glad|delighted|ready) to (?:accept|sign)|"
     r"(?:would|will) work (?:well|great|fine|nicely))\b"
 )
 BUT = re.compile(r"\bbut\b")

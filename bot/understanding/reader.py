@@ -177,8 +177,8 @@ class Understander:
                 not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
             acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
         if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not any(
-                    m.group(0) not in cues.LISTING for m in cues.REQUEST.finditer(low)):
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
+                    low, Act.request_writing in acts, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
@@ -849,6 +849,17 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
         slots.append(_Slot(mention.perk, None, mention.negated, mention.start))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
+    """Whether an acceptance also requests something: "could you send it by email?" asks only for the letter."""
+    for m in cues.REQUEST.finditer(low):
+        if m.group(0) in cues.LISTING or (m.group(0) == "then" and cues.ACCEPTING.search(low, m.end(), m.end() + 30)):
+            continue  # "then I'm happy to accept" leads into the acceptance
+        if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
+            continue  # "I'm happy to accept… Could you send the updated offer by email?"
+        return True
+    return False
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:

@@ -168,3 +168,12 @@ def test_a_perk_named_as_what_a_trade_replaces_is_given_up_not_asked_for() -> No
     harness.say("practice berlin_scaleup_eur")
     answer = recruiter_says(harness, "A sign-on of €4,000 would be a fair substitute for the extra vacation days.")
     assert "paid time off" not in answer and "28 days" not in answer  # no refusal of leave nobody asked for
+
+
+def test_happy_to_accept_with_a_request_for_the_letter_is_an_acceptance_not_a_counter() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Great, then I'm happy to accept: $152k base and three remote days. "
+                                     "Could you email me the updated offer?")
+    assert "$150,000, not $152,000" in answer  # the misremembered figure is put right before agreeing
+    assert "Where does that number come from" not in answer
