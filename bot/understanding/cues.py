@@ -369,6 +369,7 @@ REJECT = _cue(
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
+    r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
     r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
     r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
@@ -1107,7 +1108,7 @@ ASKING = _cue(
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
     r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right)|"
     r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
-    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|"
+    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|(?:we|you) (?:can |could )?(?:reach|get to|land at)|"
     r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
     r"business|school|university|hospital|city|county|state) (?:\w+ )?(?:cover|pay|fund|reimburse|contribute|"
     r"provide|add|offer|match))\b"
@@ -1174,7 +1175,8 @@ CURRENT_NEXT_TO = re.compile(
 # asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
 REFUSED_FIGURE = _cue(
     r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
-    r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough)|"
+    r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
+    r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
     r"\s*\?\s*\?"
 )
 CURRENT_AFTER = re.compile(
