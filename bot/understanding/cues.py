@@ -649,7 +649,8 @@ QUIT = _cue(
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
     r"(?:bye|goodbye|good bye|ciao|farewell|see ya)\b|"
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
-    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
+    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|"
+    r"(?<!than )(?<!not )(?<!n't )(?<!than to )(?:take the other offer|accept (?:the )?other offer)|"
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
     r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit(?! (?:my|a|the|that|his|her|over|because))|"
     r"done negotiating|done here|i'?ll pass(?!\s+on)|i'?m declining|im declining|"
@@ -1133,7 +1134,8 @@ CURRENT_BEFORE = _cue(
     r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
-    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states)|"
+    r"^\W*thanks? (?:you )?for(?: the)?)[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".

@@ -177,3 +177,13 @@ def test_happy_to_accept_with_a_request_for_the_letter_is_an_acceptance_not_a_co
                                      "Could you email me the updated offer?")
     assert "$150,000, not $152,000" in answer  # the misremembered figure is put right before agreeing
     assert "Where does that number come from" not in answer
+
+
+def test_preferring_this_offer_to_the_other_one_is_no_walk_away_and_the_ask_is_heard() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Thanks for $150k. I'd rather join you than take the other offer, so if we "
+                                     "can reach $162k I'm ready to move forward.")
+    assert "end the practice" not in answer and "walking away" not in answer
+    assert "$162,000" in answer
+    assert harness.practice().status == "active"
