@@ -1134,8 +1134,7 @@ CURRENT_BEFORE = _cue(
     r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
-    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states)|"
-    r"^\W*thanks? (?:you )?for(?: the)?)[:,]?\s+"
+    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
@@ -1173,6 +1172,8 @@ WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed))\b"
 )
+# A figure thanked for as a message opens is the offer: "Thanks for $150k. …", "thank you for the 155k".
+THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-]+\s+){0,2}")
 # A figure refused or echoed in disbelief just after it is said names the offer being turned down, not what is
 # asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
 REFUSED_FIGURE = _cue(

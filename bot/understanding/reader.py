@@ -974,6 +974,7 @@ def _role_of(
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
+            or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
