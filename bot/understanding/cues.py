@@ -1117,6 +1117,16 @@ CURRENT_BEFORE = _cue(
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
+# A figure named with "the" right before it, the perk's name following, is one already on the table: "the $10k
+# relocation leaves me short", "could the $3,600 transport allowance be raised", "confirm the 20 days of PTO".
+THE_FIGURE_BEFORE = _cue(r"\b(?:the|this|that|your)\s+[$€£₪]?$")
+# …unless the words before "the" ask for it or give it up: "I'd also like the €50 gym subsidy", "drop the $600 stipend".
+THE_FIGURE_WANTED_BEFORE = _cue(
+    r"\b(?:like|love|want|need|get|getting|ask(?:ing)? for|add|adding|cover|do|give me|pay|"
+    r"give up|giving up|drop|dropping|forgo|forego|"
+    r"waive|skip|trade|trading|swap|lose|sacrifice)\s+(?:the|this|that|your)\s+[$€£₪]?$")
+# …but not a figure the speaker owns or asked for: "the 25 I get now", "the $185k I asked for".
+THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
@@ -1267,7 +1277,8 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
+        THE_FIGURE_WANTED_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],

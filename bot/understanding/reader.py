@@ -951,7 +951,18 @@ def _role_of(
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
                      and not _clause_asks(low, a, cuts, may)):
         return "evidence"
+    if _the_standing_figure(low, a, may):
+        return "current"
     return "ask"
+
+
+def _the_standing_figure(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "the $10k relocation", "the 20 days of PTO": a figure named with "the" before a perk or a unit is the one on
+    the table; "the 25 I get now" is the speaker's own."""
+    return (a.range is None and (a.unit is not None or a.explicit_money)
+            and _found(cues.THE_FIGURE_BEFORE, low, may, max(0, a.start - 8), a.start)
+            and not _found(cues.THE_FIGURE_WANTED_BEFORE, low, may, max(0, a.start - 24), a.start)
+            and not _at(cues.THE_FIGURE_OWNED_AFTER, low, may, a.end))
 
 
 def _listed_as_the_offer(low: str, a: Amount, may: MayMatch) -> bool:
@@ -1252,14 +1263,17 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
     about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
+        # "is the 18 days of PTO negotiable?": a figure named with "the" is asked about like an ask would be
+        named = (slot.role == "current" and slot.amount is not None and not slot.negated
+                 and _the_standing_figure(low, slot.amount, may))
+        if slot.negated or not (slot.role == "ask" or named or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
                 and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
             slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
             continue
-        if slot.role != "ask":
+        if slot.role != "ask" and not named:
             continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)

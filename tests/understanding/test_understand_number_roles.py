@@ -291,3 +291,42 @@ def test_a_cost_takes_the_perk_of_what_it_is_spent_on(text: str, expected: tuple
 
 def test_a_salary_is_not_taken_for_a_moving_cost() -> None:
     assert roles("I'd need 150k to make the move worth it") == [("base_salary", 150_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" before a figure and its perk names the figure already on the table; the ask is the new one
+        (
+            "The $8k moving package won't stretch to a cross-country move; could we say $13k?",
+            [("relocation", 8_000, "current"), ("relocation", 13_000, "ask")],
+        ),
+        ("any chance to lift the 1.5k course budget?", [("professional_development", 1_500, "current")]),
+        (
+            "Please confirm the 22 days of vacation and the $6,500 medical cover in the letter.",
+            [("pto", 22, "current"), ("health_insurance", 6_500, "current")],
+        ),
+    ],
+)
+def test_a_figure_named_with_the_is_the_offer_as_it_stands(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asked for, given up, owned or a range: "the" does not make these the offer
+        ("I'd really like the $90 monthly gym allowance too", [("wellness", 90, "ask")]),
+        (
+            "for 3 remote days I'd drop the $700 wellness budget",
+            [("remote_work", 3, "ask"), ("wellness", 700, "give")],
+        ),
+        ("could you cover the $150 monthly bus pass?", [("transportation", 150, "ask")]),
+    ],
+)
+def test_a_figure_with_the_that_is_asked_or_given_keeps_its_role(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_figure_with_the_in_a_question_is_asked_about() -> None:
+    assert roles("Is the 12 days of leave negotiable, or fixed by policy?") == [("pto", 12, "question")]
