@@ -1127,6 +1127,14 @@ THE_FIGURE_WANTED_BEFORE = _cue(
     r"waive|skip|trade|trading|swap|lose|sacrifice)\s+(?:the|this|that|your)\s+[$€£₪]?$")
 # …but not a figure the speaker owns or asked for: "the 25 I get now", "the $185k I asked for".
 THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
+# A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
+# month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
+COST_STATED_BEFORE = _cue(
+    r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
+)
+# …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
+ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
@@ -1278,7 +1286,7 @@ GATE = CueGate(
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
         KEEN_WORDS, CONDITION_WORD, TAKING_WORD, THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
-        THE_FIGURE_WANTED_BEFORE,
+        THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],

@@ -953,7 +953,18 @@ def _role_of(
         return "evidence"
     if _the_standing_figure(low, a, may):
         return "current"
+    if _stated_cost(low, a, may) and not _clause_asks(low, a, cuts, may):
+        return "evidence"
     return "ask"
+
+
+def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    if a.unit != "money" or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start):
+        return False
+    start = _sentence_start(low, a.start)
+    paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
+    return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
 
 def _the_standing_figure(low: str, a: Amount, may: MayMatch) -> bool:

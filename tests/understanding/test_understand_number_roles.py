@@ -330,3 +330,22 @@ def test_a_figure_with_the_that_is_asked_or_given_keeps_its_role(text: str, expe
 
 def test_a_figure_with_the_in_a_question_is_asked_about() -> None:
     assert roles("Is the 12 days of leave negotiable, or fixed by policy?") == [("pto", 12, "question")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum said as what a thing the perk pays for costs is evidence; asking to cover it asks for the perk
+        (
+            "parking by the office runs $240 a month, could you help with it?",
+            [("transportation", 240, "evidence"), ("transportation", None, "ask")],
+        ),
+        ("my climbing gym is like €60/mo", [("wellness", 60, "evidence")]),
+    ],
+)
+def test_a_stated_cost_is_evidence(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_the_perks_own_allowance_is_not_a_cost() -> None:
+    assert ("transportation", 150, "evidence") not in roles("the parking allowance is $150, can we double it?")
