@@ -514,13 +514,16 @@ class Understander:
             return False, None
         if role != "ask":
             # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
+            perk = self._compared_with(r, ai) if role == "current" else None
+            if perk is None:
+                perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.has[role].add(perk)
             return True, perk
         perk = self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
         if perk is not None:
+            r.guessed[ai] = perk
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
             r.guessed_values.add(a.value)
@@ -532,6 +535,19 @@ class Understander:
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _compared_with(self, r: _Pairing, ai: int) -> str | None:
+        """ "20 days instead of 15", "three remote days rather than two": a bare figure the one before it is
+        compared with is the same perk's figure as it stands."""
+        a = r.amounts[ai]
+        if ai == 0 or a.explicit_money:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or perk in r.has["current"] or previous.unit is None or a.unit not in (None, previous.unit)
+                or not _at(cues.COMPARED_WITH, r.low, r.may, previous.end, a.start) or not self._fits(perk, a)):
+            return None
+        return perk
 
     @staticmethod
     def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
@@ -776,6 +792,7 @@ class _Pairing:
     has: dict[str, set[str]]
     guessed_units: set[str | None]
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
+    guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -874,7 +891,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
-                and not _clause_asks(low, amounts[i], cuts, may)):
+                and not _clause_asks(low, amounts[i], cuts, may)
+                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"

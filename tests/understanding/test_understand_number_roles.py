@@ -240,7 +240,7 @@ def test_a_salary_sized_sum_before_another_perks_clause_is_the_salary() -> None:
 def test_a_guessed_perk_is_not_asked_for_by_a_cost_beside_it() -> None:
     got = roles("Shipping our things has been quoted at $9k-$12k, so I'd ask for $11k in relocation.")
     assert ("relocation", 11_000, "ask") in got
-    assert all(perk != "base_salary" for perk, _, _ in got)
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
 
 
 def test_a_recap_lists_the_offer_as_it_stands() -> None:
@@ -286,7 +286,7 @@ def test_an_ordinal_day_of_a_date_is_no_term() -> None:
 def test_a_cost_takes_the_perk_of_what_it_is_spent_on(text: str, expected: tuple) -> None:
     got = roles(text)
     assert expected in got
-    assert all(perk != "base_salary" for perk, _, _ in got)
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
 
 
 def test_a_salary_is_not_taken_for_a_moving_cost() -> None:
@@ -349,3 +349,33 @@ def test_a_stated_cost_is_evidence(text: str, expected: list) -> None:
 
 def test_the_perks_own_allowance_is_not_a_cost() -> None:
     assert ("transportation", 150, "evidence") not in roles("the parking allowance is $150, can we double it?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare figure the ask is compared with is the same perk's figure as it stands, in the ask's unit
+        ("could I get 25 days of holiday rather than 20?", [("pto", 25, "ask"), ("pto", 20, "current")]),
+        (
+            "ideally four days from home instead of three",
+            [("remote_work", 4, "ask"), ("remote_work", 3, "current")],
+        ),
+        # the next item after a comparison is asked for, not part of the offer
+        (
+            "a $3k course budget instead of $1k, and two remote days rather than one",
+            [
+                ("professional_development", 3_000, "ask"),
+                ("professional_development", 1_000, "current"),
+                ("remote_work", 2, "ask"),
+                ("remote_work", 1, "current"),
+            ],
+        ),
+    ],
+)
+def test_a_figure_compared_with_the_ask_is_the_offer(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_compared_span_of_years_is_no_salary() -> None:
+    got = roles("could the options vest over two years instead of three? my pay matters less")
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
