@@ -978,7 +978,8 @@ def _role_of(
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
     """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
-    if a.unit != "money" or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start):
+    if (a.unit != "money" or id(cues.COST_OBJECT) in may.skipped
+            or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False
     start = _sentence_start(low, a.start)
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
@@ -988,8 +989,12 @@ def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
 def _the_standing_figure(low: str, a: Amount, may: MayMatch) -> bool:
     """ "the $10k relocation", "the 20 days of PTO": a figure named with "the" before a perk or a unit is the one on
     the table; "the 25 I get now" is the speaker's own."""
-    return (a.range is None and (a.unit is not None or a.explicit_money)
-            and _found(cues.THE_FIGURE_BEFORE, low, may, max(0, a.start - 8), a.start)
+    if a.range is not None or (a.unit is None and not a.explicit_money):
+        return False
+    before = low[max(0, a.start - 7) : a.start]  # a plain look first: most figures have no "the" before them
+    if "the " not in before and "this " not in before and "that " not in before and "your " not in before:
+        return False
+    return (_found(cues.THE_FIGURE_BEFORE, low, may, max(0, a.start - 8), a.start)
             and not _found(cues.THE_FIGURE_WANTED_BEFORE, low, may, max(0, a.start - 24), a.start)
             and not _at(cues.THE_FIGURE_OWNED_AFTER, low, may, a.end))
 
