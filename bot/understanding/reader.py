@@ -917,9 +917,12 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
         return False
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
-    lead = low[start : a.start]
-    return (_found(cues.EVIDENCE, lead, may) or _found(cues.EVIDENCE_LEAD, lead, may)) and not _found(
-        cues.ASKING, low[start:clause_end], may)
+    if _found(cues.ASKING, low[start:clause_end], may):
+        return False
+    # "my research puts these roles at €70k–€82k, … I'd like €80k": a range said before the figure asked for, in
+    # words that ask nothing, is what the ask rests on, whatever words bring it in
+    return a.unit == "money" or _found(cues.EVIDENCE, low[start : a.start], may) or _found(
+        cues.EVIDENCE_LEAD, low[start : a.start], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:

@@ -379,3 +379,13 @@ def test_a_figure_compared_with_the_ask_is_the_offer(text: str, expected: list) 
 def test_a_compared_span_of_years_is_no_salary() -> None:
     got = roles("could the options vest over two years instead of three? my pay matters less")
     assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
+
+
+def test_a_range_before_the_figure_asked_for_is_its_evidence_in_any_words() -> None:
+    got = roles("My research puts this job at $95k–$110k, and with my track record I'd like to land at $104k.")
+    assert got == [("base_salary", 95_000, "evidence"), ("base_salary", 104_000, "ask")]
+
+
+def test_a_range_asked_for_in_its_own_clause_stays_the_ask() -> None:
+    got = roles("I'd like something in $95k–$110k, ideally $104k.")
+    assert ("base_salary", 95_000, "ask") in got
