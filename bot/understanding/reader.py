@@ -519,9 +519,10 @@ class Understander:
                 perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
+            r.guessed[ai] = perk
             r.has[role].add(perk)
             return True, perk
-        perk = self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
         if perk is not None:
             r.guessed[ai] = perk
             r.has["ask"].add(perk)
@@ -535,6 +536,19 @@ class Understander:
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _like_the_figure_before(self, r: _Pairing, ai: int) -> str | None:
+        """ "the offer includes 28 days; I would ask for 30": a bare number asked for after a figure counted in days,
+        weeks or percent, within that perk's bounds, is that perk's (not a salary in thousands)."""
+        a = r.amounts[ai]
+        if ai == 0 or a.unit is not None or a.explicit_money or a.relative:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or previous.unit in (None, "money") or perk in r.has["ask"] or not self._fits(perk, a)
+                or not 0 < a.value <= self.perks[perk].max):
+            return None
+        return perk
 
     def _compared_with(self, r: _Pairing, ai: int) -> str | None:
         """ "20 days instead of 15", "three remote days rather than two": a bare figure the one before it is

@@ -389,3 +389,8 @@ def test_a_range_before_the_figure_asked_for_is_its_evidence_in_any_words() -> N
 def test_a_range_asked_for_in_its_own_clause_stays_the_ask() -> None:
     got = roles("I'd like something in $95k–$110k, ideally $104k.")
     assert ("base_salary", 95_000, "ask") in got
+
+
+def test_a_bare_number_asked_after_a_perks_figure_is_that_perk_not_a_salary() -> None:
+    got = roles("Your letter lists 21 days of annual leave; I was hoping for 26.")
+    assert got == [("pto", 21, "current"), ("pto", 26, "ask")]
