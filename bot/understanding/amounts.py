@@ -163,7 +163,7 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
     r"(days?|weeks?|hours?)\b"
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and|until|till)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
@@ -522,7 +522,7 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
             if low.unit is None and high.unit == "money" and 0 < low_value < 1000 <= high.value:
                 low_value *= 1000  # "130-140k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
-            spoken_range = joiner in ("-", "to") or bool(_BETWEEN.search(text[: low.start]))
+            spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
             if same_unit and spoken_range and low_value <= high.value:
                 merged.append(
                     Amount(

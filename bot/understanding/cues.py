@@ -1154,7 +1154,8 @@ LISTED_WITH = re.compile(
 CHANGE_FROM = re.compile(
     r"\b(?:go|goes|going|went|increase[ds]?|increasing|raise[ds]?|raising|move[ds]?|moving|bump(?:ed)?|change[ds]?|"
     r"up|grow|extend(?:ed)?|take|taking|get|getting|bring|reduce|lower|shift|push|rise|improve|adjust)\b"
-    r"[^.!?]{0,40}\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$"
+    r"[^.!?]{0,40}(?<!range )(?<!ranges )(?<!ranging )(?<!run )(?<!runs )(?<!vary )(?<!varies )\bfrom "
+    r"(?:the |your |my )?(?:current )?[$€£₪]?$"
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands

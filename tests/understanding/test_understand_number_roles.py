@@ -394,3 +394,15 @@ def test_a_range_asked_for_in_its_own_clause_stays_the_ask() -> None:
 def test_a_bare_number_asked_after_a_perks_figure_is_that_perk_not_a_salary() -> None:
     got = roles("Your letter lists 21 days of annual leave; I was hoping for 26.")
     assert got == [("pto", 21, "current"), ("pto", 26, "ask")]
+
+
+def test_quotes_that_range_from_one_sum_to_another_are_a_range_not_a_change() -> None:
+    got = roles("The removal firms' quotes range from $9,000 to $12,000, more than your relocation covers.")
+    assert got[0] == ("relocation", 9_000, "evidence")
+    assert ("relocation", 12_000, "ask") not in got
+
+
+def test_a_range_said_with_until_is_one_range() -> None:
+    terms = shipped()[1].read("for this level the market is 120k until 140k").terms
+    assert [(t.perk, t.amount, t.role, t.range) for t in terms] == [
+        ("base_salary", 120_000, "evidence", (120_000, 140_000))]
