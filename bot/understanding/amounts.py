@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 __all__ = ["MAX_AMOUNTS", "MAX_CANDIDATES", "Amount", "find_amounts", "normalise"]
@@ -163,7 +163,7 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
     r"(days?|weeks?|hours?)\b"
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$")
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and|until|till)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
 
@@ -312,7 +312,20 @@ def find_amounts(text: str, words: frozenset[str] | set[str] | None = None) -> l
     if " of " in text or "earlier" in text or "sooner" in text or "later" in text or " day" in text:
         found = _parts_and_shifts(text, found)
     found.sort(key=lambda a: a.start)
+    if " instead of " in text or " rather than " in text or " versus " in text:
+        found = _compared_units(text, found)
     return _merge_ranges(text, found[:MAX_AMOUNTS])
+
+
+def _compared_units(text: str, found: list[Amount]) -> list[Amount]:
+    """ "three remote days instead of two", "over three years rather than four": a bare number compared with the
+    figure just before it is counted in that figure's unit."""
+    for i in range(1, len(found)):
+        a, previous = found[i], found[i - 1]
+        if (a.unit is None and not a.explicit_money and previous.unit not in (None, "money")
+                and _COMPARED_BEFORE.search(text, max(previous.end, a.start - 24), a.start)):
+            found[i] = replace(a, unit=previous.unit)
+    return found
 
 
 def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
@@ -434,13 +447,19 @@ def _relative_around(text: str, start: int, end: int) -> bool:
     return bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(text[end : end + 20]))
 
 
+# "three remote days instead of two", "hybrid days (two rather than one)": a small number word compared with a
+# figure just said is an amount, in that figure's unit
+_COMPARED_BEFORE = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|up from|from)\s+(?:the |your |my )?$")
+_NOT_COMPARED_AFTER = re.compile(r"\s+(?:of|in|on|to|at)\b")
+
+
 def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
     """The amount a match of _WORD_AMOUNT_RE spells out: "ninety thousand", "two remote days"."""
     if _overlaps(taken, m.start(), m.end()):
         return None
     spoken = m.group("num").strip()
     unit_word = m.group("unit")
-    if spoken == "one" and not unit_word:
+    if spoken == "one" and not unit_word and not _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return None  # "one" is mostly a pronoun ("that one")
     value = _words_to_number(spoken)
     if value is None:
@@ -455,7 +474,9 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
-    if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip():
+    if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
+            _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and not _NOT_COMPARED_AFTER.match(text, m.end())):
         return None  # "two of us", "one thing": a bare small number word is no amount, unless it is all that is said
     relative = _relative_around(text, m.start(), m.end()) or bool(m.group("extra"))
     return Amount(
@@ -501,7 +522,7 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
             if low.unit is None and high.unit == "money" and 0 < low_value < 1000 <= high.value:
                 low_value *= 1000  # "130-140k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
-            spoken_range = joiner in ("-", "to") or bool(_BETWEEN.search(text[: low.start]))
+            spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
             if same_unit and spoken_range and low_value <= high.value:
                 merged.append(
                     Amount(

@@ -1137,6 +1137,29 @@ CURRENT_BEFORE = _cue(
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
+# A figure named with "the" right before it, the perk's name following, is one already on the table: "the $10k
+# relocation leaves me short", "could the $3,600 transport allowance be raised", "confirm the 20 days of PTO".
+THE_FIGURE_BEFORE = _cue(r"\b(?:the|this|that|your)\s+[$€£₪]?$")
+# …unless the words before "the" ask for it or give it up: "I'd also like the €50 gym subsidy", "drop the $600 stipend".
+THE_FIGURE_WANTED_BEFORE = _cue(
+    r"\b(?:like|love|want|need|get|getting|ask(?:ing)? for|add|adding|cover|do|give me|pay|"
+    r"give up|giving up|drop|dropping|forgo|forego|"
+    r"waive|skip|trade|trading|swap|lose|sacrifice)\s+(?:the|this|that|your)\s+[$€£₪]?$")
+# …but not a figure the speaker owns or asked for: "the 25 I get now", "the $185k I asked for".
+THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
+# A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
+# month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
+COST_STATED_BEFORE = _cue(
+    r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
+)
+# …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
+ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")
+# Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".
+COMPARED_WITH = _cue(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:instead of|rather than|versus|vs\.?|up from)\s+(?:the |your |my )?$")
+# A figure the ask is put in place of: "$10k instead of $5k, and three days…" ends one item; the next is not its kin.
+INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of)\s+(?:the |your |my )?[$€£₪]?$")
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
@@ -1151,7 +1174,8 @@ LISTED_WITH = re.compile(
 CHANGE_FROM = re.compile(
     r"\b(?:go|goes|going|went|increase[ds]?|increasing|raise[ds]?|raising|move[ds]?|moving|bump(?:ed)?|change[ds]?|"
     r"up|grow|extend(?:ed)?|take|taking|get|getting|bring|reduce|lower|shift|push|rise|improve|adjust)\b"
-    r"[^.!?]{0,40}\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$"
+    r"[^.!?]{0,40}(?<!range )(?<!ranges )(?<!ranging )(?<!run )(?<!runs )(?<!vary )(?<!varies )\bfrom "
+    r"(?:the |your |my )?(?:current )?[$€£₪]?$"
 )
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
@@ -1298,6 +1322,8 @@ GATE = CueGate(
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
         KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED,
+        THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
+        THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],

@@ -514,13 +514,17 @@ class Understander:
             return False, None
         if role != "ask":
             # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
-            perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
+            perk = self._compared_with(r, ai) if role == "current" else None
+            if perk is None:
+                perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
+            r.guessed[ai] = perk
             r.has[role].add(perk)
             return True, perk
-        perk = self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
         if perk is not None:
+            r.guessed[ai] = perk
             r.has["ask"].add(perk)
             r.guessed_units.add(a.unit)
             r.guessed_values.add(a.value)
@@ -532,6 +536,32 @@ class Understander:
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _like_the_figure_before(self, r: _Pairing, ai: int) -> str | None:
+        """ "the offer includes 28 days; I would ask for 30": a bare number asked for after a figure counted in days,
+        weeks or percent, within that perk's bounds, is that perk's (not a salary in thousands)."""
+        a = r.amounts[ai]
+        if ai == 0 or a.unit is not None or a.explicit_money or a.relative:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or previous.unit in (None, "money") or perk in r.has["ask"] or not self._fits(perk, a)
+                or not 0 < a.value <= self.perks[perk].max):
+            return None
+        return perk
+
+    def _compared_with(self, r: _Pairing, ai: int) -> str | None:
+        """ "20 days instead of 15", "three remote days rather than two": a bare figure the one before it is
+        compared with is the same perk's figure as it stands."""
+        a = r.amounts[ai]
+        if ai == 0 or a.explicit_money:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or perk in r.has["current"] or previous.unit is None or a.unit not in (None, previous.unit)
+                or not _at(cues.COMPARED_WITH, r.low, r.may, previous.end, a.start) or not self._fits(perk, a)):
+            return None
+        return perk
 
     @staticmethod
     def _said_as_limit(low: str, a: Amount, may: MayMatch) -> bool:
@@ -779,6 +809,7 @@ class _Pairing:
     has: dict[str, set[str]]
     guessed_units: set[str | None]
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
+    guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -904,7 +935,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
-                and not _clause_asks(low, amounts[i], cuts, may)):
+                and not _clause_asks(low, amounts[i], cuts, may)
+                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)):
             roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"
@@ -929,9 +961,12 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
         return False
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
-    lead = low[start : a.start]
-    return (_found(cues.EVIDENCE, lead, may) or _found(cues.EVIDENCE_LEAD, lead, may)) and not _found(
-        cues.ASKING, low[start:clause_end], may)
+    if _found(cues.ASKING, low[start:clause_end], may):
+        return False
+    # "my research puts these roles at €70k–€82k, … I'd like €80k": a range said before the figure asked for, in
+    # words that ask nothing, is what the ask rests on, whatever words bring it in
+    return a.unit == "money" or _found(cues.EVIDENCE, low[start : a.start], may) or _found(
+        cues.EVIDENCE_LEAD, low[start : a.start], may)
 
 
 def _role_cuts(low: str) -> list[tuple[int, int]]:
@@ -982,7 +1017,34 @@ def _role_of(
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
                      and not _clause_asks(low, a, cuts, may)):
         return "evidence"
+    if _the_standing_figure(low, a, may):
+        return "current"
+    if _stated_cost(low, a, may) and not _clause_asks(low, a, cuts, may):
+        return "evidence"
     return "ask"
+
+
+def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    if (a.unit != "money" or id(cues.COST_OBJECT) in may.skipped
+            or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
+        return False
+    start = _sentence_start(low, a.start)
+    paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
+    return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
+
+
+def _the_standing_figure(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "the $10k relocation", "the 20 days of PTO": a figure named with "the" before a perk or a unit is the one on
+    the table; "the 25 I get now" is the speaker's own."""
+    if a.range is not None or (a.unit is None and not a.explicit_money):
+        return False
+    before = low[max(0, a.start - 7) : a.start]  # a plain look first: most figures have no "the" before them
+    if "the " not in before and "this " not in before and "that " not in before and "your " not in before:
+        return False
+    return (_found(cues.THE_FIGURE_BEFORE, low, may, max(0, a.start - 8), a.start)
+            and not _found(cues.THE_FIGURE_WANTED_BEFORE, low, may, max(0, a.start - 24), a.start)
+            and not _at(cues.THE_FIGURE_OWNED_AFTER, low, may, a.end))
 
 
 def _listed_as_the_offer(low: str, a: Amount, may: MayMatch) -> bool:
@@ -1283,14 +1345,17 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
     """Terms asked about for information: "is the 84k before or after tax?", "is there a signing bonus?"."""
     about = cues.INFO_ABOUT in may
     for slot in slots:
-        if slot.negated or not (slot.role == "ask" or (about and slot.role == "current")):
+        # "is the 18 days of PTO negotiable?": a figure named with "the" is asked about like an ask would be
+        named = (slot.role == "current" and slot.amount is not None and not slot.negated
+                 and _the_standing_figure(low, slot.amount, may))
+        if slot.negated or not (slot.role == "ask" or named or (about and slot.role == "current")):
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
                 and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
             slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
             continue
-        if slot.role != "ask":
+        if slot.role != "ask" and not named:
             continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)

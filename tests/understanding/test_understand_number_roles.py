@@ -240,7 +240,7 @@ def test_a_salary_sized_sum_before_another_perks_clause_is_the_salary() -> None:
 def test_a_guessed_perk_is_not_asked_for_by_a_cost_beside_it() -> None:
     got = roles("Shipping our things has been quoted at $9k-$12k, so I'd ask for $11k in relocation.")
     assert ("relocation", 11_000, "ask") in got
-    assert all(perk != "base_salary" for perk, _, _ in got)
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
 
 
 def test_a_recap_lists_the_offer_as_it_stands() -> None:
@@ -286,8 +286,123 @@ def test_an_ordinal_day_of_a_date_is_no_term() -> None:
 def test_a_cost_takes_the_perk_of_what_it_is_spent_on(text: str, expected: tuple) -> None:
     got = roles(text)
     assert expected in got
-    assert all(perk != "base_salary" for perk, _, _ in got)
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
 
 
 def test_a_salary_is_not_taken_for_a_moving_cost() -> None:
     assert roles("I'd need 150k to make the move worth it") == [("base_salary", 150_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the" before a figure and its perk names the figure already on the table; the ask is the new one
+        (
+            "The $8k moving package won't stretch to a cross-country move; could we say $13k?",
+            [("relocation", 8_000, "current"), ("relocation", 13_000, "ask")],
+        ),
+        ("any chance to lift the 1.5k course budget?", [("professional_development", 1_500, "current")]),
+        (
+            "Please confirm the 22 days of vacation and the $6,500 medical cover in the letter.",
+            [("pto", 22, "current"), ("health_insurance", 6_500, "current")],
+        ),
+    ],
+)
+def test_a_figure_named_with_the_is_the_offer_as_it_stands(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asked for, given up, owned or a range: "the" does not make these the offer
+        ("I'd really like the $90 monthly gym allowance too", [("wellness", 90, "ask")]),
+        (
+            "for 3 remote days I'd drop the $700 wellness budget",
+            [("remote_work", 3, "ask"), ("wellness", 700, "give")],
+        ),
+        ("could you cover the $150 monthly bus pass?", [("transportation", 150, "ask")]),
+    ],
+)
+def test_a_figure_with_the_that_is_asked_or_given_keeps_its_role(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_figure_with_the_in_a_question_is_asked_about() -> None:
+    assert roles("Is the 12 days of leave negotiable, or fixed by policy?") == [("pto", 12, "question")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sum said as what a thing the perk pays for costs is evidence; asking to cover it asks for the perk
+        (
+            "parking by the office runs $240 a month, could you help with it?",
+            [("transportation", 240, "evidence"), ("transportation", None, "ask")],
+        ),
+        ("my climbing gym is like €60/mo", [("wellness", 60, "evidence")]),
+    ],
+)
+def test_a_stated_cost_is_evidence(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_the_perks_own_allowance_is_not_a_cost() -> None:
+    assert ("transportation", 150, "evidence") not in roles("the parking allowance is $150, can we double it?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare figure the ask is compared with is the same perk's figure as it stands, in the ask's unit
+        ("could I get 25 days of holiday rather than 20?", [("pto", 25, "ask"), ("pto", 20, "current")]),
+        (
+            "ideally four days from home instead of three",
+            [("remote_work", 4, "ask"), ("remote_work", 3, "current")],
+        ),
+        # the next item after a comparison is asked for, not part of the offer
+        (
+            "a $3k course budget instead of $1k, and two remote days rather than one",
+            [
+                ("professional_development", 3_000, "ask"),
+                ("professional_development", 1_000, "current"),
+                ("remote_work", 2, "ask"),
+                ("remote_work", 1, "current"),
+            ],
+        ),
+    ],
+)
+def test_a_figure_compared_with_the_ask_is_the_offer(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_compared_span_of_years_is_no_salary() -> None:
+    got = roles("could the options vest over two years instead of three? my pay matters less")
+    assert all(amount is None for perk, amount, _ in got if perk == "base_salary")
+
+
+def test_a_range_before_the_figure_asked_for_is_its_evidence_in_any_words() -> None:
+    got = roles("My research puts this job at $95k–$110k, and with my track record I'd like to land at $104k.")
+    assert got == [("base_salary", 95_000, "evidence"), ("base_salary", 104_000, "ask")]
+
+
+def test_a_range_asked_for_in_its_own_clause_stays_the_ask() -> None:
+    got = roles("I'd like something in $95k–$110k, ideally $104k.")
+    assert ("base_salary", 95_000, "ask") in got
+
+
+def test_a_bare_number_asked_after_a_perks_figure_is_that_perk_not_a_salary() -> None:
+    got = roles("Your letter lists 21 days of annual leave; I was hoping for 26.")
+    assert got == [("pto", 21, "current"), ("pto", 26, "ask")]
+
+
+def test_quotes_that_range_from_one_sum_to_another_are_a_range_not_a_change() -> None:
+    got = roles("The removal firms' quotes range from $9,000 to $12,000, more than your relocation covers.")
+    assert got[0] == ("relocation", 9_000, "evidence")
+    assert ("relocation", 12_000, "ask") not in got
+
+
+def test_a_range_said_with_until_is_one_range() -> None:
+    terms = shipped()[1].read("for this level the market is 120k until 140k").terms
+    assert [(t.perk, t.amount, t.role, t.range) for t in terms] == [
+        ("base_salary", 120_000, "evidence", (120_000, 140_000))]
