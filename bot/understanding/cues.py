@@ -421,7 +421,9 @@ REASON_LINK = _cue(
     r"due to|considering(?! me\b)|"
     r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
     r"to allow me|to let me|would let me|to reflect|in line with|so (?:the|my) (?:kids|children|family|partner)|"
-    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason)\b"
+    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason|"
+    r"(?:would|will|which|it'?d|it'?ll) (?:allow|free|save) (?:me|us)|(?:would|will|'d) make a (?:real |big |huge )?"
+    r"difference|as (?:this|it) (?:will be|would be|is) my|to cover (?:this|that|it|the cost))\b"
 )
 # "since PTO is fixed by policy", "since I understand the band is fixed": the recruiter's limit, granted
 CONSTRAINT_GRANTED = re.compile(
@@ -597,10 +599,12 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat) (?:it |this |that |things )?(?:over |through )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review) (?:it |this |that |them |things )?"
+    r"(?:over |through )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
+    r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
     r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"

@@ -73,6 +73,21 @@ def test_a_reason_for_a_request_is_no_justification_of_a_position() -> None:
     assert acts("I'd like to talk it over with my husband first") == {Act.request_time}
 
 
+def test_what_an_ask_would_make_possible_is_its_reason() -> None:
+    assert Act.justify in acts("Could I work from home on Fridays? It would save me three hours on the road.")
+    assert Act.justify in acts("I'd like a later start on Wednesdays, which would allow me to finish my course.")
+    assert Act.justify in acts("I'd ask for a train pass, as this will be my first job outside the city.")
+    assert Act.justify in acts("A relocation grant of 5k would make a huge difference for us.")
+    assert Act.justify not in acts("Could I work from home on Fridays?")  # no reason given
+
+
+def test_showing_the_offer_to_family_before_deciding_asks_for_time() -> None:
+    said = acts("could you email me the final numbers? I want to show them to my husband before I say yes")
+    assert said == {Act.request_writing, Act.request_time}  # consulting someone, not a reason for a term
+    assert acts("Please send the revised letter so that I can review it with my partner.") == {
+        Act.request_writing, Act.request_time}
+
+
 def test_a_limit_the_candidate_grants_is_no_refusal() -> None:
     said = acts("I understand the band is fixed, so could we look at an extra week of leave instead?")
     assert Act.reject not in said
