@@ -398,7 +398,10 @@ REJECT = _cue(
 # Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
 REFUSAL_WORDS = _cue(
     r"^\W*no [\w\s()'-]{1,30}? at all\b|\b(?:still (?:too |so |pretty )?(?:low|little)|pay ?cut|"
-    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work)\b"
+    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work|"
+    r"(?:be|is|'s|as) a (?:big |real |clear )?step (?:back|backwards|down)|(?:a |kind of a |kinda a )?downgrade|"
+    r"(?:leave|leaves|leaving) (?:me|us) worse off|(?:be|'d be) taking a cut|bottom of the barrel|"
+    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"

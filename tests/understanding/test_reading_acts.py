@@ -88,6 +88,13 @@ def test_showing_the_offer_to_family_before_deciding_asks_for_time() -> None:
         Act.request_writing, Act.request_time}
 
 
+def test_calling_the_offer_a_loss_refuses_it() -> None:
+    assert Act.reject in acts("the PTO is a tad low for me tbh", AFTER_AN_OFFER)
+    assert Act.reject in acts("Moving for that salary would be a step back for my family.", AFTER_AN_OFFER)
+    assert Act.reject in acts("With your base and no bonus I'd be taking a cut, so I need 150k.")
+    assert Act.reject not in acts("Let me take a step back and think about the whole package.")  # time, no refusal
+
+
 def test_a_limit_the_candidate_grants_is_no_refusal() -> None:
     said = acts("I understand the band is fixed, so could we look at an extra week of leave instead?")
     assert Act.reject not in said
