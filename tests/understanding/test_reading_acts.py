@@ -131,6 +131,12 @@ def test_a_figure_asked_about_is_a_question_not_a_demand() -> None:
     assert Act.propose in acts("Is 130k possible?")
 
 
+def test_asking_whether_a_perk_would_be_possible_asks_for_it() -> None:
+    assert acts("would a gym membership be possible?") == {Act.propose}
+    assert acts("Would a relocation allowance be an option?") == {Act.propose}
+    assert acts("Is the gym membership included?") == {Act.ask}  # wants to know what there is
+
+
 def test_writing_is_asked_for_only_when_something_is_asked() -> None:
     assert Act.request_writing in acts("Could you send me the updated offer letter?")
     assert Act.request_writing not in acts("The contract says 45 hours a week; I'd like 40")
