@@ -768,7 +768,8 @@ PLEADING = _cue(
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
 SUMMARY = _cue(
-    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|(?:give|send) me a (?:summary|recap)|"
+    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|"
+    r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
     r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"

@@ -143,6 +143,11 @@ def test_writing_is_asked_for_only_when_something_is_asked() -> None:
     assert Act.request_writing not in acts("I am writing to ask whether a later start is possible")
 
 
+def test_a_polite_request_for_a_summary_wants_the_recap() -> None:
+    said = read("Could you kindly provide a summary of the offer as it stands now?")
+    assert Signal.summary in said.signals and said.acts == [Act.ask]
+
+
 def test_a_question_to_the_coach_asks_but_tells_the_recruiter_nothing() -> None:
     said = read("should I mention the other offer now?")
     assert Signal.hint in said.signals
