@@ -15,9 +15,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.playbooks.loader import load_playbooks
-from bot.understanding import amounts, cue_gate, cues, reader
 from bot.understanding.reader import Understander
 from tests.support import DATA
+from tests.support.pattern_tally import count_reader_patterns
 
 # Searches per short chat line on the development corpus: about 30 before the cue gate covered the act,
 # role and question cues (August 2026), about 16 after. The bound leaves room for a few new rules.
@@ -52,21 +52,7 @@ def understander() -> Understander:
 def searches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A tally of pattern calls made while reading; the gate's skips apply to the counted patterns too."""
     tally = [0]
-    wrapped: dict[int, _Counted] = {}
-    for module in (cues, amounts, reader):
-        for name, value in list(vars(module).items()):
-            if isinstance(value, re.Pattern):
-                counted = wrapped.setdefault(id(value), _Counted(value, tally))
-                monkeypatch.setattr(module, name, counted)
-    monkeypatch.setattr(reader, "_SIGNAL_CUES", tuple((signal, wrapped.get(id(p), p))
-                                                      for signal, p in reader._SIGNAL_CUES))
-    scan = cues.GATE.scan
-
-    def scan_counted(text: str) -> cue_gate.MayMatch:
-        skipped = scan(text).skipped
-        return cue_gate.MayMatch(skipped | {id(wrapped[key]) for key in skipped if key in wrapped})
-
-    monkeypatch.setattr(cues.GATE, "scan", scan_counted)
+    count_reader_patterns(monkeypatch, lambda pattern: _Counted(pattern, tally))
     return tally
 
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.playbooks.loader import load_playbooks
-from bot.understanding import amounts, cues, reader
 from bot.understanding.amounts import MAX_AMOUNTS, find_amounts, normalise
 from bot.understanding.reader import MAX_READ_CHARS, Understander
+from tests.support.pattern_tally import count_reader_patterns
 
 # Each piece repeated to the size limit: perk words, numbers, number words, cue words, and mixes.
 PIECES = (
@@ -86,10 +86,7 @@ def understander() -> Understander:
 def work(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A tally of characters handed to every pattern of the reader, its cues and its amounts."""
     tally = [0]
-    for module in (cues, amounts, reader):
-        for name, value in list(vars(module).items()):
-            if isinstance(value, re.Pattern):
-                monkeypatch.setattr(module, name, _Counted(value, tally))
+    count_reader_patterns(monkeypatch, lambda pattern: _Counted(pattern, tally))
     return tally
 
 
