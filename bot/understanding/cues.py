@@ -541,7 +541,9 @@ ENTHUSIASM = _cue(
 KEEN_WORDS = _cue(
     r"\b(?:(?:first|top) choice|(?:prefer|rather|like) to (?:join|choose|be with|work with|be part of) "
     r"(?:you|your|this|the)|"
-    r"(?:choose|pick) you|(?:i'?d|i would) rather (?:be|join|work) (?:here|with you)|"
+    r"(?:choose|pick) you|(?:i'?d|i would) (?:still |much |really )?rather "
+    r"(?:join (?!the\b|a\b|an\b)\w+|(?:be|work|build(?: [^,;.!?]{1,25}?)?) (?:here|with you))|"
+    r"(?:yours|this one|this offer) is the one i want|"
     r"leaning (?:toward|towards) (?:you|this|the offer|joining)|leaning yes|hyped|"
     r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
     r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"

@@ -116,6 +116,13 @@ def test_keenness_in_everyday_words_is_enthusiasm() -> None:
         assert Act.enthusiasm in acts(text), text
 
 
+def test_choosing_this_employer_over_another_is_enthusiasm() -> None:
+    assert Act.enthusiasm in acts("Another lab offered me 140k, but I'd still rather work with you if we reach 135k.")
+    assert Act.enthusiasm in acts("I'd rather join Nimbus, so could you come up to 128k?")
+    assert Act.enthusiasm in acts("Of the two offers, yours is the one I want; can you add a sign-on?")
+    assert Act.enthusiasm not in acts("I'd rather join the kickoff call next week")  # a meeting, not the job
+
+
 def test_a_counter_offer_of_ones_own_is_no_rival_offer() -> None:
     said = acts("Here's my counter-offer: $130k and 25 days of leave")
     assert Act.competing_offer not in said and Act.propose in said
