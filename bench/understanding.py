@@ -308,7 +308,8 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
     understander = default_understander()
     records = blind.lines(split, directory)
     # a folder with a FROZEN.json is a measure, like the test split: its errors are never shown
-    frozen = split == "test" or (directory is not None and (directory / "FROZEN.json").exists())
+    # a folder is judged by its own FROZEN.json, whatever the split's default: "--from DIR" alone is not the test split
+    frozen = (directory / "FROZEN.json").exists() if directory is not None else split == "test"
     if directory is not None:
         split = f"{directory}"
     scores = blind.score_lines(records, lambda text, ctx: understander.read(text, blind_context(ctx)))

@@ -195,7 +195,7 @@ TRAVEL_PAID_BEFORE = re.compile(
 GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
-    r"(?:come|coming) down to)\s+"
+    r"(?:come|coming) down to|(?:an? )?(?:acceptable |fair |good )?substitute for|in lieu of)\s+"
     r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
@@ -209,6 +209,8 @@ FORFEIT_BEFORE = re.compile(
     r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
+# What the user gives up by moving: asked for in the same sentence, it is the reason, not the perk asked for.
+FORFEITED = _cue(r"\b(?:forfeit(?:s|ed|ing)?|walk(?:ing)? away from|(?:leave|leaving|lose|losing) (?:\w+ )?behind)\b")
 # What a cost is for, said near a sum that names no perk: "movers quoted us $14k", "the cert course is 8k",
 # "parking is ₪700 a month". The group names are perk keys.
 COST_OBJECT = re.compile(
@@ -232,6 +234,12 @@ CONCESSION_AFTER = re.compile(
 GIVEN_UP_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|drop|skip|waive|less|lower|smaller|"
     r"reduced|fewer|reduce|cut|pro-?rated)\s+(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+)
+# A perk named, then offered up by a pronoun in a trade: "the VSOP is worth less to me — I'd give it up for a
+# higher base", "the mentorship? I'd trade that for a remote day".
+GIVE_IT_AFTER = re.compile(
+    r"[^.;!?]{0,60}?\b(?:give|giving|trade|trading|swap|swapping|drop|dropping|forgo|forego|skip|waive) "
+    r"(?:it|them|that|those)(?: up)? (?:for|in exchange|if)\b"
 )
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
@@ -264,7 +272,9 @@ ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
     r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
-    r"(?:happy|fine|good) with (?:the|my|your))\b"
+    r"(?:happy|fine|good) with (?:the|my|your)|(?<!not )comfortable with|"
+    r"(?:happy|pleased|glad|delighted|ready) to (?:accept|sign)|"
+    r"(?:would|will) work (?:well|great|fine|nicely))\b"
 )
 BUT = re.compile(r"\bbut\b")
 LISTING = frozenset({"with", "plus", "including", "include", "includes"})  # name what is taken, ask nothing
@@ -318,7 +328,8 @@ ACCEPT = _cue(
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
-    r"this works|it works|"
+    r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
+    r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|count me in|i'?ll take it|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
@@ -343,7 +354,8 @@ ACCEPT = _cue(
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
-    r"no deal|does|would|will|do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
+    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
+    r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
     r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
@@ -356,7 +368,9 @@ REJECT = _cue(
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
-    r"lower than (?:i|my|what)|doesn'?t work|does not work|won'?t work|not going to work|isn'?t going to work|"
+    r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
+    r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
+    r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
     r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
     r"decline (?:the|your|this) offer|(?:was|were) expecting more|expected more|hoped for more|hoping for more than|"
@@ -644,7 +658,8 @@ QUIT = _cue(
     r"end (?:the|this) (?:negotiation|conversation|chat|session|practice)|let'?s end|"
     r"(?:bye|goodbye|good bye|ciao|farewell|see ya)\b|"
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
-    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|take the other offer|accept (?:the )?other offer|"
+    r"i'?ll (?:go|take the other|accept the other|look) elsewhere|"
+    r"(?<!than )(?<!not )(?<!n't )(?<!than to )(?:take the other offer|accept (?:the )?other offer)|"
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
     r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit(?! (?:my|a|the|that|his|her|over|because))|"
     r"done negotiating|done here|i'?ll pass(?!\s+on)|i'?m declining|im declining|"
@@ -1107,7 +1122,12 @@ ASKING = _cue(
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
-    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right))\b"
+    r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right)|"
+    r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
+    r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|(?:we|you) (?:can |could )?(?:reach|get to|land at)|"
+    r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
+    r"business|school|university|hospital|city|county|state) (?:\w+ )?(?:cover|pay|fund|reimburse|contribute|"
+    r"provide|add|offer|match))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
@@ -1166,6 +1186,16 @@ WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed))\b"
+)
+# A figure thanked for as a message opens is the offer: "Thanks for $150k. …", "thank you for the 155k".
+THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-]+\s+){0,2}")
+# A figure refused or echoed in disbelief just after it is said names the offer being turned down, not what is
+# asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
+REFUSED_FIGURE = _cue(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
+    r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
+    r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
+    r"\s*\?\s*\?"
 )
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
@@ -1282,7 +1312,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER],

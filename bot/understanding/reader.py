@@ -177,8 +177,8 @@ class Understander:
                 not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
             acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
         if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not any(
-                    m.group(0) not in cues.LISTING for m in cues.REQUEST.finditer(low)):
+            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
+                    low, Act.request_writing in acts, may):
                 acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
             if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
                 acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
@@ -458,7 +458,7 @@ class Understander:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may:
-            _ask_beside_evidence(low, slots, {m.perk for m in mentions}, may)
+            _ask_beside_evidence(low, slots, mentions, may)
         return slots
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
@@ -684,6 +684,9 @@ class Understander:
                 if cues.GIVE_BEFORE.search(before) or cues.GIVE_TRADE_VERB.search(before):
                     given.add(slot.perk)
                     break
+            else:
+                if _given_by_pronoun(low, slot.perk, mentions):
+                    given.add(slot.perk)
         if len(given | conceded) == len({s.perk for s in slots if s.perk is not None}):
             given = set()  # a trade gives one thing for another: if every perk looks given, none is sure
         return frozenset(given | conceded)
@@ -848,17 +851,44 @@ def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     return slots
 
 
-def _ask_beside_evidence(low: str, slots: list[_Slot], named: set[str], may: MayMatch) -> None:
-    """A perk whose only figure is evidence, asked for in the same sentence ("parking costs me ₪700 a month, could
-    you cover it?"), is also asked for, without a figure of its own."""
+def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
+    """Whether an acceptance also requests something: "could you send it by email?" asks only for the letter."""
+    for m in cues.REQUEST.finditer(low):
+        if m.group(0) in cues.LISTING or (m.group(0) == "then" and cues.ACCEPTING.search(low, m.end(), m.end() + 30)):
+            continue  # "then I'm happy to accept" leads into the acceptance
+        if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
+            continue  # "I'm happy to accept… Could you send the updated offer by email?"
+        return True
+    return False
+
+
+def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
+    """ "the VSOP is worth less to me than cash, I'd give it up for a higher base": the perk named last before
+    "give it up" is the one offered up."""
+    for i, mention in enumerate(mentions):
+        if mention.perk != perk:
+            continue
+        found = cues.GIVE_IT_AFTER.match(low, mention.end)
+        if found and not any(mention.end <= other.start < found.end() for other in mentions[i + 1 :]):
+            return True
+    return False
+
+
+def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> None:
+    """A perk whose only figure is evidence, asked for where the figure or the perk is said ("parking costs me ₪700
+    a month, could you cover it?", "could the company cover the certification? The course is $1,500"), is also
+    asked for, without a figure of its own."""
     for slot in list(slots):
-        if slot.role != "evidence" or slot.perk not in named or any(
+        named_at = [m.start for m in mentions if m.perk == slot.perk]
+        if slot.role != "evidence" or not named_at or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue
-        sentence = _sentence_of(low, slot.start)
-        if _found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may):
-            slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+        for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
+            if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
+                    and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
+                slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+                break
     slots.sort(key=lambda s: s.start)
 
 
@@ -943,7 +973,8 @@ def _role_of(
         return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
-            or ("which" in low and cues.WHICH_JUDGED.match(low, end))
+            or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
+            or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"

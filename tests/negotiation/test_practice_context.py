@@ -115,3 +115,75 @@ def test_a_question_about_one_term_is_answered_on_it_and_keeps_it_under_discussi
     answer = recruiter_says(harness, "It looks ok. I was wondering if the leave is fixed at 15 days?")
     assert "15 days" in answer and "paid time off" in answer  # not "what would you like to know?"
     assert "paid time off" in recruiter_says(harness, "Oh. I guess a few more days would be nice, if possible.").lower()
+
+
+def test_a_figure_turned_down_is_not_the_ask_the_one_after_it_is() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "145k?? come on. I'd need 162k, the market pays that for this role.")
+    assert "$162,000" in answer and "already" not in answer  # weighed the ask, not the figure it waved off
+    again = recruiter_says(harness, "148k is better but still not enough. Maybe 163k?")
+    assert "already" not in again
+    assert harness.practice().offer["base_salary"].current > 150_000
+
+
+def test_a_figure_that_does_not_cut_it_is_refused_and_asks_for_nothing() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Honestly, 140k doesn't cut it for me.")
+    assert "$140,000" not in answer and "already" not in answer
+    assert harness.practice().offer["base_salary"].current == 150_000
+
+
+def test_a_floor_stated_after_a_figure_turned_down_is_the_ask() -> None:
+    harness = ChatHarness()
+    harness.say("practice tel_aviv_ils")
+    answer = recruiter_says(harness, "Even so, ₪37,000 a month is under my floor of ₪41,000.")
+    assert "What would it take" not in answer  # the floor was heard: no need to say the number again
+    assert "base salary" in answer
+
+
+def test_taking_the_term_just_granted_and_asking_the_next_answers_only_the_next() -> None:
+    harness = ChatHarness()
+    harness.say("practice nonprofit_flex")
+    assert "fine with us" in recruiter_says(harness, "I look after my dad on Monday mornings, so I'd need a "
+                                                     "flexible schedule.")
+    answer = recruiter_says(harness, "Flexible hours would work well, thanks. Next, would two days a week "
+                                     "from home be possible?")
+    assert "already" not in answer  # the thanks took the schedule; it is not read as asking for it again
+    assert "remote work" in answer
+
+
+def test_a_perk_asked_for_in_one_sentence_and_priced_in_the_next_is_weighed() -> None:
+    harness = ChatHarness()
+    harness.say("practice public_sector_union")
+    answer = recruiter_says(harness, "Would the county cover my GISP certification? Prep and the exam come "
+                                     "to about $1,500.")
+    assert "professional development" in answer.lower()
+    assert "Which term" not in answer  # no need to restate what is being asked for
+
+
+def test_a_perk_named_as_what_a_trade_replaces_is_given_up_not_asked_for() -> None:
+    harness = ChatHarness()
+    harness.say("practice berlin_scaleup_eur")
+    answer = recruiter_says(harness, "A sign-on of €4,000 would be a fair substitute for the extra vacation days.")
+    assert "paid time off" not in answer and "28 days" not in answer  # no refusal of leave nobody asked for
+
+
+def test_happy_to_accept_with_a_request_for_the_letter_is_an_acceptance_not_a_counter() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Great, then I'm happy to accept: $152k base and three remote days. "
+                                     "Could you email me the updated offer?")
+    assert "$150,000, not $152,000" in answer  # the misremembered figure is put right before agreeing
+    assert "Where does that number come from" not in answer
+
+
+def test_preferring_this_offer_to_the_other_one_is_no_walk_away_and_the_ask_is_heard() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Thanks for $150k. I'd rather join you than take the other offer, so if we "
+                                     "can reach $162k I'm ready to move forward.")
+    assert "end the practice" not in answer and "walking away" not in answer
+    assert "$162,000" in answer
+    assert harness.practice().status == "active"

@@ -124,3 +124,36 @@ def test_a_conditional_walk_away_is_an_ultimatum(text: str) -> None:
 def test_yes_answers_a_question_and_accepts_an_offer() -> None:
     assert Act.accept not in read("ok cool", Context(last_move="question")).acts
     assert Act.accept in read("ok cool", Context(last_move="offer")).acts
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "asked"),
+    [
+        ("The equity is worth less to me than cash, so I'd give it up for $10k more on base.", "equity",
+         "base_salary"),
+        ("I care less about the mentorship than the leave; I'd trade that for two more days off.", "mentorship",
+         "pto"),
+    ],
+)
+def test_a_perk_offered_up_by_a_pronoun_is_given_and_the_other_asked(text: str, given: str, asked: str) -> None:
+    terms = {t.perk: t.role for t in read(text).terms}
+    assert terms[given] == "give" and terms[asked] == "ask"
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "asked"),
+    [
+        ("One month of severance is useless when you uproot a whole family. Three months, minimum.", 1, 3),
+        ("10 days is a joke, honestly. 20 days.", 10, 20),
+    ],
+)
+def test_a_figure_called_useless_is_refused_and_the_next_one_asked(text: str, refused: float, asked: float) -> None:
+    said = read(text)
+    assert Act.reject in said.acts
+    assert [t.amount for t in said.terms if t.role == "ask"] == [asked]
+    assert [t.amount for t in said.terms if t.role == "current"] == [refused]
+
+
+def test_reaching_a_figure_as_the_condition_for_moving_forward_asks_for_it() -> None:
+    said = read("I like this team more than the other offer, so if we can reach ₪44,000 I am ready to sign.")
+    assert [(t.perk, t.amount) for t in said.terms if t.role == "ask"] == [("base_salary", 44000)]
