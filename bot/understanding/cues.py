@@ -412,7 +412,10 @@ REJECT = _cue(
 # Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
 REFUSAL_WORDS = _cue(
     r"^\W*no [\w\s()'-]{1,30}? at all\b|\b(?:still (?:too |so |pretty )?(?:low|little)|pay ?cut|"
-    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work)\b"
+    r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work|"
+    r"(?:be|is|'s|as) a (?:big |real |clear )?step (?:back|backwards|down)|(?:a |kind of a |kinda a )?downgrade|"
+    r"(?:leave|leaves|leaving) (?:me|us) worse off|(?:be|'d be) taking a cut|bottom of the barrel|"
+    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -435,7 +438,9 @@ REASON_LINK = _cue(
     r"due to|considering(?! me\b)|"
     r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
     r"to allow me|to let me|would let me|to reflect|in line with|so (?:the|my) (?:kids|children|family|partner)|"
-    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason)\b"
+    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason|"
+    r"(?:would|will|which|it'?d|it'?ll) (?:allow|free|save) (?:me|us)|(?:would|will|'d) make a (?:real |big |huge )?"
+    r"difference|as (?:this|it) (?:will be|would be|is) my|to cover (?:this|that|it|the cost))\b"
 )
 # "since PTO is fixed by policy", "since I understand the band is fixed": the recruiter's limit, granted
 CONSTRAINT_GRANTED = re.compile(
@@ -550,7 +555,9 @@ ENTHUSIASM = _cue(
 KEEN_WORDS = _cue(
     r"\b(?:(?:first|top) choice|(?:prefer|rather|like) to (?:join|choose|be with|work with|be part of) "
     r"(?:you|your|this|the)|"
-    r"(?:choose|pick) you|(?:i'?d|i would) rather (?:be|join|work) (?:here|with you)|"
+    r"(?:choose|pick) you|(?:i'?d|i would) (?:still |much |really )?rather "
+    r"(?:join (?!the\b|a\b|an\b)\w+|(?:be|work|build(?: [^,;.!?]{1,25}?)?) (?:here|with you))|"
+    r"(?:yours|this one|this offer) is the one i want|"
     r"leaning (?:toward|towards) (?:you|this|the offer|joining)|leaning yes|hyped|"
     r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
     r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"
@@ -611,10 +618,12 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat) (?:it |this |that |things )?(?:over |through )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review) (?:it |this |that |them |things )?"
+    r"(?:over |through )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
+    r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
     r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
     r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
@@ -776,7 +785,8 @@ PLEADING = _cue(
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
 SUMMARY = _cue(
-    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|(?:give|send) me a (?:summary|recap)|"
+    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|"
+    r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
     r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
@@ -907,6 +917,11 @@ INFO_ABOUT = _cue(
     r"gross\b|or nah\b|(?:right|correct)\s*\?)"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
+# "would a mentor be possible?", "would a sign-on be an option?": a perk asked for, put as a question (guide: propose)
+PERK_IF_POSSIBLE = _cue(
+    r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
+    r"\bbe (?:possible|an option|doable|feasible|on the table)\b"
+)
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty"]
@@ -1321,7 +1336,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
     ],

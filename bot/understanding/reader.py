@@ -1111,9 +1111,8 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
     if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
             or _found(cues.COMPETING, clause, may)):
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
-    return _at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may) or _found(
-        cues.WOULD_HELP, clause, may
-    )
+    return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
+            or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may))
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:

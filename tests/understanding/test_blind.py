@@ -78,7 +78,8 @@ def test_iteration_practices_do_not_regress() -> None:
 def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
     # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
-    # acts 0.783 before the acts round, 0.860 after; pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2
+    # acts 0.783 before the acts round, 0.860 after, 0.874 -> 0.888 with the second acts round;
+    # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2
     folder = blind.BLIND / "iter3"
     _, understander = shipped()
     from bench.understanding import blind_context
@@ -86,7 +87,7 @@ def test_third_iteration_set_does_not_regress() -> None:
     lines = blind.score_lines(blind.lines("iter3", folder),
                               lambda text, ctx: understander.read(text, blind_context(ctx)))
     assert round(lines["all"].pairs.f1, 2) >= 0.78
-    assert round(lines["all"].acts.f1, 2) >= 0.85
+    assert round(lines["all"].acts.f1, 2) >= 0.88
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
     assert result.right >= 96
     assert result.restated <= 20

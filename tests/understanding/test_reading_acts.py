@@ -73,6 +73,28 @@ def test_a_reason_for_a_request_is_no_justification_of_a_position() -> None:
     assert acts("I'd like to talk it over with my husband first") == {Act.request_time}
 
 
+def test_what_an_ask_would_make_possible_is_its_reason() -> None:
+    assert Act.justify in acts("Could I work from home on Fridays? It would save me three hours on the road.")
+    assert Act.justify in acts("I'd like a later start on Wednesdays, which would allow me to finish my course.")
+    assert Act.justify in acts("I'd ask for a train pass, as this will be my first job outside the city.")
+    assert Act.justify in acts("A relocation grant of 5k would make a huge difference for us.")
+    assert Act.justify not in acts("Could I work from home on Fridays?")  # no reason given
+
+
+def test_showing_the_offer_to_family_before_deciding_asks_for_time() -> None:
+    said = acts("could you email me the final numbers? I want to show them to my husband before I say yes")
+    assert said == {Act.request_writing, Act.request_time}  # consulting someone, not a reason for a term
+    assert acts("Please send the revised letter so that I can review it with my partner.") == {
+        Act.request_writing, Act.request_time}
+
+
+def test_calling_the_offer_a_loss_refuses_it() -> None:
+    assert Act.reject in acts("the PTO is a tad low for me tbh", AFTER_AN_OFFER)
+    assert Act.reject in acts("Moving for that salary would be a step back for my family.", AFTER_AN_OFFER)
+    assert Act.reject in acts("With your base and no bonus I'd be taking a cut, so I need 150k.")
+    assert Act.reject not in acts("Let me take a step back and think about the whole package.")  # time, no refusal
+
+
 def test_a_limit_the_candidate_grants_is_no_refusal() -> None:
     said = acts("I understand the band is fixed, so could we look at an extra week of leave instead?")
     assert Act.reject not in said
@@ -94,6 +116,13 @@ def test_keenness_in_everyday_words_is_enthusiasm() -> None:
         assert Act.enthusiasm in acts(text), text
 
 
+def test_choosing_this_employer_over_another_is_enthusiasm() -> None:
+    assert Act.enthusiasm in acts("Another lab offered me 140k, but I'd still rather work with you if we reach 135k.")
+    assert Act.enthusiasm in acts("I'd rather join Nimbus, so could you come up to 128k?")
+    assert Act.enthusiasm in acts("Of the two offers, yours is the one I want; can you add a sign-on?")
+    assert Act.enthusiasm not in acts("I'd rather join the kickoff call next week")  # a meeting, not the job
+
+
 def test_a_counter_offer_of_ones_own_is_no_rival_offer() -> None:
     said = acts("Here's my counter-offer: $130k and 25 days of leave")
     assert Act.competing_offer not in said and Act.propose in said
@@ -109,10 +138,21 @@ def test_a_figure_asked_about_is_a_question_not_a_demand() -> None:
     assert Act.propose in acts("Is 130k possible?")
 
 
+def test_asking_whether_a_perk_would_be_possible_asks_for_it() -> None:
+    assert acts("would a gym membership be possible?") == {Act.propose}
+    assert acts("Would a relocation allowance be an option?") == {Act.propose}
+    assert acts("Is the gym membership included?") == {Act.ask}  # wants to know what there is
+
+
 def test_writing_is_asked_for_only_when_something_is_asked() -> None:
     assert Act.request_writing in acts("Could you send me the updated offer letter?")
     assert Act.request_writing not in acts("The contract says 45 hours a week; I'd like 40")
     assert Act.request_writing not in acts("I am writing to ask whether a later start is possible")
+
+
+def test_a_polite_request_for_a_summary_wants_the_recap() -> None:
+    said = read("Could you kindly provide a summary of the offer as it stands now?")
+    assert Signal.summary in said.signals and said.acts == [Act.ask]
 
 
 def test_a_question_to_the_coach_asks_but_tells_the_recruiter_nothing() -> None:
