@@ -29,11 +29,13 @@ def scored(split: str) -> dict[str, blind.StyleScore]:
 
 
 def test_frozen_lines_do_not_regress() -> None:
+    # scored after the last rule of each day, never read: 0.830 / 0.929 / 0.710 on the morning of 1 December,
+    # 0.861 / 0.937 / 0.778 after its afternoon rounds (long pairs 0.609 -> 0.716)
     everything = scored("test")["all"]
-    assert round(everything.acts.f1, 2) >= 0.82
-    assert round(everything.perks.f1, 2) >= 0.92
-    assert round(everything.pairs.f1, 2) >= 0.69
-    assert round(scored("test")["long"].pairs.f1, 2) >= 0.59  # the weakest style: several numbers per message
+    assert round(everything.acts.f1, 2) >= 0.85
+    assert round(everything.perks.f1, 2) >= 0.93
+    assert round(everything.pairs.f1, 2) >= 0.76
+    assert round(scored("test")["long"].pairs.f1, 2) >= 0.70  # the weakest style: several numbers per message
 
 
 def test_dev_lines_do_not_regress() -> None:
@@ -105,11 +107,12 @@ def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
 def test_whole_practices_are_read_better_than_before() -> None:
     # 126 of 422 turns were read right before numbers had roles and replies had context, 144 after the
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
-    # 221 once agreeing to one term stopped ending the practice (scored once, 1 December).
+    # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
+    # after the afternoon's reading rounds.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 215
-    assert result.restated <= 30
+    assert result.right >= 255
+    assert result.restated <= 26
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3"])
@@ -121,17 +124,37 @@ def test_later_frozen_sets_are_unchanged(name: str) -> None:
 
 def test_second_frozen_set_does_not_regress() -> None:
     # Scored twice only (docs/understanding.md): before the day's rules, then after the last of them —
-    # acts 0.779 -> 0.823, perks 0.872 -> 0.912, pairs 0.482 -> 0.623, practices 113 -> 153 of 209 turns.
+    # acts 0.779 -> 0.823, perks 0.872 -> 0.912, pairs 0.482 -> 0.623, practices 113 -> 153 of 209 turns;
+    # after the afternoon's rounds 0.861 / 0.927 / 0.699, 167 turns, 11 restated.
     from bench.understanding import blind_context
 
     folder = blind.BLIND / "frozen2"
     _, understander = shipped()
     everything = blind.score_lines(blind.lines("test", folder),
                                    lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
-    assert round(everything.acts.f1, 2) >= 0.81
-    assert round(everything.perks.f1, 2) >= 0.90
-    assert round(everything.pairs.f1, 2) >= 0.61
+    assert round(everything.acts.f1, 2) >= 0.85
+    assert round(everything.perks.f1, 2) >= 0.92
+    assert round(everything.pairs.f1, 2) >= 0.69
     result = blind.score_practices(blind.practices("test", folder), blind.play_in_harness)
     assert result.turns == 209
-    assert result.right >= 148
-    assert result.restated <= 18
+    assert result.right >= 162
+    assert result.restated <= 13
+
+
+def test_third_frozen_set_does_not_regress() -> None:
+    # Written blind and frozen the morning of 1 December, scored twice only: at 85ec926 before the day's
+    # rules (acts 0.782, perks 0.895, pairs 0.663, practices 113 of 214 turns, 29 of 54 skilled asks
+    # restated) and after the last of them (0.844 / 0.923 / 0.799, 145 turns, 26 restated).
+    from bench.understanding import blind_context
+
+    folder = blind.BLIND / "frozen3"
+    _, understander = shipped()
+    everything = blind.score_lines(blind.lines("test", folder),
+                                   lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
+    assert round(everything.acts.f1, 2) >= 0.83
+    assert round(everything.perks.f1, 2) >= 0.91
+    assert round(everything.pairs.f1, 2) >= 0.78
+    result = blind.score_practices(blind.practices("test", folder), blind.play_in_harness)
+    assert result.turns == 214
+    assert result.right >= 140
+    assert result.restated <= 28
