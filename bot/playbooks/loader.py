@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.playbooks import validated_cache
+from bot.playbooks import user_cache, validated_cache
 from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, discover, read_text, shown
 from bot.playbooks.models import (
     Alternative,
@@ -61,7 +60,7 @@ _PARSED_FORMAT = 1
 
 
 def _parsed_cache_file(text: str) -> Path | None:
-    folder = validated_cache.cache_folder()
+    folder = user_cache.folder()
     if folder is None:
         return None
     digest = hashlib.sha256(f"{_PARSED_FORMAT}:{text}".encode()).hexdigest()
@@ -87,13 +86,7 @@ def _write_parsed(path: Path | None, doc: Any) -> None:
         return
     if json.loads(raw)["document"] != doc:  # e.g. a number used as a key would come back as text
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(raw, encoding="utf-8")
-        os.replace(partial, path)  # whole or not at all, even with several processes starting at once
-    except OSError:  # a read-only home: parse again next time
-        return
+    user_cache.keep(path, raw.encode())
 
 
 class PlaybookProblem(NamedTuple):

@@ -26,11 +26,11 @@ import os
 import pickle
 import stat
 import sys
-import time
 from pathlib import Path
 
 import pydantic
 
+from bot.playbooks import user_cache
 from bot.playbooks.files import ITEM_FOLDERS, UnreadableFile, discover, read_text
 from bot.playbooks.models import Playbooks
 
@@ -40,26 +40,12 @@ _HERE = Path(__file__).resolve().parent
 CODE_FILES = tuple(_HERE / name for name in ("models.py", "loader.py", "files.py", "yaml_loading.py",
                                               "validated_cache.py"))
 _PREFIX = "playbooks-validated-"
-_KEEP_SECONDS = 7 * 86_400  # entries for other versions of the files, unused for a week, are removed
-
-
-def cache_folder() -> Path | None:
-    """The user's cache folder for Offer Coach; None when caching is turned off."""
-    configured = os.environ.get("OFFER_COACH_CACHE_DIR")
-    if configured == "":
-        return None
-    if configured:
-        return Path(configured)
-    try:
-        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
-    except RuntimeError:  # no home folder (a container's made-up user): nothing is cached
-        return None
 
 
 def entry_for(folders: list[tuple[Path, bool]]) -> Path | None:
     """Where the set loaded from these (folder, is_base) pairs is kept; None when it cannot be cached
     (caching off, a folder missing, a file unreadable or unknown: the full load reports those)."""
-    cache = cache_folder()
+    cache = user_cache.folder()
     if cache is None:
         return None
     digest = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{pydantic.VERSION}\0".encode())
@@ -104,28 +90,14 @@ def read(entry: Path | None) -> Playbooks | None:
 def write(entry: Path | None, playbooks: Playbooks) -> None:
     if entry is None:
         return
-    partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            pickle.dump(playbooks, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, entry)  # whole or not at all, even with several processes starting at once
-        _prune_old(entry)
-    except (OSError, pickle.PicklingError):  # a read-only home: load in full next time
-        with contextlib.suppress(OSError):
-            partial.unlink()
+        data = pickle.dumps(playbooks, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:  # load in full next time
+        return
+    user_cache.keep(entry, data, others=f"{_PREFIX}*.pickle", private=True)
 
 
 def _only_mine(info: os.stat_result) -> bool:
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False
     return stat.S_ISREG(info.st_mode) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-def _prune_old(kept: Path) -> None:
-    now = time.time()
-    for other in kept.parent.glob(f"{_PREFIX}*.pickle"):
-        with contextlib.suppress(OSError):  # another process may remove it first
-            if other != kept and now - other.stat().st_mtime > _KEEP_SECONDS:
-                other.unlink()

@@ -13,15 +13,14 @@ The search results are therefore the same as without the gate; only the time dif
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot.playbooks import user_cache
 
 __all__ = ["CueGate", "MayMatch", "parse", "required_strings"]
 
@@ -400,13 +399,9 @@ def _key(pattern: re.Pattern[str], whole_text: bool) -> str:
 
 def cache_file(keys: Iterable[str]) -> Path | None:
     """Where the analysis of the patterns with these keys is kept; None when caching is turned off."""
-    configured = os.environ.get("OFFER_COACH_CACHE_DIR")
-    if configured == "":
+    folder = user_cache.folder()
+    if folder is None:
         return None
-    if configured:
-        folder = Path(configured)
-    else:
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
     digest = hashlib.sha1(f"{_CACHE_FORMAT}:{':'.join(sorted(keys))}".encode(), usedforsecurity=False).hexdigest()
     return folder / f"cue-gate-{digest[:20]}.json"
 
@@ -427,27 +422,7 @@ def _write_cache(path: Path | None, needs: dict[str, _Needs | None]) -> None:
         return
     raw = {key: None if n is None else [sorted(n.anywhere), [[list(s), k] for s, k in n.at_start]]
            for key, n in needs.items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps(raw), encoding="utf-8")
-        os.replace(partial, path)  # whole or not at all, even with several processes starting at once
-        _prune_old(path)
-    except OSError:  # a read-only home: analyse again next time
-        return
-
-
-_KEEP_SECONDS = 7 * 86_400  # older analyses of other cue versions are removed: each is about 60 KB
-
-
-def _prune_old(kept: Path) -> None:
-    """Remove cache files of other cue versions unused for a week (a file in use is read at every start)."""
-    now = time.time()
-    for other in kept.parent.glob("cue-gate-*.json"):
-        with contextlib.suppress(OSError):  # another process may remove it first
-            used = other.stat()
-            if other != kept and now - max(used.st_atime, used.st_mtime) > _KEEP_SECONDS:
-                other.unlink()
+    user_cache.keep(path, json.dumps(raw).encode(), others="cue-gate-*.json")
 
 
 def _is_non_word_run(item: tuple) -> bool:

@@ -13,28 +13,24 @@ used; a cache that cannot be read or written only costs the regrouping.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.playbooks import user_cache
+
 _FORMAT = 1
 _PREFIX = "cue-factored-"
-_KEEP_SECONDS = 7 * 86_400  # files for other versions of cues.py, unused for a week, are removed
 
 
 def _cache_file(module_file: Path) -> Path | None:
-    configured = os.environ.get("OFFER_COACH_CACHE_DIR")
-    if configured == "":
+    folder = user_cache.folder()
+    if folder is None:
         return None
     try:
-        folder = Path(configured) if configured else Path(
-            os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "offer-coach"
         digest = hashlib.sha1(module_file.read_bytes(), usedforsecurity=False)
-    except (OSError, RuntimeError):  # no source to name it by, or no home folder: regroup each time
+    except OSError:  # no source to name it by: regroup each time
         return None
     digest.update(f":{_FORMAT}".encode())
     return folder / f"{_PREFIX}{digest.hexdigest()[:20]}.json"
@@ -62,19 +58,7 @@ class FactoredSources:
         """After the last pattern: keep what this start regrouped (nothing to do when all came from the cache)."""
         if self._file is None or not self.regrouped:
             return
-        try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self._file.with_name(f"{self._file.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(self._used), encoding="utf-8")
-            os.replace(partial, self._file)  # whole or not at all, even with several processes starting at once
-        except OSError:  # a read-only home: regroup again next time
-            return
-        now = time.time()
-        for other in self._file.parent.glob(f"{_PREFIX}*.json"):
-            with contextlib.suppress(OSError):  # another process may remove it first
-                used = other.stat()
-                if other != self._file and now - max(used.st_atime, used.st_mtime) > _KEEP_SECONDS:
-                    other.unlink()
+        user_cache.keep(self._file, json.dumps(self._used).encode(), others=f"{_PREFIX}*.json")
 
     def _read(self) -> dict[str, str]:
         if self._file is None:
