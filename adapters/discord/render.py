@@ -13,12 +13,12 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import discord
 
 from adapters.discord.views import choices_view
+from adapters.kept_renderings import kept_when_short
 from bot import markup
 from bot.messages import Attachment, Card, Choice, Reply, ReplyKind
 
@@ -31,8 +31,6 @@ FIELDS_PER_EMBED = 25
 FOOTER_LIMIT = 2048
 EMBEDS_PER_MESSAGE = 10
 EMBED_TOTAL_LIMIT = 6000
-KEPT_TEXTS = 1024  # rendered texts kept for reuse, each at most KEPT_TEXT_CHARS long: a few MB at most
-KEPT_TEXT_CHARS = 1500
 
 DEBRIEF_COLOUR = discord.Colour(0x2E8B57)
 COMPARISON_COLOUR = discord.Colour(0x5865F2)
@@ -160,13 +158,11 @@ def _split_line(line: markup.Line, limit: int) -> list[str]:
 
 
 def render_markup(text: str, limit: int) -> list[str]:
-    """Neutral markup as Discord markdown, split at line boundaries into chunks of at most `limit`.
-
-    Short texts are rendered once and kept: most of what the coach sends comes again and again
-    (card labels and values, menus, fixed lines), and the same text always renders the same."""
-    return list(_kept(text, limit) if len(text) <= KEPT_TEXT_CHARS else _rendered(text, limit))
+    """Neutral markup as Discord markdown, split at line boundaries into chunks of at most `limit`."""
+    return list(_rendered(text, limit))
 
 
+@kept_when_short
 def _rendered(text: str, limit: int) -> tuple[str, ...]:
     if not _MARKUP_SIGNS.search(text):  # one plain line, the common card value: nothing to parse
         rendered = escape_text(text, line_start=True)
@@ -176,9 +172,6 @@ def _rendered(text: str, limit: int) -> tuple[str, ...]:
     for line in markup.parse(text):
         lines.extend(_split_line(line, limit))
     return tuple(_pack(lines, limit))
-
-
-_kept = lru_cache(maxsize=KEPT_TEXTS)(_rendered)
 
 
 def _pack(lines: Iterable[str], limit: int) -> list[str]:

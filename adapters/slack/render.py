@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from adapters.kept_renderings import kept_when_short
 from bot.markup import Line, parse, plain
 from bot.messages import Attachment, Card, Choice, ChoiceStyle, Reply, ReplyKind
 
@@ -31,8 +31,6 @@ BLOCKS_PER_MESSAGE = 50
 FALLBACK_TEXT_LIMIT = 3000
 MAX_BUTTONS = 5
 LONG_BUTTON_LABEL = 30  # longer labels read better as a menu than as a row of wide buttons
-KEPT_TEXTS = 1024  # rendered texts kept for reuse, each at most KEPT_TEXT_CHARS long: a few MB at most
-KEPT_TEXT_CHARS = 1500
 
 CHOICE_ACTION_PREFIX = "oc.choice."
 VALUE_VERSION = "oc1"
@@ -88,20 +86,11 @@ def to_mrkdwn(markup: str) -> str:
     return _plain_and_mrkdwn(markup)[1]
 
 
+@kept_when_short
 def _plain_and_mrkdwn(markup: str) -> tuple[str, str]:
-    """The markup's plain words (for the notification fallback, not yet escaped) and its mrkdwn.
-
-    Texts up to KEPT_TEXT_CHARS are rendered once and kept: most of what the coach sends comes
-    again and again (a scenario's briefing, card labels and values, menus, fixed lines)."""
-    return _kept(markup) if len(markup) <= KEPT_TEXT_CHARS else _rendered(markup)
-
-
-def _rendered(markup: str) -> tuple[str, str]:
+    """The markup's plain words (for the notification fallback, not yet escaped) and its mrkdwn."""
     lines = parse(markup)  # parsed once for both
     return _plain_of(lines), "\n".join(_line_to_mrkdwn(line) for line in lines)
-
-
-_kept = lru_cache(maxsize=KEPT_TEXTS)(_rendered)
 
 
 def fallback_text(markup: str, limit: int = FALLBACK_TEXT_LIMIT) -> str:
