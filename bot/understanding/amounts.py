@@ -198,10 +198,8 @@ def _parse_number(raw: str, has_multiplier: bool) -> float | None:
     """Read "120,000", "90.000", "1.5", "12,5" and "1e99"; None when it is not a number."""
     raw = "".join(raw.split()).replace("_", "")  # "125 000", "1_000_000"; any white space, "0\x1f¼" too
     if raw[-1] in _FRACTIONS:
-        whole = raw[:-1]
-        if whole and not whole.isdigit():
-            return None  # "0\x1f¼": a control character the pattern's \s let in is no digit
-        return int(whole or 0) + _FRACTIONS[raw[-1]]  # "2½": digits only before it, by the pattern
+        # "2½": by the pattern only digits and one white space come before it, and the white space is gone
+        return int(raw[:-1] or 0) + _FRACTIONS[raw[-1]]
     raw = raw.replace(",", "") if "e" in raw else _without_separators(raw, has_multiplier)
     try:
         value = float(raw)
