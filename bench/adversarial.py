@@ -25,7 +25,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,21 +104,16 @@ def read_times(texts: list[str], reads: int = 2) -> list[float]:
 
 def _old_times(rev: str, texts: list[str]) -> list[float]:
     """The same measurement at commit `rev`, in a temporary worktree and its own process."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev], check=True,
-                       capture_output=True)
-        try:
-            script = (
-                "import json, sys; sys.path.insert(0, '.'); sys.path.insert(1, sys.argv[1]);"
-                "import adversarial; print(json.dumps(adversarial.read_times(json.load(sys.stdin))))"
-            )
-            done = subprocess.run([sys.executable, "-c", script, str(ROOT / "bench")], cwd=tree, check=True,
-                                  input=json.dumps(texts), capture_output=True, text=True)
-            return json.loads(done.stdout)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False,
-                           capture_output=True)
+    from bench.checkout import checkout  # here: an older tree imports this file to read with its own code
+
+    with checkout(rev) as tree:
+        script = (
+            "import json, sys; sys.path.insert(0, '.'); sys.path.insert(1, sys.argv[1]);"
+            "import adversarial; print(json.dumps(adversarial.read_times(json.load(sys.stdin))))"
+        )
+        done = subprocess.run([sys.executable, "-c", script, str(ROOT / "bench")], cwd=tree, check=True,
+                              input=json.dumps(texts), capture_output=True, text=True)
+        return json.loads(done.stdout)
 
 
 def main() -> None:

@@ -227,15 +227,11 @@ def check(against: str, fuzz: int, keep: Path | None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         inputs = folder / "inputs.json"
         inputs.write_text(json.dumps(collect(fuzz), ensure_ascii=False), encoding="utf-8")
-        old = Path(tmp) / "old-tree"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), against], check=True,
-                       capture_output=True)
-        try:
+        from bench.checkout import checkout  # collect() has put the repository on the path
+
+        with checkout(against) as old:
             _dump_in(old, inputs, folder / "old.jsonl")
-            _dump_in(ROOT, inputs, folder / "new.jsonl")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False,
-                           capture_output=True)
+        _dump_in(ROOT, inputs, folder / "new.jsonl")
         return compare(folder / "old.jsonl", folder / "new.jsonl")
 
 

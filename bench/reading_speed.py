@@ -20,12 +20,12 @@ import random
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.checkout import checkout  # noqa: E402
 from bench.understand_process import short_lines  # noqa: E402
 
 # Run inside each tree: that tree's reader over the lines, warm, best of three passes by CPU time.
@@ -83,19 +83,12 @@ def main() -> None:
     args = parser.parse_args()
     lines = distinct_lines() if args.distinct else short_lines(args.lines).decode().rstrip("\n")
     ratios = []
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.against], check=True,
-                       capture_output=True)
-        try:
-            for round_ in range(1, args.rounds + 1):
-                before, after = rate(old, lines, args.distinct), rate(ROOT, lines, args.distinct)
-                ratios.append(after / before)
-                print(f"round {round_}: {args.against} {before:,.0f} msg/s, this tree {after:,.0f} msg/s "
-                      f"({after / before:.2f}x)")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False,
-                           capture_output=True)
+    with checkout(args.against) as old:
+        for round_ in range(1, args.rounds + 1):
+            before, after = rate(old, lines, args.distinct), rate(ROOT, lines, args.distinct)
+            ratios.append(after / before)
+            print(f"round {round_}: {args.against} {before:,.0f} msg/s, this tree {after:,.0f} msg/s "
+                  f"({after / before:.2f}x)")
     print(f"median ratio (this tree / {args.against}): {statistics.median(ratios):.2f}x "
           f"(range {min(ratios):.2f}-{max(ratios):.2f})")
 

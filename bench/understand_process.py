@@ -18,7 +18,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,22 +50,18 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=20_000)
     args = parser.parse_args()
     data = short_lines(args.lines)
-    with tempfile.TemporaryDirectory() as tmp:
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.against], check=True,
-                       capture_output=True)
-        try:
-            results: dict[str, dict[str, list[float]]] = {}
-            for _ in range(args.runs):
-                for name, tree in (("old", old), ("new", ROOT)):
-                    for label, payload in (("lines", data), ("empty", b"")):
-                        cpu, wall = run_once(tree, payload)
-                        results.setdefault(f"{name} {label}", {"cpu": [], "wall": []})
-                        results[f"{name} {label}"]["cpu"].append(cpu)
-                        results[f"{name} {label}"]["wall"].append(wall)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False,
-                           capture_output=True)
+    sys.path.insert(0, str(ROOT))
+    from bench.checkout import checkout
+
+    results: dict[str, dict[str, list[float]]] = {}
+    with checkout(args.against) as old:
+        for _ in range(args.runs):
+            for name, tree in (("old", old), ("new", ROOT)):
+                for label, payload in (("lines", data), ("empty", b"")):
+                    cpu, wall = run_once(tree, payload)
+                    results.setdefault(f"{name} {label}", {"cpu": [], "wall": []})
+                    results[f"{name} {label}"]["cpu"].append(cpu)
+                    results[f"{name} {label}"]["wall"].append(wall)
     med = {key: {k: statistics.median(v) for k, v in value.items()} for key, value in results.items()}
     for name, label in (("old", args.against), ("new", "this tree")):
         lines, empty = med[f"{name} lines"], med[f"{name} empty"]
