@@ -266,6 +266,7 @@ class PracticeRunner:
             Reply(kind=ReplyKind.notice, text=AFTER_NOTE, choices=self._again(scenario))])
 
     def _again(self, scenario: Scenario) -> tuple[Choice, ...]:
+        """The way on from a finished practice: the same scenario again, or another."""
         return (ChoiceId(ChoiceKind.restart, scenario.key).button("Try it again", ChoiceStyle.primary),
                 command_button("scenarios", "Another scenario"))
 
@@ -280,8 +281,7 @@ class PracticeRunner:
         st.practice, st.mode = None, "idle"
         st.agreed = scenario.key if practice.status == "agreed" else None
         replies[-1] = replies[-1].model_copy(update={"choices": (
-            ChoiceId(ChoiceKind.restart, scenario.key).button("Try it again", ChoiceStyle.primary),
-            command_button("scenarios", "Another scenario"),
+            *self._again(scenario),
             ChoiceId(ChoiceKind.checklist, "close").button("Close checklist") if "close" in self.playbooks.checklists
             else command_button("help", "Help"),
         )})
