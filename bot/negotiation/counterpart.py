@@ -72,9 +72,14 @@ def offer_terms(state: PracticeState) -> dict[str, float]:
     return {key: track.current for key, track in state.offer.items()}
 
 
+def quoted_monthly(perk: PerkDef, scenario: Scenario) -> bool:
+    """Whether the scenario quotes this perk per month: pay, where the scenario quotes pay monthly."""
+    return scenario.pay_period == "month" and perk.value is ValueMethod.salary
+
+
 def shown(amount: float, perk: PerkDef, scenario: Scenario) -> str:
     """An amount as this scenario quotes it: pay per month where the scenario quotes monthly."""
-    if scenario.pay_period == "month" and perk.value is ValueMethod.salary:
+    if quoted_monthly(perk, scenario):
         return f"{money(amount / 12, scenario.currency)} a month"
     return show(amount, perk, scenario.currency)
 
@@ -480,7 +485,7 @@ class Counterpart:
     def _quoted_monthly(self, term: Term, perk: PerkDef, wanted: float) -> bool:
         """A bare pay figure in a scenario that quotes pay monthly is a monthly one when it fits only as that."""
         sheet = self.scenario.perks.get(term.perk or "")
-        return (self.scenario.pay_period == "month" and perk.value is ValueMethod.salary and term.per is None
+        return (quoted_monthly(perk, self.scenario) and term.per is None
                 and not term.relative and sheet is not None and wanted * 12 <= perk.max
                 and wanted < sheet.offer / 4)
 

@@ -16,9 +16,9 @@ from bot.flow import as_key, did_you_mean, say
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
-from bot.negotiation.counterpart import Counterpart, open_practice, shown
+from bot.negotiation.counterpart import Counterpart, open_practice, quoted_monthly, shown
 from bot.negotiation.state import PracticeState
-from bot.playbooks.models import Playbooks, Scenario, ValueMethod
+from bot.playbooks.models import Playbooks, Scenario
 from bot.session import Outcome, Record, SessionState
 from bot.understanding.acts import Act, Context, Signal
 
@@ -219,10 +219,9 @@ class PracticeRunner:
 
     def offer_as_quoted(self, practice: PracticeState, scenario: Scenario) -> dict[str, float | str]:
         """The offer as the user sees it: where the scenario quotes pay monthly, "the 38k" is the monthly base."""
-        monthly = scenario.pay_period == "month"
-        return {key: track.current / 12 if monthly and key in self.playbooks.perks
-                and self.playbooks.perks[key].value is ValueMethod.salary
-                else track.current for key, track in practice.offer.items()}
+        perks = self.playbooks.perks
+        return {key: track.current / 12 if key in perks and quoted_monthly(perks[key], scenario) else track.current
+                for key, track in practice.offer.items()}
 
     def confirm_walk_away(self, st: SessionState) -> Outcome:
         """A walk-away ends the practice only once confirmed: a misread line must not throw it away."""
