@@ -10,6 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+# What a recruiter's line does, for reading the next message against it ("yes" after a question, "25" after
+# an offer).
+Move = Literal["offer", "question", "refusal", "summary"]
+
 
 class PerkTrack(BaseModel):
     """One perk of the offer as the negotiation goes."""
@@ -37,7 +41,7 @@ class PracticeState(BaseModel):
     last_perk: str | None = None  # the perk the user last asked about (the counterpart's own bookkeeping)
     # What the recruiter's latest reply did and the perk it was last about, for reading "yes" or "25" next:
     # set line by line as the counterpart speaks (bot.negotiation.voice.MOVES), so its last line decides.
-    last_move: Literal["offer", "question", "refusal", "summary"] | None = None
+    last_move: Move | None = None
     topic: str | None = None
     checked_in: bool = False  # a "let me check" reply is waiting to be answered
     # How the recruiter speaks: the seed its phrasings rotate from, how often each kind was used, and

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import Literal
 
-from bot.negotiation.state import PracticeState
-
-Move = Literal["offer", "question", "refusal", "summary"]
+from bot.negotiation.state import Move, PracticeState
 
 # kind -> style (or "*" for every style) -> phrasings, formatted with the fields the caller gives.
 LINES: dict[str, dict[str, tuple[str, ...]]] = {
