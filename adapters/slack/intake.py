@@ -2,7 +2,9 @@
 
 The order is what makes a crash lose nothing: Slack never resends a request it got a 200 for, so
 the request goes into the core's inbox (:mod:`bot.storage.inbox`) before the listener returns and
-Bolt sends the acknowledgement. The work then runs as a task of this process, counted while it
+Bolt sends the acknowledgement; the requests that arrive together (read off the sockets in one turn
+of the event loop) share one transaction, so a busy server commits once for several of them rather
+than once each. The work then runs as a task of this process, counted while it
 runs (:attr:`Intake.in_flight`, :meth:`Intake.drain`: the hooks a graceful shutdown needs), and is
 marked done in small batches. Requests a crashed process left pending are dispatched again through
 the Bolt app at start-up (:meth:`Intake.replay`), once their lease says no live process holds them
