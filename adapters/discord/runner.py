@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import aiohttp
 import discord
 
+from adapters import event_loop
 from adapters.discord.client import make_client
 from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
@@ -97,7 +98,7 @@ def run(core: CoreSettings, *, health_port: int | None = None) -> int:
     except DiscordConfigError as error:
         print(error, file=sys.stderr)
         return CONFIG_ERROR
-    return asyncio.run(serve(core, settings, health_port=health_port))
+    return event_loop.run(serve(core, settings, health_port=health_port))
 
 
 async def serve(core: CoreSettings, settings: DiscordSettings, *, health_port: int | None = None,

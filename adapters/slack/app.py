@@ -303,7 +303,7 @@ class Listeners:
                 await ack()
                 return
             key = replay or request_key(body, _header(request, "x-slack-signature"))
-            if not replay and not intake.accept(key, request.raw_body, body):
+            if not replay and not await intake.accept(key, request.raw_body, body):
                 log.debug("dropped a request already delivered (a retry or a replay)")
                 await ack()
                 return

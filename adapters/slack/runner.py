@@ -23,6 +23,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters import event_loop
 from adapters.lifecycle import settle_heap, stop_on_signals
 from adapters.observability import (
     Health,
@@ -247,7 +248,7 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None, heal
         return EXIT_CONFIG
     teams = team_service(service)
     try:
-        asyncio.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
+        event_loop.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
     except StartupError as problem:
         print(f"Slack: {problem}", file=err)
         return problem.exit_code

@@ -124,15 +124,25 @@ class Inbox:
 
     def accept(self, platform: str, key: str, payload: str, *, now: datetime | None = None) -> bool:
         """Record a request before acknowledging it; False when this key was seen already (a replay)."""
+        return self.accept_many(platform, [(key, payload)], now=now)[0]
+
+    def accept_many(self, platform: str, requests: Sequence[tuple[str, str]], *,
+                    now: datetime | None = None) -> list[bool]:
+        """Record several (key, payload) requests in one transaction: one commit for all the requests
+        that arrived together, instead of one each. For each, False when its key was seen already
+        (earlier, or earlier in this same list)."""
         moment = now or now_utc()
+        received, until = timestamp(moment), timestamp(moment + LEASE)
+        new: list[bool] = []
         with self.store.transaction():
-            cursor = self._execute(
-                "INSERT INTO inbox (key, platform, received_at, payload, owner, leased_until) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                (f"{platform}:{key}", platform, timestamp(moment), payload, self.owner,
-                 timestamp(moment + LEASE)),
-            )
-        return bool(cursor.rowcount == 1)
+            for key, payload in requests:
+                cursor = self._execute(
+                    "INSERT INTO inbox (key, platform, received_at, payload, owner, leased_until) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
+                    (f"{platform}:{key}", platform, received, payload, self.owner, until),
+                )
+                new.append(cursor.rowcount == 1)
+        return new
 
     def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
         """Mark requests done (their payload goes; the key stays to recognise replays), and prune."""
