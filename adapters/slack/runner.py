@@ -158,6 +158,9 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     try:
         await check_bot_token(app, settings)
         await warm_connections(app)
+        # Before Slack can deliver anything (in Socket Mode, from the moment the connection opens):
+        # a full collection here takes tens of ms, which the first event would otherwise wait out.
+        settle_heap()  # everything kept for the process's life is built: out of the collector's way
         handler = None
         if settings.mode == "socket":
             assert settings.app_token is not None
@@ -173,7 +176,6 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     except StartupError:
         await close_app(app)
         raise
-    settle_heap()  # everything kept for the process's life is built: out of the collector's way
     scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
         checks.watch_connection(handler.client.is_connected)

@@ -44,3 +44,46 @@ async def test_the_first_dm_after_start_builds_no_reader_and_loads_no_playbooks(
         finally:
             stop.set()
             assert await asyncio.wait_for(bot, 30) == 0
+
+
+async def test_the_first_dm_after_start_imports_compiles_and_restarts_nothing(
+        fake: FakeDiscord, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted, not timed: the first DM's reply needs no module imported and no pattern compiled
+    (discord.py's parsing and the rendering were warmed before connecting), and its commit does not
+    restart the store's log, even after a round of the maintenance thread."""
+    import sqlite3
+    import sys
+
+    from bot.service import CoachService
+    from tests.support.builds import count_compiles, wal_header
+
+    services: list[CoachService] = []
+    real_from_settings = CoachService.from_settings.__func__  # type: ignore[attr-defined]
+
+    def keeping(cls: type[CoachService], settings: CoreSettings) -> CoachService:
+        services.append(real_from_settings(cls, settings))
+        return services[-1]
+
+    monkeypatch.setattr(CoachService, "from_settings", classmethod(keeping))
+    db = tmp_path / "c.db"
+    stop = asyncio.Event()
+    with fake.patched():
+        bot = asyncio.create_task(serve(CoreSettings(db=db), DiscordSettings(token=fake.token, sync_commands=False),
+                                        stop=stop))
+        try:
+            await fake.wait_until_ready(timeout=30)
+            await fake.quiet(0.05)
+            modules = set(sys.modules)
+            compiled = count_compiles(monkeypatch)
+            started_log = wal_header(db)
+            round_conn = sqlite3.connect(db, isolation_level=None)
+            services[0].store._maintenance.round(round_conn)  # type: ignore[attr-defined]
+            round_conn.close()
+            await fake.turn(fake.send_dm(ALICE, "practice growth_startup"))
+            assert wal_header(db) == started_log  # the first commit was an ordinary one
+            await fake.turn(fake.send_dm(ALICE, "I'd like a base of 150k, could you do that?"))
+            assert sorted(set(sys.modules) - modules) == []
+            assert compiled == []
+        finally:
+            stop.set()
+            assert await asyncio.wait_for(bot, 30) == 0
