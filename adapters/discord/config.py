@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adapters.event_loop import EventLoopName
+
 ENV_PREFIX = "DISCORD_"
 TOKEN_HELP = ("Set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token); "
               "see docs/discord.md.")
@@ -40,6 +42,8 @@ class DiscordSettings(BaseSettings):
         default=None, ge=1, validation_alias="DISCORD_SHARD_COUNT")
     # Team channels: post scheduled tips (every process may; a claim in the store picks one poster).
     team_posts: bool = True
+    # The event loop: Python's own, uvloop (installed with the `uvloop` extra), or uvloop when installed.
+    event_loop: EventLoopName = "asyncio"
 
     @field_validator("token")
     @classmethod

@@ -23,6 +23,7 @@ from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
 from adapters.discord.inbound import PLATFORM
 from adapters.discord.render import render_reply
+from adapters.event_loop import EventLoopUnavailable, run_on
 from adapters.lifecycle import settle_heap, stop_on_signals, warm_up
 from adapters.logs import redact_also
 from adapters.observability import DRAIN_SECONDS, Health, InFlight, ObservedCoach, start_health_server, store_probe
@@ -97,7 +98,11 @@ def run(core: CoreSettings, *, health_port: int | None = None) -> int:
     except DiscordConfigError as error:
         print(error, file=sys.stderr)
         return CONFIG_ERROR
-    return asyncio.run(serve(core, settings, health_port=health_port))
+    try:
+        return run_on(settings.event_loop, serve(core, settings, health_port=health_port))
+    except EventLoopUnavailable as error:
+        print(f"DISCORD_EVENT_LOOP={settings.event_loop}: {error}", file=sys.stderr)
+        return CONFIG_ERROR
 
 
 async def serve(core: CoreSettings, settings: DiscordSettings, *, health_port: int | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import sys
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -110,3 +111,21 @@ def test_several_processes_split_the_shards_with_shard_count_and_ids(monkeypatch
     monkeypatch.setenv("DISCORD_SHARDS", "2")
     with pytest.raises(DiscordConfigError, match="DISCORD_SHARD_COUNT"):
         load_settings()
+
+
+def test_uvloop_asked_for_but_missing_stops_naming_the_setting(monkeypatch: pytest.MonkeyPatch, capsys,
+                                                                tmp_path) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", FAKE_TOKEN)
+    monkeypatch.setenv("DISCORD_EVENT_LOOP", "uvloop")
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if it were not installed
+    status = runner.run(CoreSettings(db=tmp_path / "never.db"))
+    assert status == runner.CONFIG_ERROR
+    err = capsys.readouterr().err
+    assert "DISCORD_EVENT_LOOP" in err and "uvloop" in err
+    assert not (tmp_path / "never.db").exists()
+
+
+def test_an_unknown_event_loop_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_EVENT_LOOP", "trio")
+    with pytest.raises(DiscordConfigError, match="DISCORD_EVENT_LOOP"):
+        load_settings(require_token=False)
