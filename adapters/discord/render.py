@@ -249,7 +249,13 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
 def _recruiter_text(reply: Reply) -> list[str]:
     speaker = reply.speaker or "Recruiter"
     lines = [f"**{escape_text(speaker)}**"]
-    for line in markup.parse(reply.text):
+    text = reply.text
+    if text.strip() == text and text and not _MARKUP_SIGNS.search(text):
+        # One plain line, what the recruiter nearly always says: quoted as it is, nothing to parse.
+        quoted = "> " + escape_text(text)
+        if len(quoted) <= CONTENT_LIMIT:
+            return _pack([*lines, quoted], CONTENT_LIMIT)
+    for line in markup.parse(text):
         quoted = markup.Line(line.spans, bullet=False, quote=True)
         lines.extend(_split_line(quoted, CONTENT_LIMIT))
     return _pack(lines, CONTENT_LIMIT)
