@@ -252,9 +252,9 @@ def _recruiter_text(reply: Reply) -> list[str]:
     text = reply.text
     if text.strip() == text and text and not _MARKUP_SIGNS.search(text):
         # One plain line, what the recruiter nearly always says: quoted as it is, nothing to parse.
-        quoted = "> " + escape_text(text)
-        if len(quoted) <= CONTENT_LIMIT:
-            return _pack([*lines, quoted], CONTENT_LIMIT)
+        quoted_line = "> " + escape_text(text)
+        if len(quoted_line) <= CONTENT_LIMIT:
+            return _pack([*lines, quoted_line], CONTENT_LIMIT)
     for line in markup.parse(text):
         quoted = markup.Line(line.spans, bullet=False, quote=True)
         lines.extend(_split_line(quoted, CONTENT_LIMIT))

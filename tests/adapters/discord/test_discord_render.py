@@ -227,7 +227,12 @@ def test_a_recruiter_line_renders_as_the_general_path_would(text: str) -> None:
 def test_a_plain_recruiter_line_is_quoted_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
     parse = markup.parse
-    monkeypatch.setattr(markup, "parse", lambda text: parsed.append(text) or parse(text))
+
+    def counting(text: str) -> list[markup.Line]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(markup, "parse", counting)
     line = "I can stretch to $158,000 on base, if you can start in two weeks. <@everyone> [link](x)"
     [message] = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Maya Chen", text=line), OWNER)
     assert message.content == ("**Maya Chen**\n> I can stretch to $158,000 on base, if you can start in two "
