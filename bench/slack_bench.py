@@ -325,7 +325,8 @@ class Server:
 
         self.port = _free_port()
         env = {**os.environ, "PYTHONPATH": str(tree), "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": secret,
-               "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db), "OFFER_COACH_UVLOOP": "1" if uvloop else "0"}
+               "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db),
+               "OFFER_COACH_EVENT_LOOP": "uvloop" if uvloop else "asyncio"}
         for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"):
             env.pop(name, None)
         argv = ([sys.executable, str(Path(__file__).resolve()), "--bare-server", str(self.port)] if bare else
@@ -364,7 +365,8 @@ def _bare_server(port: int) -> None:
     from slack_bolt.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
-    if os.environ.get("OFFER_COACH_UVLOOP") == "1":  # Bolt's server (aiohttp's run_app) asks the policy for its loop
+    # Bolt's server (aiohttp's run_app) asks the policy for its loop
+    if os.environ.get("OFFER_COACH_EVENT_LOOP") == "uvloop":
         import uvloop
 
         asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
@@ -481,7 +483,7 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
 
 
 CHUNKS = 8  # each measurement alternates between the servers in this many slices
-ASYNCIO_THIS = "this, asyncio loop"  # this tree with OFFER_COACH_UVLOOP=0 (when uvloop is installed)
+ASYNCIO_THIS = "this, asyncio loop"  # this tree with OFFER_COACH_EVENT_LOOP=asyncio
 BARE = "bare Bolt"
 BARE_UVLOOP = "bare Bolt, uvloop"
 

@@ -251,6 +251,9 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None, heal
     teams = team_service(service)
     try:
         event_loop.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
+    except event_loop.EventLoopUnavailable as problem:
+        print(f"{event_loop.VARIABLE}={event_loop.chosen()}: {problem}", file=err)
+        return EXIT_CONFIG
     except StartupError as problem:
         print(f"Slack: {problem}", file=err)
         return problem.exit_code
