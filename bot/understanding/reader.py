@@ -781,7 +781,7 @@ def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
     if (id(cues.RUDE) not in skipped and _meant(cues.RUDE, low)) or _shouting(original):
         signals.append(Signal.rude)
     if (id(cues.PLEADING) not in skipped and _meant(cues.PLEADING, low)) or (
-            "pl" in low and cues.PLEADING_ALONE.search(low)):
+            "pl" in low[-16:] and cues.PLEADING_ALONE.search(low)):  # it ends on "please" or "pls"
         signals.append(Signal.pleading)
     return signals
 
