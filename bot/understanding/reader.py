@@ -437,7 +437,7 @@ class Understander:
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
         paired: dict[int, str] = {}
-        for cost, ai, mi in self._pair_costs(low, mentions, amounts):
+        for cost, ai, mi in self._pair_costs(low, mentions, amounts, context):
             key = mentions[mi].perk
             if ai in paired or key in has[roles[ai]] or cost > 3000:
                 continue
@@ -461,7 +461,8 @@ class Understander:
             _ask_beside_evidence(low, slots, mentions, may)
         return slots
 
-    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
+    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount],
+                    context: Context | None = None) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
         if not amounts or not mentions:
             return []
@@ -471,15 +472,18 @@ class Understander:
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
             for mi, mention in enumerate(mentions):
-                cost = self._pair_cost(low, a, mention, breaks)
+                cost = self._pair_cost(low, a, mention, breaks, context)
                 if cost is not None:
                     pairs.append((cost, ai, mi))
         pairs.sort()
         return pairs
 
-    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]]) -> float | None:
+    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]],
+                   context: Context | None = None) -> float | None:
         """Characters between an amount and a perk, plus a toll per clause break; None when they cannot go together."""
         if mention.negated:
+            return None
+        if a.unit in ("money", None) and mention.perk != "base_salary" and self._out_of_scale(low, a, mention, context):
             return None
         surcharge = 0
         if not self._fits(mention.perk, a):
@@ -502,10 +506,28 @@ class Understander:
             definition = self.perks[mention.perk]
             if definition.unit is PerkUnit.percent:
                 return None  # "70k/yr plus bonus": money next to a percent perk only when said together
-            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
-                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
-                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
         return cost
+
+    def _out_of_scale(self, low: str, a: Amount, mention: _Mention, context: Context | None) -> bool:
+        """Whether a sum is far beyond what a money perk is worth and not written as that perk's own figure.
+
+        A figure belongs to a small perk whatever its size only when it is said of it ("a $5,000 training budget",
+        "parking: 700"); joined to it by "+", "with" or a clause ("82k + the training budget", "₪42,000 with parking
+        covered", "42k a month if you also cover parking") it is weighed against the perk's scale: the offer's own
+        figure for the perk when the practice passes one (a sum twenty times it is not about it), else a fifth of the
+        perk's ceiling for the small budgets."""
+        definition = self.perks[mention.perk]
+        if definition.unit is not PerkUnit.money:
+            return False
+        standing = context.offer.get(mention.perk) if context is not None else None
+        # the figure as written against the offer's, which a monthly scenario quotes monthly
+        dwarfs = isinstance(standing, (int, float)) and 0 < standing * 20 < abs(a.value)
+        if not dwarfs and not (
+                definition.max <= _SMALL_BUDGET and (a.unit == "money" or a.explicit_money)
+                and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+            return False
+        gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
+        return len(gap) > 8 or not cues.SAID_OF.fullmatch(gap)
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
