@@ -1108,6 +1108,7 @@ EVIDENCE = _cue(
     r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
     r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone|"
     r"i know (?:get|make|earn|have|are)|(?:that|who) i know|i (?:spoke|talked) (?:to|with)|i'?ve spoken|told me|"
+    r"(?:say|says|said) (?:to )?(?:me|us)\b|"
     r"mine'?s|mine is|published|is offering|are offering|was offered)\b"
 )
 ASKING = _cue(

@@ -437,13 +437,21 @@ class Understander:
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
         paired: dict[int, str] = {}
+        offer = context.offer if context is not None else None
         for cost, ai, mi in self._pair_costs(low, mentions, amounts, context):
             key = mentions[mi].perk
-            if ai in paired or key in has[roles[ai]] or cost > 3000:
+            if ai in paired or cost > 3000:
                 continue
+            role = roles[ai]
+            if role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key)):
+                role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
+            if key in has[role]:
+                continue
+            roles[ai] = role
             paired[ai] = key
-            has[roles[ai]].add(key)
-        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired})
+            has[role].add(key)
+        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
+                           offer=offer)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
@@ -545,6 +553,12 @@ class Understander:
             r.has[role].add(perk)
             return True, perk
         perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        if (perk is not None and r.offer and perk not in r.has["current"]
+                and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
+            r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
+            r.guessed[ai] = perk
+            r.has["current"].add(perk)
+            return True, perk
         if perk is not None:
             r.guessed[ai] = perk
             r.has["ask"].add(perk)
@@ -594,6 +608,10 @@ class Understander:
         return (
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
+
+    def _spoken_unit(self, perk: str) -> str | None:
+        """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""
+        return _SPOKEN_UNIT[self.perks[perk].unit]
 
     def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
@@ -832,6 +850,7 @@ class _Pairing:
     guessed_units: set[str | None]
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
+    offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -870,6 +889,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
+    if role == "ask" and a.value == 0 and not r.mentions:
+        return True  # "one day beats 0": nobody asks for nothing of a perk they do not name
     # "flexible hours with core time 11 to 3": a number about something else
     return bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
 
@@ -1404,14 +1425,20 @@ def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
     return perk != "base_salary" and isinstance(standing, (int, float)) and 0 < standing * 20 < yearly
 
 
+def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], unit: str | None = None) -> bool:
+    """Whether a figure is exactly what the offer has on a perk ("the 118k", "118" for a salary of 118,000); with
+    the perk's spoken `unit`, a figure in another unit ("2 months" against a start in 2 weeks) is not it."""
+    if a.relative or perk not in offer or (unit is not None and a.unit not in (None, unit)):
+        return False
+    on_table = offer[perk]
+    return a.value == on_table or (perk == "base_salary" and a.value * 1000 == on_table)
+
+
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
     """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "ask" or a is None or a.relative or slot.perk is None or slot.perk not in offer:
-            continue
-        on_table = offer[slot.perk]
-        if a.value == on_table or (slot.perk == "base_salary" and a.value * 1000 == on_table):
+        if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
             slot.role = "current"
 
 

@@ -39,3 +39,40 @@ def test_without_an_offer_a_sum_joined_to_a_small_budget_is_not_its_figure() -> 
 
 def test_a_sum_written_as_the_perks_own_keeps_the_perk() -> None:
     assert ("professional_development", 3_000, "ask") in roles("could we do a $3,000 conference budget?", _OFFER)
+
+
+_BONUS_OFFER = Context(last_perk="performance_bonus", last_move="offer",
+                       offer={"base_salary": 90_000, "performance_bonus": 8, "start_date": 3, "severance": 3})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the offer's own figure named first leaves the ask free for the figure said after it
+        ("bonus target 8%, could it be 12?",
+         [("performance_bonus", 8, "current"), ("performance_bonus", 12, "ask")]),
+        ("Thanks, €90,000 is nearer. Could we say €93,000?",
+         [("base_salary", 90_000, "current"), ("base_salary", 93_000, "ask")]),
+    ],
+)
+def test_the_offers_figure_named_first_does_not_take_the_ask(text: str, expected: list) -> None:
+    assert roles(text, _BONUS_OFFER) == expected
+
+
+def test_a_figure_in_another_unit_is_not_the_offers_figure() -> None:
+    # two months of severance is not the two-week start date on the table
+    offer = Context(last_perk="severance", last_move="offer", offer={"severance": 2, "start_date": 2})
+    got = roles("Two months of severance is less than I hoped. I could live with two months if the start date "
+                "moves to 6 weeks.", offer)
+    assert ("start_date", 6, "ask") in got and ("start_date", 2, "current") not in got
+
+
+def test_a_figure_someone_told_the_user_is_evidence_even_after_the_offers_figure() -> None:
+    offer = Context(last_perk="relocation", last_move="offer", offer={"relocation": 9_000, "base_salary": 150_000})
+    got = roles("Relocation 9 thousand is small, the movers say me 15 thousand.", offer)
+    assert ("relocation", 15_000, "evidence") in got
+
+
+def test_a_zero_compared_with_is_not_asked_for() -> None:
+    offer = Context(last_perk="remote_work", last_move="offer", offer={"remote_work": 2, "base_salary": 70_000})
+    assert all(amount != 0 for _, amount, _ in roles("2 days beats 0 haha, I'll take it", offer))
