@@ -151,6 +151,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
+        amounts = self._in_thousands_like_before(amounts, mentions)
         taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
@@ -547,6 +548,13 @@ class Understander:
             perk = self._compared_with(r, ai) if role == "current" else None
             if perk is None:
                 perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
+            if role == "evidence" and a.range is None and r.offer:
+                # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
+                named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
+                if (named is not None and named not in r.has["current"]
+                        and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
+                    perk, role = named, "current"
+                    r.roles[ai] = role
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.guessed[ai] = perk
@@ -608,6 +616,27 @@ class Understander:
         return (
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
+
+    def _in_thousands_like_before(self, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
+        """ "market is 150-170k so 165", "84k is low, the market is 85-98": a bare number whose thousands sit near a
+        salary-sized sum said before it in the same message is a sum of the same kind, said in thousands; one
+        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit."""
+        if len(amounts) < 2:
+            return amounts
+        scale: Amount | None = None  # the last sum of ten thousand or more said so far
+        kept: list[Amount] = []
+        for a in amounts:
+            if a.unit == "money" and abs(a.value) >= 10_000 and not a.relative:
+                scale = a
+            elif (scale is not None and a.unit is None and not a.explicit_money and not a.relative and a.per is None
+                  and 0.5 <= a.value * 1000 / abs(scale.value) <= 2 and not any(
+                      self.perks[m.perk].unit is not PerkUnit.money
+                      and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 2) for m in mentions)):
+                spread = (a.range[0] * 1000, a.range[1] * 1000) if a.range is not None else None
+                a = replace(a, value=a.value * 1000, unit="money", explicit_money=True, currency=scale.currency,
+                            per=scale.per, range=spread)
+            kept.append(a)
+        return kept
 
     def _spoken_unit(self, perk: str) -> str | None:
         """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""

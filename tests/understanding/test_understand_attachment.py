@@ -76,3 +76,28 @@ def test_a_figure_someone_told_the_user_is_evidence_even_after_the_offers_figure
 def test_a_zero_compared_with_is_not_asked_for() -> None:
     offer = Context(last_perk="remote_work", last_move="offer", offer={"remote_work": 2, "base_salary": 70_000})
     assert all(amount != 0 for _, amount, _ in roles("2 days beats 0 haha, I'll take it", offer))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number near a salary-sized sum said before it is that kind of sum, in thousands
+        ("glassdoor puts it at 120-140k so 132 seems right", [("base_salary", 120_000, "evidence"),
+                                                              ("base_salary", 132_000, "ask")]),
+        ("levels has 88-101k for this, so 96 feels right", [("base_salary", 88_000, "evidence"),
+                                                            ("base_salary", 96_000, "ask")]),
+    ],
+)
+def test_a_bare_number_after_a_sum_in_thousands_is_read_in_thousands(text: str, expected: list) -> None:
+    assert roles(text) == expected
+
+
+def test_a_bare_number_written_against_a_perk_in_days_keeps_its_unit() -> None:
+    got = roles("I'm giving up $16k of bonus, so a $14k sign-on would help, and 20 vacation days are fine")
+    assert all(amount != 20_000 for _, amount, _ in got)
+
+
+def test_the_offers_own_figure_in_a_sentence_of_evidence_is_the_offer() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 64_000})
+    got = roles("from what I've read, analysts here get 63-75k, 64 is right at the bottom", offer)
+    assert ("base_salary", 64_000, "current") in got
