@@ -1127,8 +1127,8 @@ ASKING = _cue(
     r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
     r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|(?:we|you) (?:can |could )?(?:reach|get to|land at)|"
     r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
-    r"business|school|university|hospital|city|county|state) (?:\w+ )?(?:cover|pay|fund|reimburse|contribute|"
-    r"provide|add|offer|match))\b"
+    r"business|school|university|hospital|city|county|state) (?:be able to |\w+ )?"
+    r"(?:cover|pay|fund|reimburse|contribute|provide|add|offer|match))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
@@ -1168,6 +1168,12 @@ THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 COST_STATED_BEFORE = _cue(
     r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
+)
+# A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",
+# "the course is $1,500, could you pay for it?"
+COVER_IT_AFTER = re.compile(
+    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
+    r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
 ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")

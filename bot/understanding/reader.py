@@ -390,6 +390,8 @@ class Understander:
             or (Act.request_time not in found
                 and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
+            or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
+                   and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
         ):
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
@@ -466,7 +468,7 @@ class Understander:
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
-        if cues.ASKING in may:
+        if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
         return slots
 
@@ -988,7 +990,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
         ):
             continue
         for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
-            if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
+            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence))
+                    and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
                 break
@@ -1091,17 +1094,22 @@ def _role_of(
         return "evidence"
     if _the_standing_figure(low, a, may):
         return "current"
-    if _stated_cost(low, a, may) and not _clause_asks(low, a, cuts, may):
-        return "evidence"
+    if _stated_cost(low, a, may) and not _found(cues.ASKING, low, may, *_clause_of(low, a, cuts)):
+        return "evidence"  # "the exam fees, estimated at $1,200?": a price, even in a question
+    if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
+        return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
     """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
-    if (a.unit != "money" or id(cues.COST_OBJECT) in may.skipped
+    if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
-        return False
+        return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
+    if low.startswith("it", start + 1) or low.startswith("it", start):
+        # "Do you pay the train ticket? It is 58 euro": "it" is the ticket
+        start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 

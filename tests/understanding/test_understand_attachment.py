@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.acts import Context
+from bot.understanding.acts import Act, Context
 from tests.support.harness import shipped
 
 
@@ -101,3 +101,27 @@ def test_the_offers_own_figure_in_a_sentence_of_evidence_is_the_offer() -> None:
     offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 64_000})
     got = roles("from what I've read, analysts here get 63-75k, 64 is right at the bottom", offer)
     assert ("base_salary", 64_000, "current") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gym 90/mo, could u cover it?",  # a figure followed by a request to pay it is the cost
+        "the gym near the office is like 90/mo",  # a bare sum per month stated as a price
+        "Could you cover the certification exam, estimated at $900?",  # a price, even inside a question
+        "Would you reimburse the gym? It is 90 dollars per month.",  # "it" is the gym named a sentence before
+    ],
+)
+def test_a_cost_the_user_carries_is_evidence_not_the_ask(text: str) -> None:
+    got = roles(text)
+    assert got and all(role == "evidence" for _, _, role in got)
+
+
+def test_a_cost_asked_to_be_covered_still_proposes_the_perk() -> None:
+    said = shipped()[1].read("gym 90/mo, could u cover it?")
+    assert Act.propose in said.acts
+    assert any(t.perk == "wellness" and t.amount is None and t.role == "ask" for t in said.terms)
+
+
+def test_a_sum_asked_for_to_cover_a_cost_stays_the_ask() -> None:
+    assert ("sign_on_bonus", 6_000, "ask") in roles("I'm losing a bonus, so a $6k sign-on to cover it would help")
