@@ -1182,10 +1182,12 @@ COMPARED_WITH = _cue(
     r"(?:\s+[\w-]+){0,3}?\s+(?:instead of|rather than|versus|vs\.?|up from)\s+(?:the |your |my )?$")
 # A figure the ask is put in place of: "$10k instead of $5k, and three days…" ends one item; the next is not its kin.
 INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of)\s+(?:the |your |my )?[$€£₪]?$")
-# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
+# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus"; a
+# request in between starts a new one: "keep the salary at $68k, give me two days at home".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
-    r"instead|rather|for|if|than|to)\b).)*"
+    r"instead|rather|for|if|than|to|give|add|adding|make|bump|raised?|increased?|what about|how about|go with|"
+    r"last (?:item|thing|point|piece))\b).)*"
 )
 # Two figures listed together ("the $135k and 3 remote days we discussed"): what follows the second is said of both
 LISTED_WITH = re.compile(

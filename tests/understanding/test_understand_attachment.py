@@ -125,3 +125,22 @@ def test_a_cost_asked_to_be_covered_still_proposes_the_perk() -> None:
 
 def test_a_sum_asked_for_to_cover_a_cost_stays_the_ask() -> None:
     assert ("sign_on_bonus", 6_000, "ask") in roles("I'm losing a bonus, so a $6k sign-on to cover it would help")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the offer's figure named first does not carry over to what a request after it asks for
+        ("keep the salary at $90k, give me three home days and 25 days off", [("remote_work", 3), ("pto", 25)]),
+        ("keep the 8% bonus and add a $600 gym budget", [("wellness", 600)]),
+    ],
+)
+def test_the_offer_as_it_stands_does_not_spread_past_a_request(text: str, asked: list) -> None:
+    got = roles(text)
+    for perk, amount in asked:
+        assert (perk, amount, "ask") in got
+
+
+def test_a_recap_list_is_still_the_offer_throughout() -> None:
+    got = roles("you offered $90k, 20 days and a 5% match")
+    assert [role for _, _, role in got] == ["current", "current", "current"]
