@@ -460,7 +460,8 @@ class Understander:
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
             # the order among amounts already paired does not matter: only the unpaired are weighed
-            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired
+            # only among asks: of several figures brought as evidence, the first said is the one kept
+            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
                                                   and self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
         for ai in order:

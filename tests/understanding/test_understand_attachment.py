@@ -144,3 +144,12 @@ def test_the_offer_as_it_stands_does_not_spread_past_a_request(text: str, asked:
 def test_a_recap_list_is_still_the_offer_throughout() -> None:
     got = roles("you offered $90k, 20 days and a 5% match")
     assert [role for _, _, role in got] == ["current", "current", "current"]
+
+
+def test_a_sum_in_brackets_after_a_pay_step_is_read() -> None:
+    assert ("base_salary", 81_500, "ask") in roles("I'd ask to start on grade step 5 ($81,500).")
+
+
+def test_a_number_closing_a_list_item_is_still_no_amount() -> None:
+    assert roles("two things: 1) the title 2) remote work") == []
+
