@@ -516,8 +516,12 @@ class Understander:
             return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
-            if definition.unit is PerkUnit.percent:
-                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
+            if definition.unit is PerkUnit.percent and not (
+                    mention.perk == "performance_bonus" and tolls == 0 and hi - lo <= 30
+                    and not any(c.isdigit() for c in low[lo:hi])):
+                # "70k/yr plus bonus": money next to a percent perk only when said together; a bonus may be a sum
+                # said in the same clause ("$18k of unvested bonus", "a bonus of approximately $20,000")
+                return None
         return cost
 
     def _out_of_scale(self, low: str, a: Amount, mention: _Mention, context: Context | None) -> bool:

@@ -153,3 +153,20 @@ def test_a_sum_in_brackets_after_a_pay_step_is_read() -> None:
 def test_a_number_closing_a_list_item_is_still_no_amount() -> None:
     assert roles("two things: 1) the title 2) remote work") == []
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a sign-on would soften the bonus I'm walking away from (about 9k)",
+        "a sign-on helps, as joining means forfeiting a yearly bonus of roughly $16,000",
+    ],
+)
+def test_a_bonus_forfeited_as_a_sum_is_the_bonus_not_the_sign_on(text: str) -> None:
+    got = roles(text)
+    assert got and got[0][0] == "performance_bonus" and got[0][2] == "evidence"
+
+
+def test_a_salary_range_before_a_bonus_range_stays_the_salary() -> None:
+    got = roles("peers are at $150k-$165k with a 10-15% bonus")
+    assert ("base_salary", 150_000, "evidence") in got
