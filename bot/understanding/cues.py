@@ -1175,6 +1175,8 @@ COVER_IT_AFTER = re.compile(
     r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
     r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
+# A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
+ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
 ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".

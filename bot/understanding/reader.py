@@ -554,7 +554,7 @@ class Understander:
             # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
             perk = self._compared_with(r, ai) if role == "current" else None
             if perk is None:
-                perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
+                perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
             if role == "evidence" and a.range is None and r.offer:
                 # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
                 named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
@@ -1101,6 +1101,8 @@ def _role_of(
         return "current"
     if _stated_cost(low, a, may) and not _found(cues.ASKING, low, may, *_clause_of(low, a, cuts)):
         return "evidence"  # "the exam fees, estimated at $1,200?": a price, even in a question
+    if "where" in low and cues.ELSEWHERE_AFTER.match(low, a.end):
+        return "evidence"  # "got 160k base elsewhere": what another employer offers
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"

@@ -170,3 +170,13 @@ def test_a_bonus_forfeited_as_a_sum_is_the_bonus_not_the_sign_on(text: str) -> N
 def test_a_salary_range_before_a_bonus_range_stays_the_salary() -> None:
     got = roles("peers are at $150k-$165k with a 10-15% bonus")
     assert ("base_salary", 150_000, "evidence") in got
+
+
+def test_a_figure_had_elsewhere_is_evidence() -> None:
+    assert ("base_salary", 97_000, "evidence") in roles("they offer 92k? I've got 97k base elsewhere")
+
+
+def test_evidence_with_no_perk_named_answers_the_perk_under_discussion() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 92_000})
+    assert roles("levels shows 99ish", offer) == [("base_salary", 99_000, "evidence")]
+    assert roles("95 elsewhere", offer) == [("base_salary", 95_000, "evidence")]
