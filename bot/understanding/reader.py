@@ -1016,8 +1016,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
                 and not _clause_asks(low, amounts[i], cuts, may)
-                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)):
-            roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
+                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
+            # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
+            # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
+            roles[i] = roles[i - 1]
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"
                 and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -1028,6 +1031,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
     return roles
+
+
+def _bare(a: Amount) -> bool:
+    """A number said with no unit or currency ("75", "78"): only its perk tells what kind it is."""
+    return a.unit is None and not a.explicit_money
 
 
 def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: int, may: MayMatch) -> bool:

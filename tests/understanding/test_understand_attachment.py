@@ -180,3 +180,9 @@ def test_evidence_with_no_perk_named_answers_the_perk_under_discussion() -> None
     offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 92_000})
     assert roles("levels shows 99ish", offer) == [("base_salary", 99_000, "evidence")]
     assert roles("95 elsewhere", offer) == [("base_salary", 95_000, "evidence")]
+
+
+def test_a_second_bare_figure_after_the_offers_is_the_counter() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 88_000})
+    assert roles("88 is a bit thin tbh, 93 and we're done", offer) == [
+        ("base_salary", 88_000, "current"), ("base_salary", 93_000, "ask")]
