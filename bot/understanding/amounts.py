@@ -369,8 +369,9 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
     presign, cur1, sign, raw_number, mult, cur2, unit_word = m.group(
         "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
     )
-    if not unit_word and _ORDINAL_OR_CLOCK.match(text, m.end("num")):
-        return None
+    if not unit_word and (after := _ORDINAL_OR_CLOCK.match(text, m.end("num"))) and not (
+            after[0] == ")" and (cur1 or cur2 or "," in raw_number)):
+        return None  # "1st", "9am", "2)" in a list; but "step 4 ($82,000)" is a sum in brackets
     if mult == "m" and unit_word is None and not (cur1 or cur2) and _small_whole(raw_number, 36):
         mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
     value = _parse_number(raw_number, mult is not None)

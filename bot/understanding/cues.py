@@ -1170,6 +1170,7 @@ EVIDENCE = _cue(
     r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
     r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone|"
     r"i know (?:get|make|earn|have|are)|(?:that|who) i know|i (?:spoke|talked) (?:to|with)|i'?ve spoken|told me|"
+    r"(?:say|says|said) (?:to )?(?:me|us)\b|"
     r"mine'?s|mine is|published|is offering|are offering|was offered)\b"
 )
 ASKING = _cue(
@@ -1188,8 +1189,8 @@ ASKING = _cue(
     r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
     r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|(?:we|you) (?:can |could )?(?:reach|get to|land at)|"
     r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
-    r"business|school|university|hospital|city|county|state) (?:\w+ )?(?:cover|pay|fund|reimburse|contribute|"
-    r"provide|add|offer|match))\b"
+    r"business|school|university|hospital|city|county|state) (?:be able to |\w+ )?"
+    r"(?:cover|pay|fund|reimburse|contribute|provide|add|offer|match))\b"
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
@@ -1230,6 +1231,14 @@ COST_STATED_BEFORE = _cue(
     r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
 )
+# A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",
+# "the course is $1,500, could you pay for it?"
+COVER_IT_AFTER = re.compile(
+    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
+    r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+)
+# A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
+ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
 ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".
@@ -1237,10 +1246,12 @@ COMPARED_WITH = _cue(
     r"(?:\s+[\w-]+){0,3}?\s+(?:instead of|rather than|versus|vs\.?|up from)\s+(?:the |your |my )?$")
 # A figure the ask is put in place of: "$10k instead of $5k, and three days…" ends one item; the next is not its kin.
 INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of)\s+(?:the |your |my )?[$€£₪]?$")
-# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus".
+# A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus"; a
+# request in between starts a new one: "keep the salary at $68k, give me two days at home".
 SAME_BREATH = re.compile(
     r"(?:(?![.;!?\n]|\b(?:so|but|yet|though|however|i|i'?d|i'?m|could|can|would|will|please|want|need|ask|asking|"
-    r"instead|rather|for|if|than|to)\b).)*"
+    r"instead|rather|for|if|than|to|give|add|adding|make|bump|raised?|increased?|what about|how about|go with|"
+    r"last (?:item|thing|point|piece))\b).)*"
 )
 # Two figures listed together ("the $135k and 3 remote days we discussed"): what follows the second is said of both
 LISTED_WITH = re.compile(

@@ -148,6 +148,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
+        amounts = self._in_thousands_like_before(amounts, mentions)
         taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
@@ -382,6 +383,8 @@ class Understander:
             or (Act.request_time not in found
                 and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
+            or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
+                   and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
         ):
             found.add(Act.propose)
         perks = {slot.perk for slot in slots if slot.perk is not None}
@@ -430,19 +433,28 @@ class Understander:
         # A perk gets one ask and, beside it, one piece of evidence and one figure of the offer as it stands.
         has: dict[str, set[str]] = {"ask": set(), "evidence": set(), "current": set(), "question": set()}
         paired: dict[int, str] = {}
-        for cost, ai, mi in self._pair_costs(low, mentions, amounts):
+        offer = context.offer if context is not None else None
+        for cost, ai, mi in self._pair_costs(low, mentions, amounts, context):
             key = mentions[mi].perk
-            if ai in paired or key in has[roles[ai]] or cost > 3000:
+            if ai in paired or cost > 3000:
                 continue
+            role = roles[ai]
+            if role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key)):
+                role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
+            if key in has[role]:
+                continue
+            roles[ai] = role
             paired[ai] = key
-            has[roles[ai]].add(key)
-        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired})
+            has[role].add(key)
+        reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
+                           offer=offer)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
             # the order among amounts already paired does not matter: only the unpaired are weighed
-            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired
+            # only among asks: of several figures brought as evidence, the first said is the one kept
+            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
                                                   and self._said_as_limit(low, amounts[ai], may)))
         slots: list[_Slot] = []
         for ai in order:
@@ -450,11 +462,12 @@ class Understander:
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         slots = _with_mentions(slots, mentions)
-        if cues.ASKING in may:
+        if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
         return slots
 
-    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount]) -> list[tuple[float, int, int]]:
+    def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount],
+                    context: Context | None = None) -> list[tuple[float, int, int]]:
         """How far each amount is from each perk it could belong to, cheapest first."""
         if not amounts or not mentions:
             return []
@@ -464,15 +477,18 @@ class Understander:
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
             for mi, mention in enumerate(mentions):
-                cost = self._pair_cost(low, a, mention, breaks)
+                cost = self._pair_cost(low, a, mention, breaks, context)
                 if cost is not None:
                     pairs.append((cost, ai, mi))
         pairs.sort()
         return pairs
 
-    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]]) -> float | None:
+    def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]],
+                   context: Context | None = None) -> float | None:
         """Characters between an amount and a perk, plus a toll per clause break; None when they cannot go together."""
         if mention.negated:
+            return None
+        if a.unit in ("money", None) and mention.perk != "base_salary" and self._out_of_scale(low, a, mention, context):
             return None
         surcharge = 0
         if not self._fits(mention.perk, a):
@@ -493,12 +509,34 @@ class Understander:
             return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
-            if definition.unit is PerkUnit.percent:
-                return None  # "70k/yr plus bonus": money next to a percent perk only when said together
-            if (definition.unit is PerkUnit.money and definition.max <= _SMALL_BUDGET
-                    and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
-                return None  # "42k a month if you also cover parking": a salary-sized sum is not the parking budget
+            if definition.unit is PerkUnit.percent and not (
+                    mention.perk == "performance_bonus" and tolls == 0 and hi - lo <= 30
+                    and not any(c.isdigit() for c in low[lo:hi])):
+                # "70k/yr plus bonus": money next to a percent perk only when said together; a bonus may be a sum
+                # said in the same clause ("$18k of unvested bonus", "a bonus of approximately $20,000")
+                return None
         return cost
+
+    def _out_of_scale(self, low: str, a: Amount, mention: _Mention, context: Context | None) -> bool:
+        """Whether a sum is far beyond what a money perk is worth and not written as that perk's own figure.
+
+        A figure belongs to a small perk whatever its size only when it is said of it ("a $5,000 training budget",
+        "parking: 700"); joined to it by "+", "with" or a clause ("82k + the training budget", "₪42,000 with parking
+        covered", "42k a month if you also cover parking") it is weighed against the perk's scale: the offer's own
+        figure for the perk when the practice passes one (a sum twenty times it is not about it), else a fifth of the
+        perk's ceiling for the small budgets."""
+        definition = self.perks[mention.perk]
+        if definition.unit is not PerkUnit.money:
+            return False
+        standing = context.offer.get(mention.perk) if context is not None else None
+        # the figure as written against the offer's, which a monthly scenario quotes monthly
+        dwarfs = isinstance(standing, (int, float)) and 0 < standing * 20 < abs(a.value)
+        if not dwarfs and not (
+                definition.max <= _SMALL_BUDGET and (a.unit == "money" or a.explicit_money)
+                and abs(a.value) * (12 if a.per == "month" else 1) > definition.max / 5):
+            return False
+        gap = low[mention.end : a.start] if mention.end <= a.start else low[a.end : mention.start]
+        return len(gap) > 8 or not cues.SAID_OF.fullmatch(gap)
 
     def _unpaired(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
         """Whether an amount said beside no perk is a term, and whose: from the context, a guess, or none."""
@@ -509,13 +547,26 @@ class Understander:
             # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
             perk = self._compared_with(r, ai) if role == "current" else None
             if perk is None:
-                perk = self._guess_perk(low, a, r.mentions, r.has[role], context if role == "current" else None, may)
+                perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
+            if role == "evidence" and a.range is None and r.offer:
+                # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
+                named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
+                if (named is not None and named not in r.has["current"]
+                        and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
+                    perk, role = named, "current"
+                    r.roles[ai] = role
             if perk is None:
                 return False, None  # evidence or the offer as it stands, about nothing we can name
             r.guessed[ai] = perk
             r.has[role].add(perk)
             return True, perk
         perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        if (perk is not None and r.offer and perk not in r.has["current"]
+                and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
+            r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
+            r.guessed[ai] = perk
+            r.has["current"].add(perk)
+            return True, perk
         if perk is not None:
             r.guessed[ai] = perk
             r.has["ask"].add(perk)
@@ -565,6 +616,31 @@ class Understander:
         return (
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
+
+    def _in_thousands_like_before(self, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
+        """ "market is 150-170k so 165", "84k is low, the market is 85-98": a bare number whose thousands sit near a
+        salary-sized sum said before it in the same message is a sum of the same kind, said in thousands; one
+        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit."""
+        if len(amounts) < 2:
+            return amounts
+        scale: Amount | None = None  # the last sum of ten thousand or more said so far
+        kept: list[Amount] = []
+        for a in amounts:
+            if a.unit == "money" and abs(a.value) >= 10_000 and not a.relative:
+                scale = a
+            elif (scale is not None and a.unit is None and not a.explicit_money and not a.relative and a.per is None
+                  and 0.5 <= a.value * 1000 / abs(scale.value) <= 2 and not any(
+                      self.perks[m.perk].unit is not PerkUnit.money
+                      and (0 <= m.start - a.end <= 2 or 0 <= a.start - m.end <= 2) for m in mentions)):
+                spread = (a.range[0] * 1000, a.range[1] * 1000) if a.range is not None else None
+                a = replace(a, value=a.value * 1000, unit="money", explicit_money=True, currency=scale.currency,
+                            per=scale.per, range=spread)
+            kept.append(a)
+        return kept
+
+    def _spoken_unit(self, perk: str) -> str | None:
+        """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""
+        return _SPOKEN_UNIT[self.perks[perk].unit]
 
     def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
@@ -830,6 +906,7 @@ class _Pairing:
     guessed_units: set[str | None]
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
+    offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -868,6 +945,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
         return True  # "I want 25 days. Not 16, not 18. 25.": said again for emphasis
     if _found(cues.ACHIEVEMENT, r.low, r.may, max(0, a.start - 40), a.start):
         return True  # "I saved 2 million a year": a result, not an ask
+    if role == "ask" and a.value == 0 and not r.mentions:
+        return True  # "one day beats 0": nobody asks for nothing of a perk they do not name
     # "flexible hours with core time 11 to 3": a number about something else
     return bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
 
@@ -936,7 +1015,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
         ):
             continue
         for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
-            if (_found(cues.ASKING, sentence, may) and not _found(cues.COMPETING, sentence, may)
+            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence))
+                    and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
                 break
@@ -956,8 +1036,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
                 and not _clause_asks(low, amounts[i], cuts, may)
-                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)):
-            roles[i] = roles[i - 1]  # "I make $71k now and have a $2k cert budget": still what they have
+                and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
+                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
+            # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
+            # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
+            roles[i] = roles[i - 1]
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"
                 and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -968,6 +1051,11 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
     return roles
+
+
+def _bare(a: Amount) -> bool:
+    """A number said with no unit or currency ("75", "78"): only its perk tells what kind it is."""
+    return a.unit is None and not a.explicit_money
 
 
 def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: int, may: MayMatch) -> bool:
@@ -1039,17 +1127,24 @@ def _role_of(
         return "evidence"
     if _the_standing_figure(low, a, may):
         return "current"
-    if _stated_cost(low, a, may) and not _clause_asks(low, a, cuts, may):
-        return "evidence"
+    if _stated_cost(low, a, may) and not _found(cues.ASKING, low, may, *_clause_of(low, a, cuts)):
+        return "evidence"  # "the exam fees, estimated at $1,200?": a price, even in a question
+    if "where" in low and cues.ELSEWHERE_AFTER.match(low, a.end):
+        return "evidence"  # "got 160k base elsewhere": what another employer offers
+    if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
+        return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
     """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
-    if (a.unit != "money" or id(cues.COST_OBJECT) in may.skipped
+    if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
-        return False
+        return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
+    if low.startswith("it", start + 1) or low.startswith("it", start):
+        # "Do you pay the train ticket? It is 58 euro": "it" is the ticket
+        start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
@@ -1403,14 +1498,20 @@ def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
     return perk != "base_salary" and isinstance(standing, (int, float)) and 0 < standing * 20 < yearly
 
 
+def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], unit: str | None = None) -> bool:
+    """Whether a figure is exactly what the offer has on a perk ("the 118k", "118" for a salary of 118,000); with
+    the perk's spoken `unit`, a figure in another unit ("2 months" against a start in 2 weeks) is not it."""
+    if a.relative or perk not in offer or (unit is not None and a.unit not in (None, unit)):
+        return False
+    on_table = offer[perk]
+    return a.value == on_table or (perk == "base_salary" and a.value * 1000 == on_table)
+
+
 def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
     """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "ask" or a is None or a.relative or slot.perk is None or slot.perk not in offer:
-            continue
-        on_table = offer[slot.perk]
-        if a.value == on_table or (slot.perk == "base_salary" and a.value * 1000 == on_table):
+        if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
             slot.role = "current"
 
 

@@ -44,8 +44,9 @@ def test_dev_lines_do_not_regress() -> None:
     assert round(everything.acts.f1, 2) >= 0.92  # 0.865 before the acts round of 1 December, 0.928 after
     # 0.777 before numbers were read by role in the sentence (evidence lead-ins, the offer named by what is said
     # of it, gives, conditions on accepting, recaps); 0.843 after; 0.855 -> 0.860 with "the $10k relocation", stated
-    # costs, figures compared with the ask and ranges before it (roles2)
-    assert round(everything.pairs.f1, 2) >= 0.85
+    # costs, figures compared with the ask and ranges before it (roles2); 0.858 -> 0.865 with attachment by scale,
+    # the offer's own figure and requests that end the offer's breath (readpairs)
+    assert round(everything.pairs.f1, 2) >= 0.86
     # perks 0.941 and signals 0.645 before perk and signal words were read as people say them; 0.953 and 0.904 after
     assert round(everything.perks.f1, 2) >= 0.95
     assert round(everything.signals.f1, 2) >= 0.89
@@ -55,7 +56,8 @@ def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
     assert round(everything.acts.f1, 2) >= 0.91  # 0.818 before the acts round of 1 December, 0.913 after
-    assert round(everything.pairs.f1, 2) >= 0.80  # 0.663 before the role rounds, 0.774 after; 0.785 -> 0.814 (roles2)
+    # 0.663 before the role rounds, 0.774 after; 0.785 -> 0.814 (roles2); 0.814 -> 0.820 (readpairs)
+    assert round(everything.pairs.f1, 2) >= 0.81
     # perks 0.928 and signals 0.646 before perk and signal words were read as people say them; 0.945 and 0.901 after
     assert round(everything.perks.f1, 2) >= 0.94
     assert round(everything.signals.f1, 2) >= 0.89
@@ -82,14 +84,14 @@ def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
     # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
     # acts 0.783 before the acts round, 0.860 after, 0.874 -> 0.888 with the second acts round;
-    # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2
+    # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2; 0.797 -> 0.818 and 123 -> 124 turns (readpairs)
     folder = blind.BLIND / "iter3"
     _, understander = shipped()
     from bench.understanding import blind_context
 
     lines = blind.score_lines(blind.lines("iter3", folder),
                               lambda text, ctx: understander.read(text, blind_context(ctx)))
-    assert round(lines["all"].pairs.f1, 2) >= 0.78
+    assert round(lines["all"].pairs.f1, 2) >= 0.81
     assert round(lines["all"].acts.f1, 2) >= 0.88
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
     assert result.right >= 96
