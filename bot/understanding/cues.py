@@ -180,7 +180,8 @@ MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
     r"(?:you|u) (?:can |could |would )?(?:do|offer|give) (?:me )?(?:something similar|the same|similar)|"
-    r"close (?:that|the) gap|split the difference)\b"
+    r"close (?:that|the) gap|split the difference)\b|"
+    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)"  # "…160k, can you match?"
 )
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -533,7 +534,9 @@ JUSTIFY = _cue(
     r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
-    r"i (?:speak|hold|beat|exceeded|already know)|fluent in|(?:aws |pmp |\w+ )?certified|cert\b|"
+    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|fluent in|"
+    r"(?:aws |pmp |\w+ )?certified|"
+    r"(?:i have|i hold|i'?ve got|i got|i (?:have )?(?:earned|passed)) (?:a |an |the |my )?(?:\w+ )?certs?\b|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office)|(?:help|helps) with (?:your|the)|"
     r"your experience|i'?ll be (?:leading|running|managing))\b"
 )
@@ -713,7 +716,8 @@ OWN_VALUE = _cue(
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
     r"degree|certification|portfolio|publication record|thesis)|track record|expertise|proven|"
     r"i can hit the ground running|hit the ground running|"
-    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold|beat|exceeded|already know|know \w+ well|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|"
+    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know|know \w+ well|"
     r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
     r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
@@ -879,7 +883,8 @@ CONFIRMATION = re.compile(
 WH_INSIDE = re.compile(
     r"\b(?:which|how|what|when|where|who|why|whether)\b|\bor not\s*\?|"
     r"^\W*(?:there (?:is|are)|you (?:pay|cover|offer|give|have|provide)|"
-    r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?))\b"
+    r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?)|"
+    r"\w+(?: \w+)? (?:is |are )?(?:includes?|included|covers?|covered))\b"  # "health ins cover family?"
 )
 # Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
 CHANGE_WORDS = re.compile(
@@ -921,6 +926,29 @@ INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b"
 PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
     r"\bbe (?:possible|an option|doable|feasible|on the table)\b"
+)
+# A perk wanted, said as a request for the company to provide or pay ("I would ask that the company cover it",
+# "can company pay it?", "any relocation help?", "I'd be grateful for a mentor"), often beside a cost or a rival
+# offer that is the reason and carries the only figure: the request proposes (guide: propose).
+PERK_WANTED = _cue(
+    r"\b(?:i'?d ask|i would ask|i (?:ask|request) that|i(?:'m| am) asking|any way to|pretty please|"
+    r"(?:kinda |really |just )?need (?:you|u) (?:to )?(?:closer|to (?:get|go|come|match|meet))|"
+    r"closer to (?:that|it|this|them)|(?:any|some) (?:\w+ )?help\b|(?:i would|i'?d) be grateful (?:for|if)|"
+    r"(?:can|could) (?:we|you|u) (?:skip|put|tie|bump|raise|meet|cover|pay|assist|arrange|help)|"
+    r"(?:the )?(?:company|you|u|employer|organi[sz]ation|firm) (?:can|could|would|will) (?:\w+ )?"
+    r"(?:pay|cover|help|contribute|assist|fund|reimburse)|"
+    r"(?:can|could|would|will) (?:the )?(?:company|employer|organi[sz]ation|firm|department) (?:\w+ )?"
+    r"(?:pay|cover|help|contribute|assist|fund|reimburse|support))\b"
+)
+# A short question about what a perk is or covers wants information: "cert covered?", "health ins cover family?"
+WHAT_IT_COVERS = re.compile(
+    r"\b(?:cover(?:s|ed|ing)?|includ\w*|incl|count(?:s|ed)?|mean|vest(?:s|ed|ing)?|apply|applies|taxed|"
+    r"or (?:not|nah|no)|how|what|which|when|where|why|who|whether)\b"
+)
+# ...while one that names what is wanted proposes it: "senior in the title?", "mentor for the 1st year?", "step 3?"
+TERM_SPELLED_OUT = re.compile(
+    r"\b(?:senior|staff|lead|principal|head|sr|ii|iii|iv|director|for (?:the |my )?(?:1st|first|\d+|one|two|"
+    r"three|four|six|twelve|whole|entire)|possible|doable)\b|\d"
 )
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_WORDS = frozenset(
@@ -1336,7 +1364,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE, PERK_WANTED,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
     ],

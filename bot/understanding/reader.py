@@ -48,6 +48,9 @@ _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject
 _REQUEST_TIME, _REQUEST_WRITING, _COMPETING = Act.request_time, Act.request_writing, Act.competing_offer
 _TAKING_A_POSITION = frozenset({Act.propose, Act.reject, Act.trade_off})  # a reason can back these
 _ONLY_ASKING = frozenset({Act.ask, Act.request_time, Act.request_writing, Act.accept})  # …and not these
+# Acts that say what a message does already: a request for a perk is read from its words only without them.
+_NO_POSITION_YET = frozenset({Act.propose, Act.ask, Act.reject, Act.quit, Act.accept, Act.request_time,
+                              Act.request_writing})
 _HINT, _SUMMARY, _ALTERNATIVES = Signal.hint, Signal.summary, Signal.alternatives
 _NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
@@ -153,6 +156,7 @@ class Understander:
             amounts = _totals(amounts, low)
         taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
+        reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
@@ -173,15 +177,7 @@ class Understander:
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
-        if Act.quit in acts and Act.propose in acts and (
-                not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
-            acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
-        if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
-                    low, Act.request_writing in acts, may):
-                acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
-            if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
-                acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+        _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
@@ -389,8 +385,10 @@ class Understander:
             or (Act.request_time not in found
                 and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
+            or (_NO_POSITION_YET.isdisjoint(found) and (mentions or any(slot.perk for slot in slots))
+                and _found(cues.PERK_WANTED, low, may))
         ):
-            found.add(Act.propose)
+            found.add(Act.propose)  # the last: "parking runs 700 a month; I'd ask that the company cover it"
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
@@ -1440,10 +1438,33 @@ def _in_context(
         found.add(Act.propose)  # "equity matters most": what they want, in order
     if named and not found - {Act.greet} and words <= 6:
         if "?" in low and all(t.amount is None for t in named):
-            found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
+            # "gym?", "cert covered?" want to know what there is; "senior in the title?", "step 3?" ask for it
+            found.add(Act.propose if _spells_out_the_term(low, may) else Act.ask)
         elif "?" not in low:
             found.add(Act.propose)  # "title: principal", "fam coverage on health insurance"
     return [a for a in _ACT_ORDER if a in found]
+
+
+def _spells_out_the_term(low: str, may: MayMatch) -> bool:
+    """A short question that names what is wanted of a perk (a level, a figure, a time it is for) proposes it;
+    one about what the perk is, covers or includes asks (guide: a request put as a question is `propose`)."""
+    return (cues.TERM_SPELLED_OUT.search(low) is not None and cues.WHAT_IT_COVERS.search(low) is None
+            and not _at(cues.INFO_START, low, may))
+
+
+def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:
+    """Acts that the whole reading rules out, removed in place once terms and context are known."""
+    if Act.quit in acts and Act.propose in acts and (
+            not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
+        acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
+    if Act.accept in acts:
+        if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
+                low, Act.request_writing in acts, may):
+            acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
+        if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
+            acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+    if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _TAKING_A_POSITION.isdisjoint(acts):
+        acts.remove(_JUSTIFY)  # "other co offered 160k base": news of a rival offer backs no ask (guide)
 
 
 def _only_a_yes(low: str) -> bool:

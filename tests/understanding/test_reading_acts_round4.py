@@ -1,0 +1,74 @@
+"""Acts the guide settles that the reader used to get wrong: rival offers without an ask, requests for a perk
+said beside the cost that is their reason, short questions that name what is wanted, certificates wanted.
+
+Every sentence was written for this test (none comes from a corpus); each assertion is something a user would
+notice in a practice: a recruiter answering news as if it were a demand, or a demand as if it were news.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Act, Context, Understanding
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+
+
+def read(text: str, context: Context | None = None) -> Understanding:
+    return UNDERSTANDER.read(text, context)
+
+
+def acts(text: str, context: Context | None = None) -> set[Act]:
+    return set(read(text, context).acts)
+
+
+# --- a rival offer: a reason only when it backs an ask (guide, second Clarifications) -----------------
+
+
+def test_news_of_a_rival_offer_with_no_ask_is_not_a_reason() -> None:
+    for text in ("fyi a fintech offered me 135k base",
+                 "I now hold an offer from a logistics firm at €6,100 a month.",
+                 "another co came back with 22 days pto and 4 wfh days"):
+        assert acts(text) == {Act.competing_offer}, text
+
+
+def test_a_rival_offer_behind_an_ask_or_beside_current_pay_still_justifies() -> None:
+    assert {Act.competing_offer, Act.justify, Act.propose} <= acts(
+        "a fintech offered me 135k base, could you get to 132k?")
+    assert {Act.competing_offer, Act.justify, Act.propose} <= acts("another company offered 135k, can you match?")
+    # what they earn today is a reason of its own, ask or not
+    assert Act.justify in acts("I earn 118k today and a fintech offered me 135k.")
+
+
+# --- a perk asked for in words, its only figure being the cost behind it ---------------------------
+
+
+def test_a_request_to_pay_for_a_perk_beside_its_cost_proposes() -> None:
+    for text in ("my night course is about 2,800 dollars, can the company pay for it?",
+                 "Childcare near the office runs ₪2,500 a month; I would ask that you contribute to it.",
+                 "moving our furniture from Lisbon will cost 4.000 euro. Is possible some help?"):
+        found = acts(text)
+        assert {Act.propose, Act.justify} <= found, (text, found)
+
+
+def test_a_question_about_what_is_covered_stays_a_question() -> None:
+    for text in ("dental plan cover my kids?", "night course covered?"):
+        assert acts(text) == {Act.ask}, text
+
+
+# --- short questions: naming what is wanted proposes, asking what there is asks ---------------------
+
+
+def test_a_short_question_that_names_the_level_or_the_period_proposes() -> None:
+    for text in ("lead in my title?", "buddy for the first 3 months?", "title data scientist II?"):
+        assert acts(text) == {Act.propose}, text
+    for text in ("wellness budget?", "parental leave?"):  # a bare perk still asks what there is
+        assert acts(text) == {Act.ask}, text
+
+
+# --- a certificate the user wants paid is not their own value -------------------------------------
+
+
+def test_a_certificate_to_be_paid_for_is_no_reason() -> None:
+    assert Act.justify not in acts("25 days off + a cert budget")
+    assert Act.justify not in acts("exam cert paid?")
+    assert Act.justify in acts("I have the CKA cert, so I'd want 5k more")  # one they hold is
