@@ -308,7 +308,21 @@ TAKEN_UNDER_CONDITION = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
-TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled")  # cheap check before TERM_TAKEN_BEFORE
+TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled|works")  # cheap check before the two below
+# A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
+# "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
+TERM_FINE_AFTER = re.compile(
+    r"\s*(?:(?!(?:not|no|never|still|be|if|i|i'?m|am|we|we'?re|and|more|less|much|than)\b)(?:[\w$€£₪%'-]|[.,](?=\d))+\s+){0,3}?"
+    r"(?:(?:is|are|looks?|seems?|sounds?) (?:(?:totally|perfectly|absolutely|really|more than) )?)?"
+    r"(?:fine|ok(?:ay)?|good|acceptable|settled|works(?: for me)?)\b"
+    r"(?!\s*\?|\s+(?:if|as long|provided|once|to|with the|for the|but only)\b)"
+    r"(?![^.;!?]*\b(?:would|'d) be (?:better|ideal|nicer|perfect)\b)"  # "12 weeks is ok but 16 would be better"
+)
+# Said before a term in its sentence, these make "X is fine" a question or a condition, not a taking.
+NOT_YET_TAKEN = re.compile(r"\b(?:if|would|could|can|should|whether|unless|as long as|provided|once|how|what)\s")
+# The user moves on to the next item: what they called fine before it is settled in their eyes ("…works. Next, …")
+MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|moving on|now (?:on|to|for|about|let'?s)|"
+                       r"on to|onto|turn to|the other thing|(?:one|the) more thing)\b")
 TERM_TAKEN_BEFORE = re.compile(
     r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|w/?|for) (?:the |my |your )?"
     r"(?:proposed |revised |current |new )?$"

@@ -154,7 +154,8 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
+        taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
+            _takes_a_named_term(low, mentions) or _says_a_term_is_fine(low, mentions, amounts))
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
@@ -176,21 +177,27 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
-            acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
+            acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
-    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
-                             may: MayMatch) -> tuple[list[Act], list[Term]]:
+    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
+                             offer: Mapping[str, float | str], may: MayMatch) -> tuple[list[Act], list[Term]]:
         """ "I think 25 days is good for me" with 15 on the table asks for 25: a figure better than the offer,
         said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
         figure the user believes is offered (the practice then puts it right)."""
         if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
                 or _at(cues.AGREEING_OPENER, low, may)):
             return acts, terms
+        # "step 3 at $78k works for me. next, …": what is called fine before moving on is taken in the user's eyes
+        # (the practice puts it right); a figure after it is what they go on to ask
+        moving_on = cues.MOVING_ON.search(low)
+        settled_before = moving_on.start() if moving_on is not None and len(slots) == len(terms) else -1
         countered = False
         for i, term in enumerate(terms):
             standing = offer.get(term.perk or "")
+            if settled_before >= 0 and slots[i].start < settled_before:
+                continue
             if (term.role != "current" or term.amount is None or term.relative or term.negated
                     or not isinstance(standing, (int, float)) or term.perk not in self.perks):
                 continue
@@ -1285,6 +1292,22 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     return blocks
 
 
+def _says_a_term_is_fine(low: str, mentions: list[_Mention], amounts: list[Amount]) -> bool:
+    """ "wfh 2d ok", "the base at $172k is fine, and…", "18 days ok. wfh 3 tho": a term named and said to be fine
+    in the same clause takes that term, whatever the message goes on to ask; not "is 20 days ok?" or "if 3 days
+    is fine with you"."""
+    for end in sorted({m.end for m in mentions} | {a.end for a in amounts}):
+        fine = cues.TERM_FINE_AFTER.match(low, end)
+        if fine is None:
+            continue
+        start, stop = _sentence_span(low, end)
+        if (low.startswith("?", stop) or cues.NOT_YET_TAKEN.search(low, start, fine.end())
+                or low[start:end].lstrip().startswith(("is ", "are "))):
+            continue
+        return True
+    return False
+
+
 def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
     """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
     for mention in mentions:
@@ -1432,8 +1455,11 @@ def _in_context(
     if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
-    if Act.accept in found and any(t.role == "ask" and not t.give for t in named):
-        found.add(Act.propose)  # "ok on pto. now salary": takes one term and asks about the next
+    asked = [t for t in named if t.role == "ask" and not t.give]
+    if Act.accept in found and asked and (Act.reject not in found or any(t.amount is not None for t in asked)):
+        # "ok on pto. now salary": takes one term and asks about the next; in "ok w equity. base still low" the
+        # other perk named is the one refused, not a new ask
+        found.add(Act.propose)
     if named and not found - {Act.greet, Act.justify} and _found(cues.PRIORITY, low, may) and "?" not in low:
         found.add(Act.propose)  # "equity matters most": what they want, in order
     if named and not found - {Act.greet} and words <= 6:

@@ -72,3 +72,33 @@ def test_a_certificate_to_be_paid_for_is_no_reason() -> None:
     assert Act.justify not in acts("25 days off + a cert budget")
     assert Act.justify not in acts("exam cert paid?")
     assert Act.justify in acts("I have the CKA cert, so I'd want 5k more")  # one they hold is
+
+
+# --- one term taken inside a longer message ---------------------------------------------------------
+
+ON_THE_TABLE = Context(last_move="offer", last_perk="pto",
+                       offer={"base_salary": 95000, "pto": 22, "remote_work": 2, "sign_on_bonus": 5000})
+
+
+def test_a_term_called_fine_is_taken_while_the_rest_is_asked() -> None:
+    said = read("22 days pto ok. base 105 though", ON_THE_TABLE)
+    assert {Act.accept, Act.propose} <= set(said.acts)
+    said = read("The sign-on at $5k is fine, and I'd rather not argue about it; what matters is 3 remote days.")
+    assert {Act.accept, Act.propose} <= set(said.acts)
+    assert Act.accept in acts("2 remote days ok", ON_THE_TABLE)
+    # asked about, put as a condition or bettered in the same breath, it is not taken
+    assert Act.accept not in acts("is 22 days ok?")
+    assert Act.accept not in acts("if 3 remote days is fine with you, let's talk base")
+    assert Act.accept not in acts("20 weeks of parental leave is ok but 26 would be better")
+
+
+def test_a_term_called_fine_before_moving_on_stays_taken_in_a_practice() -> None:
+    # the recruiter's figure differs from the one the user repeats; moving on to the next item says the user takes
+    # it as settled, so the recruiter reads an acceptance (and puts the figure right) rather than a new demand
+    said = read("100k base works for me. Next, could I have 3 remote days?", ON_THE_TABLE)
+    assert {Act.accept, Act.propose} <= set(said.acts)
+    assert [t.role for t in said.terms if t.perk == "base_salary"] == ["current"]
+
+
+def test_a_perk_refused_beside_one_taken_is_not_a_new_ask() -> None:
+    assert acts("ok with the pto. remote still too little", ON_THE_TABLE) == {Act.accept, Act.reject}
