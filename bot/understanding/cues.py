@@ -308,14 +308,16 @@ TAKEN_UNDER_CONDITION = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
-TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled|works")  # cheap check before the two below
+# (a cheap check before the patterns below)
+TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled|works|sorted|yes|accept|it is")
 # A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
 # "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
 TERM_FINE_AFTER = re.compile(
-    r"\s*(?:(?!(?:not|no|never|still|be|if|i|i'?m|am|we|we'?re|and|more|less|much|than)\b)(?:[\w$€£₪%'-]|[.,](?=\d))+\s+){0,3}?"
+    r"(?:'s)?\s*(?:(?!(?:not|no|never|still|be|if|i|i'?m|am|we|we'?re|and|more|less|much|than)\b)"
+    r"(?:[\w$€£₪%'()-]|[.,](?=\d))+\s+){0,3}?"
     r"(?:(?:is|are|looks?|seems?|sounds?) (?:(?:totally|perfectly|absolutely|really|more than) )?)?"
-    r"(?:fine|ok(?:ay)?|good|acceptable|settled|works(?: for me)?)\b"
-    r"(?!\s*\?|\s+(?:if|as long|provided|once|to|with the|for the|but only)\b)"
+    r"(?:fine|ok(?:ay)?|good|acceptable|settled|sorted|works(?: for me)?|it is(?=\W*(?:$|[.,;!])))\b"
+    r"(?!\s*\?|\s+(?:if|as long|provided|once|to|with the|for the|but only|step|start|move|improvement|first)\b)"
     r"(?![^.;!?]*\b(?:would|'d) be (?:better|ideal|nicer|perfect)\b)"  # "12 weeks is ok but 16 would be better"
 )
 # Said before a term in its sentence, these make "X is fine" a question or a condition, not a taking.
@@ -324,8 +326,11 @@ NOT_YET_TAKEN = re.compile(r"\b(?:if|would|could|can|should|whether|unless|as lo
 MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|moving on|now (?:on|to|for|about|let'?s)|"
                        r"on to|onto|turn to|the other thing|(?:one|the) more thing)\b")
 TERM_TAKEN_BEFORE = re.compile(
-    r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|w/?|for) (?:the |my |your )?"
-    r"(?:proposed |revised |current |new )?$"
+    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )\b(?:fine|ok|okay|good|happy|agreed|settled) "
+    r"(?:on|with|w/?|for)|"
+    r"(?<!not )(?<!n't )\b(?:ok|okay|fine|happy) (?:staying|keeping|sticking) (?:on|with|at)|"
+    r"^\W*yes,? (?:to|on)|(?<!not )(?<!n't )(?<!to )\b(?:i'?d (?:like to )?|i (?:will |can )?)accept) "
+    r"(?:the |my |your )?(?:proposed |revised |current |new )?$"
 )
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -453,7 +458,8 @@ REASON_LINK = _cue(
     r"due to|considering(?! me\b)|"
     r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
     r"to allow me|to let me|would let me|to reflect|in line with|so (?:the|my) (?:kids|children|family|partner)|"
-    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason|"
+    r"months'? notice|weeks'? notice|notice period|(?:have|my|a|one month|1 month) notice|"
+    r"to cover (?:my|what i|the (?:move|bonus|gap|loss))|in light of|on that basis|for that reason|"
     r"(?:would|will|which|it'?d|it'?ll) (?:allow|free|save) (?:me|us)|(?:would|will|'d) make a (?:real |big |huge )?"
     r"difference|as (?:this|it) (?:will be|would be|is) my|to cover (?:this|that|it|the cost))\b"
 )
@@ -499,7 +505,15 @@ REASON_WORDS = _cue(
     r"the agreement (?:lets|allows|says)|"
     r"(?:is|'s) (?:brutal|dying|broken|ancient|killing me|a nightmare|exhausting)|daylight robbery|"
     r"colleagues (?:\w+ ){0,4}(?:have|get|already)|i'?ve (?:hired|mentored)|my (?:thesis|dissertation)|"
-    r"cost of living)\b"
+    r"cost of living|"
+    # situations people give as reasons in chat: a first management job, a course to finish, money out of
+    # pocket, family far away or on the way, a move, school changes, caregiving, current pay said plainly
+    r"first (?:\w+ )?(?:mgmt|management|manager|managing|leadership) (?:role|job|position)|"
+    r"first time (?:as|being) (?:a )?(?:manager|mgr|lead)|(?:to|must|have to|need to) (?:finish|complete) my|"
+    r"out of (?:my|our) (?:own )?pocket|my fam\b|(?:moving|move) the (?:whole )?fam(?:ily)?|"
+    r"(?:us|we'?re|we are) expecting|kids? (?:changing|starting|switching) schools?|caregiv\w+|"
+    r"i(?:'m| am) (?:now|currently) at|my actual (?:salary|pay|package)|(?:i'?ve|i have) been an? "
+    r"(?:senior|lead|staff|principal) )\b"
 )
 JUSTIFY = _cue(
     r"\b(?:my (?:commute|kids?|children|"
@@ -952,7 +966,11 @@ PERK_WANTED = _cue(
     r"(?:the )?(?:company|you|u|employer|organi[sz]ation|firm) (?:can|could|would|will) (?:\w+ )?"
     r"(?:pay|cover|help|contribute|assist|fund|reimburse)|"
     r"(?:can|could|would|will) (?:the )?(?:company|employer|organi[sz]ation|firm|department) (?:\w+ )?"
-    r"(?:pay|cover|help|contribute|assist|fund|reimburse|support))\b"
+    r"(?:pay|cover|help|contribute|assist|fund|reimburse|support)|"
+    r"(?:can|could) the \w+(?: \w+)? (?:pay|cover)|(?:it )?is (?:it )?possible\s*\?|any chance\s*\?|can we talk|"
+    r"(?:would|could|will) (?:the )?\w+ consider|(?:would|'d) be (?:super |really |so |very )?"
+    r"(?:nice|great|amazing|sick|awesome|cool|lovely|ideal|greatly appreciated|appreciated))"
+    r"(?!\w)"
 )
 # A short question about what a perk is or covers wants information: "cert covered?", "health ins cover family?"
 WHAT_IT_COVERS = re.compile(
@@ -962,7 +980,7 @@ WHAT_IT_COVERS = re.compile(
 # ...while one that names what is wanted proposes it: "senior in the title?", "mentor for the 1st year?", "step 3?"
 TERM_SPELLED_OUT = re.compile(
     r"\b(?:senior|staff|lead|principal|head|sr|ii|iii|iv|director|for (?:the |my )?(?:1st|first|\d+|one|two|"
-    r"three|four|six|twelve|whole|entire)|possible|doable)\b|\d"
+    r"three|four|six|twelve|whole|entire)|possible|doable|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)\b|\d"
 )
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_WORDS = frozenset(
@@ -1326,6 +1344,13 @@ SETTLING = re.compile(r"\b(?:that'?s|that is|it'?s|this is) (?:fine|good|ok|okay
 IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
+)
+# In the sentence of a term taken by name, these make it a condition or a trade, not a taking
+TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
+# "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask
+NOT_PUSHED_BEFORE = re.compile(
+    r"\b(?:won'?t|will not|not going to|don'?t want to|do not want to|wouldn'?t) (?:push|ask|haggle|argue)"
+    r"(?: (?:on|for|about|over))?(?: (?:more|a higher|a bigger))? (?:the |my |your )?$"
 )
 # "ok on the review.", "fine on the bonus, but…": one term taken, the rest of the message still counts
 ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on (?:the |my |your )?"

@@ -48,6 +48,7 @@ _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject
 _REQUEST_TIME, _REQUEST_WRITING, _COMPETING = Act.request_time, Act.request_writing, Act.competing_offer
 _TAKING_A_POSITION = frozenset({Act.propose, Act.reject, Act.trade_off})  # a reason can back these
 _ONLY_ASKING = frozenset({Act.ask, Act.request_time, Act.request_writing, Act.accept})  # …and not these
+_ASKING_FOR_TERMS = frozenset({Act.propose, Act.trade_off})  # what a rival offer must back to be a reason
 # Acts that say what a message does already: a request for a perk is read from its words only without them.
 _NO_POSITION_YET = frozenset({Act.propose, Act.ask, Act.reject, Act.quit, Act.accept, Act.request_time,
                               Act.request_writing})
@@ -155,7 +156,8 @@ class Understander:
         if "total" in low:
             amounts = _totals(amounts, low)
         taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
-            _takes_a_named_term(low, mentions) or _says_a_term_is_fine(low, mentions, amounts))
+            _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
+            or _says_a_term_is_fine(low, mentions, amounts))
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
@@ -1308,12 +1310,14 @@ def _says_a_term_is_fine(low: str, mentions: list[_Mention], amounts: list[Amoun
     return False
 
 
-def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
-    """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
-    for mention in mentions:
-        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
-        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()):
-            return True
+def _takes_a_named_term(low: str, starts: list[int]) -> bool:
+    """ "happy with the base", "fine on the bonus", "I'd accept the $1,500 budget", "yes to the laptop budget": one
+    term (a perk or a figure, starting at one of `starts`) taken by name, not under a condition."""
+    for start in starts:
+        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, start - 24), start)
+        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()) and (
+                not cues.TAKEN_IN_RETURN.search(low, *_sentence_span(low, start))):
+            return True  # not "fine with 20 days if I get 4 remote", "with that in place I'd accept the $145k"
     return False
 
 
@@ -1384,14 +1388,17 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
-    """A perk named only as fixed ("if base can't move now, could we…") is the offer as it stands, not an ask."""
-    if "if " not in low:
+    """A perk named only as fixed ("if base can't move now, could we…") or left alone ("I won't push on base") is
+    the offer as it stands, not an ask."""
+    conditional, left_alone = "if " in low, "n't " in low or " not " in low
+    if not (conditional or left_alone):
         return
     for slot in slots:
         if slot.role != "ask" or slot.negated or slot.amount is not None:
             continue
-        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
-        if fixed and fixed.start() <= slot.start < fixed.end():
+        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60) if conditional else None
+        if (fixed and fixed.start() <= slot.start < fixed.end()) or (
+                left_alone and cues.NOT_PUSHED_BEFORE.search(low, max(0, slot.start - 40), slot.start)):
             slot.role = "current"
 
 
@@ -1489,8 +1496,9 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
         if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
-    if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _TAKING_A_POSITION.isdisjoint(acts):
-        acts.remove(_JUSTIFY)  # "other co offered 160k base": news of a rival offer backs no ask (guide)
+    if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
+        # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
+        acts.remove(_JUSTIFY)
 
 
 def _only_a_yes(low: str) -> bool:
@@ -1573,7 +1581,9 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
         if "?" not in sentence:
             return sentence, polite
         if not polite:
-            lead_in = None if _at(cues.INFO_START, sentence, may) else cues.LEAD_IN.search(sentence)
+            # "what I care about next is remote: could we…?" leads in with a statement, not a question
+            lead_in = None if _at(cues.INFO_START, sentence, may) and not _at(cues.WH_STATEMENT, sentence, may) else (
+                cues.LEAD_IN.search(sentence))
         else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
             lead_in = cues.LEAD_IN.search(sentence)
             if lead_in is not None and (_found(cues.TELL_ME, sentence, may)

@@ -102,3 +102,44 @@ def test_a_term_called_fine_before_moving_on_stays_taken_in_a_practice() -> None
 
 def test_a_perk_refused_beside_one_taken_is_not_a_new_ask() -> None:
     assert acts("ok with the pto. remote still too little", ON_THE_TABLE) == {Act.accept, Act.reject}
+
+
+# --- after the fourth tuning set and the guide's third Clarifications ------------------------------
+
+
+def test_a_rival_offer_beside_a_refusal_backs_no_ask() -> None:
+    assert acts("a bank offered me 52k elsewhere, so 44k doesn't cut it") >= {Act.competing_offer, Act.reject}
+    assert Act.justify not in acts("a bank offered me 52k elsewhere, so 44k doesn't cut it")
+
+
+def test_reasons_said_in_chat_words_justify() -> None:
+    for text in ("could I get a mentor, it's my first management role", "push the start to 5 wks, notice period",
+                 "10k sign-on to cover my bonus pls", "could you cover parking? it comes out of my own pocket",
+                 "need 25 days, my fam is in Chile"):
+        assert {Act.propose, Act.justify} <= acts(text), text
+
+
+def test_a_wish_put_as_nice_to_have_or_possible_proposes() -> None:
+    for text in ("a gym budget would be super nice", "I prefer the Staff title, it is possible?",
+                 "would the team consider a compressed week?", "wfh mondays?"):
+        assert Act.propose in acts(text), text
+
+
+def test_terms_taken_by_name_or_figure_are_accepted() -> None:
+    for text in ("Happy with $95k and the 4% match; the rest is 3 remote days.",
+                 "I'd accept the 22 days as offered, but I'd ask for a $3k sign-on.",
+                 "yes to the equipment budget, no to the gym stipend",
+                 "Okay, 22 days it is. Next is the sign-on: could it be $5k?"):
+        assert Act.accept in acts(text, ON_THE_TABLE), text
+    # a condition or a trade in the same sentence takes nothing yet
+    assert Act.accept not in acts("With a 4k sign-on in place I'd accept the $95k as is.")
+
+
+def test_a_perk_left_alone_is_not_asked_for() -> None:
+    said = read("I won't push on the base. Could the leave go to 25 days?", ON_THE_TABLE)
+    assert [t.role for t in said.terms if t.perk == "base_salary"] == ["current"]
+
+
+def test_a_statement_before_a_request_does_not_make_it_a_question() -> None:
+    said = read("What I care about most is leave: could we make it 25 days?")
+    assert Act.propose in said.acts and Act.ask not in said.acts
