@@ -435,7 +435,11 @@ REFUSAL_WORDS = _cue(
     r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work|"
     r"(?:be|is|'s|as) a (?:big |real |clear )?step (?:back|backwards|down)|(?:a |kind of a |kinda a )?downgrade|"
     r"(?:leave|leaves|leaving) (?:me|us) worse off|(?:be|'d be) taking a cut|bottom of the barrel|"
-    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer)\b"
+    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer|"
+    # "₪38,000 is far off", "€74k? that's barely a move", "$158k? come on.", "not there yet", "still short"
+    r"nowhere near|(?:is|'s|still) (?:far|a long way) off|a long way (?:off|from)|not there yet|"
+    r"still (?:a bit |too |way )?short|barely (?:a move|any (?:move|movement)|an improvement|moved?)|"
+    r"(?:is|'s) (?:at )?the bottom of (?:the|your|my|their)|come on(?=\W*(?:$|[.!?,])))\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -1355,7 +1359,8 @@ NOT_PUSHED_BEFORE = re.compile(
 # "ok on the review.", "fine on the bonus, but…": one term taken, the rest of the message still counts
 ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on (?:the |my |your )?"
                             r"[\w-]+(?: [\w-]+)?\s*(?:[.;!]|,? (?:but|and|now)\b)")
-ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
+ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b(?!-on\b| on (?:bonus|payment))|"  # not "a $20k sign-on"
+                             r"\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
     r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
@@ -1374,6 +1379,7 @@ OWN_TIME = re.compile(
 
 # A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
 # the table, even one the offer doesn't have, rather than naming a new one.
+DEAL_TO_CLOSE = re.compile(r"(?:^|[.!?]\s*)(?:(?:ok(?:ay)?|fine|then)\W+)?deal\W*$")  # "…, 20 days. Fine. Deal."
 AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|sure|great|perfect|fine)\b")
 
 # Asking for more of something without naming it: "would it be possible to add some?", "a few more days

@@ -189,7 +189,10 @@ class Understander:
         said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
         figure the user believes is offered (the practice then puts it right)."""
         if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
-                or _at(cues.AGREEING_OPENER, low, may)):
+                or (_at(cues.AGREEING_OPENER, low, may) and not _only_a_yes(low))
+                or Act.request_writing in acts or cues.DEAL_TO_CLOSE.search(low)):
+            # "ok, $13k is fine", "…, 20 days. deal.", "ok: $180k, 25k sign-on. write it up" take what they name;
+            # "fine, $165k and a $20k sign-on" counters
             return acts, terms
         # "step 3 at $78k works for me. next, …": what is called fine before moving on is taken in the user's eyes
         # (the practice puts it right); a figure after it is what they go on to ask

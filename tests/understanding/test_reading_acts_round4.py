@@ -143,3 +143,18 @@ def test_a_perk_left_alone_is_not_asked_for() -> None:
 def test_a_statement_before_a_request_does_not_make_it_a_question() -> None:
     said = read("What I care about most is leave: could we make it 25 days?")
     assert Act.propose in said.acts and Act.ask not in said.acts
+
+
+def test_exasperated_refusals_refuse() -> None:
+    for text in ("€61k? come on.", "₪30,000 is still far off", "not there yet. 70k and 25 days",
+                 "that's barely a move"):
+        assert Act.reject in acts(text), text
+
+
+def test_an_opening_fine_before_new_figures_counters() -> None:
+    # a bare "fine," and figures better than the offer is a counter; the figures the user names are asks
+    said = read("Fine, $99k and a $6k sign-on because I lose my bonus.", ON_THE_TABLE)
+    assert Act.accept not in said.acts and Act.propose in said.acts
+    assert {(t.perk, t.role) for t in said.terms if t.amount} >= {("base_salary", "ask"), ("sign_on_bonus", "ask")}
+    # …while a recap closed with "deal", or sent to be written up, takes what it names
+    assert Act.accept in acts("24 days, $99k. Fine. Deal.", ON_THE_TABLE)
