@@ -309,7 +309,7 @@ TAKEN_UNDER_CONDITION = re.compile(
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
 # (a cheap check before the patterns below)
-TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled|works|sorted|yes|accept|it is")
+TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
 # A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
 # "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
 TERM_FINE_AFTER = re.compile(
@@ -959,6 +959,7 @@ PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
     r"\bbe (?:possible|an option|doable|feasible|on the table)\b"
 )
+# (not gated: searched only on messages that have said nothing else yet, so a gate bit would cost more than it saves)
 # A perk wanted, said as a request for the company to provide or pay ("I would ask that the company cover it",
 # "can company pay it?", "any relocation help?", "I'd be grateful for a mentor"), often beside a cost or a rival
 # offer that is the reason and carries the only figure: the request proposes (guide: propose).
@@ -1409,7 +1410,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE, PERK_WANTED,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
     ],
