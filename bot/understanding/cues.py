@@ -272,7 +272,8 @@ CONDITION_AFTER = re.compile(
 ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
-    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
+    r"sounds? (?:fine|good|great)|(?:is|are)(?: also| totally| perfectly| absolutely)? (?:fine|ok|okay|good)|"
+    r"deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
     r"(?:happy|fine|good) with (?:the|my|your)|(?<!not )comfortable with|"
     r"(?:happy|pleased|glad|delighted|ready) to (?:accept|sign)|"
     r"(?:would|will) work (?:well|great|fine|nicely))\b"

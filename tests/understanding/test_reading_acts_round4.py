@@ -158,3 +158,9 @@ def test_an_opening_fine_before_new_figures_counters() -> None:
     assert {(t.perk, t.role) for t in said.terms if t.amount} >= {("base_salary", "ask"), ("sign_on_bonus", "ask")}
     # …while a recap closed with "deal", or sent to be written up, takes what it names
     assert Act.accept in acts("24 days, $99k. Fine. Deal.", ON_THE_TABLE)
+
+
+def test_a_lesser_figure_called_also_fine_is_taken_not_asked() -> None:
+    said = read("Ok, 1 remote day is also fine.", ON_THE_TABLE)
+    assert set(said.acts) == {Act.accept}
+    assert [t.role for t in said.terms] == ["current"]
