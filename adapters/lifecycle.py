@@ -31,9 +31,12 @@ def warm_up(coach: object, render: Callable[[Reply], object] | None = None) -> N
     """Do once, before reporting ready, what the first turn would otherwise pay for.
 
     A short practice goes through the engine on a throwaway state (pure: nothing is stored), which
-    builds the understander; `render` turns its replies into the platform's shape once. The
-    playbooks are already loaded by then (the service is built from them). A coach without an
-    engine (a scripted one in tests) has nothing to warm.
+    builds the understander; `render` turns its replies into the platform's shape once. Then the
+    coach rehearses the same practice through its store (:meth:`bot.service.CoachService.rehearse`:
+    the turn's statements run and are rolled back, and the store's log is started), so the first
+    user's turn finds its statements prepared and its commit an ordinary one. The playbooks are
+    already loaded by then (the service is built from them). A coach without an engine (a scripted
+    one in tests) has nothing to warm.
     """
     engine = getattr(coach, "engine", None)
     step = getattr(engine, "step", None)
@@ -41,14 +44,18 @@ def warm_up(coach: object, render: Callable[[Reply], object] | None = None) -> N
     if step is None or not scenarios:
         return
     state = SessionState()
+    lines = (f"practice {next(iter(scenarios))}", *WARM_UP_LINES)
     try:
-        for text in (f"practice {next(iter(scenarios))}", *WARM_UP_LINES):
+        for text in lines:
             outcome = step(state, Incoming(platform="warm-up", tenant="-", user_id="-", conversation_id="-",
                                            text=text))
             state = outcome.state or state
             for reply in outcome.replies:
                 if render is not None:
                     render(reply)
+        rehearse = getattr(coach, "rehearse", None)
+        if rehearse is not None:  # after the engine pass: the reader is built outside the write lock
+            rehearse(lines)
     except Exception:  # a warm-up is an optimisation: the real turn reports its own trouble
         log.warning("warm-up failed; the first turn will be slower", exc_info=True)
 

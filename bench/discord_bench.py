@@ -5,6 +5,7 @@ Run from the repository root:
     python bench/discord_bench.py               # 200 measured DMs per client per round, 6 rounds
     python bench/discord_bench.py --events 500 --rounds 10
     python bench/discord_bench.py --cpu         # CPU per DM: the adapter's own vs a bare client's
+    python bench/discord_bench.py --cpu --loop uvloop   # the same with every client on uvloop
     python bench/discord_bench.py --first --code /path/to/old/checkout   # first reply vs warm, both trees
 
 Both clients are real discord.py clients connected to the local fake Discord over loopback
@@ -28,7 +29,11 @@ within 1.25x of bare.
 CPU (``time.thread_time``) is the client's work alone: discord.py's gateway parsing, the adapter and
 the REST request. For the coach the turn's own CPU (``CoachService.handle``, which runs inline) is
 measured too and subtracted: what is left is the adapter's own CPU per DM, compared with the bare
-client's CPU per DM in the same round. Target: within 1.1x.
+client's CPU per DM. Each round is cut into slices (``--slices``): in a slice every client, in an
+order that rotates, answers the same DMs on a fresh connection, and the ratio is taken within the
+slice, so a busy neighbour on a shared machine hits all clients alike; the median over slices is
+shown with its quartiles. ``--loop uvloop`` runs the clients on uvloop (the fake keeps its own
+asyncio loop), to compare the adapter and a bare client on that loop too. Target: within 1.1x.
 
 Two more rows separate what the adapter adds from what the coach's richer messages cost discord.py:
 ``same-payload`` is a bare client sending, for each DM, the very messages the coach sends for it
@@ -63,6 +68,7 @@ import discord
 from adapters.discord.client import CoachClient, intents
 from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordSettings
+from adapters.event_loop import EVENT_LOOPS, run_on
 from tests.support.fake_discord import FakeDiscord, connected
 
 CONVERSATION = (
@@ -292,25 +298,24 @@ class TurnTimed:
             self.cpu += time.thread_time() - started
 
 
-async def _cpu_per_dm(side: FakeOnItsThread, client: Any, texts: itertools.cycle[tuple[int, str]], events: int,
-                      warmup: int, turn: TurnTimed | None = None) -> tuple[float, float]:
-    """(client thread CPU per DM, of which the turn's own) over `events` DMs after `warmup`."""
+async def _cpu_per_dm(side: FakeOnItsThread, client: Any, dms: list[tuple[int, str]], warmup: int,
+                      turn: TurnTimed | None = None) -> tuple[float, float]:
+    """(client thread CPU, of which the turn's own) over the DMs after the first `warmup`."""
     assert side.fake is not None
     started = turn_before = 0.0
     async with connected(side.fake, client):
-        for index in range(warmup + events):
+        for index, (user, text) in enumerate(dms):
             if index == warmup:
                 gc.collect()
                 started, turn_before = time.thread_time(), (turn.cpu if turn else 0.0)
-            user, text = next(texts)
             client.done.clear()
             await side.send_dm(user, text)
             await asyncio.wait_for(client.done.wait(), 10)
         spent = time.thread_time() - started
-    return spent / events, ((turn.cpu - turn_before) / events if turn else 0.0)
+    return spent, ((turn.cpu - turn_before) if turn else 0.0)
 
 
-async def cpu_main(events: int, rounds: int, warmup: int) -> int:
+async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name: str) -> int:
     from adapters.discord.render import message_kwargs, render_reply
     from adapters.lifecycle import settle_heap
     from bot.engine import Engine
@@ -325,6 +330,8 @@ async def cpu_main(events: int, rounds: int, warmup: int) -> int:
     names = ("bare", "same-payload", "adapter", "replay", "coach", "turn", "coach-turn")
     rows: dict[str, list[float]] = {name: [] for name in names}
     ratios: dict[str, list[float]] = {name: [] for name in ("same-payload", "adapter", "replay", "coach-turn")}
+    per_slice = max(1, events // slices)
+    warm_per_slice = max(1, warmup // slices)
     with tempfile.TemporaryDirectory() as folder, FakeOnItsThread() as side:
         assert side.fake is not None
         recorder = CoachService(Store(Path(folder) / "record.db"), Engine(playbooks, understander))
@@ -339,40 +346,49 @@ async def cpu_main(events: int, rounds: int, warmup: int) -> int:
         def coach_client(coach: Any) -> TimedCoachClient:
             return TimedCoachClient(coach, settings, catalogue, guild_ready_timeout=0)
 
+        makers: dict[str, tuple[Any, TurnTimed | None]] = {
+            "bare": (lambda: BareClient(guild_ready_timeout=0), None),
+            "same-payload": (lambda: SamePayloadClient(payloads, guild_ready_timeout=0), None),
+            "adapter": (lambda: coach_client(FixedLineService()), None),
+            "replay": (lambda: coach_client(ReplayService(replies)), None),
+            "coach": (lambda: coach_client(real), real),
+        }
         try:
-            clients: dict[str, tuple[Any, TurnTimed | None]] = {}
-            for round_ in range(rounds):
-                clients = {
-                    "bare": (BareClient(guild_ready_timeout=0), None),
-                    "same-payload": (SamePayloadClient(payloads, guild_ready_timeout=0), None),
-                    "adapter": (coach_client(FixedLineService()), None),
-                    "replay": (coach_client(ReplayService(replies)), None),
-                    "coach": (coach_client(real), real),
-                }
-                order = list(clients)
-                order = order[round_ % len(order):] + order[:round_ % len(order)]  # no client always goes first
-                measured = {}
-                for name in order:
-                    client, timed = clients[name]
-                    measured[name] = await _cpu_per_dm(side, client, texts, events, warmup, timed)
-                bare = measured["bare"][0]
-                coach, turn = measured.pop("coach")
-                values = {name: cpu for name, (cpu, _turn) in measured.items()}
-                values.update({"coach": coach, "turn": turn, "coach-turn": coach - turn})
-                for name, value in values.items():
-                    rows[name].append(value)
-                for name in ratios:
-                    ratios[name].append(values[name] / bare)
+            turn_number = 0
+            for _round in range(rounds):
+                for _slice in range(slices):
+                    # Every client answers the same DMs in a slice (the coach's users still see their
+                    # conversations in order), in an order that rotates, so drift on a shared machine
+                    # and the mix of DMs hit them all alike.
+                    dms = [next(texts) for _ in range(warm_per_slice + per_slice)]
+                    order = list(makers)
+                    turn_number += 1
+                    order = order[turn_number % len(order):] + order[:turn_number % len(order)]
+                    values = {}
+                    for name in order:
+                        make, timed = makers[name]
+                        cpu, turn = await _cpu_per_dm(side, make(), dms, warm_per_slice, timed)
+                        values[name] = cpu / per_slice
+                        if timed is not None:
+                            values["turn"] = turn / per_slice
+                    values["coach-turn"] = values["coach"] - values["turn"]
+                    for name, value in values.items():
+                        rows[name].append(value)
+                    for name in ratios:
+                        ratios[name].append(values[name] / values["bare"])
         finally:
             real.inner.close()
-    print("Client thread CPU per DM (the fake Discord on its own thread), median over rounds")
+    samples = rounds * slices
+    print(f"Client thread CPU per DM (the fake Discord on its own thread; clients on the {loop_name} loop): "
+          f"median over {samples} slices of {per_slice} DMs, and the ratio's quartiles over those slices")
     for name, values_of in rows.items():
-        ratio = f"  {statistics.median(ratios[name]):5.2f}x bare" if name in ratios else ""
+        ratio = ""
+        if name in ratios:
+            low, _middle, high = statistics.quantiles(ratios[name], n=4) if samples > 1 else [ratios[name][0]] * 3
+            ratio = f"  {statistics.median(ratios[name]):5.2f}x bare  (quartiles {low:.2f}-{high:.2f})"
         print(f"{name:<12} {statistics.median(values_of) * 1000:6.3f} ms{ratio}")
-    print("per round, adapter's own (coach - turn) / bare: "
-          + " ".join(f"{r:.2f}" for r in ratios["coach-turn"]))
-    print("  / same-payload: " + " ".join(f"{c / p:.2f}" for c, p in
-                                          zip(rows["coach-turn"], rows["same-payload"], strict=True)))
+    print("adapter's own (coach - turn) / same-payload, median over slices: "
+          f"{statistics.median(c / p for c, p in zip(rows['coach-turn'], rows['same-payload'], strict=True)):.2f}")
     print("target: the adapter's own CPU within 1.1x of bare")
     return 0
 
@@ -451,6 +467,10 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--warmup", type=int, default=30)
     parser.add_argument("--cpu", action="store_true", help="client thread CPU per DM instead of latency")
+    parser.add_argument("--slices", type=int, default=8,
+                        help="with --cpu: each round's DMs in this many slices, the clients taking turns")
+    parser.add_argument("--loop", choices=EVENT_LOOPS, default="asyncio",
+                        help="with --cpu: the clients' event loop (the fake keeps its own asyncio loop)")
     parser.add_argument("--first", action="store_true", help="first reply after start vs warm, fresh processes")
     parser.add_argument("--users", type=int, default=6, help="with --first: users per process")
     parser.add_argument("--code", type=Path, action="append", default=[],
@@ -460,5 +480,6 @@ if __name__ == "__main__":
         sys.exit(first_main([Path(__file__).resolve().parents[1], *arguments.code], arguments.rounds,
                             arguments.users))
     if arguments.cpu:
-        sys.exit(asyncio.run(cpu_main(arguments.events, arguments.rounds, arguments.warmup)))
+        sys.exit(run_on(arguments.loop, cpu_main(arguments.events, arguments.rounds, arguments.warmup,
+                                                 arguments.slices, arguments.loop)))
     sys.exit(asyncio.run(main(arguments.events, arguments.rounds, arguments.warmup)))

@@ -319,12 +319,14 @@ def _free_port() -> int:
 class Server:
     """`offer-coach run slack --port N` from one tree, on its own database file."""
 
-    def __init__(self, tree: Path, api_url: str, secret: str, db: Path, bare: bool = False) -> None:
+    def __init__(self, tree: Path, api_url: str, secret: str, db: Path, bare: bool = False,
+                 uvloop: bool = True) -> None:
         import subprocess
 
         self.port = _free_port()
         env = {**os.environ, "PYTHONPATH": str(tree), "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": secret,
-               "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db)}
+               "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db),
+               "OFFER_COACH_EVENT_LOOP": "uvloop" if uvloop else "asyncio"}
         for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"):
             env.pop(name, None)
         argv = ([sys.executable, str(Path(__file__).resolve()), "--bare-server", str(self.port)] if bare else
@@ -363,6 +365,11 @@ def _bare_server(port: int) -> None:
     from slack_bolt.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
+    # Bolt's server (aiohttp's run_app) asks the policy for its loop
+    if os.environ.get("OFFER_COACH_EVENT_LOOP") == "uvloop":
+        import uvloop
+
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
     app = AsyncApp(client=AsyncWebClient(token="xoxb-bench", base_url=os.environ["SLACK_API_URL"]),
                    signing_secret=os.environ["SLACK_SIGNING_SECRET"])
 
@@ -469,11 +476,37 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
                                  counter, results)
                 for name, tree in trees.items():
                     results[name]["turn_ms"].append(turn_cpu_in_process(tree, turns) * 1000)
+                if ASYNCIO_THIS in results:  # the same code on the other loop: the same turn
+                    results[ASYNCIO_THIS]["turn_ms"].append(results["this"]["turn_ms"][-1])
     _report(results, baseline)
     return 0
 
 
 CHUNKS = 8  # each measurement alternates between the servers in this many slices
+ASYNCIO_THIS = "this, asyncio loop"  # this tree with OFFER_COACH_EVENT_LOOP=asyncio
+BARE = "bare Bolt"
+BARE_UVLOOP = "bare Bolt, uvloop"
+
+
+def _has_uvloop() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("uvloop") is not None
+
+
+def _start_servers(trees: dict[str, Path], fake: FakeSlack, secret: str, tmp: Path,
+                   round_: int) -> tuple[list[str], dict[str, Server]]:
+    """The coach servers (in this round's order) and the bare apps, each on its own database."""
+    tmp.mkdir()
+    names = list(trees) + ([ASYNCIO_THIS] if _has_uvloop() else [])
+    names = names if round_ % 2 == 0 else list(reversed(names))
+    servers = {name: Server(trees.get(name, trees["this"]), fake.api_url, secret, tmp / f"{names.index(name)}.db",
+                            uvloop=name != ASYNCIO_THIS) for name in names}
+    # The bare app on each loop: this tree's server on uvloop is compared with Bolt on uvloop.
+    servers[BARE] = Server(trees["this"], fake.api_url, secret, tmp / "bare.db", bare=True, uvloop=False)
+    if _has_uvloop():
+        servers[BARE_UVLOOP] = Server(trees["this"], fake.api_url, secret, tmp / "bare-uv.db", bare=True)
+    return names, servers
 
 
 async def _one_round(trees: dict[str, Path], fake: FakeSlack, session: aiohttp.ClientSession, waiter: Waiter,
@@ -481,10 +514,7 @@ async def _one_round(trees: dict[str, Path], fake: FakeSlack, session: aiohttp.C
                      results: dict[str, dict[str, list[float]]]) -> None:
     """Both trees' servers and the bare app run side by side; every measurement alternates between
     them in small slices, so a change in the machine's load falls on all of them alike."""
-    tmp.mkdir()
-    names = list(trees) if round_ % 2 == 0 else list(reversed(trees))
-    servers = {name: Server(trees[name], fake.api_url, secret, tmp / f"{name}.db") for name in names}
-    servers["bare Bolt"] = Server(trees["this"], fake.api_url, secret, tmp / "bare.db", bare=True)
+    names, servers = _start_servers(trees, fake, secret, tmp, round_)
     try:
         for server in servers.values():
             await server.listening()
@@ -492,13 +522,15 @@ async def _one_round(trees: dict[str, Path], fake: FakeSlack, session: aiohttp.C
         users = {name: [f"U{i}{round_:02d}{n:04d}" for n in range(64)] for i, name in enumerate(servers)}
         for name in names:
             out = results[name]
-            out["first_s"].append(await dm(sends[name], waiter, fake, f"UFIRST{name[:2]}{round_:03d}", FIRST_ASK))
+            tag = names.index(name)
+            out["first_s"].append(await dm(sends[name], waiter, fake, f"UFIRST{tag}{round_:03d}", FIRST_ASK))
             out["start_to_first_s"].append(time.perf_counter() - servers[name].started)
             await asyncio.gather(*(dm(sends[name], waiter, fake, user, STARTS_PRACTICE) for user in users[name]))
             await closed_loop(sends[name], waiter, fake, users[name][:8], 160, counter)  # connections, caches
-            warm = [await dm(sends[name], waiter, fake, f"UWARM{name[:2]}{round_:03d}{n}", FIRST_ASK) for n in range(9)]
+            warm = [await dm(sends[name], waiter, fake, f"UWARM{tag}{round_:03d}{n}", FIRST_ASK) for n in range(9)]
             out["warm_s"].append(statistics.median(warm))  # one reply alone swings too much on a busy machine
-        await closed_loop(sends["bare Bolt"], waiter, fake, users["bare Bolt"][:8], 160, counter)
+        for bare in set(servers) - set(names):
+            await closed_loop(sends[bare], waiter, fake, users[bare][:8], 160, counter)
         cpu: dict[str, float] = defaultdict(float)
         elapsed: dict[str, float] = defaultdict(float)
         for _ in range(CHUNKS):
@@ -532,21 +564,27 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
             ("max turns/s (64 users, closed loop)", "max_turns_s"), ("reply p50 at half max (ms)", "p50_half_ms"),
             ("reply p99 at half max (ms)", "p99_half_ms"), ("first reply after start (s)", "first_s"),
             ("process start to first reply (s)", "start_to_first_s"), ("warm reply, median of 9 (s)", "warm_s")]
+    names = ["this"] + ([ASYNCIO_THIS] if ASYNCIO_THIS in results else [])
     title = f"median of {len(results['this']['cpu_ms'])} rounds"
-    print(f"{title:<40}{'baseline':>12}{'this':>12}{'ratio':>8}")
+    print(f"{title:<40}{'baseline':>12}" + "".join(f"{n:>20}{'ratio':>7}" for n in names))
     for label, key in rows:
-        old, new = med(results["baseline"][key]), med(results["this"][key])
-        print(f"{label:<40}{old:>12.3f}{new:>12.3f}{new / old:>8.2f}")
-    bare = med(results["bare Bolt"]["cpu_ms"])
-    for name in ("baseline", "this"):
+        old = med(results["baseline"][key])
+        print(f"{label:<40}{old:>12.3f}" + "".join(f"{med(results[n][key]):>20.3f}{med(results[n][key]) / old:>7.2f}"
+                                                   for n in names))
+    bare = {loop: med(results[name]["cpu_ms"]) for loop, name in (("asyncio", BARE), ("uvloop", BARE_UVLOOP))
+            if name in results}
+    print("bare Bolt app, CPU ms per request: " + ", ".join(f"{v:.3f} on {loop}" for loop, v in bare.items()))
+    for name in ("baseline", *names):
         overhead = med(c - t for c, t in zip(results[name]["cpu_ms"], results[name]["turn_ms"], strict=True))
         ratio = med(results[name]["first_s"]) / med(results[name]["warm_s"])
-        print(f"{name}: adapter overhead {overhead:.3f} ms/turn = {overhead / bare:.2f}x a bare Bolt app's "
-              f"{bare:.3f} ms/request; first reply {ratio:.1f}x a warm one")
-    cpu_ratios = [n / o for n, o in zip(results["this"]["cpu_ms"], results["baseline"]["cpu_ms"], strict=True)]
-    print(f"per-round CPU ratios this/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
+        against = ", ".join(f"{overhead / v:.2f}x bare Bolt on {loop}" for loop, v in bare.items())
+        print(f"{name}: adapter overhead {overhead:.3f} ms/turn = {against}; first reply {ratio:.1f}x a warm one")
+    for name in names:
+        cpu_ratios = [n / o for n, o in zip(results[name]["cpu_ms"], results["baseline"]["cpu_ms"], strict=True)]
+        print(f"per-round CPU ratios {name}/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
     print("per-round CPU ms: " + "; ".join(f"{name} " + ", ".join(f"{v:.2f}" for v in results[name]["cpu_ms"])
-                                            for name in ("baseline", "this", "bare Bolt")))
+                                            for name in results))
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 def turn_cpu_main(refs: list[str], rounds: int, turns: int) -> int:

@@ -9,6 +9,7 @@
     python bench/understanding.py --blind --split dev --show-errors  # the blind dev lines, to tune on
     python bench/understanding.py --blind --split iter --show-errors # the second blind set, to tune on
     python bench/understanding.py --blind --from DIR --show-errors   # a blind set still being written
+    (the blind report also lists precision, recall and F1 per signal, weakest first, with F1 per style)
     python bench/understanding.py --blind --from tests/data/blind/frozen2  # the second frozen set (never shows errors)
 
 The held-out set is scored, never tuned on: do not read its failures to write rules. The
@@ -26,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -320,6 +322,8 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
             continue
         sc = scores[style]
         print(f"{style:<11}{sc.n:>5}{sc.acts.f1:>9.3f}{sc.perks.f1:>10.3f}{sc.pairs.f1:>23.3f}{sc.signals.f1:>12.3f}")
+    if "all" in scores:
+        print_signal_breakdown(scores)
     if show_errors:
         if frozen:
             print("\n(errors on a frozen set are not shown: it is not for tuning)")
@@ -327,9 +331,11 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
             for record, said in scores["all"].errors:
                 print(f"\n{record['text']!r} ctx={record.get('context')}")
                 print(f"  want {record['acts']} {sorted(blind.label_triples(record['terms']))}"
-                      f" perks={sorted({t['perk'] or '(none)' for t in record['terms']})}")
+                      f" perks={sorted({t['perk'] or '(none)' for t in record['terms']})}"
+                      f" signals={sorted(record.get('signals', []))}")
                 print(f"  got  {[a.value for a in said.acts]} {sorted(blind.read_triples(said.terms))}"
-                      f" perks={sorted({t.perk or '(none)' for t in said.terms})}")
+                      f" perks={sorted({t.perk or '(none)' for t in said.terms})}"
+                      f" signals={sorted(x.value for x in said.signals)}")
     items = blind.practices(split, directory)
     if items:
         result = blind.score_practices(items, blind.play_in_harness)
@@ -346,6 +352,24 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
             print(f"  {persona:<10}{result.right_by_persona[persona]:>4}/{n:<4}")
         print(f"skilled turns with an ask: {result.skilled_asks}; misread (the user would restate): {result.restated}")
     return 0
+
+
+def print_signal_breakdown(scores: dict[str, Any]) -> None:
+    """Precision, recall and F1 per signal over all lines, then F1 per style: the weakest signals show."""
+    from tests.support import blind
+
+    styles = [style for style in blind.STYLES if style in scores]
+    every = scores["all"].by_signal
+    print(f"\n{'signal':<14}{'P':>7}{'R':>7}{'F1':>7}{'n':>5}{'fp':>5}{'fn':>5}"
+          + "".join(f"{style[:9]:>10}" for style in styles))
+    for signal in sorted(every, key=lambda name: (every[name].f1, name)):
+        tally = every[signal]
+        row = f"{signal:<14}{tally.precision:7.2f}{tally.recall:7.2f}{tally.f1:7.2f}"
+        row += f"{tally.tp + tally.fn:5d}{tally.fp:5d}{tally.fn:5d}"
+        for style in styles:
+            by_style = scores[style].by_signal
+            row += f"{by_style[signal].f1:10.2f}" if signal in by_style else f"{'-':>10}"
+        print(row)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ import json
 import logging
 import sqlite3
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -56,6 +56,8 @@ DEFAULT_MAX_MESSAGE_CHARS = 4_000
 # session each time) steps once more holding the session's row (PostgreSQL) or the write lock
 # (SQLite), which always succeeds: optimistic when it is cheap, never starved.
 OPTIMISTIC_ATTEMPTS = 2
+# The platform of the throwaway user in CoachService.rehearse (never a real platform's name).
+REHEARSAL_PLATFORM = "rehearsal"
 
 STORE_TROUBLE_REPLY = Reply(
     kind=ReplyKind.notice,
@@ -76,6 +78,10 @@ FORGOTTEN_TEXT = (
     "Done: I deleted everything Offer Coach kept about you (practices, checklists, valuations and "
     "the conversation). If you write again, you start from scratch."
 )
+
+
+class _Rehearsed(Exception):
+    """Raised at the end of :meth:`CoachService.rehearse` so that its transaction rolls back."""
 
 
 class Engine(Protocol):
@@ -243,6 +249,40 @@ class CoachService:
             logger.warning("could not %s a user's data: %s", action.value, error)
             return [STORE_TROUBLE_REPLY]
         return []
+
+    # --- before serving --------------------------------------------------------------------
+
+    def rehearse(self, texts: Iterable[str]) -> list[Reply]:
+        """Play `texts` as a throwaway user through the whole turn path, then undo every write.
+
+        Each line is read, stepped and written with the very statements a turn uses, all in one
+        write transaction that is rolled back at the end: nothing stays in the store (no user,
+        session, turn or event id: there is nothing to see or export), but the statements are
+        prepared and the pages they touch are cached, and the second line reads back and updates the
+        session the first one wrote. Then the store starts its log (:meth:`Store.start_wal` where
+        it has one), so the first user's commit is an ordinary one. Call it once the engine is warm
+        (:func:`adapters.lifecycle.warm_up` does): the transaction holds the write lock while the
+        lines step, a few milliseconds. Returns the replies, for an adapter to render once.
+        """
+        store = self.store
+        replies: list[Reply] = []
+        now = timestamp(self._clock())
+        try:
+            with store.transaction():
+                for number, text in enumerate(texts):
+                    incoming = Incoming(platform=REHEARSAL_PLATFORM, tenant="-", user_id="-", conversation_id="-",
+                                        text=text, event_id=str(number))
+                    loaded = read_session(store.execute, incoming.user_key, incoming.scope)
+                    turn = self._turn(incoming, now, loaded, self._step(loaded.state, incoming))
+                    write_turn(store.execute, turn, f"{incoming.platform}:{incoming.event_id}")
+                    replies.extend(turn.replies)
+                raise _Rehearsed  # roll it all back
+        except _Rehearsed:
+            pass
+        start_wal = getattr(store, "start_wal", None)
+        if start_wal is not None:
+            start_wal()
+        return replies
 
     # --- a user's data -----------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import discord
 
+from adapters.discord.posting import post
 from adapters.discord.render import Outgoing, message_kwargs, render_reply
 from adapters.observability import count_error
 from bot.messages import Reply
@@ -101,7 +102,7 @@ class Delivery:
     async def _send_to_dm(self, out: Outgoing) -> bool:
         try:
             channel = self.user.dm_channel or await self.user.create_dm()
-            await channel.send(**message_kwargs(out))
+            await post(channel, out)
         except discord.Forbidden:
             self.dm_failed = True
             return False
@@ -115,7 +116,7 @@ class Delivery:
             self.reply_to = None  # reply to the user's message once; the rest follow plainly
             return
         if self.origin is not None:
-            await self.origin.send(**message_kwargs(out))
+            await post(self.origin, out)
 
     async def _respond(self, out: Outgoing, *, ephemeral: bool) -> None:
         interaction = self.interaction

@@ -17,7 +17,7 @@ from typing import Any
 
 import discord
 
-from adapters.discord.views import choices_view
+from adapters.discord.views import ChoiceComponents, choice_components
 from adapters.kept_renderings import kept_when_short
 from bot import markup
 from bot.messages import Attachment, Card, Choice, Reply, ReplyKind
@@ -51,14 +51,31 @@ _MARKUP_SIGNS = re.compile(r"[\\*`\n]|^[->] ")
 
 @dataclass
 class Outgoing:
-    """One Discord message to send: content, embeds, an optional file and optional components."""
+    """One Discord message to send: content, embeds, an optional file and optional components.
+
+    The coach's choices stay :class:`ChoiceComponents` (the payload is made from a kept template when
+    the message is sent to a channel); :attr:`view` builds a discord.py view of them only when asked.
+    A view set explicitly (a team post's buttons) is sent as it is.
+    """
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
     attachment: Attachment | None = None
-    view: discord.ui.View | None = None
+    components: ChoiceComponents | None = None
+    explicit_view: discord.ui.View | None = None
     ephemeral: bool = False
     private: bool = False
+
+    @property
+    def view(self) -> discord.ui.View | None:
+        """The components as a finished discord.py view (a new one for the coach's choices each time)."""
+        if self.explicit_view is not None:
+            return self.explicit_view
+        return self.components.view() if self.components is not None else None
+
+    @view.setter
+    def view(self, view: discord.ui.View | None) -> None:
+        self.explicit_view = view
 
     def file(self) -> discord.File | None:
         """A fresh file each time: a discord.File is consumed by one send."""
@@ -232,7 +249,13 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
 def _recruiter_text(reply: Reply) -> list[str]:
     speaker = reply.speaker or "Recruiter"
     lines = [f"**{escape_text(speaker)}**"]
-    for line in markup.parse(reply.text):
+    text = reply.text
+    if text.strip() == text and text and not _MARKUP_SIGNS.search(text):
+        # One plain line, what the recruiter nearly always says: quoted as it is, nothing to parse.
+        quoted_line = "> " + escape_text(text)
+        if len(quoted_line) <= CONTENT_LIMIT:
+            return _pack([*lines, quoted_line], CONTENT_LIMIT)
+    for line in markup.parse(text):
         quoted = markup.Line(line.spans, bullet=False, quote=True)
         lines.extend(_split_line(quoted, CONTENT_LIMIT))
     return _pack(lines, CONTENT_LIMIT)
@@ -267,15 +290,15 @@ def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
     for card in reply.cards:
         embeds.extend(card_embeds(card, card_colour))
 
-    view, overflow = choices_view(owner_id, reply.choices)
+    components, overflow = choice_components(owner_id, reply.choices)
     if overflow:
         contents.extend(render_markup(_overflow_text(overflow), CONTENT_LIMIT))
 
     messages = _assemble(contents, embeds)
-    if not messages and (view is not None or reply.attachment is not None):
-        messages = [Outgoing(content="Choose:" if view is not None else None)]
+    if not messages and (components is not None or reply.attachment is not None):
+        messages = [Outgoing(content="Choose:" if components is not None else None)]
     if messages:
-        messages[-1].view = view
+        messages[-1].components = components
         messages[-1].attachment = reply.attachment
     for message in messages:
         message.ephemeral = reply.ephemeral
@@ -319,7 +342,8 @@ def message_kwargs(out: Outgoing) -> dict[str, Any]:
     file = out.file()
     if file is not None:
         kwargs["file"] = file
-    if out.view is not None:
-        out.view.stop()  # the items are dynamic: discord.py need not keep this view in memory
-        kwargs["view"] = out.view
+    view = out.view
+    if view is not None:
+        view.stop()  # the items are dynamic: discord.py need not keep this view in memory
+        kwargs["view"] = view
     return kwargs

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import aiohttp
 import discord
 
+from adapters import event_loop
 from adapters.discord.client import make_client
 from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordConfigError, DiscordSettings, load_settings
@@ -28,6 +29,7 @@ from adapters.logs import redact_also
 from adapters.observability import DRAIN_SECONDS, Health, InFlight, ObservedCoach, start_health_server, store_probe
 from adapters.version import version
 from bot.config import CoreSettings
+from bot.messages import Reply
 from bot.teams.service import TeamService
 
 logger = logging.getLogger(__name__)
@@ -97,7 +99,17 @@ def run(core: CoreSettings, *, health_port: int | None = None) -> int:
     except DiscordConfigError as error:
         print(error, file=sys.stderr)
         return CONFIG_ERROR
-    return asyncio.run(serve(core, settings, health_port=health_port))
+    try:
+        return event_loop.run(serve(core, settings, health_port=health_port))
+    except event_loop.EventLoopUnavailable as error:
+        print(f"{event_loop.VARIABLE}={event_loop.chosen()}: {error}", file=sys.stderr)
+        return CONFIG_ERROR
+
+
+def _render_for_warm_up(reply: Reply) -> None:
+    for out in render_reply(reply, 0):
+        if out.components is not None:
+            out.components.rows()  # the template of the practice's buttons, made before the first user
 
 
 async def serve(core: CoreSettings, settings: DiscordSettings, *, health_port: int | None = None,
@@ -109,7 +121,7 @@ async def serve(core: CoreSettings, settings: DiscordSettings, *, health_port: i
     install_token_redaction(token)
     try:
         service = CoachService.from_settings(core)
-        warm_up(service, lambda reply: render_reply(reply, 0))  # before connecting: no first user waits for it
+        warm_up(service, _render_for_warm_up)  # before connecting: no first user waits for it
         settle_heap()  # what the process keeps for its life is built: out of the collector's way
     except Exception as error:  # a broken playbook folder or an unreadable database
         print(f"Offer Coach could not start: {error}", file=sys.stderr)

@@ -5,6 +5,12 @@ for a select (whose option values are choice ids). Both are :class:`discord.ui.D
 registered once at start-up, so a click is understood from the id alone: it works after a restart,
 on any shard, with no view waiting in memory and no timeout.
 
+A message's components are sent as :class:`ChoiceComponents`: the owner and the choices, made into
+Discord's component payload from a template kept per set of choices (the same few sets, the practice's
+buttons and the debrief's, come again and again), so a message sent to a channel builds no
+:class:`discord.ui.View` and no items; a view is built only where discord.py needs one (an
+interaction's response, a follow-up).
+
 A click is handed to ``interaction.client`` when it is a :class:`ChoiceHandler`; this module never
 imports the client, so the dependency points one way (client → views).
 """
@@ -14,6 +20,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import discord
@@ -147,12 +155,7 @@ def choices_view(owner_id: int, choices: Sequence[Choice]) -> tuple[discord.ui.V
 
     Up to five choices are buttons in one row; more become menus of up to 25 options each.
     """
-    unique: list[Choice] = []
-    seen: set[str] = set()
-    for choice in choices:
-        if choice.id not in seen:  # two components with one custom_id would be rejected by Discord
-            seen.add(choice.id)
-            unique.append(choice)
+    unique = _unique(choices)
     if not unique:
         return None, []
     view = discord.ui.View(timeout=None)
@@ -165,7 +168,7 @@ def choices_view(owner_id: int, choices: Sequence[Choice]) -> tuple[discord.ui.V
         options = [discord.SelectOption(label=_short(c.label, OPTION_LABEL_LIMIT), value=c.id)
                    for c in unique[start : start + MAX_SELECT_OPTIONS]]
         view.add_item(ChoiceSelect(owner_id, index, options))
-    return view, unique[capacity:]
+    return view, list(unique[capacity:])
 
 
 def disabled_copy(view: discord.ui.View | None, picked_custom_id: str | None) -> discord.ui.View | None:
@@ -183,3 +186,65 @@ def disabled_copy(view: discord.ui.View | None, picked_custom_id: str | None) ->
         elif isinstance(item, discord.ui.Select):
             item.disabled = True
     return view
+
+
+# Templates are built with this owner and given the real one per message; a snowflake is never 0.
+_TEMPLATE_OWNER = 0
+KEPT_TEMPLATES = 256
+
+
+def _unique(choices: Sequence[Choice]) -> tuple[Choice, ...]:
+    unique: list[Choice] = []
+    seen: set[str] = set()
+    for choice in choices:
+        if choice.id not in seen:  # two components with one custom_id would be rejected by Discord
+            seen.add(choice.id)
+            unique.append(choice)
+    return tuple(unique)
+
+
+@lru_cache(maxsize=KEPT_TEMPLATES)
+def _template(shown: tuple[tuple[str, str, ChoiceStyle], ...]) -> tuple[dict[str, Any], ...]:
+    """Discord's component rows for these (id, label, style) choices, owned by the template owner:
+    built by discord.py's own items, once per set of choices."""
+    choices = [Choice(id=choice_id, label=label, style=style) for choice_id, label, style in shown]
+    view, _overflow = choices_view(_TEMPLATE_OWNER, choices)
+    assert view is not None
+    view.stop()
+    return tuple(view.to_components())
+
+
+def _owned(custom_id: str, owner_id: int) -> str:
+    # "oc:b:0:<choice>" or "oc:s:0:<n>": the owner sits after the kind.
+    head = len(PREFIX) + 3
+    return f"{custom_id[:head]}{owner_id}{custom_id[head + 1:]}"
+
+
+@dataclass(frozen=True)
+class ChoiceComponents:
+    """The components of one message: the choices shown, owned by the user who may click them."""
+
+    owner_id: int
+    shown: tuple[Choice, ...]
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Discord's component payload, as :meth:`view`'s ``to_components()`` would give it."""
+        return [{**row, "components": [{**item, "custom_id": _owned(item["custom_id"], self.owner_id)}
+                                       for item in row["components"]]}
+                for row in _template(tuple((c.id, c.label, c.style) for c in self.shown))]
+
+    def view(self) -> discord.ui.View:
+        """The same components as a finished view, for the discord.py calls that need one."""
+        view, _overflow = choices_view(self.owner_id, self.shown)
+        assert view is not None
+        view.stop()  # the items are dynamic: discord.py need not keep this view in memory
+        return view
+
+
+def choice_components(owner_id: int, choices: Sequence[Choice]) -> tuple[ChoiceComponents | None, list[Choice]]:
+    """The components for the choices, and any that did not fit (the caller lists those in text)."""
+    unique = _unique(choices)
+    if not unique:
+        return None, []
+    capacity = MAX_BUTTONS if len(unique) <= MAX_BUTTONS else MAX_SELECT_OPTIONS * MAX_ROWS
+    return ChoiceComponents(owner_id, unique[:capacity]), list(unique[capacity:])

@@ -37,7 +37,7 @@ from adapters.slack.clients import Clients
 from adapters.slack.config import SlackSettings
 from adapters.slack.deliver import Delivery, respond
 from adapters.slack.home import HOME_ACTION_PREFIX, OPEN_VALUE_FORM, home_view
-from adapters.slack.http import shape_problem
+from adapters.slack.http import shape_problem, warm_responses
 from adapters.slack.inbound import (
     PLATFORM,
     BadPayload,
@@ -62,6 +62,7 @@ from adapters.slack.teams import TEAM_ACTION_PREFIX, UNAVAILABLE, SlackTeams, co
 from bot.messages import ConversationKind, Incoming
 from bot.port import Coach
 from bot.storage.inbox import Inbox
+from bot.storage.protocol import StoreError
 from bot.teams.service import TeamService
 
 log = logging.getLogger(__name__)
@@ -212,8 +213,12 @@ async def warm_connections(app: AsyncApp) -> None:
     Bolt asks ``auth.test`` on the first request it authorises; that, and opening (against Slack,
     with TLS) the connection, would otherwise land on the first user's reply. A made-up event type
     goes through Bolt's whole chain and is acknowledged by the catch-all listener, doing nothing
-    else. (The start-up token check has opened the shared session's connection already.)
+    else. (The start-up token check has opened the shared session's connection already.) The
+    inbox rehearses a request (:meth:`bot.storage.inbox.Inbox.rehearse`, rolled back) and the store
+    starts its log last, after every start-up write (:meth:`bot.storage.store.Store.start_wal`).
     """
+    _warm_intake(app)
+    await warm_responses()
     if app.client.token is None:
         return  # OAuth installs: one token per workspace, found when its first request comes
     try:
@@ -221,6 +226,20 @@ async def warm_connections(app: AsyncApp) -> None:
             body={"type": "event_callback", "event": {"type": "offer_coach_warm_up"}}, mode="socket_mode"))
     except Exception:  # an optimisation: the first request will do the same, a little later
         log.warning("could not warm the connection to Slack", exc_info=True)
+
+
+def _warm_intake(app: AsyncApp) -> None:
+    parts = _parts.get(app)
+    inbox = parts.intake.inbox if parts else None
+    if inbox is None:
+        return
+    try:
+        inbox.rehearse(PLATFORM)
+        start_wal = getattr(inbox.store, "start_wal", None)
+        if start_wal is not None:
+            start_wal()
+    except StoreError:  # an optimisation: the first request meets the same trouble and reports it
+        log.warning("could not warm the inbox", exc_info=True)
 
 
 async def close_app(app: AsyncApp, drain_seconds: float = DRAIN_SECONDS) -> None:
@@ -303,7 +322,7 @@ class Listeners:
                 await ack()
                 return
             key = replay or request_key(body, _header(request, "x-slack-signature"))
-            if not replay and not intake.accept(key, request.raw_body, body):
+            if not replay and not await intake.accept(key, request.raw_body, body):
                 log.debug("dropped a request already delivered (a retry or a replay)")
                 await ack()
                 return

@@ -20,6 +20,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.app.async_server import AsyncSlackAppServer
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,12 @@ class GuardedServer(AsyncSlackAppServer):
             log.debug("dispatch failed", exc_info=error)
             return web.Response(status=500, text="internal error")
         return await to_aiohttp_response(response)
+
+
+async def warm_responses() -> None:
+    """Before serving: turn a made-up Bolt response into aiohttp's once. Bolt's adapter compiles a
+    pattern the first time it does, which the first request's acknowledgement would pay for."""
+    await to_aiohttp_response(BoltResponse(status=200, body=""))
 
 
 def guarded_web_app(app: AsyncApp, path: str, signing_secret: str | None) -> web.Application:

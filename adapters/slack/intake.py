@@ -2,7 +2,9 @@
 
 The order is what makes a crash lose nothing: Slack never resends a request it got a 200 for, so
 the request goes into the core's inbox (:mod:`bot.storage.inbox`) before the listener returns and
-Bolt sends the acknowledgement. The work then runs as a task of this process, counted while it
+Bolt sends the acknowledgement; the requests that arrive together (read off the sockets in one turn
+of the event loop) share one transaction, so a busy server commits once for several of them rather
+than once each. The work then runs as a task of this process, counted while it
 runs (:attr:`Intake.in_flight`, :meth:`Intake.drain`: the hooks a graceful shutdown needs), and is
 marked done in small batches. Requests a crashed process left pending are dispatched again through
 the Bolt app at start-up (:meth:`Intake.replay`), once their lease says no live process holds them
@@ -69,22 +71,45 @@ class Intake:
         self._running: set[str] = set()
         self._finished: list[str] = []
         self._flush: asyncio.TimerHandle | None = None
+        # Requests waiting to be recorded together: (key, payload, resolved when committed).
+        self._arriving: list[tuple[str, str, asyncio.Future[bool]]] = []
 
     @property
     def in_flight(self) -> int:
         """Requests acknowledged and still being worked on."""
         return len(self._tasks)
 
-    def accept(self, key: str, raw_body: str, body: dict[str, Any]) -> bool:
-        """Record the request before it is acknowledged; False for one already seen (drop it)."""
+    async def accept(self, key: str, raw_body: str, body: dict[str, Any]) -> bool:
+        """Record the request before it is acknowledged; False for one already seen (drop it).
+
+        The requests that arrive together (in one turn of the event loop: under load, several) are
+        recorded in one transaction, each acknowledged once it is committed."""
         if self.inbox is None:
             return True
+        recorded = asyncio.get_running_loop().create_future()
+        self._arriving.append((key, raw_body or json.dumps(body), recorded))
+        if len(self._arriving) == 1:
+            asyncio.get_running_loop().call_soon(self._record_arrivals)
+        return await recorded
+
+    def _record_arrivals(self) -> None:
+        arriving, self._arriving = self._arriving, []
+        if self.inbox is None or not arriving:
+            return
         try:
-            return self.inbox.accept(PLATFORM, key, raw_body or json.dumps(body))
+            new = self.inbox.accept_many(PLATFORM, [(key, payload) for key, payload, _ in arriving])
         except StoreError as error:
-            # The turn will meet the same trouble and say so; the request is still worked on.
-            log.warning("could not record a request in the inbox: %s", error)
-            return True
+            # The turns will meet the same trouble and say so; the requests are still worked on.
+            log.warning("could not record %d requests in the inbox: %s", len(arriving), error)
+            new = [True] * len(arriving)
+        except Exception as error:
+            for _, _, recorded in arriving:
+                if not recorded.done():
+                    recorded.set_exception(error)
+            return
+        for (_, _, recorded), is_new in zip(arriving, new, strict=True):
+            if not recorded.done():
+                recorded.set_result(is_new)
 
     def start(self, work: Coroutine[Any, Any, None], key: str) -> None:
         """Run `work` as this process's own task; the key is marked done when it ends."""

@@ -23,6 +23,7 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters import event_loop
 from adapters.lifecycle import settle_heap, stop_on_signals
 from adapters.observability import (
     Health,
@@ -157,6 +158,9 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     try:
         await check_bot_token(app, settings)
         await warm_connections(app)
+        # Before Slack can deliver anything (in Socket Mode, from the moment the connection opens):
+        # a full collection here takes tens of ms, which the first event would otherwise wait out.
+        settle_heap()  # everything kept for the process's life is built: out of the collector's way
         handler = None
         if settings.mode == "socket":
             assert settings.app_token is not None
@@ -172,7 +176,6 @@ async def _serve(settings: SlackSettings, coach: Coach, core: CoreSettings, port
     except StartupError:
         await close_app(app)
         raise
-    settle_heap()  # everything kept for the process's life is built: out of the collector's way
     scheduling = _start_scheduler(app, teams, stop)
     if handler is not None:
         checks.watch_connection(handler.client.is_connected)
@@ -247,7 +250,10 @@ def run(core: CoreSettings, port: int = 3000, *, err: TextIO | None = None, heal
         return EXIT_CONFIG
     teams = team_service(service)
     try:
-        asyncio.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
+        event_loop.run(serve(settings, service, core, port, teams=teams, health_port=health_port))
+    except event_loop.EventLoopUnavailable as problem:
+        print(f"{event_loop.VARIABLE}={event_loop.chosen()}: {problem}", file=err)
+        return EXIT_CONFIG
     except StartupError as problem:
         print(f"Slack: {problem}", file=err)
         return problem.exit_code

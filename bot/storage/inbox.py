@@ -60,6 +60,17 @@ _LEASE_COLUMNS = (
 )
 
 
+_ACCEPT = ("INSERT INTO inbox (key, platform, received_at, payload, owner, leased_until) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING")
+_FINISH = "UPDATE inbox SET payload = NULL WHERE key = ?"
+_PRUNE = ("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE received_at < ? "
+          "AND payload IS NULL LIMIT ?)")
+
+
+class _Rehearsed(Exception):
+    """Raised at the end of :meth:`Inbox.rehearse` so that its transaction rolls back."""
+
+
 def _machine() -> str:
     """What tells this machine's processes apart from other machines' (and other containers')."""
     try:
@@ -124,15 +135,42 @@ class Inbox:
 
     def accept(self, platform: str, key: str, payload: str, *, now: datetime | None = None) -> bool:
         """Record a request before acknowledging it; False when this key was seen already (a replay)."""
+        return self.accept_many(platform, [(key, payload)], now=now)[0]
+
+    def accept_many(self, platform: str, requests: Sequence[tuple[str, str]], *,
+                    now: datetime | None = None) -> list[bool]:
+        """Record several (key, payload) requests in one transaction: one commit for all the requests
+        that arrived together, instead of one each. For each, False when its key was seen already
+        (earlier, or earlier in this same list)."""
         moment = now or now_utc()
+        received, until = timestamp(moment), timestamp(moment + LEASE)
+        new: list[bool] = []
         with self.store.transaction():
-            cursor = self._execute(
-                "INSERT INTO inbox (key, platform, received_at, payload, owner, leased_until) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                (f"{platform}:{key}", platform, timestamp(moment), payload, self.owner,
-                 timestamp(moment + LEASE)),
-            )
-        return bool(cursor.rowcount == 1)
+            for key, payload in requests:
+                cursor = self._execute(
+                    _ACCEPT, (f"{platform}:{key}", platform, received, payload, self.owner, until))
+                new.append(cursor.rowcount == 1)
+        return new
+
+    def rehearse(self, platform: str, *, now: datetime | None = None) -> None:
+        """Accept, finish and prune a made-up request in one transaction, then roll it back.
+
+        Before serving: the statements are prepared and the table's pages cached, so the first
+        real request's accept (on the way to its acknowledgement) costs what any later one does;
+        nothing stays behind. The first finish would also prune at once: that waits its interval
+        like every later one, and what it would have removed is removed then.
+        """
+        moment = now or now_utc()
+        key = f"{platform}:rehearsal-{uuid.uuid4().hex}"
+        try:
+            with self.store.transaction():
+                self._execute(_ACCEPT, (key, platform, timestamp(moment), "{}", self.owner, timestamp(moment + LEASE)))
+                self._execute(_FINISH, (key,))
+                self._execute(_PRUNE, (timestamp(moment - SEEN_FOR), PRUNE_BATCH))
+                raise _Rehearsed
+        except _Rehearsed:
+            pass
+        self._last_prune = time.monotonic()
 
     def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
         """Mark requests done (their payload goes; the key stays to recognise replays), and prune."""
@@ -140,14 +178,10 @@ class Inbox:
         with self.store.transaction():
             execute = self._execute
             for key in keys:
-                execute("UPDATE inbox SET payload = NULL WHERE key = ?", (f"{platform}:{key}",))
+                execute(_FINISH, (f"{platform}:{key}",))
             if time.monotonic() - self._last_prune >= PRUNE_EVERY_SECONDS:
                 self._last_prune = time.monotonic()
-                pruned = execute(
-                    "DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE received_at < ? "
-                    "AND payload IS NULL LIMIT ?)",
-                    (timestamp(moment - SEEN_FOR), PRUNE_BATCH),
-                ).rowcount
+                pruned = execute(_PRUNE, (timestamp(moment - SEEN_FOR), PRUNE_BATCH)).rowcount
                 if pruned >= PRUNE_BATCH:
                     # More are due: the next finish prunes again rather than in five seconds, so a
                     # server taking more than a batch per interval (100 requests/s) keeps up.

@@ -717,9 +717,9 @@ QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)
 MARKET = _cue(
     r"\b(?:market|mkt|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
     r"the data (?:shows?|says|suggests)|"
-    r"data (?:shows?|says|from|suggests)|research(?:ed)?|average|median|"
+    r"data (?:shows?|says|from|suggests)|(?<!equity )research(?:ed)?(?! team)|average|median|"
     r"percentile|benchmarks?|industry (?:standard|rate|norm)|typically (?:pay|get|offer|sit|earn|make|start)|"
-    r"(?:is|are) typical|going rate|comparable (?:roles|positions|companies|jobs|startups|firms)|peers|"
+    r"(?:is|are) typical|going rate|comparable (?:[\w-]+ ){0,3}(?:roles|positions|companies|jobs|startups|firms)|peers|"
     r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city|"
     r"what others|recruiters? (?:told|say|said|have|has|from|called|reached)|a recruiter|standard for|the norm|"
     r"norm for|"
@@ -729,28 +729,47 @@ MARKET = _cue(
     r"(?:other|most) (?:firms|startups|banks|"
     r"employers|companies)|competitors|everyone i know|everybody|in my country|common practice|"
     r"(?:friends?|mates?|buddy|buddies|colleagues?|contacts?)(?: of mine)? (?:in|at|with|who|says|said|tells?|told|"
-    r"works?|gets?|got|there)|(?:my|a) (?:\w+ )?friend|some colleagues|(?:people|ppl|others|folks|managers|"
+    r"works?|gets?|got|there)|(?<!asking for )(?:my|a) (?:\w+ )?friend|some colleagues|"
+    r"(?:people|ppl|others|folks|managers|"
     r"engineers|designers|developers|\w+ers) i know|people (?:with|in) my|"
-    r"(?:at|for) my level|in my field|(?:in|across) (?:this|the) (?:sector|industry)|companies (?:your|of your) size|"
+    r"(?:at|for) my level|in my field|(?:in|across) (?:this|the) (?:sector|industry)|"
+    r"companies (?:your|of your) size|(?:roles|jobs|positions|offers|postings|ads) i'?ve seen|"
+    r"what i (?:see|'?m seeing|am seeing) (?:for|in|at|around)|"
     r"from what i'?ve seen|what i'?ve (?:seen|heard|read)|i'?ve (?:seen|heard|read) (?:at|for|in|from|that)|"
     r"range (?:for (?:this|the|my|similar|comparable|senior|people|\w+ (?:managers|engineers|roles|designers))|"
-    r"i'?m seeing|i'?ve seen|i see)|(?:top|bottom) of the range|published (?:scale|range|band)|"
+    r"i'?m seeing|i'?ve seen|i see)|(?:top|bottom|low end|high end|middle) of the (?:[^\s.;!?]+ )?range|"
+    r"published (?:scale|range|band)|"
     r"roles i'?ve (?:interviewed|applied|been approached)|i spoke (?:with|to) (?:\w+ )?\w+s at|(?:companies|"
     r"firms|fintechs|startups|recruiters|people) i spoke (?:with|to)|(?:in|across) this space|"
     r"earning between|(?:last|recent) (?:few )?hires|"
     r"going (?:salary|rate)|what the role pays|pays elsewhere)\b"
 )
+# Market talk only the market_data signal looks for: how the figures of the message are read (MARKET) stays as it
+# was, so a figure beside "companies this size" keeps its role.
+MARKET_TALK = _cue(
+    r"\b(?:"
+    r"(?:companies|firms|organi[sz]ations|orgs|startups|employers|places) (?:of )?(?:your|this|that|similar) size|"
+    # what people in a role are paid, said with the figure: "EM roles at firms this size pay $170k-$190k"
+    r"(?:roles|positions|managers|engineers|analysts|designers|developers|leads|people|folks)\b"
+    r"[^.;!?]{0,50}?\b(?:pay|paying|make|earn|get|take|are(?: \w+ly)?(?: at| around| about| between| in)?)\s+"
+    r"(?:around |about |roughly |between |from |anywhere from |somewhere )?[$€£₪]?\d[\d.,]*\w*|"
+    r"what everyone (?:here |else )?(?:gets|has|makes)|(?:in|around) my (?:city|town|area|region)|"
+    # research in plain words: "I did my homework", "I looked around", "I checked online"
+    r"(?:did|done) (?:my|some|a bit of) (?:homework|digging)|(?:looked|checked|asked|shopped) around|"
+    r"(?:looked|checked) (?:it |this |that )?(?:up )?online)\b"
+)
 OWN_VALUE = _cue(
     r"\b(?:years? of (?:experience|\w+ (?:experience|work))|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|"
     r"grown|delivered|scaled|launched|increased|saved|run|been doing|hired|taken|hit|exceeded|spent)|"
     r"i (?:led|built|managed|shipped|grew|delivered|scaled|"
-    r"launched|bring|saved|cut|increased|doubled|have (?:\d+|\w+) years|run|ran|did \w+ \w+ for)|"
+    r"launched|bring(?! my (?:daughter|son|kid|child|partner|wife|husband|dog))|saved|cut|increased|doubled|"
+    r"have (?:\d+|\w+) years|run|ran|did \w+ \w+ for)|"
     r"i'?m (?:bringing|certified|"
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
     r"degree|certification|portfolio|publication record|thesis)|track record|expertise|proven|"
     r"i can hit the ground running|hit the ground running|"
-    r"i'?ve (?:mentored|worked|trained|coached|won)|"
-    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know|know \w+ well|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
+    r"exceeded|already (?:know|do|run|lead|manage|handle|own|cover)|know \w+ well|"
     r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
     r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
@@ -758,21 +777,41 @@ OWN_VALUE = _cue(
     r"i meet (?:every|all|each)|i tick (?:every|all)|"
     # experience counted in years, said any way: "6 yrs in GIS", "given my six years", "with eight years in DevOps"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|my \w+) (?:years?|yrs?) (?:in|at|doing|as|of \w+ work|"
-    r"of \w+ behind|behind|eng\w*|gis|exp\w*)\b|(?:given|with|for) my (?:\w+ )?(?:years?|yrs?)\b|"
+    r"of \w+ behind|behind|eng\w*|gis|exp\w*)\b|(?:given|with|for) my (?!first\b)(?:\w+ )?(?:years?|yrs?)\b|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years|yrs)' (?:exp\w*|of)|"
+    r"(?:with|for|having|of) (?:over |nearly |almost )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\+? "
+    r"(?:years?|yrs?) of (?!vest)[\w-]+|with (?:over |nearly |almost )?(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\+? years\b(?! (?:of )?vest)|"
+    r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|yrs?) of [\w-]+|"
+    r"my (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) years\b|"
+    r"i'?ve been (?:an? |the )[\w\s-]{1,30}? for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+) "
+    r"(?:years?|yrs?)|"
+    r"someone who (?:runs|leads|manages|built|ships|has (?:led|built|run|managed|shipped))|"
+    r"my (?:[\w-]+ )?(?:redesign|work|project|migration|rollout|launch|team|code|product|platform|campaign)"
+    r"(?: of [\w\s-]{1,30}?)? (?:reduced|increased|improved|cut (?:[\w-]+ ){0,3}by|grew|boosted|saved|doubled|"
+    r"tripled|halved)|"
     r"(?:i|we)'?ve got \d+ (?:years?|yrs?)|(?:someone|people) with (?:\w+ )?(?:years?|experience)|"
     r"(?:i|i'?ve|i have|i am|i'?m|having) (?:worked|working) in \w+|(?:with|for|as|given) (?:\w+ )?(?:\w+ )?experience|"
     r"i'?m confident (?:that )?i|i (?:think|know) i can|i'?d bring|as someone who|"
     r"(?:would|will|could) (?:directly )?(?:strengthen|benefit|feed|help) (?:the|your|our)|feeds (?:straight )?into|"
+    r"(?:directly )?benefits (?:the|your|our)|"
     r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
 )
 PRIORITY = _cue(
     r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me|a great deal)|most important|more important|"
     r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
     r"(?:top|first|main|biggest|key|principal|"
-    r"number one|#1) (?:priority|thing|concern|request)|priorit(?:y|ies|ise|ize)|care (?:most|more|a lot|about)|"
+    r"number one|#1) (?:priority|thing|concern|request)|priorit(?:y|ies|ise|ize)|"
+    r"(?<!n't )(?<!not )(?<!never )care (?:most|more|a lot|about)|"
+    r"(?:my|the|our) (?:#|no\.? ?|number )(?:1|2|3|one|two|three)\b|"
+    r"what i (?:really |most )?need (?:most )?is|the (?:one|only|main|big|biggest) (?:thing|one)(?: that)? "
+    r"(?:i (?:really )?(?:need|care about|want)|for me)|"
+    r"[a-z]+ > [a-z]+|(?:more|less) to me than|matters? (?:less|as much|way more|much more|far more)|"
+    r"first[,;]? (?:then )?[\w$]+,? (?:second|then)|for me (?:is )?(?:very |really |so )?important|"
     r"(?:is|are) key for me|non-?negotiable for me|what i (?:really )?(?:care|value)|what i need most|"
-    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|i'?d value|deal ?breaker|must[- ]have|"
-    r"in (?:that|this) order|in order[:,]|(?:more|most) weight|the headline for me|kind of everything|"
+    r"(?:important|crucial|essential|critical) (?:to|for) me|i value|i'?d value(?! it)|"
+    r"(?<!not a )(?<!n't a )(?<!no )deal ?breaker|must[- ]have|"
+    r"in (?:that|this) order|in order(?=[:,])|(?:more|most) weight|the headline for me|kind of everything|"
     r"what tips it|the sticking point|(?:\w+ )?days? matters)\b"
 )
 # A writing word asks for a document only when something is asked: "could you send…", "please put it in
@@ -789,14 +828,18 @@ NOT_WRITING_ASKED = re.compile(r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing)\b
 WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
 IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
 ALTERNATIVES = _cue(
-    r"\b(?:what else|anything else(?! i should| to know| about)|something else|"
+    r"\b(?:what else|(?<!for )(?<!or )anything else(?! i should| to know| about| you need)|something else|"
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
     r"(?<!have )(?<!got )(?<!have some )alternatives?|"
-    r"any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
+    r"(?<!without )any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
+    r"what (?:flexibility|room|wiggle room|leeway) (?:do|does|is|could|can|would)|(?:some|any) room left|"
+    r"anything (?:besides|apart from|other than|beyond|on top of) (?:the )?(?:money|salary|base|pay|cash) "
+    r"(?:you|that you) (?:could|can|might)|(?:are|is) (?:typically|usually|generally|normally) (?:negotiable|flexible)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
     r"(?:flexible|negotiable)|make up for it|other ways?|(?:do|does) (?:you|the company) have room|"
-    r"where (?:do|does) (?:you|the company) have (?:room|flexibility)|(?:are|is) negotiable|"
+    r"where (?:do|does) (?:you|the company) have (?:the most |more |some |any )?(?:room|flexibility)|"
+    r"(?:are|is) negotiable|"
     r"\w+ else (?:can|could) (?:u|you)|what would it take|what would need to|other levers|what(?:'s| is) the highest|"
     r"further flexibility|how flexible is|could be flexed|(?:more )?space to move|haven'?t discussed|"
     r"is (?:the |it )?[\w\s]{0,30}negotiable|what is and isn'?t negotiable)\b"
@@ -809,20 +852,22 @@ TRIAL = _cue(
 )
 RUDE = _cue(
     r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|"
-    r"(?<!isn't )(?<!not )cheap(?:skate)?|pathetic|"
+    r"(?<!isn't )(?<!not )(?<!ain't )cheap(?:skate)?|pathetic|clueless|"
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
-    r"disgrace|scam|robbery|insane|absurd|are you kidding|"
+    r"disgrace|scam|(?<!daylight )robbery|insane|absurd|are you kidding|wasting (?:my|our) time|"
     r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
     r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
 )
 PLEADING = _cue(
     r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
-    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+|just this once|have a heart|"
+    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+(?! (?:board|in|over|back|down|up|to|the|a)\b)|"
+    r"just this once|have a heart|"
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
 SUMMARY = _cue(
-    r"\b(?:(?<!the )(?<!a )(?<!to )(?:summar(?:y|ise|ize|ising|izing)|recap)|"
+    r"\b(?:(?<!the )(?<!a )(?<!to )(?<!written )(?<!let me )(?<!quick )(?:summar(?:y|ise|ize|ising|izing)|recap)"
+    r"(?! from (?:my|our))|say (?:me )?again (?:all )?the|what (?:do )?we have (?:now|so far)|"
     r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
@@ -832,15 +877,31 @@ SUMMARY = _cue(
     r"status)\b"
 )
 HINT = _cue(
-    r"\b(?:hint|wh?at should i (?:say|do|ask|try|counter)|what do i (?:say|do|counter)|should i (?:mention|say|"
+    r"\b(?:hint|wh?at (?:should|shd|shld|shall) i (?:say|do|ask|try|counter|push)|what do i (?:say|do|counter)|"
+    r"what to (?:say|push for|ask for|do) next|any suggestions?\b|should i (?:mention|say|"
     r"tell|ask|wait|counter)|"
     r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"
     r"^\W*(?:hey |ok )?coach\b|^\W*help\W*$|help!|any (?:tips?|advice|ideas?)|tips?\??$|"
-    r"help me(?! (?:understand|say|compare|ramp|grow))|i'?m (?:a bit |kinda |so )?stuck|stuck here|kinda lost|"
+    r"(?<!would )(?<!could )(?<!will )(?<!to )help me(?! (?:understand|say|compare|ramp|grow|make|sleep))|"
+    r"i'?m (?:a bit |kinda |so )?stuck|stuck here|kinda lost|"
     r"what now|what next|what'?s (?:my|the|our) next move|next move\?|how should i (?:respond|reply|answer|"
     r"proceed)|"
     r"give me a (?:tip|hint)|advice)\b"
 )
+# Pressure and rudeness the speaker disowns, said just before the cue: "I don't want to sound greedy", "I'm not
+# begging", "this isn't a take-it-or-leave-it", "not my final offer". Searched only on the few words before a
+# rude, pleading or all-or-nothing cue that matched, so it costs nothing on ordinary lines.
+DISOWNED_BEFORE = re.compile(
+    r"(?:\bnot|\bno|\bnever|\b(?:isn|aren|wasn|ain|won|wouldn|can|doesn|didn)'?t)\s+"
+    r"(?:(?:a|an|so|that|too|really|being|be|my|your|the|our)\s+)?$|"
+    r"(?:\bnot|\bnever|n't)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}?\b(?:be|being|sound\w*|seem\w*|come across|coming across|"
+    r"call\w*|say\w*|mean\w*|trying|want\w*|going|gonna|giving|give)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}$"
+)
+# The speaker calling themself names is not rudeness to the other side: "am I being greedy?", "I feel stupid".
+SELF_BEFORE = re.compile(r"\b(?:i'?m|i am|am i|being|myself|i feel|i sound|i seem|i look)\s+(?:\w+\s+){0,2}$")
+SELF_WORDS = frozenset({"greedy", "cheap", "stupid", "dumb", "pathetic", "desperate", "useless", "idiot", "ridiculous"})
+# A bare "pls" or a message opening and closing on "please" begs without a cue word in between.
+PLEADING_ALONE = re.compile(r"^\W*(?:pl[sz]+|please+)(?:\W+(?:pl[sz]+|please+))*\W*$|^\W*please\b.*\bplease\W*$")
 NEGATORS = re.compile(
     r"(?:\bno|\bnot?|\bwithout|\bdon'?t (?:need|want|care about|offer|have|do|provide|give)|"
     r"\bdo not (?:need|want|offer|have|provide)|\bdoesn'?t (?:include|come with|have)|\bno need (?:for|of)|"
@@ -1324,10 +1385,17 @@ OTHER_SCRIPT = re.compile(  # Hebrew, Arabic, Cyrillic, Greek, Japanese kana, CJ
 
 # All or nothing: coached as an ultimatum, never read as walking out.
 ULTIMATUM = _cue(
-    r"\b(?:either\b.{1,60}\bor\b|or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
-    r"pass|take the other)|or (?:we stop|nothing|no deal|i'?m out)|"
+    # "either X or Y" offers a choice; "either X or I walk" does not
+    r"\b(?:either\b.{1,60}\bor (?:else\b|(?:i|we)\b|i'?m\b|nothing\b|no\b)|"
+    r"or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
+    r"pass|take the other)|or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
+    r"or (?:we stop|nothing|no deal|i'?m out)|"
+    r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
+    r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b|"
+    r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
     r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
-    r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|deal-?breaker|"
+    r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|"
+    r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
     r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im) (?:done|out|walking)|"
@@ -1337,8 +1405,9 @@ ULTIMATUM = _cue(
     r"walk-?away (?:point|number)|(?:unable|not able) to proceed|i must say no|i'?ll sign with them|"
     r"(?:if|unless|otherwise|should) .{1,60}(?:i'?ll|i will|i'?d|i would|i)(?: have to)? (?:step away|withdraw)|"
     r"(?:if|unless) .{1,50}(?:i'?m|i am) (?:withdrawing|walking away|out)|"
-    r"without (?:it|that|them|this|[\w\s'-]{1,30}),? (?:i regret that )?i (?:can'?t|cannot|won'?t|am unable to|"
-    r"would not be able to|wouldn'?t be able to) (?:take|accept|join|come on board|sign))\b"
+    r"without (?:it|that|them|this|[\w\s'-]{1,40}),? (?:i regret that )?i (?:can'?t|cannot|won'?t|am unable to|"
+    r"would not be able to|wouldn'?t be able to|will not be able to|won'?t be able to) "
+    r"(?:take|accept|join|come on board|sign))\b"
 )
 # An acceptance in words that need no context ("I accept"), against "ok" or "deal" that only accept an offer.
 # "ok, that's fine, thank you": settling with thanks takes the offer even after a question
@@ -1403,7 +1472,7 @@ _FACTORED.save()  # every cue is compiled by now
 GATE = CueGate(
     [
         GREET, ACCEPT, REJECT, JUSTIFY, ENTHUSIASM, COMPETING, TRADE, REQUEST_TIME, REQUEST_WRITING,
-        QUIT, MARKET, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
+        QUIT, MARKET, MARKET_TALK, OWN_VALUE, PRIORITY, ALTERNATIVES, TRIAL, RUDE, PLEADING, SUMMARY, HINT, REPORTED,
         OFFER_CUE, WOULD_HELP, ASKS_ABOUT_OFFERS, MATCH_IT, ACHIEVEMENT, OFFER_WORDS, TRADE_HINT,
         LOSS_FROM_LEAVING, EVIDENCE, ASKING, ACCEPTING, RECAP, CHANGE_WORDS,
         ULTIMATUM, PLEASED_ACCEPT, ACCEPT_IN_WORDS, CURRENT_BEFORE, CURRENT_AFTER, CURRENT_NEXT_TO, FROM_BEFORE,

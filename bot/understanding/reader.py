@@ -57,13 +57,10 @@ _NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
-    (Signal.market_data, cues.MARKET),
     (Signal.own_value, cues.OWN_VALUE),
     (Signal.priority, cues.PRIORITY),
     (Signal.alternatives, cues.ALTERNATIVES),
     (Signal.trial_period, cues.TRIAL),
-    (Signal.rude, cues.RUDE),
-    (Signal.pleading, cues.PLEADING),
     (Signal.summary, cues.SUMMARY),
     (Signal.hint, cues.HINT),
 )
@@ -353,7 +350,7 @@ class Understander:
         signals: list[Signal] = []
         if one_term_taken or _accepts(low, may, acts, mentions):
             acts.add(Act.accept)
-        ultimatum = cues.ULTIMATUM.search(low) if cues.ULTIMATUM in may else None
+        ultimatum = _meant(cues.ULTIMATUM, low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
@@ -370,11 +367,7 @@ class Understander:
             acts.add(Act.ask)
         if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
             acts.add(Act.justify)
-        skipped = may.skipped
-        signals.extend(signal for signal, pattern in _SIGNAL_CUES
-                       if id(pattern) not in skipped and pattern.search(low) is not None)
-        if Signal.rude not in signals and _shouting(original):
-            signals.append(Signal.rude)
+        signals.extend(_cue_signals(low, original, may))
         if signals:
             _acts_from_signals(low, stated, acts, signals)
         if Act.quit in acts:
@@ -789,6 +782,33 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     return False
 
 
+def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
+    """The signals whose cue words are in the message; rudeness and pleading the speaker disowns do not count."""
+    skipped = may.skipped
+    signals = [signal for signal, pattern in _SIGNAL_CUES if id(pattern) not in skipped and pattern.search(low)]
+    if _found(cues.MARKET, low, may) or _found(cues.MARKET_TALK, low, may):
+        signals.insert(0, _MARKET_DATA)  # first, as the vocabulary lists it
+    if (id(cues.RUDE) not in skipped and _meant(cues.RUDE, low)) or _shouting(original):
+        signals.append(Signal.rude)
+    if (id(cues.PLEADING) not in skipped and _meant(cues.PLEADING, low)) or (
+            "pl" in low[-16:] and cues.PLEADING_ALONE.search(low)):  # it ends on "please" or "pls"
+        signals.append(Signal.pleading)
+    return signals
+
+
+def _meant(pattern: re.Pattern[str], low: str) -> re.Match[str] | None:
+    """The first match of a rude, pleading or all-or-nothing cue the speaker does not disown ("I don't want to
+    sound greedy", "not my final offer") or say of themself ("am I being greedy?")."""
+    for found in pattern.finditer(low):
+        before = max(0, found.start() - 60)
+        if cues.DISOWNED_BEFORE.search(low, before, found.start()):
+            continue
+        if found.group() in cues.SELF_WORDS and cues.SELF_BEFORE.search(low, before, found.start()):
+            continue
+        return found
+    return None
+
+
 def _found(pattern: re.Pattern[str], text: str, may: MayMatch, start: int = 0, end: int = sys.maxsize) -> bool:
     """pattern.search(text, start, end), skipped when the gate knows it cannot match (text is in the message)."""
     return id(pattern) not in may.skipped and pattern.search(text, start, end) is not None
@@ -1146,7 +1166,8 @@ def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Sign
         acts.discard(_COMPETING)
     if (_SUMMARY in signals or _ALTERNATIVES in signals) and ("?" in low or cues.POLITE_REQUEST.match(low)):
         acts.add(_ASK)  # "recap?", "what else can you offer to bridge it?" want an answer
-    if (_MARKET_DATA in signals and (stated is low or cues.MARKET.search(stated))) or (
+    market_stated = stated is low or cues.MARKET.search(stated) or cues.MARKET_TALK.search(stated)
+    if (_MARKET_DATA in signals and market_stated) or (
             _OWN_VALUE in signals and (stated is low or cues.OWN_VALUE.search(stated))):
         acts.add(_JUSTIFY)  # a competing offer with a figure is evidence too: see _acts_from_terms
 

@@ -62,3 +62,51 @@ def test_the_first_typed_line_builds_no_reader(tmp_path: Path, monkeypatch: pyte
     assert all(counts == {"readers": 1, "playbooks": 1} for _, counts in coach.seen[1:])
     assert builds == {"readers": 1, "playbooks": 1}
     assert "150" in out.getvalue()
+
+
+class _Watching(_Recording):
+    """The service, noting at each turn's start what had been imported, compiled and logged; before
+    the first typed line a round of the store's maintenance runs, as a second of typing allows."""
+
+    def __init__(self, inner: CoachService, db: Path, compiled: list[str]) -> None:
+        super().__init__(inner, {})
+        self.db = db
+        self.compiled = compiled
+        self.marks: list[tuple[set[str], int, bytes]] = []
+
+    def handle_sync(self, incoming: Incoming) -> list[Reply]:
+        import sqlite3
+
+        from tests.support.builds import wal_header
+
+        if len(self.marks) == 1:
+            conn = sqlite3.connect(self.db, isolation_level=None)
+            self.inner.store._maintenance.round(conn)  # type: ignore[attr-defined]
+            conn.close()
+        self.marks.append((set(sys.modules), len(self.compiled), wal_header(self.db)))
+        return self.inner.handle_sync(incoming)
+
+
+def test_the_first_typed_line_imports_compiles_and_restarts_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted, not timed: between the first typed line and the next, nothing is imported or
+    compiled, and the first typed line's commit does not restart the store's log (the menu's turn
+    wrote before the warm-up, and a maintenance round passed since)."""
+    from tests.support.builds import count_compiles, wal_header
+
+    db = tmp_path / "c.db"
+    service = CoachService.from_settings(CoreSettings(db=db))
+    compiled = count_compiles(monkeypatch)
+    coach = _Watching(service, db, compiled)
+    typed = "practice growth_startup\nI'd like a base of 150k, could you do that?\n"
+    monkeypatch.setattr(sys, "stdin", _Terminal(typed))
+    try:
+        assert run_chat(coach, "ana", _Terminal(typed), _Terminal()) == 0  # type: ignore[arg-type]
+        final_log = wal_header(db)
+    finally:
+        service.close()
+    (_, _, _), (first_modules, first_compiled, first_log), (next_modules, next_compiled, next_log) = coach.marks
+    assert sorted(next_modules - first_modules) == []
+    assert next_compiled == first_compiled
+    assert next_log == first_log  # the first typed line's commit was an ordinary one
+    assert final_log  # (and there was a log to look at)

@@ -103,9 +103,16 @@ class Tally:
         self.fn += len(expected - got)
 
     @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
     def f1(self) -> float:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -116,6 +123,7 @@ class StyleScore:
     perks: Tally = field(default_factory=Tally)
     pairs: Tally = field(default_factory=Tally)  # (perk, amount, role) for every labelled amount
     signals: Tally = field(default_factory=Tally)
+    by_signal: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))  # the weakest show here
     invented: int = 0  # an amount read that the text does not contain at all
     errors: list[tuple[dict[str, Any], Any]] = field(default_factory=list)
 
@@ -136,9 +144,13 @@ def score_lines(records: list[dict[str, Any]], read: Callable[[str, dict[str, An
             got_perks = {t.perk or "(none)" for t in said.terms}
             s.perks.add(expected_perks, got_perks)
             s.pairs.add(label_triples(record["terms"]), read_triples(said.terms))
-            s.signals.add(set(record.get("signals", [])), {x.value for x in said.signals})
+            expected_signals, got_signals = set(record.get("signals", [])), {x.value for x in said.signals}
+            s.signals.add(expected_signals, got_signals)
+            for signal in expected_signals | got_signals:
+                s.by_signal[signal].add(expected_signals & {signal}, got_signals & {signal})
             if key == "all" and (expected_acts != got_acts or expected_perks != got_perks
-                                 or label_triples(record["terms"]) != read_triples(said.terms)):
+                                 or label_triples(record["terms"]) != read_triples(said.terms)
+                                 or expected_signals != got_signals):
                 s.errors.append((record, said))
     return dict(by_style)
 

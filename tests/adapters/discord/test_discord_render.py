@@ -207,3 +207,34 @@ def test_a_text_sent_again_is_rendered_from_what_was_kept(monkeypatch: pytest.Mo
     render.render_markup(long_text, render.CONTENT_LIMIT)
     render.render_markup(long_text, render.CONTENT_LIMIT)
     assert parsed.count(long_text) == 2
+
+
+def _recruiter_parsed(reply: Reply) -> list[str]:
+    """The recruiter's message as the general path renders it: every line parsed, then quoted."""
+    lines = [f"**{render.escape_text(reply.speaker or 'Recruiter')}**"]
+    for line in markup.parse(reply.text):
+        lines.extend(render._split_line(markup.Line(line.spans, bullet=False, quote=True), render.CONTENT_LIMIT))
+    return render._pack(lines, render.CONTENT_LIMIT)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab #->_*~`|<[]()@:!.1\\ \n")), min_size=1, max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_a_recruiter_line_renders_as_the_general_path_would(text: str) -> None:
+    reply = Reply(kind=ReplyKind.recruiter, speaker="Maya *Chen*", text=text)
+    assert render._recruiter_text(reply) == _recruiter_parsed(reply)
+
+
+def test_a_plain_recruiter_line_is_quoted_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+    parse = markup.parse
+
+    def counting(text: str) -> list[markup.Line]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(markup, "parse", counting)
+    line = "I can stretch to $158,000 on base, if you can start in two weeks. <@everyone> [link](x)"
+    [message] = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Maya Chen", text=line), OWNER)
+    assert message.content == ("**Maya Chen**\n> I can stretch to $158,000 on base, if you can start in two "
+                               "weeks. \\<\\@everyone\\> \\[link\\](x)")
+    assert parsed == []

@@ -98,3 +98,57 @@ async def test_once_ready_the_collector_walks_only_what_turns_create(fake: FakeS
         stop.set()
         await asyncio.wait_for(task, 20)
         service.close()
+
+
+@pytest.mark.parametrize("mode", ["http", "socket"])
+async def test_the_first_dm_after_start_imports_compiles_and_restarts_nothing(
+        fake: FakeSlack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    """Counted, not timed: what the first DM's turn would otherwise pay for first is paid before the
+    server is ready. Its reply needs no module imported and no pattern compiled (Bolt's response
+    conversion included), and its commit does not restart the store's log, even after the second
+    the maintenance thread's round may take (see tests/storage/test_first_commit.py)."""
+    import sqlite3
+    import sys
+
+    from tests.support.builds import count_compiles, wal_header
+
+    db = tmp_path / "c.db"
+    core = CoreSettings(db=db)
+    service = CoachService.from_settings(core)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    if mode == "http":
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
+    else:
+        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, app_token="xapp-1-A1-test")
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, service, core, port, stop,
+                                     health_port=None if mode == "http" else port))
+    try:
+        await wait_until_ready(base)  # (the probe also opens this test's own client connections)
+        async with aiohttp.ClientSession() as session:
+            sender = SlackSender(session, base + settings.path, SECRET)
+            modules = set(sys.modules)
+            compiled = count_compiles(monkeypatch)
+            started_log = wal_header(db)
+            round_conn = sqlite3.connect(db, isolation_level=None)
+            service.store._maintenance.round(round_conn)  # type: ignore[attr-defined]
+            round_conn.close()
+            for number, text in enumerate(LINES, start=1):
+                if mode == "http":
+                    assert (await sender.event(dm_message(user=ALICE, text=text))).status == 200
+                else:
+                    await fake.send_envelope("events_api", event_callback(dm_message(user=ALICE, text=text)))
+
+                def answered(n: int = number) -> bool:
+                    return len(fake.messages_to(ALICE)) >= n
+
+                await fake.wait_for(answered, timeout=20)
+                if number == 1:
+                    assert wal_header(db) == started_log  # the first commit was an ordinary one
+        assert sorted(set(sys.modules) - modules) == []
+        assert compiled == []
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        service.close()
