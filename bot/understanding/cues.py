@@ -180,7 +180,8 @@ MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
     r"(?:you|u) (?:can |could |would )?(?:do|offer|give) (?:me )?(?:something similar|the same|similar)|"
-    r"close (?:that|the) gap|split the difference)\b"
+    r"close (?:that|the) gap|split the difference)\b|"
+    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)"  # "…160k, can you match?"
 )
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -271,7 +272,8 @@ CONDITION_AFTER = re.compile(
 ACCEPTING = re.compile(
     r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on\b|"
     r"\b(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i agree|works(?: for me)?|"
-    r"sounds? (?:fine|good|great)|is (?:fine|ok|okay|good)|deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
+    r"sounds? (?:fine|good|great)|(?:is|are)(?: also| totally| perfectly| absolutely)? (?:fine|ok|okay|good)|"
+    r"deal|i'?m in|that'?s (?:fine|ok|okay|good)|"
     r"(?:happy|fine|good) with (?:the|my|your)|(?<!not )comfortable with|"
     r"(?:happy|pleased|glad|delighted|ready) to (?:accept|sign)|"
     r"(?:would|will) work (?:well|great|fine|nicely))\b"
@@ -307,10 +309,29 @@ TAKEN_UNDER_CONDITION = re.compile(
     r"\b(?:if|unless|provided|as long as|once|with (?:that|those|this|these)\b[^.;!?]{0,40}\bin place)\b[^.;!?]*$"
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
-TAKING_WORD = re.compile(r"fine|ok|good|happy|agreed|settled")  # cheap check before TERM_TAKEN_BEFORE
+# (a cheap check before the patterns below)
+TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
+# A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
+# "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
+TERM_FINE_AFTER = re.compile(
+    r"(?:'s)?\s*(?:(?!(?:not|no|never|still|be|if|i|i'?m|am|we|we'?re|and|more|less|much|than)\b)"
+    r"(?:[\w$€£₪%'()-]|[.,](?=\d))+\s+){0,3}?"
+    r"(?:(?:is|are|looks?|seems?|sounds?) (?:(?:totally|perfectly|absolutely|really|more than) )?)?"
+    r"(?:fine|ok(?:ay)?|good|acceptable|settled|sorted|works(?: for me)?|it is(?=\W*(?:$|[.,;!])))\b"
+    r"(?!\s*\?|\s+(?:if|as long|provided|once|to|with the|for the|but only|step|start|move|improvement|first)\b)"
+    r"(?![^.;!?]*\b(?:would|'d) be (?:better|ideal|nicer|perfect)\b)"  # "12 weeks is ok but 16 would be better"
+)
+# Said before a term in its sentence, these make "X is fine" a question or a condition, not a taking.
+NOT_YET_TAKEN = re.compile(r"\b(?:if|would|could|can|should|whether|unless|as long as|provided|once|how|what)\s")
+# The user moves on to the next item: what they called fine before it is settled in their eyes ("…works. Next, …")
+MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|moving on|now (?:on|to|for|about|let'?s)|"
+                       r"on to|onto|turn to|the other thing|(?:one|the) more thing)\b")
 TERM_TAKEN_BEFORE = re.compile(
-    r"(?<!be )(?<!not )(?<!n't )\b(?:fine|ok|okay|good|happy|agreed|settled) (?:on|with|w/?|for) (?:the |my |your )?"
-    r"(?:proposed |revised |current |new )?$"
+    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )\b(?:fine|ok|okay|good|happy|agreed|settled) "
+    r"(?:on|with|w/?|for)|"
+    r"(?<!not )(?<!n't )\b(?:ok|okay|fine|happy) (?:staying|keeping|sticking) (?:on|with|at)|"
+    r"^\W*yes,? (?:to|on)|(?<!not )(?<!n't )(?<!to )\b(?:i'?d (?:like to )?|i (?:will |can )?)accept) "
+    r"(?:the |my |your )?(?:proposed |revised |current |new )?$"
 )
 INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 
@@ -415,7 +436,11 @@ REFUSAL_WORDS = _cue(
     r"at the (?:floor|bottom)|(?:hard|difficult|tough) for me|not quite there|still needs? (?:some |more )?work|"
     r"(?:be|is|'s|as) a (?:big |real |clear )?step (?:back|backwards|down)|(?:a |kind of a |kinda a )?downgrade|"
     r"(?:leave|leaves|leaving) (?:me|us) worse off|(?:be|'d be) taking a cut|bottom of the barrel|"
-    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer)\b"
+    r"(?:a )?(?:lil|little|bit|tad) (?:low|light)|(?:kinda|pretty|a bit|rather) meh|clown offer|"
+    # "₪38,000 is far off", "€74k? that's barely a move", "$158k? come on.", "not there yet", "still short"
+    r"nowhere near|(?:is|'s|still) (?:far|a long way) off|a long way (?:off|from)|not there yet|"
+    r"still (?:a bit |too |way )?short|barely (?:a move|any (?:move|movement)|an improvement|moved?)|"
+    r"(?:is|'s) (?:at )?the bottom of (?:the|your|my|their)|come on(?=\W*(?:$|[.!?,])))\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -438,7 +463,8 @@ REASON_LINK = _cue(
     r"due to|considering(?! me\b)|"
     r"that'?s why|the reason|reasons?|so that|so i can|to be able to|in order to|hence|which is why|"
     r"to allow me|to let me|would let me|to reflect|in line with|so (?:the|my) (?:kids|children|family|partner)|"
-    r"months'? notice|weeks'? notice|in light of|on that basis|for that reason|"
+    r"months'? notice|weeks'? notice|notice period|(?:have|my|a|one month|1 month) notice|"
+    r"to cover (?:my|what i|the (?:move|bonus|gap|loss))|in light of|on that basis|for that reason|"
     r"(?:would|will|which|it'?d|it'?ll) (?:allow|free|save) (?:me|us)|(?:would|will|'d) make a (?:real |big |huge )?"
     r"difference|as (?:this|it) (?:will be|would be|is) my|to cover (?:this|that|it|the cost))\b"
 )
@@ -484,7 +510,15 @@ REASON_WORDS = _cue(
     r"the agreement (?:lets|allows|says)|"
     r"(?:is|'s) (?:brutal|dying|broken|ancient|killing me|a nightmare|exhausting)|daylight robbery|"
     r"colleagues (?:\w+ ){0,4}(?:have|get|already)|i'?ve (?:hired|mentored)|my (?:thesis|dissertation)|"
-    r"cost of living)\b"
+    r"cost of living|"
+    # situations people give as reasons in chat: a first management job, a course to finish, money out of
+    # pocket, family far away or on the way, a move, school changes, caregiving, current pay said plainly
+    r"first (?:\w+ )?(?:mgmt|management|manager|managing|leadership) (?:role|job|position)|"
+    r"first time (?:as|being) (?:a )?(?:manager|mgr|lead)|(?:to|must|have to|need to) (?:finish|complete) my|"
+    r"out of (?:my|our) (?:own )?pocket|my fam\b|(?:moving|move) the (?:whole )?fam(?:ily)?|"
+    r"(?:us|we'?re|we are) expecting|kids? (?:changing|starting|switching) schools?|caregiv\w+|"
+    r"i(?:'m| am) (?:now|currently) at|my actual (?:salary|pay|package)|(?:i'?ve|i have) been an? "
+    r"(?:senior|lead|staff|principal) )\b"
 )
 JUSTIFY = _cue(
     r"\b(?:my (?:commute|kids?|children|"
@@ -533,7 +567,9 @@ JUSTIFY = _cue(
     r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
-    r"i (?:speak|hold|beat|exceeded|already know)|fluent in|(?:aws |pmp |\w+ )?certified|cert\b|"
+    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|fluent in|"
+    r"(?:aws |pmp |\w+ )?certified|"
+    r"(?:i have|i hold|i'?ve got|i got|i (?:have )?(?:earned|passed)) (?:a |an |the |my )?(?:\w+ )?certs?\b|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office)|(?:help|helps) with (?:your|the)|"
     r"your experience|i'?ll be (?:leading|running|managing))\b"
 )
@@ -732,8 +768,8 @@ OWN_VALUE = _cue(
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
     r"degree|certification|portfolio|publication record|thesis)|track record|expertise|proven|"
     r"i can hit the ground running|hit the ground running|"
-    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold(?! an? (?:[\w-]+ )?offer)|beat|exceeded|"
-    r"already (?:know|do|run|lead|manage|handle|own|cover)|know \w+ well|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
+    r"exceeded|already (?:know|do|run|lead|manage|handle|own|cover)|know \w+ well|"
     r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
     r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
@@ -941,7 +977,8 @@ CONFIRMATION = re.compile(
 WH_INSIDE = re.compile(
     r"\b(?:which|how|what|when|where|who|why|whether)\b|\bor not\s*\?|"
     r"^\W*(?:there (?:is|are)|you (?:pay|cover|offer|give|have|provide)|"
-    r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?))\b"
+    r"the \w+(?: \w+)? (?:is|are|includes?|covers?|vests?)|"
+    r"\w+(?: \w+)? (?:is |are )?(?:includes?|included|covers?|covered))\b"  # "health ins cover family?"
 )
 # Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
 CHANGE_WORDS = re.compile(
@@ -983,6 +1020,34 @@ INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b"
 PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
     r"\bbe (?:possible|an option|doable|feasible|on the table)\b"
+)
+# (not gated: searched only on messages that have said nothing else yet, so a gate bit would cost more than it saves)
+# A perk wanted, said as a request for the company to provide or pay ("I would ask that the company cover it",
+# "can company pay it?", "any relocation help?", "I'd be grateful for a mentor"), often beside a cost or a rival
+# offer that is the reason and carries the only figure: the request proposes (guide: propose).
+PERK_WANTED = _cue(
+    r"\b(?:i'?d ask|i would ask|i (?:ask|request) that|i(?:'m| am) asking|any way to|pretty please|"
+    r"(?:kinda |really |just )?need (?:you|u) (?:to )?(?:closer|to (?:get|go|come|match|meet))|"
+    r"closer to (?:that|it|this|them)|(?:any|some) (?:\w+ )?help\b|(?:i would|i'?d) be grateful (?:for|if)|"
+    r"(?:can|could) (?:we|you|u) (?:skip|put|tie|bump|raise|meet|cover|pay|assist|arrange|help)|"
+    r"(?:the )?(?:company|you|u|employer|organi[sz]ation|firm) (?:can|could|would|will) (?:\w+ )?"
+    r"(?:pay|cover|help|contribute|assist|fund|reimburse)|"
+    r"(?:can|could|would|will) (?:the )?(?:company|employer|organi[sz]ation|firm|department) (?:\w+ )?"
+    r"(?:pay|cover|help|contribute|assist|fund|reimburse|support)|"
+    r"(?:can|could) the \w+(?: \w+)? (?:pay|cover)|(?:it )?is (?:it )?possible\s*\?|any chance\s*\?|can we talk|"
+    r"(?:would|could|will) (?:the )?\w+ consider|(?:would|'d) be (?:super |really |so |very )?"
+    r"(?:nice|great|amazing|sick|awesome|cool|lovely|ideal|greatly appreciated|appreciated))"
+    r"(?!\w)"
+)
+# A short question about what a perk is or covers wants information: "cert covered?", "health ins cover family?"
+WHAT_IT_COVERS = re.compile(
+    r"\b(?:cover(?:s|ed|ing)?|includ\w*|incl|count(?:s|ed)?|mean|vest(?:s|ed|ing)?|apply|applies|taxed|"
+    r"or (?:not|nah|no)|how|what|which|when|where|why|who|whether)\b"
+)
+# ...while one that names what is wanted proposes it: "senior in the title?", "mentor for the 1st year?", "step 3?"
+TERM_SPELLED_OUT = re.compile(
+    r"\b(?:senior|staff|lead|principal|head|sr|ii|iii|iv|director|for (?:the |my )?(?:1st|first|\d+|one|two|"
+    r"three|four|six|twelve|whole|entire)|possible|doable|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)\b|\d"
 )
 YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_WORDS = frozenset(
@@ -1366,10 +1431,18 @@ IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
 )
+# In the sentence of a term taken by name, these make it a condition or a trade, not a taking
+TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
+# "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask
+NOT_PUSHED_BEFORE = re.compile(
+    r"\b(?:won'?t|will not|not going to|don'?t want to|do not want to|wouldn'?t) (?:push|ask|haggle|argue)"
+    r"(?: (?:on|for|about|over))?(?: (?:more|a higher|a bigger))? (?:the |my |your )?$"
+)
 # "ok on the review.", "fine on the bonus, but…": one term taken, the rest of the message still counts
 ACCEPT_ON_TERM = re.compile(r"^\W*(?:ok(?:ay)?|fine|good|agreed|yes|sure|alright),?\s+on (?:the |my |your )?"
                             r"[\w-]+(?: [\w-]+)?\s*(?:[.;!]|,? (?:but|and|now)\b)")
-ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b|\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
+ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b(?!-on\b| on (?:bonus|payment))|"  # not "a $20k sign-on"
+                             r"\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
     r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
@@ -1388,6 +1461,7 @@ OWN_TIME = re.compile(
 
 # A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
 # the table, even one the offer doesn't have, rather than naming a new one.
+DEAL_TO_CLOSE = re.compile(r"(?:^|[.!?]\s*)(?:(?:ok(?:ay)?|fine|then)\W+)?deal\W*$")  # "…, 20 days. Fine. Deal."
 AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|sure|great|perfect|fine)\b")
 
 # Asking for more of something without naming it: "would it be possible to add some?", "a few more days

@@ -48,6 +48,10 @@ _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject
 _REQUEST_TIME, _REQUEST_WRITING, _COMPETING = Act.request_time, Act.request_writing, Act.competing_offer
 _TAKING_A_POSITION = frozenset({Act.propose, Act.reject, Act.trade_off})  # a reason can back these
 _ONLY_ASKING = frozenset({Act.ask, Act.request_time, Act.request_writing, Act.accept})  # …and not these
+_ASKING_FOR_TERMS = frozenset({Act.propose, Act.trade_off})  # what a rival offer must back to be a reason
+# Acts that say what a message does already: a request for a perk is read from its words only without them.
+_NO_POSITION_YET = frozenset({Act.propose, Act.ask, Act.reject, Act.quit, Act.accept, Act.request_time,
+                              Act.request_writing})
 _HINT, _SUMMARY, _ALTERNATIVES = Signal.hint, Signal.summary, Signal.alternatives
 _NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
@@ -149,8 +153,11 @@ class Understander:
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(amounts, mentions)
-        taken = bool(mentions) and _found(cues.TAKING_WORD, low, may) and _takes_a_named_term(low, mentions)
+        taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
+            _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
+            or _says_a_term_is_fine(low, mentions, amounts))
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
+        reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
         amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
@@ -170,29 +177,30 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
-            acts, terms = self._counter_said_as_yes(low, acts, terms, context.offer, may)
-        if Act.quit in acts and Act.propose in acts and (
-                not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
-            acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
-        if Act.accept in acts:
-            if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
-                    low, Act.request_writing in acts, may):
-                acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
-            if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
-                acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+            acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
+        _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
-    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], offer: Mapping[str, float | str],
-                             may: MayMatch) -> tuple[list[Act], list[Term]]:
+    def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
+                             offer: Mapping[str, float | str], may: MayMatch) -> tuple[list[Act], list[Term]]:
         """ "I think 25 days is good for me" with 15 on the table asks for 25: a figure better than the offer,
         said as fine, is a counter-offer. "I accept", "deal" or an agreeing "ok, $13k is fine" still accept a
         figure the user believes is offered (the practice then puts it right)."""
         if (_found(cues.ACCEPT_IN_WORDS, low, may) or _found(cues.PLEASED_ACCEPT, low, may)
-                or _at(cues.AGREEING_OPENER, low, may)):
+                or (_at(cues.AGREEING_OPENER, low, may) and not _only_a_yes(low))
+                or Act.request_writing in acts or cues.DEAL_TO_CLOSE.search(low)):
+            # "ok, $13k is fine", "…, 20 days. deal.", "ok: $180k, 25k sign-on. write it up" take what they name;
+            # "fine, $165k and a $20k sign-on" counters
             return acts, terms
+        # "step 3 at $78k works for me. next, …": what is called fine before moving on is taken in the user's eyes
+        # (the practice puts it right); a figure after it is what they go on to ask
+        moving_on = cues.MOVING_ON.search(low)
+        settled_before = moving_on.start() if moving_on is not None and len(slots) == len(terms) else -1
         countered = False
         for i, term in enumerate(terms):
             standing = offer.get(term.perk or "")
+            if settled_before >= 0 and slots[i].start < settled_before:
+                continue
             if (term.role != "current" or term.amount is None or term.relative or term.negated
                     or not isinstance(standing, (int, float)) or term.perk not in self.perks):
                 continue
@@ -385,8 +393,10 @@ class Understander:
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
             or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
                    and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
+            or (_NO_POSITION_YET.isdisjoint(found) and (mentions or any(slot.perk for slot in slots))
+                and _found(cues.PERK_WANTED, low, may))
         ):
-            found.add(Act.propose)
+            found.add(Act.propose)  # the last: "parking runs 700 a month; I'd ask that the company cover it"
         perks = {slot.perk for slot in slots if slot.perk is not None}
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
@@ -1403,12 +1413,30 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     return blocks
 
 
-def _takes_a_named_term(low: str, mentions: list[_Mention]) -> bool:
-    """ "happy with the base", "fine on the bonus": one perk taken by name, not under a condition."""
-    for mention in mentions:
-        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, mention.start - 24), mention.start)
-        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()):
-            return True
+def _says_a_term_is_fine(low: str, mentions: list[_Mention], amounts: list[Amount]) -> bool:
+    """ "wfh 2d ok", "the base at $172k is fine, and…", "18 days ok. wfh 3 tho": a term named and said to be fine
+    in the same clause takes that term, whatever the message goes on to ask; not "is 20 days ok?" or "if 3 days
+    is fine with you"."""
+    for end in sorted({m.end for m in mentions} | {a.end for a in amounts}):
+        fine = cues.TERM_FINE_AFTER.match(low, end)
+        if fine is None:
+            continue
+        start, stop = _sentence_span(low, end)
+        if (low.startswith("?", stop) or cues.NOT_YET_TAKEN.search(low, start, fine.end())
+                or low[start:end].lstrip().startswith(("is ", "are "))):
+            continue
+        return True
+    return False
+
+
+def _takes_a_named_term(low: str, starts: list[int]) -> bool:
+    """ "happy with the base", "fine on the bonus", "I'd accept the $1,500 budget", "yes to the laptop budget": one
+    term (a perk or a figure, starting at one of `starts`) taken by name, not under a condition."""
+    for start in starts:
+        taken = cues.TERM_TAKEN_BEFORE.search(low, max(0, start - 24), start)
+        if taken and not cues.TAKEN_UNDER_CONDITION.search(low, max(0, taken.start() - 80), taken.start()) and (
+                not cues.TAKEN_IN_RETURN.search(low, *_sentence_span(low, start))):
+            return True  # not "fine with 20 days if I get 4 remote", "with that in place I'd accept the $145k"
     return False
 
 
@@ -1479,14 +1507,17 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
-    """A perk named only as fixed ("if base can't move now, could we…") is the offer as it stands, not an ask."""
-    if "if " not in low:
+    """A perk named only as fixed ("if base can't move now, could we…") or left alone ("I won't push on base") is
+    the offer as it stands, not an ask."""
+    conditional, left_alone = "if " in low, "n't " in low or " not " in low
+    if not (conditional or left_alone):
         return
     for slot in slots:
         if slot.role != "ask" or slot.negated or slot.amount is not None:
             continue
-        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60)
-        if fixed and fixed.start() <= slot.start < fixed.end():
+        fixed = cues.IF_FIXED.search(low, max(0, slot.start - 20), slot.start + 60) if conditional else None
+        if (fixed and fixed.start() <= slot.start < fixed.end()) or (
+                left_alone and cues.NOT_PUSHED_BEFORE.search(low, max(0, slot.start - 40), slot.start)):
             slot.role = "current"
 
 
@@ -1556,16 +1587,43 @@ def _in_context(
     if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
-    if Act.accept in found and any(t.role == "ask" and not t.give for t in named):
-        found.add(Act.propose)  # "ok on pto. now salary": takes one term and asks about the next
+    asked = [t for t in named if t.role == "ask" and not t.give]
+    if Act.accept in found and asked and (Act.reject not in found or any(t.amount is not None for t in asked)):
+        # "ok on pto. now salary": takes one term and asks about the next; in "ok w equity. base still low" the
+        # other perk named is the one refused, not a new ask
+        found.add(Act.propose)
     if named and not found - {Act.greet, Act.justify} and _found(cues.PRIORITY, low, may) and "?" not in low:
         found.add(Act.propose)  # "equity matters most": what they want, in order
     if named and not found - {Act.greet} and words <= 6:
         if "?" in low and all(t.amount is None for t in named):
-            found.add(Act.ask)  # "gym?", "paternity leave?": wants to know what there is
+            # "gym?", "cert covered?" want to know what there is; "senior in the title?", "step 3?" ask for it
+            found.add(Act.propose if _spells_out_the_term(low, may) else Act.ask)
         elif "?" not in low:
             found.add(Act.propose)  # "title: principal", "fam coverage on health insurance"
     return [a for a in _ACT_ORDER if a in found]
+
+
+def _spells_out_the_term(low: str, may: MayMatch) -> bool:
+    """A short question that names what is wanted of a perk (a level, a figure, a time it is for) proposes it;
+    one about what the perk is, covers or includes asks (guide: a request put as a question is `propose`)."""
+    return (cues.TERM_SPELLED_OUT.search(low) is not None and cues.WHAT_IT_COVERS.search(low) is None
+            and not _at(cues.INFO_START, low, may))
+
+
+def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:
+    """Acts that the whole reading rules out, removed in place once terms and context are known."""
+    if Act.quit in acts and Act.propose in acts and (
+            not any(t.role == "ask" and t.amount for t in terms) or not cues.CONDITIONAL.search(low)):
+        acts.remove(Act.propose)  # "I'm declining: 10 days of leave for $95k isn't something I'll sign up for"
+    if Act.accept in acts:
+        if Act.propose in acts and not any(t.role == "ask" for t in terms) and not _requests_more(
+                low, Act.request_writing in acts, may):
+            acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
+        if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
+            acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+    if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
+        # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
+        acts.remove(_JUSTIFY)
 
 
 def _only_a_yes(low: str) -> bool:
@@ -1648,7 +1706,9 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
         if "?" not in sentence:
             return sentence, polite
         if not polite:
-            lead_in = None if _at(cues.INFO_START, sentence, may) else cues.LEAD_IN.search(sentence)
+            # "what I care about next is remote: could we…?" leads in with a statement, not a question
+            lead_in = None if _at(cues.INFO_START, sentence, may) and not _at(cues.WH_STATEMENT, sentence, may) else (
+                cues.LEAD_IN.search(sentence))
         else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
             lead_in = cues.LEAD_IN.search(sentence)
             if lead_in is not None and (_found(cues.TELL_ME, sentence, may)

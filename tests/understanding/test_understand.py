@@ -86,7 +86,7 @@ def test_previous_turn_gives_a_bare_reply_its_perk() -> None:
         ("could you send that over in an email?", {Act.request_writing}),
         ("fine, 9 hours, deal", {Act.accept}),  # the figure named in an acceptance is the one agreed to
         ("what about the pension?", {Act.ask}),
-        ("I have another offer for 140k", {Act.competing_offer, Act.justify}),  # evidence, per the guide
+        ("I have another offer for 140k", {Act.competing_offer}),  # news with no ask backs nothing (guide, 2nd round)
         ("I'll walk away then.", {Act.quit}),
         ("Hello there!", {Act.greet}),
         ("I'm really excited to join the team", {Act.enthusiasm}),
