@@ -1402,15 +1402,29 @@ def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str]
     """The words around an acceptance, in its sentence, that undo it ("but", "if", "not"…); None when the
     sentence puts a condition before it."""
     near = (max(0, accept.start() - 12), accept.end() + 40)
-    blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+    blocks = _blocks_near(low, accept, *near)
     if blocks or conditional:  # only then does the sentence around it matter
         start, end = _sentence_span(low, accept.start())
         if conditional and cues.TAKEN_UNDER_CONDITION.search(low, start, accept.start()):
             return None
         if blocks and (near[0] < start or near[1] > end):
             near = (max(start, near[0]), min(end, near[1]))  # a condition in the next sentence is not this one's
-            blocks = {m.group(0) for m in cues.ACCEPT_BLOCK.finditer(low, *near)}
+            blocks = _blocks_near(low, accept, *near)
     return blocks
+
+
+def _blocks_near(low: str, accept: re.Match[str], start: int, end: int) -> set[str]:
+    """The undoing words between start and end, leaving out a "will"/"would" that is no hedge: the future of the
+    acceptance itself ("I will sign") or of a new clause after it ("I accept, and would be glad of the letter")."""
+    found = set()
+    for block in cues.ACCEPT_BLOCK.finditer(low, start, end):
+        word = block.group(0)
+        if word in ("will", "would") and (
+                accept.start() <= block.start() < accept.end()
+                or (block.start() >= accept.end() and low.endswith("and ", 0, block.start()))):
+            continue
+        found.add(word)
+    return found
 
 
 def _says_a_term_is_fine(low: str, mentions: list[_Mention], amounts: list[Amount]) -> bool:

@@ -1,0 +1,38 @@
+"""Acts the guide settles that the reader still missed: a salutation that puts the name first, an acceptance
+said with "will" or followed by a polite "and would…", and short ways of taking the offer ("accept.", "that's
+alright", "my formal acceptance", "90 it is then").
+
+Every sentence was written for this test (none comes from a corpus); each assertion is something a user would
+notice in a practice: a recruiter who ignores a hello, or keeps negotiating after the user said yes.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+_OFFER = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 90000, "pto": 25})
+
+
+def acts(text: str, context: Context | None = None) -> set[Act]:
+    return set(UNDERSTANDER.read(text, context).acts)
+
+
+def test_a_hello_after_the_name_or_a_formal_salutation_greets() -> None:
+    for text in ("Priya hey!", "Marcus! hello 🙂 glad we could talk", "To whom it may concern, is parking included?"):
+        assert Act.greet in acts(text), text
+
+
+def test_a_future_tense_acceptance_still_accepts() -> None:
+    assert Act.accept in acts("Thanks for all the back and forth. I will sign.", _OFFER)
+    assert Act.accept in acts("I accept, and would appreciate the final letter by email.", _OFFER)
+    # a condition still undoes it
+    assert Act.accept not in acts("I will sign if the sign-on goes to 12k.", _OFFER)
+    assert Act.accept not in acts("I would accept if you add two more days.", _OFFER)
+
+
+def test_short_ways_of_taking_the_offer_accept() -> None:
+    for text in ("accept. please send the paperwork", "Right, I suppose that's alright.",
+                 "Kindly treat this email as my formal acceptance.", "ok fine, 90 it is then"):
+        assert Act.accept in acts(text, _OFFER), text
