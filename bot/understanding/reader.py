@@ -164,7 +164,11 @@ class Understander:
         _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
-        acts = _reasons(low, self._acts_from_terms(low, acts, slots, mentions, may), may)
+        acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        if Signal.ultimatum in signals and Act.propose not in acts:
+            # "80k or I walk", "my final position: 160 or I take the other offer" demand what they name (guide)
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
+        acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
         concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()

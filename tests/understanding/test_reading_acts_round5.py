@@ -36,3 +36,10 @@ def test_short_ways_of_taking_the_offer_accept() -> None:
     for text in ("accept. please send the paperwork", "Right, I suppose that's alright.",
                  "Kindly treat this email as my formal acceptance.", "ok fine, 90 it is then"):
         assert Act.accept in acts(text, _OFFER), text
+
+
+def test_an_ultimatum_demands_what_it_names() -> None:
+    # "an ultimatum is propose (plus the ultimatum signal)": the recruiter must answer the figure, not a walk-out
+    for text in ("Final answer: 95k or I sign elsewhere.", "Give me 95 thousand or I go to the other company."):
+        found = acts(text, _OFFER)
+        assert Act.propose in found and Act.quit not in found and Act.accept not in found, text
