@@ -993,7 +993,7 @@ LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 CHANGE_ASKED = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|more(?! (?:about|on|detail|details|info|information)\b)|higher|"
     r"bigger|increased?|bump|raised?|go (?:to|up)|flexib\w*|"
-    r"room|wiggle|chance|instead|add|match|stretch|move)\b"
+    r"room|wiggle|chance|instead|add|(?<!a )(?<!the )(?<!k )(?<!k\) )match|stretch|move)\b"
 )
 # "is there any room / flexibility anywhere?": asks where there is room, no term asked for
 ROOM_ASKED = re.compile(
@@ -1056,7 +1056,10 @@ YES_NO_OPENERS = frozenset({"is", "are", "will i", "would i", "am i"})
 NUMBER_WORDS = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty"]
 )
-NUMBER_SAID = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b")
+# a figure said; "401k" names a plan, not a number
+NUMBER_SAID = re.compile(
+    r"(?<!\d)(?!401\s?\(?k)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)\b"
+)
 # The word boundary is written once, outside the alternation: same matches, about 40% less time.
 CLAUSE = re.compile(r"[^.;!?\n,]+?(?=\s*(?:[.;!?\n,]|\b(?:but|however|though|while)\b|$))")
 OFFER_CUE = _cue(

@@ -43,3 +43,11 @@ def test_an_ultimatum_demands_what_it_names() -> None:
     for text in ("Final answer: 95k or I sign elsewhere.", "Give me 95 thousand or I go to the other company."):
         found = acts(text, _OFFER)
         assert Act.propose in found and Act.quit not in found and Act.accept not in found, text
+
+
+def test_a_question_about_the_401k_is_not_a_number_asked_for() -> None:
+    # "401k" names the plan, and "a match" names what it is: neither asks for a figure or a change
+    for text in ("does the 401k come with a match or not?", "is the 401(k) a match or a flat contribution?"):
+        found = acts(text)
+        assert Act.ask in found and Act.propose not in found, text
+    assert Act.propose in acts("is a 6% 401k match possible?")
