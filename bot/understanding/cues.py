@@ -443,7 +443,15 @@ REFUSAL_WORDS = _cue(
     # "₪38,000 is far off", "€74k? that's barely a move", "$158k? come on.", "not there yet", "still short"
     r"nowhere near|(?:is|'s|still) (?:far|a long way) off|a long way (?:off|from)|not there yet|"
     r"still (?:a bit |too |way )?short|barely (?:a move|any (?:move|movement)|an improvement|moved?)|"
-    r"(?:is|'s) (?:at )?the bottom of (?:the|your|my|their)|come on(?=\W*(?:$|[.!?,])))\b"
+    r"(?:is|'s) (?:at )?the bottom of (?:the|your|my|their)|come on(?=\W*(?:$|[.!?,]))|"
+    # soft refusals in chat words: "doesn't really cut it", "kinda hard to say yes to", "step 1 is kinda
+    # brutal" (a figure called painful, not "the commute is brutal"), "that's not gonna fly", "two weeks is too
+    # fast", "I must respectfully decline"
+    r"(?:does(?:n'?t| not)|won'?t) (?:really |quite )?cut it|(?:hard|tough|difficult) to say yes|"
+    r"(?<=\d)\w* (?:is|are|feels?|seems?) (?:honestly |kinda |kind of |pretty |a bit |a lil |a little |really |so )*"
+    r"(?:brutal|painful)|"
+    r"(?:not gonna|not going to|won'?t|doesn'?t|does not) fly|(?:is|'s|are) too (?:fast|soon|early|quick)|"
+    r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -702,7 +710,9 @@ QUIT = _cue(
     r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
     r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit(?! (?:my|a|the|that|his|her|over|because))|"
     r"done negotiating|done here|i'?ll pass(?!\s+on)|i'?m declining|im declining|"
-    r"(?:going to|gonna|will|'ll|decided? to|have to|must|need to) (?:respectfully )?(?:decline|withdraw|"
+    # "I must decline a base of $84k" refuses a term; "I must decline (the offer)" ends the talks
+    r"(?:going to|gonna|will|'ll|decided? to|have to|must|need to) (?:respectfully )?(?:"
+    r"decline(?!\s+(?:a|an)\s|\s+(?:the|your|this|that)\s+(?!offer|role|job|position|opportunity)\w)|withdraw|"
     r"pass on (?:this|the offer|it|the role)|turn (?:it |this |the offer |the role )?down)|"
     r"(?:decided?|decision) (?:to )?not (?:to )?(?:accept|pursue|take|move forward)|not to pursue|"
     r"turn(?:ed|ing)? down (?:the|your|this) (?:offer|role|position)|withdrawal from|"

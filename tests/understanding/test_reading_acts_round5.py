@@ -51,3 +51,13 @@ def test_a_question_about_the_401k_is_not_a_number_asked_for() -> None:
         found = acts(text)
         assert Act.ask in found and Act.propose not in found, text
     assert Act.propose in acts("is a 6% 401k match possible?")
+
+
+def test_soft_refusals_in_chat_words_refuse() -> None:
+    # the recruiter should hear a no, said gently, and not treat the figure as taken
+    for text in ("honestly 90 doesn't really cut it", "90 is kinda painful tbh", "that's not gonna fly",
+                 "Two weeks is too soon for me.", "I must respectfully decline a base of $90,000.",
+                 "$90,000 is nearer, but I am not yet able to accept it.", "it's hard to say yes to 90k"):
+        assert Act.reject in acts(text, _OFFER), text
+    # a hard thing in the user's life is a reason, not a refusal
+    assert Act.reject not in acts("could I work from home 3 days? my commute is painful")
