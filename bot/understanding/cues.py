@@ -1083,6 +1083,15 @@ WOULD_HELP = _cue(
     r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful)|"
     r"would (?:allow|let|enable) me|(?:is|are|would be|seems?) (?:appropriate|fair|reasonable|ideal))\b"
 )
+# "I'd take 155 if…", "happy to drop it if…", "I'd come down to $178k if…": the speaker settles one term (named
+# before the condition) to get another (named after it). "I can accept X if…" is left out: writers split on it
+# (a conditional acceptance, or a trade)
+SETTLES_ONE_TERM = re.compile(
+    r"\b(?:i'?d|i would|i can|i could|i'?ll|i will|i'?m|i am|happy to|willing to|prepared to|open to)\b[^.;!?]{0,30}?"
+    r"\b(?:take|stay at|keep|come down to|go down to|live with|be fine with|be open to|drop|"
+    r"renounce|give back|be flexible on|flexible on)\b"
+)
+TRADE_CONDITION = re.compile(r"\b(?:if|provided|as long as|so long as)\b")
 TRADE_HINT = re.compile(  # "instead of 4%" counters the offer as it stands: no trade
     r"\b(?:instead of(?!\s*(?:[$€£₪]?\d|one|two|three|four|five|six|pushing|asking))|"
     r"rather than(?!\s*(?:[$€£₪]?\d|one|two|three|four|five|six|pushing|asking))|in exchange|in return|"

@@ -402,6 +402,8 @@ class Understander:
         ):
             found.add(Act.propose)  # the last: "parking runs 700 a month; I'd ask that the company cover it"
         perks = {slot.perk for slot in slots if slot.perk is not None}
+        if mentions and _settles_one_term_for_another(low, slots, mentions):
+            found.update((Act.trade_off, Act.propose))
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
             or (_declines_for_cash(slots) and Act.reject not in found  # "we can't do severance, but…" refuses
@@ -1288,6 +1290,24 @@ def _gives_a_reason(low: str, acts: list[Act], may: MayMatch) -> bool:
 
 
 _CASH = frozenset({"base_salary", "sign_on_bonus"})
+
+
+def _settles_one_term_for_another(low: str, slots: list[_Slot], mentions: list[_Mention]) -> bool:
+    """ "I'd take $155k if the equity went to $30k", "the VSOP does little for me, happy to drop it if base goes
+    up": in one sentence, a term (a figure or a perk) is taken, kept or dropped before a condition that names a
+    perk not named before it (guide: a trade). Not "I'd accept 25 days if you add two more days"."""
+    if cues.TRADE_CONDITION.search(low) is None:
+        return False
+    for settles in cues.SETTLES_ONE_TERM.finditer(low):
+        start, end = _sentence_span(low, settles.start())
+        condition = cues.TRADE_CONDITION.search(low, settles.end(), end)
+        if condition is None:
+            continue
+        before = {m.perk for m in mentions if start <= m.start < condition.start()}
+        wanted = {m.perk for m in mentions if condition.end() <= m.start < end} - before
+        if wanted and (before or any(start <= s.start < condition.start() and s.amount is not None for s in slots)):
+            return True
+    return False
 
 
 def _declines_for_cash(slots: list[_Slot]) -> bool:

@@ -61,3 +61,14 @@ def test_soft_refusals_in_chat_words_refuse() -> None:
         assert Act.reject in acts(text, _OFFER), text
     # a hard thing in the user's life is a reason, not a refusal
     assert Act.reject not in acts("could I work from home 3 days? my commute is painful")
+
+
+def test_settling_one_term_to_get_another_is_a_trade() -> None:
+    # guide, third round: taking or dropping one term on condition of another is a trade, not a plain counter
+    for text in ("i'd take 90k if you throw in a 5k signing bonus",
+                 "the stock options don't mean much to me, happy to drop them if the base goes up",
+                 "I'd come down to $92k if relocation could reach $12k."):
+        assert {Act.trade_off, Act.propose} <= acts(text, _OFFER), text
+    # a condition on the same term, or none, trades nothing
+    assert Act.trade_off not in acts("I'd take 27 days if you add one more day", _OFFER)
+    assert Act.trade_off not in acts("I'd take 27 days if that's the most you can do", _OFFER)
