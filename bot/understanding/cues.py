@@ -338,10 +338,12 @@ INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly"})
 GREET = _cue(
     r"^\W*(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|dear \w+|"
     r"hola|shalom|bonjour|hallo|heya|sup|morning)\b(?!\s+(?:to|of|is|was)\b)"
-    r"|^\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of|is|was)\b)|^\W*to whom it may concern\b"
+    r"|^\W*to whom it may concern\b"
     r"|\bnice to (?:meet|hear from|e-?meet) you\b|\bpleasure to (?:meet|speak|talk)\b"
     r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow(?:'?s it going| are you)\b"
 )
+# "Noa hiii", "Jonas! hey": the name first, then the hello (tried only when a hello word opens the message)
+NAME_THEN_HELLO = re.compile(r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of|is|was)\b)")
 ACCEPT = _cue(
     r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"

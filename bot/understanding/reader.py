@@ -402,7 +402,7 @@ class Understander:
         ):
             found.add(Act.propose)  # the last: "parking runs 700 a month; I'd ask that the company cover it"
         perks = {slot.perk for slot in slots if slot.perk is not None}
-        if mentions and _settles_one_term_for_another(low, slots, mentions):
+        if mentions and cues.CONDITION_WORD in may and _settles_one_term_for_another(low, slots, mentions):
             found.update((Act.trade_off, Act.propose))
         if len(perks) >= 2 and (
             _found(cues.TRADE_HINT, low, may)
@@ -1339,10 +1339,17 @@ def _refuses(low: str, may: MayMatch) -> bool:
     return False
 
 
+def _name_then_hello(low: str) -> bool:
+    """ "Noa hiii", "Jonas! hey": a hello after the name (a plain look at the opening words first, so most
+    messages run no pattern for it)."""
+    opening = low[:24]
+    return (" hi" in opening or " he" in opening) and cues.NAME_THEN_HELLO.match(low) is not None
+
+
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     """Acts a cue phrase says by itself: greeting, refusal, reasons, keenness, rival offers, trades, time, writing."""
     acts: set[Act] = set()
-    if _found(cues.GREET, low, may):
+    if _found(cues.GREET, low, may) or _name_then_hello(low):
         acts.add(Act.greet)
     if (cues.REJECT in may or cues.REFUSAL_WORDS in may) and _refuses(low, may):
         acts.add(Act.reject)
