@@ -381,7 +381,8 @@ ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
     r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
-    r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|"
+    r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
+    r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
     r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(

@@ -72,3 +72,11 @@ def test_settling_one_term_to_get_another_is_a_trade() -> None:
     # a condition on the same term, or none, trades nothing
     assert Act.trade_off not in acts("I'd take 27 days if you add one more day", _OFFER)
     assert Act.trade_off not in acts("I'd take 27 days if that's the most you can do", _OFFER)
+
+
+def test_an_acceptance_held_until_the_paperwork_is_not_yet_an_acceptance() -> None:
+    # guide: "I'll accept once I see it in writing" is a request for writing, not an acceptance
+    for text in ("Happy to confirm my acceptance, subject to seeing the signed letter.",
+                 "Many thanks, I will sign when I receive the paperwork."):
+        assert Act.accept not in acts(text, _OFFER), text
+    assert Act.accept in acts("I accept the offer. When can I start?", _OFFER)
