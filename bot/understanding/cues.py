@@ -974,7 +974,7 @@ TELL_ME = re.compile(
 )
 INFO_START = _cue(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
-    r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me),?\s+)*"
+    r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me|nice|cool|lol|haha|ngl|lowkey|real quick),?\s+)*"
     r"(is there|are there|anything else|what'?s|whats|what|wat|wats|wht|how'?s|how|when|where|which|who|why|is|are|"
     r"does|"
     r"until when|since when|"

@@ -80,3 +80,9 @@ def test_an_acceptance_held_until_the_paperwork_is_not_yet_an_acceptance() -> No
                  "Many thanks, I will sign when I receive the paperwork."):
         assert Act.accept not in acts(text, _OFFER), text
     assert Act.accept in acts("I accept the offer. When can I start?", _OFFER)
+
+
+def test_a_casual_word_before_a_question_still_asks() -> None:
+    for text in ("oh nice, and does the gym budget cover classes too?", "lol does the bonus pay out yearly?"):
+        found = acts(text)
+        assert Act.ask in found and Act.propose not in found, text
