@@ -1012,6 +1012,11 @@ CHANGE_ASKED = re.compile(
 ROOM_ASKED = re.compile(
     r"\b(?:is|are) there (?:any |some )?(?:other )?(?:wiggle room|room|flexibility|give|movement|element|scope)\b"
 )
+# "any room on the sign-on?", "any flexibility on base": asks where there is room (guide, third round), not a request
+ANY_ROOM = re.compile(
+    r"\W*(?:(?:so|ok|okay|and|also|but|hmm|hey|then),?\s+)*any (?:wiggle room|room|flexibility|flex|give|movement|"
+    r"scope|leeway)\b"
+)
 # "I'd like to know what the match is", "let me know how it vests": a question said as a wish
 KNOW_WISH = re.compile(
     r"\b(?:(?:i'?d|i would) (?:like|love)|i want|i need|i wanted) to "

@@ -1767,6 +1767,16 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    return _asks_where_there_is_room(sentence) or _wants_an_answer(sentence, may)
+
+
+def _asks_where_there_is_room(sentence: str) -> bool:
+    """ "any room on the sign-on?" asks where there is room (guide); "any chance of 25 days?" asks for them."""
+    return "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence)
+
+
+def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
+    """A question for information, told apart from a request put as a question by its words."""
     core = _question_core(sentence, may)
     if core is None:
         return False

@@ -86,3 +86,13 @@ def test_a_casual_word_before_a_question_still_asks() -> None:
     for text in ("oh nice, and does the gym budget cover classes too?", "lol does the bonus pay out yearly?"):
         found = acts(text)
         assert Act.ask in found and Act.propose not in found, text
+
+
+def test_any_room_on_a_perk_asks_where_there_is_room() -> None:
+    # guide, third round: "any room / flexibility on X?" is ask (with alternatives), not a request for X
+    for text in ("any wiggle room on the relocation", "Any flexibility on the signing bonus?"):
+        found = acts(text)
+        assert Act.ask in found and Act.propose not in found, text
+    # a figure named, or a shy wish, is still a request
+    assert Act.propose in acts("any room to get to 95k?")
+    assert Act.propose in acts("any chance of more vacation?")
