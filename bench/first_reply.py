@@ -36,9 +36,7 @@ import contextlib
 import functools
 import json
 import os
-import re
 import secrets
-import select
 import statistics
 import subprocess
 import sys
@@ -50,6 +48,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.chat_startup import until_prompt
 from bench.checkout import free_port, tree_of
 
 HERE = Path(__file__).resolve().parents[1]
@@ -219,19 +218,6 @@ def _discord_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
 
 # --- the terminal: the real `offer-coach chat` in a pseudo-terminal ------------------------------
 
-PROMPT = re.compile(r"you> ")
-
-
-def _until_prompt(fd: int, timeout: float = 60.0) -> None:
-    seen = ""
-    deadline = time.perf_counter() + timeout
-    while not PROMPT.search(seen):
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
-        if not ready:
-            raise TimeoutError(f"no prompt in {seen[-300:]!r}")
-        seen += os.read(fd, 65536).decode("utf-8", "replace")
-
-
 def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
     import pty
 
@@ -243,7 +229,7 @@ def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
                                start_new_session=True)
     os.close(follower)
     try:
-        _until_prompt(leader)
+        until_prompt(leader)
         ready = time.perf_counter() - started
         plays: Plays = []
         for _ in range(1 + warm):
@@ -251,7 +237,7 @@ def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
             for text in LINES:
                 sent_at = time.perf_counter()
                 os.write(leader, text.encode() + b"\r")
-                _until_prompt(leader)
+                until_prompt(leader)
                 row.append(time.perf_counter() - sent_at)
             plays.append(row)
         return ready, plays
