@@ -3,7 +3,8 @@
 Every line was written for this test, none taken from a corpus. Through the chat harness where the
 recruiter's answer shows the reading; at the reader where only the act changes: thanks that say a
 concession helps take it, "I suppose that's alright" settles for the figure on the table, and "no, nothing
-else" answers "anything else?" without refusing the offer.
+else" answers "anything else?" without refusing the offer; and a bare figure after a reply that countered
+one perk and then said "let me check" on another answers the counter.
 """
 
 from __future__ import annotations
@@ -60,3 +61,15 @@ def test_no_more_to_raise_is_not_a_refusal() -> None:
             assert Act.reject not in acts(text, move), (text, move)
     # a plain refusal stays one
     assert Act.reject in acts("no, that doesn't work for me", "offer")
+
+
+def test_a_bare_figure_after_a_counter_and_a_let_me_check_answers_the_counter() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    harness.say("Straight to it: I'm after $172k base.")
+    reply = text_of(harness.say("Fine, $166k then, plus a $20k sign-on since I give up my yearly bonus."))
+    assert "base salary to $154,000" in reply and "check" in reply  # a counter on base, then a deferral
+    answer = text_of(harness.say("157k?"))
+    # read as the base the recruiter countered, not a $157,000 sign-on bonus
+    assert "157,000 on sign-on" not in answer and "base salary" in answer
+    assert harness.practice().offer["sign_on_bonus"].last_ask != 157_000
