@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.playbooks.models import PerkDef
 from bot.playbooks.models import Unit as PerkUnit
-from bot.understanding import cues
+from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
@@ -170,6 +170,7 @@ class Understander:
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
             # "would it be possible to add some?" after talk of severance asks for more severance
