@@ -100,7 +100,7 @@ _PER = (
 )
 _FRACTION_CHARS = "".join(_FRACTIONS)
 _NUMBER = (
-    r"\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])"  # "125 000", "1_000_000"
+    r"\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d{1,3}(?:_\d{3})+(?![\d.,_])"  # "125 000", "1_000_000"
     r"|\d+(?:\s?[" + _FRACTION_CHARS + r"]|(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?)"  # "2 ½", "120,000", "1e9"
     r"|[" + _FRACTION_CHARS + r"]"  # "½ more", "¾ million"
 )
@@ -113,7 +113,7 @@ _AMOUNT_RE = re.compile(
     r"(?P<num>" + _NUMBER + r")"
     r"(?:\s?(?P<mult>" + _MULT + r")\b)?"
     r"(?:\s?(?P<cur2>" + _CUR_SYM + r"|" + _CUR_WORD + r"\b))?"
-    r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w]))?"
+    r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w])(?!(?<=[\d\s]w)/))?"  # "90 w/ a review": "w/" is "with"
     r"(?:" + _PER + r")?"
 )
 _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
