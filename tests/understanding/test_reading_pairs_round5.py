@@ -91,3 +91,25 @@ def test_the_perk_in_the_condition_is_not_the_figure_settled_for() -> None:
                 equity_talk)
     assert ("base_salary", 42_500, "give") in got
     assert ("equity", 65_000, "ask") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "wd" shortens "would" before a verb; after a number alone it still counts working days
+        ("market's 80-95k so 90 wd be fair", [(80_000, "money"), (90, None)]),
+        ("3 wd remote", [(3, "days")]),
+        # a four-digit figure spent on something is a sum, not a year
+        ("i need at least 2000 for a home office setup", [(2000, None)]),
+        ("my bonus in 2024 for the team", []),
+        # a number word whose unit was said earlier in the sentence: "two weeks is too soon, I need five"
+        ("a start in two weeks is too soon, i need five.", [(2, "weeks"), (5, "weeks")]),
+    ],
+)
+def test_numbers_read_as_written(text: str, expected: list) -> None:
+    assert [(a.value, a.unit) for a in find_amounts(text)] == expected
+
+
+def test_a_four_digit_budget_is_paired_with_its_perk() -> None:
+    got = pairs("If base stays where it is I need at least 2000 for home office equipment.")
+    assert ("equipment", 2000, "ask") in got
