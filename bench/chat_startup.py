@@ -66,7 +66,8 @@ TYPED = ("practice growth_startup", "I'd like 165k base, could you do that?", "W
          "I'd like 165k base, could you do that?")
 
 
-def _until_prompt(fd: int, timeout: float = 60.0) -> None:
+def until_prompt(fd: int, timeout: float = 60.0) -> None:
+    """Read the pty at `fd` until the chat's prompt shows (TimeoutError with what was seen, if not)."""
     seen = ""
     deadline = time.perf_counter() + timeout
     while not PROMPT.search(seen):
@@ -87,12 +88,12 @@ def typed_reply_seconds(code: Path, db: Path) -> list[float]:
                             start_new_session=True)
     os.close(follower)
     try:
-        _until_prompt(leader)
+        until_prompt(leader)
         times = []
         for line in TYPED:
             started = time.perf_counter()
             os.write(leader, line.encode() + b"\r")
-            _until_prompt(leader)
+            until_prompt(leader)
             times.append(time.perf_counter() - started)
         return times  # mid-practice `exit` would ask whether to walk away: the process is simply ended
     finally:

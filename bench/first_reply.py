@@ -36,9 +36,7 @@ import contextlib
 import functools
 import json
 import os
-import re
 import secrets
-import select
 import statistics
 import subprocess
 import sys
@@ -50,6 +48,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.chat_startup import until_prompt
+from bench.checkout import free_port, tree_of
+
 HERE = Path(__file__).resolve().parents[1]
 SURFACES = ("slack-http", "slack-socket", "discord", "terminal")
 LINES = ("practice growth_startup", "I'd like 165k base, could you do that?", "end")
@@ -57,23 +58,6 @@ LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from adapters.cli.mai
 SETTLE = 0.05  # after a reply, wait this long with nothing arriving before the next line
 
 Plays = list[list[float]]  # per play of LINES (the first, then the warm ones), seconds per line
-
-
-def _tree_of(ref: str, into: Path) -> Path:
-    """`git archive` of `ref` unpacked under `into` (nothing in the repository changes)."""
-    target = into / ref.replace("/", "_")
-    target.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(HERE), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    return target
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 # --- Slack: the real `run slack` in a child process, the Fake Slack here -------------------------
@@ -93,7 +77,7 @@ async def _slack_start(tree: Path, db: Path, mode: str, warm: int) -> tuple[floa
                 posted.setdefault(str(item.params.get("channel")), []).append(item.at)
 
         fake.observers.append(seen)
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "PYTHONPATH": str(tree), "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_API_URL": fake.api_url,
                "OFFER_COACH_DB": str(db), "SLACK_SIGNING_SECRET": secret}
         for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET",
@@ -234,19 +218,6 @@ def _discord_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
 
 # --- the terminal: the real `offer-coach chat` in a pseudo-terminal ------------------------------
 
-PROMPT = re.compile(r"you> ")
-
-
-def _until_prompt(fd: int, timeout: float = 60.0) -> None:
-    seen = ""
-    deadline = time.perf_counter() + timeout
-    while not PROMPT.search(seen):
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
-        if not ready:
-            raise TimeoutError(f"no prompt in {seen[-300:]!r}")
-        seen += os.read(fd, 65536).decode("utf-8", "replace")
-
-
 def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
     import pty
 
@@ -258,7 +229,7 @@ def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
                                start_new_session=True)
     os.close(follower)
     try:
-        _until_prompt(leader)
+        until_prompt(leader)
         ready = time.perf_counter() - started
         plays: Plays = []
         for _ in range(1 + warm):
@@ -266,7 +237,7 @@ def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
             for text in LINES:
                 sent_at = time.perf_counter()
                 os.write(leader, text.encode() + b"\r")
-                _until_prompt(leader)
+                until_prompt(leader)
                 row.append(time.perf_counter() - sent_at)
             plays.append(row)
         return ready, plays
@@ -330,7 +301,7 @@ def main() -> int:
     surfaces = arguments.surface or list(SURFACES)
     results: dict[str, dict[str, list[tuple[float, Plays]]]] = {s: {} for s in surfaces}
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {"this": HERE, **{ref: _tree_of(ref, Path(tmp) / "trees") for ref in arguments.against}}
+        trees = {"this": HERE, **{ref: tree_of(ref, Path(tmp) / "trees") for ref in arguments.against}}
         for start in range(arguments.starts):
             for surface in surfaces:
                 names = list(trees) if start % 2 == 0 else list(reversed(trees))

@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aiohttp
 
+from bench.checkout import free_port, tree_of
 from tests.support.fake_slack import ApiCall, FakeSlack, Posted, SlackSender
 
 CHANNEL = "CBENCH0001"
@@ -296,26 +297,6 @@ STARTS_PRACTICE = "practice growth_startup"
 FIRST_ASK = "Hello! I'd like 165k base, could you do that?"
 
 
-def _tree_of(ref: str, into: Path) -> Path:
-    """`git archive` of `ref` unpacked under `into` (no worktree, nothing in .git changes)."""
-    import subprocess
-
-    root = Path(__file__).resolve().parents[1]
-    target = into / ref.replace("/", "_")
-    target.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(root), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    return target
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 class Server:
     """`offer-coach run slack --port N` from one tree, on its own database file."""
 
@@ -323,7 +304,7 @@ class Server:
                  uvloop: bool = True) -> None:
         import subprocess
 
-        self.port = _free_port()
+        self.port = free_port()
         env = {**os.environ, "PYTHONPATH": str(tree), "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": secret,
                "SLACK_API_URL": api_url, "OFFER_COACH_DB": str(db),
                "OFFER_COACH_EVENT_LOOP": "uvloop" if uvloop else "asyncio"}
@@ -470,7 +451,7 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
         waiter = Waiter(fake)
         counter = itertools.count()
         with tempfile.TemporaryDirectory() as tmp:
-            trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            trees = {"baseline": tree_of(baseline, Path(tmp) / "trees"), "this": here}
             for round_ in range(rounds):
                 await _one_round(trees, fake, session, waiter, secret, Path(tmp) / f"round{round_}", round_, turns,
                                  counter, results)
@@ -593,7 +574,7 @@ def turn_cpu_main(refs: list[str], rounds: int, turns: int) -> int:
     here = Path(__file__).resolve().parents[1]
     results: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {ref: _tree_of(ref, Path(tmp)) for ref in refs}
+        trees = {ref: tree_of(ref, Path(tmp)) for ref in refs}
         trees["this"] = here
         names = list(trees)
         for round_ in range(rounds):
@@ -643,7 +624,7 @@ async def crash_main(baseline: str, kills: int, burst: int) -> int:
     here = Path(__file__).resolve().parents[1]
     async with FakeSlack() as fake, aiohttp.ClientSession() as session:
         with tempfile.TemporaryDirectory() as tmp:
-            trees = {"baseline": _tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            trees = {"baseline": tree_of(baseline, Path(tmp) / "trees"), "this": here}
             for name, tree in trees.items():
                 db = Path(tmp) / f"{name}.db"
                 acked: list[int] = []

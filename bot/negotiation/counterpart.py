@@ -52,6 +52,7 @@ class Turn:
     doubted: bool = False  # a figure in this message was questioned: it earns nothing
     pushed: bool = False  # already answered as an ask after going firm
     weighed: bool = False  # an ask with a readable, sane figure was answered on its merits
+    moved: bool = False  # this reply already put a new figure on the table (a counter or an agreement)
     read: Understanding | None = None  # the message as the recruiter took it (ranges quoted as evidence…)
 
 
@@ -547,10 +548,15 @@ class Counterpart:
         if sheet.check_with_team and not track.moved and track.pending is None:
             track.pending = move
             st.checked_in = True
-            turn.lines.append(self._say(st, "check", **self._fields(perk)))
+            line = voice.say(st, "check", self.style, **self._fields(perk))
+            if not turn.moved:
+                # "let me check" puts nothing to the user: after a figure put on the table in the same reply ("I can
+                # move base to $154,000. Sign-on isn't my call; let me check"), a bare "156k?" answers that figure
+                _note_line(st, voice.move_of("check", line), key)
+            turn.lines.append(line)
             return
         track.current = move
-        track.moved = True
+        track.moved = turn.moved = True
         amount = self._show(move, perk)
         if perk.unit is Unit.flag:
             turn.lines.append(self._say(st, "agree_flag", **self._fields(perk)))

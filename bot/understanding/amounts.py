@@ -100,7 +100,7 @@ _PER = (
 )
 _FRACTION_CHARS = "".join(_FRACTIONS)
 _NUMBER = (
-    r"\d{1,3}(?: \d{3})+(?![\d.,])|\d{1,3}(?:_\d{3})+(?![\d.,_])"  # "125 000", "1_000_000"
+    r"\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|\d{1,3}(?:_\d{3})+(?![\d.,_])"  # "125 000", "1_000_000"
     r"|\d+(?:\s?[" + _FRACTION_CHARS + r"]|(?:[.,]\d+)*(?:\.\d+)?(?:e[+-]?\d+)?)"  # "2 ½", "120,000", "1e9"
     r"|[" + _FRACTION_CHARS + r"]"  # "½ more", "¾ million"
 )
@@ -113,7 +113,8 @@ _AMOUNT_RE = re.compile(
     r"(?P<num>" + _NUMBER + r")"
     r"(?:\s?(?P<mult>" + _MULT + r")\b)?"
     r"(?:\s?(?P<cur2>" + _CUR_SYM + r"|" + _CUR_WORD + r"\b))?"
-    r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w]))?"
+    r"(?:\s?(?:-\s?)?(?P<unit>" + _UNIT + r")(?![\w])(?!(?<=[\d\s]w)/)"
+    r"(?!(?<=wd) (?:be|have|like|love|want|need|prefer|take|accept|do|go|work)\b))?"  # "90 w/", "92 wd be fair"
     r"(?:" + _PER + r")?"
 )
 _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
@@ -163,6 +164,13 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
     r"(days?|weeks?|hours?)\b"
 )
+# A number word left without its unit after a wish: "…, I need six", "I'd want four"
+_ELLIPSIS_BEFORE = re.compile(r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take)\s+(?:at least\s+)?$")
+_CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
+_COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
+_SUM_AFTER = re.compile(r"\s+(?:for (?:the |my |a |an )?[a-z]|towards?|budget|allowance|"
+                        r"stipend|to cover|a (?:year|month)|per (?:year|month))")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and|until|till)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
 
@@ -412,7 +420,9 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
 def _not_an_amount(text: str, raw_number: str, end: int) -> bool:
     """A bare number that is a year ("2024") or a count of payments ("14 salaries")."""
     if raw_number.isdigit() and len(raw_number) == 4 and 1950 <= int(raw_number) <= 2100:
-        return True
+        # "in 2024" is a year; "at least 2000 for equipment" is a sum
+        start = end - len(raw_number)
+        return not (_SUM_AFTER.match(text, end) and not _YEAR_BEFORE.search(text, max(0, start - 8), start))
     return bool(_PAYMENT_COUNT.match(text, end))
 
 
@@ -473,6 +483,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
+    if unit is None and value < 1000 and _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
             _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start())
             and not _NOT_COMPARED_AFTER.match(text, m.end())):
@@ -489,6 +501,16 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
         explicit_money=bool(cur),
         doubtful=_beyond_sane(value, unit),
     )
+
+
+def _unit_said_before(text: str, start: int, end: int) -> str | None:
+    """The unit of a count said earlier in the same sentence, for a number word that ends its clause and leaves
+    the unit out ("two weeks is too soon, I need six"); None when there is no such unit or the clause goes on."""
+    if not _CLAUSE_END.match(text, end):
+        return None
+    sentence = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start), 0)
+    units = _COUNTED_UNIT.findall(text, sentence, start)
+    return _UNITS.get(units[-1]) if units else None
 
 
 def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:

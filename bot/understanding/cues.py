@@ -225,6 +225,32 @@ TOTAL_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+)?(?:in total|total|all in)\b
 TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me) (?:up )?to|for a total of)\s*$")
 # "ill take 5k less": a cut the speaker offers
 LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
+# A figure demanded with a threat after it: "160 or I go with the other offer", "$90k or I walk". The rival named in
+# the threat is why the figure is asked, not what the figure is.
+OR_ELSE_AFTER = re.compile(r"[^.!?;]{0,30}?\bor (?:else )?(?:i|i'?ll|ill|i will|i'?m|i am|we|we'?ll)\b")
+# "if it's not 80k I walk", "unless it's 150": the figure a condition demands is the ask, not the offer refused
+DEMANDED_IN_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|unless) (?:it'?s|its|it is|that'?s|that is|the (?:base|salary|offer|number) is)(?: not)? (?:at )?[$€£₪]?$"
+)
+# What a figure is for, said after it: "15k to cover the bonus I'm forfeiting". The loss named after that is the
+# reason for the figure; the figure itself is still asked for.
+PURPOSE_AFTER = re.compile(
+    r"[^.!?;]{0,30}?\b(?:to (?:cover|offset|make up for|replace|compensate(?: for)?|bridge)|"
+    r"(?:that|which) (?:would|will|could) (?:cover|offset|make up for|replace))\b"
+)
+# A figure the speaker takes to get something else: "I'd take 155 if you add the sign-on", "I'd be open to €77k if
+# you could add…", "I am prepared to accept ₪41,500 provided…". Searched right before the figure; the condition
+# (cues.TRADE_CONDITION_AFTER) must follow it in the same sentence.
+TAKEN_IN_TRADE_BEFORE = re.compile(
+    r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
+    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
+    r"(?:accept|take|live with|settle for|come down to|go down to|stay at|keep|"
+    r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
+    r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower)\b)[\w-]+\s+){0,3}?"
+    r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
+)
+CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
+TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return)\b")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
 # easier for you". Searched in the rest of the sentence after the figure.
 CONCESSION_AFTER = re.compile(
@@ -1241,7 +1267,8 @@ EVIDENCE_LEAD = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|benchmarks?|median|average|"
     r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|sits? at|companies (?:of )?your size|"
     r"(?:roles|positions|engineers|designers|managers|developers|analysts|seniors|people)(?: [\w-]+){0,4} "
-    r"(?:pay|get|earn|make|are at|are paid|get paid)|i'?m at|"
+    r"(?:pay|get|earn|make|are at|are paid|get paid)|i'?m at|i(?: am|'m) (?:now|currently|today) (?:at|on)|"
+    r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get) (?:today|now|currently)|"
     r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
@@ -1273,6 +1300,7 @@ EVIDENCE = _cue(
 )
 ASKING = _cue(
     r"\b(?:i'?d (?:like|love|want|need|ask|prefer|be happy|be looking)|i would (?:like|love|want|need|ask|prefer)|"
+    r"i(?:'d| would) (?:respectfully |kindly )?request|"
     r"i (?:want|need|ask|request|expect|propose|suggest|am asking|'m asking|am looking|'m looking|am hoping|"
     r"'m hoping|am targeting|'m targeting|target|push for)|i'?d push|can (?:you|we|u)|"
     r"could (?:you|we|u)|would (?:you|u)|"

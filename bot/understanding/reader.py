@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.playbooks.models import PerkDef
 from bot.playbooks.models import Unit as PerkUnit
-from bot.understanding import cues
+from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
@@ -170,10 +170,16 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
-        concedes = trading or " less" in low or " lower" in low or any(s.perk == "start_date" for s in slots)
-        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
+        concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
+                    or any(s.perk == "start_date" for s in slots))
+        standing = context is not None and bool(context.offer)
+        given = self._given(low, slots, mentions, trading, standing) if concedes else frozenset()
+        if given and not trading and standing and any(s.perk in given and s.amount is not None
+                                         and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots):
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
             # "would it be possible to add some?" after talk of severance asks for more severance
@@ -514,6 +520,8 @@ class Understander:
                 return None
             surcharge = 100
         lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
+        if direction and hi - lo > 3 and cues.CONDITION_BETWEEN.search(low, lo, hi):
+            return None  # "₪41,500 provided the equity grant goes up": the perk in the condition is the one asked
         if hi < lo:
             lo, hi = hi, lo
         tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
@@ -663,6 +671,11 @@ class Understander:
         if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
             return False
         definition = self.perks[perk]
+        if definition.unit is PerkUnit.percent and perk != "performance_bonus" and (
+                amount.unit == "money" or amount.explicit_money or (amount.unit is None and abs(amount.value) >= 50)):
+            # a raise or a pension match is a percentage: "90 with a review after probation", "$88,000 with a
+            # review" name the salary; only a bonus may be given as a sum
+            return False
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
@@ -687,6 +700,9 @@ class Understander:
             last, a, context
         ):
             return last  # "then 9 hours", "what about 25?" after that perk came up
+        if (context is not None and "base_salary" in self.perks and "base_salary" not in taken
+                and not any(m.perk == "base_salary" for m in mentions) and _salary_in_thousands(context.offer, a)):
+            return "base_salary"  # "I'd take 155 if we can add the sign-on" with 150k on the table
         spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
         if spent_on is not None:
             return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
@@ -771,18 +787,24 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool, standing: bool = False
+               ) -> frozenset[str]:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
 
         Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
-        date moved "if you…"."""
+        date moved "if you…", and, with an offer standing, a figure settled for on a condition ("I'd take 155 if
+        you add the sign-on"): against an offer it comes down to a number or takes the offer's own, while with
+        nothing on the table the same words name the figure wanted."""
         given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
+            if a is not None and standing and _taken_in_trade(low, a, slot.perk, slots):
+                given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
+                continue
             if a is not None and (
-                cues.LESS_AFTER.match(low, a.end)
+                (cues.LESS_AFTER.match(low, a.end) and (trading or _asks_another(slot.perk, slots)))
                 or (slot.perk == "start_date"
                     and (cues.CONCESSION_AFTER.match(low, a.end) or cues.SOONER_AFTER.match(low, a.end)))
             ):
@@ -964,7 +986,16 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     if role == "ask" and a.value == 0 and not r.mentions:
         return True  # "one day beats 0": nobody asks for nothing of a perk they do not name
     # "flexible hours with core time 11 to 3": a number about something else
-    return bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
+    return (bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
+            and not (_salary_in_thousands(r.offer, a) and _found(cues.ASKING, _sentence_of(r.low, a.start), r.may)))
+
+
+def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
+    """ "could we do 90 with a review?" against an 84k offer: a bare number that, read in thousands, lands near the
+    salary on the table is the salary said short (docs/labelling.md, Shorthand numbers)."""
+    base = offer.get("base_salary") if offer else None
+    return (isinstance(base, (int, float)) and base >= 1000 and a.unit is None and not a.explicit_money
+            and 0.8 * base <= abs(a.value) * 1000 <= 1.5 * base)
 
 
 def _context_number(r: _Pairing, a: Amount) -> bool:
@@ -1006,6 +1037,18 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
         return True
     return False
+
+
+def _asks_another(perk: str, slots: list[_Slot]) -> bool:
+    """Whether the message asks for a perk other than `perk`: what a concession would be made for."""
+    return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
+
+
+def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
+    """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
+    speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
+    return (cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
+            and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None and _asks_another(perk, slots))
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
@@ -1130,6 +1173,14 @@ def _role_of(
     start, end = _clause_of(low, a, cuts)
     if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
         return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
+    if (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end)) or (
+            ("if " in low or "unless " in low)
+            and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
+        return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    if " to " in low or "would" in low or "will" in low:
+        purpose = cues.PURPOSE_AFTER.match(low, a.end, end)
+        if purpose is not None:
+            end = a.end  # "15k to cover the bonus I'm forfeiting": the loss after it is the reason, not its role
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)

@@ -1,4 +1,4 @@
-"""A local Discord for tests and benchmarks: REST and a gateway WebSocket on 127.0.0.1, port 0.
+"""A local Discord for tests and benchmarks: REST and a gateway WebSocket on 127.0.0.1, each on its own port.
 
 The real discord.py client connects to it (see :func:`point_discord_py_at`), so tests exercise the
 library's own parsing, rate-limit handling, reconnects and interaction responses, with no network.
@@ -133,6 +133,8 @@ class FakeDiscord:
         self._last_request_at = time.monotonic()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.gateway_port = 0
+        self.rest_connections: set[Any] = set()  # the client ends of every REST connection so far
         for guild_id in guild_ids:
             self.channels[guild_id + 1] = {"id": str(guild_id + 1), "type": 0, "guild_id": str(guild_id),
                                            "name": "general", "position": 0, "permission_overwrites": []}
@@ -145,9 +147,15 @@ class FakeDiscord:
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        # Two ports, as Discord has two hosts (discord.com for REST, gateway.discord.gg for the
+        # gateway): on one, the login's pooled REST connection would become the gateway socket and
+        # the first reply would pay for a new connection that a bot against Discord does not.
+        ports = []
+        for _ in range(2):
+            site = web.TCPSite(self._runner, "127.0.0.1", 0)
+            await site.start()
+            ports.append(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
+        self.port, self.gateway_port = ports
         return self
 
     async def stop(self) -> None:
@@ -169,7 +177,7 @@ class FakeDiscord:
 
     @property
     def gateway_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/gateway"
+        return f"ws://127.0.0.1:{self.gateway_port}/gateway"
 
     @contextlib.contextmanager
     def patched(self) -> Iterator[None]:
@@ -468,6 +476,8 @@ class FakeDiscord:
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         arrived = time.perf_counter()
+        if request.transport is not None:
+            self.rest_connections.add(request.transport.get_extra_info("peername"))
         path = "/" + request.match_info["tail"]
         body: Any = None
         files: dict[str, bytes] = {}

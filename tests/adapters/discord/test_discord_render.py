@@ -181,6 +181,19 @@ def test_any_user_text_reads_back_exactly_and_no_special_character_is_left_activ
     assert not re.search(r"(?<!\\)(?:\\\\)*[*_~`|<>\[\]@]", content.replace("\\\\", ""))
 
 
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text markup.parse is given from now on, in order."""
+    parsed: list[str] = []
+    parse = markup.parse
+
+    def counting(text: str) -> list[markup.Line]:
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(markup, "parse", counting)
+    return parsed
+
+
 def test_a_text_sent_again_is_rendered_from_what_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     """A scenario's briefing, a card's labels and values and the menus come again and again: the
     second time they are not parsed again, and they come out the same."""
@@ -190,14 +203,7 @@ def test_a_text_sent_again_is_rendered_from_what_was_kept(monkeypatch: pytest.Mo
         CardField(label="Base salary", value="$84,000 a year"), CardField(label="Remote", value="- 2 days\n- flexible"),
     )),))
     first = [render.message_kwargs(out) for out in render.render_reply(reply, 42)]
-    parsed: list[str] = []
-    parse = markup.parse
-
-    def counting(text: str) -> list[markup.Line]:
-        parsed.append(text)
-        return parse(text)
-
-    monkeypatch.setattr(markup, "parse", counting)
+    parsed = _count_parses(monkeypatch)
     again = [render.message_kwargs(out) for out in render.render_reply(reply, 42)]
     assert [kw.get("content") for kw in again] == [kw.get("content") for kw in first]
     assert [[e.to_dict() for e in kw.get("embeds", [])] for kw in again] == \
@@ -225,14 +231,7 @@ def test_a_recruiter_line_renders_as_the_general_path_would(text: str) -> None:
 
 
 def test_a_plain_recruiter_line_is_quoted_without_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    parsed: list[str] = []
-    parse = markup.parse
-
-    def counting(text: str) -> list[markup.Line]:
-        parsed.append(text)
-        return parse(text)
-
-    monkeypatch.setattr(markup, "parse", counting)
+    parsed = _count_parses(monkeypatch)
     line = "I can stretch to $158,000 on base, if you can start in two weeks. <@everyone> [link](x)"
     [message] = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Maya Chen", text=line), OWNER)
     assert message.content == ("**Maya Chen**\n> I can stretch to $158,000 on base, if you can start in two "

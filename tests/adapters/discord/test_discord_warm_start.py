@@ -62,8 +62,9 @@ async def test_the_first_dm_after_start_builds_no_reader_and_loads_no_playbooks(
 async def test_the_first_dm_after_start_imports_compiles_and_restarts_nothing(
         fake: FakeDiscord, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Counted, not timed: the first DM's reply needs no module imported and no pattern compiled
-    (discord.py's parsing and the rendering were warmed before connecting), and its commit does not
-    restart the store's log, even after a round of the maintenance thread."""
+    (discord.py's parsing and the rendering were warmed before connecting), no new REST connection
+    (the login's is still pooled), and its commit does not restart the store's log, even after a
+    round of the maintenance thread."""
     import sqlite3
     import sys
 
@@ -89,11 +90,13 @@ async def test_the_first_dm_after_start_imports_compiles_and_restarts_nothing(
             modules = set(sys.modules)
             compiled = count_compiles(monkeypatch)
             started_log = wal_header(db)
+            connections = set(fake.rest_connections)
             round_conn = sqlite3.connect(db, isolation_level=None)
             services[0].store._maintenance.round(round_conn)  # type: ignore[attr-defined]
             round_conn.close()
             await fake.turn(fake.send_dm(ALICE, "practice growth_startup"))
             assert wal_header(db) == started_log  # the first commit was an ordinary one
+            assert fake.rest_connections == connections  # the reply went out on the login's connection
             await fake.turn(fake.send_dm(ALICE, "I'd like a base of 150k, could you do that?"))
             assert sorted(set(sys.modules) - modules) == []
             assert compiled == []

@@ -25,6 +25,13 @@ SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 LINES = ("practice growth_startup", "I'd like a base of 150k, could you do that?")
 
 
+def _settings(mode: str, fake: FakeSlack) -> SlackSettings:
+    """HTTP mode signs requests with SECRET; Socket Mode connects with an app token instead."""
+    if mode == "http":
+        return SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
+    return SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, app_token="xapp-1-A1-test")
+
+
 @pytest.mark.parametrize("mode", ["http", "socket"])
 async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
         fake: FakeSlack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
@@ -34,10 +41,7 @@ async def test_the_first_dms_after_start_build_no_reader_and_load_no_playbooks(
     assert builds == {"readers": 0, "playbooks": 1}  # the reader is built lazily, by the first reading
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    if mode == "http":
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
-    else:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, app_token="xapp-1-A1-test")
+    settings = _settings(mode, fake)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, service, core, port, stop,
                                      health_port=None if mode == "http" else port))
@@ -117,10 +121,7 @@ async def test_the_first_dm_after_start_imports_compiles_and_restarts_nothing(
     service = CoachService.from_settings(core)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    if mode == "http":
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, signing_secret=SECRET)
-    else:
-        settings = SlackSettings(_env_file=None, bot_token="xoxb-ok", api_url=fake.api_url, app_token="xapp-1-A1-test")
+    settings = _settings(mode, fake)
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, service, core, port, stop,
                                      health_port=None if mode == "http" else port))
