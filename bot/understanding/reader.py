@@ -165,8 +165,8 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
-        if Signal.ultimatum in signals and Act.propose not in acts:
-            # "80k or I walk", "my final position: 160 or I take the other offer" demand what they name (guide)
+        if Signal.ultimatum in signals:
+            # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts

@@ -96,3 +96,8 @@ def test_any_room_on_a_perk_asks_where_there_is_room() -> None:
     # a figure named, or a shy wish, is still a request
     assert Act.propose in acts("any room to get to 95k?")
     assert Act.propose in acts("any chance of more vacation?")
+
+
+def test_an_ultimatum_naming_the_other_offer_accepts_nothing() -> None:
+    found = acts("My final word: $95,000 or I will accept the other company's offer.", _OFFER)
+    assert Act.propose in found and Act.accept not in found
