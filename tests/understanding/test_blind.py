@@ -31,17 +31,19 @@ def scored(split: str) -> dict[str, blind.StyleScore]:
 
 def test_frozen_lines_do_not_regress() -> None:
     # scored after the last rule of each day, never read: 0.830 / 0.929 / 0.710 on the morning of 1 December,
-    # 0.861 / 0.937 / 0.778 after its afternoon rounds (long pairs 0.609 -> 0.716)
+    # 0.861 / 0.937 / 0.778 after its afternoon rounds (long pairs 0.609 -> 0.716), 0.863 / 0.938 / 0.790
+    # after the second session's (long pairs 0.725)
     everything = scored("test")["all"]
     assert round(everything.acts.f1, 2) >= 0.85
     assert round(everything.perks.f1, 2) >= 0.93
-    assert round(everything.pairs.f1, 2) >= 0.76
-    assert round(scored("test")["long"].pairs.f1, 2) >= 0.70  # the weakest style: several numbers per message
+    assert round(everything.pairs.f1, 2) >= 0.78
+    assert round(scored("test")["long"].pairs.f1, 2) >= 0.71  # the weakest style: several numbers per message
 
 
 def test_dev_lines_do_not_regress() -> None:
     everything = scored("dev")["all"]
-    assert round(everything.acts.f1, 2) >= 0.92  # 0.865 before the acts round of 1 December, 0.928 after
+    # 0.865 before the acts round of 1 December, 0.928 after; 0.943 after the second session's (signals 0.956)
+    assert round(everything.acts.f1, 2) >= 0.93
     # 0.777 before numbers were read by role in the sentence (evidence lead-ins, the offer named by what is said
     # of it, gives, conditions on accepting, recaps); 0.843 after; 0.855 -> 0.860 with "the $10k relocation", stated
     # costs, figures compared with the ask and ranges before it (roles2); 0.858 -> 0.865 with attachment by scale,
@@ -49,18 +51,19 @@ def test_dev_lines_do_not_regress() -> None:
     assert round(everything.pairs.f1, 2) >= 0.86
     # perks 0.941 and signals 0.645 before perk and signal words were read as people say them; 0.953 and 0.904 after
     assert round(everything.perks.f1, 2) >= 0.95
-    assert round(everything.signals.f1, 2) >= 0.89
+    assert round(everything.signals.f1, 2) >= 0.94
 
 
 def test_iteration_lines_do_not_regress() -> None:
     # the second blind set (tests/data/blind/*.iter.jsonl), written while the first round of rules landed
     everything = scored("iter")["all"]
-    assert round(everything.acts.f1, 2) >= 0.91  # 0.818 before the acts round of 1 December, 0.913 after
+    # 0.818 before the acts round of 1 December, 0.913 after; 0.930 after the second session's (signals 0.943)
+    assert round(everything.acts.f1, 2) >= 0.92
     # 0.663 before the role rounds, 0.774 after; 0.785 -> 0.814 (roles2); 0.814 -> 0.820 (readpairs)
     assert round(everything.pairs.f1, 2) >= 0.81
     # perks 0.928 and signals 0.646 before perk and signal words were read as people say them; 0.945 and 0.901 after
     assert round(everything.perks.f1, 2) >= 0.94
-    assert round(everything.signals.f1, 2) >= 0.89
+    assert round(everything.signals.f1, 2) >= 0.93
 
 
 def test_iteration_practices_do_not_regress() -> None:
@@ -76,8 +79,8 @@ def test_iteration_practices_do_not_regress() -> None:
     # "ok, thanks, that's fine", "no 401k match at all?") added 8 on its own
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 124  # 127 with both rounds
-    assert result.restated <= 9
+    assert result.right >= 128  # 127 with both rounds; 132 (5 restated) after the second session's
+    assert result.restated <= 7
 
 
 def test_third_iteration_set_does_not_regress() -> None:
@@ -91,10 +94,31 @@ def test_third_iteration_set_does_not_regress() -> None:
 
     lines = blind.score_lines(blind.lines("iter3", folder),
                               lambda text, ctx: understander.read(text, blind_context(ctx)))
+    # after the second session's rounds: acts 0.910, pairs 0.823, 126 turns, 13 restated
     assert round(lines["all"].pairs.f1, 2) >= 0.81
-    assert round(lines["all"].acts.f1, 2) >= 0.88
+    assert round(lines["all"].acts.f1, 2) >= 0.90
     result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
-    assert result.right >= 96
+    assert result.right >= 122
+    assert result.restated <= 15
+
+
+def test_fourth_iteration_set_does_not_regress() -> None:
+    # tests/data/blind/iter4 (a tuning set, two writers): at 7805d5c acts 0.862, perks 0.943, pairs 0.784,
+    # signals 0.769, 112 of 180 turns, 20 of 45 skilled asks restated; after the second session's rounds
+    # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated
+    folder = blind.BLIND / "iter4"
+    _, understander = shipped()
+    from bench.understanding import blind_context
+
+    lines = blind.score_lines(blind.lines("iter4", folder),
+                              lambda text, ctx: understander.read(text, blind_context(ctx)))
+    assert round(lines["all"].acts.f1, 2) >= 0.91
+    assert round(lines["all"].perks.f1, 2) >= 0.94
+    assert round(lines["all"].pairs.f1, 2) >= 0.87
+    assert round(lines["all"].signals.f1, 2) >= 0.95
+    result = blind.score_practices(blind.practices("iter4", folder), blind.play_in_harness)
+    assert result.turns == 180
+    assert result.right >= 123
     assert result.restated <= 20
 
 
@@ -111,11 +135,11 @@ def test_whole_practices_are_read_better_than_before() -> None:
     # 126 of 422 turns were read right before numbers had roles and replies had context, 144 after the
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
     # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
-    # after the afternoon's reading rounds.
+    # after the afternoon's reading rounds, 269 (22 restated) after the second session's.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 255
-    assert result.restated <= 26
+    assert result.right >= 264
+    assert result.restated <= 24
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4"])
@@ -144,9 +168,15 @@ class Floors:
 # frozen3, written blind and frozen the morning of 1 December, at 85ec926 before the day's rules: acts 0.782,
 #   perks 0.895, pairs 0.663, practices 113 of 214 turns, 29 of 54 skilled asks restated; after the last of
 #   them 0.844 / 0.923 / 0.799, 145 turns, 26 restated.
+# After the second session's rounds: frozen2 0.875 / 0.928 / 0.711, 169 turns, 10 restated; frozen3
+#   0.859 / 0.925 / 0.829, 148 turns, 27 restated.
+# frozen4, written blind and frozen at the start of the second session, at 7805d5c before its rules: acts 0.871,
+#   perks 0.941, pairs 0.837, practices 133 of 204 turns, 28 of 55 skilled asks restated; after the last of
+#   them 0.893 / 0.941 / 0.873, 134 turns, 28 restated.
 LATER_FROZEN_FLOORS = {
-    "frozen2": Floors(acts=0.85, perks=0.92, pairs=0.69, turns=209, right=162, restated=13),
-    "frozen3": Floors(acts=0.83, perks=0.91, pairs=0.78, turns=214, right=140, restated=28),
+    "frozen2": Floors(acts=0.86, perks=0.92, pairs=0.70, turns=209, right=165, restated=12),
+    "frozen3": Floors(acts=0.85, perks=0.92, pairs=0.81, turns=214, right=144, restated=29),
+    "frozen4": Floors(acts=0.88, perks=0.93, pairs=0.86, turns=204, right=130, restated=30),
 }
 
 
