@@ -83,21 +83,25 @@ def test_iteration_practices_do_not_regress() -> None:
     assert result.restated <= 7
 
 
+def _scored_folder(name: str) -> tuple[blind.StyleScore, blind.PracticeScore]:
+    """A blind set kept in a folder of its own: its lines' scores over all styles, and its practices'."""
+    from bench.understanding import blind_context
+
+    folder = blind.BLIND / name
+    _, understander = shipped()
+    lines = blind.score_lines(blind.lines(name, folder), lambda text, ctx: understander.read(text, blind_context(ctx)))
+    return lines["all"], blind.score_practices(blind.practices(name, folder), blind.play_in_harness)
+
+
 def test_third_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter3 (a tuning set): pairs 0.685 and 82 of 165 turns (27 of 46 skilled asks restated)
     # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
     # acts 0.783 before the acts round, 0.860 after, 0.874 -> 0.888 with the second acts round;
     # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2; 0.797 -> 0.818 and 123 -> 124 turns (readpairs)
-    folder = blind.BLIND / "iter3"
-    _, understander = shipped()
-    from bench.understanding import blind_context
-
-    lines = blind.score_lines(blind.lines("iter3", folder),
-                              lambda text, ctx: understander.read(text, blind_context(ctx)))
     # after the second session's rounds: acts 0.910, pairs 0.823, 126 turns, 13 restated
-    assert round(lines["all"].pairs.f1, 2) >= 0.81
-    assert round(lines["all"].acts.f1, 2) >= 0.90
-    result = blind.score_practices(blind.practices("iter3", folder), blind.play_in_harness)
+    everything, result = _scored_folder("iter3")
+    assert round(everything.pairs.f1, 2) >= 0.81
+    assert round(everything.acts.f1, 2) >= 0.90
     assert result.right >= 122
     assert result.restated <= 15
 
@@ -106,17 +110,11 @@ def test_fourth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter4 (a tuning set, two writers): at 7805d5c acts 0.862, perks 0.943, pairs 0.784,
     # signals 0.769, 112 of 180 turns, 20 of 45 skilled asks restated; after the second session's rounds
     # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated
-    folder = blind.BLIND / "iter4"
-    _, understander = shipped()
-    from bench.understanding import blind_context
-
-    lines = blind.score_lines(blind.lines("iter4", folder),
-                              lambda text, ctx: understander.read(text, blind_context(ctx)))
-    assert round(lines["all"].acts.f1, 2) >= 0.91
-    assert round(lines["all"].perks.f1, 2) >= 0.94
-    assert round(lines["all"].pairs.f1, 2) >= 0.87
-    assert round(lines["all"].signals.f1, 2) >= 0.95
-    result = blind.score_practices(blind.practices("iter4", folder), blind.play_in_harness)
+    everything, result = _scored_folder("iter4")
+    assert round(everything.acts.f1, 2) >= 0.91
+    assert round(everything.perks.f1, 2) >= 0.94
+    assert round(everything.pairs.f1, 2) >= 0.87
+    assert round(everything.signals.f1, 2) >= 0.95
     assert result.turns == 180
     assert result.right >= 123
     assert result.restated <= 20
