@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
 from bot.session import Action, ChecklistState, Outcome, SessionState
-from bot.storage.common import Aborted, read_session, write_turn
+from bot.storage.common import Aborted, read_session, rolled_back, write_turn
 from bot.storage.protocol import CoachStore, Commit
 from bot.storage.store import (
     ARCHIVED_SESSION_KIND,
@@ -78,10 +78,6 @@ FORGOTTEN_TEXT = (
     "Done: I deleted everything Offer Coach kept about you (practices, checklists, valuations and "
     "the conversation). If you write again, you start from scratch."
 )
-
-
-class _Rehearsed(Exception):
-    """Raised at the end of :meth:`CoachService.rehearse` so that its transaction rolls back."""
 
 
 class Engine(Protocol):
@@ -267,18 +263,14 @@ class CoachService:
         store = self.store
         replies: list[Reply] = []
         now = timestamp(self._clock())
-        try:
-            with store.transaction():
-                for number, text in enumerate(texts):
-                    incoming = Incoming(platform=REHEARSAL_PLATFORM, tenant="-", user_id="-", conversation_id="-",
-                                        text=text, event_id=str(number))
-                    loaded = read_session(store.execute, incoming.user_key, incoming.scope)
-                    turn = self._turn(incoming, now, loaded, self._step(loaded.state, incoming))
-                    write_turn(store.execute, turn, f"{incoming.platform}:{incoming.event_id}")
-                    replies.extend(turn.replies)
-                raise _Rehearsed  # roll it all back
-        except _Rehearsed:
-            pass
+        with rolled_back(store):
+            for number, text in enumerate(texts):
+                incoming = Incoming(platform=REHEARSAL_PLATFORM, tenant="-", user_id="-", conversation_id="-",
+                                    text=text, event_id=str(number))
+                loaded = read_session(store.execute, incoming.user_key, incoming.scope)
+                turn = self._turn(incoming, now, loaded, self._step(loaded.state, incoming))
+                write_turn(store.execute, turn, f"{incoming.platform}:{incoming.event_id}")
+                replies.extend(turn.replies)
         start_wal = getattr(store, "start_wal", None)
         if start_wal is not None:
             start_wal()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, Self
@@ -224,6 +225,26 @@ def read_session(execute: Execute, user_key: str, scope: str, *, lock: str = "")
     logger.warning("stored session state (schema %s) could not be loaded; starting fresh", schema)
     return LoadedSession(SessionState(), existed=True, notice=STALE_STATE_NOTICE, version=version,
                          stale=(text, schema))
+
+
+class _RolledBack(Exception):
+    """Raised at the end of :func:`rolled_back`'s block so that its transaction rolls back."""
+
+
+class _Transactional(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+@contextmanager
+def rolled_back(store: _Transactional) -> Iterator[None]:
+    """A write transaction on `store` that always rolls back: the block's statements run (prepared,
+    their pages cached) and leave nothing behind. For rehearsing before serving."""
+    try:
+        with store.transaction():
+            yield
+            raise _RolledBack
+    except _RolledBack:
+        pass
 
 
 class Aborted(Exception):

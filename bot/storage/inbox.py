@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.storage.common import rolled_back
 from bot.storage.protocol import POSTGRES
 from bot.storage.store import now_utc, timestamp
 
@@ -65,10 +66,6 @@ _ACCEPT = ("INSERT INTO inbox (key, platform, received_at, payload, owner, lease
 _FINISH = "UPDATE inbox SET payload = NULL WHERE key = ?"
 _PRUNE = ("DELETE FROM inbox WHERE key IN (SELECT key FROM inbox WHERE received_at < ? "
           "AND payload IS NULL LIMIT ?)")
-
-
-class _Rehearsed(Exception):
-    """Raised at the end of :meth:`Inbox.rehearse` so that its transaction rolls back."""
 
 
 def _machine() -> str:
@@ -162,14 +159,10 @@ class Inbox:
         """
         moment = now or now_utc()
         key = f"{platform}:rehearsal-{uuid.uuid4().hex}"
-        try:
-            with self.store.transaction():
-                self._execute(_ACCEPT, (key, platform, timestamp(moment), "{}", self.owner, timestamp(moment + LEASE)))
-                self._execute(_FINISH, (key,))
-                self._execute(_PRUNE, (timestamp(moment - SEEN_FOR), PRUNE_BATCH))
-                raise _Rehearsed
-        except _Rehearsed:
-            pass
+        with rolled_back(self.store):
+            self._execute(_ACCEPT, (key, platform, timestamp(moment), "{}", self.owner, timestamp(moment + LEASE)))
+            self._execute(_FINISH, (key,))
+            self._execute(_PRUNE, (timestamp(moment - SEEN_FOR), PRUNE_BATCH))
         self._last_prune = time.monotonic()
 
     def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
