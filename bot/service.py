@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.messages import Attachment, Incoming, Reply, ReplyKind
 from bot.session import Action, ChecklistState, Outcome, SessionState
-from bot.storage.common import Aborted, read_session, rolled_back, write_turn
+from bot.storage.common import Aborted, read_session, rolled_back, start_log, write_turn
 from bot.storage.protocol import CoachStore, Commit
 from bot.storage.store import (
     ARCHIVED_SESSION_KIND,
@@ -271,9 +271,7 @@ class CoachService:
                 turn = self._turn(incoming, now, loaded, self._step(loaded.state, incoming))
                 write_turn(store.execute, turn, f"{incoming.platform}:{incoming.event_id}")
                 replies.extend(turn.replies)
-        start_wal = getattr(store, "start_wal", None)
-        if start_wal is not None:
-            start_wal()
+        start_log(store)
         return replies
 
     # --- a user's data -----------------------------------------------------------------------

@@ -234,10 +234,7 @@ def _warm_intake(app: AsyncApp) -> None:
     if inbox is None:
         return
     try:
-        inbox.rehearse(PLATFORM)
-        start_wal = getattr(inbox.store, "start_wal", None)
-        if start_wal is not None:
-            start_wal()
+        inbox.rehearse(PLATFORM)  # and the store's log is started after it
     except StoreError:  # an optimisation: the first request meets the same trouble and reports it
         log.warning("could not warm the inbox", exc_info=True)
 

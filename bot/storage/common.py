@@ -247,6 +247,14 @@ def rolled_back(store: _Transactional) -> Iterator[None]:
         pass
 
 
+def start_log(store: object) -> None:
+    """Where the store keeps a write-ahead log (SQLite's :meth:`Store.start_wal`), start it now, so
+    the first user's commit is an ordinary one; PostgreSQL has nothing to start."""
+    start_wal = getattr(store, "start_wal", None)
+    if start_wal is not None:
+        start_wal()
+
+
 class Aborted(Exception):
     """Raised inside a turn's transaction so that it rolls back; carries how it ended."""
 

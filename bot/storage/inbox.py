@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.storage.common import rolled_back
+from bot.storage.common import rolled_back, start_log
 from bot.storage.protocol import POSTGRES
 from bot.storage.store import now_utc, timestamp
 
@@ -150,12 +150,14 @@ class Inbox:
         return new
 
     def rehearse(self, platform: str, *, now: datetime | None = None) -> None:
-        """Accept, finish and prune a made-up request in one transaction, then roll it back.
+        """Accept, finish and prune a made-up request in one transaction, then roll it back, and
+        start the store's log.
 
         Before serving: the statements are prepared and the table's pages cached, so the first
         real request's accept (on the way to its acknowledgement) costs what any later one does;
         nothing stays behind. The first finish would also prune at once: that waits its interval
-        like every later one, and what it would have removed is removed then.
+        like every later one, and what it would have removed is removed then. The log is started
+        last (:func:`bot.storage.common.start_log`), so the first accept's commit is an ordinary one.
         """
         moment = now or now_utc()
         key = f"{platform}:rehearsal-{uuid.uuid4().hex}"
@@ -164,6 +166,7 @@ class Inbox:
             self._execute(_FINISH, (key,))
             self._execute(_PRUNE, (timestamp(moment - SEEN_FOR), PRUNE_BATCH))
         self._last_prune = time.monotonic()
+        start_log(self.store)
 
     def finish(self, platform: str, keys: list[str], *, now: datetime | None = None) -> None:
         """Mark requests done (their payload goes; the key stays to recognise replays), and prune."""
