@@ -150,25 +150,19 @@ class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=_SEL
 DYNAMIC_ITEMS = (ChoiceButton, ChoiceSelect)
 
 
-def choices_view(owner_id: int, choices: Sequence[Choice]) -> tuple[discord.ui.View | None, list[Choice]]:
-    """A view for the choices, and any that did not fit (the caller lists those in text).
-
-    Up to five choices are buttons in one row; more become menus of up to 25 options each.
-    """
-    unique = _unique(choices)
-    if not unique:
-        return None, []
+def _view(owner_id: int, shown: Sequence[Choice]) -> discord.ui.View:
+    """A finished view of choices that fit (:func:`choice_components` decides which do): up to five
+    are buttons in one row; more become menus of up to 25 options each."""
     view = discord.ui.View(timeout=None)
-    if len(unique) <= MAX_BUTTONS:
-        for choice in unique:
+    if len(shown) <= MAX_BUTTONS:
+        for choice in shown:
             view.add_item(ChoiceButton(owner_id, choice.id, label=choice.label, style=_STYLES[choice.style]))
-        return view, []
-    capacity = MAX_SELECT_OPTIONS * MAX_ROWS
-    for index, start in enumerate(range(0, min(len(unique), capacity), MAX_SELECT_OPTIONS)):
+        return view
+    for index, start in enumerate(range(0, len(shown), MAX_SELECT_OPTIONS)):
         options = [discord.SelectOption(label=_short(c.label, OPTION_LABEL_LIMIT), value=c.id)
-                   for c in unique[start : start + MAX_SELECT_OPTIONS]]
+                   for c in shown[start : start + MAX_SELECT_OPTIONS]]
         view.add_item(ChoiceSelect(owner_id, index, options))
-    return view, list(unique[capacity:])
+    return view
 
 
 def disabled_copy(view: discord.ui.View | None, picked_custom_id: str | None) -> discord.ui.View | None:
@@ -207,9 +201,7 @@ def _unique(choices: Sequence[Choice]) -> tuple[Choice, ...]:
 def _template(shown: tuple[tuple[str, str, ChoiceStyle], ...]) -> tuple[dict[str, Any], ...]:
     """Discord's component rows for these (id, label, style) choices, owned by the template owner:
     built by discord.py's own items, once per set of choices."""
-    choices = [Choice(id=choice_id, label=label, style=style) for choice_id, label, style in shown]
-    view, _overflow = choices_view(_TEMPLATE_OWNER, choices)
-    assert view is not None
+    view = _view(_TEMPLATE_OWNER, [Choice(id=choice_id, label=label, style=style) for choice_id, label, style in shown])
     view.stop()
     return tuple(view.to_components())
 
@@ -235,8 +227,7 @@ class ChoiceComponents:
 
     def view(self) -> discord.ui.View:
         """The same components as a finished view, for the discord.py calls that need one."""
-        view, _overflow = choices_view(self.owner_id, self.shown)
-        assert view is not None
+        view = _view(self.owner_id, self.shown)
         view.stop()  # the items are dynamic: discord.py need not keep this view in memory
         return view
 
