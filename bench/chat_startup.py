@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
@@ -77,29 +79,41 @@ def until_prompt(fd: int, timeout: float = 60.0) -> None:
         seen += os.read(fd, 65536).decode("utf-8", "replace")
 
 
-def typed_reply_seconds(code: Path, db: Path) -> list[float]:
-    """Seconds from Enter to the next prompt, for each line of TYPED, in a fresh chat in a pty."""
+@contextmanager
+def chat_in_pty(code: Path, db: Path) -> Iterator[tuple[int, float]]:
+    """`offer-coach chat` from checkout `code` in a fresh pseudo-terminal: yields the terminal's fd once
+    the first prompt shows, and the seconds from the process's start to that prompt; ended afterwards
+    (mid-practice `exit` would ask whether to walk away, so the process is simply killed)."""
     import pty
 
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "INPUTRC": "/dev/null"}
+    started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", LAUNCH, str(code), "chat", "--db", str(db), "--user", "bench"],
                             stdin=follower, stdout=follower, stderr=follower, cwd=code, env=env,
                             start_new_session=True)
     os.close(follower)
     try:
         until_prompt(leader)
-        times = []
-        for line in TYPED:
-            started = time.perf_counter()
-            os.write(leader, line.encode() + b"\r")
-            until_prompt(leader)
-            times.append(time.perf_counter() - started)
-        return times  # mid-practice `exit` would ask whether to walk away: the process is simply ended
+        yield leader, time.perf_counter() - started
     finally:
         proc.kill()
         proc.wait(timeout=30)
         os.close(leader)
+
+
+def type_line(fd: int, line: str) -> float:
+    """Seconds from typing `line` (and Enter) at the chat in `fd` to its next prompt."""
+    started = time.perf_counter()
+    os.write(fd, line.encode() + b"\r")
+    until_prompt(fd)
+    return time.perf_counter() - started
+
+
+def typed_reply_seconds(code: Path, db: Path) -> list[float]:
+    """Seconds from Enter to the next prompt, for each line of TYPED, in a fresh chat in a pty."""
+    with chat_in_pty(code, db) as (fd, _ready):
+        return [type_line(fd, line) for line in TYPED]
 
 
 def terminal_main(codes: list[Path], runs: int) -> None:

@@ -48,13 +48,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.chat_startup import until_prompt
+from bench.chat_startup import LAUNCH, chat_in_pty, type_line
 from bench.checkout import free_port, tree_of
 
 HERE = Path(__file__).resolve().parents[1]
 SURFACES = ("slack-http", "slack-socket", "discord", "terminal")
 LINES = ("practice growth_startup", "I'd like 165k base, could you do that?", "end")
-LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from adapters.cli.main import main; sys.exit(main())"
 SETTLE = 0.05  # after a reply, wait this long with nothing arriving before the next line
 
 Plays = list[list[float]]  # per play of LINES (the first, then the warm ones), seconds per line
@@ -219,32 +218,8 @@ def _discord_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
 # --- the terminal: the real `offer-coach chat` in a pseudo-terminal ------------------------------
 
 def _terminal_start(tree: Path, db: Path, warm: int) -> tuple[float, Plays]:
-    import pty
-
-    leader, follower = pty.openpty()
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", "INPUTRC": "/dev/null"}
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", LAUNCH, str(tree), "chat", "--db", str(db), "--user", "bench"],
-                               stdin=follower, stdout=follower, stderr=follower, cwd=str(tree), env=env,
-                               start_new_session=True)
-    os.close(follower)
-    try:
-        until_prompt(leader)
-        ready = time.perf_counter() - started
-        plays: Plays = []
-        for _ in range(1 + warm):
-            row = []
-            for text in LINES:
-                sent_at = time.perf_counter()
-                os.write(leader, text.encode() + b"\r")
-                until_prompt(leader)
-                row.append(time.perf_counter() - sent_at)
-            plays.append(row)
-        return ready, plays
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        os.close(leader)
+    with chat_in_pty(tree, db) as (fd, ready):
+        return ready, [[type_line(fd, text) for text in LINES] for _ in range(1 + warm)]
 
 
 # --- running and reporting ----------------------------------------------------------------------
