@@ -31,14 +31,6 @@ class EventLoopUnavailable(Exception):
     """The setting names a loop that is unknown or not installed; the message says what to do."""
 
 
-def uvloop_installed() -> bool:
-    try:
-        import uvloop  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def chosen() -> str:
     """The loop OFFER_COACH_EVENT_LOOP asks for; ``auto`` when it is not set."""
     value = environment_values({SETTING: None}).get(SETTING)
@@ -49,11 +41,13 @@ def loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop]:
     """What makes the loop called `name`: ``asyncio``, ``uvloop`` or ``auto``."""
     if name not in EVENT_LOOPS:
         raise EventLoopUnavailable(f"unknown event loop {name!r}; choose one of {', '.join(EVENT_LOOPS)}")
-    if name == "asyncio" or (name == "auto" and not uvloop_installed()):
+    if name == "asyncio":
         return asyncio.new_event_loop
     try:
         import uvloop
     except ImportError as error:
+        if name == "auto":
+            return asyncio.new_event_loop
         raise EventLoopUnavailable(
             "uvloop is not installed: `pip install uvloop`, or set the event loop to asyncio or auto"
         ) from error

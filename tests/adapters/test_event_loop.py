@@ -4,6 +4,7 @@ naming OFFER_COACH_EVENT_LOOP when the loop asked for can't be had."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -60,7 +61,7 @@ def test_run_slack_and_run_discord_serve_on_the_chosen_loop(monkeypatch: pytest.
     monkeypatch.setattr(discord_runner, "serve", serve)
     for start in _servers(monkeypatch, tmp_path).values():
         assert start() == 0
-    expected = "uvloop" if asked == "auto" and event_loop.uvloop_installed() else "asyncio"
+    expected = "uvloop" if asked == "auto" and importlib.util.find_spec("uvloop") else "asyncio"
     assert [module.split(".")[0] for module in served_on] == [expected] * 2
 
 
