@@ -155,6 +155,11 @@ def score_lines(records: list[dict[str, Any]], read: Callable[[str, dict[str, An
     return dict(by_style)
 
 
+def spoken(practice: dict[str, Any]) -> list[dict[str, Any]]:
+    """The practice's labelled lines, without the buttons a live player pressed between them."""
+    return [turn for turn in practice["turns"] if "pick" not in turn]
+
+
 @dataclass
 class PracticeScore:
     turns: int = 0
@@ -181,7 +186,7 @@ def score_practices(items: list[dict[str, Any]], play: Callable[[dict[str, Any]]
     score = PracticeScore()
     for practice in items:
         persona = practice.get("persona", "?")
-        for turn, said in zip(practice["turns"], play(practice), strict=True):
+        for turn, said in zip(spoken(practice), play(practice), strict=True):
             score.turns += 1
             score.by_persona[persona] += 1
             ok = said is not None and turn_is_read_right(turn, said)
@@ -222,6 +227,9 @@ def play_in_harness(practice: dict[str, Any]) -> list[Any]:
         harness.say(f"practice {practice['scenario']}", user="p")
         read = []
         for turn in practice["turns"]:
+            if "pick" in turn:  # a button pressed in a live practice: nothing to read
+                harness.pick_label(turn["pick"], user="p")
+                continue
             recorder.last = None
             harness.say(turn["text"], user="p")
             read.append(recorder.last)
