@@ -775,7 +775,8 @@ class Counterpart:
         """A trade that earned its move costs what the user offered up.
 
         "I'd trade part of the sign-on for two remote days": once the remote days are granted, the
-        sign-on goes down to the amount named, or by half when no amount was named.
+        sign-on goes down to the amount named, or by half when no amount was named. Base pay is
+        never halved: with no believable figure named, it goes back to the opening offer at most.
         """
         st = turn.state
         for term in said.terms:
@@ -786,12 +787,26 @@ class Counterpart:
             named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
             if term.relative and named is not None:
                 named = track.current - float(term.amount or 0)  # "5k of the sign-on" comes off it
-            if named is None or not _better(perk, track.current, named):
+            if term.perk == "base_salary":
+                named = self._base_given_up(named, track.current)
+            elif named is None or not _better(perk, track.current, named):
                 named = _round(perk, track.current / 2, toward=0.0) if perk.better == "higher" else track.current
             if named == track.current or not in_range(named, perk):
                 continue
             track.current = named
             turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(named, perk))))
+
+    def _base_given_up(self, named: float | None, current: float) -> float:
+        """Where base pay lands when the user gives some of it up in a trade.
+
+        A figure far below the opening offer is a misreading ("drop base to 155" read as $155), not a
+        pay cut anyone would propose; so, like no figure at all, it takes back only what base had
+        gained above the opening offer.
+        """
+        opening = self.scenario.perks["base_salary"].offer
+        if named is not None and opening * 0.8 <= named < current:
+            return named
+        return min(current, opening)
 
     def _needs_no_number(self, term: Term) -> bool:
         """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""

@@ -289,3 +289,21 @@ def test_phrasings_rotate_and_never_repeat_in_a_row(rita: Counterpart) -> None:
         lines = rita.respond(state, said(Act.greet, signals=(Signal.priority,) * (n % 2))).lines
         assert lines and not set(lines) & set(previous)
         previous = lines
+
+
+def test_base_pay_given_up_in_a_trade_is_never_halved(rita: Counterpart) -> None:
+    # "I'd take a bit less base if the hours go to 36", once base had moved up: no figure, so base goes back
+    # to the opening offer, never to half of the salary.
+    opening = rita.scenario.perks["base_salary"].offer
+    state = open_practice(rita.scenario)
+    state.offer["base_salary"].current = opening + 4_000
+    wanted = ask("working_hours", 36, "hours")
+    vague = Term(perk="base_salary", amount=None, give=True)
+    turn = rita.respond(state, said(Act.propose, Act.trade_off, terms=(vague, wanted)))
+    assert turn.state.offer["working_hours"].current == 36
+    assert turn.state.offer["base_salary"].current == opening
+    # a figure no one would give up pay to (a misread "155") is not taken at its word either
+    silly = Term(perk="base_salary", amount=155, unit="money", give=True)
+    state, _ = run(rita, said(Act.propose, Act.trade_off, terms=(silly, wanted)))
+    assert state.offer["working_hours"].current == 36
+    assert state.offer["base_salary"].current == opening
