@@ -81,7 +81,11 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     beyond_pay = any(t.perk != "base_salary" for t in asks)  # this line itself reaches past the salary
     if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and beyond_pay and room > 0:
         st.evidence[_WHOLE_PACKAGE] = line
-    if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:
+    # Any ask, with a figure or not ("the base is fine; what matters most is a flexible schedule"), means the
+    # user did not simply take the first offer, even when the same line accepts part of it.
+    if any(t.perk and t.role in ("ask", "give") and not t.negated for t in said.terms) or Act.trade_off in said.acts:
+        st.flags = _flag(st.flags, "asked")
+    if Act.accept in said.acts and "first_ask" not in st.evidence and "asked" not in st.flags:
         st.flags = _flag(st.flags, "accepted_first_offer")
 
 
@@ -184,10 +188,12 @@ def _polite_firm(st: PracticeState, fair: bool) -> tuple[Detector, int, str | No
 
 def _within_allowance(out: list[tuple[Detector, int, str | None]],
                       ev: dict[str, str]) -> list[tuple[Detector, int, str | None]]:
-    """Drop credits that quote a line more often than it has sentences to show them; direct evidence first."""
+    """Drop credits that quote a line more often than it has sentences to show them; direct evidence first,
+    then the larger credits (a full "polite and firm" is not dropped to keep a one-point partial)."""
     uses: dict[str, int] = {}
     direct = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) == line]
-    partial = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) != line]
+    partial = sorted((i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) != line),
+                     key=lambda i: -out[i][1])
     result = list(out)
     for i in direct + partial:
         detector, _, line = out[i]

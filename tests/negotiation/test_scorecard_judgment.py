@@ -101,3 +101,28 @@ def test_chat_shorthand_thanks_is_courteous(harness: ChatHarness) -> None:
         "ty! still think 162k is right tho, pls, i built that ledger stuff before",
     ])
     assert scores["polite_firm"] == 2
+
+
+def test_taking_the_salary_while_asking_for_something_else_is_not_taking_the_first_offer(
+        harness: ChatHarness) -> None:
+    harness.say("practice nonprofit_flex", user="fs")
+    for line in ["Thank you, the base salary is fine with me. What matters most to me is a flexible schedule, "
+                 "could we add that?",
+                 "Thank you. Could we also do 25 days of paid time off, please?",
+                 "I appreciate it. Could we meet at 24 days, please?"]:
+        harness.say(line, user="fs")
+    harness.say("end", user="fs")
+    scores = harness.service.export_user("test::fs")["practices"][-1]["scores"]
+    assert scores["polite_firm"] == 2
+
+
+def test_a_full_polite_and_firm_is_not_dropped_for_a_one_point_partial_on_the_same_line(
+        harness: ChatHarness) -> None:
+    scores, shown = _debrief(harness, "al2", [
+        "Thank you for the offer, Maya.",
+        "Senior backend engineers at comparable fintechs earn $150k to $170k, so I'd like $165,000.",
+        "What about $162,000 on base?",
+    ])
+    assert scores["research_market"] == 2
+    assert scores["polite_firm"] == 2
+    assert "comparable fintechs" in shown[_label("polite_firm")]
