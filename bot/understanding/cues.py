@@ -161,6 +161,8 @@ OPENERS = frozenset(
      "good", "ack", "done"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
+# "push the start to 5 wks", "move my start back": the start date moved, whatever follows
+START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
@@ -979,7 +981,7 @@ TIME_AMOUNT_AFTER = re.compile(
 )
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
 NOT_A_TERM_BEFORE = re.compile(
-    r"\bnotice(?: period)? (?:is|of|=)\s*(?:about |around |only |just )?$|"
+    r"\bnotice(?: period)?(?: (?:is|of|=))?\s*(?:about |around |only |just )?$|"
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
@@ -1225,6 +1227,10 @@ PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
     r"your|our|his|their|this|those|these|\w+ing)\b"
 )
+PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
+# "a salary review at six months", "the review after 6 months": the timing of a raise review, no term of its own
+# ("promo review at 6 mo" is the promotion's months, read as a promotion phrase before this is asked)
+REVIEW_WHEN_BEFORE = re.compile(r"(?<!promo )(?<!promotion )\breview (?:at|after|in|within)\s*(?:the |my )?$")
 RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
     r"\$|€|£|\d)"

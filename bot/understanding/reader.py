@@ -248,6 +248,10 @@ class Understander:
                 mentions.append(mention)
             next_free = i + (size or 1)
         mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+        if "notice" in words:
+            # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
+            # employer is news or a reason, never the start date asked for (guide: a notice period stated alone)
+            mentions = [m for m in mentions if not (m.perk == "start_date" and "notice" in low[m.start:m.end])]
         if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
             # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
             mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
@@ -287,7 +291,9 @@ class Understander:
     def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
         word, start, end = token
-        if word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
+        if word == "start" and "start_date" in self.perks and (
+                cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
+                or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)):
             return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
         if word == "match" and "retirement_match" in self.perks and (
             cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
@@ -323,7 +329,9 @@ class Understander:
             # "pay me", "roles pay more": a verb, not the salary
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
         if word in ("raise", "rase", "riase"):
-            return bool(cues.RAISE_VERB.match(low, end))
+            # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
+            return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
+                low, max(0, start - 12), start)
         if word == "hours":
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
         if word in ("salary", "base"):
@@ -431,6 +439,8 @@ class Understander:
             before = low[max(0, a.start - 20) : a.start]
             if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
                 continue
+            if a.unit in ("months", "weeks") and cues.REVIEW_WHEN_BEFORE.search(low, max(0, a.start - 40), a.start):
+                continue  # "a salary review at six months": when the review falls, not an amount of the raise
             if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
                 continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
@@ -1099,7 +1109,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
             # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
             # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
-            roles[i] = roles[i - 1]
+            # nor is an offer ever a range: "84k is too low, the market is 85-98" brings the range as evidence
+            roles[i] = "evidence" if amounts[i].range is not None else roles[i - 1]
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"
                 and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -1125,7 +1136,12 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
     a = amounts[i]
     if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None
                for j in range(i + 1, len(amounts))):
-        return False
+        # "I want 43 thousand, it is the middle of the market, 36 until 46": a range after the figure asked for,
+        # in a clause of its own that asks nothing, is what the ask rests on too
+        if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None for j in range(i)):
+            return False
+        start, end = _clause_of(low, a, _role_cuts(low))
+        return a.unit == "money" and not (low.startswith("?", end) or _found(cues.ASKING, low, may, start, end))
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
     if _found(cues.ASKING, low[start:clause_end], may):

@@ -1,0 +1,65 @@
+"""Pairs of perk, amount and role, round six: a notice period owed to the current employer is no start date, a
+review of pay after probation or at so many months is the raise review, and a market range said beside the offer
+or after the ask is evidence (docs/labelling.md). The sentences are written here, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.acts import Context
+from tests.support.harness import shipped
+
+
+def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
+    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+
+
+def perks(text: str, context: Context | None = None) -> set[str | None]:
+    return {t.perk for t in shipped()[1].read(text, context).terms}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just so you know, my notice period at the bank is six weeks",
+        "Please note I owe my present employer two months' notice.",
+        "thanks! I'll hand in my notice on friday then",
+    ],
+)
+def test_a_notice_period_alone_names_no_start_date(text: str) -> None:
+    assert "start_date" not in perks(text)
+
+
+def test_the_start_asked_for_wins_over_the_notice_that_explains_it() -> None:
+    assert pairs("I would start in 8 weeks, since I must give notice three weeks.") == [("start_date", 8, "ask")]
+    assert pairs("I need 3 month for start because of my contract notice") == [("start_date", 3, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could the probation review come with 4%?", ("raise_review", 4, "ask")),
+        ("I'd sign at 95k with a review at four months for another 3%", ("raise_review", 3, "ask")),
+        ("we could link a 6% raise to the targets at the end of probation", ("raise_review", 6, "ask")),
+    ],
+)
+def test_a_review_of_pay_is_the_raise_review(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+def test_the_months_a_review_falls_at_are_no_amount() -> None:
+    assert pairs("could we set a salary review at nine months?") == [("raise_review", None, "ask")]
+    assert pairs("a promotion review at 9 months?") == [("promotion", 9, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("your 71k is low, the going range is 75-90",
+         [("base_salary", 71_000, "current"), ("base_salary", 75_000, "evidence")]),
+        ("I would like 58 thousand. Here people with my job have between 52 and 64 thousand.",
+         [("base_salary", 58_000, "ask"), ("base_salary", 52_000, "evidence")]),
+    ],
+)
+def test_a_market_range_beside_the_offer_or_after_the_ask_is_evidence(text: str, expected: list) -> None:
+    assert pairs(text) == expected
