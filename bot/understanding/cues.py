@@ -976,7 +976,7 @@ TIME_AMOUNT_AFTER = re.compile(
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
     r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
-    r"patients|miles|km)\b|"
+    r"patients|miles|km|friends|colleagues|companies|firms|offers|interviews|recruiters)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff)|(?:'s|s'|')?\s*notice\b)"
 )
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term

@@ -478,6 +478,8 @@ class Understander:
             roles[ai] = role
             paired[ai] = key
             has[role].add(key)
+        if len(paired) < len(amounts) and len(amounts) > 2:
+            self._first_figure_first(low, mentions, amounts, roles, paired, context)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
                            offer=offer)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
@@ -497,6 +499,31 @@ class Understander:
         if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
         return slots
+
+    def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
+                            paired: dict[int, str], context: Context | None) -> None:
+        """One figure per perk and role, the first said (guide): "the move is quoted at $16,500 and temporary housing
+        at $3,000" keeps $16,500 as the relocation's evidence, though $3,000 sits nearer the perk's word. A figure
+        left without a perk takes the slot of a later figure it could pair with in the same role; the later one is
+        then weighed like any figure said beside no perk."""
+        holder = {(key, roles[ai]): ai for ai, key in paired.items()}
+        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in self._pair_costs(low, mentions, amounts, context)
+                      if cost <= 1000]
+        # "quoted at $16,500 … temporary housing at $3,000": a sum spent on what a perk pays for is that perk's
+        candidates += [(ai, spent_on) for ai, a in enumerate(amounts)
+                       if roles[ai] == "evidence" and (spent_on := self._cost_object(low, a, set())) is not None]
+        for ai, key in candidates:
+            if ai in paired or roles[ai] not in ("evidence", "current"):
+                continue
+            later = holder.get((key, roles[ai]))
+            if later is None or amounts[later].start < amounts[ai].start or amounts[later].unit != amounts[ai].unit:
+                continue
+            if any(m.perk == key and amounts[later].end <= m.start and not low[amounts[later].end : m.start].strip(" -")
+                   for m in mentions):
+                continue  # "$145k base": a figure written against the perk's word is that perk's, whatever came first
+            del paired[later]
+            paired[ai] = key
+            holder[(key, roles[ai])] = ai
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount],
                     context: Context | None = None) -> list[tuple[float, int, int]]:

@@ -63,3 +63,19 @@ def test_the_months_a_review_falls_at_are_no_amount() -> None:
 )
 def test_a_market_range_beside_the_offer_or_after_the_ask_is_evidence(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The movers quoted us $12,400 and we need a month of temporary housing at $2,000, so could relocation go to"
+        " $15k?",
+        "shipping our stuff from Denver is quoted at $11,800, plus temporary housing at $2,500; I'd ask for $14k"
+        " relocation",
+    ],
+)
+def test_of_several_costs_of_one_perk_the_first_said_is_its_evidence(text: str) -> None:
+    read = pairs(text)
+    evidence = [p for p in read if p[2] == "evidence"]
+    assert len(evidence) == 1 and evidence[0][0] == "relocation" and evidence[0][1] > 10_000, read
+    assert "base_salary" not in {p[0] for p in read}
