@@ -165,7 +165,10 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"(days?|weeks?|hours?)\b"
 )
 # A number word left without its unit after a wish: "…, I need six", "I'd want four"
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take)\s+(?:at least\s+)?$")
+_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in)\s+(?:at least\s+)?$")
+# "from two weeks to six": the second figure of a change is counted in the first one's unit
+_FROM_UNIT_TO = re.compile(r"\bfrom\s+[\w.]+\s+(days?|weeks?|months?|hours?)\s+(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
 _COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
@@ -483,6 +486,9 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
+    if unit is None and value < 1000 and " to " in text and (
+            moved := _FROM_UNIT_TO.search(text, max(0, m.start() - 40), m.start())) is not None:
+        unit = _UNITS.get(moved.group(1))
     if unit is None and value < 1000 and _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (

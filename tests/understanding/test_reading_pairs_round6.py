@@ -77,5 +77,31 @@ def test_a_market_range_beside_the_offer_or_after_the_ask_is_evidence(text: str,
 def test_of_several_costs_of_one_perk_the_first_said_is_its_evidence(text: str) -> None:
     read = pairs(text)
     evidence = [p for p in read if p[2] == "evidence"]
-    assert len(evidence) == 1 and evidence[0][0] == "relocation" and evidence[0][1] > 10_000, read
+    assert len(evidence) == 1 and evidence[0][0] == "relocation" and (evidence[0][1] or 0) > 10_000, read
     assert "base_salary" not in {p[0] for p in read}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could we push my start date from three weeks to seven, so I can wrap up my project?",
+         [("start_date", 3, "current"), ("start_date", 7, "ask")]),
+        ("three weeks is too soon since I owe two weeks' notice, so I'd start in five.",
+         [("start_date", 3, "current"), ("start_date", 5, "ask")]),
+    ],
+)
+def test_a_number_word_takes_the_unit_of_the_figure_it_changes(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd like to cut to 30 hours, with pay reduced from $70k to about $52,500.",
+         ("base_salary", 70_000, "current")),
+        ("The dental plan at $4,200 looks fine; what I'd change is the leave.", ("health_insurance", 4_200, "current")),
+        ("Maybe more money for the gym? 300 dollar is very few.", ("wellness", 300, "current")),
+    ],
+)
+def test_a_figure_judged_or_changed_from_is_the_offer(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
