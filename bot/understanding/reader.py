@@ -1128,6 +1128,12 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
+    ranges = any(a.range is not None for a in amounts)
+    for i, a in enumerate(amounts) if ranges else ():
+        # first, so what is said in the same breath as a market range is evidence too ("$170k-$190k plus a 10-15%
+        # bonus")
+        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+            roles[i] = "evidence"
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -1144,7 +1150,7 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
                 and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
-    for i, a in enumerate(amounts):
+    for i, a in enumerate(amounts) if ranges else ():
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
     return roles

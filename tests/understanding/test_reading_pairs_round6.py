@@ -105,3 +105,9 @@ def test_a_number_word_takes_the_unit_of_the_figure_it_changes(text: str, expect
 )
 def test_a_figure_judged_or_changed_from_is_the_offer(text: str, expected: tuple) -> None:
     assert expected in pairs(text)
+
+
+def test_a_range_said_with_a_market_range_is_evidence_too() -> None:
+    read = pairs("Leads at agencies this size are on €90k–€110k with a 5–10% bonus; I'd ask for €104k and 8%.")
+    assert ("performance_bonus", 5, "evidence") in read and ("performance_bonus", 8, "ask") in read
+    assert ("base_salary", 90_000, "evidence") in read and ("base_salary", 104_000, "ask") in read
