@@ -480,16 +480,15 @@ class Understander:
             has[role].add(key)
         if len(paired) < len(amounts) and len(amounts) > 2:
             self._first_figure_first(low, mentions, amounts, roles, paired, context)
+        if len(paired) < len(amounts) and len(has["ask"]) > 0:
+            self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
                            offer=offer)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            # the order among amounts already paired does not matter: only the unpaired are weighed
-            # only among asks: of several figures brought as evidence, the first said is the one kept
-            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
-                                                  and self._said_as_limit(low, amounts[ai], may)))
+            order = self._unpaired_order(reading)
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
@@ -524,6 +523,71 @@ class Understander:
             del paired[later]
             paired[ai] = key
             holder[(key, roles[ai])] = ai
+
+    def _unpaired_order(self, r: _Pairing) -> list[int]:
+        """The order in which amounts left without a perk take one from a guess: the one asked for first."""
+        low, amounts, roles, paired, may = r.low, r.amounts, r.roles, r.paired, r.may
+        # the order among amounts already paired does not matter: only the unpaired are weighed
+        # only among asks: of several figures brought as evidence, the first said is the one kept
+        order = sorted(range(len(amounts)), key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
+                                                            and self._said_as_limit(low, amounts[ai], may)))
+        if sum(1 for ai in order if ai not in paired and roles[ai] == "ask") > 1:
+            # "they came back at 132k…; I'd need you at 130k": the figure a clause asks for is guessed first, and
+            # one said before it in words that ask nothing is then weighed as what the ask rests on
+            cuts = _role_cuts(low)
+            asked = {ai for ai in order if ai not in paired and roles[ai] == "ask"
+                     and _clause_asks(low, amounts[ai], cuts, may)}
+            if asked:
+                order = sorted(order, key=lambda ai: ai in paired or ai not in asked)
+                r.asked_in_words = asked
+        return order
+
+    def _said_before_the_ask(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None] | None:
+        """"they came back at 132k…; I'd need you at 130k": a figure left over, said before the figure a clause asks
+        for of the same perk, is its evidence, or the offer as it stands when it is the offer's own figure ("84 is a
+        lil painful, could we do 90"). None when it is not such a figure; (False, None) when its slot is taken."""
+        a = r.amounts[ai]
+        known = self._guess_perk(r.low, a, r.mentions, set(), context, r.may)
+        if known is None or not any(r.guessed.get(aj) == known and r.amounts[aj].start > a.start
+                                    for aj in r.asked_in_words):
+            return None
+        said: Role = ("current" if r.offer and _names_the_offer(known, a, r.offer, self._spoken_unit(known))
+                      else "evidence")
+        if known in r.has[said]:
+            return False, None
+        r.roles[ai] = said
+        r.guessed[ai] = known
+        r.has[said].add(known)
+        return True, known
+
+    def _asked_after_the_facts(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
+                               paired: dict[int, str], has: dict[str, set[str]], context: Context | None,
+                               may: MayMatch) -> None:
+        """Of two figures for one perk, the one its clause asks for is the ask, and the one said before it in words
+        that ask nothing is what the ask rests on: "another fintech offered $162k base…; if you can get base to $160k
+        I'll sign" asks $160k and brings $162k as evidence (the offer's own figure is the offer as it stands)."""
+        cuts = _role_cuts(low)
+        holder = {key: ai for ai, key in paired.items() if roles[ai] == "ask"}
+        costs = self._pair_costs(low, mentions, amounts, context)
+        offer = context.offer if context is not None else None
+        for ai, a in enumerate(amounts):
+            if ai in paired or roles[ai] != "ask" or a.relative or not _clause_asks(low, a, cuts, may):
+                continue
+            key = next((mentions[mi].perk for cost, aj, mi in costs if aj == ai and cost <= 1000), None)
+            if (key is None and not mentions) or all(aj != ai for _, aj, _ in costs):
+                key = self._guess_perk(low, a, mentions, set(), context, may)
+            earlier = holder.get(key) if key is not None else None
+            if (key is None or earlier is None or amounts[earlier].start > a.start or amounts[earlier].unit != a.unit
+                    or amounts[earlier].relative or _clause_asks(low, amounts[earlier], cuts, may)):
+                continue
+            role: Role = ("current" if offer and _names_the_offer(key, amounts[earlier], offer, self._spoken_unit(key))
+                          else "evidence")
+            if key in has[role]:
+                continue
+            roles[earlier] = role
+            has[role].add(key)
+            paired[ai] = key
+            holder[key] = ai
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount],
                     context: Context | None = None) -> list[tuple[float, int, int]]:
@@ -622,6 +686,10 @@ class Understander:
             r.has[role].add(perk)
             return True, perk
         perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        if perk is None and r.asked_in_words and ai not in r.asked_in_words:
+            before_the_ask = self._said_before_the_ask(r, ai, context)
+            if before_the_ask is not None:
+                return before_the_ask
         if (perk is not None and r.offer and perk not in r.has["current"]
                 and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
             r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
@@ -982,6 +1050,7 @@ class _Pairing:
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
     offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
+    asked_in_words: set[int] = field(default_factory=set)  # unpaired asks whose own clause asks for them
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:

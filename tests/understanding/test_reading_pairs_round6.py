@@ -111,3 +111,23 @@ def test_a_range_said_with_a_market_range_is_evidence_too() -> None:
     read = pairs("Leads at agencies this size are on €90k–€110k with a 5–10% bonus; I'd ask for €104k and 8%.")
     assert ("performance_bonus", 5, "evidence") in read and ("performance_bonus", 8, "ask") in read
     assert ("base_salary", 90_000, "evidence") in read and ("base_salary", 104_000, "ask") in read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My employer pays €61,000 plus a car; I'm asking for €66,000 and the car.",
+         [("base_salary", 61_000, "evidence"), ("base_salary", 66_000, "ask")]),
+        ("My old firm gives 27 days, I need 30 days.", [("pto", 27, "evidence"), ("pto", 30, "ask")]),
+        ("They've now come back at 132k. I'd like to stay in this process, but I'd need you at 130k to make it work.",
+         [("base_salary", 132_000, "evidence"), ("base_salary", 130_000, "ask")]),
+    ],
+)
+def test_a_figure_said_before_the_one_asked_for_is_what_the_ask_rests_on(text: str, expected: list) -> None:
+    assert [p for p in pairs(text) if p[0] in ("base_salary", "pto")] == expected
+
+
+def test_the_offer_named_before_the_ask_stays_the_offer() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 84_000})
+    assert pairs("84 is a bit painful, could we do 90?", offer) == [("base_salary", 84_000, "current"),
+                                                                     ("base_salary", 90_000, "ask")]
