@@ -1330,7 +1330,7 @@ CURRENT_BEFORE = _cue(
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package|proposal) of|"
-    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
+    r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
@@ -1376,8 +1376,12 @@ ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".
 COMPARED_WITH = _cue(
     r"(?:\s+[\w-]+){0,3}?\s+(?:instead of|rather than|versus|vs\.?|up from)\s+(?:the |your |my )?$")
+# "24 days off instead of 20", "an ₪8,000 budget versus ₪5,000": the figure put in place of the offer's is the ask
+PUT_IN_PLACE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:instead of|rather than|versus|vs\.?)\s+(?:the |your |my )?(?:current )?"
+    r"(?:[$€£₪]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)")
 # A figure the ask is put in place of: "$10k instead of $5k, and three days…" ends one item; the next is not its kin.
-INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of)\s+(?:the |your |my )?[$€£₪]?$")
+INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of|versus|vs\.?)\s+(?:the |your |my )?[$€£₪]?$")
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus"; a
 # request in between starts a new one: "keep the salary at $68k, give me two days at home".
 SAME_BREATH = re.compile(

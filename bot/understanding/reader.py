@@ -1295,6 +1295,9 @@ def _role_of(
             ("if " in low or "unless " in low)
             and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
         return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    if ((" instead of " in low or " rather than " in low or " versus " in low or " vs" in low)
+            and cues.PUT_IN_PLACE_AFTER.match(low, a.end, end) and not _found(cues.EVIDENCE, low, may, start, a.start)):
+        return "ask"  # "24 days off instead of 20", "the ₪700 parking covered instead of the ₪300 allowance"
     if " to " in low or "would" in low or "will" in low:
         purpose = cues.PURPOSE_AFTER.match(low, a.end, end)
         if purpose is not None:

@@ -131,3 +131,17 @@ def test_the_offer_named_before_the_ask_stays_the_offer() -> None:
     offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 84_000})
     assert pairs("84 is a bit painful, could we do 90?", offer) == [("base_salary", 84_000, "current"),
                                                                      ("base_salary", 90_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To sum up my side: two home days versus your one, a €3,000 course budget versus €1,200.",
+         [("remote_work", 2, "ask"), ("remote_work", 1, "current"), ("professional_development", 3_000, "ask"),
+          ("professional_development", 1_200, "current")]),
+        ("and the €90 monthly gym pass covered instead of the €40 wellness allowance.",
+         [("wellness", 90, "ask"), ("wellness", 40, "current")]),
+    ],
+)
+def test_the_figure_put_in_place_of_the_offers_is_the_ask(text: str, expected: list) -> None:
+    assert pairs(text) == expected
