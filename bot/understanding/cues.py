@@ -162,6 +162,8 @@ OPENERS = frozenset(
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
+# "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
+FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
 START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
@@ -726,7 +728,7 @@ REQUEST_WRITING = _cue(
 )
 QUIT = _cue(
     r"\b(?:(?<!be )(?<!not )(?<!n't )walk(?:ing)? away(?! from (?!this|the (?:deal|offer|negotiation|table|talks)|"
-    r"it\b|you\b))(?!\s+from\W*$)"
+    r"it\b|you\b))(?!\s+from(?:\W*$|\s*[,;.)]))"
     r"(?!\s+(?:isn'?t|is not|wouldn'?t|would not|or anything))|"
     r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))(?![^.!?]{0,40}\bbehind\b)|"
     r"i am (?:out|done)|we'?re done here|"

@@ -165,6 +165,8 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        if Act.quit in acts and slots:
+            _named_in_a_decline(low, slots, may)
         if Signal.ultimatum in signals:
             # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
@@ -1721,6 +1723,18 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
                 and not _found(cues.CHANGE_WORDS, sentence, may)) or ("?" in sentence and sentence in questions):
             slot.role = "question"  # also after a lead-in: "to compare apples to apples: is the 10% guaranteed?"
+
+
+def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A message that declines the job asks for nothing: the figures it names without asking for them are the offer
+    being turned down ("with base at $172k and no severance, we'll be turning the offer down"); a floor said in the
+    same breath ("I can't go below $140k") is still what they would have needed."""
+    if _found(cues.ASKING, low, may):
+        return  # "…so I'll withdraw from the other process if you can do ₪42,000": a condition, not a decline
+    for slot in slots:
+        if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
+                and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
+            slot.role = "current"
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.acts import Context
+from bot.understanding.acts import Act, Context
 from tests.support.harness import shipped
 
 
@@ -145,3 +145,22 @@ def test_the_offer_named_before_the_ask_stays_the_offer() -> None:
 )
 def test_the_figure_put_in_place_of_the_offers_is_the_ask(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks, but I'll pass. A 50-hour week with 12 days of leave isn't something I can sign up for.",
+         [("working_hours", 50, "current"), ("pto", 12, "current")]),
+        ("After a lot of thought, with relocation at $8k and base at $140k the move is too risky for us, so we'll be"
+         " turning the offer down.", [("relocation", 8_000, "current"), ("base_salary", 140_000, "current")]),
+    ],
+)
+def test_a_decline_asks_for_nothing_it_names(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_the_bonus_one_is_walking_away_from_is_no_walk_out() -> None:
+    text = "I'd want $9k as a sign-on for the bonus I'm walking away from, and three remote days."
+    acts = shipped()[1].read(text).acts
+    assert Act.quit not in acts and Act.propose in acts
