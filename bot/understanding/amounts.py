@@ -161,14 +161,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # 
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _UNIT_AFTER_ONE_WORD = re.compile(
-    r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
+    r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more|"
+    # "three hybrid days", "four home-office days", "two work-from-home days": a word or two naming the kind of day
+    r"(?!(?:of|the|a|an|my|your|our|their|these|those|per|and|or|to|in|for|at)\b)[a-z]+(?:-[a-z]+){0,2})\s+"
     r"(days?|weeks?|hours?)\b"
 )
 # A number word left without its unit after a wish: "…, I need six", "I'd want four"
 _ELLIPSIS_BEFORE = re.compile(
     r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in)\s+(?:at least\s+)?$")
-# "from two weeks to six": the second figure of a change is counted in the first one's unit
-_FROM_UNIT_TO = re.compile(r"\bfrom\s+[\w.]+\s+(days?|weeks?|months?|hours?)\s+(?:to|up to)\s+$")
+# "from two weeks to six", "three remote days increased to four": the figure changed to is counted in the unit
+# said just before it
+_FROM_UNIT_TO = re.compile(r"\b(days?|weeks?|months?|hours?)\b[^.;!?\d]{0,24}\b(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
 _COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")

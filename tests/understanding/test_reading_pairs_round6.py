@@ -164,3 +164,16 @@ def test_the_bonus_one_is_walking_away_from_is_no_walk_out() -> None:
     text = "I'd want $9k as a sign-on for the bonus I'm walking away from, and three remote days."
     acts = shipped()[1].read(text).acts
     assert Act.quit not in acts and Act.propose in acts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd like 22 days of leave and three hybrid days a week.", [("pto", 22, "ask"), ("remote_work", 3, "ask")]),
+        ("could we try four home-office days for a quarter?", [("remote_work", 4, "ask")]),
+        ("My counter: the two remote days raised to three.",
+         [("remote_work", 2, "current"), ("remote_work", 3, "ask")]),
+    ],
+)
+def test_days_named_in_words_with_their_kind_are_counted(text: str, expected: list) -> None:
+    assert pairs(text) == expected
