@@ -348,6 +348,11 @@ def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
         value = float(m["num"]) if m["num"].isdigit() else float(_WORD_NUMBERS[m["num"]])
         found = [a for a in found if not (m.start() <= a.start < m.end())]
         found.append(Amount(value=value, unit=_UNITS[m["unit"]], start=m.start(), end=m.end("num")))
+        whole = m["whole"]
+        if whole is not None and (whole.isdigit() or whole in _WORD_NUMBERS):
+            # the whole the part is taken from is a figure of its own: the offer's "18 days" in "2 of the 18 days"
+            found.append(Amount(value=float(whole) if whole.isdigit() else float(_WORD_NUMBERS[whole]),
+                                unit=_UNITS[m["unit"]], start=m.start("whole"), end=m.end()))
     ordinals = " day" in text and any(word in text for word in _ORDINALS)
     for m in _first(_ORDINAL_DAY.finditer(text)) if ordinals else ():
         if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):

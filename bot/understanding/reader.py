@@ -816,6 +816,9 @@ class Understander:
         known = self._from_the_offer(low, a, mentions, taken, context, may)
         if known is not None:
             return known
+        if (a.unit == "percent" and 0 < a.value < 1 and not a.relative and "equity" in self.perks
+                and "equity" not in taken):
+            return "equity"  # "0.05% feels low for employee #20": a fraction of a percent is a stake in the company
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:

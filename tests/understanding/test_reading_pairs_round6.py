@@ -177,3 +177,27 @@ def test_the_bonus_one_is_walking_away_from_is_no_walk_out() -> None:
 )
 def test_days_named_in_words_with_their_kind_are_counted(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'd hand back 3 of the 25 days off if the base could reach 98k.", ("pto", 25, "current")),
+        ("happy to drop one of my three home days for a bigger training budget", ("remote_work", 3, "current")),
+    ],
+)
+def test_the_whole_a_part_is_given_from_is_the_offer(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0.08% seems thin for hire #15, I was hoping for 0.25%",
+         [("equity", 0.08, "current"), ("equity", 0.25, "ask")]),
+        ("0.1% is low for a founding engineer, could it be 0.3%?",
+         [("equity", 0.1, "current"), ("equity", 0.3, "ask")]),
+    ],
+)
+def test_a_fraction_of_a_percent_is_equity(text: str, expected: list) -> None:
+    assert pairs(text) == expected
