@@ -272,6 +272,17 @@ GIVE_IT_AFTER = re.compile(
     r"[^.;!?]{0,60}?\b(?:give|giving|trade|trading|swap|swapping|drop|dropping|forgo|forego|skip|waive) "
     r"(?:it|them|that|those)(?: up)? (?:for|in exchange|if)\b"
 )
+# The offer's own figure offered up in a trade: "I'd give up the $600 wellness stipend and the $2k equipment budget",
+# "the ₪2,400 wellness budget converted to parking", "drop the VSOP and the €1,500 learning budget"
+OFFER_GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:give up|giving up|give back|forgo|forego|drop|dropping|skip|waive|trade|trading|swap|swapping|"
+    r"let go of|sacrifice)\s+(?:(?!(?:for|if|then|but|so|to|in|instead)\b)[\w$€£₪.,%'-]+\s+){0,6}$"
+)
+PART_OF_BEFORE = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five) of (?:the|my|your|our) $")  # "2 of the 18 days"
+OFFER_GIVEN_UP_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:converted|moved|put|shifted|redirected|swapped|traded|could go|go|goes|going)\s+"
+    r"(?:in)?to(?:wards?)?\b(?!\s+[$€£₪]?\d)"
+)
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
 COMMUTE_AS_TRIP = re.compile(

@@ -179,7 +179,9 @@ class Understander:
         if given and not trading and standing and any(s.perk in given and s.amount is not None
                                          and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
-        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
+        if trading:
+            _given_up_from_the_offer(low, slots)
+        terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
@@ -1726,6 +1728,18 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
                 and not _found(cues.CHANGE_WORDS, sentence, may)) or ("?" in sentence and sentence in questions):
             slot.role = "question"  # also after a lead-in: "to compare apples to apples: is the 10% guaranteed?"
+
+
+def _given_up_from_the_offer(low: str, slots: list[_Slot]) -> None:
+    """In a trade, the offer's own figure a give verb governs is offered up: "I'd give up the $600 wellness stipend
+    and the $2k equipment budget", "the ₪2,400 wellness budget converted to parking"."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role == "current" and a is not None and not cues.PART_OF_BEFORE.search(low, max(0, a.start - 16),
+                                                                                       a.start) and (
+                cues.OFFER_GIVEN_UP_BEFORE.search(low, max(0, a.start - 60), a.start)
+                or cues.OFFER_GIVEN_UP_AFTER.match(low, a.end, min(len(low), a.end + 60))):
+            slot.role = "give"
 
 
 def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:

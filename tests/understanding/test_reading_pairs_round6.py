@@ -201,3 +201,18 @@ def test_the_whole_a_part_is_given_from_is_the_offer(text: str, expected: tuple)
 )
 def test_a_fraction_of_a_percent_is_equity(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could the sign-on go to 12k? In return I'd give up the $500 gym stipend and the $1.5k laptop budget.",
+         [("wellness", 500, "give"), ("equipment", 1_500, "give")]),
+        ("I'd drop the options and the €2,000 training budget in exchange for a €6,000 sign-on.",
+         [("professional_development", 2_000, "give")]),
+    ],
+)
+def test_the_offers_own_figure_given_up_in_a_trade_is_given(text: str, expected: list) -> None:
+    read = shipped()[1].read(text).terms
+    assert [(t.perk, t.amount, t.role) for t in read if t.role == "give" and t.amount is not None] == expected
+    assert all(t.give for t in read if t.role == "give")
