@@ -554,8 +554,9 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         if high is not None and _RANGE_JOIN.match(text[low.end : high.start]):
             joiner = text[low.end : high.start].strip()
             low_value = low.value
-            if low.unit is None and high.unit == "money" and 0 < low_value < 1000 <= high.value:
-                low_value *= 1000  # "130-140k": the k belongs to both ends
+            if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (
+                    high.unit == "money" and 0 < low_value < 1000 <= high.value and low_value * 1000 <= high.value):
+                low_value *= 1000  # "130-140k", "$20–40k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
             spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
             if same_unit and spoken_range and low_value <= high.value:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.acts import Act, Context
+from bot.understanding.amounts import find_amounts, normalise
 from tests.support.harness import shipped
 
 
@@ -216,3 +217,12 @@ def test_the_offers_own_figure_given_up_in_a_trade_is_given(text: str, expected:
     read = shipped()[1].read(text).terms
     assert [(t.perk, t.amount, t.role) for t in read if t.role == "give" and t.amount is not None] == expected
     assert all(t.give for t in read if t.role == "give")
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [("peers get $30–45k a year in equity", 30_000), ("the market is €90–110k for this", 90_000),
+     ("movers quoted $9-14k", 9_000)],
+)
+def test_a_range_with_a_currency_first_and_k_last_is_in_thousands_at_both_ends(text: str, low: float) -> None:
+    assert [a.value for a in find_amounts(normalise(text))] == [low]
