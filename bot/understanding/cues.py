@@ -668,7 +668,8 @@ COMPETING = _cue(
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
-    r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
+    r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
+    r"approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
     r"anoth?r offer|competing)\b"
@@ -1294,6 +1295,12 @@ EVIDENCE_LEAD = _cue(
     r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
     r"quoted?|costs? (?:me|us)|(?:would|will) cost|(?:comes?|came|adds? up) to|runs? (?:about|around|to)|"
     r"i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    # another employer's figures: "one of them came back with…", "another fintech offered…", "my bank pays…",
+    # "I received a written offer yesterday: …"
+    r"(?<!you )(?<!you've )(?<!you have )(?:came|(?:'ve|have|has)(?: now| just)? come) back (?:with|at)|"
+    r"(?:another|other|the other|a|my|one) (?:[\w-]+ )?(?:company|firm|startup|fintech|bank|employer|scale-?up|place|"
+    r"offer) (?:has |had )?(?:offered|offers|pays?|paid|gives?|gave|came back|is at|was at)|"
+    r"(?:received|got|have|hold|holding) (?:a|an|another) (?:written |verbal |firm |new )?offer|"
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(

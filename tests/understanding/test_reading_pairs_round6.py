@@ -226,3 +226,20 @@ def test_the_offers_own_figure_given_up_in_a_trade_is_given(text: str, expected:
 )
 def test_a_range_with_a_currency_first_and_k_last_is_in_thousands_at_both_ends(text: str, low: float) -> None:
     assert [a.value for a in find_amounts(normalise(text))] == [low]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A logistics startup offered €88k and 28 days, but I'd rather be here; could you do €86k?",
+         [("base_salary", 88_000, "evidence"), ("pto", 28, "evidence"), ("base_salary", 86_000, "ask")]),
+        ("My bank pays ₪36,500 a month; I'm asking for ₪40,000.",
+         [("base_salary", 36_500, "evidence"), ("base_salary", 40_000, "ask")]),
+    ],
+)
+def test_another_employers_figures_are_evidence(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_an_offer_received_in_writing_is_a_competing_offer() -> None:
+    assert Act.competing_offer in shipped()[1].read("I received a written offer this morning from a bank.").acts
