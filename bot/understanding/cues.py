@@ -1044,6 +1044,12 @@ CHANGE_WORDS = re.compile(
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# A figure that is the subject of a yes/no question, at the start of a clause: "…: is the $30k a one-time grant or
+# per year", "first, is the ₪5,000 learning budget yearly", "and does the 8% pension contribution start on day one"
+INVERTED_BEFORE = re.compile(
+    r"(?:^|[:;,.?!(]\s*|\b(?:and|first|second|also|whether)\s+)(?:is|are|does|do|was|whether it'?s)\s+"
+    r"(?:the\s+|your\s+|this\s+|that\s+)?$"
+)
 # Asked for a change, not for information: "is 130k possible?" proposes; "is the 10% bonus guaranteed?" asks
 CHANGE_ASKED = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|more(?! (?:about|on|detail|details|info|information)\b)|higher|"

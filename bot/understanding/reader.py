@@ -1722,6 +1722,9 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
                 and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
             slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
             continue
+        if slot.amount is not None and _asked_about_in_a_clause(low, slot.amount):
+            slot.role = "question"
+            continue
         if slot.role != "ask" and not named:
             continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
@@ -1752,6 +1755,18 @@ def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
+
+
+def _asked_about_in_a_clause(low: str, a: Amount) -> bool:
+    """A figure that is the subject of a yes/no question opening its clause asks what it is, not for a new one:
+    "first, is the ₪5,000 learning budget yearly and does it cover the exam", "is 20k equity per yr or 4yr total";
+    "is 130k possible?" still proposes."""
+    if not cues.INVERTED_BEFORE.search(low, max(0, a.start - 24), a.start):
+        return False
+    ends = [e for e in (low.find("?", a.end), low.find(";", a.end), low.find(". ", a.end), low.find(", ", a.end))
+            if e != -1]
+    clause = low[a.end : min(ends) if ends else len(low)]
+    return cues.CHANGE_WORDS.search(clause) is None
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:

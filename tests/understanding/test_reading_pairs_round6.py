@@ -243,3 +243,16 @@ def test_another_employers_figures_are_evidence(text: str, expected: list) -> No
 
 def test_an_offer_received_in_writing_is_a_competing_offer() -> None:
     assert Act.competing_offer in shipped()[1].read("I received a written offer this morning from a bank.").acts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two things: first, is the €3,000 training budget per year and does it cover travel; second, I'd like a"
+         " fourth remote day.", ("professional_development", 3_000, "question")),
+        ("is 15k equity per yr or over 4 yrs", ("equity", 15_000, "question")),
+    ],
+)
+def test_a_figure_a_yes_no_question_is_about_is_asked_about(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+    assert ("base_salary", 130_000, "ask") in pairs("is 130k possible?")
