@@ -256,6 +256,11 @@ class Understander:
             # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
             # employer is news or a reason, never the start date asked for (guide: a notice period stated alone)
             mentions = [m for m in mentions if not (m.perk == "start_date" and "notice" in low[m.start:m.end])]
+        if len(mentions) > 1 and any(m.perk == "sign_on_bonus" for m in mentions):
+            # "a sign-on bonnus", "the sign bonus": a misspelt or bare "bonus" just after the sign-on is the same perk
+            mentions = [m for i, m in enumerate(mentions) if not (
+                m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
+                and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
         if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
             # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
             mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]

@@ -256,3 +256,10 @@ def test_an_offer_received_in_writing_is_a_competing_offer() -> None:
 def test_a_figure_a_yes_no_question_is_about_is_asked_about(text: str, expected: tuple) -> None:
     assert expected in pairs(text)
     assert ("base_salary", 130_000, "ask") in pairs("is 130k possible?")
+
+
+@pytest.mark.parametrize(
+    "text", ["could the sign-on bonnus be $7,000?", "I'd drop the sign bonus for a fourth remote day"],
+)
+def test_a_misspelt_or_clipped_sign_on_bonus_is_the_sign_on(text: str) -> None:
+    assert "sign_on_bonus" in perks(text) and "performance_bonus" not in perks(text)
