@@ -1044,6 +1044,11 @@ CHANGE_WORDS = re.compile(
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# "what range did you have budgeted?", "what's the range for this level?": the pay range asked about, the salary's
+RANGE_ASKED = re.compile(
+    r"\bwhat(?:'s| is| was)?(?: the)? range\b|\brange (?:was |is |did you |do you |you )?(?:have )?budgeted\b|"
+    r"\brange (?:for|at) (?:this|the|that) (?:role|level|position|job|grade|seniority)\b"
+)
 # A figure that is the subject of a yes/no question, at the start of a clause: "…: is the $30k a one-time grant or
 # per year", "first, is the ₪5,000 learning budget yearly", "and does the 8% pension contribution start on day one"
 INVERTED_BEFORE = re.compile(

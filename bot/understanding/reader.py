@@ -185,15 +185,24 @@ class Understander:
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
-        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
-            # "would it be possible to add some?" after talk of severance asks for more severance
-            terms = [Term(perk=context.last_perk, role="ask")]
-            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
+        if not terms:
+            acts, terms = self._a_perk_meant_not_named(low, words, acts, context, may)
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    def _a_perk_meant_not_named(self, low: str, words: set[str], acts: list[Act], context: Context | None,
+                                may: MayMatch) -> tuple[list[Act], list[Term]]:
+        """A perk a message with no terms means without naming it: "would it be possible to add some?" after talk of
+        severance asks for more severance; "what range did you have budgeted?" asks about the salary."""
+        if context is not None and context.last_perk in self.perks and _found(cues.MORE_OF_IT, low, may):
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
+            return acts, [Term(perk=context.last_perk, role="ask")]
+        if Act.ask in acts and "range" in words and "base_salary" in self.perks and cues.RANGE_ASKED.search(low):
+            return acts, [Term(perk="base_salary", role="question")]
+        return acts, []
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
                              offer: Mapping[str, float | str], may: MayMatch) -> tuple[list[Act], list[Term]]:

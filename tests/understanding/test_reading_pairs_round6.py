@@ -263,3 +263,12 @@ def test_a_figure_a_yes_no_question_is_about_is_asked_about(text: str, expected:
 )
 def test_a_misspelt_or_clipped_sign_on_bonus_is_the_sign_on(text: str) -> None:
     assert "sign_on_bonus" in perks(text) and "performance_bonus" not in perks(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Before I give a figure, what range have you budgeted?", "what's the range for this grade? just curious"],
+)
+def test_asking_for_the_budgeted_range_asks_about_the_salary(text: str) -> None:
+    read = shipped()[1].read(text)
+    assert Act.ask in read.acts and [(t.perk, t.amount, t.role) for t in read.terms] == [
+        ("base_salary", None, "question")]
