@@ -1044,6 +1044,9 @@ CHANGE_WORDS = re.compile(
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# "shift my hours to 10-6", "core hours from 10 to 3": times of day, not amounts
+CLOCK_BEFORE = re.compile(r"\b(?:hours|times?|shift|window)\s+(?:to|from|between|of|at)\s+$")
+CLOCK_SPAN_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:am|pm))?\b(?!\s*(?:%|k\b|days?|weeks?|hours?))")
 # "what range did you have budgeted?", "what's the range for this level?": the pay range asked about, the salary's
 RANGE_ASKED = re.compile(
     r"\bwhat(?:'s| is| was)?(?: the)? range\b|\brange (?:was |is |did you |do you |you )?(?:have )?budgeted\b|"

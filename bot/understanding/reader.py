@@ -452,10 +452,16 @@ class Understander:
         self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention], may: MayMatch
     ) -> list[Amount]:
         kept = []
+        clock_end = 0
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
             if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
+                continue
+            if a.start < clock_end:
+                continue  # the second hour of "9-5"
+            clock_end = _a_time_of_day(low, a)
+            if clock_end:
                 continue
             if a.unit in ("months", "weeks") and cues.REVIEW_WHEN_BEFORE.search(low, max(0, a.start - 40), a.start):
                 continue  # "a salary review at six months": when the review falls, not an amount of the raise
@@ -1769,6 +1775,19 @@ def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
+
+
+def _a_time_of_day(low: str, a: Amount) -> int:
+    """"shift my hours to 10-6", "core hours from 10 to 3", "8 to 4": a bare number that is an hour of the day,
+    said after hours or a shift, or in a span that wraps past noon. Where the time (or its span) ends; 0 if none."""
+    if a.unit is not None or a.explicit_money or a.relative or not 0 < a.value <= 12 or a.value != int(a.value):
+        return 0
+    span = cues.CLOCK_SPAN_AFTER.match(low, a.end)
+    if cues.CLOCK_BEFORE.search(low, max(0, a.start - 16), a.start):
+        return span.end() if span is not None else a.end
+    if span is None and a.range is not None:
+        return a.end if a.range[1] < a.range[0] else 0
+    return span.end() if span is not None and 0 < int(span.group(1)) < a.value else 0
 
 
 def _asked_about_in_a_clause(low: str, a: Amount) -> bool:

@@ -272,3 +272,17 @@ def test_asking_for_the_budgeted_range_asks_about_the_salary(text: str) -> None:
     read = shipped()[1].read(text)
     assert Act.ask in read.acts and [(t.perk, t.amount, t.role) for t in read.terms] == [
         ("base_salary", None, "question")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could I shift my hours to 9–5 and have two days at home?",
+         [("flexible_schedule", None, "ask"), ("remote_work", 2, "ask")]),
+        ("I need to decide my hours myself because of school pick-ups", [("flexible_schedule", None, "ask")]),
+        ("without flexibility in working hours I can't make it work", [("flexible_schedule", None, "ask")]),
+    ],
+)
+def test_flexible_hours_in_more_words_and_no_hour_of_the_day_as_an_amount(text: str, expected: list) -> None:
+    assert [p for p in pairs(text) if p[0] != "working_hours"] == expected
+    assert "working_hours" not in perks(text)
