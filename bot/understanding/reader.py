@@ -709,7 +709,8 @@ class Understander:
             r.guessed[ai] = perk
             r.has[role].add(perk)
             return True, perk
-        perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        perk = (self._like_the_figure_before(r, ai) or _within_a_range_before(r, ai)
+                or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
             before_the_ask = self._said_before_the_ask(r, ai, context)
             if before_the_ask is not None:
@@ -832,15 +833,15 @@ class Understander:
         if (context is not None and "base_salary" in self.perks and "base_salary" not in taken
                 and not any(m.perk == "base_salary" for m in mentions) and _salary_in_thousands(context.offer, a)):
             return "base_salary"  # "I'd take 155 if we can add the sign-on" with 150k on the table
+        shaped = self._perk_by_its_shape(low, a, taken)
+        if shaped is not None:
+            return shaped
         spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
         if spent_on is not None:
             return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
         known = self._from_the_offer(low, a, mentions, taken, context, may)
         if known is not None:
             return known
-        if (a.unit == "percent" and 0 < a.value < 1 and not a.relative and "equity" in self.perks
-                and "equity" not in taken):
-            return "equity"  # "0.05% feels low for employee #20": a fraction of a percent is a stake in the company
         if a.unit == "hours" and a.value >= 4 and "working_hours" in self.perks and "working_hours" not in taken:
             return "working_hours"
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
@@ -854,6 +855,17 @@ class Understander:
                 return "base_salary"
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
+        return None
+
+    def _perk_by_its_shape(self, low: str, a: Amount, taken: set[str]) -> str | None:
+        """A perk a figure can only be by how it is written: "$10k up front", "10k signing" are a sign-on; "0.05%
+        feels low for employee #20", a fraction of a percent, is a stake in the company."""
+        if (a.unit == "money" and "sign_on_bonus" in self.perks and "sign_on_bonus" not in taken
+                and cues.SIGN_ON_AFTER.match(low, a.end)):
+            return "sign_on_bonus"
+        if (a.unit == "percent" and 0 < a.value < 1 and not a.relative and "equity" in self.perks
+                and "equity" not in taken):
+            return "equity"
         return None
 
     @staticmethod
@@ -1775,6 +1787,19 @@ def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
+
+
+def _within_a_range_before(r: _Pairing, ai: int) -> str | None:
+    """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
+    its own, inside a range said earlier of one perk, is that perk's."""
+    a = r.amounts[ai]
+    for aj in range(ai - 1, -1, -1):
+        earlier = r.amounts[aj]
+        perk = r.paired.get(aj) or r.guessed.get(aj)
+        if (earlier.range is not None and perk is not None and earlier.unit == a.unit
+                and earlier.range[0] <= a.value <= earlier.range[1]):
+            return perk if perk not in r.has["ask"] else None
+    return None
 
 
 def _a_time_of_day(low: str, a: Amount) -> int:

@@ -286,3 +286,18 @@ def test_asking_for_the_budgeted_range_asks_about_the_salary(text: str) -> None:
 def test_flexible_hours_in_more_words_and_no_hour_of_the_day_as_an_amount(text: str, expected: list) -> None:
     assert [p for p in pairs(text) if p[0] != "working_hours"] == expected
     assert "working_hours" not in perks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Movers have quoted $9k to $13k. Could we settle at $11k?",
+         [("relocation", 9_000, "evidence"), ("relocation", 11_000, "ask")]),
+        ("glassdoor says sign-ons here run 15-25k, could we do 20k?",
+         [("sign_on_bonus", 15_000, "evidence"), ("sign_on_bonus", 20_000, "ask")]),
+        ("could i get 12k signing", [("sign_on_bonus", 12_000, "ask")]),
+        ("for instance $8k up front would go a long way", [("sign_on_bonus", 8_000, "ask")]),
+    ],
+)
+def test_a_sum_asked_inside_a_perks_range_or_said_as_paid_up_front_is_that_perks(text: str, expected: list) -> None:
+    assert pairs(text) == expected
