@@ -1175,7 +1175,7 @@ OFFER_WORDS = re.compile(
     r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
     r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
 )
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless|with)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 # "$1,000 for your home office" is kit; "home office 3 days" is remote work

@@ -301,3 +301,17 @@ def test_flexible_hours_in_more_words_and_no_hour_of_the_day_as_an_amount(text: 
 )
 def test_a_sum_asked_inside_a_perks_range_or_said_as_paid_up_front_is_that_perks(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("peers say base is around $120k–$140k with equity worth $10k–$20k; I'd like $135k and $15k",
+         [("base_salary", 120_000, "evidence"), ("equity", 10_000, "evidence"), ("base_salary", 135_000, "ask"),
+          ("equity", 15_000, "ask")]),
+        ("if you can do 95k with the bonus raised from 5% to 8%, I'm in",
+         [("base_salary", 95_000, "ask"), ("performance_bonus", 5, "current"), ("performance_bonus", 8, "ask")]),
+    ],
+)
+def test_a_perk_brought_in_with_with_is_not_the_figure_before_it(text: str, expected: list) -> None:
+    assert pairs(text) == expected
