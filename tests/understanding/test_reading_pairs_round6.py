@@ -315,3 +315,16 @@ def test_a_sum_asked_inside_a_perks_range_or_said_as_paid_up_front_is_that_perks
 )
 def test_a_perk_brought_in_with_with_is_not_the_figure_before_it(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("You give me 20 days holiday, I want 25 days.", [("pto", 20, "current"), ("pto", 25, "ask")]),
+        ("if you give me 25 days I sign", [("pto", 25, "ask")]),
+        ("A rival firm sent a written offer of 92k, so I need at least 95k.",
+         [("base_salary", 92_000, "evidence"), ("base_salary", 95_000, "ask")]),
+    ],
+)
+def test_what_you_give_is_the_offer_and_a_written_offer_elsewhere_is_evidence(text: str, expected: list) -> None:
+    assert pairs(text) == expected
