@@ -984,7 +984,7 @@ REPORTED = _cue(
 TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
-    r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
@@ -996,7 +996,8 @@ TIME_AMOUNT_AFTER = re.compile(
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
 NOT_A_TERM_BEFORE = re.compile(
     r"\bnotice(?: period)?(?: (?:is|of|=))?\s*(?:about |around |only |just )?$|"
-    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
+    # a month's name or its short form ("mar 1", "march 1"), not a word it begins ("market 36-46k")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
     r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"

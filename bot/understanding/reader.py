@@ -164,9 +164,9 @@ class Understander:
         _mark_fixed(low, slots)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
-        acts = self._acts_from_terms(low, acts, slots, mentions, may)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
+        acts = self._acts_from_terms(low, acts, slots, mentions, may)
         if Signal.ultimatum in signals:
             # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
@@ -846,13 +846,9 @@ class Understander:
             return "working_hours"
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
             return "base_salary" if self._money_is_pay(low, a, mentions, may) else None
-        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
-            if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
-                return "base_salary"
-            if a.value >= 10_000 and (mentions or len(cues.TOKEN.findall(low)) >= 3):
-                # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
-                # a five-figure sum is the salary; a number on its own ("12000") stays unassigned
-                return "base_salary"
+        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken and _bare_pay(low, a, mentions,
+                                                                                                     may):
+            return "base_salary"
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
         return None
@@ -1787,6 +1783,17 @@ def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
         if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
+
+
+def _bare_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> bool:
+    """Whether a number written with no unit is the salary."""
+    if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
+        return True
+    if a.range is not None and 30 <= a.value < a.range[1] < 1000 and not a.relative and _found(cues.EVIDENCE, low, may):
+        return True  # "levels says 150-170 for senior backend": a market range of pay, in thousands
+    # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence, a five-figure sum is
+    # the salary; a number on its own ("12000") stays unassigned
+    return a.value >= 10_000 and bool(mentions or len(cues.TOKEN.findall(low)) >= 3)
 
 
 def _within_a_range_before(r: _Pairing, ai: int) -> str | None:

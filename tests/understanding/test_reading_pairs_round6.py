@@ -328,3 +328,24 @@ def test_a_perk_brought_in_with_with_is_not_the_figure_before_it(text: str, expe
 )
 def test_what_you_give_is_the_offer_and_a_written_offer_elsewhere_is_evidence(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("71k feels low. market 74-88k and i have 80k elsewhere",
+         [("base_salary", 71_000, "current"), ("base_salary", 74_000, "evidence")]),
+        ("$84k is under the $85k–$98k market for this role",
+         [("base_salary", 84_000, "current"), ("base_salary", 85_000, "evidence")]),
+        ("blind says 140-160 for staff data eng", [("base_salary", 140_000, "evidence")]),
+    ],
+)
+def test_the_market_is_no_month_and_a_bare_market_range_is_pay_in_thousands(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+    assert pairs("lease ends mar 1, so I need 95k") == [("base_salary", 95_000, "ask")]
+
+
+def test_a_decline_that_names_a_perk_left_out_trades_nothing() -> None:
+    read = shipped()[1].read("I'm going to decline. $85k with no bonus and 12 days of leave is too far below what I"
+                             " earn now.")
+    assert Act.quit in read.acts and Act.trade_off not in read.acts
