@@ -1715,6 +1715,8 @@ def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bo
     asked = [slot for slot in slots if slot.role == "ask" and not slot.negated]
     return bool(asked) and all(
         cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
+        # "the base at €70k rather than €66k": a figure put in place of the offer's is a new ask, not one to write
+        and not (slot.amount is not None and cues.PUT_IN_PLACE_AFTER.match(low, slot.amount.end))
         and _found(cues.REQUEST_WRITING, _sentence_of(low, slot.start), may) for slot in asked)
 
 

@@ -349,3 +349,8 @@ def test_a_decline_that_names_a_perk_left_out_trades_nothing() -> None:
     read = shipped()[1].read("I'm going to decline. $85k with no bonus and 12 days of leave is too far below what I"
                              " earn now.")
     assert Act.quit in read.acts and Act.trade_off not in read.acts
+
+
+def test_a_counter_said_beside_a_request_for_writing_stays_asked() -> None:
+    read = pairs("To wrap up: I'd like the base at £64k rather than £60k, and the 3 remote days put in the contract.")
+    assert ("base_salary", 64_000, "ask") in read and ("base_salary", 60_000, "current") in read
