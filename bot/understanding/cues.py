@@ -1371,7 +1371,7 @@ CURRENT_BEFORE = _cue(
     r"revised (?:figure|offer|package|proposal) of|"
     r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
-    r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"(?:can'?t|cannot|won'?t|not|not able to|unable to|not going to|am not going to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
     # "you give me 3 weeks holiday, I want 5": what they give, said as a fact (not "if you give me", "can you give me")
     r"(?<!if )(?<!when )(?<!unless )(?<!can )(?<!could )(?<!would )(?<!will )(?<!to )(?<!and )(?<!so )(?<!'d )"

@@ -354,3 +354,8 @@ def test_a_decline_that_names_a_perk_left_out_trades_nothing() -> None:
 def test_a_counter_said_beside_a_request_for_writing_stays_asked() -> None:
     read = pairs("To wrap up: I'd like the base at £64k rather than £60k, and the 3 remote days put in the contract.")
     assert ("base_salary", 64_000, "ask") in read and ("base_salary", 60_000, "current") in read
+
+
+def test_a_figure_one_is_not_going_to_accept_is_the_offer() -> None:
+    assert pairs("I'm not going to accept $96k. I'd consider $104k with a $5k sign-on.")[:2] == [
+        ("base_salary", 96_000, "current"), ("base_salary", 104_000, "ask")]
