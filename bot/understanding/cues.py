@@ -1203,6 +1203,7 @@ GRADE_AS_SCALE_AFTER = re.compile(
 )
 GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
+LIST_ITEM_END = re.compile(r"\s*(?:[.;!?)]|,\s*(?:then|and|but|so)\b|$)")
 LEAVE_VERB_BEFORE = re.compile(
     r"(?:^|\b(?:i|you|we|they|he|she|it|to|would|will|can|could|not|never|must|should|might|may|please|then|before|"
     r"if|once|when|i'?d|i'?ll|we'?d|we'?ll|you'?d|can'?t|won'?t|don'?t|didn'?t|cannot|wouldn'?t|and i|or i))\s+$"

@@ -250,6 +250,8 @@ class Understander:
         for i, (word, _, _) in enumerate(tokens):
             if i < next_free:
                 continue  # inside a phrase already found
+            if word.endswith("'s"):
+                word = word[:-2]  # "pto's sorted"
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
@@ -260,19 +262,7 @@ class Understander:
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
-        mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
-        if "notice" in words:
-            # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
-            # employer is news or a reason, never the start date asked for (guide: a notice period stated alone)
-            mentions = [m for m in mentions if not (m.perk == "start_date" and "notice" in low[m.start:m.end])]
-        if len(mentions) > 1 and any(m.perk == "sign_on_bonus" for m in mentions):
-            # "a sign-on bonnus", "the sign bonus": a misspelt or bare "bonus" just after the sign-on is the same perk
-            mentions = [m for i, m in enumerate(mentions) if not (
-                m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
-                and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
-        if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
-            # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
-            mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
+        mentions = _without_lookalikes(low, words, mentions, may)
         titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
         if titled and all(m.perk != "title" for m in mentions):
             named = cues.TITLE_NAMED.search(low)
@@ -318,6 +308,8 @@ class Understander:
         ):
             return _Mention("retirement_match", start, end), 1  # "3% match", "a match of 4%"
         key = self._by_phrase.get(word)
+        if key is None and word.endswith("'s"):
+            key = self._by_phrase.get(word[:-2])  # "pto's sorted", "the bonus's target"
         if key is not None:
             if self._verb_use(word, low, start, end):
                 return None, 0
@@ -1001,6 +993,25 @@ class Understander:
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
 
 
+def _without_lookalikes(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
+    """Perk mentions less the words that only look like one: a line of work, the notice owed, a second "bonus" that
+    is the sign-on's own word, "leave" beside parental leave."""
+    mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+    if "notice" in words:
+        # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
+        # employer is news or a reason, never the start date asked for (guide: a notice period stated alone)
+        mentions = [m for m in mentions if not (m.perk == "start_date" and "notice" in low[m.start:m.end])]
+    if len(mentions) > 1 and any(m.perk == "sign_on_bonus" for m in mentions):
+        # "a sign-on bonnus", "the sign bonus": a misspelt or bare "bonus" just after the sign-on is the same perk
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
+            and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
+    if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
+        # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
+        mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
+    return mentions
+
+
 def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     """Perk words with another common sense: "leave" the verb, "a step up", "the grade 7 band", "any flexibility"."""
     if word == "money":
@@ -1012,6 +1023,9 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
                     or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
     if word == "leave":
+        # "…, then remote days, then leave.": the last item of a list, not the verb
+        if low.endswith(", then ", 0, start) and cues.LIST_ITEM_END.match(low, end):
+            return False
         # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
         return bool(cues.LEAVE_VERB_AFTER.match(low, end)
                     or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))

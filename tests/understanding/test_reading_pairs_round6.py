@@ -359,3 +359,14 @@ def test_a_counter_said_beside_a_request_for_writing_stays_asked() -> None:
 def test_a_figure_one_is_not_going_to_accept_is_the_offer() -> None:
     assert pairs("I'm not going to accept $96k. I'd consider $104k with a $5k sign-on.")[:2] == [
         ("base_salary", 96_000, "current"), ("base_salary", 104_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [("ok the pto's settled, now the sign-on", "pto"),
+     ("salary's fine, what I need is a flexible schedule", "base_salary"),
+     ("What matters most is the salary, then remote days, then leave.", "pto")],
+)
+def test_a_perk_with_an_s_or_ending_a_list_is_named(text: str, perk: str) -> None:
+    assert perk in perks(text)
+    assert "pto" not in perks("I'd wrap up the project then leave.")
