@@ -1048,8 +1048,9 @@ LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 # "$10k up front", "can i get 10k signing": a one-off sum for joining
 SIGN_ON_AFTER = re.compile(r"\s+(?:up ?front|signing\b(?!\s+(?:the|a|an|my|it|this|that|of|with|date|day)\b))")
 # "shift my hours to 10-6", "core hours from 10 to 3": times of day, not amounts
-CLOCK_BEFORE = re.compile(r"\b(?:hours|times?|shift|window)\s+(?:to|from|between|of|at)\s+$")
-CLOCK_SPAN_AFTER = re.compile(r"\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:am|pm))?\b(?!\s*(?:%|k\b|days?|weeks?|hours?))")
+CLOCK_BEFORE = re.compile(r"\b(?:(?:hours|times?|shift|window)\s+(?:to|from|between|of|at)|"
+                          r"(?:starting|finishing|start|finish|leave|leaving|out by|until|till)\s+(?:at|by)?)\s*$")
+CLOCK_SPAN_AFTER = re.compile(r"\s*(?:-to-|-|–|to)\s*(\d{1,2})(?:\s*(?:am|pm))?\b(?!\s*(?:%|k\b|days?|weeks?|hours?))")
 # "what range did you have budgeted?", "what's the range for this level?": the pay range asked about, the salary's
 RANGE_ASKED = re.compile(
     r"\bwhat(?:'s| is| was)?(?: the)? range\b|\brange (?:was |is |did you |do you |you )?(?:have )?budgeted\b|"

@@ -719,8 +719,8 @@ class Understander:
             r.guessed_units.add(a.unit)
             r.guessed_values.add(a.value)
             return True, perk
-        if _context_number(r, a):
-            return False, None
+        if _context_number(r, a) or a.unit == "years":
+            return False, None  # "with 9 years", "given my six years": experience, no term (guide)
         # "lease ends mar 1", "a couple of days": a number about nothing negotiated
         keep = (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) or (
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
@@ -973,7 +973,8 @@ class Understander:
         if unit is None and a.explicit_money:
             unit = "money"
         value = a.value
-        if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
+        if (slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year")
+                and not (a.relative and a.explicit_money)):  # "300 € more in the salary" is 300, not 300k
             value *= 1000  # "can you do 95?" about a salary means 95k
         return Term(
             role="give" if give else slot.role,

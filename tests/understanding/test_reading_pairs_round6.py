@@ -370,3 +370,16 @@ def test_a_figure_one_is_not_going_to_accept_is_the_offer() -> None:
 def test_a_perk_with_an_s_or_ending_a_list_is_named(text: str, perk: str) -> None:
     assert perk in perks(text)
     assert "pto" not in perks("I'd wrap up the project then leave.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm a data lead with 11 years, and I'd want the Principal title.", [("title", None, "ask")]),
+        ("I'd like flexible hours, starting at 9:30 and finishing at 5.", [("flexible_schedule", None, "ask")]),
+        ("no car needed, rather give me 250 € more in the salary", [("transportation", None, "ask"),
+                                                                     ("base_salary", 250, "ask")]),
+    ],
+)
+def test_years_of_experience_and_hours_of_the_day_are_no_amounts(text: str, expected: list) -> None:
+    assert [p for p in pairs(text) if p[0] is not None] == expected and None not in {p[0] for p in pairs(text)}
