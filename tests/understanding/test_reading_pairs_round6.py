@@ -375,8 +375,11 @@ def test_a_perk_with_an_s_or_ending_a_list_is_named(text: str, perk: str) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("I'm a data lead with 11 years, and I'd want the Principal title.", [("title", None, "ask")]),
-        ("I'd like flexible hours, starting at 9:30 and finishing at 5.", [("flexible_schedule", None, "ask")]),
+        ("I'm a backend engineer with 7 years, and I'd want the Lead title.", [("title", None, "ask")]),
+        ("I'd like to anchor at grade 6 given my eight years.", [("title", None, "ask")]),
+        ("I'd like flexible hours, starting at 9:30 and finishing at 6. Otherwise $98k, 25 days and the 4% pension"
+         " are fine.", [("flexible_schedule", None, "ask"), ("base_salary", 98_000, "current"), ("pto", 25, "current"),
+                        ("retirement_match", 4, "current")]),
         ("no car needed, rather give me 250 € more in the salary", [("transportation", None, "ask"),
                                                                      ("base_salary", 250, "ask")]),
     ],
