@@ -1204,6 +1204,12 @@ GRADE_AS_SCALE_AFTER = re.compile(
 )
 GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
+# "€1,500 learning", "learning 2k", "$3,500 for learning", "more money for the learning?": the learning budget
+LEARNING_AS_BUDGET = re.compile(
+    r"(?:(?:[$€£₪]\s?\d[\d,.]*k?|\d[\d,.]*\s?k|\d[\d,.]*\s?(?:€|£|₪|eur|euro|dollars?))\s+(?:for\s+|on\s+)?|"
+    r"\b(?:for|on|limit on|and) (?:the )?)learning\b(?!\s+(?:curve|stuff|experience|opportunit|culture|environment|"
+    r"path|platform|about|from|a lot|new|how|to|on the job))|\blearning\s+(?=[$€£₪]?\d)"
+)
 LIST_ITEM_END = re.compile(r"\s*(?:[.;!?)]|,\s*(?:then|and|but|so)\b|$)")
 LEAVE_VERB_BEFORE = re.compile(
     r"(?:^|\b(?:i|you|we|they|he|she|it|to|would|will|can|could|not|never|must|should|might|may|please|then|before|"

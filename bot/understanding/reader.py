@@ -262,7 +262,7 @@ class Understander:
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
-        mentions = _without_lookalikes(low, words, mentions, may)
+        mentions = _settled_mentions(low, words, mentions, may)
         titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
         if titled and all(m.perk != "title" for m in mentions):
             named = cues.TITLE_NAMED.search(low)
@@ -994,9 +994,9 @@ class Understander:
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
 
 
-def _without_lookalikes(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
-    """Perk mentions less the words that only look like one: a line of work, the notice owed, a second "bonus" that
-    is the sign-on's own word, "leave" beside parental leave."""
+def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
+    """Perk mentions less the words that only look like one (a line of work, the notice owed, a second "bonus" that
+    is the sign-on's own word, "leave" beside parental leave), plus "learning" said as a budget ("€1,500 learning")."""
     mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
     if "notice" in words:
         # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
@@ -1007,6 +1007,12 @@ def _without_lookalikes(low: str, words: set[str], mentions: list[_Mention], may
         mentions = [m for i, m in enumerate(mentions) if not (
             m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
             and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
+    if "learning" in words and not any(m.perk == "professional_development" for m in mentions):
+        for found in cues.LEARNING_AS_BUDGET.finditer(low):
+            at = low.index("learning", found.start())
+            if not any(m.start <= at < m.end for m in mentions):
+                mentions = sorted([*mentions, _Mention("professional_development", at, at + 8)],
+                                  key=lambda m: m.start)
     if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
         # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
         mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]

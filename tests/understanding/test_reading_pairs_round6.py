@@ -382,3 +382,13 @@ def test_a_perk_with_an_s_or_ending_a_list_is_named(text: str, perk: str) -> Non
 )
 def test_years_of_experience_and_hours_of_the_day_are_no_amounts(text: str, expected: list) -> None:
     assert [p for p in pairs(text) if p[0] is not None] == expected and None not in {p[0] for p in pairs(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("pto 28d, wfh 3d, learning 3k", ("professional_development", 3_000, "ask")),
+     ("so: €80k base, €2,000 learning and €1,200 equipment", ("professional_development", 2_000, "ask"))],
+)
+def test_learning_said_beside_a_sum_is_the_learning_budget(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+    assert "professional_development" not in perks("I'm learning a lot in this process, 95k please")
