@@ -1058,9 +1058,11 @@ RANGE_ASKED = re.compile(
 )
 # A figure that is the subject of a yes/no question, at the start of a clause: "…: is the $30k a one-time grant or
 # per year", "first, is the ₪5,000 learning budget yearly", "and does the 8% pension contribution start on day one"
+# "do"/"does" only as a helper verb before its subject ("does the 8% pension…"): in "could we also do 25 days?"
+# the figure is what is asked for.
 INVERTED_BEFORE = re.compile(
-    r"(?:^|[:;,.?!(]\s*|\b(?:and|first|second|also|whether)\s+)(?:is|are|does|do|was|whether it'?s)\s+"
-    r"(?:the\s+|your\s+|this\s+|that\s+)?$"
+    r"(?:^|[:;,.?!(]\s*|\b(?:and|first|second|also|whether)\s+)"
+    r"(?:(?:is|are|was|whether it'?s)\s+(?:the\s+|your\s+|this\s+|that\s+)?|(?:does|do)\s+(?:the|your|this|that)\s+)$"
 )
 # Asked for a change, not for information: "is 130k possible?" proposes; "is the 10% bonus guaranteed?" asks
 CHANGE_ASKED = re.compile(

@@ -392,3 +392,16 @@ def test_years_of_experience_and_hours_of_the_day_are_no_amounts(text: str, expe
 def test_learning_said_beside_a_sum_is_the_learning_budget(text: str, expected: tuple) -> None:
     assert expected in pairs(text)
     assert "professional_development" not in perks("I'm learning a lot in this process, 95k please")
+
+
+def test_could_we_also_do_a_figure_asks_for_it() -> None:
+    # "do" is the verb of the request here, not a question about a figure already offered
+    from bot.understanding.acts import Context
+    from tests.support.harness import shipped
+
+    _, understander = shipped()
+    said = understander.read("Thank you. Could we also do 25 days of paid time off, please?",
+                             Context(last_perk="pto", last_move="refusal"))
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == [("pto", 25.0, "ask")]
+    asked = understander.read("and does the 8% pension start on day one?")
+    assert ("retirement_match", "question") in [(t.perk, t.role) for t in asked.terms]
