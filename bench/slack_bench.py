@@ -6,6 +6,7 @@ Run from the repository root:
     python bench/slack_bench.py --rounds 3 --requests 100
     python bench/slack_bench.py --bolt-default   # also the bare app with Bolt's default settings
     python bench/slack_bench.py --server --rounds 5 --turns 400   # the real `run slack` vs a baseline commit
+    python bench/slack_bench.py --server --baseline 72575b0 --also main --rounds 3 --turns 300   # and vs main
     python bench/slack_bench.py --crash 10 --turns 300            # kill -9 during bursts: events lost
     python bench/slack_bench.py --turn-cpu main 72575b0 --rounds 5 --turns 1000   # the turn alone, per tree
 
@@ -443,7 +444,7 @@ with tempfile.TemporaryDirectory() as tmp:
     return float(out.strip().splitlines()[-1])
 
 
-async def server_main(baseline: str, rounds: int, turns: int) -> int:
+async def server_main(baseline: str, rounds: int, turns: int, also: list[str] | None = None) -> int:
     secret = secrets.token_hex(16)
     here = Path(__file__).resolve().parents[1]
     results: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
@@ -452,6 +453,8 @@ async def server_main(baseline: str, rounds: int, turns: int) -> int:
         counter = itertools.count()
         with tempfile.TemporaryDirectory() as tmp:
             trees = {"baseline": tree_of(baseline, Path(tmp) / "trees"), "this": here}
+            for ref in also or []:  # more commits side by side (e.g. main), each a column of its own
+                trees[ref] = tree_of(ref, Path(tmp) / "trees")
             for round_ in range(rounds):
                 await _one_round(trees, fake, session, waiter, secret, Path(tmp) / f"round{round_}", round_, turns,
                                  counter, results)
@@ -545,7 +548,8 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
             ("max turns/s (64 users, closed loop)", "max_turns_s"), ("reply p50 at half max (ms)", "p50_half_ms"),
             ("reply p99 at half max (ms)", "p99_half_ms"), ("first reply after start (s)", "first_s"),
             ("process start to first reply (s)", "start_to_first_s"), ("warm reply, median of 9 (s)", "warm_s")]
-    names = ["this"] + ([ASYNCIO_THIS] if ASYNCIO_THIS in results else [])
+    others = [name for name in results if name not in ("baseline", "this", ASYNCIO_THIS, BARE, BARE_UVLOOP)]
+    names = ["this"] + ([ASYNCIO_THIS] if ASYNCIO_THIS in results else []) + others
     title = f"median of {len(results['this']['cpu_ms'])} rounds"
     print(f"{title:<40}{'baseline':>12}" + "".join(f"{n:>20}{'ratio':>7}" for n in names))
     for label, key in rows:
@@ -565,6 +569,13 @@ def _report(results: dict[str, dict[str, list[float]]], baseline: str) -> None:
         print(f"per-round CPU ratios {name}/baseline ({baseline}): " + ", ".join(f"{r:.2f}" for r in cpu_ratios))
     print("per-round CPU ms: " + "; ".join(f"{name} " + ", ".join(f"{v:.2f}" for v in results[name]["cpu_ms"])
                                             for name in results))
+    for other in others:
+        for key, label in (("cpu_ms", "CPU per turn"), ("max_turns_s", "max turns/s")):
+            ratios = [n / o for n, o in zip(results["this"][key], results[other][key], strict=True)]
+            print(f"this/{other}, {label}: {med(ratios):.2f} (rounds " + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+    for key, label in (("cpu_ms", "CPU per turn"), ("max_turns_s", "max turns/s")):
+        ratios = [n / o for n, o in zip(results["this"][key], results["baseline"][key], strict=True)]
+        print(f"this/baseline ({baseline}), {label}: rounds " + ", ".join(f"{r:.2f}" for r in ratios))
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
@@ -655,6 +666,8 @@ if __name__ == "__main__":
     parser.add_argument("--server", action="store_true",
                         help="the real `offer-coach run slack` against --baseline, with DM events (issue 14)")
     parser.add_argument("--baseline", default="72575b0", help="with --server: the commit to compare with")
+    parser.add_argument("--also", nargs="+", metavar="REF", default=[],
+                        help="with --server: more commits to run side by side (e.g. main)")
     parser.add_argument("--turns", type=int, default=400, help="with --server: turns per measurement")
     parser.add_argument("--crash", type=int, metavar="KILLS",
                         help="kill -9 the server KILLS times during bursts of acknowledged events, then count")
@@ -669,6 +682,6 @@ if __name__ == "__main__":
     elif args.crash:
         sys.exit(asyncio.run(crash_main(args.baseline, args.crash, args.turns)))
     elif args.server:
-        sys.exit(asyncio.run(server_main(args.baseline, args.rounds, args.turns)))
+        sys.exit(asyncio.run(server_main(args.baseline, args.rounds, args.turns, args.also)))
     else:
         sys.exit(asyncio.run(main(args.rounds, args.requests, args.bolt_default)))
