@@ -370,14 +370,18 @@ GREET = _cue(
 )
 # "Noa hiii", "Jonas! hey": the name first, then the hello (tried only when a hello word opens the message)
 NAME_THEN_HELLO = re.compile(r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of|is|was)\b)")
+# "I have accepted another position", "I'll accept another offer": taking a job elsewhere takes nothing here
+_NOT_ANOTHER = r"(?! (?:another|a different|the other|other|an offer (?:from|at|elsewhere))\b)"
 ACCEPT = _cue(
     r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept|i shall sign|(?:is|'s|are) acceptable|"
+    r"(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept)" + _NOT_ANOTHER + r"|i shall sign|"
+    r"(?:is|'s|are) acceptable|"
     r"my (?:formal |official )?acceptance|it'?s fine|it is fine|looks? fine|let'?s lock (?:in|it in|that in)|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
+    r"accepted" + _NOT_ANOTHER + r"|"
+    r"(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
     r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
@@ -750,8 +754,18 @@ QUIT = _cue(
     r"declining (?:this|the|your) offer|i'?ll be passing on (?:this|the|it)|i'?m passing on (?:this|the|it)|"
     r"i am passing on (?:this|the|it)|a no from me|"
     r"i will not accept (?:this|the|your) offer|not be moving forward|^\W*(?:no,? )?(?:thx|thanks),? declining|"
-    r"good luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
-    r"best of luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
+    r"good luck (?:to you|w(?:ith|/)? (?:the|your) (?:search|hiring)|filling)|"
+    r"best of luck (?:to you|w(?:ith|/)? (?:the|your) (?:search|hiring)|filling)|"
+    # "pass. good luck", "I will not take this job", "I'll just go with the other company", "I have accepted another
+    # position", "I'll have to say no." / "…say no to the role", "not taking it. declining": the talks end
+    r"^\W*pass(?=\W*(?:$|[.!,]))|(?:^|[.!,]\s*)declin(?:e|ing)(?=\W*$)|"
+    r"(?:will not|won'?t|not going to|cannot|can'?t) (?:take|accept) (?:this|the) (?:job|role|position)|"
+    r"(?:'ll|will|gonna|going to) (?:just )?go with (?:the other|another|a different)|"
+    r"(?<!not )(?<!n't )(?:decided to|have|'ve|had) (?:accept(?:ed)?|take|taken|signed with) "
+    r"(?:another|a different) (?:offer|position|role|job|company)|"
+    r"(?:have to|must|need to|going to|gonna) say no"
+    r"(?=\W*$|[.!;]| [-–—] | to (?:the|this|your) (?:role|job|position|offer)\b)|"
+    r"hope our paths cross|"
     r"decided to (?:stay|remain) (?:with|at|where)|decision to (?:stay|remain) (?:with|at|where))\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
@@ -1460,7 +1474,8 @@ ULTIMATUM = _cue(
     # "either X or Y" offers a choice; "either X or I walk" does not
     r"\b(?:either\b.{1,60}\bor (?:else\b|(?:i|we)\b|i'?m\b|nothing\b|no\b)|"
     r"or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
-    r"pass|take the other)|or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
+    r"pass|take the other|(?:accept|take|sign) (?:another|a different|the other) (?:offer|job|role|position))|"
+    r"or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
     r"or (?:we stop|nothing|no deal|i'?m out)|"
     r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
     r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b|"
@@ -1508,7 +1523,8 @@ PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
     r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
-    r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|accepted)\b"
+    r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
+    r"accepted" + _NOT_ANOTHER + r")\b"
 )
 
 # A deadline someone else set, said as information.

@@ -367,8 +367,10 @@ class Understander:
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
                                           for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
-        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and Act.accept not in acts):
+        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
+                Act.accept not in acts or _walks_out_after_a_yes(low))):
             acts.add(Act.quit)
+            acts.discard(Act.accept)
         # without a sentence end in it, the message is one sentence: no need to split it
         sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else [low]
         asked = [_is_info_question(sentence, may) for sentence in sentences]
@@ -1726,6 +1728,12 @@ def _only_a_yes(low: str) -> bool:
     """The message's only acceptance cue is the "yes"/"ok" it opens with."""
     found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
     return len(found) == 1 and _an_opener(found[0])
+
+
+def _walks_out_after_a_yes(low: str) -> bool:
+    """ "ugh ok whatever, i'm out", "ok honestly I'm gonna pass on this one": the only yes is the opener, and the
+    message goes on to end the talks; the opener only acknowledges (the acceptance is not read)."""
+    return not cues.ACCEPT_IN_WORDS.search(low) and _only_a_yes(low)
 
 
 def _an_opener(words: list[str]) -> bool:

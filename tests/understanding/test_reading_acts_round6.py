@@ -1,0 +1,40 @@
+"""Acts a user would notice being misread (round six): walking out after an "ok", taking another job, an
+acceptance heard in a question or a refusal, a request for time or writing missed.
+
+Every sentence was written for this test (none comes from a corpus). Each assertion is what the recruiter
+must do next: stop when the user walks out, keep negotiating when the user only asked something, give time
+or paperwork when asked for it.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+_OFFER = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 90000, "pto": 25})
+
+
+def acts(text: str, context: Context | None = None) -> set[Act]:
+    return set(UNDERSTANDER.read(text, context).acts)
+
+
+def test_walking_out_after_an_ok_ends_the_talks_and_takes_nothing() -> None:
+    for text in ("meh ok fine, i'm out. we're going in circles", "ok look, i'm gonna pass on this one. cheers",
+                 "pass. best of luck w the hiring", "nope, not doing this. declining",
+                 "Thanks for the time, but I won't take the position."):
+        found = acts(text, _OFFER)
+        assert Act.quit in found and Act.accept not in found, text
+
+
+def test_taking_another_job_is_a_walk_out_not_an_acceptance() -> None:
+    for text in ("Unfortunately I have accepted a different role and will withdraw my application.",
+                 "I've decided to take another offer. Thanks again for everything.",
+                 "After a lot of thought I'll have to say no. I hope our paths cross in future."):
+        found = acts(text, _OFFER)
+        assert Act.quit in found and Act.accept not in found, text
+    # a threat to take another offer is an ultimatum: it demands the figure and ends nothing yet
+    found = acts("95k or I will accept another offer.", _OFFER)
+    assert Act.propose in found and not {Act.accept, Act.quit} & found
+    # refusing one term with the same words ends nothing
+    assert Act.quit not in acts("I'll have to say no to 20 days of leave.", _OFFER)
