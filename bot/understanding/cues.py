@@ -327,6 +327,14 @@ CONCEDED = re.compile(
     r"i reali[sz]e|i appreciate|i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
     r"(?:(?!\b(?:but|however|still|yet)\b)[^.;!?])*$"
 )
+# "150 isn't a number I can accept", "not something I could agree to": the acceptance words are refused
+NOT_ACCEPTABLE_BEFORE = re.compile(
+    r"\b(?:isn'?t|is not|not|never)\s+(?:a |an |the |any |something |anything |one |what )?"
+    r"(?:[\w$€£₪.%-]+\s+){0,2}(?:that\s+|which\s+)?$"
+)
+# A recap asked for in so many words, without a question mark: "recap pls", "kindly provide a summary"
+SUMMARY_ASKED = re.compile(r"\b(?:pl[sz]|please|kindly|gimme|give me|tell me|send me|provide|share|remind me|"
+                           r"walk me|run me)\b|^\W*(?:recap|summari[sz]e)\b")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
 OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
@@ -373,7 +381,7 @@ NAME_THEN_HELLO = re.compile(r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of
 # "I have accepted another position", "I'll accept another offer": taking a job elsewhere takes nothing here
 _NOT_ANOTHER = r"(?! (?:another|a different|the other|other|an offer (?:from|at|elsewhere))\b)"
 ACCEPT = _cue(
-    r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
+    r"\b(?:deal(?<!great deal)(?<!good deal)(?!\s+with\b)|it'?s a deal|we have a deal|"
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept)" + _NOT_ANOTHER + r"|i shall sign|"
     r"(?:is|'s|are) acceptable|"
@@ -381,8 +389,10 @@ ACCEPT = _cue(
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
     r"accepted" + _NOT_ANOTHER + r"|"
-    r"(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
-    r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
+    r"(?<!we )(?<!we've )(?<!weve )(?<!already )(?<!have )(?<!had )(?<!'d )(?<!you )(?<!they )agreed"
+    r"(?! case by case| individually| on a case)|i agree(?! to)|works for me|"
+    r"(?<!something )(?<!anything )(?<!how )(?<!if )(?<!whether )that works|"
+    r"(?<!how )(?<!if )(?<!whether )(?:this|it) works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
     r"count me in|i'?ll take it|i'll sign|"
@@ -413,11 +423,14 @@ ACCEPT_BLOCK = re.compile(
     r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
+    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
-    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there)\b"
+    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there|"
+    r"here'?s|here is|gimme|give me|tell me|walk me|remind me|what'?s|what is|where (?:are|do) we)\b"
 )
 REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
@@ -484,7 +497,10 @@ REFUSAL_WORDS = _cue(
     r"(?<=\d)\w* (?:is|are|feels?|seems?) (?:honestly |kinda |kind of |pretty |a bit |a lil |a little |really |so )*"
     r"(?:brutal|painful)|"
     r"(?:not gonna|not going to|won'?t|doesn'?t|does not) fly|(?:is|'s|are) too (?:fast|soon|early|quick)|"
-    r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline)\b"
+    r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline|"
+    # "150 isn't a number I can accept", "not an offer we could take"
+    r"(?:isn'?t|is not|not) (?:a |an |the )?(?:number|figure|offer|amount|package|salary|something|one) (?:that )?"
+    r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to))\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -660,7 +676,7 @@ COMPETING = _cue(
     r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
-    r"anoth?r offer|competing)\b"
+    r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job))\b"
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
@@ -927,7 +943,9 @@ SUMMARY = _cue(
     r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
-    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
+    r"where we (?:are|stand)|where we'?re at|(?:the )?(?:full |whole )rundown|"
+    r"(?:give|send) me (?:a |the )?(?:quick )?rundown|"
+    r"what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
     r"(?:walk|take) me through (?:the|your|everything)|what'?s on the table|(?:current|latest) offer\?|"
     r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
     r"status)\b"

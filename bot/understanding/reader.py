@@ -383,6 +383,10 @@ class Understander:
         signals.extend(_cue_signals(low, original, may))
         if signals:
             _acts_from_signals(low, stated, acts, signals)
+            if _ALTERNATIVES in signals and not one_term_taken and not _at(cues.ACCEPT_ON_TERM, low, may):
+                # "sounds fair. anything else you could add?" asks where there is room; "ok on the review. any room
+                # on the budget?" still takes the one term it names
+                acts.discard(Act.accept)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
         questions = (frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low
@@ -1320,6 +1324,8 @@ def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Sign
         acts.discard(_COMPETING)
     if (_SUMMARY in signals or _ALTERNATIVES in signals) and ("?" in low or cues.POLITE_REQUEST.match(low)):
         acts.add(_ASK)  # "recap?", "what else can you offer to bridge it?" want an answer
+    elif _SUMMARY in signals and cues.SUMMARY_ASKED.search(low):
+        acts.add(_ASK)  # "recap pls", "kindly provide a summary of the package": asked without a question mark
     market_stated = stated is low or cues.MARKET.search(stated) or cues.MARKET_TALK.search(stated)
     if (_MARKET_DATA in signals and market_stated) or (
             _OWN_VALUE in signals and (stated is low or cues.OWN_VALUE.search(stated))):
@@ -1467,6 +1473,8 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
                 continue  # "ok but 25 days" counters; "I accept the salary, but…" takes that much
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
+        if _refused_acceptance(low, accept.start()):
+            continue  # "150 isn't a number I can accept" refuses
         words = accept.group(0).strip(" ,.!").split()
         if _an_opener(words) and (
             cues.ACCEPT_THEN_ASK.search(low, accept.end())
@@ -1480,6 +1488,14 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
     return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
+
+
+def _refused_acceptance(low: str, start: int) -> bool:
+    """ "150 isn't a number I can accept", "not something I could agree to": the acceptance words are negated just
+    before (a plain look for the negation first, so most acceptances run no pattern for it)."""
+    before = max(0, start - 40)
+    return ("not" in low[before:start] or "n't" in low[before:start] or "never" in low[before:start]) and (
+        cues.NOT_ACCEPTABLE_BEFORE.search(low, before, start) is not None)
 
 
 def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str] | None:
@@ -1696,8 +1712,9 @@ def _in_context(
         if "?" in low and all(t.amount is None for t in named):
             # "gym?", "cert covered?" want to know what there is; "senior in the title?", "step 3?" ask for it
             found.add(Act.propose if _spells_out_the_term(low, may) else Act.ask)
-        elif "?" not in low:
-            found.add(Act.propose)  # "title: principal", "fam coverage on health insurance"
+        elif "?" not in low and ("agreed" not in low or any(t.role != "current" for t in named)):
+            # "title: principal", "fam coverage on health insurance"; "we already agreed on 25 days" recalls
+            found.add(Act.propose)
     return [a for a in _ACT_ORDER if a in found]
 
 

@@ -38,3 +38,30 @@ def test_taking_another_job_is_a_walk_out_not_an_acceptance() -> None:
     assert Act.propose in found and not {Act.accept, Act.quit} & found
     # refusing one term with the same words ends nothing
     assert Act.quit not in acts("I'll have to say no to 20 days of leave.", _OFFER)
+
+
+def test_asking_what_else_is_possible_never_closes_the_deal() -> None:
+    # a pleasantry before asking where there is room must not end the practice on an acceptance
+    for text in ("sounds reasonable. anything else you could add?", "lovely, thanks. that works for me. what else?",
+                 "perfect, and is there any room on the sign-on?"):
+        found = acts(text, _OFFER)
+        assert Act.accept not in found and Act.ask in found, text
+
+
+def test_acceptance_words_inside_a_refusal_or_a_question_take_nothing() -> None:
+    for text in ("90 is not a figure I could accept.", "ok so what's the deal with the stock options?",
+                 "We'd already agreed on 25 days of leave, right?",
+                 "Could we try four home days for a quarter and see how it works?",
+                 "I'll want the final letter in my inbox before I formally accept.",
+                 "I'd like until Monday to think it over. I hope that is acceptable."):
+        assert Act.accept not in acts(text, _OFFER), text
+    assert Act.reject in acts("90 is not a figure I could accept.", _OFFER)
+    # the same words still accept when nothing undoes them
+    assert Act.accept in acts("not a problem at all, I accept", _OFFER)
+
+
+def test_a_recap_asked_for_without_a_question_mark_asks() -> None:
+    for text in ("recap pls", "Kindly send me a summary of the package as it stands.",
+                 "ok gimme the whole rundown of where we're at"):
+        found = UNDERSTANDER.read(text)
+        assert Act.ask in found.acts and Act.accept not in found.acts, text
