@@ -714,15 +714,17 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review) (?:it |this |that |them |things )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through) "
+    r"(?:it |this |that |them |things )?"
     r"(?:over |through )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
-    r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
+    r"consider|review|reflect)|i'?ll (?:check|"
+    r"confirm(?! (?:today|now|tonight|right away|straight away|immediately))|see what|ask|review|consider|reflect)|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)"
     r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
@@ -732,12 +734,19 @@ REQUEST_TIME = _cue(
     r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
     r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
     r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
-    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you)\b"
+    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you|"
+    # "a couple more days before I give you an answer", "few days for think", "before I decide", "once I've reviewed"
+    r"(?:a |some |a few |few |a couple (?:of )?|two |three |\d+ )?(?:more )?(?:days?|time|weeks?) "
+    r"(?:for (?:think|thinking|reflection|reflecting)|before (?:i|we) (?:give|decide|answer|respond|get back|"
+    r"make (?:a|my|the|our) (?:final )?decision))|"
+    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision)|"
+    r"once (?:i'?ve|i have|we'?ve|we have) (?:reviewed|thought|considered|had (?:a |some )?(?:chance|time|look)))\b"
 )
 REQUEST_WRITING = _cue(
     r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
-    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|"
+    r"offer letter|contract|paperwork|(?:it|that|this|everything|all|them|down) on paper|formal(?:ly)? offer|"
+    r"official offer|write (?:it |that |this )?in(?:to)?|the letter (?:by|reflects|shows|includes|says|states)|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
     r"all that|them) (?:in|into|down)(?! (?:the |my )?(?:base|salary|sign|bonus|equity|pto))|"
     r"updated offer|revised offer|new offer letter|get it in)\b"
@@ -894,11 +903,16 @@ WRITING_ASKED = re.compile(
     r"mail (?:it|me)|put (?:it|that|this|those|everything|all|them)|in writing|written (?:confirmation|down|into)|"
     r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
     r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
-    r"look forward to (?:receiving|seeing|getting))\b"
+    r"look forward to (?:receiving|seeing|getting)|grateful|appreciate|possible to (?:receive|get|have)|"
+    r"written (?:commitment|guarantee|agreement))\b"
 )
-NOT_WRITING_ASKED = re.compile(r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing)\b")
-WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
-IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
+NOT_WRITING_ASKED = re.compile(
+    r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing|(?:in|per|from) your (?:e-?mail|letter))\b"
+)
+# how a rival offer stands, not a request
+WRITTEN_OFFER = re.compile(r"written offer|offers? in writing|in writing from")
+IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were|be|been) written\b|"
+                        r"\b(?:came|comes|come|hold|holding|have|got|had|already) (?:\w+ )?in writing\b")
 ALTERNATIVES = _cue(
     r"\b(?:what else|(?<!for )(?<!or )anything else(?! i should| to know| about| you need)|something else|"
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
@@ -1003,7 +1017,8 @@ TIME_AMOUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
-    r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
+    r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
+    r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
     r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
     r"patients|miles|km)\b|"
@@ -1547,9 +1562,20 @@ PLEASED_ACCEPT = _cue(
 
 # A deadline someone else set, said as information.
 DEADLINE = re.compile(
-    r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp)\s+(?:want|wants|need|needs|expect|expects|"
-    r"asked for)\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding)\b"
+    r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
+    r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
+    r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from)\b"
 )
+# A promise with a time in it ("so I can sign it by Friday", "I can start by Monday") asks for no time
+COMMITS_BY = re.compile(r"\b(?:sign|signing|confirm|start|join|accept)\b(?:\s+(?:it|this|that|them|the \w+))?\s*$|"
+                        r"\b(?:letter|contract|paperwork)\s*$")  # "I'd love the letter by Friday": when to send it
+# Showing the document is only what the writing is for ("…in an email so I can show my wife"; "so I can review it
+# with my partner" still consults before deciding), and so is a wait for the writing
+# itself ("I'll hold off until I see it in writing"): the request is for writing, not for time
+WRITING_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:i|we) can $")
+WAIT_FOR_WRITING_AFTER = re.compile(r"[^.!?]{0,30}\b(?:until|till|before|once) (?:i|we) (?:see|get|receive|have)\b")
+TIME_WORDS = re.compile(r"\b(?:weekend|tomorrow|days?|weeks?|monday|tuesday|wednesday|thursday|friday|tonight)\b")
 OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
 )

@@ -181,7 +181,8 @@ class Understander:
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
-        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
+        if (context is not None and context.last_perk in self.perks and not terms and _REQUEST_TIME not in acts
+                and _found(cues.MORE_OF_IT, low, may)):  # "a few more days before I decide" asks for time only
             # "would it be possible to add some?" after talk of severance asks for more severance
             terms = [Term(perk=context.last_perk, role="ask")]
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
@@ -1308,8 +1309,9 @@ def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
     if _JUSTIFY not in acts:
         if (cues.REASON_LINK in may or _COMPETING in acts) and _gives_a_reason(low, acts, may):
             return [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
-    elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
-        return [a for a in acts if a is not _JUSTIFY]  # "let me talk it over with my wife"
+    elif (_REQUEST_TIME in acts or _REQUEST_WRITING in acts) and _TAKING_A_POSITION.isdisjoint(acts):
+        # "let me talk it over with my wife", "email it so I can show my wife": a reason for the request alone
+        return [a for a in acts if a is not _JUSTIFY]
     return acts
 
 
@@ -1423,18 +1425,43 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.request_time)
     if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
+        if Act.request_time in acts and _waits_only_for_the_writing(low):
+            acts.discard(Act.request_time)
     return acts
 
 
+_PROMISE_WORDS = ("sign", "confirm", "start", "join", "letter", "contract", "paperwork")  # see cues.COMMITS_BY
+
+
 def _asks_for_time(low: str) -> bool:
-    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news."""
-    if not cues.DEADLINE.search(low):
-        return True
+    """A time cue asks for time unless it is someone else's deadline ("they want an answer by Friday" is news) or
+    a promise ("so I can sign it by Friday")."""
+    deadline = cues.DEADLINE.search(low) is not None
+    if not deadline and not any(word in low for word in _PROMISE_WORDS):
+        return True  # the usual case: nothing that could make the time someone else's or a promise
     for cue in cues.REQUEST_TIME.finditer(low):
-        sentence = _sentence_of(low, cue.start())
-        if not cues.DEADLINE.search(sentence) or cues.OWN_TIME.search(sentence):
-            return True
+        if cues.COMMITS_BY.search(low, max(0, cue.start() - 24), cue.start()):
+            continue
+        if deadline:
+            sentence = _sentence_of(low, cue.start())
+            if cues.DEADLINE.search(sentence) and not cues.OWN_TIME.search(sentence):
+                continue
+        return True
     return False
+
+
+def _waits_only_for_the_writing(low: str) -> bool:
+    """ "Can you put it in an email so I can show my wife?", "I'll hold off on signing until I see it in writing":
+    every time cue is what the writing is for, or a wait for the writing itself (guide: a request for writing)."""
+    for cue in cues.REQUEST_TIME.finditer(low):
+        purpose = cue.group(0).startswith("show") and cues.WRITING_PURPOSE_BEFORE.search(
+            low, max(0, cue.start() - 16), cue.start())
+        if purpose and not cues.TIME_WORDS.search(low, cue.end(), _sentence_span(low, cue.start())[1]):
+            continue
+        if cues.WAIT_FOR_WRITING_AFTER.match(low, cue.end()):
+            continue
+        return False
+    return True
 
 
 def _asks_for_writing(low: str, may: MayMatch) -> bool:

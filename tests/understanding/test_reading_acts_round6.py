@@ -65,3 +65,35 @@ def test_a_recap_asked_for_without_a_question_mark_asks() -> None:
                  "ok gimme the whole rundown of where we're at"):
         found = UNDERSTANDER.read(text)
         assert Act.ask in found.acts and Act.accept not in found.acts, text
+
+
+def test_time_asked_for_in_more_words_is_heard() -> None:
+    for text in ("Could I have a few more days before I give you my decision?", "can u give me few days for think",
+                 "Is it ok if I speak with a current engineer before I decide?",
+                 "Let's talk again on Monday once I've had a chance to review it all."):
+        found = UNDERSTANDER.read(text, _OFFER)
+        assert Act.request_time in found.acts, text
+        assert Act.propose not in found.acts and not found.terms, text  # the days are thinking time, not leave
+
+
+def test_a_promise_or_a_wait_for_the_paperwork_asks_for_no_time() -> None:
+    for text in ("Please email me the final letter so I can sign it by Thursday.",
+                 "Could you send it as a PDF so I can show my husband?",
+                 "I'll wait with signing until I receive the revised terms in writing.",
+                 "Before I reply in full, could you tell me how the bonus is paid?"):
+        assert Act.request_time not in acts(text, _OFFER), text
+    # someone else's deadline is news, not time asked for
+    assert Act.request_time not in acts("my current company wants an answer by Monday")
+    # a consult with a time of its own still asks for time, besides the writing
+    found = acts("Can you email it over so I can go through it with my wife this weekend?", _OFFER)
+    assert {Act.request_time, Act.request_writing} <= found
+
+
+def test_paperwork_described_is_not_paperwork_asked_for() -> None:
+    for text in ("I already hold 95k in writing from another firm, so 90 is low.",
+                 "Your 20k equity is nice on paper, but I'd want 100k base.",
+                 "I accept the terms as set out in your email of this morning."):
+        assert Act.request_writing not in acts(text, _OFFER), text
+    for text in ("I accept, and I'd be grateful if the parental leave were listed in the letter.",
+                 "Could we write in that remote days go to three after probation?"):
+        assert Act.request_writing in acts(text, _OFFER), text
