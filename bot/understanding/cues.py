@@ -155,10 +155,11 @@ ACKNOWLEDGED = re.compile(
     r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
     r"makes sense)\b"
 )
-INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol"})  # before a yes: "ugh fine"
+# before a yes: "ugh fine", "omg yes", "whoa ok"
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "oh", "ooh", "whoa", "wow", "yay"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done"}
+     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 START_WHEN = re.compile(
@@ -405,6 +406,11 @@ ACCEPT = _cue(
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|which works|"
     r"\d[\w%.]* (?:works|it is(?!\s+\w)|it is then)|^\W*accept(?=\W*$|[.!])|"
+    # "…? yes pls", "…and accept it", "I am content with step 1", "so yes to that", "I'm going to accept"
+    r"(?<=[.?!] )(?:yes+|yeah+|yep)(?: (?:pl[sz]|please))?(?=\W*$)|"
+    r"and (?:i )?accept (?:it|this|that|the (?:offer|revised|new|updated|figure|package))|"
+    r"(?:i'?m|i am) (?:quite |perfectly |very |entirely )?content with|yes to (?:that|this|it)\b|"
+    r"(?:i'?m|i am) (?:going to|gonna) accept" + _NOT_ANOTHER + r"|"
     r"i'?m agree|i am agree|am agree|agree with (?:all|everything|this|that|it)|ship it|"
     r"yes to (?:all|everything)|i will sign|accepting|is (?:def(?:initely)?|totally) fine|"
     r"are (?:def(?:initely)?|totally) fine|"
@@ -412,8 +418,9 @@ ACCEPT = _cue(
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ugh|well|sweet|woo+|lol),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|oo?h|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
+    r"|^\W*(?:sweet|awesome|lovely|brilliant)(?=\s*(?:[^\w\s]|$))"  # "sweet, can u email it?", not "awesome team"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
 )
@@ -1045,6 +1052,7 @@ TELL_ME = re.compile(
     r"ask (?:why|what|how|when|who|where|about|if|whether)|to know|(?<!let )you know|confirm (?:whether|if)|advise|"
     r"understand (?:what|how|why|whether|if)|(?:clear|straight) answer)\b"
 )
+WH_WORD = re.compile(r"\b(?:what|when|how|where|which|why|whether|details)\b")
 INFO_START = _cue(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
     r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me|nice|cool|lol|haha|ngl|lowkey|real quick),?\s+)*"

@@ -1505,16 +1505,34 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         words = accept.group(0).strip(" ,.!").split()
         if _an_opener(words) and (
             cues.ACCEPT_THEN_ASK.search(low, accept.end())
-            or low.rstrip().endswith("?")
+            or "?" in low[accept.end():]  # "ooh ok so is the bike scheme a thing? 🚲" asks
             or Act.request_time in acts
             or cues.ACKNOWLEDGED.match(low, accept.end())
-        ):
+        ) and not _yes_then_writing(low, acts, mentions):
             continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
         if Act.reject in acts and "accept" not in accept.group(0):
             continue
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
-    return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
+    return _found(cues.PLEASED_ACCEPT, low, may) and (
+        not _found(cues.ACCEPT_BLOCK, low, may) or _pleased_and_moving_on(low))
+
+
+def _pleased_and_moving_on(low: str) -> bool:
+    """ "I am pleased to accept the revised sign-on, and would now like to turn to the base": a polite "and would"
+    after the acceptance starts the next point; it is no hedge on the one taken."""
+    pleased = cues.PLEASED_ACCEPT.search(low)
+    if pleased is None or cues.CONDITION_WORD.search(low):
+        return False  # "if you can get to 0.2% equity…, I'm ready to sign" still waits for its condition
+    return _what_undoes(low, pleased, False) == set()
+
+
+def _yes_then_writing(low: str, acts: set[Act], mentions: list[_Mention]) -> bool:
+    """ "sweet, can u put that in an email?", "cool, can you send the updated letter?": a yes, then only a request
+    for the paperwork (guide: "Sounds good, can you put that in writing?" accepts and asks for writing); not
+    "ok so can you send me the details of the bonus?", which asks about a term."""
+    return (Act.request_writing in acts and Act.request_time not in acts and not mentions and low.count("?") <= 1
+            and not cues.WH_WORD.search(low))
 
 
 def _refused_acceptance(low: str, start: int) -> bool:

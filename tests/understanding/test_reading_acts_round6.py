@@ -97,3 +97,15 @@ def test_paperwork_described_is_not_paperwork_asked_for() -> None:
     for text in ("I accept, and I'd be grateful if the parental leave were listed in the letter.",
                  "Could we write in that remote days go to three after probation?"):
         assert Act.request_writing in acts(text, _OFFER), text
+
+
+def test_more_ways_of_saying_yes_to_an_offer_accept() -> None:
+    for text in ("ooh yes!! 🙌", "brilliant, can you email me the updated letter?",
+                 "Thank you for the new figure of $92,000; I am happy to confirm and accept it.",
+                 "I understand the band is fixed, and I am perfectly content with that.",
+                 "that's what I hoped for, so yes to that", "I'm going to accept. Please send the contract."):
+        assert Act.accept in acts(text, _OFFER), text
+    # a yes before a question about a term, or praise before a noun, takes nothing
+    assert Act.accept not in acts("ooh ok so is there a bike scheme here? 🚲")
+    assert Act.accept not in acts("brilliant team, I'd love to join")
+    assert Act.accept not in acts("wow ok, so can you send me the details of the bonus plan?", _OFFER)
