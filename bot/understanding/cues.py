@@ -337,7 +337,10 @@ NOT_ACCEPTABLE_BEFORE = re.compile(
 SUMMARY_ASKED = re.compile(r"\b(?:pl[sz]|please|kindly|gimme|give me|tell me|send me|provide|share|remind me|"
                            r"walk me|run me)\b|^\W*(?:recap|summari[sz]e)\b")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
-OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
+OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
+                       # "I cannot accept fewer than three remote days", "…accept a base salary below €75,000"
+                       r"accept (?:fewer|less|anything (?:less|lower|below|under)|(?:a |an |the )?(?:[\w-]+ ){0,2}"
+                       r"(?:below|under|lower than|less than)))\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
 TAKEN_UNDER_CONDITION = re.compile(
@@ -507,7 +510,10 @@ REFUSAL_WORDS = _cue(
     r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline|"
     # "150 isn't a number I can accept", "not an offer we could take"
     r"(?:isn'?t|is not|not) (?:a |an |the )?(?:number|figure|offer|amount|package|salary|something|one) (?:that )?"
-    r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to))\b"
+    r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to)|"
+    # "twenty days is not sufficient", "ur offer is garbage", "the number stung a bit", "base is the problem"
+    r"(?:is|are|'s) not (?:sufficient|adequate|enough)|(?:is|are|'s) (?:just |honestly |frankly )?(?:garbage|trash)|"
+    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;]))\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"

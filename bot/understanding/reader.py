@@ -1392,7 +1392,7 @@ def _refuses(low: str, may: MayMatch) -> bool:
         for refusal in pattern.finditer(low):
             if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
                 continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
-            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
+            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 30):
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
@@ -1414,6 +1414,8 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.greet)
     if (cues.REJECT in may or cues.REFUSAL_WORDS in may) and _refuses(low, may):
         acts.add(Act.reject)
+    if "accept" in low and cues.OWN_FLOOR.search(low):
+        acts.add(Act.propose)  # "I cannot accept fewer than three remote days": a floor asks for that much (guide)
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(

@@ -109,3 +109,15 @@ def test_more_ways_of_saying_yes_to_an_offer_accept() -> None:
     assert Act.accept not in acts("ooh ok so is there a bike scheme here? 🚲")
     assert Act.accept not in acts("brilliant team, I'd love to join")
     assert Act.accept not in acts("wow ok, so can you send me the details of the bonus plan?", _OFFER)
+
+
+def test_plain_refusals_in_other_words_refuse() -> None:
+    for text in ("Eighteen days of leave is not sufficient for a family abroad.", "this offer is trash tbh",
+                 "honestly the 90k stung a little", "Leave and pension are fine. Salary is the sticking point."):
+        assert Act.reject in acts(text, _OFFER), text
+
+
+def test_a_floor_said_as_what_i_cannot_accept_proposes() -> None:
+    # the recruiter should answer the figure, not treat it as a refusal of the offer
+    found = acts("I'm afraid I can't accept fewer than 25 days of leave.", _OFFER)
+    assert Act.propose in found and Act.reject not in found
