@@ -931,6 +931,7 @@ ALTERNATIVES = _cue(
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
     r"(?<!have )(?<!got )(?<!have some )alternatives?|"
     r"(?<!without )any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
+    r"(?:is|are|would|will|might) there (?:be )?(?:any |some )?(?:flexibility|room|wiggle room|leeway)|"
     r"what (?:flexibility|room|wiggle room|leeway) (?:do|does|is|could|can|would)|(?:some|any) room left|"
     r"anything (?:besides|apart from|other than|beyond|on top of) (?:the )?(?:money|salary|base|pay|cash) "
     r"(?:you|that you) (?:could|can|might)|(?:are|is) (?:typically|usually|generally|normally) (?:negotiable|flexible)|"
@@ -1103,6 +1104,16 @@ ROOM_ASKED = re.compile(
 ANY_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|hmm|hey|then),?\s+)*any (?:wiggle room|room|flexibility|flex|give|movement|"
     r"scope|leeway)\b"
+)
+# "would there be any flexibility on the sign-on?", "is $150k really the ceiling?": where there is room (guide)
+THERE_ROOM = re.compile(
+    r"\W*(?:(?:so|ok|okay|and|also|but|then),?\s+)*(?:is|are|would|will|might) there (?:be )?(?:any |some )?"
+    r"(?:other )?(?:wiggle room|room|flexibility|flex|give|movement|scope|leeway)\b"
+)
+SALUTATION_LEAD = re.compile(r"\W*(?:dear|hi|hey|hello)\s+[\w.]+(?:\s+[\w.]+)?\s*,\s*")  # "Dear Maya, would there…"
+CEILING_ASKED = re.compile(
+    r"\b(?:is|are) (?:that|this|it|[$€£₪]?\d[\w.,]*|the \w+) (?:really |truly |definitely |absolutely )?"
+    r"(?:the )?(?:ceiling|max(?:imum)?|limit|cap|top of the band|final|firm|fixed)\b"
 )
 # "I'd like to know what the match is", "let me know how it vests": a question said as a wish
 KNOW_WISH = re.compile(

@@ -1895,7 +1895,15 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
 
 def _asks_where_there_is_room(sentence: str) -> bool:
     """ "any room on the sign-on?" asks where there is room (guide); "any chance of 25 days?" asks for them."""
-    return "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence)
+    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence):
+        return True
+    if "?" not in sentence:
+        return False
+    salutation = cues.SALUTATION_LEAD.match(sentence) if "," in sentence else None
+    if salutation is not None:
+        sentence = sentence[salutation.end() :]
+    return ("there" in sentence and cues.THERE_ROOM.match(sentence) is not None
+            and not cues.NUMBER_SAID.search(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
 
 
 def _wants_an_answer(sentence: str, may: MayMatch) -> bool:

@@ -8,7 +8,7 @@ or paperwork when asked for it.
 
 from __future__ import annotations
 
-from bot.understanding.acts import Act, Context
+from bot.understanding.acts import Act, Context, Signal
 from tests.support.harness import shipped
 
 _, UNDERSTANDER = shipped()
@@ -121,3 +121,13 @@ def test_a_floor_said_as_what_i_cannot_accept_proposes() -> None:
     # the recruiter should answer the figure, not treat it as a refusal of the offer
     found = acts("I'm afraid I can't accept fewer than 25 days of leave.", _OFFER)
     assert Act.propose in found and Act.reject not in found
+
+
+def test_asking_whether_there_is_room_asks_and_proposes_nothing() -> None:
+    # guide, third round: "any room / flexibility on X?" asks where there is room; the recruiter explains
+    for text in ("Would there be some flexibility on relocation, given the band?",
+                 "Hi Sam, would there be any room on the signing bonus?",
+                 "I'd love to get there. Is 95k truly the maximum, or is there some flexibility?"):
+        found = UNDERSTANDER.read(text, _OFFER)
+        assert Act.ask in found.acts and Act.propose not in found.acts and Act.accept not in found.acts, text
+        assert Signal.alternatives in found.signals, text
