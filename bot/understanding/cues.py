@@ -1110,6 +1110,15 @@ THERE_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|then),?\s+)*(?:is|are|would|will|might) there (?:be )?(?:any |some )?"
     r"(?:other )?(?:wiggle room|room|flexibility|flex|give|movement|scope|leeway)\b"
 )
+# A recap the user gives and asks to have confirmed ("just to confirm: base $118k, 20 days. is that correct?", "so the
+# offer is 118k, 15 days?"), or a term asked to be confirmed ("please confirm whether the 8% is employer-only"): the
+# figures are the offer as it stands or asked about, not new asks (guide, third round)
+CONFIRM_TAG = re.compile(
+    r"(?:\bis (?:that|this) (?:right|correct)|,\s*(?:right|correct)|^\W*(?:right|correct))\s*\?+\W*$"
+)
+CONFIRM_LEAD = re.compile(r"^\W*(?:just )?(?:to confirm(?: my understanding)?|so (?:the|your) offer is|"
+                          r"(?:let me )?make sure i have (?:it|this) right)\b")
+CONFIRM_WHETHER = re.compile(r"\bconfirm (?:whether|if)\b")
 SALUTATION_LEAD = re.compile(r"\W*(?:dear|hi|hey|hello)\s+[\w.]+(?:\s+[\w.]+)?\s*,\s*")  # "Dear Maya, would there…"
 CEILING_ASKED = re.compile(
     r"\b(?:is|are) (?:that|this|it|[$€£₪]?\d[\w.,]*|the \w+) (?:really |truly |definitely |absolutely )?"

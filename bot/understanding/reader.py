@@ -189,6 +189,8 @@ class Understander:
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
+        if Act.ask in acts and Act.propose in acts:
+            acts, terms = _only_asking(low, acts, terms, slots, signals)
         _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
@@ -1763,6 +1765,33 @@ def _in_context(
             # "title: principal", "fam coverage on health insurance"; "we already agreed on 25 days" recalls
             found.add(Act.propose)
     return [a for a in _ACT_ORDER if a in found]
+
+
+def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], signals: list[Signal]
+                 ) -> tuple[list[Act], list[Term]]:
+    """A message that only asks proposes nothing: a recap given to be confirmed ("just to confirm: base $118k, 20
+    days. Is that correct?") names the offer as it stands, a term asked to be confirmed ("please confirm whether the
+    8% is employer-only") or where there is room ("any wiggle room on the relo package?") is asked about."""
+    if len(terms) != len(slots):
+        return acts, terms
+    sentences = [_sentence_span(low, slot.start) for slot in slots]
+    changed = list(terms)
+    for i, (term, (start, end)) in enumerate(zip(terms, sentences, strict=True)):
+        if term.role != "ask" or term.negated:
+            continue
+        sentence = low[start : end + 1]  # with its "?"
+        if term.amount is None and _ALTERNATIVES in signals:
+            changed[i] = term.model_copy(update={"role": "question"})  # "any wiggle room on the relo?"
+        elif cues.CHANGE_ASKED.search(sentence):
+            continue
+        elif cues.CONFIRM_TAG.search(sentence) or cues.CONFIRM_TAG.match(low[end + 1 : end + 30].strip()) or (
+                cues.CONFIRM_LEAD.match(sentence) and "?" in low[start:]):
+            changed[i] = term.model_copy(update={"role": "current"})
+        elif cues.CONFIRM_WHETHER.search(sentence):
+            changed[i] = term.model_copy(update={"role": "question"})
+    if changed == terms or any(t.role == "ask" for t in changed) or Act.trade_off in acts:
+        return acts, terms
+    return [a for a in acts if a is not Act.propose], changed
 
 
 def _spells_out_the_term(low: str, may: MayMatch) -> bool:

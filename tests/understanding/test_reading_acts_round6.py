@@ -131,3 +131,17 @@ def test_asking_whether_there_is_room_asks_and_proposes_nothing() -> None:
         found = UNDERSTANDER.read(text, _OFFER)
         assert Act.ask in found.acts and Act.propose not in found.acts and Act.accept not in found.acts, text
         assert Signal.alternatives in found.signals, text
+
+
+def test_a_recap_to_confirm_or_a_term_to_confirm_asks_for_nothing_new() -> None:
+    # the recruiter should confirm the figures, not weigh them as new asks
+    for text in ("Just to confirm my understanding: base $95,000 and 22 days of leave. Is that correct?",
+                 "So the offer is 95k, 22 days and two remote days? Could you recap the rest?",
+                 "Please confirm whether the 6% pension contribution includes the employer part.",
+                 "sooo any wiggle room on the equipment budget?"):
+        found = UNDERSTANDER.read(text, _OFFER)
+        assert Act.ask in found.acts and Act.propose not in found.acts, text
+        assert not [t for t in found.terms if t.role == "ask"], text
+    # a new figure after the confirmed one is still asked for
+    found = UNDERSTANDER.read("Leave is 22 days, right? If so I'd want a 10k sign-on.", _OFFER)
+    assert Act.propose in found.acts and any(t.role == "ask" and t.amount == 10000 for t in found.terms)
