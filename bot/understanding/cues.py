@@ -156,7 +156,7 @@ ACKNOWLEDGED = re.compile(
     r"makes sense)\b"
 )
 # before a yes: "ugh fine", "omg yes", "whoa ok"
-INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "oh", "ooh", "whoa", "wow", "yay"})
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
@@ -421,7 +421,7 @@ ACCEPT = _cue(
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|oo?h|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
     r"|^\W*(?:sweet|awesome|lovely|brilliant)(?=\s*(?:[^\w\s]|$))"  # "sweet, can u email it?", not "awesome team"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"

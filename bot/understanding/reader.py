@@ -1507,12 +1507,7 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
         if _refused_acceptance(low, accept.start()):
             continue  # "150 isn't a number I can accept" refuses
         words = accept.group(0).strip(" ,.!").split()
-        if _an_opener(words) and (
-            cues.ACCEPT_THEN_ASK.search(low, accept.end())
-            or "?" in low[accept.end():]  # "ooh ok so is the bike scheme a thing? 🚲" asks
-            or Act.request_time in acts
-            or cues.ACKNOWLEDGED.match(low, accept.end())
-        ) and not _yes_then_writing(low, acts, mentions):
+        if _an_opener(words) and _opener_leads_in(low, accept.end(), acts, mentions):
             continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
         if Act.reject in acts and "accept" not in accept.group(0):
             continue
@@ -1529,6 +1524,17 @@ def _pleased_and_moving_on(low: str) -> bool:
     if pleased is None or cues.CONDITION_WORD.search(low):
         return False  # "if you can get to 0.2% equity…, I'm ready to sign" still waits for its condition
     return _what_undoes(low, pleased, False) == set()
+
+
+def _opener_leads_in(low: str, after: int, acts: set[Act], mentions: list[_Mention]) -> bool:
+    """Whether an opening "ok"/"yes" only leads in to what follows it: an acknowledgement ("ok, no worries"), a
+    question ("ooh ok so is the bike scheme a thing? 🚲"), a request or time asked for; a request for the
+    paperwork alone still takes the offer ("sweet, can u email it?")."""
+    if cues.ACKNOWLEDGED.match(low, after):
+        return True
+    if not (cues.ACCEPT_THEN_ASK.search(low, after) or "?" in low[after:] or Act.request_time in acts):
+        return False
+    return not _yes_then_writing(low, acts, mentions)
 
 
 def _yes_then_writing(low: str, acts: set[Act], mentions: list[_Mention]) -> bool:
@@ -1780,7 +1786,7 @@ def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot
         if term.role != "ask" or term.negated:
             continue
         sentence = low[start : end + 1]  # with its "?"
-        if term.amount is None and _ALTERNATIVES in signals:
+        if term.amount is None and _ALTERNATIVES in signals and "?" in sentence and cues.ALTERNATIVES.search(sentence):
             changed[i] = term.model_copy(update={"role": "question"})  # "any wiggle room on the relo?"
         elif cues.CHANGE_ASKED.search(sentence):
             continue

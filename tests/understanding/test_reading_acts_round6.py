@@ -109,6 +109,9 @@ def test_more_ways_of_saying_yes_to_an_offer_accept() -> None:
     assert Act.accept not in acts("ooh ok so is there a bike scheme here? 🚲")
     assert Act.accept not in acts("brilliant team, I'd love to join")
     assert Act.accept not in acts("wow ok, so can you send me the details of the bonus plan?", _OFFER)
+    # an "ok" that only acknowledges takes nothing, even before a request for the paperwork
+    assert Act.accept not in acts("ok no worries. can you email me all of it so I don't mix it up?", _OFFER)
+    assert Act.accept not in acts("Oh, ok. My moving quote was around $12k, if that helps.", _OFFER)
 
 
 def test_plain_refusals_in_other_words_refuse() -> None:
@@ -142,6 +145,10 @@ def test_a_recap_to_confirm_or_a_term_to_confirm_asks_for_nothing_new() -> None:
         found = UNDERSTANDER.read(text, _OFFER)
         assert Act.ask in found.acts and Act.propose not in found.acts, text
         assert not [t for t in found.terms if t.role == "ask"], text
+    # perks suggested after asking where there is room are still asked for
+    for text in ("If base is fixed at 90k, what else could you do? A sign-on could help close the gap.",
+                 "What else can you do, then? Bigger sign-on? More equity?"):
+        assert Act.propose in acts(text, _OFFER), text
     # a new figure after the confirmed one is still asked for
     found = UNDERSTANDER.read("Leave is 22 days, right? If so I'd want a 10k sign-on.", _OFFER)
     assert Act.propose in found.acts and any(t.role == "ask" and t.amount == 10000 for t in found.terms)
