@@ -647,16 +647,18 @@ JUSTIFY = _cue(
     r"your experience|i'?ll be (?:leading|running|managing))\b"
 )
 ENTHUSIASM = _cue(
-    r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
+    r"\b(?:excited|(?<!not )exciting|(?<=very )excite|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|"
+    r"passionate|"
     r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|"
     r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
-    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
+    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|(?:would|'d) (?:really )?love to (?:accept|sign)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
     r"welcome aboard|welcome to the team|favou?rite|great news|good news|wants you|loved you|wow|yay|woo+hoo|"
     r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
-    r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
+    r"(?<!'d )(?<!would )love (?:the|this|your|what|it|working)|"
+    r"i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
     r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
 )
@@ -671,6 +673,16 @@ KEEN_WORDS = _cue(
     r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
     r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"
     r"want to make this work|(?:near|close|dear) to my heart|"
+    # "I'd rather be at Lumen", "I'd prefer to join Kestrel", "remains my preferred choice", "I remain most interested
+    # in you", "I want to take the job", "I care a lot about this mission"
+    r"(?:i'?d|i would) (?:still |much |really |honestly )?(?:rather be|prefer to (?:be|join|work)) "
+    r"(?:at|with|in|for)? ?"
+    r"(?!(?:the|my|a|an|another|other|home|office|remote|honest|transparent|upfront|clear|direct|frank|safe|sure|"
+    r"realistic|careful|straight)\b)[a-z]{3,}|preferred choice|"
+    r"remain(?:s)? (?:most |very |really |genuinely )?(?:interested|keen)|"
+    r"want to take (?:the|this) (?:job|role|position|offer)|"
+    r"care (?:a lot|deeply|so much|a great deal) about (?:this|the|your) (?:mission|work|team|cause|company)|"
+    r"(?:have )?long admired|"
     r"(?:glad|happy|thrilled|pleased|grateful) (?:for|to (?:get|receive)|about) (?:\w+ )?(?:the |this |your )?offer"
     r"(?!,? but))"
 )

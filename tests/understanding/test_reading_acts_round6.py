@@ -152,3 +152,16 @@ def test_a_recap_to_confirm_or_a_term_to_confirm_asks_for_nothing_new() -> None:
     # a new figure after the confirmed one is still asked for
     found = UNDERSTANDER.read("Leave is 22 days, right? If so I'd want a 10k sign-on.", _OFFER)
     assert Act.propose in found.acts and any(t.role == "ask" and t.amount == 10000 for t in found.terms)
+
+
+def test_preferring_this_company_is_keenness() -> None:
+    # the scorecard credits showing keenness; a preference for the company said plainly is that
+    for text in ("Another firm offered 95k, but I'd still rather be at Brightline.",
+                 "I would prefer to join Orbita, and would be ready to sign at 95k.",
+                 "I have a competing offer; however, your company remains my preferred choice.",
+                 "I'd love to accept. Could you confirm the bonus will be in the contract?",
+                 "I care a lot about this mission and want to make it work."):
+        assert Act.enthusiasm in acts(text, _OFFER), text
+    # candour is no keenness, nor paperwork looked forward to in words of love
+    assert Act.enthusiasm not in acts("I'd rather be honest: without remote days I can't do this.", _OFFER)
+    assert Act.enthusiasm not in acts("The equity is fine but not exciting; I'd want 30k.", _OFFER)
