@@ -182,7 +182,8 @@ MATCH_IT = re.compile(
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
     r"(?:you|u) (?:can |could |would )?(?:do|offer|give) (?:me )?(?:something similar|the same|similar)|"
     r"close (?:that|the) gap|split the difference)\b|"
-    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)"  # "…160k, can you match?"
+    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)|"  # "…160k, can you match?"
+    r"[,.;]\s*(?:match|beat)(?: (?:it|that))?\s*\?"  # "41k elsewhere, match?"
 )
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -687,7 +688,7 @@ KEEN_WORDS = _cue(
     r"(?!,? but))"
 )
 COMPETING = _cue(
-    r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
+    r"\b(?:(?<!in )(?<!at )(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
@@ -701,7 +702,12 @@ COMPETING = _cue(
     r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
-    r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job))\b"
+    r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job)|"
+    # "41k elsewhere, match?", "I have ₪41,000 on the table elsewhere", "…or I take the other job", "received a
+    # written offer", "two firms have quoted me €80k"
+    r"\d[\d.,]*k?\s+(?:[a-z/]+\s+){0,4}?(?:elsewhere|somewhere else)|the other (?:job|role|position)|"
+    r"(?:received|got|have|hold) a (?:written |verbal |firm |formal )offer|"
+    r"(?:they|companies|company|firms?) (?:have |has )?quoted me)\b"
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"

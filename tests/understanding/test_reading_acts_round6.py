@@ -165,3 +165,13 @@ def test_preferring_this_company_is_keenness() -> None:
     # candour is no keenness, nor paperwork looked forward to in words of love
     assert Act.enthusiasm not in acts("I'd rather be honest: without remote days I can't do this.", _OFFER)
     assert Act.enthusiasm not in acts("The equity is fine but not exciting; I'd want 30k.", _OFFER)
+
+
+def test_a_figure_elsewhere_is_a_rival_offer() -> None:
+    # the recruiter reacts to leverage; a sum "elsewhere" is that, and "match?" asks to meet it
+    found = acts("95k elsewhere, match?", _OFFER)
+    assert {Act.competing_offer, Act.propose} <= found
+    assert Act.competing_offer in acts("I've got 97k on the table elsewhere fwiw", _OFFER)
+    assert Act.competing_offer in acts("I received a written offer yesterday for 97k.", _OFFER)
+    # what other companies do in general is the market, not a rival offer
+    assert Act.competing_offer not in acts("Why is the salary fixed? In other companies it is negotiable.", _OFFER)
