@@ -1818,9 +1818,21 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
         if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+    if _JUSTIFY in acts and _ASK in acts and _only_a_question_backed(acts, terms) and not cues.FORFEITED.search(low):
+        acts.remove(_JUSTIFY)  # "Parental leave is how many weeks? We plan a baby next year.": why they ask
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
         # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
         acts.remove(_JUSTIFY)
+
+
+_BESIDE_A_QUESTION = frozenset({Act.greet, Act.enthusiasm, Act.justify, Act.ask})
+
+
+def _only_a_question_backed(acts: list[Act], terms: list[Term]) -> bool:
+    """A message that only asks for information, with the reason it asks ("…? We plan a baby next year"): the
+    reason backs no position (guide: justify gives the reason behind an ask for a term); a bonus given up by leaving
+    still argues for what the question is about ("is there a sign-on? I'd walk away from a bonus")."""
+    return all(a in _BESIDE_A_QUESTION for a in acts) and not any(t.role == "evidence" for t in terms)
 
 
 def _only_a_yes(low: str) -> bool:

@@ -175,3 +175,13 @@ def test_a_figure_elsewhere_is_a_rival_offer() -> None:
     assert Act.competing_offer in acts("I received a written offer yesterday for 97k.", _OFFER)
     # what other companies do in general is the market, not a rival offer
     assert Act.competing_offer not in acts("Why is the salary fixed? In other companies it is negotiable.", _OFFER)
+
+
+def test_the_reason_behind_a_question_for_information_is_no_justification() -> None:
+    # the scorecard's "justify your ask" should not be credited for explaining why one asks
+    for text in ("How many weeks is the parental leave? We are expecting a baby in summer.",
+                 "Is relocation included? I must move with my whole family from Porto."):
+        found = acts(text)
+        assert Act.ask in found and Act.justify not in found, text
+    # a bonus given up still argues for what is asked about
+    assert Act.justify in acts("is there a sign-on? I'd be walking away from my annual bonus")
