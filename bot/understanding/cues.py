@@ -910,11 +910,12 @@ OWN_VALUE = _cue(
     r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
 )
 PRIORITY = _cue(
-    r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me|a great deal)|most important|more important|"
+    # "matters a lot / so much to me" says it matters, not that it matters most: the writers left it out
+    r"\b(?:matters? (?:most|more|the most|to me|for me|a great deal)|most important|more important|"
     r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
     r"(?:top|first|main|biggest|key|principal|"
     r"number one|#1) (?:priority|thing|concern|request)|priorit(?:y|ies|ise|ize)|"
-    r"(?<!n't )(?<!not )(?<!never )care (?:most|more|a lot|about)|"
+    r"(?<!n't )(?<!not )(?<!never )care (?:most|more|a lot|about|(?:way|much|far) more)|(?:is|are) a must\b|"
     r"(?:my|the|our) (?:#|no\.? ?|number )(?:1|2|3|one|two|three)\b|"
     r"what i (?:really |most )?need (?:most )?is|the (?:one|only|main|big|biggest) (?:thing|one)(?: that)? "
     r"(?:i (?:really )?(?:need|care about|want)|for me)|"
@@ -971,7 +972,7 @@ TRIAL = _cue(
 RUDE = _cue(
     r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|"
     r"(?<!isn't )(?<!not )(?<!ain't )cheap(?:skate)?|pathetic|clueless|"
-    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
+    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn(?![,!])|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
     r"disgrace|scam|(?<!daylight )robbery|insane|absurd|are you kidding|wasting (?:my|our) time|"
     r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
@@ -992,12 +993,13 @@ SUMMARY = _cue(
     r"where we (?:are|stand)|where we'?re at|(?:the )?(?:full |whole )rundown|"
     r"(?:give|send) me (?:a |the )?(?:quick )?rundown|"
     r"what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
-    r"(?:walk|take) me through (?:the|your|everything)|what'?s on the table|(?:current|latest) offer\?|"
+    r"(?:walk|take) me through (?:the|your|everything)|tell me again|what'?s on the table|(?:current|latest) offer\?|"
     r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
     r"status)\b"
 )
 HINT = _cue(
-    r"\b(?:hint|wh?at (?:should|shd|shld|shall) i (?:say|do|ask|try|counter|push)|what do i (?:say|do|counter)|"
+    r"\b(?:hint|wh?at (?:should|shd|shld|shall) i (?:say|do|ask|try|counter|push)|"
+    r"what would (?:you|u) (?:suggest|do|recommend)|what do i (?:say|do|counter)|"
     r"what to (?:say|push for|ask for|do) next|any suggestions?\b|should i (?:mention|say|"
     r"tell|ask|wait|counter)|"
     r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"

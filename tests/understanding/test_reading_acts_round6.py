@@ -185,3 +185,18 @@ def test_the_reason_behind_a_question_for_information_is_no_justification() -> N
         assert Act.ask in found and Act.justify not in found, text
     # a bonus given up still argues for what is asked about
     assert Act.justify in acts("is there a sign-on? I'd be walking away from my annual bonus")
+
+
+def signals(text: str, context: Context | None = None) -> set[Signal]:
+    return set(UNDERSTANDER.read(text, context).signals)
+
+
+def test_signals_in_plain_words() -> None:
+    assert Signal.hint in signals("what would u do here coach")
+    assert Signal.hint in signals("What would you suggest I push for now?")
+    assert Signal.summary in signals("Please tell me again the whole offer, what is it now?")
+    assert Signal.priority in signals("remote work is a must, I look after my dad twice a week")
+    assert Signal.priority in signals("honestly i care way more about equity than the bonus")
+    # saying something matters is not ranking it; an exclamation is not rudeness
+    assert Signal.priority not in signals("good onboarding matters a lot to me as a new manager")
+    assert Signal.rude not in signals("damn, another company just offered me 97k")
