@@ -337,6 +337,11 @@ NOT_ACCEPTABLE_BEFORE = re.compile(
 # A recap asked for in so many words, without a question mark: "recap pls", "kindly provide a summary"
 SUMMARY_ASKED = re.compile(r"\b(?:pl[sz]|please|kindly|gimme|give me|tell me|send me|provide|share|remind me|"
                            r"walk me|run me)\b|^\W*(?:recap|summari[sz]e)\b")
+NOTICE_STATED = re.compile(r"\bnotice(?: period)? (?:is|of)\b|\b(?:give|giving|serve|serving|owe|on)\b[^.;!?]{0,40}"
+                           r"\bnotice\b|\b(?:weeks?|months?)'? ?(?:'s)? notice\b")
+START_ASKED = re.compile(r"\b(?:start|begin|push|later|delay|move|join)\w*\b")
+# What "then" closes when a term is taken: "step 3 is fine then", "90 it is then", "ok then"
+TAKEN_THEN = ("fine", "works", "ok", "okay", "good", "great", "perfect", "it is", "alright", "deal")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
 OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
                        # "I cannot accept fewer than three remote days", "…accept a base salary below €75,000"
@@ -705,7 +710,8 @@ COMPETING = _cue(
     r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job)|"
     # "41k elsewhere, match?", "I have ₪41,000 on the table elsewhere", "…or I take the other job", "received a
     # written offer", "two firms have quoted me €80k"
-    r"\d[\d.,]*k?\s+(?:[a-z/]+\s+){0,4}?(?:elsewhere|somewhere else)|the other (?:job|role|position)|"
+    r"\d[\d.,]*k?\s+(?:[a-z/]+\s+){0,4}?(?:elsewhere|somewhere else)|"
+    r"(?:or|otherwise|else|then|,) i(?:'ll| will)? take the other (?:job|role|position)|"
     r"(?:received|got|have|hold) a (?:written |verbal |firm |formal )offer|"
     r"(?:they|companies|company|firms?) (?:have |has )?quoted me)\b"
 )
@@ -1642,7 +1648,7 @@ AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|s
 # Asking for more of something without naming it: "would it be possible to add some?", "a few more days
 # would be nice", "can it go a bit higher?" (read against the perk just discussed).
 MORE_OF_IT = _cue(
-    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few)|some|any) (?:more|higher)"
+    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few|lil|tad)|some|any) (?:more|higher)"
     r"(?! (?:questions?|things?|points?|details?|info|information|time|thoughts?)\b)|"
     r"(?:go|be|make it|get it) (?:a (?:bit|little) )?higher|(?:increase|raise|bump) (?:it|that|this)(?: up)?)\b"
 )

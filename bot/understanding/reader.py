@@ -182,7 +182,8 @@ class Understander:
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         if (context is not None and context.last_perk in self.perks and not terms and _REQUEST_TIME not in acts
-                and _found(cues.MORE_OF_IT, low, may)):  # "a few more days before I decide" asks for time only
+                and (_found(cues.MORE_OF_IT, low, may) or _pleads_for_more(acts, signals))):
+            # "a few more days before I decide" asks for time only; "pls pls pls" after talk of a perk asks for it
             # "would it be possible to add some?" after talk of severance asks for more severance
             terms = [Term(perk=context.last_perk, role="ask")]
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
@@ -191,6 +192,8 @@ class Understander:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         if Act.ask in acts and Act.propose in acts:
             acts, terms = _only_asking(low, acts, terms, slots, signals)
+        if "notice" in low and terms and _notice_stated_alone(low, terms):
+            acts, terms = [a for a in acts if a is not Act.propose], []
         _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
@@ -1042,10 +1045,22 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
     for m in cues.REQUEST.finditer(low):
         if m.group(0) in cues.LISTING or (m.group(0) == "then" and cues.ACCEPTING.search(low, m.end(), m.end() + 30)):
             continue  # "then I'm happy to accept" leads into the acceptance
+        if _part_of_the_taking(low, m):
+            continue  # "step 3 is fine then", "5 more days pto is perfect, deal"
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
         return True
     return False
+
+
+def _part_of_the_taking(low: str, request: re.Match[str]) -> bool:
+    """A request word that belongs to what is taken: "then" closing "step 3 is fine then", "more" inside the figure
+    taken ("5 more days pto is perfect")."""
+    word = request.group(0)
+    if word == "then":
+        return low[: request.start()].rstrip(" ,").endswith(cues.TAKEN_THEN)
+    return word in ("more", "extra", "additional") and any(c.isdigit() for c in low[max(0, request.start() - 6) :
+                                                                                   request.start()])
 
 
 def _asks_another(perk: str, slots: list[_Slot]) -> bool:
@@ -1771,6 +1786,18 @@ def _in_context(
             # "title: principal", "fam coverage on health insurance"; "we already agreed on 25 days" recalls
             found.add(Act.propose)
     return [a for a in _ACT_ORDER if a in found]
+
+
+def _pleads_for_more(acts: list[Act], signals: list[Signal]) -> bool:
+    """ "pls pls pls", "please, just a bit more" with nothing else said: more of the perk under discussion (guide)."""
+    return Signal.pleading in signals and all(a in (Act.propose, Act.greet) for a in acts)
+
+
+def _notice_stated_alone(low: str, terms: list[Term]) -> bool:
+    """ "My notice period is one month", "I must give my employer three months' notice": a notice period stated
+    alone is no act and no term (guide); "can't start before March, notice period" still asks for a start date."""
+    return (all(t.perk == "start_date" and t.amount is None for t in terms) and "?" not in low
+            and cues.NOTICE_STATED.search(low) is not None and cues.START_ASKED.search(low) is None)
 
 
 def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], signals: list[Signal]

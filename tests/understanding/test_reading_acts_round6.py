@@ -200,3 +200,25 @@ def test_signals_in_plain_words() -> None:
     # saying something matters is not ranking it; an exclamation is not rudeness
     assert Signal.priority not in signals("good onboarding matters a lot to me as a new manager")
     assert Signal.rude not in signals("damn, another company just offered me 97k")
+
+
+def test_a_notice_period_stated_alone_asks_for_nothing() -> None:
+    # guide: "a notice period stated alone is no act and no term"; the recruiter should not counter a start date
+    for text in ("my notice period is two months", "Please note I must give my current employer one month's notice."):
+        found = UNDERSTANDER.read(text)
+        assert Act.propose not in found.acts and not found.terms, text
+    assert Act.propose in acts("I have a one month notice period, so could we push the start date to May?")
+
+
+def test_taking_a_term_then_is_no_new_ask() -> None:
+    for text in ("oh nice, step 2 works then 🙌", "ok, 3 more days of leave is perfect, deal"):
+        found = acts(text, _OFFER)
+        assert Act.accept in found and Act.propose not in found, text
+
+
+def test_pleading_after_a_refusal_asks_for_more_of_that_perk() -> None:
+    refused = Context(last_perk="base_salary", last_move="refusal", offer={"base_salary": 90000})
+    found = UNDERSTANDER.read("pls pls just a tad more 🙏", refused)
+    assert Act.propose in found.acts and Signal.pleading in found.signals
+    assert [(t.perk, t.role) for t in found.terms] == [("base_salary", "ask")]
+    assert not UNDERSTANDER.read("pls pls pls").terms  # with no perk under discussion, no term
