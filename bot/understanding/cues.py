@@ -162,6 +162,10 @@ OPENERS = frozenset(
      "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
+# "push my start to May", "my start pushed back" (not "my start to the role")
+START_MOVED_AFTER = re.compile(
+    r"\s+(?:to(?! (?:the|a|an|my|this|your)\b)|pushed|moved|back|delayed|postponed|later|until|till)\b"
+)
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"

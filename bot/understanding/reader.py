@@ -293,8 +293,9 @@ class Understander:
     def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
         word, start, end = token
-        if word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
-            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
+        if word == "start" and "start_date" in self.perks and (cues.START_WHEN.match(low, end) or (
+                low.endswith(("my ", "the "), 0, start) and cues.START_MOVED_AFTER.match(low, end))):
+            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "push my start to March"
         if word == "match" and "retirement_match" in self.perks and (
             cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
         ):

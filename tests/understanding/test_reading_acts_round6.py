@@ -222,3 +222,10 @@ def test_pleading_after_a_refusal_asks_for_more_of_that_perk() -> None:
     assert Act.propose in found.acts and Signal.pleading in found.signals
     assert [(t.perk, t.role) for t in found.terms] == [("base_salary", "ask")]
     assert not UNDERSTANDER.read("pls pls pls").terms  # with no perk under discussion, no term
+
+
+def test_moving_my_start_asks_for_a_start_date() -> None:
+    # guide, third round: "push my start to April" is a start_date term with no amount
+    for text in ("could we push my start to May? my lease ends then", "I'd like the start moved to June please"):
+        found = UNDERSTANDER.read(text)
+        assert Act.propose in found.acts and [t.perk for t in found.terms] == ["start_date"], text
