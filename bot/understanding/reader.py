@@ -1339,8 +1339,10 @@ def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Sign
     if not signals:
         return
     if _HINT in signals:  # "what should I say next?": asked of the coach, no rival offer told
-        if "?" in low or cues.INFO_START.match(low):
-            acts.add(_ASK)
+        if "?" in low or cues.INFO_START.match(low) or cues.WH_WORD.search(low):
+            acts.add(_ASK)  # "ngl kinda lost, what's my next move here"
+            if _TAKING_A_POSITION.isdisjoint(acts):
+                acts.discard(_JUSTIFY)  # feeling lost is no reason for a term
         acts.discard(_COMPETING)
     if (_SUMMARY in signals or _ALTERNATIVES in signals) and ("?" in low or cues.POLITE_REQUEST.match(low)):
         acts.add(_ASK)  # "recap?", "what else can you offer to bridge it?" want an answer

@@ -229,3 +229,9 @@ def test_moving_my_start_asks_for_a_start_date() -> None:
     for text in ("could we push my start to May? my lease ends then", "I'd like the start moved to June please"):
         found = UNDERSTANDER.read(text)
         assert Act.propose in found.acts and [t.perk for t in found.terms] == ["start_date"], text
+
+
+def test_asking_the_coach_without_a_question_mark_asks() -> None:
+    # guide, second round: a request to the coach is `ask` with the hint signal, and feeling lost is no reason
+    found = UNDERSTANDER.read("tbh kinda lost, what's my next move")
+    assert Act.ask in found.acts and Act.justify not in found.acts and Signal.hint in found.signals
