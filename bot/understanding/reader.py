@@ -1810,6 +1810,8 @@ def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot
     8% is employer-only") or where there is room ("any wiggle room on the relo package?") is asked about."""
     if len(terms) != len(slots):
         return acts, terms
+    if not terms and _ALTERNATIVES in signals and Act.trade_off not in acts:
+        return [a for a in acts if a is not Act.propose], terms  # "what else could you do to close the gap?"
     sentences = [_sentence_span(low, slot.start) for slot in slots]
     changed = list(terms)
     for i, (term, (start, end)) in enumerate(zip(terms, sentences, strict=True)):

@@ -46,6 +46,8 @@ def test_asking_what_else_is_possible_never_closes_the_deal() -> None:
                  "perfect, and is there any room on the sign-on?"):
         found = acts(text, _OFFER)
         assert Act.accept not in found and Act.ask in found, text
+    # and asking what else is possible names nothing to propose
+    assert acts("what else could you do to close the gap?", _OFFER) == {Act.ask}
 
 
 def test_acceptance_words_inside_a_refusal_or_a_question_take_nothing() -> None:
