@@ -391,7 +391,9 @@ GREET = _cue(
     r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow(?:'?s it going| are you)\b"
 )
 # "Noa hiii", "Jonas! hey": the name first, then the hello (tried only when a hello word opens the message)
-NAME_THEN_HELLO = re.compile(r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of|is|was)\b)")
+NAME_THEN_HELLO = re.compile(
+    r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+|good (?:morning|afternoon|evening))\b(?!\s+(?:to|of|is|was)\b)"
+)
 # "I have accepted another position", "I'll accept another offer": taking a job elsewhere takes nothing here
 _NOT_ANOTHER = r"(?! (?:another|a different|the other|other|an offer (?:from|at|elsewhere))\b)"
 ACCEPT = _cue(
@@ -788,6 +790,7 @@ REQUEST_WRITING = _cue(
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
     r"offer letter|contract|paperwork|(?:it|that|this|everything|all|them|down) on paper|formal(?:ly)? offer|"
     r"official offer|write (?:it |that |this )?in(?:to)?|the letter (?:by|reflects|shows|includes|says|states)|"
+    r"the letter to (?:mention|include|say|state|reflect|list|show)|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
     r"all that|them) (?:in|into|down)(?! (?:the |my )?(?:base|salary|sign|bonus|equity|pto))|"
     r"updated offer|revised offer|new offer letter|get it in)\b"
@@ -1579,6 +1582,7 @@ ULTIMATUM = _cue(
     r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
     r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|"
+    r"otherwise,? (?:i'?m|i am) (?:going to|gonna) (?:take|accept|go with|sign with) (?:the|an?)? ?other|"
     r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "

@@ -1424,7 +1424,7 @@ def _name_then_hello(low: str) -> bool:
     """ "Noa hiii", "Jonas! hey": a hello after the name (a plain look at the opening words first, so most
     messages run no pattern for it)."""
     opening = low[:24]
-    return (" hi" in opening or " he" in opening) and cues.NAME_THEN_HELLO.match(low) is not None
+    return (" hi" in opening or " he" in opening or " good " in opening) and cues.NAME_THEN_HELLO.match(low) is not None
 
 
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:

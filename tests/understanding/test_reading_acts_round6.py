@@ -237,3 +237,13 @@ def test_asking_the_coach_without_a_question_mark_asks() -> None:
     # guide, second round: a request to the coach is `ask` with the hint signal, and feeling lost is no reason
     found = UNDERSTANDER.read("tbh kinda lost, what's my next move")
     assert Act.ask in found.acts and Act.justify not in found.acts and Signal.hint in found.signals
+
+
+def test_a_threat_to_take_the_other_offer_otherwise_is_an_ultimatum() -> None:
+    found = UNDERSTANDER.read("Make it 95k, otherwise I'm going to take the other offer.", _OFFER)
+    assert Act.propose in found.acts and Act.quit not in found.acts and Signal.ultimatum in found.signals
+
+
+def test_a_name_then_good_morning_greets_and_a_letter_to_mention_asks_for_writing() -> None:
+    assert Act.greet in acts("Priya, good morning. Could parental leave go to 16 weeks?")
+    assert Act.request_writing in acts("I accept, and I'd love the letter to mention the mentor we agreed.", _OFFER)
