@@ -155,16 +155,21 @@ ACKNOWLEDGED = re.compile(
     r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
     r"makes sense)\b"
 )
-INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol"})  # before a yes: "ugh fine"
+# before a yes: "ugh fine", "omg yes", "whoa ok"
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done"}
+     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
 # "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
 FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
 START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
+# "push my start to May", "my start pushed back" (not "my start to the role")
+START_MOVED_AFTER = re.compile(
+    r"\s+(?:to(?! (?:the|a|an|my|this|your)\b)|pushed|moved|back|delayed|postponed|later|until|till)\b"
+)
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
@@ -185,7 +190,8 @@ MATCH_IT = re.compile(
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
     r"(?:you|u) (?:can |could |would )?(?:do|offer|give) (?:me )?(?:something similar|the same|similar)|"
     r"close (?:that|the) gap|split the difference)\b|"
-    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)"  # "…160k, can you match?"
+    r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)|"  # "…160k, can you match?"
+    r"[,.;]\s*(?:match|beat)(?: (?:it|that))?\s*\?"  # "41k elsewhere, match?"
 )
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -342,8 +348,24 @@ CONCEDED = re.compile(
     r"i reali[sz]e|i appreciate|i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
     r"(?:(?!\b(?:but|however|still|yet)\b)[^.;!?])*$"
 )
+# "150 isn't a number I can accept", "not something I could agree to": the acceptance words are refused
+NOT_ACCEPTABLE_BEFORE = re.compile(
+    r"\b(?:isn'?t|is not|not|never)\s+(?:a |an |the |any |something |anything |one |what )?"
+    r"(?:[\w$€£₪.%-]+\s+){0,2}(?:that\s+|which\s+)?$"
+)
+# A recap asked for in so many words, without a question mark: "recap pls", "kindly provide a summary"
+SUMMARY_ASKED = re.compile(r"\b(?:pl[sz]|please|kindly|gimme|give me|tell me|send me|provide|share|remind me|"
+                           r"walk me|run me)\b|^\W*(?:recap|summari[sz]e)\b")
+NOTICE_STATED = re.compile(r"\bnotice(?: period)? (?:is|of)\b|\b(?:give|giving|serve|serving|owe|on)\b[^.;!?]{0,40}"
+                           r"\bnotice\b|\b(?:weeks?|months?)'? ?(?:'s)? notice\b")
+START_ASKED = re.compile(r"\b(?:start|begin|push|later|delay|move|join)\w*\b")
+# What "then" closes when a term is taken: "step 3 is fine then", "90 it is then", "ok then"
+TAKEN_THEN = ("fine", "works", "ok", "okay", "good", "great", "perfect", "it is", "alright", "deal")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
-OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) go (?:any )?(?:below|under|lower)\b")
+OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
+                       # "I cannot accept fewer than three remote days", "…accept a base salary below €75,000"
+                       r"accept (?:fewer|less|anything (?:less|lower|below|under)|(?:a |an |the )?(?:[\w-]+ ){0,2}"
+                       r"(?:below|under|lower than|less than)))\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
 TAKEN_UNDER_CONDITION = re.compile(
@@ -384,16 +406,24 @@ GREET = _cue(
     r"|\bthanks? (?:you )?for (?:reaching out|getting back to me|having me)\b|\bhow(?:'?s it going| are you)\b"
 )
 # "Noa hiii", "Jonas! hey": the name first, then the hello (tried only when a hello word opens the message)
-NAME_THEN_HELLO = re.compile(r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+)\b(?!\s+(?:to|of|is|was)\b)")
+NAME_THEN_HELLO = re.compile(
+    r"\W*[a-z]+\W*\s(?:hi+|hey+|hello+|good (?:morning|afternoon|evening))\b(?!\s+(?:to|of|is|was)\b)"
+)
+# "I have accepted another position", "I'll accept another offer": taking a job elsewhere takes nothing here
+_NOT_ANOTHER = r"(?! (?:another|a different|the other|other|an offer (?:from|at|elsewhere))\b)"
 ACCEPT = _cue(
-    r"\b(?:deal(?<!great deal)(?<!good deal)|it'?s a deal|we have a deal|"
+    r"\b(?:deal(?<!great deal)(?<!good deal)(?!\s+with\b)|it'?s a deal|we have a deal|"
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
-    r"i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept|i shall sign|(?:is|'s|are) acceptable|"
+    r"(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept)" + _NOT_ANOTHER + r"|i shall sign|"
+    r"(?:is|'s|are) acceptable|"
     r"my (?:formal |official )?acceptance|it'?s fine|it is fine|looks? fine|let'?s lock (?:in|it in|that in)|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
-    r"accepted|(?<!we )(?<!we've )(?<!weve )agreed|i agree(?! to)|works for me|(?<!something )(?<!anything )that works|"
-    r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
+    r"accepted" + _NOT_ANOTHER + r"|"
+    r"(?<!we )(?<!we've )(?<!weve )(?<!already )(?<!have )(?<!had )(?<!'d )(?<!you )(?<!they )agreed"
+    r"(?! case by case| individually| on a case)|i agree(?! to)|works for me|"
+    r"(?<!something )(?<!anything )(?<!how )(?<!if )(?<!whether )that works|"
+    r"(?<!how )(?<!if )(?<!whether )(?:this|it) works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
     r"count me in|i'?ll take it|i'll sign|"
@@ -406,6 +436,11 @@ ACCEPT = _cue(
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
     r"alright then|wonderful|excellent,? (?:thanks|thank you)|which works|"
     r"\d[\w%.]* (?:works|it is(?!\s+\w)|it is then)|^\W*accept(?=\W*$|[.!])|"
+    # "…? yes pls", "…and accept it", "I am content with step 1", "so yes to that", "I'm going to accept"
+    r"(?<=[.?!] )(?:yes+|yeah+|yep)(?: (?:pl[sz]|please))?(?=\W*$)|"
+    r"and (?:i )?accept (?:it|this|that|the (?:offer|revised|new|updated|figure|package))|"
+    r"(?:i'?m|i am) (?:quite |perfectly |very |entirely )?content with|yes to (?:that|this|it)\b|"
+    r"(?:i'?m|i am) (?:going to|gonna) accept" + _NOT_ANOTHER + r"|"
     r"i'?m agree|i am agree|am agree|agree with (?:all|everything|this|that|it)|ship it|"
     r"yes to (?:all|everything)|i will sign|accepting|is (?:def(?:initely)?|totally) fine|"
     r"are (?:def(?:initely)?|totally) fine|"
@@ -413,8 +448,9 @@ ACCEPT = _cue(
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
     r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ugh|well|sweet|woo+|lol),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
+    r"|^\W*(?:sweet|awesome|lovely|brilliant)(?=\s*(?:[^\w\s]|$))"  # "sweet, can u email it?", not "awesome team"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
 )
@@ -424,11 +460,14 @@ ACCEPT_BLOCK = re.compile(
     r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal)\b|n't\b(?! wait)"
+    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
-    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there)\b"
+    r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there|"
+    r"here'?s|here is|gimme|give me|tell me|walk me|remind me|what'?s|what is|where (?:are|do) we)\b"
 )
 REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
@@ -495,7 +534,13 @@ REFUSAL_WORDS = _cue(
     r"(?<=\d)\w* (?:is|are|feels?|seems?) (?:honestly |kinda |kind of |pretty |a bit |a lil |a little |really |so )*"
     r"(?:brutal|painful)|"
     r"(?:not gonna|not going to|won'?t|doesn'?t|does not) fly|(?:is|'s|are) too (?:fast|soon|early|quick)|"
-    r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline)\b"
+    r"not (?:yet |quite )?(?:able|in a position) to accept|(?:must|have to) (?:respectfully |regretfully )decline|"
+    # "150 isn't a number I can accept", "not an offer we could take"
+    r"(?:isn'?t|is not|not) (?:a |an |the )?(?:number|figure|offer|amount|package|salary|something|one) (?:that )?"
+    r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to)|"
+    # "twenty days is not sufficient", "ur offer is garbage", "the number stung a bit", "base is the problem"
+    r"(?:is|are|'s) not (?:sufficient|adequate|enough)|(?:is|are|'s) (?:just |honestly |frankly )?(?:garbage|trash)|"
+    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;]))\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -629,16 +674,18 @@ JUSTIFY = _cue(
     r"your experience|i'?ll be (?:leading|running|managing))\b"
 )
 ENTHUSIASM = _cue(
-    r"\b(?:excited|exciting|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|passionate|"
+    r"\b(?:excited|(?<!not )exciting|(?<=very )excite|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|"
+    r"passionate|"
     r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|"
     r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
-    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|"
+    r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|(?:would|'d) (?:really )?love to (?:accept|sign)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
     r"welcome aboard|welcome to the team|favou?rite|great news|good news|wants you|loved you|wow|yay|woo+hoo|"
     r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
-    r"love (?:the|this|your|what|it|working)|i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
+    r"(?<!'d )(?<!would )love (?:the|this|your|what|it|working)|"
+    r"i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
     r"i'?m (?:all in|sold|super (?:keen|excited|happy))|happy to be|glad to (?:be|join)|"
     r"(?:want|wanna|keen) to (?:join|be part|work with you)|i really want this)\b"
 )
@@ -653,11 +700,21 @@ KEEN_WORDS = _cue(
     r"(?:want|need|wanted|love) (?:this|the) (?:job|role|position|offer)|job i'?ve wanted|"
     r"(?:great|good|perfect) match|i like very much|i believe in|bullish|look forward to|"
     r"want to make this work|(?:near|close|dear) to my heart|"
+    # "I'd rather be at Lumen", "I'd prefer to join Kestrel", "remains my preferred choice", "I remain most interested
+    # in you", "I want to take the job", "I care a lot about this mission"
+    r"(?:i'?d|i would) (?:still |much |really |honestly )?(?:rather be|prefer to (?:be|join|work)) "
+    r"(?:at|with|in|for)? ?"
+    r"(?!(?:the|my|a|an|another|other|home|office|remote|honest|transparent|upfront|clear|direct|frank|safe|sure|"
+    r"realistic|careful|straight)\b)[a-z]{3,}|preferred choice|"
+    r"remain(?:s)? (?:most |very |really |genuinely )?(?:interested|keen)|"
+    r"want to take (?:the|this) (?:job|role|position|offer)|"
+    r"care (?:a lot|deeply|so much|a great deal) about (?:this|the|your) (?:mission|work|team|cause|company)|"
+    r"(?:have )?long admired|"
     r"(?:glad|happy|thrilled|pleased|grateful) (?:for|to (?:get|receive)|about) (?:\w+ )?(?:the |this |your )?offer"
     r"(?!,? but))"
 )
 COMPETING = _cue(
-    r"\b(?:(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
+    r"\b(?:(?<!in )(?<!at )(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
@@ -672,7 +729,13 @@ COMPETING = _cue(
     r"approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
-    r"anoth?r offer|competing)\b"
+    r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job)|"
+    # "41k elsewhere, match?", "I have ₪41,000 on the table elsewhere", "…or I take the other job", "received a
+    # written offer", "two firms have quoted me €80k"
+    r"\d[\d.,]*k?\s+(?:[a-z/]+\s+){0,4}?(?:elsewhere|somewhere else)|"
+    r"(?:or|otherwise|else|then|,) i(?:'ll| will)? take the other (?:job|role|position)|"
+    r"(?:received|got|have|hold) a (?:written |verbal |firm |formal )offer|"
+    r"(?:they|companies|company|firms?) (?:have |has )?quoted me)\b"
 )
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
@@ -710,15 +773,17 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review) (?:it |this |that |them |things )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through) "
+    r"(?:it |this |that |them |things )?"
     r"(?:over |through )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
     r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
-    r"consider|review|reflect)|i'?ll (?:check|confirm|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing)"
+    r"consider|review|reflect)|i'?ll (?:check|"
+    r"confirm(?! (?:today|now|tonight|right away|straight away|immediately))|see what|ask|review|consider|reflect)|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)"
     r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
@@ -728,12 +793,20 @@ REQUEST_TIME = _cue(
     r"need to (?:consider|reflect|think|review|process|digest)|need a (?:day|moment|minute|night|week)|"
     r"give me (?:a (?:day|few days|week|moment|minute|bit|couple)|some time|until|till)|"
     r"until (?:monday|tomorrow|friday|next week)|hold (?:on|off)|"
-    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you)\b"
+    r"take (?:some|a little) time|let me get back|i'?ll get back|we'?ll get back|get back to you|"
+    # "a couple more days before I give you an answer", "few days for think", "before I decide", "once I've reviewed"
+    r"(?:a |some |a few |few |a couple (?:of )?|two |three |\d+ )?(?:more )?(?:days?|time|weeks?) "
+    r"(?:for (?:think|thinking|reflection|reflecting)|before (?:i|we) (?:give|decide|answer|respond|get back|"
+    r"make (?:a|my|the|our) (?:final )?decision))|"
+    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision)|"
+    r"once (?:i'?ve|i have|we'?ve|we have) (?:reviewed|thought|considered|had (?:a |some )?(?:chance|time|look)))\b"
 )
 REQUEST_WRITING = _cue(
     r"\b(?:in writing|written(?: offer| confirmation| down)?|writing|write (?:it|that|this) (?:up|down)|"
     r"e-?mail|mail (?:it|me|that)|send (?:it|me|that|this|over|the|an|a|over the|through|across)|"
-    r"offer letter|contract|paperwork|on paper|formal(?:ly)? offer|official offer|"
+    r"offer letter|contract|paperwork|(?:it|that|this|everything|all|them|down) on paper|formal(?:ly)? offer|"
+    r"official offer|write (?:it |that |this )?in(?:to)?|the letter (?:by|reflects|shows|includes|says|states)|"
+    r"the letter to (?:mention|include|say|state|reflect|list|show)|"
     r"document(?:ed)?|docs?(?! for)|signed copy|pdf|in the letter|put (?:it|that|this|those|everything|all of that|"
     r"all that|them) (?:in|into|down)(?! (?:the |my )?(?:base|salary|sign|bonus|equity|pto))|"
     r"updated offer|revised offer|new offer letter|get it in)\b"
@@ -766,8 +839,18 @@ QUIT = _cue(
     r"declining (?:this|the|your) offer|i'?ll be passing on (?:this|the|it)|i'?m passing on (?:this|the|it)|"
     r"i am passing on (?:this|the|it)|a no from me|"
     r"i will not accept (?:this|the|your) offer|not be moving forward|^\W*(?:no,? )?(?:thx|thanks),? declining|"
-    r"good luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
-    r"best of luck (?:to you|with (?:the|your) (?:search|hiring)|filling)|"
+    r"good luck (?:to you|w(?:ith|/)? (?:the|your) (?:search|hiring)|filling)|"
+    r"best of luck (?:to you|w(?:ith|/)? (?:the|your) (?:search|hiring)|filling)|"
+    # "pass. good luck", "I will not take this job", "I'll just go with the other company", "I have accepted another
+    # position", "I'll have to say no." / "…say no to the role", "not taking it. declining": the talks end
+    r"^\W*pass(?=\W*(?:$|[.!,]))|(?:^|[.!,]\s*)declin(?:e|ing)(?=\W*$)|"
+    r"(?:will not|won'?t|not going to|cannot|can'?t) (?:take|accept) (?:this|the) (?:job|role|position)|"
+    r"(?:'ll|will|gonna|going to) (?:just )?go with (?:the other|another|a different)|"
+    r"(?<!not )(?<!n't )(?:decided to|have|'ve|had) (?:accept(?:ed)?|take|taken|signed with) "
+    r"(?:another|a different) (?:offer|position|role|job|company)|"
+    r"(?:have to|must|need to|going to|gonna) say no"
+    r"(?=\W*$|[.!;]| [-–—] | to (?:the|this|your) (?:role|job|position|offer)\b)|"
+    r"hope our paths cross|"
     r"decided to (?:stay|remain) (?:with|at|where)|decision to (?:stay|remain) (?:with|at|where))\b"
 )
 QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)\W*$")
@@ -856,11 +939,12 @@ OWN_VALUE = _cue(
     r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
 )
 PRIORITY = _cue(
-    r"\b(?:matters? (?:most|more|the most|a lot|so much|to me|for me|a great deal)|most important|more important|"
+    # "matters a lot / so much to me" says it matters, not that it matters most: the writers left it out
+    r"\b(?:matters? (?:most|more|the most|to me|for me|a great deal)|most important|more important|"
     r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
     r"(?:top|first|main|biggest|key|principal|"
     r"number one|#1) (?:priority|thing|concern|request)|priorit(?:y|ies|ise|ize)|"
-    r"(?<!n't )(?<!not )(?<!never )care (?:most|more|a lot|about)|"
+    r"(?<!n't )(?<!not )(?<!never )care (?:most|more|a lot|about|(?:way|much|far) more)|(?:is|are) a must\b|"
     r"(?:my|the|our) (?:#|no\.? ?|number )(?:1|2|3|one|two|three)\b|"
     r"what i (?:really |most )?need (?:most )?is|the (?:one|only|main|big|biggest) (?:thing|one)(?: that)? "
     r"(?:i (?:really )?(?:need|care about|want)|for me)|"
@@ -880,16 +964,22 @@ WRITING_ASKED = re.compile(
     r"mail (?:it|me)|put (?:it|that|this|those|everything|all|them)|in writing|written (?:confirmation|down|into)|"
     r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
     r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
-    r"look forward to (?:receiving|seeing|getting))\b"
+    r"look forward to (?:receiving|seeing|getting)|grateful|appreciate|possible to (?:receive|get|have)|"
+    r"written (?:commitment|guarantee|agreement))\b"
 )
-NOT_WRITING_ASKED = re.compile(r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing)\b")
-WRITTEN_OFFER = re.compile(r"written offer|offers? in writing")  # how a rival offer stands, not a request
-IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were) written\b")
+NOT_WRITING_ASKED = re.compile(
+    r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing|(?:in|per|from) your (?:e-?mail|letter))\b"
+)
+# how a rival offer stands, not a request
+WRITTEN_OFFER = re.compile(r"written offer|offers? in writing|in writing from")
+IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were|be|been) written\b|"
+                        r"\b(?:came|comes|come|hold|holding|have|got|had|already) (?:\w+ )?in writing\b")
 ALTERNATIVES = _cue(
     r"\b(?:what else|(?<!for )(?<!or )anything else(?! i should| to know| about| you need)|something else|"
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
     r"(?<!have )(?<!got )(?<!have some )alternatives?|"
     r"(?<!without )any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
+    r"(?:is|are|would|will|might) there (?:be )?(?:any |some )?(?:flexibility|room|wiggle room|leeway)|"
     r"what (?:flexibility|room|wiggle room|leeway) (?:do|does|is|could|can|would)|(?:some|any) room left|"
     r"anything (?:besides|apart from|other than|beyond|on top of) (?:the )?(?:money|salary|base|pay|cash) "
     r"(?:you|that you) (?:could|can|might)|(?:are|is) (?:typically|usually|generally|normally) (?:negotiable|flexible)|"
@@ -911,7 +1001,7 @@ TRIAL = _cue(
 RUDE = _cue(
     r"\b(?:ridiculous|joke|joking|insult(?:ing)?|stupid|idiot(?:ic)?|dumb|greedy|"
     r"(?<!isn't )(?<!not )(?<!ain't )cheap(?:skate)?|pathetic|clueless|"
-    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn|wtf|stfu|shut up|screw (?:you|this|that)|"
+    r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn(?![,!])|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
     r"disgrace|scam|(?<!daylight )robbery|insane|absurd|are you kidding|wasting (?:my|our) time|"
     r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
@@ -929,13 +1019,16 @@ SUMMARY = _cue(
     r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
-    r"where we (?:are|stand)|what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
-    r"(?:walk|take) me through (?:the|your|everything)|what'?s on the table|(?:current|latest) offer\?|"
+    r"where we (?:are|stand)|where we'?re at|(?:the )?(?:full |whole )rundown|"
+    r"(?:give|send) me (?:a |the )?(?:quick )?rundown|"
+    r"what do we have|what have we (?:got|agreed)|(?:agreed|got|have) so far|"
+    r"(?:walk|take) me through (?:the|your|everything)|tell me again|what'?s on the table|(?:current|latest) offer\?|"
     r"overview|remind me (?:of )?(?:the|what)|go over (?:everything|the offer|it all)|run me through|"
     r"status)\b"
 )
 HINT = _cue(
-    r"\b(?:hint|wh?at (?:should|shd|shld|shall) i (?:say|do|ask|try|counter|push)|what do i (?:say|do|counter)|"
+    r"\b(?:hint|wh?at (?:should|shd|shld|shall) i (?:say|do|ask|try|counter|push)|"
+    r"what would (?:you|u) (?:suggest|do|recommend)|what do i (?:say|do|counter)|"
     r"what to (?:say|push for|ask for|do) next|any suggestions?\b|should i (?:mention|say|"
     r"tell|ask|wait|counter)|"
     r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"
@@ -987,7 +1080,8 @@ TIME_AMOUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
-    r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
+    r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
+    r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
     r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
     r"patients|miles|km|friends|colleagues|companies|firms|offers|interviews|recruiters)\b|"
@@ -1015,6 +1109,7 @@ TELL_ME = re.compile(
     r"ask (?:why|what|how|when|who|where|about|if|whether)|to know|(?<!let )you know|confirm (?:whether|if)|advise|"
     r"understand (?:what|how|why|whether|if)|(?:clear|straight) answer)\b"
 )
+WH_WORD = re.compile(r"\b(?:what|when|how|where|which|why|whether|details)\b")
 INFO_START = _cue(
     r"\W*(?:(?:so|and|but|ok|okay|also|thanks|thank you|thx|hey|hi|well|sorry|just|quick question|hmm|help|ooh|oh|"
     r"ah|wait|um|uh|btw|quick q|sorry|please|excuse me|nice|cool|lol|haha|ngl|lowkey|real quick),?\s+)*"
@@ -1078,6 +1173,25 @@ ROOM_ASKED = re.compile(
 ANY_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|hmm|hey|then),?\s+)*any (?:wiggle room|room|flexibility|flex|give|movement|"
     r"scope|leeway)\b"
+)
+# "would there be any flexibility on the sign-on?", "is $150k really the ceiling?": where there is room (guide)
+THERE_ROOM = re.compile(
+    r"\W*(?:(?:so|ok|okay|and|also|but|then),?\s+)*(?:is|are|would|will|might) there (?:be )?(?:any |some )?"
+    r"(?:other )?(?:wiggle room|room|flexibility|flex|give|movement|scope|leeway)\b"
+)
+# A recap the user gives and asks to have confirmed ("just to confirm: base $118k, 20 days. is that correct?", "so the
+# offer is 118k, 15 days?"), or a term asked to be confirmed ("please confirm whether the 8% is employer-only"): the
+# figures are the offer as it stands or asked about, not new asks (guide, third round)
+CONFIRM_TAG = re.compile(
+    r"(?:\bis (?:that|this) (?:right|correct)|,\s*(?:right|correct)|^\W*(?:right|correct))\s*\?+\W*$"
+)
+CONFIRM_LEAD = re.compile(r"^\W*(?:just )?(?:to confirm(?: my understanding)?|so (?:the|your) offer is|"
+                          r"(?:let me )?make sure i have (?:it|this) right)\b")
+CONFIRM_WHETHER = re.compile(r"\bconfirm (?:whether|if)\b")
+SALUTATION_LEAD = re.compile(r"\W*(?:dear|hi|hey|hello)\s+[\w.]+(?:\s+[\w.]+)?\s*,\s*")  # "Dear Maya, would there…"
+CEILING_ASKED = re.compile(
+    r"\b(?:is|are) (?:that|this|it|[$€£₪]?\d[\w.,]*|the \w+) (?:really |truly |definitely |absolutely )?"
+    r"(?:the )?(?:ceiling|max(?:imum)?|limit|cap|top of the band|final|firm|fixed)\b"
 )
 # "I'd like to know what the match is", "let me know how it vests": a question said as a wish
 KNOW_WISH = re.compile(
@@ -1528,13 +1642,15 @@ ULTIMATUM = _cue(
     # "either X or Y" offers a choice; "either X or I walk" does not
     r"\b(?:either\b.{1,60}\bor (?:else\b|(?:i|we)\b|i'?m\b|nothing\b|no\b)|"
     r"or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
-    r"pass|take the other)|or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
+    r"pass|take the other|(?:accept|take|sign) (?:another|a different|the other) (?:offer|job|role|position))|"
+    r"or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
     r"or (?:we stop|nothing|no deal|i'?m out)|"
     r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
     r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b|"
     r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
     r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|"
+    r"otherwise,? (?:i'?m|i am) (?:going to|gonna) (?:take|accept|go with|sign with) (?:the|an?)? ?other|"
     r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
@@ -1576,14 +1692,26 @@ PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
     r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
-    r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|accepted)\b"
+    r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
+    r"accepted" + _NOT_ANOTHER + r")\b"
 )
 
 # A deadline someone else set, said as information.
 DEADLINE = re.compile(
-    r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp)\s+(?:want|wants|need|needs|expect|expects|"
-    r"asked for)\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding)\b"
+    r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
+    r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
+    r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from)\b"
 )
+# A promise with a time in it ("so I can sign it by Friday", "I can start by Monday") asks for no time
+COMMITS_BY = re.compile(r"\b(?:sign|signing|confirm|start|join|accept)\b(?:\s+(?:it|this|that|them|the \w+))?\s*$|"
+                        r"\b(?:letter|contract|paperwork)\s*$")  # "I'd love the letter by Friday": when to send it
+# Showing the document is only what the writing is for ("…in an email so I can show my wife"; "so I can review it
+# with my partner" still consults before deciding), and so is a wait for the writing
+# itself ("I'll hold off until I see it in writing"): the request is for writing, not for time
+WRITING_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:i|we) can $")
+WAIT_FOR_WRITING_AFTER = re.compile(r"[^.!?]{0,30}\b(?:until|till|before|once) (?:i|we) (?:see|get|receive|have)\b")
+TIME_WORDS = re.compile(r"\b(?:weekend|tomorrow|days?|weeks?|monday|tuesday|wednesday|thursday|friday|tonight)\b")
 OWN_TIME = re.compile(
     r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
 )
@@ -1596,7 +1724,7 @@ AGREEING_OPENER = re.compile(r"^\W*(?:ok(?:ay)?|yes|yeah|yep|alright|all right|s
 # Asking for more of something without naming it: "would it be possible to add some?", "a few more days
 # would be nice", "can it go a bit higher?" (read against the perk just discussed).
 MORE_OF_IT = _cue(
-    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few)|some|any) (?:more|higher)"
+    r"\b(?:add (?:some|a bit|a little|a few)|(?:a (?:bit|little|few|lil|tad)|some|any) (?:more|higher)"
     r"(?! (?:questions?|things?|points?|details?|info|information|time|thoughts?)\b)|"
     r"(?:go|be|make it|get it) (?:a (?:bit|little) )?higher|(?:increase|raise|bump) (?:it|that|this)(?: up)?)\b"
 )

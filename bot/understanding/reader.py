@@ -185,19 +185,33 @@ class Understander:
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
-        if not terms:
-            acts, terms = self._a_perk_meant_not_named(low, words, acts, context, may)
-        terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
-        if context is not None and context.offer and Act.accept in acts:
-            acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
+        acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
-    def _a_perk_meant_not_named(self, low: str, words: set[str], acts: list[Act], context: Context | None,
-                                may: MayMatch) -> tuple[list[Act], list[Term]]:
+    def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
+                       slots: list[_Slot], context: Context | None, may: MayMatch,
+                       taken: bool) -> tuple[list[Act], list[Term]]:
+        """The last word on a message's terms: a perk meant without being named, what an acceptance takes, a counter
+        said as a yes, a question that only asks, a notice period stated alone."""
+        if not terms:
+            acts, terms = self._a_perk_meant_not_named(low, words, acts, signals, context, may)
+        terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
+        if context is not None and context.offer and Act.accept in acts:
+            acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
+        if Act.ask in acts and Act.propose in acts:
+            acts, terms = _only_asking(low, acts, terms, slots, signals)
+        if "notice" in low and terms and _notice_stated_alone(low, terms):
+            acts, terms = [a for a in acts if a is not Act.propose], []
+        return acts, terms
+
+    def _a_perk_meant_not_named(self, low: str, words: set[str], acts: list[Act], signals: list[Signal],
+                                context: Context | None, may: MayMatch) -> tuple[list[Act], list[Term]]:
         """A perk a message with no terms means without naming it: "would it be possible to add some?" after talk of
-        severance asks for more severance; "what range did you have budgeted?" asks about the salary."""
-        if context is not None and context.last_perk in self.perks and _found(cues.MORE_OF_IT, low, may):
+        severance asks for more severance, and so does "pls pls pls"; "a few more days before I decide" asks for time
+        only; "what range did you have budgeted?" asks about the salary."""
+        if (context is not None and context.last_perk in self.perks and _REQUEST_TIME not in acts
+                and (_found(cues.MORE_OF_IT, low, may) or _pleads_for_more(acts, signals))):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
             return acts, [Term(perk=context.last_perk, role="ask")]
         if Act.ask in acts and "range" in words and "base_salary" in self.perks and cues.RANGE_ASKED.search(low):
@@ -301,8 +315,9 @@ class Understander:
         word, start, end = token
         if word == "start" and "start_date" in self.perks and (
                 cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
-                or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)):
-            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
+                or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)
+                or (low.endswith(("my ", "the "), 0, start) and cues.START_MOVED_AFTER.match(low, end))):
+            return _Mention("start_date", start, end), 1  # "start in 6 weeks", "push my start to March"
         if word == "match" and "retirement_match" in self.perks and (
             cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
         ):
@@ -385,8 +400,10 @@ class Understander:
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
                                           for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
-        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and Act.accept not in acts):
+        elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
+                Act.accept not in acts or _walks_out_after_a_yes(low))):
             acts.add(Act.quit)
+            acts.discard(Act.accept)
         # without a sentence end in it, the message is one sentence: no need to split it
         sentences = cues.SENTENCE_SPLIT.split(low) if _ends_sentence(low) else [low]
         asked = [_is_info_question(sentence, may) for sentence in sentences]
@@ -399,6 +416,10 @@ class Understander:
         signals.extend(_cue_signals(low, original, may))
         if signals:
             _acts_from_signals(low, stated, acts, signals)
+            if _ALTERNATIVES in signals and not one_term_taken and not _at(cues.ACCEPT_ON_TERM, low, may):
+                # "sounds fair. anything else you could add?" asks where there is room; "ok on the review. any room
+                # on the budget?" still takes the one term it names
+                acts.discard(Act.accept)
         if Act.quit in acts:
             acts.discard(Act.reject)  # declining the job says more than refusing a term
         questions = (frozenset(s.strip() for s, q in zip(sentences, asked, strict=True) if q) if stated is not low
@@ -1195,10 +1216,22 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
     for m in cues.REQUEST.finditer(low):
         if m.group(0) in cues.LISTING or (m.group(0) == "then" and cues.ACCEPTING.search(low, m.end(), m.end() + 30)):
             continue  # "then I'm happy to accept" leads into the acceptance
+        if _part_of_the_taking(low, m):
+            continue  # "step 3 is fine then", "5 more days pto is perfect, deal"
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
         return True
     return False
+
+
+def _part_of_the_taking(low: str, request: re.Match[str]) -> bool:
+    """A request word that belongs to what is taken: "then" closing "step 3 is fine then", "more" inside the figure
+    taken ("5 more days pto is perfect")."""
+    word = request.group(0)
+    if word == "then":
+        return low[: request.start()].rstrip(" ,").endswith(cues.TAKEN_THEN)
+    return word in ("more", "extra", "additional") and any(c.isdigit() for c in low[max(0, request.start() - 6) :
+                                                                                   request.start()])
 
 
 def _asks_another(perk: str, slots: list[_Slot]) -> bool:
@@ -1479,8 +1512,9 @@ def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
     if _JUSTIFY not in acts:
         if (cues.REASON_LINK in may or _COMPETING in acts) and _gives_a_reason(low, acts, may):
             return [a for a in _ACT_ORDER if a in acts or a is _JUSTIFY]
-    elif _REQUEST_TIME in acts and _TAKING_A_POSITION.isdisjoint(acts):
-        return [a for a in acts if a is not _JUSTIFY]  # "let me talk it over with my wife"
+    elif (_REQUEST_TIME in acts or _REQUEST_WRITING in acts) and _TAKING_A_POSITION.isdisjoint(acts):
+        # "let me talk it over with my wife", "email it so I can show my wife": a reason for the request alone
+        return [a for a in acts if a is not _JUSTIFY]
     return acts
 
 
@@ -1490,11 +1524,15 @@ def _acts_from_signals(low: str, stated: str, acts: set[Act], signals: list[Sign
     if not signals:
         return
     if _HINT in signals:  # "what should I say next?": asked of the coach, no rival offer told
-        if "?" in low or cues.INFO_START.match(low):
-            acts.add(_ASK)
+        if "?" in low or cues.INFO_START.match(low) or cues.WH_WORD.search(low):
+            acts.add(_ASK)  # "ngl kinda lost, what's my next move here"
+            if _TAKING_A_POSITION.isdisjoint(acts):
+                acts.discard(_JUSTIFY)  # feeling lost is no reason for a term
         acts.discard(_COMPETING)
     if (_SUMMARY in signals or _ALTERNATIVES in signals) and ("?" in low or cues.POLITE_REQUEST.match(low)):
         acts.add(_ASK)  # "recap?", "what else can you offer to bridge it?" want an answer
+    elif _SUMMARY in signals and cues.SUMMARY_ASKED.search(low):
+        acts.add(_ASK)  # "recap pls", "kindly provide a summary of the package": asked without a question mark
     market_stated = stated is low or cues.MARKET.search(stated) or cues.MARKET_TALK.search(stated)
     if (_MARKET_DATA in signals and market_stated) or (
             _OWN_VALUE in signals and (stated is low or cues.OWN_VALUE.search(stated))):
@@ -1559,7 +1597,7 @@ def _refuses(low: str, may: MayMatch) -> bool:
         for refusal in pattern.finditer(low):
             if cues.CONCEDED.search(low, max(0, refusal.start() - 80), refusal.start()):
                 continue  # "if salary is fixed, what else…", "I know the band is fixed, so…" refuse nothing
-            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 12):
+            if cues.OWN_FLOOR.search(low, max(0, refusal.start() - 4), refusal.end() + 30):
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
@@ -1571,7 +1609,7 @@ def _name_then_hello(low: str) -> bool:
     """ "Noa hiii", "Jonas! hey": a hello after the name (a plain look at the opening words first, so most
     messages run no pattern for it)."""
     opening = low[:24]
-    return (" hi" in opening or " he" in opening) and cues.NAME_THEN_HELLO.match(low) is not None
+    return (" hi" in opening or " he" in opening or " good " in opening) and cues.NAME_THEN_HELLO.match(low) is not None
 
 
 def _cue_acts(low: str, may: MayMatch) -> set[Act]:
@@ -1581,6 +1619,8 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.greet)
     if (cues.REJECT in may or cues.REFUSAL_WORDS in may) and _refuses(low, may):
         acts.add(Act.reject)
+    if "accept" in low and cues.OWN_FLOOR.search(low):
+        acts.add(Act.propose)  # "I cannot accept fewer than three remote days": a floor asks for that much (guide)
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
@@ -1592,18 +1632,43 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
         acts.add(Act.request_time)
     if _found(cues.REQUEST_WRITING, low, may) and _asks_for_writing(low, may):
         acts.add(Act.request_writing)
+        if Act.request_time in acts and _waits_only_for_the_writing(low):
+            acts.discard(Act.request_time)
     return acts
 
 
+_PROMISE_WORDS = ("sign", "confirm", "start", "join", "letter", "contract", "paperwork")  # see cues.COMMITS_BY
+
+
 def _asks_for_time(low: str) -> bool:
-    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news."""
-    if not cues.DEADLINE.search(low):
-        return True
+    """A time cue asks for time unless it is someone else's deadline ("they want an answer by Friday" is news) or
+    a promise ("so I can sign it by Friday")."""
+    deadline = cues.DEADLINE.search(low) is not None
+    if not deadline and not any(word in low for word in _PROMISE_WORDS):
+        return True  # the usual case: nothing that could make the time someone else's or a promise
     for cue in cues.REQUEST_TIME.finditer(low):
-        sentence = _sentence_of(low, cue.start())
-        if not cues.DEADLINE.search(sentence) or cues.OWN_TIME.search(sentence):
-            return True
+        if cues.COMMITS_BY.search(low, max(0, cue.start() - 24), cue.start()):
+            continue
+        if deadline:
+            sentence = _sentence_of(low, cue.start())
+            if cues.DEADLINE.search(sentence) and not cues.OWN_TIME.search(sentence):
+                continue
+        return True
     return False
+
+
+def _waits_only_for_the_writing(low: str) -> bool:
+    """ "Can you put it in an email so I can show my wife?", "I'll hold off on signing until I see it in writing":
+    every time cue is what the writing is for, or a wait for the writing itself (guide: a request for writing)."""
+    for cue in cues.REQUEST_TIME.finditer(low):
+        purpose = cue.group(0).startswith("show") and cues.WRITING_PURPOSE_BEFORE.search(
+            low, max(0, cue.start() - 16), cue.start())
+        if purpose and not cues.TIME_WORDS.search(low, cue.end(), _sentence_span(low, cue.start())[1]):
+            continue
+        if cues.WAIT_FOR_WRITING_AFTER.match(low, cue.end()):
+            continue
+        return False
+    return True
 
 
 def _asks_for_writing(low: str, may: MayMatch) -> bool:
@@ -1642,19 +1707,53 @@ def _accepts(low: str, may: MayMatch, acts: set[Act], mentions: list[_Mention]) 
                 continue  # "ok but 25 days" counters; "I accept the salary, but…" takes that much
         if cues.QUESTION_MARK_NEXT.match(low, accept.end()):
             continue  # "so we're agreed?" asks
+        if _refused_acceptance(low, accept.start()):
+            continue  # "150 isn't a number I can accept" refuses
         words = accept.group(0).strip(" ,.!").split()
-        if _an_opener(words) and (
-            cues.ACCEPT_THEN_ASK.search(low, accept.end())
-            or low.rstrip().endswith("?")
-            or Act.request_time in acts
-            or cues.ACKNOWLEDGED.match(low, accept.end())
-        ):
+        if _an_opener(words) and _opener_leads_in(low, accept.end(), acts, mentions):
             continue  # "ok, then I'd like 2 days remote", "fine, I'll talk to my partner": a lead-in
         if Act.reject in acts and "accept" not in accept.group(0):
             continue
         return True
     # "I'm pleased to accept", "happy to accept, and I can't wait to start"
-    return _found(cues.PLEASED_ACCEPT, low, may) and not _found(cues.ACCEPT_BLOCK, low, may)
+    return _found(cues.PLEASED_ACCEPT, low, may) and (
+        not _found(cues.ACCEPT_BLOCK, low, may) or _pleased_and_moving_on(low))
+
+
+def _pleased_and_moving_on(low: str) -> bool:
+    """ "I am pleased to accept the revised sign-on, and would now like to turn to the base": a polite "and would"
+    after the acceptance starts the next point; it is no hedge on the one taken."""
+    pleased = cues.PLEASED_ACCEPT.search(low)
+    if pleased is None or cues.CONDITION_WORD.search(low):
+        return False  # "if you can get to 0.2% equity…, I'm ready to sign" still waits for its condition
+    return _what_undoes(low, pleased, False) == set()
+
+
+def _opener_leads_in(low: str, after: int, acts: set[Act], mentions: list[_Mention]) -> bool:
+    """Whether an opening "ok"/"yes" only leads in to what follows it: an acknowledgement ("ok, no worries"), a
+    question ("ooh ok so is the bike scheme a thing? 🚲"), a request or time asked for; a request for the
+    paperwork alone still takes the offer ("sweet, can u email it?")."""
+    if cues.ACKNOWLEDGED.match(low, after):
+        return True
+    if not (cues.ACCEPT_THEN_ASK.search(low, after) or "?" in low[after:] or Act.request_time in acts):
+        return False
+    return not _yes_then_writing(low, acts, mentions)
+
+
+def _yes_then_writing(low: str, acts: set[Act], mentions: list[_Mention]) -> bool:
+    """ "sweet, can u put that in an email?", "cool, can you send the updated letter?": a yes, then only a request
+    for the paperwork (guide: "Sounds good, can you put that in writing?" accepts and asks for writing); not
+    "ok so can you send me the details of the bonus?", which asks about a term."""
+    return (Act.request_writing in acts and Act.request_time not in acts and not mentions and low.count("?") <= 1
+            and not cues.WH_WORD.search(low))
+
+
+def _refused_acceptance(low: str, start: int) -> bool:
+    """ "150 isn't a number I can accept", "not something I could agree to": the acceptance words are negated just
+    before (a plain look for the negation first, so most acceptances run no pattern for it)."""
+    before = max(0, start - 40)
+    return ("not" in low[before:start] or "n't" in low[before:start] or "never" in low[before:start]) and (
+        cues.NOT_ACCEPTABLE_BEFORE.search(low, before, start) is not None)
 
 
 def _what_undoes(low: str, accept: re.Match[str], conditional: bool) -> set[str] | None:
@@ -1949,9 +2048,51 @@ def _in_context(
         if "?" in low and all(t.amount is None for t in named):
             # "gym?", "cert covered?" want to know what there is; "senior in the title?", "step 3?" ask for it
             found.add(Act.propose if _spells_out_the_term(low, may) else Act.ask)
-        elif "?" not in low:
-            found.add(Act.propose)  # "title: principal", "fam coverage on health insurance"
+        elif "?" not in low and ("agreed" not in low or any(t.role != "current" for t in named)):
+            # "title: principal", "fam coverage on health insurance"; "we already agreed on 25 days" recalls
+            found.add(Act.propose)
     return [a for a in _ACT_ORDER if a in found]
+
+
+def _pleads_for_more(acts: list[Act], signals: list[Signal]) -> bool:
+    """ "pls pls pls", "please, just a bit more" with nothing else said: more of the perk under discussion (guide)."""
+    return Signal.pleading in signals and all(a in (Act.propose, Act.greet) for a in acts)
+
+
+def _notice_stated_alone(low: str, terms: list[Term]) -> bool:
+    """ "My notice period is one month", "I must give my employer three months' notice": a notice period stated
+    alone is no act and no term (guide); "can't start before March, notice period" still asks for a start date."""
+    return (all(t.perk == "start_date" and t.amount is None for t in terms) and "?" not in low
+            and cues.NOTICE_STATED.search(low) is not None and cues.START_ASKED.search(low) is None)
+
+
+def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], signals: list[Signal]
+                 ) -> tuple[list[Act], list[Term]]:
+    """A message that only asks proposes nothing: a recap given to be confirmed ("just to confirm: base $118k, 20
+    days. Is that correct?") names the offer as it stands, a term asked to be confirmed ("please confirm whether the
+    8% is employer-only") or where there is room ("any wiggle room on the relo package?") is asked about."""
+    if len(terms) != len(slots):
+        return acts, terms
+    if not terms and _ALTERNATIVES in signals and Act.trade_off not in acts:
+        return [a for a in acts if a is not Act.propose], terms  # "what else could you do to close the gap?"
+    sentences = [_sentence_span(low, slot.start) for slot in slots]
+    changed = list(terms)
+    for i, (term, (start, end)) in enumerate(zip(terms, sentences, strict=True)):
+        if term.role != "ask" or term.negated:
+            continue
+        sentence = low[start : end + 1]  # with its "?"
+        if term.amount is None and _ALTERNATIVES in signals and "?" in sentence and cues.ALTERNATIVES.search(sentence):
+            changed[i] = term.model_copy(update={"role": "question"})  # "any wiggle room on the relo?"
+        elif cues.CHANGE_ASKED.search(sentence):
+            continue
+        elif cues.CONFIRM_TAG.search(sentence) or cues.CONFIRM_TAG.match(low[end + 1 : end + 30].strip()) or (
+                cues.CONFIRM_LEAD.match(sentence) and "?" in low[start:]):
+            changed[i] = term.model_copy(update={"role": "current"})
+        elif cues.CONFIRM_WHETHER.search(sentence):
+            changed[i] = term.model_copy(update={"role": "question"})
+    if changed == terms or any(t.role == "ask" for t in changed) or Act.trade_off in acts:
+        return acts, terms
+    return [a for a in acts if a is not Act.propose], changed
 
 
 def _spells_out_the_term(low: str, may: MayMatch) -> bool:
@@ -1972,15 +2113,33 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.propose)  # "$160k, 10k sign-on and 4 remote days: that works, I accept"
         if Act.greet in acts and not terms and not _found(cues.ACCEPT_IN_WORDS, low, may):
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
+    if _JUSTIFY in acts and _ASK in acts and _only_a_question_backed(acts, terms) and not cues.FORFEITED.search(low):
+        acts.remove(_JUSTIFY)  # "Parental leave is how many weeks? We plan a baby next year.": why they ask
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
         # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
         acts.remove(_JUSTIFY)
+
+
+_BESIDE_A_QUESTION = frozenset({Act.greet, Act.enthusiasm, Act.justify, Act.ask})
+
+
+def _only_a_question_backed(acts: list[Act], terms: list[Term]) -> bool:
+    """A message that only asks for information, with the reason it asks ("…? We plan a baby next year"): the
+    reason backs no position (guide: justify gives the reason behind an ask for a term); a bonus given up by leaving
+    still argues for what the question is about ("is there a sign-on? I'd walk away from a bonus")."""
+    return all(a in _BESIDE_A_QUESTION for a in acts) and not any(t.role == "evidence" for t in terms)
 
 
 def _only_a_yes(low: str) -> bool:
     """The message's only acceptance cue is the "yes"/"ok" it opens with."""
     found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
     return len(found) == 1 and _an_opener(found[0])
+
+
+def _walks_out_after_a_yes(low: str) -> bool:
+    """ "ugh ok whatever, i'm out", "ok honestly I'm gonna pass on this one": the only yes is the opener, and the
+    message goes on to end the talks; the opener only acknowledges (the acceptance is not read)."""
+    return not cues.ACCEPT_IN_WORDS.search(low) and _only_a_yes(low)
 
 
 def _an_opener(words: list[str]) -> bool:
@@ -2078,7 +2237,15 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
 
 def _asks_where_there_is_room(sentence: str) -> bool:
     """ "any room on the sign-on?" asks where there is room (guide); "any chance of 25 days?" asks for them."""
-    return "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence)
+    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence):
+        return True
+    if "?" not in sentence:
+        return False
+    salutation = cues.SALUTATION_LEAD.match(sentence) if "," in sentence else None
+    if salutation is not None:
+        sentence = sentence[salutation.end() :]
+    return ("there" in sentence and cues.THERE_ROOM.match(sentence) is not None
+            and not cues.NUMBER_SAID.search(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
 
 
 def _wants_an_answer(sentence: str, may: MayMatch) -> bool:

@@ -163,7 +163,8 @@ def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
         ("can I have until Friday to think it over?", {Act.request_time}, []),
         ("140k, 25 days, remote fridays", {Act.propose},
          [("base_salary", 140_000, "ask"), ("pto", 25, "ask"), ("remote_work", None, "ask")]),
-        ("we already agreed on 25 days", {Act.accept}, [("pto", 25, "current")]),
+        # recalls what was settled before: the blind writers take nothing new from it (iter3, iter5)
+        ("we already agreed on 25 days", set(), [("pto", 25, "current")]),
         ("I'm happy to accept, and I can't wait to start.", {Act.accept, Act.enthusiasm}, []),
         ("I'd also like a sign-on bonus, since I'm leaving my annual bonus behind", {Act.propose, Act.justify},
          [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "ask")]),
