@@ -825,7 +825,9 @@ QUIT = _cue(
     r"no deal|not (?:interested|moving forward|going forward) (?:anymore|any more|with this|with the offer)|"
     r"i'?ll (?:go|take the other|accept the other|look) elsewhere|"
     r"(?<!than )(?<!not )(?<!n't )(?<!than to )(?:take the other offer|accept (?:the )?other offer)|"
-    r"going with (?:the other|another)|stop (?:this|here|the negotiation)|i give up|waste of (?:my )?time|"
+    r"going with (?:the other|another)|stop (?:this|here|the negotiation)|"
+    # "I give up" ends the talks; "I give up my yearly bonus" gives something up
+    r"i give up(?!\s+(?:my|the|a|an|some|part|half|all of|\$|€|£|₪|\d))|waste of (?:my )?time|"
     r"end of (?:the )?discussion|we'?ll part ways|part ways|i quit(?! (?:my|a|the|that|his|her|over|because))|"
     r"done negotiating|done here|i'?ll pass(?!\s+on)|i'?m declining|im declining|"
     # "I must decline a base of $84k" refuses a term; "I must decline (the offer)" ends the talks

@@ -247,3 +247,13 @@ def test_a_threat_to_take_the_other_offer_otherwise_is_an_ultimatum() -> None:
 def test_a_name_then_good_morning_greets_and_a_letter_to_mention_asks_for_writing() -> None:
     assert Act.greet in acts("Priya, good morning. Could parental leave go to 16 weeks?")
     assert Act.request_writing in acts("I accept, and I'd love the letter to mention the mentor we agreed.", _OFFER)
+
+
+def test_giving_something_up_is_not_giving_up_the_talks() -> None:
+    from tests.support.harness import shipped
+
+    _, understander = shipped()
+    traded = understander.read("ok 150 then, but add a 10k sign-on since I give up my bonus at the old place")
+    assert "quit" not in {a.value for a in traded.acts}
+    done = understander.read("I give up, this is pointless")
+    assert "quit" in {a.value for a in done.acts}
