@@ -111,16 +111,21 @@ def count(tree: Path, client: str, dms: int, loop: str, folder: Path) -> tuple[f
     [dump] = [path for path in folder.glob(f"cg.{client}.*") if re.search(r"\.1-01$", path.name)]
     annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(dump)], check=True, capture_output=True,
                                text=True).stdout
-    total = turn = 0
-    for line in annotated.splitlines():
-        number = line.split(" ", 1)[0].replace(",", "")
-        if "PROGRAM TOTALS" in line:
-            total = int(number)
-        elif "_operator.c:_operator_call" in line:
-            turn = int(number)
     for path in folder.glob(f"cg.{client}.*"):
         path.unlink()
+    total, turn = totals(annotated)
     return total / dms, turn / dms
+
+
+def totals(annotated: str) -> tuple[int, int]:
+    """(all instructions, the turn's) from ``callgrind_annotate --inclusive=yes``'s listing."""
+    total = turn = 0
+    for line in annotated.splitlines():
+        if "PROGRAM TOTALS" in line:
+            total = int(line.split()[0].replace(",", ""))
+        elif "_operator.c:_operator_call " in line and not turn:  # the outermost call, not a recursive one
+            turn = int(line.split()[0].replace(",", ""))
+    return total, turn
 
 
 def main() -> int:
