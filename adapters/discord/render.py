@@ -232,6 +232,7 @@ class _EmbedShape:
 
 
 KEPT_CARDS = 256
+KEPT_CARD_CHARS = 6000  # a card with more text than one message's embeds can hold is laid out each time
 _CardKey = tuple[str, str | None, tuple[tuple[str, str, bool], ...]]
 
 
@@ -243,7 +244,9 @@ def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
 def _card_embeds_sized(card: Card, colour: discord.Colour) -> list[tuple[discord.Embed, int]]:
     # Keyed by the card's plain strings: hashing and comparing them is far cheaper than the model's own.
     key = (card.title, card.footer, tuple((f.label, f.value, f.inline) for f in card.fields))
-    return [(_embed(shape, colour), shape.size) for shape in _card_shapes(key)]
+    chars = len(card.title) + sum(len(label) + len(value) for label, value, _inline in key[2])
+    shapes = _card_shapes(key) if chars <= KEPT_CARD_CHARS else _card_shapes.__wrapped__(key)
+    return [(_embed(shape, colour), shape.size) for shape in shapes]
 
 
 def _embed(shape: _EmbedShape, colour: discord.Colour) -> discord.Embed:

@@ -289,3 +289,12 @@ def test_a_recruiter_line_said_again_is_quoted_from_what_was_kept(monkeypatch: p
     again = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Carla", text=line), OWNER)
     assert [m.content for m in again] == [m.content for m in first]
     assert parsed == [] and escaped == []
+
+
+def test_a_card_too_long_for_one_message_is_laid_out_each_time_and_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    card = Card(title="Transcript", fields=tuple(CardField(label=f"Turn {i}", value="said " * 150) for i in range(10)))
+    first = render.card_embeds(card, render.CARD_COLOUR)
+    escaped = _count_escapes(monkeypatch)
+    again = render.card_embeds(card, render.CARD_COLOUR)
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in first]
+    assert escaped  # laid out afresh: long cards would fill the kept layouts with text that seldom repeats
