@@ -61,7 +61,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# `--tree PATH` (used by --against): the adapter and the coach of another checkout, measured by this bench.
+sys.path.insert(0, sys.argv[sys.argv.index("--tree") + 1] if "--tree" in sys.argv else str(Path(__file__).parents[1]))
 
 import discord
 
@@ -70,6 +71,8 @@ from adapters.discord.commands import Catalogue
 from adapters.discord.config import DiscordSettings
 from adapters.event_loop import EVENT_LOOPS, run_on
 from tests.support.fake_discord import FakeDiscord, connected
+
+HERE = Path(__file__).resolve().parents[1]
 
 CONVERSATION = (
     "practice {scenario}",
@@ -113,6 +116,32 @@ class SamePayloadClient(BareClient):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot:
             return
+        for kwargs in self.payloads[(str(message.author.id), message.content)]:
+            await message.channel.send(**kwargs)
+        self.done.set()
+
+
+class TurnThenPayloadClient(SamePayloadClient):
+    """The fairest floor for the adapter's own CPU: a bare client that takes the very turn the coach
+    takes (on a store of its own, timed and subtracted like the coach's), then sends the coach's
+    messages for the DM with discord.py's ``send``. What it spends beyond the turn is discord.py's
+    receiving and sending of the same payloads on a thread that has just run a turn, with no adapter."""
+
+    def __init__(self, payloads: dict[tuple[str, str], list[dict[str, Any]]], turn: TurnTimed,
+                 **options: Any) -> None:
+        super().__init__(payloads, **options)
+        self.turn = turn
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot:
+            return
+        from bot.messages import Incoming
+
+        started = time.thread_time()  # the event as the core takes it counts as the turn here
+        incoming = Incoming(platform="discord", user_id=str(message.author.id), conversation_id=str(message.channel.id),
+                            text=message.content, event_id=f"message:{message.id}", at=message.created_at)
+        self.turn.cpu += time.thread_time() - started
+        await self.turn.handle(incoming)
         for kwargs in self.payloads[(str(message.author.id), message.content)]:
             await message.channel.send(**kwargs)
         self.done.set()
@@ -327,9 +356,11 @@ async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name
     catalogue = Catalogue.from_playbooks(playbooks)
     scenarios = sorted(playbooks.scenarios)
     texts = _texts(scenarios)
-    names = ("bare", "same-payload", "adapter", "replay", "coach", "turn", "coach-turn")
+    names = ("bare", "same-payload", "adapter", "replay", "coach", "turn", "coach-turn", "payload+turn",
+             "payload+turn-turn")
     rows: dict[str, list[float]] = {name: [] for name in names}
-    ratios: dict[str, list[float]] = {name: [] for name in ("same-payload", "adapter", "replay", "coach-turn")}
+    ratios: dict[str, list[float]] = {name: [] for name in ("same-payload", "adapter", "replay", "coach-turn",
+                                                            "payload+turn-turn")}
     per_slice = max(1, events // slices)
     warm_per_slice = max(1, warmup // slices)
     with tempfile.TemporaryDirectory() as folder, FakeOnItsThread() as side:
@@ -340,6 +371,7 @@ async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name
         payloads = {key: [message_kwargs(out) for reply in answer for out in render_reply(reply, int(key[0]))]
                     for key, answer in replies.items()}
         real = TurnTimed(CoachService(Store(Path(folder) / "coach.db"), Engine(playbooks, understander)))
+        twin = TurnTimed(CoachService(Store(Path(folder) / "twin.db"), Engine(playbooks, understander)))
         settings = DiscordSettings(token=side.fake.token, sync_commands=False)
         settle_heap()  # as the real serve() does once warmed up, for every client measured below
 
@@ -352,6 +384,7 @@ async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name
             "adapter": (lambda: coach_client(FixedLineService()), None),
             "replay": (lambda: coach_client(ReplayService(replies)), None),
             "coach": (lambda: coach_client(real), real),
+            "payload+turn": (lambda: TurnThenPayloadClient(payloads, twin, guild_ready_timeout=0), twin),
         }
         try:
             turn_number = 0
@@ -370,14 +403,16 @@ async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name
                         cpu, turn = await _cpu_per_dm(side, make(), dms, warm_per_slice, timed)
                         values[name] = cpu / per_slice
                         if timed is not None:
-                            values["turn"] = turn / per_slice
-                    values["coach-turn"] = values["coach"] - values["turn"]
+                            values[f"{name}-turn"] = (cpu - turn) / per_slice
+                            if name == "coach":
+                                values["turn"] = turn / per_slice
                     for name, value in values.items():
                         rows[name].append(value)
                     for name in ratios:
                         ratios[name].append(values[name] / values["bare"])
         finally:
             real.inner.close()
+            twin.inner.close()
     samples = rounds * slices
     print(f"Client thread CPU per DM (the fake Discord on its own thread; clients on the {loop_name} loop): "
           f"median over {samples} slices of {per_slice} DMs, and the ratio's quartiles over those slices")
@@ -387,9 +422,45 @@ async def cpu_main(events: int, rounds: int, warmup: int, slices: int, loop_name
             low, _middle, high = statistics.quantiles(ratios[name], n=4) if samples > 1 else [ratios[name][0]] * 3
             ratio = f"  {statistics.median(ratios[name]):5.2f}x bare  (quartiles {low:.2f}-{high:.2f})"
         print(f"{name:<12} {statistics.median(values_of) * 1000:6.3f} ms{ratio}")
-    print("adapter's own (coach - turn) / same-payload, median over slices: "
-          f"{statistics.median(c / p for c, p in zip(rows['coach-turn'], rows['same-payload'], strict=True)):.2f}")
+    own = [c / p for c, p in zip(rows["coach-turn"], rows["same-payload"], strict=True)]
+    fair = [c / p for c, p in zip(rows["coach-turn"], rows["payload+turn-turn"], strict=True)]
+    print(f"adapter's own (coach - turn) / same-payload, median over slices: {statistics.median(own):.2f}")
+    print("adapter's own (coach - turn) / a bare client taking the same turn and sending the same payloads "
+          f"(payload+turn - its turn), median over slices: {statistics.median(fair):.2f}")
     print("target: the adapter's own CPU within 1.1x of bare")
+    summary: dict[str, Any] = {name: statistics.median(values_of) for name, values_of in rows.items()}
+    summary |= {f"{name}/bare": statistics.median(values_of) for name, values_of in ratios.items()}
+    summary |= {f"{name}/bare q": statistics.quantiles(values_of, n=4)[::2] for name, values_of in ratios.items()
+                if samples > 1}
+    summary |= {"own/same-payload": statistics.median(own), "own/payload+turn": statistics.median(fair)}
+    print("JSON " + json.dumps(summary))
+    return 0
+
+
+def against_main(refs: list[str], repeats: int, child_arguments: list[str]) -> int:
+    """--cpu for this tree and each ref (``git archive``), in alternating processes, side by side."""
+    from bench.checkout import tree_of
+
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this": HERE, **{ref: tree_of(ref, Path(tmp)) for ref in refs}}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+        for repeat in range(repeats):
+            names = list(trees)
+            names = names[repeat % len(names):] + names[:repeat % len(names)]  # neither always first
+            for name in names:
+                done = subprocess.run([sys.executable, __file__, *child_arguments, "--tree", str(trees[name])],
+                                      capture_output=True, text=True, timeout=1800)
+                if done.returncode != 0:
+                    raise RuntimeError(done.stderr[-2000:])
+                print(f"--- {name} (run {repeat + 1})\n{done.stdout}", flush=True)
+                line = next(x for x in done.stdout.splitlines() if x.startswith("JSON "))
+                runs[name].append(json.loads(line[5:]))
+    print(f"Side by side, {repeats} alternating runs per tree (each value: the run's median over its slices)")
+    keys = ("coach-turn/bare", "replay/bare", "same-payload/bare", "payload+turn-turn/bare", "own/same-payload",
+            "own/payload+turn")
+    print(f"{'tree':<12}" + "".join(f"{key:>24}" for key in keys))
+    for name, results in runs.items():
+        print(f"{name:<12}" + "".join(f"{', '.join(f'{r[key]:.2f}' for r in results):>24}" for key in keys))
     return 0
 
 
@@ -471,6 +542,10 @@ if __name__ == "__main__":
                         help="with --cpu: each round's DMs in this many slices, the clients taking turns")
     parser.add_argument("--loop", choices=EVENT_LOOPS, default="asyncio",
                         help="with --cpu: the clients' event loop (the fake keeps its own asyncio loop)")
+    parser.add_argument("--tree", type=Path, help="with --cpu: measure this checkout's adapter and coach")
+    parser.add_argument("--against", action="append", default=[],
+                        help="with --cpu: also a git ref (git archive), in alternating processes, side by side")
+    parser.add_argument("--repeats", type=int, default=3, help="with --against: runs per tree")
     parser.add_argument("--first", action="store_true", help="first reply after start vs warm, fresh processes")
     parser.add_argument("--users", type=int, default=6, help="with --first: users per process")
     parser.add_argument("--code", type=Path, action="append", default=[],
@@ -479,6 +554,10 @@ if __name__ == "__main__":
     if arguments.first:
         sys.exit(first_main([Path(__file__).resolve().parents[1], *arguments.code], arguments.rounds,
                             arguments.users))
+    if arguments.cpu and arguments.against:
+        child = ["--cpu", "--events", str(arguments.events), "--rounds", str(arguments.rounds), "--warmup",
+                 str(arguments.warmup), "--slices", str(arguments.slices), "--loop", arguments.loop]
+        sys.exit(against_main(arguments.against, arguments.repeats, child))
     if arguments.cpu:
         sys.exit(run_on(arguments.loop, cpu_main(arguments.events, arguments.rounds, arguments.warmup,
                                                  arguments.slices, arguments.loop)))

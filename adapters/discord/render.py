@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import discord
@@ -220,45 +221,86 @@ def _title(text: str) -> str:
     return _cut(escape_text(_plain(text)), TITLE_LIMIT)
 
 
+@dataclass(frozen=True)
+class _EmbedShape:
+    """One embed of a card, as text Discord will show: kept per card and made into a fresh embed per send."""
+
+    title: str
+    fields: tuple[tuple[str, str, bool], ...]
+    footer: str | None
+    size: int  # what discord.py's len(embed) counts: title, field names and values, footer
+
+
+KEPT_CARDS = 256
+KEPT_CARD_CHARS = 6000  # a card with more text than one message's embeds can hold is laid out each time
+_CardKey = tuple[str, str | None, tuple[tuple[str, str, bool], ...]]
+
+
 def card_embeds(card: Card, colour: discord.Colour) -> list[discord.Embed]:
     """One card as one embed (more when its fields pass 25 or 6,000 characters); inline fields make a table."""
-    def fresh(continued: bool) -> discord.Embed:
-        return discord.Embed(title=_title(f"{card.title} (continued)" if continued else card.title), colour=colour)
+    return [embed for embed, _size in _card_embeds_sized(card, colour)]
 
-    footer = _cut(_plain(card.footer), FOOTER_LIMIT) if card.footer else None
+
+def _card_embeds_sized(card: Card, colour: discord.Colour) -> list[tuple[discord.Embed, int]]:
+    # Keyed by the card's plain strings: hashing and comparing them is far cheaper than the model's own.
+    key = (card.title, card.footer, tuple((f.label, f.value, f.inline) for f in card.fields))
+    chars = len(card.title) + sum(len(label) + len(value) for label, value, _inline in key[2])
+    shapes = _card_shapes(key) if chars <= KEPT_CARD_CHARS else _card_shapes.__wrapped__(key)
+    return [(_embed(shape, colour), shape.size) for shape in shapes]
+
+
+def _embed(shape: _EmbedShape, colour: discord.Colour) -> discord.Embed:
+    embed = discord.Embed(title=shape.title, colour=colour)
+    for name, value, inline in shape.fields:
+        embed.add_field(name=name, value=value, inline=inline)
+    if shape.footer:
+        embed.set_footer(text=shape.footer)
+    return embed
+
+
+@lru_cache(maxsize=KEPT_CARDS)
+def _card_shapes(key: _CardKey) -> tuple[_EmbedShape, ...]:
+    """A card's embeds as text, within Discord's limits: the offer card, a status or a checklist come
+    again and again (the same card for every user of a scenario), so each is laid out once and kept."""
+    title, card_footer, card_fields = key
+    footer = _cut(_plain(card_footer), FOOTER_LIMIT) if card_footer else None
     room = EMBED_TOTAL_LIMIT - (len(footer) if footer else 0)
-    embeds = [fresh(False)]
-    # Counted here as fields are added: discord.py's len(embed) and embed.fields walk every field each time.
-    size, fields = len(embeds[0]), 0
-    for card_field in card.fields:
-        name = _cut(escape_text(_plain(card_field.label)), FIELD_NAME_LIMIT) or "—"
-        value = _cut("\n".join(render_markup(card_field.value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
-        current = embeds[-1]
-        if fields >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
-            current = fresh(True)
-            embeds.append(current)
-            size, fields = len(current), 0
-        current.add_field(name=name, value=value, inline=card_field.inline)
+    shapes: list[_EmbedShape] = []
+    current_title = _title(title)
+    fields: list[tuple[str, str, bool]] = []
+    # Counted here as fields are added, so neither this nor _assemble walks the embed to measure it.
+    size = len(current_title)
+    for label, raw_value, inline in card_fields:
+        name = _cut(escape_text(_plain(label)), FIELD_NAME_LIMIT) or "—"
+        value = _cut("\n".join(render_markup(raw_value, FIELD_VALUE_LIMIT)) or "—", FIELD_VALUE_LIMIT)
+        if len(fields) >= FIELDS_PER_EMBED or size + len(name) + len(value) > room:
+            shapes.append(_EmbedShape(current_title, tuple(fields), None, size))
+            current_title = _title(f"{title} (continued)")
+            fields, size = [], len(current_title)
+        fields.append((name, value, inline))
         size += len(name) + len(value)
-        fields += 1
-    if footer:
-        embeds[-1].set_footer(text=footer)
-    return embeds
+    shapes.append(_EmbedShape(current_title, tuple(fields), footer, size + (len(footer) if footer else 0)))
+    return tuple(shapes)
 
 
 def _recruiter_text(reply: Reply) -> list[str]:
-    speaker = reply.speaker or "Recruiter"
+    return list(_recruiter_lines(reply.text, reply.speaker or "Recruiter"))
+
+
+@kept_when_short
+def _recruiter_lines(text: str, speaker: str) -> tuple[str, ...]:
+    """The speaker's name, then the words quoted: a scenario's opening and the recruiter's stock
+    answers come again for every user, so they are rendered once and kept like other short texts."""
     lines = [f"**{escape_text(speaker)}**"]
-    text = reply.text
     if text.strip() == text and text and not _MARKUP_SIGNS.search(text):
         # One plain line, what the recruiter nearly always says: quoted as it is, nothing to parse.
         quoted_line = "> " + escape_text(text)
         if len(quoted_line) <= CONTENT_LIMIT:
-            return _pack([*lines, quoted_line], CONTENT_LIMIT)
+            return tuple(_pack([*lines, quoted_line], CONTENT_LIMIT))
     for line in markup.parse(text):
         quoted = markup.Line(line.spans, bullet=False, quote=True)
         lines.extend(_split_line(quoted, CONTENT_LIMIT))
-    return _pack(lines, CONTENT_LIMIT)
+    return tuple(_pack(lines, CONTENT_LIMIT))
 
 
 def _heading(text: str) -> tuple[str | None, str]:
@@ -273,22 +315,23 @@ def _heading(text: str) -> tuple[str | None, str]:
 def render_reply(reply: Reply, owner_id: int) -> list[Outgoing]:
     """The Discord messages for one reply, in order; components and the file go on the last one."""
     contents: list[str] = []
-    embeds: list[discord.Embed] = []
+    embeds: list[tuple[discord.Embed, int]] = []  # each with the size Discord counts, measured once
     if reply.kind is ReplyKind.recruiter:
         contents = _recruiter_text(reply)
     elif reply.kind in (ReplyKind.debrief, ReplyKind.comparison) and reply.text:
         colour = DEBRIEF_COLOUR if reply.kind is ReplyKind.debrief else COMPARISON_COLOUR
         title, body = _heading(reply.text)
-        embeds = [discord.Embed(description=chunk, colour=colour)
-                  for chunk in render_markup(body, DESCRIPTION_LIMIT)] or [discord.Embed(colour=colour)]
+        described = [discord.Embed(description=chunk, colour=colour)
+                     for chunk in render_markup(body, DESCRIPTION_LIMIT)] or [discord.Embed(colour=colour)]
         if title:
-            embeds[0].title = _title(title)
+            described[0].title = _title(title)
+        embeds = [(embed, len(embed)) for embed in described]
     elif reply.text:
         contents = render_markup(reply.text, CONTENT_LIMIT)
 
     card_colour = _CARD_COLOURS.get(reply.kind, CARD_COLOUR)
     for card in reply.cards:
-        embeds.extend(card_embeds(card, card_colour))
+        embeds.extend(_card_embeds_sized(card, card_colour))
 
     components, overflow = choice_components(owner_id, reply.choices)
     if overflow:
@@ -312,8 +355,9 @@ def _overflow_text(choices: Sequence[Choice]) -> str:
     return "\n".join(lines)
 
 
-def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing]:
-    """Content chunks first, each its own message; embeds join the last one while within the limits."""
+def _assemble(contents: list[str], embeds: list[tuple[discord.Embed, int]]) -> list[Outgoing]:
+    """Content chunks first, each its own message; embeds (with their sizes) join the last one while
+    within the limits."""
     messages = [Outgoing(content=chunk) for chunk in contents]
     if not embeds:
         return messages
@@ -321,8 +365,7 @@ def _assemble(contents: list[str], embeds: list[discord.Embed]) -> list[Outgoing
     if not messages:
         messages.append(current)
     total = 0
-    for embed in embeds:
-        size = len(embed)  # discord.py counts every character Discord limits
+    for embed, size in embeds:
         if current.embeds and (len(current.embeds) >= EMBEDS_PER_MESSAGE or total + size > EMBED_TOTAL_LIMIT):
             current = Outgoing()
             messages.append(current)

@@ -237,3 +237,64 @@ def test_a_plain_recruiter_line_is_quoted_without_parsing(monkeypatch: pytest.Mo
     assert message.content == ("**Maya Chen**\n> I can stretch to $158,000 on base, if you can start in two "
                                "weeks. \\<\\@everyone\\> \\[link\\](x)")
     assert parsed == []
+
+
+def _count_escapes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the renderer escapes from now on."""
+    escaped: list[str] = []
+    escape = render.escape_text
+
+    def counting(text: str, *, line_start: bool = False) -> str:
+        escaped.append(text)
+        return escape(text, line_start=line_start)
+
+    monkeypatch.setattr(render, "escape_text", counting)
+    return escaped
+
+
+def _offer_card(base: str) -> Card:
+    # A new Card each time, as every turn parses its state afresh: equal content, different objects.
+    return Card(title="The offer *as it stands*", footer="Numbers are yearly", fields=(
+        CardField(label="Base salary", value=base), CardField(label="Sign-on bonus", value="$5,000"),
+        CardField(label="Paid time off", value="20 days", inline=False)))
+
+
+def test_a_card_shown_again_is_laid_out_from_what_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offer card is the same for every user of a scenario, and comes back with `status`: its
+    title, labels and values are escaped once, and every send still gets embeds of its own."""
+    first = render.render_reply(Reply(text="Where we are:", cards=(_offer_card("$84,000"),)), OWNER)
+    escaped = _count_escapes(monkeypatch)
+    again = render.render_reply(Reply(text="Where we are:", cards=(_offer_card("$84,000"),)), OWNER)
+    assert [e.to_dict() for m in again for e in m.embeds] == [e.to_dict() for m in first for e in m.embeds]
+    assert escaped == []
+    assert again[0].embeds[0] is not first[0].embeds[0]
+    changed = render.render_reply(Reply(text="Where we are:", cards=(_offer_card("$90,000"),)), OWNER)
+    assert [f.value for f in changed[0].embeds[0].fields] == ["$90,000", "$5,000", "20 days"]
+
+
+def test_a_cards_sizes_are_what_discord_counts() -> None:
+    """_assemble packs embeds by the sizes card_embeds measured as it laid them out."""
+    card = Card(title="Scorecard", footer="Practise again any time",
+                fields=tuple(CardField(label=f"Technique {i}", value="evidence " * (10 * i)) for i in range(40)))
+    sized = render._card_embeds_sized(card, render.DEBRIEF_COLOUR)
+    assert len(sized) > 1
+    assert [size for _embed, size in sized] == [len(embed) for embed, _size in sized]
+
+
+def test_a_recruiter_line_said_again_is_quoted_from_what_was_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "Hi, it's Carla from Brightwell!\nI'm so glad we got here: **$84,000** base, 20 days off."
+    first = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Carla", text=line), OWNER)
+    parsed = _count_parses(monkeypatch)
+    escaped = _count_escapes(monkeypatch)
+    again = render.render_reply(Reply(kind=ReplyKind.recruiter, speaker="Carla", text=line), OWNER)
+    assert [m.content for m in again] == [m.content for m in first]
+    assert parsed == [] and escaped == []
+
+
+def test_a_card_too_long_for_one_message_is_laid_out_each_time_and_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    card = Card(title="Transcript", fields=tuple(CardField(label=f"Turn {i}", value="said " * 150) for i in range(10)))
+    first = render.card_embeds(card, render.CARD_COLOUR)
+    escaped = _count_escapes(monkeypatch)
+    again = render.card_embeds(card, render.CARD_COLOUR)
+    assert [e.to_dict() for e in again] == [e.to_dict() for e in first]
+    assert escaped  # laid out afresh: long cards would fill the kept layouts with text that seldom repeats
