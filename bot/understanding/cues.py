@@ -244,7 +244,7 @@ PURPOSE_AFTER = re.compile(
 TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
     r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
-    r"(?:accept|take|live with|settle for|come down to|go down to|stay at|keep|"
+    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
     r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
@@ -955,7 +955,8 @@ NEGATORS = re.compile(
 NEGATION_AFTER = re.compile(
     r"\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
     r"isn'?t (?:needed|necessary|required|important|included|possible)|aren'?t (?:needed|necessary|included)|"
-    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|can go|i can drop|i don'?t need|"
+    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|"
+    r"can go(?! (?:up|higher|to|down|from|past|above|beyond)\b)|i can drop|i don'?t need|"
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
 )
 NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
@@ -1157,7 +1158,7 @@ FIELD_AFTER = re.compile(
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been) (?:\w+ )?(?:in|at|for) $"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) in $"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
@@ -1168,7 +1169,7 @@ STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a h
 GRADE_AS_SCALE_AFTER = re.compile(
     r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|is|are|it)\b"
 )
-GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every)\s+$")
+GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every|by the|by my|by your)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
 LEAVE_VERB_BEFORE = re.compile(
     r"(?:^|\b(?:i|you|we|they|he|she|it|to|would|will|can|could|not|never|must|should|might|may|please|then|before|"
@@ -1492,6 +1493,46 @@ IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
 )
+# A perk named without a number that nothing asks for (docs/labelling.md; searched around the perk's mention):
+# "let's set the sign-on aside", "a normal bonus, let's leave that": a topic put aside is no term at all;
+# "something I get every year, like a bonus": a comparison.
+SET_ASIDE_BEFORE = re.compile(r"\b(?:set|put|leave|park|table)\s+(?:the\s+|my\s+|your\s+|that\s+)?$")
+SET_ASIDE_AFTER = re.compile(r"\s+(?:aside|to one side|on hold|for (?:now|later|the moment))\b")
+LEFT_FOR_LATER = re.compile(r"\blet'?s (?:leave|park|skip|set aside|put aside) (?:that|this|it)\b")
+LIKE_A_BEFORE = re.compile(r"(?:,|\bsomething|\bsort of|\bkind of|\bjust) like (?:a |an |the )?$")
+# "to help with the move" after what is asked: what the ask is for, not a second perk
+PURPOSE_BEFORE = re.compile(r"\bto $")
+# A perk the user has now and loses by moving: evidence ("I will lose my yearly bonus", "walk away from my annual
+# bonus", "my current employer pays a yearly bonus"), not an ask.
+LOST_BEFORE = re.compile(
+    r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing) behind|miss(?:ing)? out on)"
+    r"\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?$"
+)
+AT_CURRENT_JOB_BEFORE = re.compile(
+    r"\b(?:my (?:current|present) (?:employer|job|company|firm)|at my (?:current |present )?(?:job|employer|"
+    r"company|firm))\b(?: \w+){0,2}? (?:pays?|gives?|offers?|provides?|has|had|i (?:get|got|have|had))\b[^.;!?,]*$"
+)
+# Named as settled or thanked for: "thanks for checking on the sign-on", "thank you for the equity", "I'll keep the
+# VSOP then", "I wait your answer for the sign-on", "after pay, remote work matters most", "the salary is fixed".
+THANKED_FOR_BEFORE = re.compile(
+    r"\bthank(?:s| you)(?: \w+)?(?: so much| very much| again)? (?:for|on) (?:(?:checking|looking|asking)"
+    r"(?: (?:on|into|about))? )?(?:the |my |your )?$"
+)
+KEPT_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can|let'?s|happy to|fine to) keep (?:the |my )?$")
+KEPT_AFTER = re.compile(r"\s*(?:then\b|as it is\b|as is\b)?\s*(?:[.;!]|$)")
+AWAITED_BEFORE = re.compile(
+    r"\b(?:wait(?:ing)?|look forward to|hear(?:ing)? back|news)(?: for)? (?:(?:your|an|the) (?:answer|reply|news|word)"
+    r" )?(?:for|on|about) (?:the |my )?$"
+)
+DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
+DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
+STATED_FIXED_AFTER = re.compile(
+    r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked)\b"
+)
+# "drop base to 155", "cut the sign-on down to 5k": lowered to a figure, not declined
+LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?[$€£₪]?\d")
+# A first sentence that only thanks ("Great, thank you.", "ok thanks!"): a courtesy before what comes next
+BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W+)?(?:thanks|thank you|ty)\W*[.!]\s")
 # In the sentence of a term taken by name, these make it a condition or a trade, not a taking
 TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
 # "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask

@@ -162,8 +162,10 @@ class Understander:
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
         _mark_fixed(low, slots)
+        slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
+            _standing_figure_traded(low, slots)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         if Signal.ultimatum in signals:
             # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
@@ -189,6 +191,8 @@ class Understander:
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         _settle(low, acts, terms, may, reason_in_words)
+        if _SUMMARY in signals or _ALTERNATIVES in signals:
+            acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
@@ -307,7 +311,10 @@ class Understander:
 
     @staticmethod
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
-        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
+        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours" nor "drop base to
+        155"."""
+        if cues.LOWERED_TO_AFTER.match(low, mention.end):
+            return False
         before = low[max(0, mention.start - 40) : mention.start]
         if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
                 and cues.NEGATORS.search(before)):
@@ -321,7 +328,9 @@ class Understander:
             return _other_sense(word, low, start, end)
         if word == "pay":
             # "pay me", "roles pay more": a verb, not the salary
-            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
+            # "one month of pay": the measure of another sum, not the salary
+            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
         if word in ("raise", "rase", "riase"):
             return bool(cues.RAISE_VERB.match(low, end))
         if word == "hours":
@@ -584,6 +593,12 @@ class Understander:
             r.guessed[ai] = perk
             r.has[role].add(perk)
             return True, perk
+        standing = self._the_offers_sum(r, a, context)
+        if standing is not None:
+            r.roles[ai] = "current"  # "$20,000 is only a bit over one month of pay" with a $20,000 sign-on offered
+            r.guessed[ai] = standing
+            r.has["current"].add(standing)
+            return True, standing
         perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
         if (perk is not None and r.offer and perk not in r.has["current"]
                 and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
@@ -604,6 +619,21 @@ class Understander:
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _the_offers_sum(self, r: _Pairing, a: Amount, context: Context | None) -> str | None:
+        """The money perk whose figure on the table is exactly this sum, said with no perk of its own: it names the
+        offer ("$10k is fair" after a $10,000 sign-on), where a guess would make it a salary of $10,000. Of two
+        perks with the same figure, the one just discussed is meant; a perk neither discussed nor named is not."""
+        if not r.offer or a.relative or a.unit != "money" or a.per is not None:
+            return None
+        named = {m.perk for m in r.mentions}
+        last = context.last_perk if context is not None else None
+        found = [key for key, value in r.offer.items()
+                 if value == a.value and value and key not in r.has["current"] and (key == last or key in named)
+                 and key in self.perks and self.perks[key].unit is PerkUnit.money]
+        if not found:
+            return None
+        return min(found, key=lambda key: key != last)
 
     def _like_the_figure_before(self, r: _Pairing, ai: int) -> str | None:
         """ "the offer includes 28 days; I would ask for 30": a bare number asked for after a figure counted in days,
@@ -1541,7 +1571,12 @@ def _writing_or_terms(
 ) -> tuple[list[Act], list[Term]]:
     """A message that asks for writing and names terms either lists what to write down or asks for a new term
     and says where it goes."""
-    if _REQUEST_WRITING not in acts or _PROPOSE not in acts:
+    if _REQUEST_WRITING not in acts:
+        return acts, terms
+    if _PROPOSE not in acts:
+        # "email me the offer, including the equity details": perks the letter should list are asked for by nobody
+        if _only_names_what_to_write(low, slots, may, with_figures=False):
+            return acts, [t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
         return acts, terms
     if _only_names_what_to_write(low, slots, may):
         # "can we get the 4 wfh days in the contract?" asks for writing, not for days
@@ -1553,10 +1588,13 @@ def _writing_or_terms(
     return acts, terms
 
 
-def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bool:
+def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch, with_figures: bool = True) -> bool:
     """Every perk asked for is named as already on the table ("the 4 wfh days", "the new sign-on") in a sentence
-    that asks for writing: the terms to put in the contract, not new asks."""
+    that asks for writing: the terms to put in the contract, not new asks. Without `with_figures`, only perks
+    named without a number count, and a figure asked for means the message asks for more than the letter."""
     asked = [slot for slot in slots if slot.role == "ask" and not slot.negated]
+    if not with_figures and any(slot.amount is not None for slot in asked):
+        return False
     return bool(asked) and all(
         cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
         and _found(cues.REQUEST_WRITING, _sentence_of(low, slot.start), may) for slot in asked)
@@ -1617,6 +1655,43 @@ def _mark_fixed(low: str, slots: list[_Slot]) -> None:
             slot.role = "current"
 
 
+def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
+    """Perks named without a number that nothing asks for (docs/labelling.md: a perk is an ask when it is wanted).
+
+    A topic put aside ("let's set the sign-on aside") or a comparison ("every year, like a bonus") is no term; a perk
+    the user loses by moving ("I will lose my yearly bonus") is evidence; one thanked for, kept, waited on, already
+    dealt with or said to be fixed ("thanks for checking on the sign-on", "I'll keep the VSOP then", "after pay,
+    remote work matters most", "the salary is fixed") is the offer as it stands. Without this the recruiter answers
+    about a perk nobody asked for."""
+    ends = {m.start: m.end for m in mentions}
+    kept: list[_Slot] = []
+    for slot in slots:
+        end = ends.get(slot.start)
+        if slot.amount is not None or slot.role != "ask" or end is None:
+            kept.append(slot)
+            continue
+        start = slot.start
+        near = max(0, start - 60)
+        if cues.LOST_BEFORE.search(low, near, start) or cues.AT_CURRENT_JOB_BEFORE.search(
+                low, _sentence_span(low, start)[0], start):
+            slot.role, slot.negated = "evidence", False  # "I will lose my bonus" declines nothing
+        elif slot.negated:
+            pass
+        elif ((cues.SET_ASIDE_BEFORE.search(low, near, start) and cues.SET_ASIDE_AFTER.match(low, end))
+                or cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start))
+                or cues.LIKE_A_BEFORE.search(low, near, start)
+                or (low.startswith("help", start) and cues.PURPOSE_BEFORE.search(low, near, start))):
+            continue
+        elif ((cues.THANKED_FOR_BEFORE.search(low, near, start))
+              or (cues.KEPT_BEFORE.search(low, near, start) and cues.KEPT_AFTER.match(low, end))
+              or cues.AWAITED_BEFORE.search(low, near, start)
+              or (cues.DONE_BEFORE.search(low, near, start) and cues.DONE_AFTER.match(low, end))
+              or (cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
+            slot.role = "current"
+        kept.append(slot)
+    return kept
+
+
 def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
     """A sum twenty times what the offer has on the perk just discussed is not about it ("$82,000" after talk
     of a $1,200 transit pass): the salary or another perk claims it."""
@@ -1640,6 +1715,18 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
         a = slot.amount
         if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
             slot.role = "current"
+
+
+def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
+    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table: the figure the
+    offer already has, settled for on a condition that asks for another perk, is offered up in the trade
+    (docs/labelling.md, third round), so it is read as an ask that the trade then gives."""
+    for slot in slots:
+        if (slot.role == "current" and slot.amount is not None and slot.perk is not None
+                and not any(other.perk == slot.perk and other.role == "ask" for other in slots)
+                and _taken_in_trade(low, slot.amount, slot.perk, slots)
+                and "accept" not in low[max(0, slot.start - 30) : slot.start]):  # "I can accept two months if…"
+            slot.role = "ask"  # "I'd stay at $175k if…, otherwise I'd need $185k": that one is asked
 
 
 def _foreign(low: str) -> bool:
@@ -1720,6 +1807,22 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
         # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
         acts.remove(_JUSTIFY)
+
+
+def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signals: list[Signal]
+                            ) -> tuple[list[Act], list[Term]]:
+    """A request for a recap asks for nothing new, and after a bare "ok" takes nothing: "ok can u recap where
+    everything is at? base, equity, all of it" lists what to recap (had it accepted, the practice would have closed on
+    it); "I accept the $4,000, could you recap…" still takes the $4,000. Asking what else could be done, after a bare
+    "Great, thank you.", takes nothing either."""
+    if _ACCEPT in acts and ((_SUMMARY in signals and _only_a_yes(low)) or cues.BARE_THANKS.match(low) is not None):
+        acts = [a for a in acts if a is not _ACCEPT]
+    if _SUMMARY in signals:
+        terms = [t.model_copy(update={"role": "current"}) if t.role == "ask" and t.amount is None else t
+                 for t in terms]
+        if not any(t.role == "ask" for t in terms):
+            acts = [a for a in acts if a is not _PROPOSE]
+    return acts, terms
 
 
 def _only_a_yes(low: str) -> bool:

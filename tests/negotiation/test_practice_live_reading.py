@@ -1,0 +1,83 @@
+"""What a live player saw go wrong, replayed in new words through the chat as a user would.
+
+Blind players practising live against the recruiter (tests/data/blind/iter5) found the recruiter answering about
+perks they had only mentioned, closing the talk on a request for a recap, and undoing a trade they had offered.
+Each test says what the user would notice.
+"""
+
+from __future__ import annotations
+
+from tests.support.harness import ChatHarness, text_of
+
+
+def recruiter_says(harness: ChatHarness, text: str) -> str:
+    return text_of(harness.say(text))
+
+
+def test_a_topic_put_aside_is_not_answered_as_an_ask() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Let's put the sign-on to one side for now; I'd rather talk about the equity "
+                                     "grant.")
+    assert "equity" in answer.lower()
+    assert "sign-on" not in answer.lower()
+
+
+def test_a_bonus_the_user_walks_away_from_is_a_reason_not_an_ask() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    answer = recruiter_says(harness, "Timing matters for me: leaving before March means walking away from my "
+                                     "annual bonus.")
+    assert "performance bonus" not in answer.lower()
+
+
+def test_a_sum_compared_with_a_month_of_pay_is_not_read_as_the_salary() -> None:
+    harness = ChatHarness()
+    harness.say("practice relocating_manager")
+    offered = recruiter_says(harness, "What matters most to me is three months of severance if I'm laid off in "
+                                      "my first year, since I'm moving my whole family for this.")
+    assert "$20,000" in offered  # the recruiter offers a bigger sign-on instead of severance
+    answer = recruiter_says(harness, "$20,000 is about one month of pay, so it doesn't cover much. Could the "
+                                     "sign-on be $30,000 instead?")
+    assert "base salary" not in answer.lower()  # not "No need, the offer already has $172,000 on base salary"
+    assert "sign-on" in answer.lower()
+
+
+def test_dropping_base_to_a_shorthand_figure_in_a_trade_keeps_that_figure() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    assert "$158,000" in recruiter_says(harness, "comparable series B roles pay 150-170k, could you do 165?")
+    recruiter_says(harness, "ok wild idea: id drop base to 156 if equity goes to like 30k a yr?")
+    practice = harness.practice()
+    assert practice.offer["equity"].current == 30_000
+    assert practice.offer["base_salary"].current == 156_000  # "156" is $156,000, not back to the opening $150,000
+
+
+def test_settling_at_the_base_on_the_table_in_a_trade_does_not_cut_it() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    assert "$158,000" in recruiter_says(harness, "comparable series B roles pay 150-170k, could you do 165?")
+    recruiter_says(harness, "Then I'll settle at $158,000 on base if the equity grant can go to $30,000 a year.")
+    practice = harness.practice()
+    assert practice.offer["equity"].current == 30_000
+    assert practice.offer["base_salary"].current == 158_000
+
+
+def test_asking_for_a_recap_after_ok_does_not_close_the_practice() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    recruiter_says(harness, "comparable series B roles pay 150-170k, could you do 165?")
+    answer = recruiter_says(harness, "ok could u recap where we are now? base, equity, the lot")
+    assert "$158,000" in answer and "welcome" not in answer.lower()
+    assert harness.practice().status == "active"
+
+
+def test_asking_what_else_could_be_done_after_thanks_gets_options_not_a_close() -> None:
+    harness = ChatHarness()
+    harness.say("practice relocating_manager")
+    recruiter_says(harness, "What matters most to me is three months of severance if I'm laid off in my first "
+                            "year, since I'm moving my whole family for this.")
+    answer = recruiter_says(harness, "Great, thanks. If severance really can't be written in, what else could you "
+                                     "do to protect me if the role is cut?")
+    assert "agreed" not in answer.lower() and "welcome" not in answer.lower()
+    assert harness.practice().status == "active"
