@@ -234,8 +234,10 @@ class Counterpart:
     @staticmethod
     def _accepts(said: Understanding) -> bool:
         """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing; nor
-        does one that asks for a recap or for what else could be done, which wants an answer, not a close."""
-        if Act.accept not in said.acts or Signal.summary in said.signals or _asks_for_options(said):
+        does one that asks for a recap or for what else could be done, which wants an answer, not a close, nor
+        one that asks for time first ("$2,000 is fair… I'd like a day to read it over before I sign")."""
+        if (Act.accept not in said.acts or Signal.summary in said.signals or _asks_for_options(said)
+                or Act.request_time in said.acts):
             return False
         arguing = {Act.competing_offer, Act.reject, Act.quit} & set(said.acts)
         return not arguing and not any(t.role == "evidence" for t in said.terms)

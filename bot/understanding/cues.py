@@ -684,7 +684,7 @@ REQUEST_TIME = _cue(
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
-    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
+    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
@@ -1151,7 +1151,7 @@ JOINED = re.compile(r"[\s-]+")
 HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |my |a )?$")
 # A perk word naming a line of work or a product: "in healthcare", "transit analysis", "the relocation feature".
 FIELD_AFTER = re.compile(
-    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
+    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
     r"experience|expertise)\b"
@@ -1228,7 +1228,7 @@ PAY_VERB = re.compile(
 )
 RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
-    r"\$|€|£|\d)"
+    r"\$|€|£|\d|[\w-]+ to\b)"  # "raise relocation to $16,000"
 )
 PROPOSE_VAGUE = _cue(
     r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
@@ -1505,7 +1505,7 @@ PURPOSE_BEFORE = re.compile(r"\bto $")
 # A perk the user has now and loses by moving: evidence ("I will lose my yearly bonus", "walk away from my annual
 # bonus", "my current employer pays a yearly bonus"), not an ask.
 LOST_BEFORE = re.compile(
-    r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing) behind|miss(?:ing)? out on)"
+    r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing)(?: behind)?|miss(?:ing)? out on)"
     r"\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?$"
 )
 AT_CURRENT_JOB_BEFORE = re.compile(
@@ -1533,6 +1533,30 @@ STATED_FIXED_AFTER = re.compile(
 LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?[$€£₪]?\d")
 # A first sentence that only thanks ("Great, thank you.", "ok thanks!"): a courtesy before what comes next
 BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W+)?(?:thanks|thank you|ty)\W*[.!]\s")
+# "no, I don't need to talk it over": the "no" turns down more time, it refuses no term
+NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|do not|won'?t) need (?:to|more|any|the)\b")
+# "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
+ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
+# A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
+OFFER_FIGURE_APPROVED_AFTER = re.compile(
+    r"\s+(?:is|'s|sounds|seems|looks)\s+(?:(?:def(?:initely)?|really|very|much|way|so|totally|more than|a lot)\s+)?"
+    r"(?:fair|better|generous|reasonable|great|good|fine|ok(?:ay)?)\b(?!\s*(?:\?|but|if|as long))"
+)
+TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?take (?:the )?$")
+# Only courtesies may come before an approved figure in its sentence: "…, so $68k is fair" is an argument
+APPROVAL_LEAD = re.compile(
+    r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
+)
+THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# "if I start at Lumen before then, I lose it": a start said as a condition of something else, not asked for
+IF_I_BEFORE = re.compile(r"\bif (?:i|we) $")
+# "think about it again": the user asks the recruiter to reconsider, not for time
+THINK_AGAIN = re.compile(r"think (?:about |abt )?(?:it|this|that) (?:over )?again\b|reconsider\b")
+TIME_NOT_NEEDED = re.compile(
+    r"\b(?:don'?t|do not|won'?t|no) need (?:any |more |extra )?(?:time|to (?:talk|think|sleep|wait|mull))"
+)
+# "I'm not asking for extra money": what the message does not ask for
+NOT_ASKED_BEFORE = re.compile(r"\b(?:not|n'?t) (?:asking|looking) for (?:any |an? |the |more |extra )*$")
 # In the sentence of a term taken by name, these make it a condition or a trade, not a taking
 TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
 # "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask

@@ -167,6 +167,7 @@ class Understander:
             _mark_the_offer(slots, context.offer)
             _standing_figure_traded(low, slots)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        acts = _approved_in_words(low, acts, slots, context)
         if Signal.ultimatum in signals:
             # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
@@ -181,6 +182,7 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
         terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        acts = _nothing_taken(low, acts, terms, context, may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
@@ -191,8 +193,7 @@ class Understander:
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         _settle(low, acts, terms, may, reason_in_words)
-        if _SUMMARY in signals or _ALTERNATIVES in signals:
-            acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
+        acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
@@ -252,6 +253,8 @@ class Understander:
                 mentions.append(mention)
             next_free = i + (size or 1)
         mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+        if "money" in words:
+            mentions = _money_of_a_perk(low, mentions)
         if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
             # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
             mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
@@ -1017,7 +1020,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
         return True  # "one day beats 0": nobody asks for nothing of a perk they do not name
     # "flexible hours with core time 11 to 3": a number about something else
     return (bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
-            and not (_salary_in_thousands(r.offer, a) and _found(cues.ASKING, _sentence_of(r.low, a.start), r.may)))
+            and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
+                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end))))
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
@@ -1098,7 +1102,9 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
     a month, could you cover it?", "could the company cover the certification? The course is $1,500"), is also
     asked for, without a figure of its own."""
     for slot in list(slots):
-        named_at = [m.start for m in mentions if m.perk == slot.perk]
+        # "I'm not asking for extra money" names the salary without asking for it
+        named_at = [m.start for m in mentions if m.perk == slot.perk
+                    and not cues.NOT_ASKED_BEFORE.search(low, max(0, m.start - 40), m.start)]
         if slot.role != "evidence" or not named_at or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
@@ -1416,6 +1422,8 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
+            if cues.NO_NEED_AFTER.match(low, refusal.end()):
+                continue  # "no, I don't need to talk it over" turns down more time
             return True
     return False
 
@@ -1449,7 +1457,13 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
 
 
 def _asks_for_time(low: str) -> bool:
-    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news."""
+    """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news, or
+    the user asks the recruiter to think again ("think about it again, I'm waiting") or says they need none."""
+    if ("again" in low or "reconsider" in low or "need" in low) and all(
+            cues.THINK_AGAIN.match(low, cue.start()) or cues.TIME_NOT_NEEDED.search(low, max(0, cue.start() - 16),
+                                                                                     cue.end() + 8)
+            for cue in cues.REQUEST_TIME.finditer(low)):
+        return False  # "no, I don't need more time" turns it down
     if not cues.DEADLINE.search(low):
         return True
     for cue in cues.REQUEST_TIME.finditer(low):
@@ -1660,9 +1674,9 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
 
     A topic put aside ("let's set the sign-on aside") or a comparison ("every year, like a bonus") is no term; a perk
     the user loses by moving ("I will lose my yearly bonus") is evidence; one thanked for, kept, waited on, already
-    dealt with or said to be fixed ("thanks for checking on the sign-on", "I'll keep the VSOP then", "after pay,
-    remote work matters most", "the salary is fixed") is the offer as it stands. Without this the recruiter answers
-    about a perk nobody asked for."""
+    dealt with, said to be fixed or not asked for ("thanks for checking on the sign-on", "I'll keep the VSOP then",
+    "after pay, remote work matters most", "the salary is fixed", "not asking for more salary") is the offer as it
+    stands. Without this the recruiter answers about a perk nobody asked for."""
     ends = {m.start: m.end for m in mentions}
     kept: list[_Slot] = []
     for slot in slots:
@@ -1678,13 +1692,14 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         elif slot.negated:
             pass
         elif ((cues.SET_ASIDE_BEFORE.search(low, near, start) and cues.SET_ASIDE_AFTER.match(low, end))
+                or (slot.perk == "start_date" and cues.IF_I_BEFORE.search(low, near, start))
                 or cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start))
                 or cues.LIKE_A_BEFORE.search(low, near, start)
                 or (low.startswith("help", start) and cues.PURPOSE_BEFORE.search(low, near, start))):
             continue
         elif ((cues.THANKED_FOR_BEFORE.search(low, near, start))
               or (cues.KEPT_BEFORE.search(low, near, start) and cues.KEPT_AFTER.match(low, end))
-              or cues.AWAITED_BEFORE.search(low, near, start)
+              or cues.AWAITED_BEFORE.search(low, near, start) or cues.NOT_ASKED_BEFORE.search(low, near, start)
               or (cues.DONE_BEFORE.search(low, near, start) and cues.DONE_AFTER.match(low, end))
               or (cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
             slot.role = "current"
@@ -1715,6 +1730,29 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
         a = slot.amount
         if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
             slot.role = "current"
+
+
+def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
+    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
+            low, slots):
+        return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+    return acts
+
+
+def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
+    """ "$2,000 is fair", "ok nice 158 is def better", "I'll take the $1,500, thanks", "thank you so much for the 3
+    days!": right after the recruiter put a figure on the table, that figure taken or approved in words takes it
+    (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+            continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
+        start = _sentence_start(low, a.start)
+        if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
+                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+            return True
+    return False
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -1786,6 +1824,27 @@ def _in_context(
     return [a for a in _ACT_ORDER if a in found]
 
 
+def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch
+                   ) -> list[Act]:
+    if _ACCEPT in acts and context is not None and _answers_without_taking(low, acts, terms, context, may):
+        return [a for a in acts if a is not _ACCEPT]
+    return acts
+
+
+def _answers_without_taking(low: str, acts: list[Act], terms: list[Term], context: Context, may: MayMatch) -> bool:
+    """ "Sure. My current employer pays a bonus…" answers the recruiter's question; "Oh, okay, that's fine, I
+    understand. Sorry for asking." acknowledges a refusal (guide: "ok" after a refusal only acknowledges the no).
+    Neither takes a term: only one naming a term of the offer, or saying "I accept", does."""
+    if (any(t.role == "current" for t in terms) or _found(cues.PLEASED_ACCEPT, low, may)
+            or _found(cues.ACCEPT_IN_WORDS, low, may)):
+        return False
+    if context.last_move == "question":
+        return _only_a_yes(low)
+    # after a refusal that asks why, "Sure. <the reason>" answers it
+    return context.last_move == "refusal" and (cues.ACKNOWLEDGED_NO.search(low) is not None
+                                               or (_only_a_yes(low) and _JUSTIFY in acts))
+
+
 def _spells_out_the_term(low: str, may: MayMatch) -> bool:
     """A short question that names what is wanted of a perk (a level, a figure, a time it is for) proposes it;
     one about what the perk is, covers or includes asks (guide: a request put as a question is `propose`)."""
@@ -1815,6 +1874,8 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     everything is at? base, equity, all of it" lists what to recap (had it accepted, the practice would have closed on
     it); "I accept the $4,000, could you recap…" still takes the $4,000. Asking what else could be done, after a bare
     "Great, thank you.", takes nothing either."""
+    if _SUMMARY not in signals and _ALTERNATIVES not in signals:
+        return acts, terms
     if _ACCEPT in acts and ((_SUMMARY in signals and _only_a_yes(low)) or cues.BARE_THANKS.match(low) is not None):
         acts = [a for a in acts if a is not _ACCEPT]
     if _SUMMARY in signals:
@@ -1875,6 +1936,17 @@ def _conditional(low: str, position: int) -> bool:
     sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
     return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
                 or cues.CONDITION_AFTER.match(low, position))
+
+
+def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the wellness money", "relocation money": the perk named just before is what the money is; not the salary."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if (kept and mention.perk == "base_salary" and low.startswith("money", mention.start)
+                and 0 < mention.start - kept[-1].end <= 1):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:

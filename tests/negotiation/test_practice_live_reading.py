@@ -81,3 +81,46 @@ def test_asking_what_else_could_be_done_after_thanks_gets_options_not_a_close() 
                                      "do to protect me if the role is cut?")
     assert "agreed" not in answer.lower() and "welcome" not in answer.lower()
     assert harness.practice().status == "active"
+
+
+def test_telling_the_recruiter_to_think_again_is_not_asking_for_time() -> None:
+    harness = ChatHarness()
+    harness.say("practice nonprofit_flex")
+    recruiter_says(harness, "I'd like 24 days off.")
+    answer = recruiter_says(harness, "Please think about it again, I'm waiting.")
+    assert "talk it over" not in answer.lower() and "take the time" not in answer.lower()
+
+
+def test_no_i_dont_need_more_time_then_taking_it_closes_the_deal() -> None:
+    harness = ChatHarness()
+    harness.say("practice nonprofit_flex")
+    recruiter_says(harness, "I'd like 24 days off.")
+    answer = recruiter_says(harness, "No, I don't need more time. Fine, I'll take it as it stands. Send me the "
+                                     "contract.")
+    assert "You reached an agreement" in answer
+    assert harness.state().practice is None
+
+
+def test_calling_the_recruiters_new_figure_fair_takes_it_but_a_day_to_read_keeps_the_talk_open() -> None:
+    harness = ChatHarness()
+    harness.say("practice below_target_review")
+    countered = recruiter_says(harness, "I'd love to get certified in accessibility for health apps, which feeds "
+                                        "straight into the patient booking work. Could the learning budget go to "
+                                        "$2,500?")
+    assert "$2,000" in countered
+    answer = recruiter_says(harness, "$2,000 is fair, thanks. Please put the updated offer in writing; I'd like a "
+                                     "day to read it over before I sign.")
+    assert "written offer" in answer
+    assert any(said in answer.lower() for said in ("no rush", "take the time", "take a day", "remain open"))
+    assert harness.practice().status == "active"  # not closed before the user has read it
+    assert harness.practice().offer["professional_development"].current == 2_000
+    closing = recruiter_says(harness, "I've read it and everything matches, I accept.")
+    assert "You reached an agreement" in closing
+
+
+def test_sure_then_the_reason_answers_why_and_agrees_to_nothing() -> None:
+    harness = ChatHarness()
+    harness.say("practice growth_startup")
+    assert "Why" in recruiter_says(harness, "I'd like 4 remote days a week.")
+    answer = recruiter_says(harness, "Sure. At my current job I'm fully remote and ship more that way.")
+    assert "agreed" not in answer.lower()
