@@ -352,6 +352,8 @@ class Counterpart:
             if self._quoted_monthly(term, perk, low):
                 low *= 12
             high = low + (term.range[1] - term.range[0]) * (low / term.amount) if term.range else low
+            if market.far_below(high, perk, self.scenario, term.perk):
+                continue  # "grants run $20k-$40k" tied to the salary is a misreading, not a claim to weigh
             rival = competing and term.range is None  # another employer's offer is one figure; a range is the market
             kind = f"competing:{term.perk}" if rival else f"market:{term.perk}"
             if term.doubtful or not in_range(high, perk) or not market.believable(

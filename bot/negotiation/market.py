@@ -41,6 +41,18 @@ def believable(amount: float, perk: PerkDef, scenario: Scenario, key: str, *, co
     return amount >= low * (1 - stretch)
 
 
+def far_below(amount: float, perk: PerkDef, scenario: Scenario, key: str) -> bool:
+    """A claimed figure under half of the least this role usually gets on `key`: about something else.
+
+    No one argues for more pay by quoting half the market, so such a figure was tied to the wrong perk
+    (a range about equity read beside the salary); it is neither believed nor held against the user.
+    """
+    if perk.unit in (Unit.flag, Unit.level) or perk.better != "higher":
+        return False
+    rng = usual_range(scenario, key)
+    return rng is not None and amount < rng[0] * 0.5
+
+
 def contradicts(before: tuple[float, float], now: tuple[float, float], margin: float) -> bool:
     """Two claimed ranges about the same thing that are further apart than `margin` allows."""
     return now[1] < before[0] * (1 - margin) or now[0] > before[1] * (1 + margin)

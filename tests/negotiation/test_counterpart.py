@@ -307,3 +307,18 @@ def test_base_pay_given_up_in_a_trade_is_never_halved(rita: Counterpart) -> None
     state, _ = run(rita, said(Act.propose, Act.trade_off, terms=(silly, wanted)))
     assert state.offer["working_hours"].current == 36
     assert state.offer["base_salary"].current == opening
+
+
+def test_a_figure_far_under_the_market_for_a_perk_is_not_held_against_the_user(rita: Counterpart) -> None:
+    # "levels data puts base at 110k-120k ... comparable equity grants run 20k-40k": when the second range
+    # is tied to the salary by mistake, the recruiter must not call the user inconsistent.
+    market = said(Act.propose, Act.justify, terms=(Term(perk="base_salary", amount=110_000, unit="money",
+                                                        role="evidence", range=(110_000, 120_000)),
+                                                   ask("base_salary", 115_000, "money")),
+                  signals=(Signal.market_data,))
+    stray = said(Act.propose, Act.justify, terms=(Term(perk="base_salary", amount=20_000, unit="money",
+                                                       role="evidence", range=(20_000, 40_000)),),
+                 signals=(Signal.market_data,))
+    state, turn = run(rita, market, stray)
+    assert not state.discredited and not turn.doubted
+    assert "$20,000" not in " ".join(turn.lines) and "$40,000" not in " ".join(turn.lines)
