@@ -381,7 +381,7 @@ ACCEPT = _cue(
     r"this works|it works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
-    r"count me in|i'?ll take it|i'll sign|"
+    r"count me in|i'?ll take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
@@ -1497,7 +1497,7 @@ IF_FIXED = re.compile(
 # "let's set the sign-on aside", "a normal bonus, let's leave that": a topic put aside is no term at all;
 # "something I get every year, like a bonus": a comparison.
 SET_ASIDE_BEFORE = re.compile(r"\b(?:set|put|leave|park|table)\s+(?:the\s+|my\s+|your\s+|that\s+)?$")
-SET_ASIDE_AFTER = re.compile(r"\s+(?:aside|to one side|on hold|for (?:now|later|the moment))\b")
+SET_ASIDE_AFTER = re.compile(r"\s+(?:aside|to one side|on hold|for (?:now|later|the moment)|to revisit)\b")
 LEFT_FOR_LATER = re.compile(r"\blet'?s (?:leave|park|skip|set aside|put aside) (?:that|this|it)\b")
 LIKE_A_BEFORE = re.compile(r"(?:,|\bsomething|\bsort of|\bkind of|\bjust) like (?:a |an |the )?$")
 # "to help with the move" after what is asked: what the ask is for, not a second perk
@@ -1527,7 +1527,7 @@ AWAITED_BEFORE = re.compile(
 DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
 DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
 STATED_FIXED_AFTER = re.compile(
-    r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked)\b"
+    r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked|off the table)\b"
 )
 # "drop base to 155", "cut the sign-on down to 5k": lowered to a figure, not declined
 LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?[$€£₪]?\d")
@@ -1555,6 +1555,13 @@ THINK_AGAIN = re.compile(r"think (?:about |abt )?(?:it|this|that) (?:over )?agai
 TIME_NOT_NEEDED = re.compile(
     r"\b(?:don'?t|do not|won'?t|no) need (?:any |more |extra )?(?:time|to (?:talk|think|sleep|wait|mull))"
 )
+# "I do not speak about salary", "I'm not talking about the bonus": a perk set apart from what the message is about
+NOT_ABOUT_BEFORE = re.compile(
+    r"\b(?:not|n'?t) (?:speak(?:ing)?|talk(?:ing)?|mean(?:ing)?) (?:about |of )?(?:the |my )?$"
+)
+# "I will let remote work go for now": a perk given up for now is put aside
+LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
+LET_GO_AFTER = re.compile(r"\s+go\b")
 # "I'm not asking for extra money": what the message does not ask for
 NOT_ASKED_BEFORE = re.compile(r"\b(?:not|n'?t) (?:asking|looking) for (?:any |an? |the |more |extra )*$")
 # In the sentence of a term taken by name, these make it a condition or a trade, not a taking

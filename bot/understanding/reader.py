@@ -255,6 +255,8 @@ class Understander:
         mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
+        if "not " in low or "n't " in low:
+            mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
         if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
             # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
             mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
@@ -602,7 +604,8 @@ class Understander:
             r.guessed[ai] = standing
             r.has["current"].add(standing)
             return True, standing
-        perk = self._like_the_figure_before(r, ai) or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may)
+        perk = (self._like_the_figure_before(r, ai) or self._raised_from_the_offer(r, ai)
+                or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if (perk is not None and r.offer and perk not in r.has["current"]
                 and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
             r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
@@ -637,6 +640,20 @@ class Understander:
         if not found:
             return None
         return min(found, key=lambda key: key != last)
+
+    def _raised_from_the_offer(self, r: _Pairing, ai: int) -> str | None:
+        """ "The offer have only 10k. Can you make it 16k?": a larger sum asked for right after a perk's figure on the
+        table (said within two sentences, nothing named between) is that perk's, not a salary of $16,000."""
+        a = r.amounts[ai]
+        if ai == 0 or a.unit != "money" or a.relative or not r.offer:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or perk == "base_salary" or r.roles[ai - 1] != "current" or previous.unit != "money"
+                or perk in r.has["ask"] or not previous.value < a.value or a.start - previous.end > 60
+                or any(previous.end <= m.start < a.start for m in r.mentions) or not self._fits(perk, a)):
+            return None
+        return perk
 
     def _like_the_figure_before(self, r: _Pairing, ai: int) -> str | None:
         """ "the offer includes 28 days; I would ask for 30": a bare number asked for after a figure counted in days,
@@ -1692,6 +1709,8 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         elif slot.negated:
             pass
         elif ((cues.SET_ASIDE_BEFORE.search(low, near, start) and cues.SET_ASIDE_AFTER.match(low, end))
+                or (cues.LET_GO_BEFORE.search(low, near, start) and cues.LET_GO_AFTER.match(low, end))
+                or (cues.SET_ASIDE_AFTER.match(low, end) and low.startswith(" to revisit", end))
                 or (slot.perk == "start_date" and cues.IF_I_BEFORE.search(low, near, start))
                 or cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start))
                 or cues.LIKE_A_BEFORE.search(low, near, start)

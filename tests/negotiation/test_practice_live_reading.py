@@ -124,3 +124,20 @@ def test_sure_then_the_reason_answers_why_and_agrees_to_nothing() -> None:
     assert "Why" in recruiter_says(harness, "I'd like 4 remote days a week.")
     answer = recruiter_says(harness, "Sure. At my current job I'm fully remote and ship more that way.")
     assert "agreed" not in answer.lower()
+
+
+def _sign_on_offered_for_severance(harness: ChatHarness) -> None:
+    harness.say("practice relocating_manager")
+    offered = recruiter_says(harness, "What matters most to me is three months of severance if I'm laid off in my "
+                                      "first year, since I'm moving my whole family for this.")
+    assert "$20,000" in offered
+
+
+def test_a_bigger_sum_asked_after_the_offers_figure_is_for_that_perk_not_the_salary() -> None:
+    harness = ChatHarness()
+    _sign_on_offered_for_severance(harness)
+    answer = recruiter_says(harness, "Movers quoted me about $15k for the family. The relocation you offer is only "
+                                     "10k. Could you make it 16k?")
+    assert "relocation" in answer.lower()
+    assert "base salary" not in answer.lower()
+

@@ -49,3 +49,7 @@ def test_perk_words_said_in_passing_are_not_asks() -> None:
     assert "performance_bonus" not in asked("It's paid once, like a bonus, or every year?")
     assert asked("I'll keep the options then. Could the sign-on go to $5,000?") == {"sign_on_bonus"}
     assert "base_salary" not in asked("I know the salary is set by the band. Could I get 4 remote days?")
+    assert "remote_work" not in asked("All right, I'll let remote work go for now. Could leave go from 20 to 24 days?")
+    assert "remote_work" not in asked("So: $68,000 and 24 days, with remote work to revisit later. Correct?")
+    assert asked("No, I do not speak about salary. Relocation I mean: now 10,000 dollars, I ask 16,000 dollars."
+                 ) == {"relocation"}
