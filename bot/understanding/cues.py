@@ -197,7 +197,7 @@ GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
     r"(?:come|coming) down to|(?:an? )?(?:acceptable |fair |good )?substitute for|in lieu of)\s+"
-    r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+    r"(?:(?!(?:for|if|then|and|than)\b)[\w$€£.,%-]+\s+){0,3}$"  # "worth less to me than salary" compares
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"

@@ -53,3 +53,11 @@ def test_perk_words_said_in_passing_are_not_asks() -> None:
     assert "remote_work" not in asked("So: $68,000 and 24 days, with remote work to revisit later. Correct?")
     assert asked("No, I do not speak about salary. Relocation I mean: now 10,000 dollars, I ask 16,000 dollars."
                  ) == {"relocation"}
+
+
+def test_a_perk_worth_less_than_salary_and_given_up_is_the_give_in_the_trade() -> None:
+    said = read("Honestly the stock options are worth far less to me than salary, so I'd give up the option grant "
+                "completely if base could go to $165,000.")
+    roles = {(t.perk, t.role) for t in said.terms}
+    assert ("equity", "give") in roles and ("base_salary", "ask") in roles
+    assert Act.trade_off in said.acts
