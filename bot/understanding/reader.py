@@ -1086,6 +1086,8 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
             continue  # "then I'm happy to accept" leads into the acceptance
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
+        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()):
+            continue  # "I don't need to talk it over", "a 12% bonus target": nothing requested
         return True
     return False
 

@@ -61,3 +61,15 @@ def test_a_perk_worth_less_than_salary_and_given_up_is_the_give_in_the_trade() -
     roles = {(t.perk, t.role) for t in said.terms}
     assert ("equity", "give") in roles and ("base_salary", "ask") in roles
     assert Act.trade_off in said.acts
+
+
+def test_pairing_is_not_a_misspelt_parking() -> None:
+    assert asked("Could I work from home 4 days a week, with one day in the office for planning and pairing?") == {
+        "remote_work"}
+
+
+def test_a_list_of_what_is_taken_asks_for_nothing_more() -> None:
+    said = read("I'm happy to accept: $158,000 base, the $1,500 sign-on and a 12% bonus target. Can't wait to start.")
+    assert set(said.acts) & {Act.accept, Act.propose} == {Act.accept}
+    said = read("No, I don't need to talk it over. Fine, I'll take it: 4 remote days and the base. Send the contract.")
+    assert set(said.acts) & {Act.accept, Act.propose, Act.reject} == {Act.accept}
