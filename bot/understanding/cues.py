@@ -128,7 +128,7 @@ NOT_TYPOS = frozenset(
     {
         "clarification", "clarifications",
         "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
-        "pairing", "parting",  # "planning and pairing" is no parking
+        "pairing",  # "planning and pairing" is no parking
         "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
         "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
         "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
