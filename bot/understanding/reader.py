@@ -255,7 +255,7 @@ class Understander:
         mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
-        if "not " in low or "n't " in low:
+        if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
             mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
         if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
             # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
@@ -318,12 +318,10 @@ class Understander:
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
         """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours" nor "drop base to
         155"."""
-        if cues.LOWERED_TO_AFTER.match(low, mention.end):
-            return False
         before = low[max(0, mention.start - 40) : mention.start]
         if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
                 and cues.NEGATORS.search(before)):
-            return not cues.NOT_NEGATION.search(before)
+            return not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
@@ -1120,10 +1118,11 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
     """A perk whose only figure is evidence, asked for where the figure or the perk is said ("parking costs me ₪700
     a month, could you cover it?", "could the company cover the certification? The course is $1,500"), is also
     asked for, without a figure of its own."""
+    negation = "not " in low or "n't " in low
     for slot in list(slots):
         # "I'm not asking for extra money" names the salary without asking for it
         named_at = [m.start for m in mentions if m.perk == slot.perk
-                    and not cues.NOT_ASKED_BEFORE.search(low, max(0, m.start - 40), m.start)]
+                    and not (negation and cues.NOT_ASKED_BEFORE.search(low, max(0, m.start - 40), m.start))]
         if slot.role != "evidence" or not named_at or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
@@ -1441,7 +1440,7 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
-            if cues.NO_NEED_AFTER.match(low, refusal.end()):
+            if "need" in low and cues.NO_NEED_AFTER.match(low, refusal.end()):
                 continue  # "no, I don't need to talk it over" turns down more time
             return True
     return False
@@ -1478,7 +1477,8 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
 def _asks_for_time(low: str) -> bool:
     """A time cue asks for time unless it is someone else's deadline: "they want an answer by Friday" is news, or
     the user asks the recruiter to think again ("think about it again, I'm waiting") or says they need none."""
-    if ("again" in low or "reconsider" in low or "need" in low) and all(
+    if ("again" in low or "reconsider" in low or "need time" in low or "need more" in low or "need any" in low
+            or "need to" in low) and all(
             cues.THINK_AGAIN.match(low, cue.start()) or cues.TIME_NOT_NEEDED.search(low, max(0, cue.start() - 16),
                                                                                      cue.end() + 8)
             for cue in cues.REQUEST_TIME.finditer(low)):
@@ -1691,11 +1691,12 @@ def _mark_fixed(low: str, slots: list[_Slot]) -> None:
 def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     """Perks named without a number that nothing asks for (docs/labelling.md: a perk is an ask when it is wanted).
 
-    A topic put aside ("let's set the sign-on aside") or a comparison ("every year, like a bonus") is no term; a perk
-    the user loses by moving ("I will lose my yearly bonus") is evidence; one thanked for, kept, waited on, already
-    dealt with, said to be fixed or not asked for ("thanks for checking on the sign-on", "I'll keep the VSOP then",
-    "after pay, remote work matters most", "the salary is fixed", "not asking for more salary") is the offer as it
-    stands. Without this the recruiter answers about a perk nobody asked for."""
+    A topic put aside ("let's set the sign-on aside", "I'll let remote work go") or a comparison ("every year, like a
+    bonus") is no term; a perk the user loses by moving ("I will lose my yearly bonus") is evidence; one thanked for,
+    kept, waited on, already dealt with, said to be fixed or not asked for ("thanks for checking on the sign-on", "I'll
+    keep the VSOP then", "after pay, remote work matters most", "the salary is fixed", "not asking for more salary")
+    is the offer as it stands. Without this the recruiter answers about a perk nobody asked for. Each pattern runs only
+    when a word it needs is near the perk (a plain look first: most mentions have none)."""
     ends = {m.start: m.end for m in mentions}
     kept: list[_Slot] = []
     for slot in slots:
@@ -1703,29 +1704,49 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         if slot.amount is not None or slot.role != "ask" or end is None:
             kept.append(slot)
             continue
-        start = slot.start
-        near = max(0, start - 60)
-        if cues.LOST_BEFORE.search(low, near, start) or cues.AT_CURRENT_JOB_BEFORE.search(
-                low, _sentence_span(low, start)[0], start):
-            slot.role, slot.negated = "evidence", False  # "I will lose my bonus" declines nothing
-        elif slot.negated:
-            pass
-        elif ((cues.SET_ASIDE_BEFORE.search(low, near, start) and cues.SET_ASIDE_AFTER.match(low, end))
-                or (cues.LET_GO_BEFORE.search(low, near, start) and cues.LET_GO_AFTER.match(low, end))
-                or (cues.SET_ASIDE_AFTER.match(low, end) and low.startswith(" to revisit", end))
-                or (slot.perk == "start_date" and cues.IF_I_BEFORE.search(low, near, start))
-                or cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start))
-                or cues.LIKE_A_BEFORE.search(low, near, start)
-                or (low.startswith("help", start) and cues.PURPOSE_BEFORE.search(low, near, start))):
+        role = _named_role(low, slot, end)
+        if role is None:
             continue
-        elif ((cues.THANKED_FOR_BEFORE.search(low, near, start))
-              or (cues.KEPT_BEFORE.search(low, near, start) and cues.KEPT_AFTER.match(low, end))
-              or cues.AWAITED_BEFORE.search(low, near, start) or cues.NOT_ASKED_BEFORE.search(low, near, start)
-              or (cues.DONE_BEFORE.search(low, near, start) and cues.DONE_AFTER.match(low, end))
-              or (cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
-            slot.role = "current"
+        if role == "evidence":
+            slot.negated = False  # "I will lose my bonus" declines nothing
+        slot.role = role
         kept.append(slot)
     return kept
+
+
+def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
+    """What a perk named without a number does where it is said: see _named_only. None: no term at all."""
+    start = slot.start
+    near = max(0, start - 60)
+    around = low[near : end + 16]
+    if any(word in around for word in ("los", "forfeit", "walk", "leav", "miss")) and cues.LOST_BEFORE.search(
+            low, near, start):
+        return "evidence"
+    if ("current" in around or "present" in around or "at my" in around) and cues.AT_CURRENT_JOB_BEFORE.search(
+            low, _sentence_span(low, start)[0], start):
+        return "evidence"
+    if slot.negated:
+        return slot.role
+    if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))
+         and cues.SET_ASIDE_AFTER.match(low, end)
+         and (cues.SET_ASIDE_BEFORE.search(low, near, start) or low.startswith(" to revisit", end)))
+            or ("let" in around and (cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start)) or (
+                cues.LET_GO_BEFORE.search(low, near, start) and cues.LET_GO_AFTER.match(low, end))))
+            or ("like " in around and cues.LIKE_A_BEFORE.search(low, near, start))
+            or (low.startswith("help", start) and cues.PURPOSE_BEFORE.search(low, near, start))
+            or (slot.perk == "start_date" and "if " in around and cues.IF_I_BEFORE.search(low, near, start))):
+        return None
+    if (("thank" in around and cues.THANKED_FOR_BEFORE.search(low, near, start))
+            or ("keep" in around and cues.KEPT_BEFORE.search(low, near, start) and cues.KEPT_AFTER.match(low, end))
+            or (any(word in around for word in ("wait", "look", "hear", "news"))
+                and cues.AWAITED_BEFORE.search(low, near, start))
+            or (("not " in around or "n't" in around) and cues.NOT_ASKED_BEFORE.search(low, near, start))
+            or (any(word in around for word in ("after", "besides", "apart", "other"))
+                and cues.DONE_BEFORE.search(low, near, start) and cues.DONE_AFTER.match(low, end))
+            or (any(word in around for word in ("fixed", "capped", "locked", "set", "off the table"))
+                and cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
+        return "current"
+    return slot.role
 
 
 def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
