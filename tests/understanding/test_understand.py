@@ -165,8 +165,9 @@ def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
          [("base_salary", 140_000, "ask"), ("pto", 25, "ask"), ("remote_work", None, "ask")]),
         ("we already agreed on 25 days", {Act.accept}, [("pto", 25, "current")]),
         ("I'm happy to accept, and I can't wait to start.", {Act.accept, Act.enthusiasm}, []),
+        # the bonus left behind is evidence (docs/labelling.md, second round: "I'd lose my bonus"), not a second ask
         ("I'd also like a sign-on bonus, since I'm leaving my annual bonus behind", {Act.propose, Act.justify},
-         [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "ask")]),
+         [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "evidence")]),
     ],
 )
 def test_everyday_phrasings_from_the_blind_review(text: str, acts: set[Act], terms: list[tuple]) -> None:
