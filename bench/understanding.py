@@ -338,6 +338,15 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
                       f" signals={sorted(x.value for x in said.signals)}")
     items = blind.practices(split, directory)
     if items:
+        report_practices(items, show_errors=show_errors, frozen=frozen)
+    return 0
+
+
+def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: bool) -> None:
+    """Per-turn reading of whole practices, then how it shows in the scorecard (bench/judgment.py)."""
+    from tests.support import blind
+
+    if items:
         result = blind.score_practices(items, blind.play_in_harness)
         if show_errors and not frozen:
             for practice_id, turn, said in result.misses:
@@ -351,7 +360,10 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
         for persona, n in sorted(result.by_persona.items()):
             print(f"  {persona:<10}{result.right_by_persona[persona]:>4}/{n:<4}")
         print(f"skilled turns with an ask: {result.skilled_asks}; misread (the user would restate): {result.restated}")
-    return 0
+        from bench import judgment
+
+        print()
+        judgment.report(items, frozen=frozen, show_errors=show_errors and not frozen)
 
 
 def print_signal_breakdown(scores: dict[str, Any]) -> None:

@@ -29,7 +29,10 @@ _CUES: dict[Detector, tuple[set[Act], set[Signal]]] = {
     Detector.prioritise: (set(), {Signal.priority}),
     Detector.justify_value: (set(), {Signal.own_value}),
     Detector.show_enthusiasm: ({Act.enthusiasm}, set()),
-    Detector.ask_alternatives: ({Act.trade_off}, set()),  # or a question with the alternatives cue, below
+    # Asking where there is room or what else they could do; proposing a trade oneself is not asking for one.
+    Detector.ask_alternatives: (set(), {Signal.alternatives}),
+    # A trade the recruiter took as one (something in the offer given up for something else) works the package.
+    Detector.whole_package: ({Act.trade_off}, set()),
     Detector.take_time: ({Act.request_time}, set()),
     Detector.get_in_writing: ({Act.request_writing}, set()),
 }
@@ -66,17 +69,23 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
     if not weighed or doubted:
         asks = []
+    either_or = Signal.ultimatum in said.signals or (Act.quit in said.acts and bool(asks))
     if asks:
-        _note_ask(st, line, reasoned=Act.justify in said_acts or Signal.own_value in said_signals)
+        _note_ask(st, line, reasoned=Act.justify in said_acts or Signal.own_value in said_signals,
+                  either_or=either_or)
     if _courteous(line):
         st.flags = _flag(st.flags, "courteous")
-    if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
+    if either_or:
         st.evidence.setdefault("ultimatum", line)
     discussed = set(st.perks_discussed) | {t.perk for t in said.terms if t.perk}
     beyond_pay = any(t.perk != "base_salary" for t in asks)  # this line itself reaches past the salary
     if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and beyond_pay and room > 0:
         st.evidence[_WHOLE_PACKAGE] = line
-    if Act.accept in said.acts and "first_ask" not in st.evidence and not asks:
+    # Any ask, with a figure or not ("the base is fine; what matters most is a flexible schedule"), means the
+    # user did not simply take the first offer, even when the same line accepts part of it.
+    if any(t.perk and t.role in ("ask", "give") and not t.negated for t in said.terms) or Act.trade_off in said.acts:
+        st.flags = _flag(st.flags, "asked")
+    if Act.accept in said.acts and "first_ask" not in st.evidence and "asked" not in st.flags:
         st.flags = _flag(st.flags, "accepted_first_offer")
 
 
@@ -88,17 +97,19 @@ def _honest_cues(said: Understanding, *, doubted: bool) -> tuple[set[Act], set[S
         said_signals -= {Signal.market_data, Signal.own_value}
     if Signal.alternatives in said_signals and Act.ask not in said_acts:
         said_signals.discard(Signal.alternatives)  # "I have other options" is not asking for any
-    elif Signal.alternatives in said_signals:
-        said_acts.add(Act.trade_off)  # asking what else they could offer shows the same technique
     return said_acts, said_signals
 
 
-def _note_ask(st: PracticeState, line: str, *, reasoned: bool) -> None:
-    """A concrete ask: the first one, whether the user came back with more, and the first courteous one."""
+def _note_ask(st: PracticeState, line: str, *, reasoned: bool, either_or: bool = False) -> None:
+    """A concrete ask: the first one, whether the user came back with more, and the first courteous one.
+
+    An either-or is never the courteous ask, whatever reasons it gives."""
     if "first_ask" in st.evidence:
         st.flags = _flag(st.flags, "asked_again")
     st.evidence.setdefault("first_ask", line)
     held = st.evidence.get("polite_ask")
+    if either_or:
+        return
     if (reasoned or _courteous(line)) and (held is None or _uses(st, held) >= _allowance(held)):
         st.evidence["polite_ask"] = line  # the first courteous ask that is not already quoted for two things
 
@@ -107,9 +118,13 @@ _COURTESY = ("please", "thank", "appreciate", "could you", "could we", "would yo
              "i would like", "i'd love", "grateful", "i understand", "happy to", "glad", "hope")
 
 
+# The same courtesy in chat shorthand ("sweet ty!!", "pls", a folded-hands emoji), as whole words.
+_COURTESY_SHORT = re.compile(r"\b(?:thx|thnx|ty|tysm|tyvm|pls|plz|cheers)\b|\U0001F64F")
+
+
 def _courteous(line: str) -> bool:
     low = line.lower().replace("’", "'")
-    return any(word in low for word in _COURTESY)
+    return any(word in low for word in _COURTESY) or _COURTESY_SHORT.search(low) is not None
 
 
 def _allowance(line: str) -> int:
@@ -152,8 +167,6 @@ def score(st: PracticeState) -> list[tuple[Detector, int, str | None]]:
                 out.append((detector, 1, first_ask))  # focused on a few things, without saying why
             case Detector.whole_package if not line and first_ask and len(st.perks_discussed) >= 2:
                 out.append((detector, 1, first_ask))
-            case Detector.take_time if not line and fair and first_ask and st.status == "ended" and not st.firm:
-                out.append((detector, 1, None))  # did not rush into a yes
             case Detector.polite_firm:
                 out.append(_polite_firm(st, fair))
             case _:
@@ -166,8 +179,8 @@ def _polite_firm(st: PracticeState, fair: bool) -> tuple[Detector, int, str | No
     polite = st.evidence.get("polite_ask")
     if not fair:
         return Detector.polite_firm, 0, st.evidence.get("rude")
-    if polite and "asked_again" in st.flags and "ultimatum" not in st.evidence:
-        return Detector.polite_firm, MAX_SCORE, polite
+    if polite and "asked_again" in st.flags and "ultimatum" not in st.evidence and "courteous" in st.flags:
+        return Detector.polite_firm, MAX_SCORE, polite  # reasons alone, never a kind word, are firm, not polite
     if polite or ("courteous" in st.flags and "first_ask" in st.evidence):
         return Detector.polite_firm, 1, polite or st.evidence.get("first_ask")
     return Detector.polite_firm, 0, None
@@ -175,10 +188,12 @@ def _polite_firm(st: PracticeState, fair: bool) -> tuple[Detector, int, str | No
 
 def _within_allowance(out: list[tuple[Detector, int, str | None]],
                       ev: dict[str, str]) -> list[tuple[Detector, int, str | None]]:
-    """Drop credits that quote a line more often than it has sentences to show them; direct evidence first."""
+    """Drop credits that quote a line more often than it has sentences to show them; direct evidence first,
+    then the larger credits (a full "polite and firm" is not dropped to keep a one-point partial)."""
     uses: dict[str, int] = {}
     direct = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) == line]
-    partial = [i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) != line]
+    partial = sorted((i for i, (d, points, line) in enumerate(out) if line and ev.get(d.value) != line),
+                     key=lambda i: -out[i][1])
     result = list(out)
     for i in direct + partial:
         detector, _, line = out[i]

@@ -161,11 +161,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # 
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
 _UNIT_AFTER_ONE_WORD = re.compile(
-    r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more)\s+"
+    r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more|"
+    # "three hybrid days", "four home-office days", "two work-from-home days": a word or two naming the kind of day
+    r"(?!(?:of|the|a|an|my|your|our|their|these|those|per|and|or|to|in|for|at)\b)[a-z]+(?:-[a-z]+){0,2})\s+"
     r"(days?|weeks?|hours?)\b"
 )
 # A number word left without its unit after a wish: "…, I need six", "I'd want four"
-_ELLIPSIS_BEFORE = re.compile(r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take)\s+(?:at least\s+)?$")
+_ELLIPSIS_BEFORE = re.compile(
+    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in)\s+(?:at least\s+)?$")
+# "from two weeks to six", "three remote days increased to four": the figure changed to is counted in the unit
+# said just before it
+_FROM_UNIT_TO = re.compile(r"\b(days?|weeks?|months?|hours?)\b[^.;!?\d]{0,24}\b(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
 _COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
@@ -342,6 +348,11 @@ def _parts_and_shifts(text: str, found: list[Amount]) -> list[Amount]:
         value = float(m["num"]) if m["num"].isdigit() else float(_WORD_NUMBERS[m["num"]])
         found = [a for a in found if not (m.start() <= a.start < m.end())]
         found.append(Amount(value=value, unit=_UNITS[m["unit"]], start=m.start(), end=m.end("num")))
+        whole = m["whole"]
+        if whole is not None and (whole.isdigit() or whole in _WORD_NUMBERS):
+            # the whole the part is taken from is a figure of its own: the offer's "18 days" in "2 of the 18 days"
+            found.append(Amount(value=float(whole) if whole.isdigit() else float(_WORD_NUMBERS[whole]),
+                                unit=_UNITS[m["unit"]], start=m.start("whole"), end=m.end()))
     ordinals = " day" in text and any(word in text for word in _ORDINALS)
     for m in _first(_ORDINAL_DAY.finditer(text)) if ordinals else ():
         if not any(a.start <= m.start() < a.end or m.start() <= a.start < m.end() for a in found):
@@ -483,6 +494,9 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
             unit = _UNITS.get(described.group(1))  # "two remote days", "four paid weeks"
     if cur or (unit is None and value >= 1000):
         unit = "money"
+    if unit is None and value < 1000 and " to " in text and (
+            moved := _FROM_UNIT_TO.search(text, max(0, m.start() - 40), m.start())) is not None:
+        unit = _UNITS.get(moved.group(1))
     if unit is None and value < 1000 and _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
@@ -540,8 +554,9 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         if high is not None and _RANGE_JOIN.match(text[low.end : high.start]):
             joiner = text[low.end : high.start].strip()
             low_value = low.value
-            if low.unit is None and high.unit == "money" and 0 < low_value < 1000 <= high.value:
-                low_value *= 1000  # "130-140k": the k belongs to both ends
+            if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (
+                    high.unit == "money" and 0 < low_value < 1000 <= high.value and low_value * 1000 <= high.value):
+                low_value *= 1000  # "130-140k", "$20–40k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
             spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
             if same_unit and spoken_range and low_value <= high.value:

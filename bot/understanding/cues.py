@@ -162,6 +162,10 @@ OPENERS = frozenset(
      "good", "ack", "done"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
+# "push the start to 5 wks", "move my start back": the start date moved, whatever follows
+# "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
+FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
+START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
@@ -268,6 +272,17 @@ GIVEN_UP_BEFORE = re.compile(
 GIVE_IT_AFTER = re.compile(
     r"[^.;!?]{0,60}?\b(?:give|giving|trade|trading|swap|swapping|drop|dropping|forgo|forego|skip|waive) "
     r"(?:it|them|that|those)(?: up)? (?:for|in exchange|if)\b"
+)
+# The offer's own figure offered up in a trade: "I'd give up the $600 wellness stipend and the $2k equipment budget",
+# "the ₪2,400 wellness budget converted to parking", "drop the VSOP and the €1,500 learning budget"
+OFFER_GIVEN_UP_BEFORE = re.compile(
+    r"\b(?:give up|giving up|give back|forgo|forego|drop|dropping|skip|waive|trade|trading|swap|swapping|"
+    r"let go of|sacrifice)\s+(?:(?!(?:for|if|then|but|so|to|in|instead)\b)[\w$€£₪.,%'-]+\s+){0,6}$"
+)
+PART_OF_BEFORE = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five) of (?:the|my|your|our) $")  # "2 of the 18 days"
+OFFER_GIVEN_UP_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:converted|moved|put|shifted|redirected|swapped|traded|could go|go|goes|going)\s+"
+    r"(?:in)?to(?:wards?)?\b(?!\s+[$€£₪]?\d)"
 )
 GIVE_TRADE_VERB = re.compile(r"\b(?:trade|trading|swap|swapping)\s+(?:you\s+)?(?:part|some|half|a bit)?\s*(?:of\s+)?$")
 SALARY_AS_SOURCE = re.compile(r"\s+(?:guides?|reports?|surveys?|insights|calculators?|websites?|sites?|tools?)\b")
@@ -654,7 +669,8 @@ COMPETING = _cue(
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
-    r"offered me|been offered|got an offer|have an offer|received an offer|approached by|"
+    r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
+    r"approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
     r"anoth?r offer|competing)\b"
@@ -725,7 +741,7 @@ REQUEST_WRITING = _cue(
 )
 QUIT = _cue(
     r"\b(?:(?<!be )(?<!not )(?<!n't )walk(?:ing)? away(?! from (?!this|the (?:deal|offer|negotiation|table|talks)|"
-    r"it\b|you\b))(?!\s+from\W*$)"
+    r"it\b|you\b))(?!\s+from(?:\W*$|\s*[,;.)]))"
     r"(?!\s+(?:isn'?t|is not|wouldn'?t|would not|or anything))|"
     r"i'?m (?:out|done|leaving)(?! (?:my|a|an|the|\w+ behind|behind))(?![^.!?]{0,40}\bbehind\b)|"
     r"i am (?:out|done)|we'?re done here|"
@@ -970,19 +986,20 @@ REPORTED = _cue(
 TEXT_SPEAK_AFTER = re.compile(r"\s*(?:the|u|you|me|us|be|go|low|late|much|many)\b")
 TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
-    r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
     r"or so to|before i (?:decide|sign|accept|answer)|of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
     r"(?:employees|people|ppl|persons|kids|children|users|customers|clients|staff|engineers|members|students|"
-    r"patients|miles|km)\b|"
+    r"patients|miles|km|friends|colleagues|companies|firms|offers|interviews|recruiters)\b|"
     r"(?:-| )?(?:trial|pilot|probation|test period|cliff)|(?:'s|s'|')?\s*notice\b)"
 )
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
 NOT_A_TERM_BEFORE = re.compile(
-    r"\bnotice(?: period)? (?:is|of|=)\s*(?:about |around |only |just )?$|"
-    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
+    r"\bnotice(?: period)?(?: (?:is|of|=))?\s*(?:about |around |only |just )?$|"
+    # a month's name or its short form ("mar 1", "march 1"), not a word it begins ("market 36-46k")
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
     r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
@@ -1030,6 +1047,25 @@ CHANGE_WORDS = re.compile(
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# "$10k up front", "can i get 10k signing": a one-off sum for joining
+SIGN_ON_AFTER = re.compile(r"\s+(?:up ?front|signing\b(?!\s+(?:the|a|an|my|it|this|that|of|with|date|day)\b))")
+# "shift my hours to 10-6", "core hours from 10 to 3": times of day, not amounts
+CLOCK_BEFORE = re.compile(r"\b(?:(?:hours|times?|shift|window)\s+(?:to|from|between|of|at)|"
+                          r"(?:starting|finishing|start|finish|leave|leaving|out by|until|till)\s+(?:at|by)?)\s*$")
+CLOCK_SPAN_AFTER = re.compile(r"\s*(?:-to-|-|–|to)\s*(\d{1,2})(?:\s*(?:am|pm))?\b(?!\s*(?:%|k\b|days?|weeks?|hours?))")
+# "what range did you have budgeted?", "what's the range for this level?": the pay range asked about, the salary's
+RANGE_ASKED = re.compile(
+    r"\bwhat(?:'s| is| was)?(?: the)? range\b|\brange (?:was |is |did you |do you |you )?(?:have )?budgeted\b|"
+    r"\brange (?:for|at) (?:this|the|that) (?:role|level|position|job|grade|seniority)\b"
+)
+# A figure that is the subject of a yes/no question, at the start of a clause: "…: is the $30k a one-time grant or
+# per year", "first, is the ₪5,000 learning budget yearly", "and does the 8% pension contribution start on day one"
+# "do"/"does" only as a helper verb before its subject ("does the 8% pension…"): in "could we also do 25 days?"
+# the figure is what is asked for.
+INVERTED_BEFORE = re.compile(
+    r"(?:^|[:;,.?!(]\s*|\b(?:and|first|second|also|whether)\s+)"
+    r"(?:(?:is|are|was|whether it'?s)\s+(?:the\s+|your\s+|this\s+|that\s+)?|(?:does|do)\s+(?:the|your|this|that)\s+)$"
+)
 # Asked for a change, not for information: "is 130k possible?" proposes; "is the 10% bonus guaranteed?" asks
 CHANGE_ASKED = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|more(?! (?:about|on|detail|details|info|information)\b)|higher|"
@@ -1145,7 +1181,7 @@ OFFER_WORDS = re.compile(
     r"\b(?:offer|offering|pay|paying|make it|counter|final|give you|earn|gross|net|month|year|go to|go up to|"
     r"stretch to|want|need|ask|asking|looking for|hoping|expect|at least|minimum|settle|target|floor)"
 )
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless)\b")
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,|\s[-–—]\s|\b(?:and|but|or|plus|also|then|if|so|since|because|unless|with)\b")
 TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 # "$1,000 for your home office" is kit; "home office 3 days" is remote work
@@ -1172,6 +1208,13 @@ GRADE_AS_SCALE_AFTER = re.compile(
 )
 GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every|by the|by my|by your)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
+# "€1,500 learning", "learning 2k", "$3,500 for learning", "more money for the learning?": the learning budget
+LEARNING_AS_BUDGET = re.compile(
+    r"(?:(?:[$€£₪]\s?\d[\d,.]*k?|\d[\d,.]*\s?k|\d[\d,.]*\s?(?:€|£|₪|eur|euro|dollars?))\s+(?:for\s+|on\s+)?|"
+    r"\b(?:for|on|limit on|and) (?:the )?)learning\b(?!\s+(?:curve|stuff|experience|opportunit|culture|environment|"
+    r"path|platform|about|from|a lot|new|how|to|on the job))|\blearning\s+(?=[$€£₪]?\d)"
+)
+LIST_ITEM_END = re.compile(r"\s*(?:[.;!?)]|,\s*(?:then|and|but|so)\b|$)")
 LEAVE_VERB_BEFORE = re.compile(
     r"(?:^|\b(?:i|you|we|they|he|she|it|to|would|will|can|could|not|never|must|should|might|may|please|then|before|"
     r"if|once|when|i'?d|i'?ll|we'?d|we'?ll|you'?d|can'?t|won'?t|don'?t|didn'?t|cannot|wouldn'?t|and i|or i))\s+$"
@@ -1227,6 +1270,10 @@ PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
     r"your|our|his|their|this|those|these|\w+ing)\b"
 )
+PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
+# "a salary review at six months", "the review after 6 months": the timing of a raise review, no term of its own
+# ("promo review at 6 mo" is the promotion's months, read as a promotion phrase before this is asked)
+REVIEW_WHEN_BEFORE = re.compile(r"(?<!promo )(?<!promotion )\breview (?:at|after|in|within)\s*(?:the |my )?$")
 RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
     r"\$|€|£|\d|[\w-]+ to\b)"  # "raise relocation to $16,000"
@@ -1277,6 +1324,12 @@ EVIDENCE_LEAD = _cue(
     r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
     r"quoted?|costs? (?:me|us)|(?:would|will) cost|(?:comes?|came|adds? up) to|runs? (?:about|around|to)|"
     r"i'?d (?:lose|forfeit|be leaving|be giving up)|"
+    # another employer's figures: "one of them came back with…", "another fintech offered…", "my bank pays…",
+    # "I received a written offer yesterday: …"
+    r"(?<!you )(?<!you've )(?<!you have )(?:came|(?:'ve|have|has)(?: now| just)? come) back (?:with|at)|"
+    r"(?:another|other|the other|a|my|one) (?:[\w-]+ )?(?:company|firm|startup|fintech|bank|employer|scale-?up|place|"
+    r"offer) (?:has |had )?(?:offered|offers|pays?|paid|gives?|gave|came back|is at|was at)|"
+    r"(?:received|got|have|hold|holding) (?:a|an|another) (?:written |verbal |firm |new )?offer|"
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(
@@ -1322,14 +1375,19 @@ ASKING = _cue(
 )
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
-    r"\b(?:up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
+    r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
     r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
-    r"your offer of|the offer(?:ed)? (?:of|is|was)|currently offered|revised (?:figure|offer|package|proposal) of|"
-    r"instead of|rather than|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
+    r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"
+    r"revised (?:figure|offer|package|proposal) of|"
+    r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
-    r"(?:can'?t|cannot|won'?t|not|not able to|unable to) (?:agree to|accept|do|take)|"
+    r"(?:can'?t|cannot|won'?t|not|not able to|unable to|not going to|am not going to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
+    # "you give me 3 weeks holiday, I want 5": what they give, said as a fact (not "if you give me", "can you give me")
+    r"(?<!if )(?<!when )(?<!unless )(?<!can )(?<!could )(?<!would )(?<!will )(?<!to )(?<!and )(?<!so )(?<!'d )"
+    r"you (?:give|pay|offer)(?: me)?|"
     r"(?:is|are|was|'s) (?:fixed|capped|set|stuck|firm) at|"
     r"appreciate(?: the move to| you going to| that you went to| you moving to)?|"
     r"(?:can|could) work with|proposed|thanks? (?:you )?for (?:confirming|moving to|going to|getting to|the move to|"
@@ -1337,7 +1395,8 @@ CURRENT_BEFORE = _cue(
     r"you (?:went|came|moved|got|have gone|'ve gone|'ve come|have come) (?:up |back )?(?:to|with|at)|"
     r"the current|the existing|keep(?:ing)?|current offer of|on the table|"
     r"offer(?<![a-z]'s offer)(?<!other offer)(?<!competing offer)(?<!second offer)(?<!rival offer)(?<!an offer)"
-    r"(?<!a offer)(?<!their offer)(?<!our offer)(?:ed)? (?:of|is|was)|"
+    r"(?<!a offer)(?<!their offer)(?<!our offer)(?<!written offer)(?<!verbal offer)(?<!firm offer)"
+    r"(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
@@ -1372,8 +1431,12 @@ ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".
 COMPARED_WITH = _cue(
     r"(?:\s+[\w-]+){0,3}?\s+(?:instead of|rather than|versus|vs\.?|up from)\s+(?:the |your |my )?$")
+# "24 days off instead of 20", "an ₪8,000 budget versus ₪5,000": the figure put in place of the offer's is the ask
+PUT_IN_PLACE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:instead of|rather than|versus|vs\.?)\s+(?:the |your |my )?(?:current )?"
+    r"(?:[$€£₪]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)")
 # A figure the ask is put in place of: "$10k instead of $5k, and three days…" ends one item; the next is not its kin.
-INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of)\s+(?:the |your |my )?[$€£₪]?$")
+INSTEAD_BEFORE = _cue(r"\b(?:instead of|rather than|in place of|versus|vs\.?)\s+(?:the |your |my )?[$€£₪]?$")
 # A figure said in the same breath as the one before it keeps its role: "my base is £68,000, with a 10% bonus"; a
 # request in between starts a new one: "keep the salary at $68k, give me two days at home".
 SAME_BREATH = re.compile(
@@ -1396,11 +1459,14 @@ CHANGE_FROM = re.compile(
 RANGE_TO = re.compile(r"\s*(?:to|-|–|—)\s*")
 # "from 12% to 18%": the first figure is the offer as it stands
 FROM_BEFORE = re.compile(r"(?<!start )\bfrom (?:the |your |my )?(?:current )?[$€£₪]?$")
-TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+[$€£₪]?\d")
+TO_AFTER = re.compile(
+    r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
+    r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
+)
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"
-    r"well|far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|"
+    r"well|far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|"
     r"a joke|not enough|insufficient|underwhelming|disappointing)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
@@ -1426,11 +1492,13 @@ CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
-    r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|too (?:low|little|few|small)|"
+    r"doesn'?t (?:cover|work|meet)|does not (?:cover|work|meet)|remains? (?:below|under)|"
+    r"too (?:low|little|few|small|soon|early|tight)|"
     r"falls? short|(?:is|are|feels?|seems?) (?:a bit |kinda |pretty |really )?(?:rough|light|small|tough)|"
     r"(?:allowance |amount |figure |package )?offered\b|on offer|in (?:your|the) offer|"
     r"you offered|you'?re offering|(?:is|as) your (?:budget|max|limit|cap)|on the table|in the offer|"
-    r"(?:is|are) (?:fine|ok|okay|good|great)|works|" + _JUDGED_LOW + r"|"
+    r"(?:is|are|looks?|seems?|sounds?) (?:fine|ok|okay|good|great)|works|covers me|doesn'?t reflect|"
+    + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
     r"is a (?:solid|good|great|big|real|fair|nice) (?:step|move|start|improvement)|"

@@ -166,6 +166,8 @@ class Understander:
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
             _standing_figure_traded(low, slots)
+        if Act.quit in acts and slots:
+            _named_in_a_decline(low, slots, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
         acts = _approved_in_words(low, acts, slots, context)
         if Signal.ultimatum in signals:
@@ -180,21 +182,32 @@ class Understander:
         if given and not trading and standing and any(s.perk in given and s.amount is not None
                                          and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
-        terms = [self._term(slot, slot.perk in given and slot.role == "ask") for slot in slots]
+        if trading:
+            _given_up_from_the_offer(low, slots)
+        terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = _nothing_taken(low, acts, terms, context, may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
-        if context is not None and context.last_perk in self.perks and not terms and _found(cues.MORE_OF_IT, low, may):
-            # "would it be possible to add some?" after talk of severance asks for more severance
-            terms = [Term(perk=context.last_perk, role="ask")]
-            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
+        if not terms:
+            acts, terms = self._a_perk_meant_not_named(low, words, acts, context, may)
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    def _a_perk_meant_not_named(self, low: str, words: set[str], acts: list[Act], context: Context | None,
+                                may: MayMatch) -> tuple[list[Act], list[Term]]:
+        """A perk a message with no terms means without naming it: "would it be possible to add some?" after talk of
+        severance asks for more severance; "what range did you have budgeted?" asks about the salary."""
+        if context is not None and context.last_perk in self.perks and _found(cues.MORE_OF_IT, low, may):
+            acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.ask, Act.accept}]
+            return acts, [Term(perk=context.last_perk, role="ask")]
+        if Act.ask in acts and "range" in words and "base_salary" in self.perks and cues.RANGE_ASKED.search(low):
+            return acts, [Term(perk="base_salary", role="question")]
+        return acts, []
 
     def _counter_said_as_yes(self, low: str, acts: list[Act], terms: list[Term], slots: list[_Slot],
                              offer: Mapping[str, float | str], may: MayMatch) -> tuple[list[Act], list[Term]]:
@@ -242,6 +255,8 @@ class Understander:
         for i, (word, _, _) in enumerate(tokens):
             if i < next_free:
                 continue  # inside a phrase already found
+            if word.endswith("'s"):
+                word = word[:-2]  # "pto's sorted"
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
@@ -252,14 +267,11 @@ class Understander:
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
-        mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+        mentions = _settled_mentions(low, words, mentions, may)
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
             mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
-        if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
-            # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
-            mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
         titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
         if titled and all(m.perk != "title" for m in mentions):
             named = cues.TITLE_NAMED.search(low)
@@ -296,13 +308,17 @@ class Understander:
     def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
         word, start, end = token
-        if word == "start" and "start_date" in self.perks and cues.START_WHEN.match(low, end):
+        if word == "start" and "start_date" in self.perks and (
+                cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
+                or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)):
             return _Mention("start_date", start, end), 1  # "start in 6 weeks", "start on the 1st"
         if word == "match" and "retirement_match" in self.perks and (
             cues.MATCH_PERCENT_BEFORE.search(low, max(0, start - 24), start) or cues.MATCH_PERCENT_AFTER.match(low, end)
         ):
             return _Mention("retirement_match", start, end), 1  # "3% match", "a match of 4%"
         key = self._by_phrase.get(word)
+        if key is None and word.endswith("'s"):
+            key = self._by_phrase.get(word[:-2])  # "pto's sorted", "the bonus's target"
         if key is not None:
             if self._verb_use(word, low, start, end):
                 return None, 0
@@ -335,7 +351,9 @@ class Understander:
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
                         or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
         if word in ("raise", "rase", "riase"):
-            return bool(cues.RAISE_VERB.match(low, end))
+            # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
+            return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
+                low, max(0, start - 12), start)
         if word == "hours":
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
         if word in ("salary", "base"):
@@ -438,11 +456,19 @@ class Understander:
         self, low: str, amounts: list[Amount], acts: list[Act], mentions: list[_Mention], may: MayMatch
     ) -> list[Amount]:
         kept = []
+        clock_end = 0
         for a in amounts:
             after = low[a.end : a.end + 30]
             before = low[max(0, a.start - 20) : a.start]
             if _at(cues.TIME_AMOUNT_AFTER, after, may) or _found(cues.NOT_A_TERM_BEFORE, before, may):
                 continue
+            if a.start < clock_end:
+                continue  # the second hour of "9-5"
+            clock_end = _a_time_of_day(low, a)
+            if clock_end:
+                continue
+            if a.unit in ("months", "weeks") and cues.REVIEW_WHEN_BEFORE.search(low, max(0, a.start - 40), a.start):
+                continue  # "a salary review at six months": when the review falls, not an amount of the raise
             if a.unit is None and not a.explicit_money and _found(cues.LABEL_NUMBER_BEFORE, before, may):
                 continue  # "step 4", "grade 7", "a family of 4": a label or a count, not an amount
             if a.unit is None and a.value in (2, 4) and cues.TEXT_SPEAK_AFTER.match(after):
@@ -480,16 +506,17 @@ class Understander:
             roles[ai] = role
             paired[ai] = key
             has[role].add(key)
+        if len(paired) < len(amounts) and len(amounts) > 2:
+            self._first_figure_first(low, mentions, amounts, roles, paired, context)
+        if len(paired) < len(amounts) and len(has["ask"]) > 0:
+            self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
                            offer=offer)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
         if len(amounts) > 1:
-            # the order among amounts already paired does not matter: only the unpaired are weighed
-            # only among asks: of several figures brought as evidence, the first said is the one kept
-            order = sorted(order, key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
-                                                  and self._said_as_limit(low, amounts[ai], may)))
+            order = self._unpaired_order(reading)
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
@@ -499,6 +526,96 @@ class Understander:
         if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
         return slots
+
+    def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
+                            paired: dict[int, str], context: Context | None) -> None:
+        """One figure per perk and role, the first said (guide): "the move is quoted at $16,500 and temporary housing
+        at $3,000" keeps $16,500 as the relocation's evidence, though $3,000 sits nearer the perk's word. A figure
+        left without a perk takes the slot of a later figure it could pair with in the same role; the later one is
+        then weighed like any figure said beside no perk."""
+        holder = {(key, roles[ai]): ai for ai, key in paired.items()}
+        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in self._pair_costs(low, mentions, amounts, context)
+                      if cost <= 1000]
+        # "quoted at $16,500 … temporary housing at $3,000": a sum spent on what a perk pays for is that perk's
+        candidates += [(ai, spent_on) for ai, a in enumerate(amounts)
+                       if roles[ai] == "evidence" and (spent_on := self._cost_object(low, a, set())) is not None]
+        for ai, key in candidates:
+            if ai in paired or roles[ai] not in ("evidence", "current"):
+                continue
+            later = holder.get((key, roles[ai]))
+            if later is None or amounts[later].start < amounts[ai].start or amounts[later].unit != amounts[ai].unit:
+                continue
+            if any(m.perk == key and amounts[later].end <= m.start and not low[amounts[later].end : m.start].strip(" -")
+                   for m in mentions):
+                continue  # "$145k base": a figure written against the perk's word is that perk's, whatever came first
+            del paired[later]
+            paired[ai] = key
+            holder[(key, roles[ai])] = ai
+
+    def _unpaired_order(self, r: _Pairing) -> list[int]:
+        """The order in which amounts left without a perk take one from a guess: the one asked for first."""
+        low, amounts, roles, paired, may = r.low, r.amounts, r.roles, r.paired, r.may
+        # the order among amounts already paired does not matter: only the unpaired are weighed
+        # only among asks: of several figures brought as evidence, the first said is the one kept
+        order = sorted(range(len(amounts)), key=lambda ai: (ai in paired, ai not in paired and roles[ai] == "ask"
+                                                            and self._said_as_limit(low, amounts[ai], may)))
+        if sum(1 for ai in order if ai not in paired and roles[ai] == "ask") > 1:
+            # "they came back at 132k…; I'd need you at 130k": the figure a clause asks for is guessed first, and
+            # one said before it in words that ask nothing is then weighed as what the ask rests on
+            cuts = _role_cuts(low)
+            asked = {ai for ai in order if ai not in paired and roles[ai] == "ask"
+                     and _clause_asks(low, amounts[ai], cuts, may)}
+            if asked:
+                order = sorted(order, key=lambda ai: ai in paired or ai not in asked)
+                r.asked_in_words = asked
+        return order
+
+    def _said_before_the_ask(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None] | None:
+        """"they came back at 132k…; I'd need you at 130k": a figure left over, said before the figure a clause asks
+        for of the same perk, is its evidence, or the offer as it stands when it is the offer's own figure ("84 is a
+        lil painful, could we do 90"). None when it is not such a figure; (False, None) when its slot is taken."""
+        a = r.amounts[ai]
+        known = self._guess_perk(r.low, a, r.mentions, set(), context, r.may)
+        if known is None or not any(r.guessed.get(aj) == known and r.amounts[aj].start > a.start
+                                    for aj in r.asked_in_words):
+            return None
+        said: Role = ("current" if r.offer and _names_the_offer(known, a, r.offer, self._spoken_unit(known))
+                      else "evidence")
+        if known in r.has[said]:
+            return False, None
+        r.roles[ai] = said
+        r.guessed[ai] = known
+        r.has[said].add(known)
+        return True, known
+
+    def _asked_after_the_facts(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
+                               paired: dict[int, str], has: dict[str, set[str]], context: Context | None,
+                               may: MayMatch) -> None:
+        """Of two figures for one perk, the one its clause asks for is the ask, and the one said before it in words
+        that ask nothing is what the ask rests on: "another fintech offered $162k base…; if you can get base to $160k
+        I'll sign" asks $160k and brings $162k as evidence (the offer's own figure is the offer as it stands)."""
+        cuts = _role_cuts(low)
+        holder = {key: ai for ai, key in paired.items() if roles[ai] == "ask"}
+        costs = self._pair_costs(low, mentions, amounts, context)
+        offer = context.offer if context is not None else None
+        for ai, a in enumerate(amounts):
+            if ai in paired or roles[ai] != "ask" or a.relative or not _clause_asks(low, a, cuts, may):
+                continue
+            key = next((mentions[mi].perk for cost, aj, mi in costs if aj == ai and cost <= 1000), None)
+            if (key is None and not mentions) or all(aj != ai for _, aj, _ in costs):
+                key = self._guess_perk(low, a, mentions, set(), context, may)
+            earlier = holder.get(key) if key is not None else None
+            if (key is None or earlier is None or amounts[earlier].start > a.start or amounts[earlier].unit != a.unit
+                    or amounts[earlier].relative or _clause_asks(low, amounts[earlier], cuts, may)):
+                continue
+            role: Role = ("current" if offer and _names_the_offer(key, amounts[earlier], offer, self._spoken_unit(key))
+                          else "evidence")
+            if key in has[role]:
+                continue
+            roles[earlier] = role
+            has[role].add(key)
+            paired[ai] = key
+            holder[key] = ai
 
     def _pair_costs(self, low: str, mentions: list[_Mention], amounts: list[Amount],
                     context: Context | None = None) -> list[tuple[float, int, int]]:
@@ -580,30 +697,20 @@ class Understander:
         if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
-            perk = self._compared_with(r, ai) if role == "current" else None
-            if perk is None:
-                perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
-            if role == "evidence" and a.range is None and r.offer:
-                # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
-                named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
-                if (named is not None and named not in r.has["current"]
-                        and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
-                    perk, role = named, "current"
-                    r.roles[ai] = role
-            if perk is None:
-                return False, None  # evidence or the offer as it stands, about nothing we can name
-            r.guessed[ai] = perk
-            r.has[role].add(perk)
-            return True, perk
+            return self._unpaired_aside(r, ai, context)
         standing = self._the_offers_sum(r, a, context)
         if standing is not None:
             r.roles[ai] = "current"  # "$20,000 is only a bit over one month of pay" with a $20,000 sign-on offered
             r.guessed[ai] = standing
             r.has["current"].add(standing)
             return True, standing
-        perk = (self._like_the_figure_before(r, ai) or self._raised_from_the_offer(r, ai)
+        perk = (self._like_the_figure_before(r, ai) or _within_a_range_before(r, ai)
+                or self._raised_from_the_offer(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
+        if perk is None and r.asked_in_words and ai not in r.asked_in_words:
+            before_the_ask = self._said_before_the_ask(r, ai, context)
+            if before_the_ask is not None:
+                return before_the_ask
         if (perk is not None and r.offer and perk not in r.has["current"]
                 and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
             r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
@@ -616,13 +723,33 @@ class Understander:
             r.guessed_units.add(a.unit)
             r.guessed_values.add(a.value)
             return True, perk
-        if _context_number(r, a):
-            return False, None
+        if _context_number(r, a) or a.unit == "years":
+            return False, None  # "with 9 years", "given my six years": experience, no term (guide)
         # "lease ends mar 1", "a couple of days": a number about nothing negotiated
         keep = (a.unit == "money" and (a.explicit_money or abs(a.value) >= 1000)) or (
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _unpaired_aside(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
+        """An amount beside no perk that is evidence or the offer as it stands: whose it is, if it can be named."""
+        a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
+        # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+        perk = self._compared_with(r, ai) if role == "current" else None
+        if perk is None:
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
+        if role == "evidence" and a.range is None and r.offer:
+            # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
+            named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
+            if (named is not None and named not in r.has["current"]
+                    and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
+                perk, role = named, "current"
+                r.roles[ai] = role
+        if perk is None:
+            return False, None  # evidence or the offer as it stands, about nothing we can name
+        r.guessed[ai] = perk
+        r.has[role].add(perk)
+        return True, perk
 
     def _the_offers_sum(self, r: _Pairing, a: Amount, context: Context | None) -> str | None:
         """The money perk whose figure on the table is exactly this sum, said with no perk of its own: it names the
@@ -751,6 +878,9 @@ class Understander:
         if (context is not None and "base_salary" in self.perks and "base_salary" not in taken
                 and not any(m.perk == "base_salary" for m in mentions) and _salary_in_thousands(context.offer, a)):
             return "base_salary"  # "I'd take 155 if we can add the sign-on" with 150k on the table
+        shaped = self._perk_by_its_shape(low, a, taken)
+        if shaped is not None:
+            return shaped
         spent_on = self._cost_object(low, a, taken) if id(cues.COST_OBJECT) not in may.skipped else None
         if spent_on is not None:
             return spent_on  # "movers quoted $14k-$18k", "8k for my cert course"
@@ -761,15 +891,22 @@ class Understander:
             return "working_hours"
         if a.unit == "money" and "base_salary" in self.perks and "base_salary" not in taken:
             return "base_salary" if self._money_is_pay(low, a, mentions, may) else None
-        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken:
-            if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
-                return "base_salary"
-            if a.value >= 10_000 and (mentions or len(cues.TOKEN.findall(low)) >= 3):
-                # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence,
-                # a five-figure sum is the salary; a number on its own ("12000") stays unassigned
-                return "base_salary"
+        if a.unit is None and "base_salary" in self.perks and "base_salary" not in taken and _bare_pay(low, a, mentions,
+                                                                                                     may):
+            return "base_salary"
         if a.unit == "days" and a.value >= 10 and "pto" in self.perks and "pto" not in taken:
             return "pto"
+        return None
+
+    def _perk_by_its_shape(self, low: str, a: Amount, taken: set[str]) -> str | None:
+        """A perk a figure can only be by how it is written: "$10k up front", "10k signing" are a sign-on; "0.05%
+        feels low for employee #20", a fraction of a percent, is a stake in the company."""
+        if (a.unit == "money" and "sign_on_bonus" in self.perks and "sign_on_bonus" not in taken
+                and cues.SIGN_ON_AFTER.match(low, a.end)):
+            return "sign_on_bonus"
+        if (a.unit == "percent" and 0 < a.value < 1 and not a.relative and "equity" in self.perks
+                and "equity" not in taken):
+            return "equity"
         return None
 
     @staticmethod
@@ -889,7 +1026,8 @@ class Understander:
         if unit is None and a.explicit_money:
             unit = "money"
         value = a.value
-        if slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year"):
+        if (slot.perk == "base_salary" and unit == "money" and 0 < abs(value) < 1000 and a.per in (None, "year")
+                and not (a.relative and a.explicit_money)):  # "300 € more in the salary" is 300, not 300k
             value *= 1000  # "can you do 95?" about a salary means 95k
         return Term(
             role="give" if give else slot.role,
@@ -909,6 +1047,31 @@ class Understander:
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
 
 
+def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
+    """Perk mentions less the words that only look like one (a line of work, the notice owed, a second "bonus" that
+    is the sign-on's own word, "leave" beside parental leave), plus "learning" said as a budget ("€1,500 learning")."""
+    mentions = [m for m in mentions if not _a_field_of_work(low, m, may)]
+    if "notice" in words:
+        # "my notice period is a month", "so I can give notice on Monday": the notice owed to the current
+        # employer is news or a reason, never the start date asked for (guide: a notice period stated alone)
+        mentions = [m for m in mentions if not (m.perk == "start_date" and "notice" in low[m.start:m.end])]
+    if len(mentions) > 1 and any(m.perk == "sign_on_bonus" for m in mentions):
+        # "a sign-on bonnus", "the sign bonus": a misspelt or bare "bonus" just after the sign-on is the same perk
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
+            and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
+    if "learning" in words and not any(m.perk == "professional_development" for m in mentions):
+        for found in cues.LEARNING_AS_BUDGET.finditer(low):
+            at = low.index("learning", found.start())
+            if not any(m.start <= at < m.end for m in mentions):
+                mentions = sorted([*mentions, _Mention("professional_development", at, at + 8)],
+                                  key=lambda m: m.start)
+    if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
+        # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
+        mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
+    return mentions
+
+
 def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     """Perk words with another common sense: "leave" the verb, "a step up", "the grade 7 band", "any flexibility"."""
     if word == "money":
@@ -920,6 +1083,9 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
                     or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
     if word == "leave":
+        # "…, then remote days, then leave.": the last item of a list, not the verb
+        if low.endswith(", then ", 0, start) and cues.LIST_ITEM_END.match(low, end):
+            return False
         # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
         return bool(cues.LEAVE_VERB_AFTER.match(low, end)
                     or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
@@ -993,6 +1159,7 @@ class _Pairing:
     guessed_values: set[float] = field(default_factory=set)  # figures already given a perk by a guess
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
     offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
+    asked_in_words: set[int] = field(default_factory=set)  # unpaired asks whose own clause asks for them
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -1145,6 +1312,12 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
+    ranges = any(a.range is not None for a in amounts)
+    for i, a in enumerate(amounts) if ranges else ():
+        # first, so what is said in the same breath as a market range is evidence too ("$170k-$190k plus a 10-15%
+        # bonus")
+        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+            roles[i] = "evidence"
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
@@ -1153,14 +1326,15 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
             # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
             # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
-            roles[i] = roles[i - 1]
+            # nor is an offer ever a range: "84k is too low, the market is 85-98" brings the range as evidence
+            roles[i] = "evidence" if amounts[i].range is not None else roles[i - 1]
     for i in range(len(amounts) - 1, 0, -1):
         if (roles[i] == "current" and roles[i - 1] == "ask"
                 and cues.LISTED_WITH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
                 and not _found(cues.ASKING, low, may, max(0, amounts[i - 1].start - 40), amounts[i - 1].start)
                 and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
-    for i, a in enumerate(amounts):
+    for i, a in enumerate(amounts) if ranges else ():
         if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
             roles[i] = "evidence"
     return roles
@@ -1179,7 +1353,12 @@ def _range_is_evidence(low: str, amounts: list[Amount], roles: list[Role], i: in
     a = amounts[i]
     if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None
                for j in range(i + 1, len(amounts))):
-        return False
+        # "I want 43 thousand, it is the middle of the market, 36 until 46": a range after the figure asked for,
+        # in a clause of its own that asks nothing, is what the ask rests on too
+        if not any(roles[j] == "ask" and amounts[j].unit == a.unit and amounts[j].range is None for j in range(i)):
+            return False
+        start, end = _clause_of(low, a, _role_cuts(low))
+        return a.unit == "money" and not (low.startswith("?", end) or _found(cues.ASKING, low, may, start, end))
     start = max((m.end() for m in cues.SENTENCE_SPLIT.finditer(low, 0, a.start)), default=0)
     clause_end = min((m.start() for m in cues.ROLE_SPLIT.finditer(low, a.end)), default=len(low))
     if _found(cues.ASKING, low[start:clause_end], may):
@@ -1231,6 +1410,9 @@ def _role_of(
             ("if " in low or "unless " in low)
             and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
         return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    if ((" instead of " in low or " rather than " in low or " versus " in low or " vs" in low)
+            and cues.PUT_IN_PLACE_AFTER.match(low, a.end, end) and not _found(cues.EVIDENCE, low, may, start, a.start)):
+        return "ask"  # "24 days off instead of 20", "the ₪700 parking covered instead of the ₪300 allowance"
     if " to " in low or "would" in low or "will" in low:
         purpose = cues.PURPOSE_AFTER.match(low, a.end, end)
         if purpose is not None:
@@ -1630,6 +1812,8 @@ def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch, with_
         return False
     return bool(asked) and all(
         cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
+        # "the base at €70k rather than €66k": a figure put in place of the offer's is a new ask, not one to write
+        and not (slot.amount is not None and cues.PUT_IN_PLACE_AFTER.match(low, slot.amount.end))
         and _found(cues.REQUEST_WRITING, _sentence_of(low, slot.start), may) for slot in asked)
 
 
@@ -1665,12 +1849,88 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
                 and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
             slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
             continue
+        if slot.amount is not None and _asked_about_in_a_clause(low, slot.amount):
+            slot.role = "question"
+            continue
         if slot.role != "ask" and not named:
             continue
         if (sentence.endswith("?") and _at(cues.INFO_START, sentence, may)
                 and not _at(cues.POLITE_REQUEST, sentence, may) and not _at(cues.SUGGESTION, sentence, may)
                 and not _found(cues.CHANGE_WORDS, sentence, may)) or ("?" in sentence and sentence in questions):
             slot.role = "question"  # also after a lead-in: "to compare apples to apples: is the 10% guaranteed?"
+
+
+def _given_up_from_the_offer(low: str, slots: list[_Slot]) -> None:
+    """In a trade, the offer's own figure a give verb governs is offered up: "I'd give up the $600 wellness stipend
+    and the $2k equipment budget", "the ₪2,400 wellness budget converted to parking"."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role == "current" and a is not None and not cues.PART_OF_BEFORE.search(low, max(0, a.start - 16),
+                                                                                       a.start) and (
+                cues.OFFER_GIVEN_UP_BEFORE.search(low, max(0, a.start - 60), a.start)
+                or cues.OFFER_GIVEN_UP_AFTER.match(low, a.end, min(len(low), a.end + 60))):
+            slot.role = "give"
+
+
+def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """A message that declines the job asks for nothing: the figures it names without asking for them are the offer
+    being turned down ("with base at $172k and no severance, we'll be turning the offer down"); a floor said in the
+    same breath ("I can't go below $140k") is still what they would have needed."""
+    if _found(cues.ASKING, low, may):
+        return  # "…so I'll withdraw from the other process if you can do ₪42,000": a condition, not a decline
+    for slot in slots:
+        if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
+                and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
+            slot.role = "current"
+
+
+def _bare_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> bool:
+    """Whether a number written with no unit is the salary."""
+    if a.value >= 1000 and _found(cues.OFFER_WORDS, low, may):
+        return True
+    if a.range is not None and 30 <= a.value < a.range[1] < 1000 and not a.relative and _found(cues.EVIDENCE, low, may):
+        return True  # "levels says 150-170 for senior backend": a market range of pay, in thousands
+    # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence, a five-figure sum is
+    # the salary; a number on its own ("12000") stays unassigned
+    return a.value >= 10_000 and bool(mentions or len(cues.TOKEN.findall(low)) >= 3)
+
+
+def _within_a_range_before(r: _Pairing, ai: int) -> str | None:
+    """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
+    its own, inside a range said earlier of one perk, is that perk's."""
+    a = r.amounts[ai]
+    for aj in range(ai - 1, -1, -1):
+        earlier = r.amounts[aj]
+        perk = r.paired.get(aj) or r.guessed.get(aj)
+        if (earlier.range is not None and perk is not None and earlier.unit == a.unit
+                and earlier.range[0] <= a.value <= earlier.range[1]):
+            return perk if perk not in r.has["ask"] else None
+    return None
+
+
+def _a_time_of_day(low: str, a: Amount) -> int:
+    """"shift my hours to 10-6", "core hours from 10 to 3", "8 to 4": a bare number that is an hour of the day,
+    said after hours or a shift, or in a span that wraps past noon. Where the time (or its span) ends; 0 if none."""
+    if a.unit is not None or a.explicit_money or a.relative or not 0 < a.value <= 12 or a.value != int(a.value):
+        return 0
+    span = cues.CLOCK_SPAN_AFTER.match(low, a.end)
+    if cues.CLOCK_BEFORE.search(low, max(0, a.start - 16), a.start):
+        return span.end() if span is not None else a.end
+    if span is None and a.range is not None:
+        return a.end if a.range[1] < a.range[0] else 0
+    return span.end() if span is not None and 0 < int(span.group(1)) < a.value else 0
+
+
+def _asked_about_in_a_clause(low: str, a: Amount) -> bool:
+    """A figure that is the subject of a yes/no question opening its clause asks what it is, not for a new one:
+    "first, is the ₪5,000 learning budget yearly and does it cover the exam", "is 20k equity per yr or 4yr total";
+    "is 130k possible?" still proposes."""
+    if not cues.INVERTED_BEFORE.search(low, max(0, a.start - 24), a.start):
+        return False
+    ends = [e for e in (low.find("?", a.end), low.find(";", a.end), low.find(". ", a.end), low.find(", ", a.end))
+            if e != -1]
+    clause = low[a.end : min(ends) if ends else len(low)]
+    return cues.CHANGE_WORDS.search(clause) is None
 
 
 def _mark_fixed(low: str, slots: list[_Slot]) -> None:
