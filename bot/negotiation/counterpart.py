@@ -233,8 +233,11 @@ class Counterpart:
 
     @staticmethod
     def _accepts(said: Understanding) -> bool:
-        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing."""
-        if Act.accept not in said.acts:
+        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing; nor
+        does one that asks for a recap or for what else could be done, which wants an answer, not a close, nor
+        one that asks for time first ("$2,000 is fair… I'd like a day to read it over before I sign")."""
+        if (Act.accept not in said.acts or Signal.summary in said.signals or _asks_for_options(said)
+                or Act.request_time in said.acts):
             return False
         arguing = {Act.competing_offer, Act.reject, Act.quit} & set(said.acts)
         return not arguing and not any(t.role == "evidence" for t in said.terms)
@@ -803,9 +806,12 @@ class Counterpart:
 
         A figure far below the opening offer is a misreading ("drop base to 155" read as $155), not a
         pay cut anyone would propose; so, like no figure at all, it takes back only what base had
-        gained above the opening offer.
+        gained above the opening offer. A figure at or above the one on the table gives up only the push
+        for more: base stays where it is.
         """
         opening = self.scenario.perks["base_salary"].offer
+        if named is not None and named >= current:
+            return current  # "I'd settle at $158k on base if…" with $158k on the table: base stays where it is
         if named is not None and opening * 0.8 <= named < current:
             return named
         return min(current, opening)

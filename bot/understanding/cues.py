@@ -128,6 +128,7 @@ NOT_TYPOS = frozenset(
     {
         "clarification", "clarifications",
         "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
+        "pairing",  # "planning and pairing" is no parking
         "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
         "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
         "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
@@ -207,7 +208,7 @@ GIVE_BEFORE = re.compile(
     r"\b(?:trade|trading|swap|swapping|exchange|give up|giving up|forgo|forego|forget|drop|skip|waive|"
     r"without|instead of|in place of|rather than|keep|less|lower|smaller|reduced|fewer|reduce|cut|"
     r"(?:come|coming) down to|(?:an? )?(?:acceptable |fair |good )?substitute for|in lieu of)\s+"
-    r"(?:(?!(?:for|if|then|and)\b)[\w$€£.,%-]+\s+){0,3}$"
+    r"(?:(?!(?:for|if|then|and|than)\b)[\w$€£.,%-]+\s+){0,3}$"  # "worth less to me than salary" compares
 )
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
@@ -254,7 +255,7 @@ PURPOSE_AFTER = re.compile(
 TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
     r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
-    r"(?:accept|take|live with|settle for|come down to|go down to|stay at|keep|"
+    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
     r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
@@ -426,7 +427,7 @@ ACCEPT = _cue(
     r"(?<!how )(?<!if )(?<!whether )(?:this|it) works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
-    r"count me in|i'?ll take it|i'll sign|"
+    r"count me in|i'?ll take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
@@ -763,7 +764,7 @@ REQUEST_TIME = _cue(
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
-    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep)|or so)|"
+    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
@@ -1066,7 +1067,8 @@ NEGATORS = re.compile(
 NEGATION_AFTER = re.compile(
     r"\s*(?:is|are)?\s*(?:not (?:needed|necessary|required|important|a priority|included|possible)|"
     r"isn'?t (?:needed|necessary|required|important|included|possible)|aren'?t (?:needed|necessary|included)|"
-    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|can go|i can drop|i don'?t need|"
+    r"(?:is|are) (?:off the table|out)|not needed|unnecessary|"
+    r"can go(?! (?:up|higher|to|down|from|past|above|beyond)\b)|i can drop|i don'?t need|"
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
 )
 NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
@@ -1302,14 +1304,14 @@ JOINED = re.compile(r"[\s-]+")
 HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |my |a )?$")
 # A perk word naming a line of work or a product: "in healthcare", "transit analysis", "the relocation feature".
 FIELD_AFTER = re.compile(
-    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|app|project|research|data|"
+    r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
     r"experience|expertise)\b"
 )
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been) (?:\w+ )?(?:in|at|for) $"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten) in $"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
@@ -1320,7 +1322,7 @@ STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a h
 GRADE_AS_SCALE_AFTER = re.compile(
     r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|is|are|it)\b"
 )
-GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every)\s+$")
+GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every|by the|by my|by your)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
 # "€1,500 learning", "learning 2k", "$3,500 for learning", "more money for the learning?": the learning budget
 LEARNING_AS_BUDGET = re.compile(
@@ -1390,7 +1392,7 @@ PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
 REVIEW_WHEN_BEFORE = re.compile(r"(?<!promo )(?<!promotion )\breview (?:at|after|in|within)\s*(?:the |my )?$")
 RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
-    r"\$|€|£|\d)"
+    r"\$|€|£|\d|[\w-]+ to\b)"  # "raise relocation to $16,000"
 )
 PROPOSE_VAGUE = _cue(
     r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
@@ -1678,6 +1680,77 @@ IF_FIXED = re.compile(
     r"\bif (?:the |my )?[\w-]+(?: [\w-]+)? (?:(?:really )?(?:can'?t|cannot|won'?t|doesn'?t|isn'?t going to) "
     r"(?:move|budge|change|go up|go higher|be raised|increase)|(?:is|are) (?:fixed|capped|set|locked|firm))\b"
 )
+# A perk named without a number that nothing asks for (docs/labelling.md; searched around the perk's mention):
+# "let's set the sign-on aside", "a normal bonus, let's leave that": a topic put aside is no term at all;
+# "something I get every year, like a bonus": a comparison.
+SET_ASIDE_BEFORE = re.compile(r"\b(?:set|put|leave|park|table)\s+(?:the\s+|my\s+|your\s+|that\s+)?$")
+SET_ASIDE_AFTER = re.compile(r"\s+(?:aside|to one side|on hold|for (?:now|later|the moment)|to revisit)\b")
+LEFT_FOR_LATER = re.compile(r"\blet'?s (?:leave|park|skip|set aside|put aside) (?:that|this|it)\b")
+LIKE_A_BEFORE = re.compile(r"(?:,|\bsomething|\bsort of|\bkind of|\bjust) like (?:a |an |the )?$")
+# "to help with the move" after what is asked: what the ask is for, not a second perk
+PURPOSE_BEFORE = re.compile(r"\bto $")
+# A perk the user has now and loses by moving: evidence ("I will lose my yearly bonus", "walk away from my annual
+# bonus", "my current employer pays a yearly bonus"), not an ask.
+LOST_BEFORE = re.compile(
+    r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing)(?: behind)?|miss(?:ing)? out on)"
+    r"\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?$"
+)
+AT_CURRENT_JOB_BEFORE = re.compile(
+    r"\b(?:my (?:current|present) (?:employer|job|company|firm)|at my (?:current |present )?(?:job|employer|"
+    r"company|firm))\b(?: \w+){0,2}? (?:pays?|gives?|offers?|provides?|has|had|i (?:get|got|have|had))\b[^.;!?,]*$"
+)
+# Named as settled or thanked for: "thanks for checking on the sign-on", "thank you for the equity", "I'll keep the
+# VSOP then", "I wait your answer for the sign-on", "after pay, remote work matters most", "the salary is fixed".
+THANKED_FOR_BEFORE = re.compile(
+    r"\bthank(?:s| you)(?: \w+)?(?: so much| very much| again)? (?:for|on) (?:(?:checking|looking|asking)"
+    r"(?: (?:on|into|about))? )?(?:the |my |your )?$"
+)
+KEPT_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can|let'?s|happy to|fine to) keep (?:the |my )?$")
+KEPT_AFTER = re.compile(r"\s*(?:then\b|as it is\b|as is\b)?\s*(?:[.;!]|$)")
+AWAITED_BEFORE = re.compile(
+    r"\b(?:wait(?:ing)?|look forward to|hear(?:ing)? back|news)(?: for)? (?:(?:your|an|the) (?:answer|reply|news|word)"
+    r" )?(?:for|on|about) (?:the |my )?$"
+)
+DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
+DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
+STATED_FIXED_AFTER = re.compile(
+    r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked|off the table)\b"
+)
+# "drop base to 155", "cut the sign-on down to 5k": lowered to a figure, not declined
+LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?[$€£₪]?\d")
+# A first sentence that only thanks ("Great, thank you.", "ok thanks!"): a courtesy before what comes next
+BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W+)?(?:thanks|thank you|ty)\W*[.!]\s")
+# "no, I don't need to talk it over": the "no" turns down more time, it refuses no term
+NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|do not|won'?t) need (?:to|more|any|the)\b")
+# "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
+ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
+# A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
+OFFER_FIGURE_APPROVED_AFTER = re.compile(
+    r"\s+(?:is|'s|sounds|seems|looks)\s+(?:(?:def(?:initely)?|really|very|much|way|so|totally|more than|a lot)\s+)?"
+    r"(?:fair|better|generous|reasonable|great|good|fine|ok(?:ay)?)\b(?!\s*(?:\?|but|if|as long))"
+)
+TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?take (?:the )?$")
+# Only courtesies may come before an approved figure in its sentence: "…, so $68k is fair" is an argument
+APPROVAL_LEAD = re.compile(
+    r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
+)
+THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# "if I start at Lumen before then, I lose it": a start said as a condition of something else, not asked for
+IF_I_BEFORE = re.compile(r"\bif (?:i|we) $")
+# "think about it again": the user asks the recruiter to reconsider, not for time
+THINK_AGAIN = re.compile(r"think (?:about |abt )?(?:it|this|that) (?:over )?again\b|reconsider\b")
+TIME_NOT_NEEDED = re.compile(
+    r"\b(?:don'?t|do not|won'?t|no) need (?:any |more |extra )?(?:time|to (?:talk|think|sleep|wait|mull))"
+)
+# "I do not speak about salary", "I'm not talking about the bonus": a perk set apart from what the message is about
+NOT_ABOUT_BEFORE = re.compile(
+    r"\b(?:not|n'?t) (?:speak(?:ing)?|talk(?:ing)?|mean(?:ing)?) (?:about |of )?(?:the |my )?$"
+)
+# "I will let remote work go for now": a perk given up for now is put aside
+LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
+LET_GO_AFTER = re.compile(r"\s+go\b")
+# "I'm not asking for extra money": what the message does not ask for
+NOT_ASKED_BEFORE = re.compile(r"\b(?:not|n'?t) (?:asking|looking) for (?:any |an? |the |more |extra )*$")
 # In the sentence of a term taken by name, these make it a condition or a trade, not a taking
 TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
 # "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask

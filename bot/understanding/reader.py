@@ -162,11 +162,14 @@ class Understander:
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
         _mark_fixed(low, slots)
+        slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
             _mark_the_offer(slots, context.offer)
+            _standing_figure_traded(low, slots)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
+        acts = _approved_in_words(low, acts, slots, context)
         if Signal.ultimatum in signals:
             # "80k or I walk", "160 or I will accept another offer" demand what they name (guide); they take nothing
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
@@ -183,10 +186,12 @@ class Understander:
             _given_up_from_the_offer(low, slots)
         terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
+        acts = _nothing_taken(low, acts, terms, context, may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
+        acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -277,6 +282,10 @@ class Understander:
                 mentions.append(mention)
             next_free = i + (size or 1)
         mentions = _settled_mentions(low, words, mentions, may)
+        if "money" in words:
+            mentions = _money_of_a_perk(low, mentions)
+        if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
+            mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
         titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
         if titled and all(m.perk != "title" for m in mentions):
             named = cues.TITLE_NAMED.search(low)
@@ -338,11 +347,12 @@ class Understander:
 
     @staticmethod
     def _negated(low: str, mention: _Mention, may: MayMatch) -> bool:
-        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours"."""
+        """"no car", "without the bonus", "the car isn't needed"; but not "no more than 40 hours" nor "drop base to
+        155"."""
         before = low[max(0, mention.start - 40) : mention.start]
         if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
                 and cues.NEGATORS.search(before)):
-            return not cues.NOT_NEGATION.search(before)
+            return not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
@@ -352,7 +362,9 @@ class Understander:
             return _other_sense(word, low, start, end)
         if word == "pay":
             # "pay me", "roles pay more": a verb, not the salary
-            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start))
+            # "one month of pay": the measure of another sum, not the salary
+            return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
         if word in ("raise", "rase", "riase"):
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
@@ -706,23 +718,15 @@ class Understander:
         if _not_a_term(r, a, role):
             return False, None
         if role != "ask":
-            # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
-            perk = self._compared_with(r, ai) if role == "current" else None
-            if perk is None:
-                perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
-            if role == "evidence" and a.range is None and r.offer:
-                # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
-                named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
-                if (named is not None and named not in r.has["current"]
-                        and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
-                    perk, role = named, "current"
-                    r.roles[ai] = role
-            if perk is None:
-                return False, None  # evidence or the offer as it stands, about nothing we can name
-            r.guessed[ai] = perk
-            r.has[role].add(perk)
-            return True, perk
+            return self._unpaired_aside(r, ai, context)
+        standing = self._the_offers_sum(r, a, context)
+        if standing is not None:
+            r.roles[ai] = "current"  # "$20,000 is only a bit over one month of pay" with a $20,000 sign-on offered
+            r.guessed[ai] = standing
+            r.has["current"].add(standing)
+            return True, standing
         perk = (self._like_the_figure_before(r, ai) or _within_a_range_before(r, ai)
+                or self._raised_from_the_offer(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
             before_the_ask = self._said_before_the_ask(r, ai, context)
@@ -747,6 +751,55 @@ class Understander:
             len(low) <= 24 or _found(cues.OFFER_CUE, low, may)
         )
         return keep, None
+
+    def _unpaired_aside(self, r: _Pairing, ai: int, context: Context | None) -> tuple[bool, str | None]:
+        """An amount beside no perk that is evidence or the offer as it stands: whose it is, if it can be named."""
+        a, role, low, may = r.amounts[ai], r.roles[ai], r.low, r.may
+        # the offer as it stands may be named by its figure alone ("kk 3.5k works" after a training offer)
+        perk = self._compared_with(r, ai) if role == "current" else None
+        if perk is None:
+            perk = self._guess_perk(low, a, r.mentions, r.has[role], context, may)
+        if role == "evidence" and a.range is None and r.offer:
+            # "rates are 70-82k from what I've seen, 72 is the bottom of it": the offer's own figure, named
+            named = perk or self._guess_perk(low, a, r.mentions, r.has["current"], None, may)
+            if (named is not None and named not in r.has["current"]
+                    and _names_the_offer(named, a, r.offer, self._spoken_unit(named))):
+                perk, role = named, "current"
+                r.roles[ai] = role
+        if perk is None:
+            return False, None  # evidence or the offer as it stands, about nothing we can name
+        r.guessed[ai] = perk
+        r.has[role].add(perk)
+        return True, perk
+
+    def _the_offers_sum(self, r: _Pairing, a: Amount, context: Context | None) -> str | None:
+        """The money perk whose figure on the table is exactly this sum, said with no perk of its own: it names the
+        offer ("$10k is fair" after a $10,000 sign-on), where a guess would make it a salary of $10,000. Of two
+        perks with the same figure, the one just discussed is meant; a perk neither discussed nor named is not."""
+        if not r.offer or a.relative or a.unit != "money" or a.per is not None:
+            return None
+        named = {m.perk for m in r.mentions}
+        last = context.last_perk if context is not None else None
+        found = [key for key, value in r.offer.items()
+                 if value == a.value and value and key not in r.has["current"] and (key == last or key in named)
+                 and key in self.perks and self.perks[key].unit is PerkUnit.money]
+        if not found:
+            return None
+        return min(found, key=lambda key: key != last)
+
+    def _raised_from_the_offer(self, r: _Pairing, ai: int) -> str | None:
+        """ "The offer have only 10k. Can you make it 16k?": a larger sum asked for right after a perk's figure on the
+        table (said within two sentences, nothing named between) is that perk's, not a salary of $16,000."""
+        a = r.amounts[ai]
+        if ai == 0 or a.unit != "money" or a.relative or not r.offer:
+            return None
+        previous = r.amounts[ai - 1]
+        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        if (perk is None or perk == "base_salary" or r.roles[ai - 1] != "current" or previous.unit != "money"
+                or perk in r.has["ask"] or not previous.value < a.value or a.start - previous.end > 60
+                or any(previous.end <= m.start < a.start for m in r.mentions) or not self._fits(perk, a)):
+            return None
+        return perk
 
     def _like_the_figure_before(self, r: _Pairing, ai: int) -> str | None:
         """ "the offer includes 28 days; I would ask for 30": a bare number asked for after a figure counted in days,
@@ -1170,7 +1223,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
         return True  # "one day beats 0": nobody asks for nothing of a perk they do not name
     # "flexible hours with core time 11 to 3": a number about something else
     return (bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
-            and not (_salary_in_thousands(r.offer, a) and _found(cues.ASKING, _sentence_of(r.low, a.start), r.may)))
+            and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
+                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end))))
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
@@ -1220,6 +1274,8 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
             continue  # "step 3 is fine then", "5 more days pto is perfect, deal"
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
+        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()):
+            continue  # "I don't need to talk it over", "a 12% bonus target": nothing requested
         return True
     return False
 
@@ -1262,8 +1318,11 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
     """A perk whose only figure is evidence, asked for where the figure or the perk is said ("parking costs me ₪700
     a month, could you cover it?", "could the company cover the certification? The course is $1,500"), is also
     asked for, without a figure of its own."""
+    negation = "not " in low or "n't " in low
     for slot in list(slots):
-        named_at = [m.start for m in mentions if m.perk == slot.perk]
+        # "I'm not asking for extra money" names the salary without asking for it
+        named_at = [m.start for m in mentions if m.perk == slot.perk
+                    and not (negation and cues.NOT_ASKED_BEFORE.search(low, max(0, m.start - 40), m.start))]
         if slot.role != "evidence" or not named_at or any(
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
@@ -1601,6 +1660,8 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
+            if "need" in low and cues.NO_NEED_AFTER.match(low, refusal.end()):
+                continue  # "no, I don't need to talk it over" turns down more time
             return True
     return False
 
@@ -1641,8 +1702,15 @@ _PROMISE_WORDS = ("sign", "confirm", "start", "join", "letter", "contract", "pap
 
 
 def _asks_for_time(low: str) -> bool:
-    """A time cue asks for time unless it is someone else's deadline ("they want an answer by Friday" is news) or
-    a promise ("so I can sign it by Friday")."""
+    """A time cue asks for time unless it is someone else's deadline ("they want an answer by Friday" is news),
+    a promise ("so I can sign it by Friday"), a push for the recruiter to think again ("think about it again, I'm
+    waiting") or a statement that no time is needed."""
+    if ("again" in low or "reconsider" in low or "need time" in low or "need more" in low or "need any" in low
+            or "need to" in low) and all(
+            cues.THINK_AGAIN.match(low, cue.start()) or cues.TIME_NOT_NEEDED.search(low, max(0, cue.start() - 16),
+                                                                                     cue.end() + 8)
+            for cue in cues.REQUEST_TIME.finditer(low)):
+        return False  # "no, I don't need more time" turns it down
     deadline = cues.DEADLINE.search(low) is not None
     if not deadline and not any(word in low for word in _PROMISE_WORDS):
         return True  # the usual case: nothing that could make the time someone else's or a promise
@@ -1817,7 +1885,12 @@ def _writing_or_terms(
 ) -> tuple[list[Act], list[Term]]:
     """A message that asks for writing and names terms either lists what to write down or asks for a new term
     and says where it goes."""
-    if _REQUEST_WRITING not in acts or _PROPOSE not in acts:
+    if _REQUEST_WRITING not in acts:
+        return acts, terms
+    if _PROPOSE not in acts:
+        # "email me the offer, including the equity details": perks the letter should list are asked for by nobody
+        if _only_names_what_to_write(low, slots, may, with_figures=False):
+            return acts, [t.model_copy(update={"role": "current"}) if t.role == "ask" else t for t in terms]
         return acts, terms
     if _only_names_what_to_write(low, slots, may):
         # "can we get the 4 wfh days in the contract?" asks for writing, not for days
@@ -1829,10 +1902,13 @@ def _writing_or_terms(
     return acts, terms
 
 
-def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch) -> bool:
+def _only_names_what_to_write(low: str, slots: list[_Slot], may: MayMatch, with_figures: bool = True) -> bool:
     """Every perk asked for is named as already on the table ("the 4 wfh days", "the new sign-on") in a sentence
-    that asks for writing: the terms to put in the contract, not new asks."""
+    that asks for writing: the terms to put in the contract, not new asks. Without `with_figures`, only perks
+    named without a number count, and a figure asked for means the message asks for more than the letter."""
     asked = [slot for slot in slots if slot.role == "ask" and not slot.negated]
+    if not with_figures and any(slot.amount is not None for slot in asked):
+        return False
     return bool(asked) and all(
         cues.REFERENCED_BEFORE.search(low, max(0, slot.start - 30), slot.start)
         # "the base at €70k rather than €66k": a figure put in place of the offer's is a new ask, not one to write
@@ -1971,6 +2047,67 @@ def _mark_fixed(low: str, slots: list[_Slot]) -> None:
             slot.role = "current"
 
 
+def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
+    """Perks named without a number that nothing asks for (docs/labelling.md: a perk is an ask when it is wanted).
+
+    A topic put aside ("let's set the sign-on aside", "I'll let remote work go") or a comparison ("every year, like a
+    bonus") is no term; a perk the user loses by moving ("I will lose my yearly bonus") is evidence; one thanked for,
+    kept, waited on, already dealt with, said to be fixed or not asked for ("thanks for checking on the sign-on", "I'll
+    keep the VSOP then", "after pay, remote work matters most", "the salary is fixed", "not asking for more salary")
+    is the offer as it stands. Without this the recruiter answers about a perk nobody asked for. Each pattern runs only
+    when a word it needs is near the perk (a plain look first: most mentions have none)."""
+    ends = {m.start: m.end for m in mentions}
+    kept: list[_Slot] = []
+    for slot in slots:
+        end = ends.get(slot.start)
+        if slot.amount is not None or slot.role != "ask" or end is None:
+            kept.append(slot)
+            continue
+        role = _named_role(low, slot, end)
+        if role is None:
+            continue
+        if role == "evidence":
+            slot.negated = False  # "I will lose my bonus" declines nothing
+        slot.role = role
+        kept.append(slot)
+    return kept
+
+
+def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
+    """What a perk named without a number does where it is said: see _named_only. None: no term at all."""
+    start = slot.start
+    near = max(0, start - 60)
+    around = low[near : end + 16]
+    if any(word in around for word in ("los", "forfeit", "walk", "leav", "miss")) and cues.LOST_BEFORE.search(
+            low, near, start):
+        return "evidence"
+    if ("current" in around or "present" in around or "at my" in around) and cues.AT_CURRENT_JOB_BEFORE.search(
+            low, _sentence_span(low, start)[0], start):
+        return "evidence"
+    if slot.negated:
+        return slot.role
+    if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))
+         and cues.SET_ASIDE_AFTER.match(low, end)
+         and (cues.SET_ASIDE_BEFORE.search(low, near, start) or low.startswith(" to revisit", end)))
+            or ("let" in around and (cues.LEFT_FOR_LATER.search(low, *_sentence_span(low, start)) or (
+                cues.LET_GO_BEFORE.search(low, near, start) and cues.LET_GO_AFTER.match(low, end))))
+            or ("like " in around and cues.LIKE_A_BEFORE.search(low, near, start))
+            or (low.startswith("help", start) and cues.PURPOSE_BEFORE.search(low, near, start))
+            or (slot.perk == "start_date" and "if " in around and cues.IF_I_BEFORE.search(low, near, start))):
+        return None
+    if (("thank" in around and cues.THANKED_FOR_BEFORE.search(low, near, start))
+            or ("keep" in around and cues.KEPT_BEFORE.search(low, near, start) and cues.KEPT_AFTER.match(low, end))
+            or (any(word in around for word in ("wait", "look", "hear", "news"))
+                and cues.AWAITED_BEFORE.search(low, near, start))
+            or (("not " in around or "n't" in around) and cues.NOT_ASKED_BEFORE.search(low, near, start))
+            or (any(word in around for word in ("after", "besides", "apart", "other"))
+                and cues.DONE_BEFORE.search(low, near, start) and cues.DONE_AFTER.match(low, end))
+            or (any(word in around for word in ("fixed", "capped", "locked", "set", "off the table"))
+                and cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
+        return "current"
+    return slot.role
+
+
 def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
     """A sum twenty times what the offer has on the perk just discussed is not about it ("$82,000" after talk
     of a $1,200 transit pass): the salary or another perk claims it."""
@@ -1994,6 +2131,41 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
         a = slot.amount
         if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
             slot.role = "current"
+
+
+def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
+    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
+            low, slots):
+        return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+    return acts
+
+
+def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
+    """ "$2,000 is fair", "ok nice 158 is def better", "I'll take the $1,500, thanks", "thank you so much for the 3
+    days!": right after the recruiter put a figure on the table, that figure taken or approved in words takes it
+    (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
+    for slot in slots:
+        a = slot.amount
+        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+            continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
+        start = _sentence_start(low, a.start)
+        if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
+                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+            return True
+    return False
+
+
+def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
+    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table: the figure the
+    offer already has, settled for on a condition that asks for another perk, is offered up in the trade
+    (docs/labelling.md, third round), so it is read as an ask that the trade then gives."""
+    for slot in slots:
+        if (slot.role == "current" and slot.amount is not None and slot.perk is not None
+                and not any(other.perk == slot.perk and other.role == "ask" for other in slots)
+                and _taken_in_trade(low, slot.amount, slot.perk, slots)
+                and "accept" not in low[max(0, slot.start - 30) : slot.start]):  # "I can accept two months if…"
+            slot.role = "ask"  # "I'd stay at $175k if…, otherwise I'd need $185k": that one is asked
 
 
 def _foreign(low: str) -> bool:
@@ -2095,6 +2267,27 @@ def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot
     return [a for a in acts if a is not Act.propose], changed
 
 
+def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch
+                   ) -> list[Act]:
+    if _ACCEPT in acts and context is not None and _answers_without_taking(low, acts, terms, context, may):
+        return [a for a in acts if a is not _ACCEPT]
+    return acts
+
+
+def _answers_without_taking(low: str, acts: list[Act], terms: list[Term], context: Context, may: MayMatch) -> bool:
+    """ "Sure. My current employer pays a bonus…" answers the recruiter's question; "Oh, okay, that's fine, I
+    understand. Sorry for asking." acknowledges a refusal (guide: "ok" after a refusal only acknowledges the no).
+    Neither takes a term: only one naming a term of the offer, or saying "I accept", does."""
+    if (any(t.role == "current" for t in terms) or _found(cues.PLEASED_ACCEPT, low, may)
+            or _found(cues.ACCEPT_IN_WORDS, low, may)):
+        return False
+    if context.last_move == "question":
+        return _only_a_yes(low)
+    # after a refusal that asks why, "Sure. <the reason>" answers it
+    return context.last_move == "refusal" and (cues.ACKNOWLEDGED_NO.search(low) is not None
+                                               or (_only_a_yes(low) and _JUSTIFY in acts))
+
+
 def _spells_out_the_term(low: str, may: MayMatch) -> bool:
     """A short question that names what is wanted of a perk (a level, a figure, a time it is for) proposes it;
     one about what the perk is, covers or includes asks (guide: a request put as a question is `propose`)."""
@@ -2128,6 +2321,24 @@ def _only_a_question_backed(acts: list[Act], terms: list[Term]) -> bool:
     reason backs no position (guide: justify gives the reason behind an ask for a term); a bonus given up by leaving
     still argues for what the question is about ("is there a sign-on? I'd walk away from a bonus")."""
     return all(a in _BESIDE_A_QUESTION for a in acts) and not any(t.role == "evidence" for t in terms)
+
+
+def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signals: list[Signal]
+                            ) -> tuple[list[Act], list[Term]]:
+    """A request for a recap asks for nothing new, and after a bare "ok" takes nothing: "ok can u recap where
+    everything is at? base, equity, all of it" lists what to recap (had it accepted, the practice would have closed on
+    it); "I accept the $4,000, could you recap…" still takes the $4,000. Asking what else could be done, after a bare
+    "Great, thank you.", takes nothing either."""
+    if _SUMMARY not in signals and _ALTERNATIVES not in signals:
+        return acts, terms
+    if _ACCEPT in acts and ((_SUMMARY in signals and _only_a_yes(low)) or cues.BARE_THANKS.match(low) is not None):
+        acts = [a for a in acts if a is not _ACCEPT]
+    if _SUMMARY in signals:
+        terms = [t.model_copy(update={"role": "current"}) if t.role == "ask" and t.amount is None else t
+                 for t in terms]
+        if not any(t.role == "ask" for t in terms):
+            acts = [a for a in acts if a is not _PROPOSE]
+    return acts, terms
 
 
 def _only_a_yes(low: str) -> bool:
@@ -2186,6 +2397,17 @@ def _conditional(low: str, position: int) -> bool:
     sentence_start = max(low.rfind(".", 0, position), low.rfind("?", 0, position), low.rfind("!", 0, position)) + 1
     return bool(cues.CONDITION_BEFORE.search(low, sentence_start, position)
                 or cues.CONDITION_AFTER.match(low, position))
+
+
+def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the wellness money", "relocation money": the perk named just before is what the money is; not the salary."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if (kept and mention.perk == "base_salary" and low.startswith("money", mention.start)
+                and 0 < mention.start - kept[-1].end <= 1):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:

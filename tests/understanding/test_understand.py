@@ -166,8 +166,9 @@ def test_regrouped_cue_patterns_match_exactly_like_the_written_ones() -> None:
         # recalls what was settled before: the blind writers take nothing new from it (iter3, iter5)
         ("we already agreed on 25 days", set(), [("pto", 25, "current")]),
         ("I'm happy to accept, and I can't wait to start.", {Act.accept, Act.enthusiasm}, []),
+        # the bonus left behind is evidence (docs/labelling.md, second round: "I'd lose my bonus"), not a second ask
         ("I'd also like a sign-on bonus, since I'm leaving my annual bonus behind", {Act.propose, Act.justify},
-         [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "ask")]),
+         [("sign_on_bonus", None, "ask"), ("performance_bonus", None, "evidence")]),
     ],
 )
 def test_everyday_phrasings_from_the_blind_review(text: str, acts: set[Act], terms: list[tuple]) -> None:
