@@ -32,11 +32,11 @@ def scored(split: str) -> dict[str, blind.StyleScore]:
 def test_frozen_lines_do_not_regress() -> None:
     # scored after the last rule of each day, never read: 0.830 / 0.929 / 0.710 on the morning of 1 December,
     # 0.861 / 0.937 / 0.778 after its afternoon rounds (long pairs 0.609 -> 0.716), 0.863 / 0.938 / 0.790
-    # after the second session's (long pairs 0.725)
+    # after the second session's (long pairs 0.725); 0.871 / 0.949 / 0.808 after the third's
     everything = scored("test")["all"]
-    assert round(everything.acts.f1, 2) >= 0.85
-    assert round(everything.perks.f1, 2) >= 0.93
-    assert round(everything.pairs.f1, 2) >= 0.78
+    assert round(everything.acts.f1, 2) >= 0.86
+    assert round(everything.perks.f1, 2) >= 0.94
+    assert round(everything.pairs.f1, 2) >= 0.80
     assert round(scored("test")["long"].pairs.f1, 2) >= 0.71  # the weakest style: several numbers per message
 
 
@@ -98,10 +98,11 @@ def test_third_iteration_set_does_not_regress() -> None:
     # before the role rounds; 0.752 and 96 (19 restated) after; 99 with the practice's context rounds;
     # acts 0.783 before the acts round, 0.860 after, 0.874 -> 0.888 with the second acts round;
     # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2; 0.797 -> 0.818 and 123 -> 124 turns (readpairs)
-    # after the second session's rounds: acts 0.910, pairs 0.823, 126 turns, 13 restated
+    # after the second session's rounds: acts 0.910, pairs 0.823, 126 turns, 13 restated; after the third's
+    # 0.931 / 0.877, 127 turns, 12 restated
     everything, result = _scored_folder("iter3")
-    assert round(everything.pairs.f1, 2) >= 0.81
-    assert round(everything.acts.f1, 2) >= 0.90
+    assert round(everything.pairs.f1, 2) >= 0.86
+    assert round(everything.acts.f1, 2) >= 0.92
     assert result.right >= 122
     assert result.restated <= 15
 
@@ -109,15 +110,30 @@ def test_third_iteration_set_does_not_regress() -> None:
 def test_fourth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter4 (a tuning set, two writers): at 7805d5c acts 0.862, perks 0.943, pairs 0.784,
     # signals 0.769, 112 of 180 turns, 20 of 45 skilled asks restated; after the second session's rounds
-    # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated
+    # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated; after the third session's 0.938 / 0.969 /
+    # 0.913, signals 0.967, 129 turns, 18 restated
     everything, result = _scored_folder("iter4")
-    assert round(everything.acts.f1, 2) >= 0.91
-    assert round(everything.perks.f1, 2) >= 0.94
-    assert round(everything.pairs.f1, 2) >= 0.87
+    assert round(everything.acts.f1, 2) >= 0.93
+    assert round(everything.perks.f1, 2) >= 0.96
+    assert round(everything.pairs.f1, 2) >= 0.90
     assert round(everything.signals.f1, 2) >= 0.95
     assert result.turns == 180
     assert result.right >= 123
     assert result.restated <= 20
+
+
+def test_fifth_iteration_set_does_not_regress() -> None:
+    # tests/data/blind/iter5 (a tuning set: one writer's 350 lines, 20 practices played live by two players): at
+    # 81ad031 acts 0.840, perks 0.962, pairs 0.717, signals 0.852, 69 of 152 turns, 24 of 50 skilled asks restated;
+    # after the third session's rounds 0.907 / 0.972 / 0.753, signals 0.929, 98 turns, 11 restated
+    everything, result = _scored_folder("iter5")
+    assert round(everything.acts.f1, 2) >= 0.89
+    assert round(everything.perks.f1, 2) >= 0.96
+    assert round(everything.pairs.f1, 2) >= 0.74
+    assert round(everything.signals.f1, 2) >= 0.91
+    assert result.turns == 152
+    assert result.right >= 93
+    assert result.restated <= 14
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -134,10 +150,11 @@ def test_whole_practices_are_read_better_than_before() -> None:
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
     # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
     # after the afternoon's reading rounds, 269 (22 restated) after the second session's.
+    # 277 (20 restated) after the third session's.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 264
-    assert result.restated <= 24
+    assert result.right >= 272
+    assert result.restated <= 22
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6"])
@@ -171,10 +188,18 @@ class Floors:
 # frozen4, written blind and frozen at the start of the second session, at 7805d5c before its rules: acts 0.871,
 #   perks 0.941, pairs 0.837, practices 133 of 204 turns, 28 of 55 skilled asks restated; after the last of
 #   them 0.893 / 0.941 / 0.873, 134 turns, 28 restated.
+# The third session's two sets were frozen on arrival and scored before its rules: frozen5 (630 lines, 16
+#   practices played live) at 3049813 / 4e2598f acts 0.840, perks 0.940, pairs 0.714, 58 of 131 turns, 22 of 46
+#   restated; frozen6 (20 practices played live) at 4b3c4b0 69 of 144 turns, 18 of 50 restated. After the session's
+#   last rule (8d9a4eb): frozen2 0.879 / 0.949 / 0.737, 173 turns, 7 restated; frozen3 0.858 / 0.932 / 0.854, 149,
+#   24; frozen4 0.902 / 0.950 / 0.887, 142, 22; frozen5 0.855 / 0.951 / 0.736, 67 turns, 16 restated; frozen6 75
+#   turns, 16 restated.
 LATER_FROZEN_FLOORS = {
-    "frozen2": Floors(acts=0.86, perks=0.92, pairs=0.70, turns=209, right=165, restated=12),
-    "frozen3": Floors(acts=0.85, perks=0.92, pairs=0.81, turns=214, right=144, restated=29),
-    "frozen4": Floors(acts=0.88, perks=0.93, pairs=0.86, turns=204, right=130, restated=30),
+    "frozen2": Floors(acts=0.86, perks=0.93, pairs=0.72, turns=209, right=168, restated=10),
+    "frozen3": Floors(acts=0.85, perks=0.92, pairs=0.84, turns=214, right=145, restated=27),
+    "frozen4": Floors(acts=0.89, perks=0.94, pairs=0.87, turns=204, right=137, restated=25),
+    "frozen5": Floors(acts=0.84, perks=0.94, pairs=0.72, turns=131, right=62, restated=19),
+    "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=70, restated=19),  # practices only
 }
 
 
@@ -184,11 +209,12 @@ def test_later_frozen_sets_do_not_regress(name: str) -> None:
 
     floors, folder = LATER_FROZEN_FLOORS[name], blind.BLIND / name
     _, understander = shipped()
-    everything = blind.score_lines(blind.lines("test", folder),
-                                   lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
-    assert round(everything.acts.f1, 2) >= floors.acts
-    assert round(everything.perks.f1, 2) >= floors.perks
-    assert round(everything.pairs.f1, 2) >= floors.pairs
+    lines = blind.lines("test", folder)
+    if lines:  # a set of live practices alone has none
+        everything = blind.score_lines(lines, lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
+        assert round(everything.acts.f1, 2) >= floors.acts
+        assert round(everything.perks.f1, 2) >= floors.perks
+        assert round(everything.pairs.f1, 2) >= floors.pairs
     result = blind.score_practices(blind.practices("test", folder), blind.play_in_harness)
     assert result.turns == floors.turns
     assert result.right >= floors.right
