@@ -83,6 +83,39 @@ def test_iteration_practices_do_not_regress() -> None:
     assert result.restated <= 7
 
 
+@dataclass(frozen=True)
+class Floors:
+    """What a blind set must keep: line F1s, and its practices' turns read right and asks restated."""
+
+    acts: float
+    perks: float
+    pairs: float
+    turns: int
+    right: int
+    restated: int
+    signals: float = 0.0
+
+
+def _keeps(name: str, floors: Floors) -> None:
+    """The set in tests/data/blind/<name> reads at least as well as its floors (lines, when it has any)."""
+    from bench.understanding import blind_context
+
+    folder = blind.BLIND / name
+    _, understander = shipped()
+    lines = blind.lines("test" if name.startswith("frozen") else name, folder)
+    if lines:  # a set of live practices alone has none
+        everything = blind.score_lines(lines, lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
+        assert round(everything.acts.f1, 2) >= floors.acts
+        assert round(everything.perks.f1, 2) >= floors.perks
+        assert round(everything.pairs.f1, 2) >= floors.pairs
+        assert round(everything.signals.f1, 2) >= floors.signals
+    result = blind.score_practices(blind.practices("test" if name.startswith("frozen") else name, folder),
+                                   blind.play_in_harness)
+    assert result.turns == floors.turns
+    assert result.right >= floors.right
+    assert result.restated <= floors.restated
+
+
 def _scored_folder(name: str) -> tuple[blind.StyleScore, blind.PracticeScore]:
     """A blind set kept in a folder of its own: its lines' scores over all styles, and its practices'."""
     from bench.understanding import blind_context
@@ -112,28 +145,14 @@ def test_fourth_iteration_set_does_not_regress() -> None:
     # signals 0.769, 112 of 180 turns, 20 of 45 skilled asks restated; after the second session's rounds
     # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated; after the third session's 0.938 / 0.969 /
     # 0.913, signals 0.967, 129 turns, 18 restated
-    everything, result = _scored_folder("iter4")
-    assert round(everything.acts.f1, 2) >= 0.93
-    assert round(everything.perks.f1, 2) >= 0.96
-    assert round(everything.pairs.f1, 2) >= 0.90
-    assert round(everything.signals.f1, 2) >= 0.95
-    assert result.turns == 180
-    assert result.right >= 123
-    assert result.restated <= 20
+    _keeps("iter4", Floors(acts=0.93, perks=0.96, pairs=0.90, signals=0.95, turns=180, right=123, restated=20))
 
 
 def test_fifth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter5 (a tuning set: one writer's 350 lines, 20 practices played live by two players): at
     # 81ad031 acts 0.840, perks 0.962, pairs 0.717, signals 0.852, 69 of 152 turns, 24 of 50 skilled asks restated;
     # after the third session's rounds 0.907 / 0.972 / 0.753, signals 0.929, 98 turns, 11 restated
-    everything, result = _scored_folder("iter5")
-    assert round(everything.acts.f1, 2) >= 0.89
-    assert round(everything.perks.f1, 2) >= 0.96
-    assert round(everything.pairs.f1, 2) >= 0.74
-    assert round(everything.signals.f1, 2) >= 0.91
-    assert result.turns == 152
-    assert result.right >= 93
-    assert result.restated <= 14
+    _keeps("iter5", Floors(acts=0.89, perks=0.96, pairs=0.74, signals=0.91, turns=152, right=93, restated=14))
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -162,18 +181,6 @@ def test_later_frozen_sets_are_unchanged(name: str) -> None:
     folder = blind.BLIND / name
     recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))
     assert blind.checksums(folder) == recorded
-
-
-@dataclass(frozen=True)
-class Floors:
-    """What a frozen set must keep: line F1s, and its practices' turns read right and asks restated."""
-
-    acts: float
-    perks: float
-    pairs: float
-    turns: int
-    right: int
-    restated: int
 
 
 # Each later frozen set is scored twice only (docs/understanding.md), never read:
@@ -205,17 +212,4 @@ LATER_FROZEN_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(LATER_FROZEN_FLOORS))
 def test_later_frozen_sets_do_not_regress(name: str) -> None:
-    from bench.understanding import blind_context
-
-    floors, folder = LATER_FROZEN_FLOORS[name], blind.BLIND / name
-    _, understander = shipped()
-    lines = blind.lines("test", folder)
-    if lines:  # a set of live practices alone has none
-        everything = blind.score_lines(lines, lambda text, ctx: understander.read(text, blind_context(ctx)))["all"]
-        assert round(everything.acts.f1, 2) >= floors.acts
-        assert round(everything.perks.f1, 2) >= floors.perks
-        assert round(everything.pairs.f1, 2) >= floors.pairs
-    result = blind.score_practices(blind.practices("test", folder), blind.play_in_harness)
-    assert result.turns == floors.turns
-    assert result.right >= floors.right
-    assert result.restated <= floors.restated
+    _keeps(name, LATER_FROZEN_FLOORS[name])
