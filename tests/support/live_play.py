@@ -23,20 +23,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from tests.support.harness import ChatHarness, text_of
+from bot.understanding.acts import Act, Role, Signal, Unit
+from tests.support.harness import ChatHarness, shipped, text_of
 
-ACTS = frozenset({"greet", "propose", "accept", "reject", "ask", "justify", "enthusiasm", "competing_offer",
-                  "trade_off", "request_time", "request_writing", "quit"})
-SIGNALS = frozenset({"market_data", "own_value", "priority", "alternatives", "trial_period", "rude", "pleading",
-                     "summary", "hint", "ultimatum"})
-ROLES = frozenset({"ask", "evidence", "current", "give", "question"})
-UNITS = frozenset({"money", "percent", "days", "weeks", "months", "years", "hours"})
-PERKS = frozenset({"base_salary", "sign_on_bonus", "performance_bonus", "equity", "pto", "remote_work",
-                   "flexible_schedule", "working_hours", "retirement_match", "health_insurance", "parental_leave",
-                   "professional_development", "mentorship", "title", "promotion", "raise_review", "relocation",
-                   "severance", "transportation", "start_date", "wellness", "equipment"})
+# What the guide allows, taken from the reader's own types so the two can never drift apart.
+ACTS = frozenset(act.value for act in Act)
+SIGNALS = frozenset(signal.value for signal in Signal)
+ROLES = frozenset(get_args(Role))
+UNITS = frozenset(get_args(Unit))
+PERKS = frozenset(shipped()[0].perks)
 USER = "player"
 
 
