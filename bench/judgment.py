@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bot.negotiation import coaching  # noqa: E402
 from bot.negotiation.state import PracticeState  # noqa: E402
 from bot.playbooks.models import Detector  # noqa: E402
-from bot.understanding.acts import Act, Context, Signal, Term, Understanding  # noqa: E402
+from bot.understanding.acts import Act, Signal, Term, Understanding  # noqa: E402
 
 TECHNIQUES = tuple(d.value for d in Detector)
 NOTES = ("ultimatum", "credibility", "rude")
@@ -102,20 +102,6 @@ def from_labels(turn: dict[str, Any], real: Understanding) -> Understanding:
     )
 
 
-class Oracle:
-    """Stands in for the practice's reader: the line being said is read as its player labelled it."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-        self.turn: dict[str, Any] | None = None
-
-    def read(self, text: str, context: Context | None = None) -> Understanding:
-        real = self.real.read(text, context)
-        if self.turn is not None and text == self.turn["text"]:
-            return from_labels(self.turn, real)
-        return real
-
-
 # --- replaying a practice -------------------------------------------------------------------------
 
 
@@ -155,26 +141,16 @@ def _debriefs(seen: list[Judged]) -> Iterator[None]:
 
 
 def replay(practice: dict[str, Any], *, oracle: bool) -> Judged:
-    """Play the practice as its player did; the first debrief (the practice's own) is the one judged."""
+    """Play the practice as its player did; the first debrief (the practice's own) is the one judged. With
+    ``oracle``, each line the player said is read as they labelled it."""
+    from tests.support.blind import replay_in
     from tests.support.harness import ChatHarness
 
     harness = ChatHarness()
     seen: list[Judged] = []
     try:
-        runner = harness.service.engine.practices  # type: ignore[attr-defined]
-        reader = Oracle(runner.understander)
-        if oracle:
-            runner.understander = reader
         with _debriefs(seen):
-            harness.say(f"practice {practice['scenario']}", user="p")
-            for turn in practice["turns"]:
-                if "pick" in turn:
-                    with suppress(AssertionError):  # the replay took another path: the button is not there
-                        harness.pick_label(turn["pick"], user="p")
-                    continue
-                reader.turn = turn
-                harness.say(turn["text"], user="p")
-                reader.turn = None
+            replay_in(harness, practice, read_as=from_labels if oracle else None, strict=False)
             if not seen:
                 harness.say("end", user="p")
             if not seen:
