@@ -20,8 +20,8 @@ from bench.understanding import blind_context, default_understander  # noqa: E40
 from tests.support import blind  # noqa: E402
 
 SECOND = blind.BLIND / "agreement" / "iter3_second_labeller.jsonl"
-# tuning folders whose practices a second labeller relabelled (second_labeller.jsonl beside them)
-RELABELLED = (blind.BLIND / "iter5", blind.BLIND / "iter4")
+# folders whose practices a second labeller relabelled (second_labeller.jsonl, .test.jsonl when frozen)
+RELABELLED = tuple(blind.BLIND / name for name in ("iter5", "iter4", "frozen5", "frozen6"))
 
 
 @dataclass(frozen=True)
