@@ -701,8 +701,11 @@ class Counterpart:
         st.checked_in = False
         for key, track in st.offer.items():
             if track.pending is not None:
-                track.current, track.pending, track.moved = track.pending, None, True
+                pending, track.pending = track.pending, None
                 perk = self.perks[key]
+                if not _better(perk, pending, track.current):
+                    continue  # an alternative already put more on the table: the team's answer never takes it back
+                track.current, track.moved = pending, True
                 turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
                                                                                                    perk))))
 
