@@ -1724,6 +1724,24 @@ BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W
 NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|do not|won'?t) need (?:to|more|any|the)\b")
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
+# A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
+# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you."): the move is taken.
+# Bare thanks ("Thank you, Maya.") are a courtesy, not an approval.
+MOVE_APPROVED_FIRST = re.compile(
+    r"^\W*(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
+    r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
+    r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
+    r"amazing|awesome)(?: news)?)"
+    r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
+)
+# Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
+# for the offer itself, the recruiter's time or an explanation
+THANKED_FOR_THE_MOVE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
+    r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
+    r"[^.!?]*[.!]+(?:\s|$)"
+)
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(
     r"\s+(?:is|'s|sounds|seems|looks)\s+(?:(?:def(?:initely)?|really|very|much|way|so|totally|more than|a lot)\s+)?"

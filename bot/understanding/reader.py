@@ -192,6 +192,7 @@ class Understander:
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
+        acts = _takes_the_move(low, acts, signals, context)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -2154,6 +2155,19 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
                 or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
             return True
     return False
+
+
+def _takes_the_move(low: str, acts: list[Act], signals: list[Signal], context: Context | None) -> list[Act]:
+    """Right after the recruiter gave ground, a first sentence that only approves ("Good. Now the leave…", "That's
+    great. Is there room on the sign-on?") or thanks for what was given takes that move (docs/labelling.md: agreeing
+    to one perk while still negotiating others is accept + propose); the rest of the message is read as it is."""
+    if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
+            or Signal.ultimatum in signals):
+        return acts
+    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None or cues.BUT.search(first.group(0)):
+        return acts
+    return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:

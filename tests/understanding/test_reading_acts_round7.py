@@ -1,0 +1,54 @@
+"""Decisive acts on whole practices (round seven): taking the move the recruiter just made.
+
+Every sentence was written for this test (none comes from a corpus). The practice tells the reader which perks
+the recruiter's last reply gave ground on (``Context.conceded``); a first sentence that only approves, or thanks
+for what was given, takes that move, and what follows is read as it is (docs/labelling.md: agreeing to one perk
+while still negotiating others is accept + propose).
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+_TABLE = {"base_salary": 91000.0, "pto": 22.0, "remote_work": 2.0, "professional_development": 800.0}
+_AFTER_A_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE,
+                        conceded=["pto"])
+_NO_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+
+
+def acts(text: str, context: Context | None) -> set[Act]:
+    return set(UNDERSTANDER.read(text, context).acts)
+
+
+def test_approving_the_move_then_raising_another_perk_takes_the_move() -> None:
+    for text in ("Lovely. Next, could the learning budget go to $1,500?",
+                 "Excellent, thanks! Moving on to hybrid work: could I have three days at home?",
+                 "That's brilliant news. Now the laptop: is there an equipment allowance?"):
+        found = acts(text, _AFTER_A_MOVE)
+        assert Act.accept in found, text
+    # what follows the approval is still read: the new figure is asked for
+    assert Act.propose in acts("Lovely. Next, could the learning budget go to $1,500?", _AFTER_A_MOVE)
+
+
+def test_thanks_for_what_was_given_takes_it() -> None:
+    for text in ("Thank you so much for the extra leave! Could we now look at remote days?",
+                 "Thanks for moving on the 22 days. What about the training budget?"):
+        assert Act.accept in acts(text, _AFTER_A_MOVE), text
+
+
+def test_the_same_words_take_nothing_without_a_move_just_made() -> None:
+    for text in ("Lovely. Next, could the learning budget go to $1,500?",
+                 "Thank you so much for the extra leave! Could we now look at remote days?"):
+        assert Act.accept not in acts(text, _NO_MOVE), text
+        assert Act.accept not in acts(text, None), text
+
+
+def test_courtesies_and_hedged_approvals_take_nothing() -> None:
+    for text in ("Thanks, Priya. Next, the learning budget: could it be $1,500?",  # a bare thanks is a courtesy
+                 "Thank you for the update. Could we look at remote days?",  # thanks for news, not for a term
+                 "Thanks for explaining. Could we look at remote days?",
+                 "Good, but I was hoping for 25 days.",  # approval undone in its own sentence
+                 "Great. 25 days or I walk away."):  # an ultimatum takes nothing
+        assert Act.accept not in acts(text, _AFTER_A_MOVE), text
