@@ -505,7 +505,10 @@ REJECT = _cue(
     r"i'?m afraid not|unfortunately (?:not|no|we can'?t|that'?s)|not in (?:the|our) budget|"
     r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
-    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
+    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|"
+    # "far from what I need", not "far from my home"
+    r"far from(?! (?:my |our |the )?(?:home|house|place|flat|apartment|office|city|centre|center|family|here|where))|"
+    r"a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
     r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so |way |far |much )?"
     r"(?:tough|rough|light|difficult|a problem|"
@@ -516,6 +519,9 @@ REJECT = _cue(
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
     r"|,\s*no\W*$|^not for\b"
+    # "€30?? No.", "Wait, no. We agreed…": a bare no as its own sentence
+    r"|(?:^|[.!?]\s+)(?:(?:wait|hang on|hold on|hmm|um|uh|ugh|sorry|lol|well|honestly),?\s+)?(?:no|nope|nah)"
+    r"\s*[.!]+(?:\s|$)"
 )
 # Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
 REFUSAL_WORDS = _cue(
@@ -1658,7 +1664,7 @@ ULTIMATUM = _cue(
     r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
-    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im) (?:done|out|walking)|"
+    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im|i am|we'?re|we are) (?:done|out|walking)(?: here)?|"
     r"non-?negotiable|not negotiable for me|bottom line|or i walk|or i stay|or no (?:deal|move|go)|"
     r"(?:this|that) is final|that'?s final|final(?=\W*$)|otherwise,? it (?:won'?t|will not|doesn'?t) work|"
     r"^\W*final\b|my final (?:position|word|number)|"
@@ -1788,6 +1794,10 @@ PLEASED_ACCEPT = _cue(
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
     r"accepted" + _NOT_ANOTHER + r")\b"
 )
+
+# A refusal word the user asks about their own ask or the offer: "or is that too much", "there's no review?"
+DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
+NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 
 # A deadline someone else set, said as information.
 DEADLINE = re.compile(

@@ -410,8 +410,7 @@ class Understander:
         ultimatum = _meant(cues.ULTIMATUM, low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
-            if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
-                                          for r in cues.REJECT.finditer(low)):
+            if Act.reject in acts and all(_within_an_ultimatum(low, r) for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
                 Act.accept not in acts or _walks_out_after_a_yes(low))):
@@ -1663,8 +1662,26 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I'll take the bonus off the table" gives it up
             if "need" in low and cues.NO_NEED_AFTER.match(low, refusal.end()):
                 continue  # "no, I don't need to talk it over" turns down more time
+            if _asked_not_refused(low, refusal):
+                continue  # "maybe 43? or is that too much", "there's no review?" ask; they refuse nothing
             return True
     return False
+
+
+def _within_an_ultimatum(low: str, refusal: re.Match[str]) -> bool:
+    """A refusal cue that is part of an all-or-nothing demand: "no severance, no deal", "flexible hours are
+    non-negotiable" demand what they name; they refuse nothing."""
+    return any(u.start() < refusal.end() and refusal.start() < u.end() for u in cues.ULTIMATUM.finditer(low))
+
+
+def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
+    """A refusal cue the user puts as a question about their own ask or the offer: "or is that too much",
+    "there's no review?"."""
+    word = refusal.group(0)
+    if word.startswith("there"):
+        return cues.NO_SUCH_ASKED.match(low, refusal.start()) is not None
+    return (word == "too much" or word.startswith("too ")) and cues.DOUBT_ASKED_BEFORE.search(
+        low, max(0, refusal.start() - 24), refusal.start()) is not None
 
 
 def _name_then_hello(low: str) -> bool:

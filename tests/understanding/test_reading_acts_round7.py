@@ -52,3 +52,29 @@ def test_courtesies_and_hedged_approvals_take_nothing() -> None:
                  "Good, but I was hoping for 25 days.",  # approval undone in its own sentence
                  "Great. 25 days or I walk away."):  # an ultimatum takes nothing
         assert Act.accept not in acts(text, _AFTER_A_MOVE), text
+
+
+def test_a_bare_no_said_as_its_own_sentence_refuses() -> None:
+    for text in ("Hang on, no. We settled base at $95k earlier, so please keep it there.",
+                 "$5?? No. I meant five days at home."):
+        assert Act.reject in acts(text, _AFTER_A_MOVE), text
+    # a "no" inside a sentence still names what is left out, and refuses nothing by itself
+    assert Act.reject not in acts("I'd take 24 days with no sign-on.", _AFTER_A_MOVE)
+
+
+def test_an_all_or_nothing_demand_refuses_nothing() -> None:
+    for text in ("Working from home is non-negotiable for me. Three days or I'm out.",
+                 "No. $99k or we're done here."):
+        found = UNDERSTANDER.read(text, _AFTER_A_MOVE)
+        assert Act.quit not in found.acts and Act.propose in found.acts, text
+    assert Act.reject not in acts("A flexible schedule is non-negotiable.", _AFTER_A_MOVE)
+    # the plain "No." before the demand still turns the offer down
+    assert Act.reject in acts("No. $99k or we're done here.", _AFTER_A_MOVE)
+
+
+def test_doubting_ones_own_ask_or_asking_about_a_gap_refuses_nothing() -> None:
+    for text in ("hmm, 27 days maybe? or is that too much", "so the bonus says 0, there's no bonus at all?",
+                 "My flat is far from the office, so could I work from home three days?"):
+        assert Act.reject not in acts(text, _AFTER_A_MOVE), text
+    assert Act.reject in acts("That's far from what I had in mind.", _AFTER_A_MOVE)
+    assert Act.reject in acts("27 days is too much for you? 22 is too few for me.", _AFTER_A_MOVE)
