@@ -153,11 +153,13 @@ NOT_TYPOS = frozenset(
 )
 
 ACKNOWLEDGED = re.compile(
-    r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
+    r"\W*(?:noted|got it|i see|i saw|i know|i noticed|understood|gotcha|thanks for (?:the|that)|that'?s helpful|"
+    r"i understand|no worries|"
     r"makes sense)\b"
 )
 # before a yes: "ugh fine", "omg yes", "whoa ok"
-INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay"})
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay",
+                           "whatever"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
@@ -448,9 +450,11 @@ ACCEPT = _cue(
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
-    r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
+    r"cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
+    r"|\bbut (?:whatever|fine)(?=\s*(?:[.!]|$))"  # "4% is stingy but whatever.": grudgingly taken
     r"|^\W*(?:sweet|awesome|lovely|brilliant)(?=\s*(?:[^\w\s]|$))"  # "sweet, can u email it?", not "awesome team"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
@@ -1740,6 +1744,11 @@ MOVE_APPROVED_FIRST = re.compile(
     r"amazing|awesome)(?: news)?)"
     r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
 )
+# "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
+FIGURE_TAKEN_FIRST = re.compile(
+    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
+    r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
+)
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(
@@ -1798,6 +1807,13 @@ PLEASED_ACCEPT = _cue(
 # A refusal word the user asks about their own ask or the offer: "or is that too much", "there's no review?"
 DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
+
+# "4 days remote, not 3": the figure replaced, said right after the one wanted
+NOT_THAT_FIGURE = re.compile(r",\s*not\s+[$€£₪]?\d")
+
+# "we talked it through and we're in", "I slept on it and we're good": thinking done before the yes
+DELIBERATED_BEFORE = re.compile(r"\b(?:talked|thought|slept|discussed|mulled|went|looked|chatted|spoke)\b"
+                                r"[^.!?,]{0,30}$")
 
 # A deadline someone else set, said as information.
 DEADLINE = re.compile(

@@ -192,7 +192,7 @@ class Understander:
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
-        acts = _takes_the_move(low, acts, signals, context)
+        acts = _takes_the_move(low, acts, terms, signals, context)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -1867,6 +1867,8 @@ def _blocks_near(low: str, accept: re.Match[str], start: int, end: int) -> set[s
                 accept.start() <= block.start() < accept.end()
                 or (block.start() >= accept.end() and low.endswith("and ", 0, block.start()))):
             continue
+        if word == "and we" and cues.DELIBERATED_BEFORE.search(low, max(0, block.start() - 40), block.start()):
+            continue  # "we talked it through and we're in": a decision after thinking it over, no condition
         found.add(word)
     return found
 
@@ -2174,14 +2176,20 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     return False
 
 
-def _takes_the_move(low: str, acts: list[Act], signals: list[Signal], context: Context | None) -> list[Act]:
+def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
+                    ) -> list[Act]:
     """Right after the recruiter gave ground, a first sentence that only approves ("Good. Now the leave…", "That's
-    great. Is there room on the sign-on?") or thanks for what was given takes that move (docs/labelling.md: agreeing
-    to one perk while still negotiating others is accept + propose); the rest of the message is read as it is."""
+    great. Is there room on the sign-on?"), thanks for what was given or says yes to the figure just given ("Fine,
+    €78k. But…") takes that move (docs/labelling.md: agreeing to one perk while still negotiating others is accept +
+    propose); the rest of the message is read as it is."""
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
+        given = {perk: context.offer.get(perk) for perk in context.conceded}
+        if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
+            first = cues.FIGURE_TAKEN_FIRST.match(low)
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
@@ -2386,7 +2394,7 @@ def _walks_out_after_a_yes(low: str) -> bool:
 
 def _an_opener(words: list[str]) -> bool:
     """ "ok", "oh ok", "ugh fine": a yes the message opens with, perhaps after an interjection."""
-    words = [w.strip(",") for w in words]
+    words = [w.strip(",.") for w in words]
     return (len(words) == 1 and words[0] in cues.OPENERS) or (
         len(words) == 2 and words[0] in cues.INTERJECTIONS and words[1] in cues.OPENERS)
 
@@ -2407,8 +2415,10 @@ def _accepted(
              for t, slot in zip(terms, slots, strict=True)]
     if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
             and not one_term and cues.BUT.search(low) is None):  # "the bonus is fine, but the base…" takes one
-        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
+        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken; one said
+        # against the figure it replaces ("fine, 12.5k. and 4 days remote, not 3.") is still asked for
+        return [t.model_copy(update={"role": "current"}) if taken and not _said_instead(low, slot) else t
+                for t, slot, taken in zip(terms, slots, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
     for term, slot, may_take in zip(terms, slots, asked, strict=True):
@@ -2420,6 +2430,12 @@ def _accepted(
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _said_instead(low: str, slot: _Slot) -> bool:
+    """ "4 days remote, not 3": a figure said against the one it replaces, in its own clause, is a counter."""
+    _, end = _sentence_span(low, slot.start)
+    return cues.NOT_THAT_FIGURE.search(low, slot.start, end) is not None
 
 
 def _conditional(low: str, position: int) -> bool:

@@ -78,3 +78,28 @@ def test_doubting_ones_own_ask_or_asking_about_a_gap_refuses_nothing() -> None:
         assert Act.reject not in acts(text, _AFTER_A_MOVE), text
     assert Act.reject in acts("That's far from what I had in mind.", _AFTER_A_MOVE)
     assert Act.reject in acts("27 days is too much for you? 22 is too few for me.", _AFTER_A_MOVE)
+
+
+_BASE_MOVED = Context(last_perk="base_salary", last_speaker="counterpart", last_move="offer", offer=_TABLE,
+                      conceded=["base_salary"])
+
+
+def test_yes_to_the_figure_just_given_takes_it_while_asking_for_more() -> None:
+    found = UNDERSTANDER.read("Fine, €91k. But two home days won't do. I need three days at home.", _BASE_MOVED)
+    assert {Act.accept, Act.propose} <= set(found.acts)
+    # a figure other than the one just given is a counter, not a yes
+    assert Act.accept not in acts("Fine, €94k. But two home days won't do. I need three days at home.", _BASE_MOVED)
+    # a figure said against the one it replaces stays asked for, beside the yes
+    said = UNDERSTANDER.read("okay fine, 91k. and 3 days at home, not 2.", _BASE_MOVED)
+    assert Act.accept in said.acts
+    assert any(t.perk == "remote_work" and t.amount == 3 and t.role == "ask" for t in said.terms)
+
+
+def test_grudging_and_plain_yeses_take_the_offer() -> None:
+    for text in ("the 4% match is meagre but whatever. Now the leave: 25 days?", "whatever. okay.",
+                 "Thanks, it is really good. Could you email it to me?", "I slept on it and we're in."):
+        assert Act.accept in acts(text, _NO_MOVE), text
+    # a yes that only acknowledges what was said, or a condition, takes nothing
+    for text in ("Yes, I know about the $800 budget. I'm asking whether it could be $2,000.",
+                 "Give me 25 days and we're in."):
+        assert Act.accept not in acts(text, _NO_MOVE), text
