@@ -492,8 +492,8 @@ REJECT = _cue(
     r"top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
     r"too much|not sustainable|tops? out|(?:is|are) firm|"
-    r"there'?s no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
-    r"there is no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
+    r"there'?s no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need|new)\b)|"
+    r"there is no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need|new)\b)|"
     r"are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
@@ -809,7 +809,8 @@ REQUEST_TIME = _cue(
     r"(?:a |some |a few |few |a couple (?:of )?|two |three |\d+ )?(?:more )?(?:days?|time|weeks?) "
     r"(?:for (?:think|thinking|reflection|reflecting)|before (?:i|we) (?:give|decide|answer|respond|get back|"
     r"make (?:a|my|the|our) (?:final )?decision))|"
-    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision)|"
+    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision|say yes)|"
+    r"(?:look|read|go) (?:it |this |that |them |everything )?over (?:tonight|tomorrow|this weekend|over the weekend)|"
     r"once (?:i'?ve|i have|we'?ve|we have) (?:reviewed|thought|considered|had (?:a |some )?(?:chance|time|look)))\b"
 )
 REQUEST_WRITING = _cue(
@@ -978,7 +979,9 @@ WRITING_ASKED = re.compile(
     r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
     r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
     r"look forward to (?:receiving|seeing|getting)|grateful|appreciate|possible to (?:receive|get|have)|"
-    r"written (?:commitment|guarantee|agreement))\b"
+    r"written (?:commitment|guarantee|agreement)|"
+    r"(?:sign|accept)\w*(?: it| this| the offer)? (?:when|as soon as) i (?:see|get|receive|have)|"
+    r"would be (?:super |really |very |so )?(?:helpful|great|nice|appreciated))\b"
 )
 NOT_WRITING_ASKED = re.compile(
     r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing|(?:in|per|from) your (?:e-?mail|letter))\b"
@@ -1093,7 +1096,8 @@ TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
-    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
+    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look|read|go over|"
+    r"go through)|"
     r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
     r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"

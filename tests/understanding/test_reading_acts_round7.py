@@ -103,3 +103,26 @@ def test_grudging_and_plain_yeses_take_the_offer() -> None:
     for text in ("Yes, I know about the $800 budget. I'm asking whether it could be $2,000.",
                  "Give me 25 days and we're in."):
         assert Act.accept not in acts(text, _NO_MOVE), text
+
+
+def test_writing_wished_for_or_waited_on_is_asked_for() -> None:
+    for text in ("I'll sign as soon as I receive the paperwork.",
+                 "a recap email with all the numbers would be really helpful"):
+        found = acts(text, _NO_MOVE)
+        assert Act.request_writing in found and Act.accept not in found, text
+    # asking when the contract comes is a question, not a request for it
+    assert Act.request_writing not in acts("I accept the offer. When I receive the contract?", _NO_MOVE)
+
+
+def test_reading_it_over_later_or_deciding_later_asks_for_time() -> None:
+    for text in ("could you email the letter so I can read it over this weekend?",
+                 "Please send it in writing; I want my sister to look at it before I say yes."):
+        found = acts(text, _NO_MOVE)
+        assert {Act.request_time, Act.request_writing} <= found, text
+    # the days wanted to read it are no leave, even while leave is the topic
+    said = UNDERSTANDER.read("Nothing new from me, I just need two or three days to read it.", _NO_MOVE)
+    assert Act.request_time in said.acts and not said.terms and Act.propose not in said.acts
+
+
+def test_saying_there_is_no_new_figure_refuses_nothing() -> None:
+    assert Act.reject not in acts("Sorry, there's no new figure from me, I only asked about vesting.", _NO_MOVE)
