@@ -64,3 +64,12 @@ def test_approving_the_move_and_taking_the_offer_still_closes() -> None:
     harness.say(_MARKET_ASK)
     answer = text_of(harness.say("Wonderful, thanks. That's everything, I accept the offer."))
     assert "welcome" in answer.lower()
+
+
+def test_thanks_for_the_move_then_a_question_gets_the_question_answered() -> None:
+    harness, _ = _started()
+    harness.say(_MARKET_ASK)
+    answer = text_of(harness.say("Thank you for the move on base. Is the 1,000 euro equipment budget yearly or "
+                                 "one-off?"))
+    assert "equipment" in answer.lower() and "accept the offer as it stands" not in answer
+    assert "asked_to_confirm" not in harness.practice().flags
