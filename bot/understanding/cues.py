@@ -429,7 +429,7 @@ ACCEPT = _cue(
     r"(?<!how )(?<!if )(?<!whether )(?:this|it) works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
-    r"count me in|i'?ll take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
+    r"count me in|i'?ll take it|i will take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
@@ -462,7 +462,8 @@ ACCEPT = _cue(
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
-    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
+    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly)| be (?:glad|happy|pleased|delighted|"
+    r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
     r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
@@ -480,6 +481,7 @@ REJECT = _cue(
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
+    r"(?:under|below) the market|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
     r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
@@ -735,7 +737,8 @@ COMPETING = _cue(
     r"put \S+ on the table)|"
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
-    r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
+    r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"
+    r"put \S+ on the table)|"
     r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
     r"approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
@@ -748,6 +751,9 @@ COMPETING = _cue(
     r"(?:received|got|have|hold) a (?:written |verbal |firm |formal )offer|"
     r"(?:they|companies|company|firms?) (?:have |has )?quoted me)\b"
 )
+# "I told the other company no": a rival offer turned down is no longer leverage
+RIVAL_TURNED_DOWN = re.compile(r"\b(?:told|turned down|declined|said no to) (?:the other|the rival|another|that other)"
+                               r" (?:company|firm|offer|employer|one)\b")
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
     r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|substitute for|in lieu of|"
@@ -979,7 +985,8 @@ WRITING_ASKED = re.compile(
     r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
     r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
     r"look forward to (?:receiving|seeing|getting)|grateful|appreciate|possible to (?:receive|get|have)|"
-    r"written (?:commitment|guarantee|agreement)|"
+    r"written (?:commitment|guarantee|agreement)|put the [^.!?]{1,30}? in(?:to)? (?:the |my |an? )?(?:offer )?"
+    r"(?:letter|contract|writing)|"
     r"(?:sign|accept)\w*(?: it| this| the offer)? (?:when|as soon as) i (?:see|get|receive|have)|"
     r"would be (?:super |really |very |so )?(?:helpful|great|nice|appreciated))\b"
 )
@@ -1735,7 +1742,8 @@ LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?
 # A first sentence that only thanks ("Great, thank you.", "ok thanks!"): a courtesy before what comes next
 BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W+)?(?:thanks|thank you|ty)\W*[.!]\s")
 # "no, I don't need to talk it over": the "no" turns down more time, it refuses no term
-NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|do not|won'?t) need (?:to|more|any|the)\b")
+NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|dont|do not|won'?t) (?:need (?:to|more|any|the)|want (?:to )?"
+                           r"change|mean)\b")
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
 # A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
@@ -1824,7 +1832,9 @@ DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
     r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
-    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from)\b"
+    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
+    r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
+    r"(?:an? |my )?(?:answer|decision|reply|response))\b"
 )
 # A promise with a time in it ("so I can sign it by Friday", "I can start by Monday") asks for no time
 COMMITS_BY = re.compile(r"\b(?:sign|signing|confirm|start|join|accept)\b(?:\s+(?:it|this|that|them|the \w+))?\s*$|"

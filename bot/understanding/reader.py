@@ -413,7 +413,7 @@ class Understander:
             if Act.reject in acts and all(_within_an_ultimatum(low, r) for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
-                Act.accept not in acts or _walks_out_after_a_yes(low))):
+                Act.accept not in acts or _walks_out_after_a_yes(low)) and not _forgets_one_point(low, acts)):
             acts.add(Act.quit)
             acts.discard(Act.accept)
         # without a sentence end in it, the message is one sentence: no need to split it
@@ -1660,7 +1660,7 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
-            if "need" in low and cues.NO_NEED_AFTER.match(low, refusal.end()):
+            if ("need" in low or "want" in low or "mean" in low) and cues.NO_NEED_AFTER.match(low, refusal.end()):
                 continue  # "no, I don't need to talk it over" turns down more time
             if _asked_not_refused(low, refusal):
                 continue  # "maybe 43? or is that too much", "there's no review?" ask; they refuse nothing
@@ -1672,6 +1672,14 @@ def _within_an_ultimatum(low: str, refusal: re.Match[str]) -> bool:
     """A refusal cue that is part of an all-or-nothing demand: "no severance, no deal", "flexible hours are
     non-negotiable" demand what they name; they refuse nothing."""
     return any(u.start() < refusal.end() and refusal.start() < u.end() for u in cues.ULTIMATUM.finditer(low))
+
+
+def _forgets_one_point(low: str, acts: set[Act]) -> bool:
+    """ "Forget it then. Put $158k and the $15k sign-on in writing and I will sign": dropping one point while asking
+    for the paperwork (or saying they will sign) goes on with the talks; it walks away from nothing."""
+    quits = [q.group(0) for q in cues.QUIT.finditer(low)]
+    return bool(quits) and all(q.startswith("forget") for q in quits) and (
+        Act.request_writing in acts or cues.ACCEPT_IN_WORDS.search(low) is not None)
 
 
 def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
@@ -1703,7 +1711,9 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
-            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)):
+            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)) and not (
+            ("told" in low or "turned down" in low or "declined" in low or "said no" in low)
+            and cues.RIVAL_TURNED_DOWN.search(low)):  # "I told the other company no. I accept."
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer

@@ -73,3 +73,11 @@ def test_thanks_for_the_move_then_a_question_gets_the_question_answered() -> Non
                                  "one-off?"))
     assert "equipment" in answer.lower() and "accept the offer as it stands" not in answer
     assert "asked_to_confirm" not in harness.practice().flags
+
+
+def test_dropping_one_point_and_asking_for_the_letter_is_not_a_walk_away() -> None:
+    harness, _ = _started()
+    harness.say(_MARKET_ASK)
+    harness.say("Forget it then. Put the €78,000 in writing and I will sign once I have it.")
+    assert not [c.label for c in harness.choices("alice")]  # no "End the practice / Keep negotiating?"
+    assert harness.practice().status == "active"

@@ -126,3 +126,30 @@ def test_reading_it_over_later_or_deciding_later_asks_for_time() -> None:
 
 def test_saying_there_is_no_new_figure_refuses_nothing() -> None:
     assert Act.reject not in acts("Sorry, there's no new figure from me, I only asked about vesting.", _NO_MOVE)
+
+
+def test_more_plain_refusals_yeses_and_rival_offers() -> None:
+    assert Act.reject in acts("91 is still under the market. 97 is the least I'd take.", _NO_MOVE)
+    assert Act.accept in acts("Fine. I will take it. Please put the review in the contract.", _NO_MOVE)
+    assert Act.accept in acts("I slept on it, and I would be happy to accept.", _NO_MOVE)
+    assert Act.accept not in acts("I would accept if you add two days.", _NO_MOVE)
+    assert Act.competing_offer in acts("My current boss counter-offered €95,000 to keep me. Could you do €96,000?",
+                                       _NO_MOVE)
+    # an offer elsewhere turned down is no leverage any more
+    assert Act.competing_offer not in acts("I told the other firm no this morning. I accept.", _NO_MOVE)
+
+
+def test_writing_asked_for_a_named_term_and_an_answer_owed_elsewhere() -> None:
+    found = acts("hold on, you said 5% earlier. put the 5% in the offer letter please", _NO_MOVE)
+    assert Act.request_writing in found
+    # the answer owed to the other company is their deadline, not time asked of this recruiter
+    found = acts("Great, 22 days works. I have to give the other company an answer before Monday.", _NO_MOVE)
+    assert Act.request_time not in found
+
+
+def test_denying_a_change_or_dropping_one_point_ends_nothing() -> None:
+    assert Act.reject not in acts("No, I don't want to change it, I only want to know: is the bonus yearly?",
+                                  _NO_MOVE)
+    found = acts("Forget it then. Put the $91k and the 22 days in writing and I will sign once I have it.", _NO_MOVE)
+    assert Act.quit not in found and Act.request_writing in found
+    assert Act.quit in acts("Forget it. I'm done with this.", _NO_MOVE)
