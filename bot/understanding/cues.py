@@ -1761,6 +1761,18 @@ FIGURE_TAKEN_FIRST = re.compile(
     r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
     r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
 )
+# A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):
+# right after the recruiter gave ground, it takes that move (docs/labelling.md, Context)
+_THANKS_UNIT = (
+    r"(?:thanks|thank (?:you|u)|ty|many thanks|(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this))?|"
+    r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
+    r"(?:helpful|generous|kind|great|the best)(?: (?:of you|news))?)"
+    r"(?:\W+(?:so |very )?much)?"
+)
+THANKS_ONLY = re.compile(
+    r"^\W*(?:(?:oh|wow|omg|ah+|ok(?:ay)?|great|amazing|super|lovely|wonderful|perfect|sweet)\W+)*" + _THANKS_UNIT
+    + r"(?:,? (?!(?:i|that|this|so|for)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*[^\w]*$"
+)
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(

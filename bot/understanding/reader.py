@@ -2196,6 +2196,8 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
             or Signal.ultimatum in signals):
         return acts
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None and not terms and len(low) < 80:
+        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):

@@ -153,3 +153,11 @@ def test_denying_a_change_or_dropping_one_point_ends_nothing() -> None:
     found = acts("Forget it then. Put the $91k and the 22 days in writing and I will sign once I have it.", _NO_MOVE)
     assert Act.quit not in found and Act.request_writing in found
     assert Act.quit in acts("Forget it. I'm done with this.", _NO_MOVE)
+
+
+def test_a_message_of_thanks_only_takes_the_move_just_made() -> None:
+    for text in ("Thank you so much, that is really kind of you.", "I really appreciate that, Priya!"):
+        assert Act.accept in acts(text, _AFTER_A_MOVE), text
+        assert Act.accept not in acts(text, _NO_MOVE), text  # thanks alone take nothing with no move made
+    # thanks that go on to something else are read as the rest of the message says
+    assert Act.accept not in acts("Thank you, Priya. Next is the start date: could I start in May?", _AFTER_A_MOVE)
