@@ -173,14 +173,17 @@ class Counterpart:
         return list(chosen.values())
 
     def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
-        """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
+        """Walking away, or accepting an offer the message asks nothing more of, ends the talk; "Great, thank you!
+        Can you also cover my parking?" or "…, is the $1,000 budget yearly?" takes the last move and asks for
+        parking or about the budget, which is answered first."""
         st = turn.state
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
         confirming = "asked_to_confirm" in st.flags
         st.flags = [f for f in st.flags if f != "asked_to_confirm"]
-        if self._accepts(said) and not any(self._improves(st, t) for t in asks):
+        if self._accepts(said) and not any(self._improves(st, t) or t.amount is None or t.role == "question"
+                                           for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
             if not confirming and not self._takes_whole_offer(st, said):

@@ -271,6 +271,8 @@ def play_in_harness(practice: dict[str, Any]) -> list[Any]:
 
     harness = ChatHarness()
     try:
-        return replay_in(harness, practice)
+        # a button the player pressed ("Keep negotiating" after a line misread as walking out) is skipped when the
+        # reader no longer raises the question it answered, as in the judgment bench
+        return replay_in(harness, practice, strict=False)
     finally:
         harness.close()
