@@ -157,8 +157,8 @@ class Counterpart:
 
     def _asks(self, said: Understanding, asked_about: list[str]) -> list[Term]:
         # a perk asked about for information is answered with its facts (_answer_questions), not as an ask
-        asks = [t for t in said.terms
-                if self._is_ask(t, said) and not (t.perk in asked_about and (t.role == "question" or t.amount is None))]
+        asks = [t for t in said.terms if self._is_ask(t, said) and not (t.perk in asked_about and (
+            t.role == "question" or self._only_named_in_a_question(t, said)))]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
@@ -172,20 +172,27 @@ class Counterpart:
         chosen: dict[str, Term] = {}
         for term in asks:  # one answer per perk: "8% … or at least 6%" is one ask about one perk
             earlier = chosen.get(term.perk or "")
-            if earlier is None or (earlier.range is not None and term.range is None):
+            if (earlier is None or (earlier.range is not None and term.range is None)
+                    or (earlier.role == "question" and term.role == "ask")):  # the ask, not the figure asked about
                 chosen[term.perk or ""] = term
         return list(chosen.values())
 
     def _questions(self, st: PracticeState, said: Understanding) -> list[str]:
         """The perks of the offer this message asks about for information ("is the $1,000 training budget per
-        year?"), each with no ask of its own: what they are, not more of them."""
+        year?"): a term read as a question, or a perk named without a figure in a message that only asks. What
+        they are, not more of them; an ask for more in the same message is answered after, as an ask."""
         kinds = facts.aspects(said.text) if Act.ask in said.acts or "?" in said.text else []
-        if not kinds or Signal.alternatives in said.signals:
+        if not kinds:
             return []
         asked = [t.perk for t in said.terms if t.perk in st.offer and not t.negated and not t.give
-                 and (t.role == "question" or (t.role == "ask" and t.amount is None and Act.propose not in said.acts))]
-        wanted = {t.perk for t in said.terms if t.role == "ask" and t.amount is not None}
-        return [key for key in dict.fromkeys(asked) if key is not None and key not in wanted]
+                 and (t.role == "question" or self._only_named_in_a_question(t, said))]
+        return [key for key in dict.fromkeys(asked) if key is not None]
+
+    @staticmethod
+    def _only_named_in_a_question(term: Term, said: Understanding) -> bool:
+        """ "Is the bonus guaranteed?" read as an ask without a figure, in a message that proposes nothing."""
+        return (term.role == "ask" and term.amount is None and Act.propose not in said.acts
+                and not any(t.perk == term.perk and t.amount is not None for t in said.terms))
 
     def _answer_questions(self, turn: Turn, questions: list[str], said: Understanding) -> None:
         """Each perk asked about: its figure as the user reads it, then the facts asked for, or an honest "I'd have
@@ -205,6 +212,7 @@ class Counterpart:
             parts += known or [voice.say(st, "fact_unknown", self.style, who=who)]
             turn.lines.append(" ".join(parts))
             _note_line(st, "summary", key)
+            st.perks_discussed = _add(st.perks_discussed, key)  # talked about, as when it was answered as an ask
 
     def _closes(self, turn: Turn, said: Understanding, asks: list[Term], questions: list[str]) -> bool:
         """Walking away, or accepting an offer the message asks nothing more of, ends the talk; a question about

@@ -38,11 +38,9 @@ _PAYMENTS = {12: "in 12 monthly payments", 24: "twice a month", 26: "every two w
 
 
 def aspects(text: str) -> list[str]:
-    """The kinds of fact the questions in `text` ask for; none when they ask for room ("any room on the bonus?")."""
+    """The kinds of fact the questions in `text` ask for; a question for room ("any room on the bonus?") asks none."""
     low = text.lower().replace("’", "'")
-    asked = " ".join(_QUESTION.findall(low)) or low
-    if _ROOM.search(asked):
-        return []
+    asked = " ".join(q for q in (_QUESTION.findall(low) or [low]) if not _ROOM.search(q))  # per question
     return [kind for kind, words in _ASKED if words.search(asked)]
 
 

@@ -87,6 +87,19 @@ def test_a_question_and_an_ask_in_one_message_get_an_answer_each() -> None:
         h.close()
 
 
+def test_a_question_about_a_figure_beside_an_ask_for_more_of_it_answers_the_question_and_weighs_the_ask() -> None:
+    h = ChatHarness()
+    try:
+        h.say("practice public_sector_union")
+        reply = text_of(h.say("Is the $71,200 per year or per month? I'd like step 4, $82,000, given my six "
+                              "years of GIS work."))
+        assert "yearly figure" in reply  # the question, answered
+        assert "far beyond" not in reply and "854,400" not in reply  # its figure is not taken as a monthly ask
+        assert h.practice().offer["base_salary"].last_ask == 82000  # the ask is the one weighed
+    finally:
+        h.close()
+
+
 def test_a_question_before_an_acceptance_is_answered_and_does_not_close_the_deal() -> None:
     h = ChatHarness()
     try:
