@@ -42,6 +42,43 @@ _NAMES_THE_OFFER = re.compile(
     r"let'?s do (?:it|this)|welcome)\b", re.IGNORECASE)
 
 
+# A clause that puts the acceptance off ("before I formally accept, I'd like to read it with my wife"): whatever
+# it says about the offer, the message takes nothing yet.
+_PUTS_OFF = re.compile(
+    r"\bbefore (?:i|we) (?:\w+ly )?(?:accept\w*|sign\w*|say yes|commit\w*|decide|agree|confirm|"
+    r"give (?:you )?(?:my|a|an|our) (?:final )?answer)\b[^.!?]*", re.IGNORECASE)
+# Words that take the offer, said as a statement: in a message that also asks something, only these make it an
+# acceptance ("I accept. Could you send it in writing?"); "so that's 158k and 4 days, correct?" asks, it doesn't take.
+_TAKES_IT = re.compile(
+    r"(?<!not )(?<!n't )(?<!cannot )\baccept(?:s|ed|ing)?\b|\bdeal\b|\b(?:i'?ll|i will|let'?s|ready to) sign\b|"
+    r"\b(?:i'?m|we'?re|i am|we are) in\b(?=\s*(?:[.!,]|$))|\bcount me in\b|\bsay yes\b|"
+    r"\b(?:i'?ll|i will) take (?:it|the (?:job|role|offer|package))\b|\blet'?s do (?:it|this)\b|"
+    r"^\W*(?:yes|yep|yeah|agreed)\b", re.IGNORECASE)
+# A question that asks whether the deal stands: "…, correct?", "shall we call it agreed?", "is that everything?".
+_CONFIRMING = re.compile(
+    r"\b(?:correct|right|agreed|a deal|deal|settled|done|all set|good to go|that it|that everything|that all|"
+    r"the (?:whole |full |final )?(?:offer|package))\s*\?", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_ENDS_ASKING = re.compile(r"\?[\W_]*$")
+
+
+def _is_question(said: Understanding) -> bool:
+    return Act.ask in said.acts or "?" in said.text
+
+
+def _takes_in_words(text: str) -> bool:
+    """Whether a statement in the message (not a question, not a clause putting it off) takes the offer."""
+    kept = _PUTS_OFF.sub(" ", text)
+    return any(_TAKES_IT.search(part.strip()) for part in _SENTENCE.findall(kept) if not part.rstrip().endswith("?"))
+
+
+def _takes_nothing(said: Understanding) -> bool:
+    """A yes the message does not mean as taking the offer: it asks a question or puts the acceptance off, and no
+    statement in it takes the offer in words."""
+    asks_or_waits = _is_question(said) or _PUTS_OFF.search(said.text) is not None
+    return Act.accept in said.acts and asks_or_waits and not _takes_in_words(said.text)
+
+
 @dataclass
 class Turn:
     """What the counterpart did with one message."""
@@ -119,9 +156,13 @@ class Counterpart:
         said = self._ranges_as_evidence(state, self._attach_orphan_amounts(state, said))
         if Act.trade_off in said.acts and not self._real_trade(state, said):
             said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.trade_off]})
+        confirming = _takes_nothing(said)  # "so that's the package, correct?": answered, never taken as a yes
+        as_said = said
+        if confirming:
+            said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.accept]})
         turn.read = said
         asks = self._asks(said)
-        if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
+        if self._closes(turn, said, asks, confirming=confirming) or self._rebuffs_rudeness(turn, said):
             return turn
         named = {t.perk for t in said.terms if t.perk in self.perks}
         if len(named) == 1:
@@ -131,7 +172,7 @@ class Counterpart:
         earned_now = self._learn(turn, said)
         if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
             turn.lines.append(self._say(state, "ultimatum"))
-        self._correct_misremembered(turn, said, closing=False)
+        self._correct_misremembered(turn, as_said, closing=False)
         moved_before = {k for k, t in state.offer.items() if t.moved}
         self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
@@ -172,14 +213,19 @@ class Counterpart:
                 chosen[term.perk or ""] = term
         return list(chosen.values())
 
-    def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
-        """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
+    def _closes(self, turn: Turn, said: Understanding, asks: list[Term], *, confirming: bool = False) -> bool:
+        """Walking away, or accepting an offer the message asks nothing more of, ends the talk; a question whether
+        the deal stands is answered with the package, and the candidate's yes to that closes it."""
         st = turn.state
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
-        confirming = "asked_to_confirm" in st.flags
+        asked_before = "asked_to_confirm" in st.flags
         st.flags = [f for f in st.flags if f != "asked_to_confirm"]
+        if self._asks_if_agreed(st, said, asks, accepted=confirming):
+            self._confirm_package(turn, said)
+            return True
+        confirming = asked_before
         if self._accepts(said) and not any(self._improves(st, t) for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
@@ -196,17 +242,56 @@ class Counterpart:
             return True
         return False
 
-    def _correct_misremembered(self, turn: Turn, said: Understanding, *, closing: bool) -> bool:
+    def _asks_if_agreed(self, st: PracticeState, said: Understanding, asks: list[Term], *, accepted: bool) -> bool:
+        """A question whether the deal stands: the offer read back ("158k base and 4 days, correct?"), "shall we call
+        it agreed?", or thanks with a question about the offer as a whole. Not a request for a recap, for options,
+        for writing or time (each has its own answer), nor one that argues, asks about one perk or for more."""
+        if not _ENDS_ASKING.search(said.text) or _takes_in_words(said.text):
+            return False
+        if (Signal.summary in said.signals or _asks_for_options(said) or {
+                Act.request_writing, Act.request_time, Act.reject, Act.quit, Act.competing_offer,
+                Act.trade_off} & set(said.acts)):
+            return False
+        read_back = [t for t in said.terms if self._reads_back(st, t)]
+        if any(t not in read_back and t.role in ("ask", "give", "question") for t in said.terms):
+            return False  # "and the sign-on, is it paid with the first salary?" asks about a perk: answered as such
+        perks_read = {t.perk for t in read_back}
+        last = _SENTENCE.findall(said.text.strip())[-1]
+        cue = _CONFIRMING.search(last) is not None and (len(last.split()) <= 8 or len(perks_read) >= 2)
+        # thanks, then the package said back as it stands; a figure asked about ("is the 3% the pension?") is a
+        # question about that perk instead
+        stated = {t.perk for t in read_back if t.role == "current"}
+        return cue or (accepted and (len(stated) >= 2 or _about_the_offer(said.text)))
+
+    def _reads_back(self, st: PracticeState, term: Term) -> bool:
+        """A figure said back as the offer has it ("we're at 158k base"); "could it be 2 days?" asks instead."""
+        track = st.offer.get(term.perk or "")
+        if track is None or term.amount is None or term.give or term.relative:
+            return False
+        if term.role == "current":
+            return True  # a figure that differs is put right (misquoted), never granted
+        return term.role == "question" and not self._improves(st, term)
+
+    def _confirm_package(self, turn: Turn, said: Understanding) -> None:
+        """"Yes, that's the package: …", or the figure put right; the candidate's yes to it closes the talk."""
+        st = turn.state
+        if self._correct_misremembered(turn, said, closing=True, asked=True):
+            return
+        st.flags = _add(st.flags, "asked_to_confirm")
+        turn.lines.append(self._say(st, "confirm_package", package=self.package_line(st)))
+
+    def _correct_misremembered(self, turn: Turn, said: Understanding, *, closing: bool, asked: bool = False) -> bool:
         """An acceptance that names a figure the offer doesn't have ("78k and 4 days, I accept" with 72k and 3
         days on the table) is put right before anything is agreed: closing on it would seal terms the user
         never got, and conceding them would reward a misquote. Returns whether a correction was said."""
         st = turn.state
-        if not self._accepts(said):
+        if not (asked or self._accepts(said)):
             return False
         for term in said.terms:
             track = st.offer.get(term.perk or "")
             perk = self.perks.get(term.perk or "")
-            if (term.role != "current" or term.amount is None or term.relative or term.negated or track is None
+            said_back = term.role == "current" or (asked and closing and self._reads_back(st, term))
+            if (not said_back or term.amount is None or term.relative or term.negated or track is None
                     or perk is None):
                 continue
             named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
