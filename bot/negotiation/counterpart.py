@@ -56,8 +56,8 @@ _TAKES_IT = re.compile(
     r"^\W*(?:yes|yep|yeah|agreed)\b", re.IGNORECASE)
 # A question that asks whether the deal stands: "…, correct?", "shall we call it agreed?", "is that everything?".
 _CONFIRMING = re.compile(
-    r"\b(?:correct|right|agreed|a deal|deal|settled|done|all set|good to go|that it|that everything|that all|"
-    r"the (?:whole |full |final )?(?:offer|package))\s*\?", re.IGNORECASE)
+    r"\b(?:correct|right|agreed|a deal|deal|settled|done|all set|good to go|that it|that everything|that all)\s*\?",
+    re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _ENDS_ASKING = re.compile(r"\?[\W_]*$")
 
@@ -152,6 +152,7 @@ class Counterpart:
         turn = Turn(state)
         state.turns += 1
         voice.begin_reply(state)
+        before = {key: track.current for key, track in state.offer.items()}  # the offer the user was answering
         self._resolve_pending(turn)
         said = self._ranges_as_evidence(state, self._attach_orphan_amounts(state, said))
         if Act.trade_off in said.acts and not self._real_trade(state, said):
@@ -174,9 +175,13 @@ class Counterpart:
             turn.lines.append(self._say(state, "ultimatum"))
         self._correct_misremembered(turn, as_said, closing=False)
         moved_before = {k for k, t in state.offer.items() if t.moved}
+        pending_before = {k for k, t in state.offer.items() if t.pending is not None}
         self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
-            self._take_what_was_given(turn, said)
+            self._take_what_was_given(turn, said, before)
+        elif any(t.pending is not None and k not in pending_before for k, t in state.offer.items()):
+            # the team answers next turn: what the user gave up goes if, and when, it says yes
+            state.traded = self._what_was_given(state, said, before)
         if not asks:
             self._answer_without_terms(turn, said, earned_now)
         self._wrap_up(turn, said)
@@ -498,16 +503,19 @@ class Counterpart:
         return len(present)
 
     def _real_trade(self, st: PracticeState, said: Understanding) -> bool:
-        """A trade gives up something that is in the offer now ("the company car" in an offer without one is not)."""
+        """A trade gives up something that is in the offer now ("the company car" in an offer without one is not),
+        and not the perk the same message asks for ("it's 0 remote days now; could it be 2?" gives nothing)."""
         return Act.trade_off in said.acts and any(
-            t.give and t.perk in st.offer and st.offer[t.perk].current for t in said.terms)
+            t.give and t.perk in st.offer and st.offer[t.perk].current and not _asked_for(said, t.perk)
+            for t in said.terms)
 
     # --- asks ---------------------------------------------------------------------------------------
 
     def _answer_asks(self, turn: Turn, asks: list[Term], said: Understanding) -> None:
         st = turn.state
         for term in said.terms:
-            if term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current):
+            if (term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current)
+                    and not _asked_for(said, term.perk)):
                 turn.lines.append(self._say(st, "fake_trade", **self._fields(self.perks[term.perk])))
         vague = [t for t in asks if t.amount is None and not self._needs_no_number(t)]
         offered = [t for t in vague if t.perk in st.offer]
@@ -793,6 +801,8 @@ class Counterpart:
                 track.current, track.moved = pending, True
                 turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
                                                                                                    perk))))
+                self._give_up(turn, st.traded)
+        st.traded = {}
 
     def _improves(self, st: PracticeState, term: Term) -> bool:
         perk = self.perks[term.perk or ""]
@@ -864,45 +874,68 @@ class Counterpart:
             return False
         return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
 
-    def _take_what_was_given(self, turn: Turn, said: Understanding) -> None:
-        """A trade that earned its move costs what the user offered up.
+    def _take_what_was_given(self, turn: Turn, said: Understanding, before: dict[str, float]) -> None:
+        """A trade that earned its move costs what the user offered up (see :meth:`_what_was_given`)."""
+        self._give_up(turn, self._what_was_given(turn.state, said, before))
 
-        "I'd trade part of the sign-on for two remote days": once the remote days are granted, the
-        sign-on goes down to the amount named, or by half when no amount was named. Base pay is
-        never halved: with no believable figure named, it goes back to the opening offer at most.
-        """
+    def _give_up(self, turn: Turn, given: dict[str, float]) -> None:
         st = turn.state
+        for key, amount in given.items():
+            track, perk = st.offer.get(key), self.perks.get(key)
+            if track is None or perk is None or not _better(perk, track.current, amount):
+                continue  # never more than once, and never a perk that has since gone below it
+            track.current = amount
+            turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(amount, perk))))
+
+    def _what_was_given(self, st: PracticeState, said: Understanding, before: dict[str, float]) -> dict[str, float]:
+        """Where each perk the message clearly gives up would land, judged against the offer it answered.
+
+        "I'd trade part of the sign-on for two remote days": the sign-on goes down to the amount named, or by half
+        when no amount was named; "drop the wellness budget" takes it to nothing. Base pay is never halved nor
+        dropped. A give that says back the figure on the table, names one no lower, or is the perk the message
+        asks for gives nothing up.
+        """
+        given: dict[str, float] = {}
         for term in said.terms:
-            track = st.offer.get(term.perk or "")
-            if not term.give or track is None or not track.current:
+            was = before.get(term.perk or "")
+            if not term.give or not was or term.perk not in self.perks or _asked_for(said, term.perk):
                 continue
-            perk = self.perks[term.perk or ""]
-            named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
-            if term.relative and named is not None:
-                named = track.current - float(term.amount or 0)  # "5k of the sign-on" comes off it
-            if term.perk == "base_salary":
-                named = self._base_given_up(named, track.current)
-            elif named is None or not _better(perk, track.current, named):
-                named = _round(perk, track.current / 2, toward=0.0) if perk.better == "higher" else track.current
-            if named == track.current or not in_range(named, perk):
-                continue
-            track.current = named
-            turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(named, perk))))
+            amount = self._given_amount(st, term, was)
+            if amount is not None and amount != was and in_range(amount, self.perks[term.perk]):
+                given[term.perk] = amount
+        return given
 
-    def _base_given_up(self, named: float | None, current: float) -> float:
-        """Where base pay lands when the user gives some of it up in a trade.
+    def _given_amount(self, st: PracticeState, term: Term, was: float) -> float | None:
+        perk = self.perks[term.perk or ""]
+        if perk.unit is Unit.flag:
+            return 0.0  # "I'd give up the flexible schedule"
+        named = to_canonical(term, perk, current=was, base=st.offer["base_salary"].current)
+        if named is not None and self._quoted_monthly(term, perk, named):
+            named *= 12
+        if term.relative and named is not None:
+            named = was - float(term.amount or 0)  # "5k of the sign-on" comes off it
+        if term.perk == "base_salary":
+            return self._base_given_up(named, was)
+        if named is not None:
+            return named if _better(perk, was, named) else None  # the figure on the table said back is no cut
+        if perk.better != "higher":
+            return None
+        return perk.min if term.negated else _round(perk, was / 2, toward=0.0)
 
-        A figure far below the opening offer is a misreading ("drop base to 155" read as $155), not a
-        pay cut anyone would propose; so, like no figure at all, it takes back only what base had
-        gained above the opening offer. A figure at or above the one on the table gives up only the push
-        for more: base stays where it is.
+    def _base_given_up(self, named: float | None, current: float) -> float | None:
+        """Where base pay lands when the user gives some of it up in a trade; None when nothing is given up.
+
+        No figure at all takes back only what base had gained above the opening offer. A figure at or above
+        the one on the table gives up only the push for more: base stays where it is. A figure far below the
+        opening offer is a misreading ("drop base to 155" read as $155, or "I could come down to 15k" on
+        another perk read as base pay), not a pay cut anyone would propose: nothing is taken for it.
         """
         opening = self.scenario.perks["base_salary"].offer
-        if named is not None and named >= current:
-            return current  # "I'd settle at $158k on base if…" with $158k on the table: base stays where it is
-        if named is not None and opening * 0.8 <= named < current:
+        if named is None:
+            return min(current, opening)
+        if opening * 0.8 <= named < current:
             return named
-        return min(current, opening)
+        return None  # "I'd settle at $158k on base if…" with $158k on the table, or a figure no one means
 
     def _needs_no_number(self, term: Term) -> bool:
         """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""
@@ -912,11 +945,16 @@ class Counterpart:
         return f"{self.perks[key].label.lower()} {self._show(st.offer[key].current, self.perks[key])}"
 
     def package_line(self, st: PracticeState) -> str:
+        """Every term on the table, and one the opening offer had that was given up since (at nothing)."""
         return ", ".join(
             f"{self.perks[k].label.lower()} {self._show(t.current, self.perks[k])}"
             for k, t in st.offer.items()
-            if t.current or k == "base_salary"
+            if t.current or k == "base_salary" or self._was_offered(k)
         )
+
+    def _was_offered(self, key: str) -> bool:
+        sheet = self.scenario.perks.get(key)
+        return bool(sheet and sheet.offer)
 
 
 _OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "everything")
@@ -930,6 +968,11 @@ def _about_the_offer(text: str) -> bool:
 def _asks_for_options(said: Understanding) -> bool:
     """A question about what else they could offer; "I have other options" is not one."""
     return Signal.alternatives in said.signals and (Act.ask in said.acts or "?" in said.text)
+
+
+def _asked_for(said: Understanding, perk: str | None) -> bool:
+    """Whether the message asks for a figure on this perk ("it's 0 remote days now; could it be 2?")."""
+    return any(t.perk == perk and not t.give and t.role == "ask" and t.amount is not None for t in said.terms)
 
 
 def _better(perk: PerkDef, a: float, b: float) -> bool:
