@@ -90,6 +90,7 @@ class Turn:
     pushed: bool = False  # already answered as an ask after going firm
     weighed: bool = False  # an ask with a readable, sane figure was answered on its merits
     moved: bool = False  # this reply already put a new figure on the table (a counter or an agreement)
+    checked: set[str] = field(default_factory=set)  # perks the team's answer settled in this reply
     read: Understanding | None = None  # the message as the recruiter took it (ranges quoted as evidence…)
 
 
@@ -688,6 +689,8 @@ class Counterpart:
         if not reasons or st.firm:
             return False
         for alt in sheet.alternatives:
+            if alt.perk in turn.checked:
+                continue  # "the team came back: 5%" and "what I can do is 6%" in one breath contradict each other
             track = st.offer.get(alt.perk)
             alt_perk = self.perks[alt.perk]
             if track is None:
@@ -799,6 +802,7 @@ class Counterpart:
                 if not _better(perk, pending, track.current):
                     continue  # an alternative already put more on the table: the team's answer never takes it back
                 track.current, track.moved = pending, True
+                turn.checked.add(key)
                 turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
                                                                                                    perk))))
                 self._give_up(turn, st.traded)

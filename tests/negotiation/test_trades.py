@@ -115,3 +115,4 @@ def test_dropping_the_wellness_budget_in_a_live_trade_shows_in_the_offer() -> No
     assert practice.offer["sign_on_bonus"].current == 12_000 and practice.offer["wellness"].current == 0
     assert "wellness" in answer.lower()
     assert "Wellness: $0 (was $600)" in text_of(harness.say("status"))
+

@@ -1,0 +1,36 @@
+"""The recruiter does not contradict itself, take back what it offered, or ignore a clear answer.
+
+Flaws live players found in the recruiter's replies (tuning practices iter5 and iter6), each pinned in lines
+written for this test.
+"""
+
+from __future__ import annotations
+
+from bot.negotiation.counterpart import Counterpart, open_practice
+from bot.playbooks.models import Alternative, PerkSheet, Unlock
+from bot.understanding.acts import Act, Signal, Term, Understanding
+from tests.negotiation.test_counterpart import PLAYBOOKS, scenario
+
+
+def _ask(perk: str, amount: float, unit: str) -> Term:
+    return Term(perk=perk, amount=amount, unit=unit)  # type: ignore[arg-type]
+
+
+def test_the_teams_answer_is_not_contradicted_by_an_alternative_in_the_same_reply() -> None:
+    # base at its limit has a sign-on alternative; the sign-on the user asked for comes back from the team in
+    # the same reply as a question for options: the reply must not say one figure and then offer another
+    cp = Counterpart(scenario(base_salary=PerkSheet(
+        offer=100_000, alternatives=[
+            Alternative(perk="sign_on_bonus", amount=9_000, say="Base is set, but the sign-on can go to 9k.")])),
+        PLAYBOOKS)
+    state = open_practice(cp.scenario)
+    state.perks_discussed.append("base_salary")
+    state.shown.append(Unlock.justification.value)
+    state.reason_turn = 0
+    cp.respond(state, Understanding(text="could the sign-on be 8k? I lose a bonus", acts=[Act.propose, Act.justify],
+                                    terms=[_ask("sign_on_bonus", 8_000, "money")]))
+    assert state.offer["sign_on_bonus"].pending == 8_000
+    turn = cp.respond(state, Understanding(text="thanks. is there room anywhere else?", acts=[Act.ask],
+                                           signals=[Signal.alternatives]))
+    assert state.offer["sign_on_bonus"].current == 8_000
+    assert not any("9k" in line for line in turn.lines), turn.lines
