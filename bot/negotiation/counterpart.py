@@ -324,13 +324,16 @@ class Counterpart:
 
     @staticmethod
     def _accepts(said: Understanding) -> bool:
-        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing; nor
-        does one that asks for a recap or for what else could be done, which wants an answer, not a close, nor
-        one that asks for time first ("$2,000 is fair… I'd like a day to read it over before I sign")."""
+        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing (but
+        "I told the other company no. I accept." does); nor does one that asks for a recap or for what else could
+        be done, which wants an answer, not a close, nor one that asks for time first ("$2,000 is fair… I'd like a
+        day to read it over before I sign")."""
         if (Act.accept not in said.acts or Signal.summary in said.signals or _asks_for_options(said)
                 or Act.request_time in said.acts):
             return False
-        arguing = {Act.competing_offer, Act.reject, Act.quit} & set(said.acts)
+        arguing = {Act.reject, Act.quit} & set(said.acts)
+        if Act.competing_offer in said.acts and not _takes_in_words(said.text):
+            return False  # "sounds fine, though the other company is still in the picture" argues on
         return not arguing and not any(t.role == "evidence" for t in said.terms)
 
     def _rebuffs_rudeness(self, turn: Turn, said: Understanding) -> bool:

@@ -34,3 +34,19 @@ def test_the_teams_answer_is_not_contradicted_by_an_alternative_in_the_same_repl
                                            signals=[Signal.alternatives]))
     assert state.offer["sign_on_bonus"].current == 8_000
     assert not any("9k" in line for line in turn.lines), turn.lines
+
+
+def test_a_clear_yes_that_mentions_turning_down_the_other_offer_closes() -> None:
+    # "I told the other company no. I accept." was answered with "what would you need from us to make this work?"
+    cp = Counterpart(scenario(), PLAYBOOKS)
+    state = open_practice(cp.scenario)
+    turn = cp.respond(state, Understanding(text="Read it all. I turned the other company down. I accept.",
+                                           acts=[Act.accept, Act.competing_offer]))
+    assert state.status == "agreed" and turn.ended
+    # a rival's figure beside the yes still argues on, and so does a rival named without taking the offer
+    for text, terms in (("OK, I accept, but the other offer is 115k.",
+                         [Term(perk="base_salary", amount=115_000, unit="money", role="evidence")]),
+                        ("Sounds fine, though the other company is still in the picture.", [])):
+        state = open_practice(cp.scenario)
+        turn = cp.respond(state, Understanding(text=text, acts=[Act.accept, Act.competing_offer], terms=terms))
+        assert state.status == "active" and not turn.ended, text
