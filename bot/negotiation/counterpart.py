@@ -715,7 +715,18 @@ class Counterpart:
             self._list_alternatives(turn)
         elif Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
             turn.lines.append(self._say(st, "recap", package=self.package_line(st)))
-        elif Act.reject in said.acts:
+        elif {Act.request_writing, Act.request_time} & set(said.acts):
+            # "send it in writing, I'll tell the other company tomorrow": the writing and the time are answered
+            # (see _wrap_up), not met with "what would you need from us?" or "what's the number?"
+            if Act.enthusiasm in said.acts:
+                turn.lines.append(self._say(st, "enthusiasm_ack"))
+        else:
+            self._react(turn, said)
+
+    def _react(self, turn: Turn, said: Understanding) -> None:
+        """A message with no ask, no question for options and no request: answered by what it does."""
+        st = turn.state
+        if Act.reject in said.acts:
             turn.lines.append(self._say(st, "reject_ack"))
         elif Act.competing_offer in said.acts:
             turn.lines.append(self._say(st, "competing_ack"))
@@ -725,7 +736,7 @@ class Counterpart:
             self._answer_reason(turn, said)
         elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
-        elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
+        elif Act.ask in said.acts:
             named = {t.perk for t in said.terms if t.perk in st.offer}
             if len(named) == 1:  # "is the leave fixed at 15 days?": what the offer has on it
                 key = named.pop()

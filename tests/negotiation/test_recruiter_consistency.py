@@ -50,3 +50,20 @@ def test_a_clear_yes_that_mentions_turning_down_the_other_offer_closes() -> None
         state = open_practice(cp.scenario)
         turn = cp.respond(state, Understanding(text=text, acts=[Act.accept, Act.competing_offer], terms=terms))
         assert state.status == "active" and not turn.ended, text
+
+
+def test_asking_for_the_offer_in_writing_is_not_met_with_a_demand_for_more() -> None:
+    # "Please send it in writing; I'll let the other company know tomorrow" got "what would you need from us to
+    # make this work?" beside "sure, the written offer will list every term" and "no rush"
+    cp = Counterpart(scenario(), PLAYBOOKS)
+    state = open_practice(cp.scenario)
+    turn = cp.respond(state, Understanding(
+        text="Please send it over in writing; I'll let the other company know by tomorrow.",
+        acts=[Act.competing_offer, Act.request_writing, Act.request_time]))
+    reply = " ".join(turn.lines)
+    assert "writ" in reply.lower()
+    assert not any(words in reply for words in ("What would", "Where would", "What figure", "what number"))
+    # news of a rival offer on its own is still met with the question
+    turn = cp.respond(open_practice(cp.scenario), Understanding(text="I have another offer.",
+                                                                acts=[Act.competing_offer]))
+    assert turn.lines[-1].endswith("?")
