@@ -267,7 +267,7 @@ class Counterpart:
         # thanks, then the package said back as it stands; a figure asked about ("is the 3% the pension?") is a
         # question about that perk instead
         stated = {t.perk for t in read_back if t.role == "current"}
-        return cue or (accepted and (len(stated) >= 2 or _about_the_offer(said.text)))
+        return cue or len(stated) >= 2 or (accepted and _about_the_offer(said.text))
 
     def _reads_back(self, st: PracticeState, term: Term) -> bool:
         """A figure said back as the offer has it ("we're at 158k base"); "could it be 2 days?" asks instead."""

@@ -49,6 +49,16 @@ def test_a_read_back_asked_as_a_question_is_confirmed_not_closed() -> None:
     assert state.status == "agreed" and turn.ended
 
 
+def test_the_package_said_back_as_a_question_without_a_yes_is_confirmed_too() -> None:
+    # as the labelling guide reads "so we're at $158k, $35k equity and 4 days?": ask, the perks current
+    cp = _rita()
+    state = _moved(cp)
+    turn = cp.respond(state, _msg("So that's $105,000 base and 23 days of PTO?", Act.ask,
+                                  terms=(_current("base_salary", 105_000, "money"), _current("pto", 23, "days"))))
+    assert state.status == "active" and "asked_to_confirm" in state.flags
+    assert "base salary $105,000" in turn.lines[-1]
+
+
 def test_asking_whether_to_call_it_agreed_is_answered_then_a_deal_closes() -> None:
     cp = _rita()
     state = _moved(cp)
