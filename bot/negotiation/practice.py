@@ -171,9 +171,9 @@ class PracticeRunner:
         perks = self.playbooks.perks
         fields = []
         for key, track in st.practice.offer.items():
-            if not track.current and key != "base_salary":
-                continue
             sheet = scenario.perks.get(key)
+            if not track.current and key != "base_salary" and not (sheet and sheet.offer):
+                continue  # a perk given up in a trade stays on the card, at nothing (was …)
             changed = sheet is not None and track.current != sheet.offer
             value = shown(track.current, perks[key], scenario)
             if changed and sheet is not None:

@@ -60,3 +60,6 @@ class PracticeState(BaseModel):
     reason_turn: int | None = None  # the turn of the latest genuine reason: a reason counts for a few turns
     last_text: int | None = None  # fingerprint of the user's previous message, to notice it said again
     firm_pushes: int = 0  # asks after the recruiter went firm
+    # What the user gave up in a trade whose ask went to the team (perk -> where it lands): taken when the team
+    # says yes, dropped when it says no.
+    traded: dict[str, float] = Field(default_factory=dict)

@@ -138,6 +138,9 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                               "Shall we call it agreed on that basis?",
                               "To be precise, {perk} stands at {current}, not {named}. Is the offer as it stands "
                               "agreed?")},
+    "confirm_package": {"*": ("Yes, that's the package: {package}. Say the word and we have a deal.",
+                              "That's right: {package}. Shall we call it agreed?",
+                              "Correct, the offer stands at {package}. Do you accept it?")},
     "misquoted": {"*": ("Just so we're clear: {perk} is {current} in the offer, not {named}.",
                         "One correction: the offer has {current} on {perk}, not {named}.",
                         "To be precise, {perk} stands at {current}, not {named}.")},
@@ -317,8 +320,8 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
 # term would you like revised?") leave the offer standing, so "that's fine" after one takes it; only a
 # yes/no question (see move_of) makes a "yes" a mere answer.
 MOVES: dict[str, Move] = {
-    **dict.fromkeys(("agree", "agree_flag", "counter", "checked", "exchange", "term_agreed", "covered",
-                     "covered_ask", "covered_flag", "ask_number_offered", "misquoted", "misquoted_close",
+    **dict.fromkeys(("agree", "agree_flag", "counter", "checked", "exchange", "term_agreed", "confirm_package",
+                     "covered", "covered_ask", "covered_flag", "ask_number_offered", "misquoted", "misquoted_close",
                      "recap_ask", "greet", "prompt", "context_ack", "reject_ack", "competing_ack", "ask_general",
                      "ask_number"), "offer"),
     **dict.fromkeys(("hold", "at_limit", "fixed", "fixed_more", "not_offered", "doubt_ask", "doubt_claim",
@@ -329,7 +332,7 @@ MOVES: dict[str, Move] = {
     **dict.fromkeys(("flexibility", "flexibility_one"), "question"),
 }
 # The offer itself put as a question: "…or do you accept the offer as it stands?" is answered by taking it.
-_PUTS_THE_OFFER = frozenset({"term_agreed", "misquoted_close"})
+_PUTS_THE_OFFER = frozenset({"term_agreed", "misquoted_close", "confirm_package"})
 _CLOSED_QUESTION = re.compile(
     r"(?:^|[.!?]\s+|,\s+)(?:do|does|did|is|are|was|were|can|could|would|will|shall|should|have|has|may)\b[^.!?]*\?\s*$",
     re.IGNORECASE)
