@@ -144,3 +144,17 @@ def test_verifying_catches_a_state_changed_after_it_was_handed_over() -> None:
             kept.take(USER, "direct", SessionState(turns=1).model_dump_json())
     finally:
         KeptStates.verify = verify
+
+
+def test_the_state_is_written_as_pydantic_would_dump_it() -> None:
+    from bot.storage.common import state_json
+
+    harness = ChatHarness()
+    try:
+        harness.say("practice growth_startup")
+        harness.say("I have a competing offer at 140,000, could you do 150k base?")
+        state = harness.service.store.load_session("test::alice", "direct").state
+        assert state.practice is not None
+        assert state_json(state) == state.model_dump_json()
+    finally:
+        harness.close()
