@@ -861,10 +861,11 @@ QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)
 MARKET = _cue(
     r"\b(?:market|mkt|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
     r"the data (?:shows?|says|suggests)|"
-    r"data (?:shows?|says|from|suggests)|(?<!equity )research(?:ed)?(?! team)|average|median|"
+    r"data (?:shows?|says|from|suggests)|(?:my|some|of|did|done|doing|based on|from) research\b|researched|"
+    r"research (?:shows?|says|suggests|puts|indicates)|(?<!hours on )(?<!week on )average|median|"
     r"percentile|benchmarks?|industry (?:standard|rate|norm)|typically (?:pay|get|offer|sit|earn|make|start)|"
     r"(?:is|are) typical|going rate|comparable (?:[\w-]+ ){0,3}(?:roles|positions|companies|jobs|startups|firms)|peers|"
-    r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city|"
+    r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city(?! cent)|"
     r"what others|recruiters? (?:told|say|said|have|has|from|called|reached)|a recruiter|standard for|the norm|"
     r"norm for|"
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads|postings?|listings?)|the ad\b|"
@@ -887,6 +888,13 @@ MARKET = _cue(
     r"firms|fintechs|startups|recruiters|people) i spoke (?:with|to)|(?:in|across) this space|"
     r"earning between|(?:last|recent) (?:few )?hires|"
     r"going (?:salary|rate)|what the role pays|pays elsewhere)\b"
+)
+# Evidence the speaker waves away, said just before a market cue: "I do not need market figures", "forget the
+# survey", "who cares what other companies pay". Searched only before a market cue that matched.
+EVIDENCE_WAVED_AWAY_BEFORE = re.compile(
+    r"(?:\b(?:do|does|did)(?:n'?t| not)|\bno need (?:for|of)|\bnever mind|\bforget(?: about)?|"
+    r"\bwho cares(?: about)?|\bspare me|\bskip)\s+"
+    r"(?:(?:need|want|care|about|for|any|the|your|those|these|some|what)\s+){0,3}$"
 )
 # Market talk only the market_data signal looks for: how the figures of the message are read (MARKET) stays as it
 # was, so a figure beside "companies this size" keeps its role.

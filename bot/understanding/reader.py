@@ -425,7 +425,7 @@ class Understander:
             acts.add(Act.ask)
         if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
             acts.add(Act.justify)
-        signals.extend(_cue_signals(low, original, may))
+        signals.extend(_cue_signals(low, original, may, stated))
         if signals:
             _acts_from_signals(low, stated, acts, signals)
             if _ALTERNATIVES in signals and not one_term_taken and not _at(cues.ACCEPT_ON_TERM, low, may):
@@ -1121,11 +1121,13 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     return False
 
 
-def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
-    """The signals whose cue words are in the message; rudeness and pleading the speaker disowns do not count."""
+def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Signal]:
+    """The signals whose cue words are in the message; rudeness and pleading the speaker disowns do not count.
+    ``stated``: the message without its questions for information (``low`` itself when it has none)."""
     skipped = may.skipped
     signals = [signal for signal, pattern in _SIGNAL_CUES if id(pattern) not in skipped and pattern.search(low)]
-    if _found(cues.MARKET, low, may) or _found(cues.MARKET_TALK, low, may):
+    if _market_said(low, may) and (stated is low or cues.DIGIT.search(low) or _market_said(stated, may)):
+        # "what's the range for this level?" asks about the market; it brings no figure of it
         signals.insert(0, _MARKET_DATA)  # first, as the vocabulary lists it
     if (id(cues.RUDE) not in skipped and _meant(cues.RUDE, low)) or _shouting(original):
         signals.append(Signal.rude)
@@ -1133,6 +1135,17 @@ def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
             "pl" in low[-16:] and cues.PLEADING_ALONE.search(low)):  # it ends on "please" or "pls"
         signals.append(Signal.pleading)
     return signals
+
+
+def _market_said(text: str, may: MayMatch) -> bool:
+    """A market cue the speaker does not wave away ("I do not need market figures", "forget the survey")."""
+    for pattern in (cues.MARKET, cues.MARKET_TALK):
+        if not _found(pattern, text, may):
+            continue
+        for found in pattern.finditer(text):
+            if not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+                return True
+    return False
 
 
 def _meant(pattern: re.Pattern[str], low: str) -> re.Match[str] | None:
