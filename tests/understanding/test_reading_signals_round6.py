@@ -40,3 +40,43 @@ def test_evidence_waved_away_asked_about_or_only_a_topic_is_no_market_data(text:
 
 def test_market_figures_said_after_a_question_still_count() -> None:
     assert Signal.market_data in signals("is the bonus fixed? most employers here give 10%.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hedged, but still a report of what others get
+        "I think I read somewhere that analysts get a bit more than that",
+        "I heard that new hires here get a review after six months, could I have one too?",
+        # who is paid what, in the words people use
+        "product designers in Lisbon are paid €55k to €65k",
+        "backend pay in Warsaw runs 25k to 30k a month",
+        "the grants I've seen sit around 30k, so could it be 30k?",
+        "I know people earning 95k at smaller agencies",
+        # a public scale quoted by its ends
+        "the union scale goes from $60,000 at step 1 to $75,000 at step 8",
+        # a range for a place and level, said in second-language English
+        "In Munich for senior it is 75 until 90, I ask 85.",
+        # what is common at other employers
+        "plenty of companies in Madrid cover the transit pass",
+        "almost every company in Dublin pays for the gym, could you?",
+        "everyone in Paris gets 25 days",
+        "startups usually are giving a sign-on for a lost bonus",
+        "35 days is common here, could we do 33?",
+    ],
+)
+def test_market_data_said_hedged_or_in_plain_words(text: str) -> None:
+    assert Signal.market_data in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have no idea what's normal here, is two days at home fine?",
+        "lots of people on my team are on leave this month",
+        "the health plan is the same for everyone in the unit, that's fine",
+        "I read that the contract has a probation clause, is that right?",
+    ],
+)
+def test_not_knowing_the_norm_or_a_rule_read_is_no_market_data(text: str) -> None:
+    assert Signal.market_data not in signals(text)
