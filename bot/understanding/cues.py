@@ -1046,12 +1046,19 @@ RUDE = _cue(
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn(?![,!])|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
     r"disgrace|scam|(?<!daylight )robbery|insane|absurd|are you kidding|wasting (?:my|our) time|"
-    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
+    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|"
+    # lowballing someone is contempt; calling the figure "a lowball" is a plain "too low" (two labellers)
+    r"lowball(?:ing|ed)|lowball (?:me|us)|(?:your|this) lowball|"
+    # contempt put as a question or a sneer: "were you even listening?", "how generous", "spare me the nonsense"
+    r"(?:did|do|have|were|are) you even|(?:were|are) you (?:not )?listening|"
+    r"(?:not|never|haven'?t|hasn'?t|didn'?t) (?:even )?(?:read|looked at) my "
+    r"(?:cv|resume|résumé|emails?|messages?|portfolio|application)|"
+    r"how generous|nonsense|spare me|"
     r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
 )
 PLEADING = _cue(
     r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
-    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+(?! (?:board|in|over|back|down|up|to|the|a)\b)|"
+    r"i really need (?:this|it|the)|desperate(?:ly)?|"
     r"just this once|have a heart|"
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
@@ -1090,8 +1097,12 @@ DISOWNED_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}?\b(?:be|being|sound\w*|seem\w*|come across|coming across|"
     r"call\w*|say\w*|mean\w*|trying|want\w*|going|gonna|giving|give)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}$"
 )
-# The speaker calling themself names is not rudeness to the other side: "am I being greedy?", "I feel stupid".
-SELF_BEFORE = re.compile(r"\b(?:i'?m|i am|am i|being|myself|i feel|i sound|i seem|i look)\s+(?:\w+\s+){0,2}$")
+# The speaker calling themself or their own ask names is not rudeness to the other side: "am I being greedy?", "I feel
+# stupid", "can I ask for step 4, or is that greedy?".
+SELF_BEFORE = re.compile(
+    r"\b(?:i'?m|i am|am i|being|myself|i feel|i sound|i seem|i look|is that|would that be|is it|was that)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
 SELF_WORDS = frozenset({"greedy", "cheap", "stupid", "dumb", "pathetic", "desperate", "useless", "idiot", "ridiculous"})
 # A bare "pls" or a message opening and closing on "please" begs without a cue word in between.
 PLEADING_ALONE = re.compile(r"^\W*(?:pl[sz]+|please+)(?:\W+(?:pl[sz]+|please+))*\W*$|^\W*please\b.*\bplease\W*$")

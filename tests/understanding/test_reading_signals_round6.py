@@ -80,3 +80,45 @@ def test_market_data_said_hedged_or_in_plain_words(text: str) -> None:
 )
 def test_not_knowing_the_norm_or_a_rule_read_is_no_market_data(text: str) -> None:
     assert Signal.market_data not in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # contempt put as a question, a sneer or a brush-off
+        "were you even listening? I said 25 days",
+        "do you even look at what I send you?",
+        "it's clear you haven't read my resume",
+        "a 2% match, how generous",
+        "save me the 'budget is tight' nonsense and pay 90k",
+        "spare me the speech about the band",
+        "stop lowballing me",
+    ],
+)
+def test_contempt_is_rude(text: str) -> None:
+    assert Signal.rude in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain exasperation, a figure called too low, or the speaker doubting their own ask
+        "60k? come on, that's under what I make now",
+        "honestly 70k is a lowball for this role, I need 78k",
+        "could I get step 5, or is that greedy?",
+        "thank you, that's generous of you",
+    ],
+)
+def test_exasperation_and_self_doubt_are_not_rude(text: str) -> None:
+    assert Signal.rude not in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "60k? come on. the market pays 70k",
+        "does the pension come on top of the salary?",
+    ],
+)
+def test_come_on_is_exasperation_not_begging(text: str) -> None:
+    assert Signal.pleading not in signals(text)
