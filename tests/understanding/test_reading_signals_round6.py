@@ -122,3 +122,35 @@ def test_exasperation_and_self_doubt_are_not_rude(text: str) -> None:
 )
 def test_come_on_is_exasperation_not_begging(text: str) -> None:
     assert Signal.pleading not in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat to end the talks, in the words people use
+        "80k or we're done",
+        "the other firm offered 95k and I'll take it unless you match it",
+        "give me 95k or I'll take my skills elsewhere",
+        "four days at home, that's not negotiable",
+    ],
+)
+def test_a_threat_to_walk_is_an_ultimatum(text: str) -> None:
+    assert Signal.ultimatum in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bonus forfeited by leaving, or a limit the speaker accepts, threatens nothing
+        "if I resign in May I walk away from my retention bonus, could a sign-on cover it?",
+        "if I join now I leave behind 10k in unvested stock",
+        "I understand that's not negotiable, so let's look at the bonus",
+        "is 26 days really not negotiable?",
+    ],
+)
+def test_a_forfeited_bonus_or_an_accepted_limit_is_no_ultimatum(text: str) -> None:
+    assert Signal.ultimatum not in signals(text)
+
+
+def test_taking_ones_portfolio_elsewhere_is_no_claim_of_value() -> None:
+    assert Signal.own_value not in signals("90k or I take my portfolio elsewhere")
