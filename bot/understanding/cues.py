@@ -668,7 +668,8 @@ JUSTIFY = _cue(
     r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
-    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|fluent in|"
+    r"i (?:speak(?! (?:about|of|with|to|for)\b)|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|"
+    r"fluent in|"
     r"(?:aws |pmp |\w+ )?certified|"
     r"(?:i have|i hold|i'?ve got|i got|i (?:have )?(?:earned|passed)) (?:a |an |the |my )?(?:\w+ )?certs?\b|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office)|(?:help|helps) with (?:your|the)|"
@@ -944,18 +945,21 @@ MARKET_TALK = _cue(
 OWN_VALUE = _cue(
     r"\b(?:years? of (?:experience|\w+ (?:experience|work))|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|"
     r"grown|delivered|scaled|launched|increased|saved|run|been doing|hired|taken|hit|exceeded|spent)|"
-    r"i (?:led|built|managed|shipped|grew|delivered|scaled|"
+    r"i (?:also |personally |recently |previously |successfully )?(?:led|built|managed|shipped|grew|delivered|scaled|"
     r"launched|bring(?! my (?:daughter|son|kid|child|partner|wife|husband|dog))|saved|cut|increased|doubled|"
-    r"have (?:\d+|\w+) years|run|ran|did \w+ \w+ for)|"
-    r"i'?m (?:bringing|certified|"
+    r"have (?:\d+|\w+) years?\b(?! (?:left|to go|remaining|on)\b)|run|ran|did \w+ \w+ for)|"
+    r"(?:i'?m|i am) (?:bringing|certified|"
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
     r"degree|certification|portfolio|publication record|thesis)(?! elsewhere)|track record|expertise|proven|"
     r"i can hit the ground running|hit the ground running|"
-    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak(?! (?:about|of|with|to|for)\b)|"
+    r"hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
     r"exceeded|already (?:know|do|run|lead|manage|handle|own|cover)|know \w+ well|"
     r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
-    r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
+    r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|"
+    # "I can help with the migration"; money "to help with the move" helps the speaker, not the team
+    r"(?:help|helps) with (?:your|the)(?! (?:move|moving|relocation|costs?|rent|deposit|bills?|commute)\b)|"
     r"your experience|i'?ll be (?:leading|running|managing)|my results|i'?ve been (?:managing|leading|the)|"
     r"i meet (?:every|all|each)|i tick (?:every|all)|"
     # experience counted in years, said any way: "6 yrs in GIS", "given my six years", "with eight years in DevOps"
@@ -978,10 +982,35 @@ OWN_VALUE = _cue(
     r"i'?m confident (?:that )?i|i (?:think|know) i can|i'?d bring|as someone who|"
     r"(?:would|will|could) (?:directly )?(?:strengthen|benefit|feed|help) (?:the|your|our)|feeds (?:straight )?into|"
     r"(?:directly )?benefits (?:the|your|our)|"
-    r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
+    r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at|"
+    # experience told as time spent, results seen by others, a standing in the range
+    r"years (?:i'?ve |i )spent (?:running|leading|building|managing|doing|working|as)|"
+    r"i'?ve (?:done|been doing) [\w\s-]{1,30}? for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:years?|yrs?)|i'?ve been (?:at|with) [\w\s-]{1,40}? for (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten) (?:years?|yrs?)|(?:liked|loved|praised) my (?:[\w-]+ )?(?:portfolio|work|case study|presentation)|"
+    r"(?:strongest|best) (?:portfolio|candidate|profile)|my best (?:output|work|results?|quarter|year)|"
+    r"my (?:output|productivity|numbers|performance) (?:has |have )?(?:only )?(?:gone up|went up|rose|grew|"
+    r"improved|increased|doubled)|(?:consider myself|i'?m|i am) (?:a |an )?(?:strong|good|great|perfect|natural) "
+    r"(?:match|fit)|i'?m at the top of (?:that|the|this)|(?:after|once) i finish [\w\s-]{1,20}? i (?:can|could|will))\b"
+)
+# Experience said of other people ("new hires with prior experience", "my colleagues with the same experience"):
+# searched only before an own-value cue that matched, and only when the cue itself is not about "my …".
+OTHERS_BEFORE = re.compile(
+    r"\b(?:hires|people|ppl|someone|somebody|candidates|employees|colleagues|peers|friends|others|anyone|"
+    r"engineers|designers|developers|analysts|managers)\b[^.;!?,]{0,30}$"
+)
+# Value only referred to, not told: "I need the step to reflect my experience", "HR credits part of my experience".
+VALUE_REFERRED_BEFORE = re.compile(
+    r"\b(?:reflects?|reflecting|credits?|crediting|recogni[sz]es?|recogni[sz]ing|count|counts|acknowledges?)\b"
+    r"(?:\s+\w+){0,3}\s+$"
+)
+VAGUE_VALUE = frozenset({"my experience", "my background", "my scope", "my skills", "my expertise"})
+# What a keen candidate cares about besides the terms: caring about it ranks no term ("the mission matters to me").
+ABOUT_THE_EMPLOYER = re.compile(
+    r"\b(?:mission|culture|company|cause|charity|organi[sz]ation|product|values|what you do)\b"
 )
 PRIORITY = _cue(
-    # "matters a lot / so much to me" says it matters, not that it matters most: the writers left it out
+    # "matters a lot to me" says it matters, not that it matters most (the writers left it out); "…, after pay" ranks
     r"\b(?:matters? (?:most|more|the most|to me|for me|a great deal)|most important|more important|"
     r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
     r"(?:top|first|main|biggest|key|principal|"
@@ -996,7 +1025,9 @@ PRIORITY = _cue(
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|i'?d value(?! it)|"
     r"(?<!not a )(?<!n't a )(?<!no )deal ?breaker|must[- ]have|"
     r"in (?:that|this) order|in order(?=[:,])|(?:more|most) weight|the headline for me|kind of everything|"
-    r"what tips it|the sticking point|(?:\w+ )?days? matters)\b"
+    r"what tips it|the sticking point|(?:\w+ )?days? matters|"
+    r"matters? a lot to me,? after\b|(?:is|it'?s) very important\b|in order of importance|"
+    r"(?:first|second|third|next|last) on my list|(?:bigger|biggest|main|real) (?:worry|concern) for me)\b"
 )
 # A writing word asks for a document only when something is asked: "could you send…", "please put it in
 # writing", "I'd like it in the contract"; "I shall sign the contract today", "the contract says 45 hours",

@@ -57,7 +57,6 @@ _NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
-    (Signal.own_value, cues.OWN_VALUE),
     (Signal.priority, cues.PRIORITY),
     (Signal.alternatives, cues.ALTERNATIVES),
     (Signal.trial_period, cues.TRIAL),
@@ -426,6 +425,9 @@ class Understander:
         if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
             acts.add(Act.justify)
         signals.extend(_cue_signals(low, original, may, stated))
+        if Signal.priority in signals and not mentions and (
+                Act.enthusiasm in acts or cues.ABOUT_THE_EMPLOYER.search(low)):
+            signals.remove(Signal.priority)  # "the mission is very important to me" ranks no term: it is keenness
         if signals:
             _acts_from_signals(low, stated, acts, signals)
             if _ALTERNATIVES in signals and not one_term_taken and not _at(cues.ACCEPT_ON_TERM, low, may):
@@ -1126,6 +1128,8 @@ def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Si
     ``stated``: the message without its questions for information (``low`` itself when it has none)."""
     skipped = may.skipped
     signals = [signal for signal, pattern in _SIGNAL_CUES if id(pattern) not in skipped and pattern.search(low)]
+    if _own_value_said(low, may):
+        signals.insert(0, _OWN_VALUE)
     if _market_said(low, may) and (stated is low or cues.DIGIT.search(low) or _market_said(stated, may)):
         # "what's the range for this level?" asks about the market; it brings no figure of it
         signals.insert(0, _MARKET_DATA)  # first, as the vocabulary lists it
@@ -1135,6 +1139,21 @@ def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Si
             "pl" in low[-16:] and cues.PLEADING_ALONE.search(low)):  # it ends on "please" or "pls"
         signals.append(Signal.pleading)
     return signals
+
+
+def _own_value_said(low: str, may: MayMatch) -> bool:
+    """An own-value cue about the speaker: not experience said of others ("new hires with prior experience") nor
+    value only referred to ("the step should reflect my experience")."""
+    if not _found(cues.OWN_VALUE, low, may):
+        return False
+    for found in cues.OWN_VALUE.finditer(low):
+        said, before = found.group(), max(0, found.start() - 40)
+        if "my " not in said and cues.OTHERS_BEFORE.search(low, before, found.start()):
+            continue
+        if said in cues.VAGUE_VALUE and cues.VALUE_REFERRED_BEFORE.search(low, before, found.start()):
+            continue
+        return True
+    return False
 
 
 def _market_said(text: str, may: MayMatch) -> bool:

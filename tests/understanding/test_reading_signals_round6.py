@@ -154,3 +154,63 @@ def test_a_forfeited_bonus_or_an_accepted_limit_is_no_ultimatum(text: str) -> No
 
 def test_taking_ones_portfolio_elsewhere_is_no_claim_of_value() -> None:
     assert Signal.own_value not in signals("90k or I take my portfolio elsewhere")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # deeds with an adverb between "I" and the verb, time spent, praise received, a place in the range
+        "I also built the payments pipeline your team now runs on",
+        "the nine years I spent leading support teams taught me this job",
+        "I've done data engineering for seven years, so step 4 fits",
+        "I've been at a logistics startup for five years as their only analyst",
+        "your design lead praised my onboarding case study in the interview",
+        "my output has only gone up since I moved to a compressed week",
+        "I consider myself a natural fit for the platform team",
+        "juniors start at 60k and I'm at the top of that band",
+        "I am the only applicant who has run this exact system",
+        "after I finish the course I can automate the monthly reports",
+    ],
+)
+def test_own_value_said_in_plain_words(text: str) -> None:
+    assert Signal.own_value in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # experience said of others, or only referred to, and "I speak about…" is no language skill
+        "how are new hires with prior experience usually placed on the scale?",
+        "I'd just like the step to reflect my experience",
+        "I'm grateful HR credits some of my experience",
+        "I do not speak about the bonus, I speak about the relocation",
+        "could you add a sign-on to help with the move?",
+    ],
+)
+def test_others_experience_referred_value_and_speaking_about_a_topic_are_no_own_value(text: str) -> None:
+    assert Signal.own_value not in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remote days matter a lot to me, after the base",
+        "for me the parking is very important, can you pay it?",
+        "two more asks, in order of importance: equity, then parking",
+        "second on my list is the remote days",
+        "the bigger worry for me is severance if the role goes away",
+    ],
+)
+def test_priority_said_as_a_list_place_a_worry_or_plain_importance(text: str) -> None:
+    assert Signal.priority in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I care a lot about what your charity does and would love to join",
+        "the mission here is very important to me",
+    ],
+)
+def test_caring_about_the_mission_ranks_no_term(text: str) -> None:
+    assert Signal.priority not in signals(text)
