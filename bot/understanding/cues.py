@@ -1048,9 +1048,13 @@ WRITTEN_OFFER = re.compile(r"written offer|offers? in writing|in writing from")
 IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were|be|been) written\b|"
                         r"\b(?:came|comes|come|hold|holding|have|got|had|already) (?:\w+ )?in writing\b")
 ALTERNATIVES = _cue(
-    r"\b(?:what else|(?<!for )(?<!or )anything else(?! i should| to know| about| you need)|something else|"
+    r"\b(?:what else|(?<!for )(?<!or )(?<!than )anything else(?! i should| to know| about| you need| left)|"
+    # "is that the salary or something else?" asks what a figure is, not where there is room
+    r"(?<!or )something else|"
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
-    r"(?<!have )(?<!got )(?<!have some )alternatives?|"
+    # "any alternatives?" asks for them; "the sign-on is a thoughtful alternative" praises one on the table
+    r"(?<!have )(?<!got )(?<!have some )(?<!is a )(?<!is an )(?<!thoughtful )(?<!good )(?<!nice )(?<!fair )"
+    r"(?<!great )alternatives?|"
     r"(?<!without )any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
     r"(?:is|are|would|will|might) there (?:be )?(?:any |some )?(?:flexibility|room|wiggle room|leeway)|"
     r"what (?:flexibility|room|wiggle room|leeway) (?:do|does|is|could|can|would)|(?:some|any) room left|"
@@ -1058,16 +1062,24 @@ ALTERNATIVES = _cue(
     r"(?:you|that you) (?:could|can|might)|(?:are|is) (?:typically|usually|generally|normally) (?:negotiable|flexible)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
-    r"(?:flexible|negotiable)|make up for it|other ways?|(?:do|does) (?:you|the company) have room|"
+    r"(?:flexible|negotiable)|make up for it(?=[^.!;]*\?)|other ways?|(?:do|does) (?:you|the company) have room|"
     r"where (?:do|does) (?:you|the company) have (?:the most |more |some |any )?(?:room|flexibility)|"
-    r"(?:are|is) negotiable|"
+    r"(?:are|is) negotiable(?=[^.!;]*\?)|which (?:parts?|perks?|terms?|things?)(?: of (?:the|your) (?:package|offer))? "
+    r"(?:are|is) (?:flexible|negotiable)|"
     r"\w+ else (?:can|could) (?:u|you)|what would it take|what would need to|other levers|what(?:'s| is) the highest|"
     r"further flexibility|how flexible is|could be flexed|(?:more )?space to move|haven'?t discussed|"
-    r"is (?:the |it )?[\w\s]{0,30}negotiable|what is and isn'?t negotiable)\b"
+    r"is (?:the |it )?[\w\s]{0,30}negotiable(?=[^.!;]*\?)|what is and isn'?t negotiable|"
+    # room asked for in other words: "what's included beyond base?", "is the salary maybe a bit flexible?",
+    # "anywhere else you have room?", "is $74,500 the most you can do?", "whether a sign-on can be discussed"
+    r"(?:included|on offer|available|you offer) (?:beyond|besides|apart from|other than) (?:the )?(?:base|salary|pay|"
+    r"money)|is (?:the |it )?[\w\s]{0,30}flexible(?=\W*\?)|anywhere else (?:you|we|there)|"
+    r"the most (?:you|u) (?:can|could) (?:do|offer|go|pay)(?=[^.!;]*\?)|"
+    r"(?:whether|if) [^.?!]{0,40}(?:can|could) be (?:discussed|negotiated|revisited))\b"
 )
 TRIAL = _cue(
-    r"\b(?:trial|pilot|try (?:it|this|that|out)|(?:we|i|to) try\b|test (?:it|period|run)|"
-    r"start with .{0,30}(?:and|then) (?:see|review|revisit)|(?:and )?then (?:we )?(?:review|reassess|re-?evaluate)|"
+    r"\b(?:trial|pilot|try (?:it|this|that|out)|(?:we|i|to) (?:try|tried)\b|test (?:it|period|run)|"
+    r"start with .{0,30}(?:and|then) (?:see|review|revisit|try|move to|go to)|"
+    r"(?:and )?then (?:we )?(?:review|reviewed|reassess|re-?evaluate)|"
     r"see how it goes|see how (?:it|that|this) works|if it works?,? (?:we )?keep|"
     r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
 )
@@ -1097,6 +1109,8 @@ SUMMARY = _cue(
     r"\b(?:(?<!the )(?<!a )(?<!to )(?<!written )(?<!let me )(?<!quick )(?:summar(?:y|ise|ize|ising|izing)|recap)"
     r"(?! from (?:my|our))|say (?:me )?again (?:all )?the|what (?:do )?we have (?:now|so far)|"
     r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
+    r"summary of the (?:complete|whole|full|entire) (?:package|offer)|"
+    r"tell me (?:again )?the (?:whole|full|complete|entire|current) (?:offer|package|deal)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
     r"where we (?:are|stand)|where we'?re at|(?:the )?(?:full |whole )rundown|"
@@ -1112,6 +1126,7 @@ HINT = _cue(
     r"what to (?:say|push for|ask for|do) next|any suggestions?\b|should i (?:mention|say|"
     r"tell|ask|wait|counter)|"
     r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"
+    r"should i (?:also |just |even )(?:ask|mention|say|push|counter)|should i take (?:it|this|that|the offer)\b|"
     r"^\W*(?:hey |ok )?coach\b|^\W*help\W*$|help!|any (?:tips?|advice|ideas?)|tips?\??$|"
     r"(?<!would )(?<!could )(?<!will )(?<!to )help me(?! (?:understand|say|compare|ramp|grow|make|sleep))|"
     r"i'?m (?:a bit |kinda |so )?stuck|stuck here|kinda lost|"

@@ -214,3 +214,42 @@ def test_priority_said_as_a_list_place_a_worry_or_plain_importance(text: str) ->
 )
 def test_caring_about_the_mission_ranks_no_term(text: str) -> None:
     assert Signal.priority not in signals(text)
+
+
+@pytest.mark.parametrize(
+    ("signal", "text"),
+    [
+        # room asked for in other words
+        (Signal.alternatives, "before I name a number, what's on offer beyond the salary?"),
+        (Signal.alternatives, "is the bonus perhaps a bit flexible?"),
+        (Signal.alternatives, "since the base is fixed, is there anywhere else you have room?"),
+        (Signal.alternatives, "is 92k really the most you can do?"),
+        (Signal.alternatives, "could you tell me whether relocation can be discussed at this level?"),
+        (Signal.alternatives, "which parts of the offer are negotiable here?"),
+        # the whole offer asked for again, the coach asked what to do
+        (Signal.summary, "sorry, could you tell me the full offer again?"),
+        (Signal.summary, "could you provide a written summary of the complete package?"),
+        (Signal.hint, "hmm should I just ask for more days off?"),
+        (Signal.hint, "it looks ok I think, should I take it?"),
+        # trying something for a while
+        (Signal.trial_period, "what if we tried three home days until March and then reviewed it?"),
+        (Signal.trial_period, "happy to start with one remote day and move to two after the probation"),
+    ],
+)
+def test_signals_asked_or_proposed_in_other_words(signal: Signal, text: str) -> None:
+    assert signal in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a figure is, praise for a proposal on the table, the speaker's own condition or a claim about others
+        "is the 40 the hours or something else?",
+        "a larger sign-on is a fair alternative, could it be 20k?",
+        "I'd take step 2 if training and remote days make up for it.",
+        "at other firms the sign-on is negotiable.",
+        "if 80k is the most you can do, I'd want 25 days",
+    ],
+)
+def test_a_question_about_a_figure_or_a_statement_asks_for_no_room(text: str) -> None:
+    assert Signal.alternatives not in signals(text)
