@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.acts import Signal
+from bot.understanding.acts import Act, Signal
 from tests.understanding.test_understand import understander
 
 
@@ -253,3 +253,24 @@ def test_signals_asked_or_proposed_in_other_words(signal: Signal, text: str) -> 
 )
 def test_a_question_about_a_figure_or_a_statement_asks_for_no_room(text: str) -> None:
     assert Signal.alternatives not in signals(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news greeted, surprise, or someone else's liking is not the speaker wanting the job
+        "Thanks Sam, good to hear. Is the 90k before tax?",
+        "oh wow ok, 25 days then",
+        "your CTO loved my demo, so 95k",
+    ],
+)
+def test_greeting_news_is_not_enthusiasm(text: str) -> None:
+    assert Act.enthusiasm not in understander().read(text).acts
+
+
+def test_i_loved_the_team_is_enthusiasm() -> None:
+    assert Act.enthusiasm in understander().read("I really loved meeting the team last week").acts
+
+
+def test_having_said_it_already_is_no_reason() -> None:
+    assert Act.justify not in understander().read("I already said I would take it. Yes, I accept.").acts
