@@ -422,7 +422,7 @@ class Understander:
         stated = " ".join(s for s, q in zip(sentences, asked, strict=True) if not q) if any(asked) else low
         if any(asked):
             acts.add(Act.ask)
-        if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
+        if _reason_said(stated, may) or _found(cues.REASON_WORDS, stated, may):
             acts.add(Act.justify)
         signals.extend(_cue_signals(low, original, may, stated))
         if Signal.priority in signals and not mentions and (
@@ -1154,6 +1154,14 @@ def _own_value_said(low: str, may: MayMatch) -> bool:
             continue
         return True
     return False
+
+
+def _reason_said(text: str, may: MayMatch) -> bool:
+    """A reason cue the speaker does not wave away ("I do not need market figures")."""
+    if not _found(cues.JUSTIFY, text, may):
+        return False
+    return any(not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start())
+               for found in cues.JUSTIFY.finditer(text))
 
 
 def _market_said(text: str, may: MayMatch) -> bool:

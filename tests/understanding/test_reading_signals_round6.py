@@ -274,3 +274,8 @@ def test_i_loved_the_team_is_enthusiasm() -> None:
 
 def test_having_said_it_already_is_no_reason() -> None:
     assert Act.justify not in understander().read("I already said I would take it. Yes, I accept.").acts
+
+
+def test_evidence_waved_away_is_no_reason() -> None:
+    said = understander().read("I don't need the market data, 100k or I walk.")
+    assert Act.justify not in said.acts and Signal.market_data not in said.signals
