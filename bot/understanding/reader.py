@@ -1144,7 +1144,7 @@ def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Si
 def _own_value_said(low: str, may: MayMatch) -> bool:
     """An own-value cue about the speaker: not experience said of others ("new hires with prior experience") nor
     value only referred to ("the step should reflect my experience")."""
-    if not _found(cues.OWN_VALUE, low, may):
+    if id(cues.OWN_VALUE) in may.skipped:
         return False
     for found in cues.OWN_VALUE.finditer(low):
         said, before = found.group(), max(0, found.start() - 40)
@@ -1158,7 +1158,7 @@ def _own_value_said(low: str, may: MayMatch) -> bool:
 
 def _reason_said(text: str, may: MayMatch) -> bool:
     """A reason cue the speaker does not wave away ("I do not need market figures")."""
-    if not _found(cues.JUSTIFY, text, may):
+    if id(cues.JUSTIFY) in may.skipped:
         return False
     return any(not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start())
                for found in cues.JUSTIFY.finditer(text))
@@ -1167,7 +1167,7 @@ def _reason_said(text: str, may: MayMatch) -> bool:
 def _market_said(text: str, may: MayMatch) -> bool:
     """A market cue the speaker does not wave away ("I do not need market figures", "forget the survey")."""
     for pattern in (cues.MARKET, cues.MARKET_TALK):
-        if not _found(pattern, text, may):
+        if id(pattern) in may.skipped:
             continue
         for found in pattern.finditer(text):
             if not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start()):
