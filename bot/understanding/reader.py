@@ -409,7 +409,7 @@ class Understander:
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
             if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
-                                          for r in cues.REJECT.finditer(low)):
+                                          for p in (cues.REJECT, cues.REFUSAL_WORDS) for r in p.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
                 Act.accept not in acts or _walks_out_after_a_yes(low))):

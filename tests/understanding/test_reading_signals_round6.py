@@ -279,3 +279,8 @@ def test_having_said_it_already_is_no_reason() -> None:
 def test_evidence_waved_away_is_no_reason() -> None:
     said = understander().read("I don't need the market data, 100k or I walk.")
     assert Act.justify not in said.acts and Signal.market_data not in said.signals
+
+
+def test_a_refusal_before_an_ultimatum_still_refuses() -> None:
+    said = understander().read("81?? come on. 90 or I take my skills elsewhere.")
+    assert Act.reject in said.acts and Signal.ultimatum in said.signals
