@@ -651,7 +651,8 @@ JUSTIFY = _cue(
     r"launched|increased|saved|run)|i (?:led|built|managed|shipped|grew|delivered|scaled|launched|"
     r"bring|have (?:\d+|\w+) years)|i'?m (?:bringing|certified|a senior|an expert|the only)|"
     r"(?:for|with) school|pickups?|my next move|help me grow|wrap up|"
-    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|i already|i have my own|"
+    r"i'?m confident (?:that )?i|i can (?:add|bring|contribute)|add a lot|"
+    r"i already(?! (?:said|told|asked|mentioned|accepted|agreed|explained))|i have my own|"
     r"others (?:at|in|with)|went up|gone up|costs? me|rents?|responsibilit(?:y|ies)|i'?ll be the one|owning|"
     r"a team of|(?:was|got|been) promoted|on-?call|leaving \S+(?: \S+)? behind|spoke (?:to|with) my|"
     r"make the move work|"
@@ -680,7 +681,8 @@ JUSTIFY = _cue(
     r"(?:is|it'?s) (?:normal|standard|common|usual) (?:in|at|for|here)|"
     # own value and market data: see OWN_VALUE and MARKET, which also count as reasons
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads?|postings?|listings?)|statistics|midpoint|"
-    r"i (?:speak|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|fluent in|"
+    r"i (?:speak(?! (?:about|of|with|to|for)\b)|hold(?! (?:a |an |the )?(?:\w+ )?offer)|beat|exceeded|already know)|"
+    r"fluent in|"
     r"(?:aws |pmp |\w+ )?certified|"
     r"(?:i have|i hold|i'?ve got|i got|i (?:have )?(?:earned|passed)) (?:a |an |the |my )?(?:\w+ )?certs?\b|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office)|(?:help|helps) with (?:your|the)|"
@@ -689,13 +691,14 @@ JUSTIFY = _cue(
 ENTHUSIASM = _cue(
     r"\b(?:excited|(?<!not )exciting|(?<=very )excite|thrilled|stoked|pumped|delighted|eager|keen|enthusiastic|"
     r"passionate|"
-    r"(?:i |we |really |truly |absolutely )(?:love|adore)|loved|"
+    r"(?:i |we |really |truly |absolutely )(?:love|adore)|(?:i|we|i'?ve|we'?ve|i have|i really|i truly|i just) loved|"
     r"dream (?:job|role|company)|can'?t wait|looking forward|really (?:want|like|keen)|"
     r"(?:would|'d) (?:really )?(?:love|like) to (?:join|work|be part)|(?:would|'d) (?:really )?love to (?:accept|sign)|"
     r"great (?:team|company|fit|opportunity|mission|product|culture)|"
     r"(?<!would be )(?:amazing|fantastic|awesome)|fit (?:perfectly|really well)|perfect fit|big fan|huge fan|"
-    r"welcome aboard|welcome to the team|favou?rite|great news|good news|wants you|loved you|wow|yay|woo+hoo|"
-    r"(?:happy|glad|great|good) to hear|i prefer (?:your|you|this)|"
+    # "wow", "yay" and "good to hear" greet news; they do not say the speaker wants the job (live players agreed)
+    r"welcome aboard|welcome to the team|favou?rite|great news|good news|wants you|loved you|"
+    r"i prefer (?:your|you|this)|"
     r"very (?:interested|excited|happy|keen)|genuinely|honou?red|motivated|inspired|impressed|"
     r"(?<!'d )(?<!would )love (?:the|this|your|what|it|working)|"
     r"i like (?:the|this|your) (?:team|role|company|mission|product|people)|"
@@ -878,10 +881,11 @@ QUIT_ALONE = re.compile(r"^\W*(?:quit|exit|stop|end|bye|goodbye|i quit|i'?m out)
 MARKET = _cue(
     r"\b(?:market|mkt|levels(?:\.fyi)?|glassdoor|payscale|blind|survey|(?:market|salary|pay) data|"
     r"the data (?:shows?|says|suggests)|"
-    r"data (?:shows?|says|from|suggests)|(?<!equity )research(?:ed)?(?! team)|average|median|"
+    r"data (?:shows?|says|from|suggests)|(?:my|some|of|did|done|doing|based on|from) research\b|researched|"
+    r"research (?:shows?|says|suggests|puts|indicates)|(?<!hours on )(?<!week on )average|median|"
     r"percentile|benchmarks?|industry (?:standard|rate|norm)|typically (?:pay|get|offer|sit|earn|make|start)|"
     r"(?:is|are) typical|going rate|comparable (?:[\w-]+ ){0,3}(?:roles|positions|companies|jobs|startups|firms)|peers|"
-    r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city|"
+    r"similar roles|most companies|other companies|all (?:the )?companies|in this area|in (?:this|the) city(?! cent)|"
     r"what others|recruiters? (?:told|say|said|have|has|from|called|reached)|a recruiter|standard for|the norm|"
     r"norm for|"
     r"according to|salary (?:guide|report|insights)|(?:job )?(?:ads|postings?|listings?)|the ad\b|"
@@ -905,15 +909,53 @@ MARKET = _cue(
     r"earning between|(?:last|recent) (?:few )?hires|"
     r"going (?:salary|rate)|what the role pays|pays elsewhere)\b"
 )
+# Evidence the speaker waves away, said just before a market cue: "I do not need market figures", "forget the
+# survey", "who cares what other companies pay". Searched only before a market cue that matched.
+EVIDENCE_WAVED_AWAY_BEFORE = re.compile(
+    r"(?:\b(?:do|does|did)(?:n'?t| not)|\bno need (?:for|of)|\bnever mind|\bforget(?: about)?|"
+    r"\bwho cares(?: about)?|\bspare me|\bskip)\s+"
+    r"(?:(?:need|want|care|about|for|any|the|your|those|these|some|what)\s+){0,3}$"
+)
 # Market talk only the market_data signal looks for: how the figures of the message are read (MARKET) stays as it
 # was, so a figure beside "companies this size" keeps its role.
 MARKET_TALK = _cue(
     r"\b(?:"
-    r"(?:companies|firms|organi[sz]ations|orgs|startups|employers|places) (?:of )?(?:your|this|that|similar) size|"
-    # what people in a role are paid, said with the figure: "EM roles at firms this size pay $170k-$190k"
-    r"(?:roles|positions|managers|engineers|analysts|designers|developers|leads|people|folks)\b"
-    r"[^.;!?]{0,50}?\b(?:pay|paying|make|earn|get|take|are(?: \w+ly)?(?: at| around| about| between| in)?)\s+"
+    r"(?:compan(?:y|ies)|firms?|organi[sz]ations?|orgs?|startups?|employers?|places?) (?:of )?(?:your|this|that|"
+    r"similar) size|"
+    # what people in a role are paid, said with the figure: "EM roles at firms this size pay $170k-$190k",
+    # "seniors in Berlin are paid 70-82k", "grants at this stage run $20k-$40k"
+    r"(?:roles|positions|managers|engineers|analysts|designers|developers|devs|leads|people|folks|seniors|juniors|"
+    r"hires|employees|grants|salaries|packages)\b"
+    r"[^.;!?]{0,50}?\b(?:pay|paying|make|earn|get|take|(?:are|get) paid|earning|making|getting|runs?|range|"
+    r"are(?: \w+ly)?(?: at| around| about| between| in)?)\s+"
     r"(?:around |about |roughly |between |from |anywhere from |somewhere )?[$€£₪]?\d[\d.,]*\w*|"
+    r"\bpay (?:in|at|for) [^.;!?]{1,40}?\b(?:runs?|ranges?|sits?|goes|is) (?:from |between )?[$€£₪]?\d[\d.,]*\w*|"
+    # a pay scale quoted by its ends: "the published scale runs from $71,200 at step 1 to $89,000 at step 6"
+    r"published (?:pay |salary )?(?:scale|range|band|grid)s?|(?:runs|goes|ranges) from [$€£₪]?\d[\d.,]*k? at "
+    r"(?:step|grade|level|band) \w+ to|"
+    # a range for a place or a level, said as a fact: "in Berlin for senior is 70 until 82"
+    r"in [a-z]+ (?:for )?(?:(?:the|a) )?(?:senior|junior|mid|lead|staff|it is|it'?s|salary is|the salary is)"
+    r"\b"
+    r"[^.;!?]{0,40}?\d[\d.,]*k? ?(?:until|to|-|–) ?[$€£₪]?\d[\d.,]*\w*|"
+    r"(?:salary|salaries|pay) (?:is|are|goes|runs) (?:between|from) [$€£₪]?\d[\d.,]*k?(?: thousand)? ?"
+    r"(?:until|to|-|–|and) ?[$€£₪]?\d[\d.,]*\w*|"
+    # what is common, said of companies or people at large: "many Berlin companies pay it", "everyone in Berlin
+    # does 4 days"
+    r"(?:many|lots of|a lot of|plenty of|(?:pretty much |almost |nearly )?every) (?:[\w-]+ ){0,2}"
+    r"(?:compan(?:y|ies|ys)|firms?|startups?|employers?)|"
+    r"everyone (?:in|at) (?!the\b)[a-z]+ (?:does|do|gets|get|has|have|makes|earns|pays|offers)\b|"
+    r"(?:compan(?:ies|ys)|firms|startups|employers) (?:\w+ )?(?:normally|usually|typically|generally|commonly) "
+    r"(?:are |do )?(?:pay|paying|give|giving|offer|offering|cover|covering)|"
+    r"(?:is|are|(?<!what)'s) (?:pretty |very |quite |fairly )?(?:normal|standard|common|usual|typical) here|"
+    r"of what'?s normal|"
+    r"bare minimum in|"
+    # friends and figures seen: "I've got friends making that", "grants I've seen run $20k to $40k"
+    r"(?:friends|colleagues|people|ppl) (?:making|earning|getting|on) (?:that|those|[$€£₪]?\d[\d.,]*\w*)|"
+    r"(?:grants|salaries|packages|bonuses|numbers|figures|ranges) i'?ve (?:seen|heard)|"
+    # hedged reports still report: "I think I read somewhere that designers make more", "I read that seniors get 80k"
+    r"i (?:think i )?(?:read|heard|saw) (?:somewhere|online)|"
+    r"(?:i|i'?ve) (?:read|heard) that (?:\w+ ){0,5}(?:get|make|earn|are paid|pay|gets|makes|earns|pays)\b|"
+    r"i heard (?:\w+ ){1,4}(?:get|make|earn|are paid|are given|get reviewed)\b|"
     r"what everyone (?:here |else )?(?:gets|has|makes)|(?:in|around) my (?:city|town|area|region)|"
     # research in plain words: "I did my homework", "I looked around", "I checked online"
     r"(?:did|done) (?:my|some|a bit of) (?:homework|digging)|(?:looked|checked|asked|shopped) around|"
@@ -922,18 +964,21 @@ MARKET_TALK = _cue(
 OWN_VALUE = _cue(
     r"\b(?:years? of (?:experience|\w+ (?:experience|work))|yoe|\d+ years in|i'?ve (?:led|built|managed|shipped|"
     r"grown|delivered|scaled|launched|increased|saved|run|been doing|hired|taken|hit|exceeded|spent)|"
-    r"i (?:led|built|managed|shipped|grew|delivered|scaled|"
+    r"i (?:also |personally |recently |previously |successfully )?(?:led|built|managed|shipped|grew|delivered|scaled|"
     r"launched|bring(?! my (?:daughter|son|kid|child|partner|wife|husband|dog))|saved|cut|increased|doubled|"
-    r"have (?:\d+|\w+) years|run|ran|did \w+ \w+ for)|"
-    r"i'?m (?:bringing|certified|"
+    r"have (?:\d+|\w+) years?\b(?! (?:left|to go|remaining|on)\b)|run|ran|did \w+ \w+ for)|"
+    r"(?:i'?m|i am) (?:bringing|certified|"
     r"an expert|the only)|my (?:experience|background|track record|skills|results|expertise|phd|"
-    r"degree|certification|portfolio|publication record|thesis)|track record|expertise|proven|"
+    r"degree|certification|portfolio|publication record|thesis)(?! elsewhere)|track record|expertise|proven|"
     r"i can hit the ground running|hit the ground running|"
-    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak|hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
+    r"i'?ve (?:mentored|worked|trained|coached|won)|i (?:speak(?! (?:about|of|with|to|for)\b)|"
+    r"hold(?! (?:a |an |the )?(?:[\w-]+ )?offer)|beat|"
     r"exceeded|already (?:know|do|run|lead|manage|handle|own|cover)|know \w+ well|"
     r"can cover|mentored)|fluent in|top (?:seller|performer|salesperson)|(?:\w+ )?certified|"
     r"(?:which|that) (?:your|the) (?:\w+ )?(?:team|clients|office) (?:uses?|needs?|asked|works)|"
-    r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|(?:help|helps) with (?:your|the)|"
+    r"your (?:team|clients|\w+ team) (?:uses?|needs?|works|asked)|"
+    # "I can help with the migration"; money "to help with the move" helps the speaker, not the team
+    r"(?:help|helps) with (?:your|the)(?! (?:move|moving|relocation|costs?|rent|deposit|bills?|commute)\b)|"
     r"your experience|i'?ll be (?:leading|running|managing)|my results|i'?ve been (?:managing|leading|the)|"
     r"i meet (?:every|all|each)|i tick (?:every|all)|"
     # experience counted in years, said any way: "6 yrs in GIS", "given my six years", "with eight years in DevOps"
@@ -956,10 +1001,35 @@ OWN_VALUE = _cue(
     r"i'?m confident (?:that )?i|i (?:think|know) i can|i'?d bring|as someone who|"
     r"(?:would|will|could) (?:directly )?(?:strengthen|benefit|feed|help) (?:the|your|our)|feeds (?:straight )?into|"
     r"(?:directly )?benefits (?:the|your|our)|"
-    r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at)\b"
+    r"my [\w-]+ background|i am (?:a )?speaker|i'?m (?:a )?speaker|bring value|better reflects? my|performing at|"
+    # experience told as time spent, results seen by others, a standing in the range
+    r"years (?:i'?ve |i )spent (?:running|leading|building|managing|doing|working|as)|"
+    r"i'?ve (?:done|been doing) [\w\s-]{1,30}? for (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:years?|yrs?)|i'?ve been (?:at|with) [\w\s-]{1,40}? for (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten) (?:years?|yrs?)|(?:liked|loved|praised) my (?:[\w-]+ )?(?:portfolio|work|case study|presentation)|"
+    r"(?:strongest|best) (?:portfolio|candidate|profile)|my best (?:output|work|results?|quarter|year)|"
+    r"my (?:output|productivity|numbers|performance) (?:has |have )?(?:only )?(?:gone up|went up|rose|grew|"
+    r"improved|increased|doubled)|(?:consider myself|i'?m|i am) (?:a |an )?(?:strong|good|great|perfect|natural) "
+    r"(?:match|fit)|i'?m at the top of (?:that|the|this)|(?:after|once) i finish [\w\s-]{1,20}? i (?:can|could|will))\b"
+)
+# Experience said of other people ("new hires with prior experience", "my colleagues with the same experience"):
+# searched only before an own-value cue that matched, and only when the cue itself is not about "my …".
+OTHERS_BEFORE = re.compile(
+    r"\b(?:hires|people|ppl|someone|somebody|candidates|employees|colleagues|peers|friends|others|anyone|"
+    r"engineers|designers|developers|analysts|managers)\b[^.;!?,]{0,30}$"
+)
+# Value only referred to, not told: "I need the step to reflect my experience", "HR credits part of my experience".
+VALUE_REFERRED_BEFORE = re.compile(
+    r"\b(?:reflects?|reflecting|credits?|crediting|recogni[sz]es?|recogni[sz]ing|count|counts|acknowledges?)\b"
+    r"(?:\s+\w+){0,3}\s+$"
+)
+VAGUE_VALUE = frozenset({"my experience", "my background", "my scope", "my skills", "my expertise"})
+# What a keen candidate cares about besides the terms: caring about it ranks no term ("the mission matters to me").
+ABOUT_THE_EMPLOYER = re.compile(
+    r"\b(?:mission|culture|company|cause|charity|organi[sz]ation|product|values|what you do)\b"
 )
 PRIORITY = _cue(
-    # "matters a lot / so much to me" says it matters, not that it matters most: the writers left it out
+    # "matters a lot to me" says it matters, not that it matters most (the writers left it out); "…, after pay" ranks
     r"\b(?:matters? (?:most|more|the most|to me|for me|a great deal)|most important|more important|"
     r"(?:very |really |so )?important (?:to|for) me|(?:is|are) for me (?:very )?important|"
     r"(?:top|first|main|biggest|key|principal|"
@@ -974,7 +1044,9 @@ PRIORITY = _cue(
     r"(?:important|crucial|essential|critical) (?:to|for) me|i value|i'?d value(?! it)|"
     r"(?<!not a )(?<!n't a )(?<!no )deal ?breaker|must[- ]have|"
     r"in (?:that|this) order|in order(?=[:,])|(?:more|most) weight|the headline for me|kind of everything|"
-    r"what tips it|the sticking point|(?:\w+ )?days? matters)\b"
+    r"what tips it|the sticking point|(?:\w+ )?days? matters|"
+    r"matters? a lot to me,? after\b|(?:is|it'?s) very important\b|in order of importance|"
+    r"(?:first|second|third|next|last) on my list|(?:bigger|biggest|main|real) (?:worry|concern) for me)\b"
 )
 # A writing word asks for a document only when something is asked: "could you send…", "please put it in
 # writing", "I'd like it in the contract"; "I shall sign the contract today", "the contract says 45 hours",
@@ -998,9 +1070,13 @@ WRITTEN_OFFER = re.compile(r"written offer|offers? in writing|in writing from")
 IS_WRITTEN = re.compile(r"\b(?:is|was|it'?s|are|were|be|been) written\b|"
                         r"\b(?:came|comes|come|hold|holding|have|got|had|already) (?:\w+ )?in writing\b")
 ALTERNATIVES = _cue(
-    r"\b(?:what else|(?<!for )(?<!or )anything else(?! i should| to know| about| you need)|something else|"
+    r"\b(?:what else|(?<!for )(?<!or )(?<!than )anything else(?! i should| to know| about| you need| left)|"
+    # "is that the salary or something else?" asks what a figure is, not where there is room
+    r"(?<!or )something else|"
     r"(?<!have )(?<!got )(?<!have some )other (?:options|ways|perks|benefits|things)|"
-    r"(?<!have )(?<!got )(?<!have some )alternatives?|"
+    # "any alternatives?" asks for them; "the sign-on is a thoughtful alternative" praises one on the table
+    r"(?<!have )(?<!got )(?<!have some )(?<!is a )(?<!is an )(?<!thoughtful )(?<!good )(?<!nice )(?<!fair )"
+    r"(?<!great )alternatives?|"
     r"(?<!without )any (?:other|flexibility|wiggle room|room)|is there (?:something (?:you|we)|any way|a way|room)|"
     r"(?:is|are|would|will|might) there (?:be )?(?:any |some )?(?:flexibility|room|wiggle room|leeway)|"
     r"what (?:flexibility|room|wiggle room|leeway) (?:do|does|is|could|can|would)|(?:some|any) room left|"
@@ -1008,16 +1084,24 @@ ALTERNATIVES = _cue(
     r"(?:you|that you) (?:could|can|might)|(?:are|is) (?:typically|usually|generally|normally) (?:negotiable|flexible)|"
     r"what (?:can|could) you (?:do|offer|move on|give)|where (?:can|could) you (?:move|flex|be flexible)|"
     r"where is there (?:room|flexibility)|what'?s (?:flexible|negotiable)|which (?:parts?|perks?) (?:are|is) "
-    r"(?:flexible|negotiable)|make up for it|other ways?|(?:do|does) (?:you|the company) have room|"
+    r"(?:flexible|negotiable)|make up for it(?=[^.!;]*\?)|other ways?|(?:do|does) (?:you|the company) have room|"
     r"where (?:do|does) (?:you|the company) have (?:the most |more |some |any )?(?:room|flexibility)|"
-    r"(?:are|is) negotiable|"
+    r"(?:are|is) negotiable(?=[^.!;]*\?)|which (?:parts?|perks?|terms?|things?)(?: of (?:the|your) (?:package|offer))? "
+    r"(?:are|is) (?:flexible|negotiable)|"
     r"\w+ else (?:can|could) (?:u|you)|what would it take|what would need to|other levers|what(?:'s| is) the highest|"
     r"further flexibility|how flexible is|could be flexed|(?:more )?space to move|haven'?t discussed|"
-    r"is (?:the |it )?[\w\s]{0,30}negotiable|what is and isn'?t negotiable)\b"
+    r"is (?:the |it )?[\w\s]{0,30}negotiable(?=[^.!;]*\?)|what is and isn'?t negotiable|"
+    # room asked for in other words: "what's included beyond base?", "is the salary maybe a bit flexible?",
+    # "anywhere else you have room?", "is $74,500 the most you can do?", "whether a sign-on can be discussed"
+    r"(?:included|on offer|available|you offer) (?:beyond|besides|apart from|other than) (?:the )?(?:base|salary|pay|"
+    r"money)|is (?:the |it )?[\w\s]{0,30}flexible(?=\W*\?)|anywhere else (?:you|we|there)|"
+    r"the most (?:you|u) (?:can|could) (?:do|offer|go|pay)(?=[^.!;]*\?)|"
+    r"(?:whether|if) [^.?!]{0,40}(?:can|could) be (?:discussed|negotiated|revisited))\b"
 )
 TRIAL = _cue(
-    r"\b(?:trial|pilot|try (?:it|this|that|out)|(?:we|i|to) try\b|test (?:it|period|run)|"
-    r"start with .{0,30}(?:and|then) (?:see|review|revisit)|(?:and )?then (?:we )?(?:review|reassess|re-?evaluate)|"
+    r"\b(?:trial|pilot|try (?:it|this|that|out)|(?:we|i|to) (?:try|tried)\b|test (?:it|period|run)|"
+    r"start with .{0,30}(?:and|then) (?:see|review|revisit|try|move to|go to)|"
+    r"(?:and )?then (?:we )?(?:review|reviewed|reassess|re-?evaluate)|"
     r"see how it goes|see how (?:it|that|this) works|if it works?,? (?:we )?keep|"
     r"(?:3|three|6|six)[- ]month (?:trial|pilot|test))\b"
 )
@@ -1027,12 +1111,19 @@ RUDE = _cue(
     r"useless|garbage|trash|crap|crappy|bs|bullshit|shit|shitty|damn(?![,!])|wtf|stfu|shut up|screw (?:you|this|that)|"
     r"f+u+c*k+|fck|fk|fuck(?:ing)?|hell no|clowns?|laughable|rip-?\s?off|you people|shame on you|"
     r"disgrace|scam|(?<!daylight )robbery|insane|absurd|are you kidding|wasting (?:my|our) time|"
-    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|lowball(?:ing)?|"
+    r"you'?re kidding|kidding me|seriously\?|peanuts|slave|scrooge|moron|incompetent|"
+    # lowballing someone is contempt; calling the figure "a lowball" is a plain "too low" (two labellers)
+    r"lowball(?:ing|ed)|lowball (?:me|us)|(?:your|this) lowball|"
+    # contempt put as a question or a sneer: "were you even listening?", "how generous", "spare me the nonsense"
+    r"(?:did|do|have|were|are) you even|(?:were|are) you (?:not )?listening|"
+    r"(?:not|never|haven'?t|hasn'?t|didn'?t) (?:even )?(?:read|looked at) my "
+    r"(?:cv|resume|résumé|emails?|messages?|portfolio|application)|"
+    r"how generous|nonsense|spare me|"
     r"waste of (?:my )?time|get real|give me a break|who do you think)\b"
 )
 PLEADING = _cue(
     r"\b(?:please+\W+please+|pl[sz]+\W+pl[sz]+|i beg|begging|i'?m begging|pretty please|i really really|"
-    r"i really need (?:this|it|the)|desperate(?:ly)?|come on+(?! (?:board|in|over|back|down|up|to|the|a)\b)|"
+    r"i really need (?:this|it|the)|desperate(?:ly)?|"
     r"just this once|have a heart|"
     r"do me a favou?r|please,? i need|i need this|pleeease|plz plz|pls pls|pleaseee+|i implore)\b"
 )
@@ -1040,6 +1131,8 @@ SUMMARY = _cue(
     r"\b(?:(?<!the )(?<!a )(?<!to )(?<!written )(?<!let me )(?<!quick )(?:summar(?:y|ise|ize|ising|izing)|recap)"
     r"(?! from (?:my|our))|say (?:me )?again (?:all )?the|what (?:do )?we have (?:now|so far)|"
     r"(?:give|send|provide|share|write) (?:me |us )?a (?:short |brief |quick |full )?(?:summary|recap)|"
+    r"summary of the (?:complete|whole|full|entire) (?:package|offer)|"
+    r"tell me (?:again )?the (?:whole|full|complete|entire|current) (?:offer|package|deal)|"
     r"(?<!to )sum (?:it|up|that|this)|(?:what'?s|what is|say again|repeat|send me|show me) the (?:whole|full|total|"
     r"complete|entire|current) (?:package|offer|deal)|where (?:are|do) we (?:stand|at)|"
     r"where we (?:are|stand)|where we'?re at|(?:the )?(?:full |whole )rundown|"
@@ -1055,6 +1148,7 @@ HINT = _cue(
     r"what to (?:say|push for|ask for|do) next|any suggestions?\b|should i (?:mention|say|"
     r"tell|ask|wait|counter)|"
     r"what would you do|what i should (?:answer|say|do|write)|should i (?:accept|push|bring up)|please help me|"
+    r"should i (?:also |just |even )(?:ask|mention|say|push|counter)|should i take (?:it|this|that|the offer)\b|"
     r"^\W*(?:hey |ok )?coach\b|^\W*help\W*$|help!|any (?:tips?|advice|ideas?)|tips?\??$|"
     r"(?<!would )(?<!could )(?<!will )(?<!to )help me(?! (?:understand|say|compare|ramp|grow|make|sleep))|"
     r"i'?m (?:a bit |kinda |so )?stuck|stuck here|kinda lost|"
@@ -1071,8 +1165,12 @@ DISOWNED_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}?\b(?:be|being|sound\w*|seem\w*|come across|coming across|"
     r"call\w*|say\w*|mean\w*|trying|want\w*|going|gonna|giving|give)\b(?:(?!\bbut\b)[^.!?,;:]){0,30}$"
 )
-# The speaker calling themself names is not rudeness to the other side: "am I being greedy?", "I feel stupid".
-SELF_BEFORE = re.compile(r"\b(?:i'?m|i am|am i|being|myself|i feel|i sound|i seem|i look)\s+(?:\w+\s+){0,2}$")
+# The speaker calling themself or their own ask names is not rudeness to the other side: "am I being greedy?", "I feel
+# stupid", "can I ask for step 4, or is that greedy?".
+SELF_BEFORE = re.compile(
+    r"\b(?:i'?m|i am|am i|being|myself|i feel|i sound|i seem|i look|is that|would that be|is it|was that)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
 SELF_WORDS = frozenset({"greedy", "cheap", "stupid", "dumb", "pathetic", "desperate", "useless", "idiot", "ridiculous"})
 # A bare "pls" or a message opening and closing on "please" begs without a cue word in between.
 PLEADING_ALONE = re.compile(r"^\W*(?:pl[sz]+|please+)(?:\W+(?:pl[sz]+|please+))*\W*$|^\W*please\b.*\bplease\W*$")
@@ -1669,9 +1767,14 @@ ULTIMATUM = _cue(
     r"or (?:else )?(?:i|we)(?:'ll| will| would)? (?:walk|stop|leave|go elsewhere|decline|"
     r"pass|take the other|(?:accept|take|sign) (?:another|a different|the other) (?:offer|job|role|position))|"
     r"or (?:i|we) (?:'ll |will )?go (?:to|with) (?:the |an? )?(?:other|another)|"
-    r"or (?:we stop|nothing|no deal|i'?m out)|"
+    r"or (?:we stop|nothing|no deal|i'?m out|we'?re done|we are done)|"
+    # "I have another offer at 165 and I'll take it unless you hit 165", "92 or I take my portfolio elsewhere"
+    r"i'?ll (?:take|accept|sign) (?:it|that(?: one)?|theirs|them|the other(?: one| offer)?) unless|"
+    r"or (?:i|i'?ll|i will) (?:take|bring) it elsewhere|(?:take|bring) (?:my [\w-]+|myself) elsewhere|"
+    r"(?<!understand )(?<!know )(?<!if )(?:that'?s|that is|this is) not negotiable(?!\?)|"
     r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
-    r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b|"
+    # "if I leave now I walk away from my bonus" forfeits a bonus; it threatens nothing
+    r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b(?! (?:away )?from\b| (?:my|behind)\b)|"
     r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
     r"^\W*(?:no|without) [\w\s'-]{1,30},? no deal|otherwise (?:i|we)(?:'ll| will)? "
     r"(?:walk|decline|pass|go)|take it or leave it|final (?:answer|offer)(?: is)?:|"

@@ -57,7 +57,6 @@ _NO_QUESTIONS: frozenset[str] = frozenset()
 _MARKET_DATA, _OWN_VALUE = Signal.market_data, Signal.own_value
 # Built once: on Python 3.11 each enum member lookup costs about as much as a short regex match.
 _SIGNAL_CUES = (
-    (Signal.own_value, cues.OWN_VALUE),
     (Signal.priority, cues.PRIORITY),
     (Signal.alternatives, cues.ALTERNATIVES),
     (Signal.trial_period, cues.TRIAL),
@@ -410,7 +409,8 @@ class Understander:
         ultimatum = _meant(cues.ULTIMATUM, low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
-            if Act.reject in acts and all(_within_an_ultimatum(low, r) for r in cues.REJECT.finditer(low)):
+            if Act.reject in acts and all(_within_an_ultimatum(low, r)
+                                          for p in (cues.REJECT, cues.REFUSAL_WORDS) for r in p.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
                 Act.accept not in acts or _walks_out_after_a_yes(low)) and not _forgets_one_point(low, acts)):
@@ -423,9 +423,12 @@ class Understander:
         stated = " ".join(s for s, q in zip(sentences, asked, strict=True) if not q) if any(asked) else low
         if any(asked):
             acts.add(Act.ask)
-        if _found(cues.JUSTIFY, stated, may) or _found(cues.REASON_WORDS, stated, may):
+        if _reason_said(stated, may) or _found(cues.REASON_WORDS, stated, may):
             acts.add(Act.justify)
-        signals.extend(_cue_signals(low, original, may))
+        signals.extend(_cue_signals(low, original, may, stated))
+        if Signal.priority in signals and not mentions and (
+                Act.enthusiasm in acts or cues.ABOUT_THE_EMPLOYER.search(low)):
+            signals.remove(Signal.priority)  # "the mission is very important to me" ranks no term: it is keenness
         if signals:
             _acts_from_signals(low, stated, acts, signals)
             if _ALTERNATIVES in signals and not one_term_taken and not _at(cues.ACCEPT_ON_TERM, low, may):
@@ -1121,11 +1124,15 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     return False
 
 
-def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
-    """The signals whose cue words are in the message; rudeness and pleading the speaker disowns do not count."""
+def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Signal]:
+    """The signals whose cue words are in the message; rudeness and pleading the speaker disowns do not count.
+    ``stated``: the message without its questions for information (``low`` itself when it has none)."""
     skipped = may.skipped
     signals = [signal for signal, pattern in _SIGNAL_CUES if id(pattern) not in skipped and pattern.search(low)]
-    if _found(cues.MARKET, low, may) or _found(cues.MARKET_TALK, low, may):
+    if _own_value_said(low, may):
+        signals.insert(0, _OWN_VALUE)
+    if _market_said(low, may) and (stated is low or cues.DIGIT.search(low) or _market_said(stated, may)):
+        # "what's the range for this level?" asks about the market; it brings no figure of it
         signals.insert(0, _MARKET_DATA)  # first, as the vocabulary lists it
     if (id(cues.RUDE) not in skipped and _meant(cues.RUDE, low)) or _shouting(original):
         signals.append(Signal.rude)
@@ -1133,6 +1140,40 @@ def _cue_signals(low: str, original: str, may: MayMatch) -> list[Signal]:
             "pl" in low[-16:] and cues.PLEADING_ALONE.search(low)):  # it ends on "please" or "pls"
         signals.append(Signal.pleading)
     return signals
+
+
+def _own_value_said(low: str, may: MayMatch) -> bool:
+    """An own-value cue about the speaker: not experience said of others ("new hires with prior experience") nor
+    value only referred to ("the step should reflect my experience")."""
+    if id(cues.OWN_VALUE) in may.skipped:
+        return False
+    for found in cues.OWN_VALUE.finditer(low):
+        said, before = found.group(), max(0, found.start() - 40)
+        if "my " not in said and cues.OTHERS_BEFORE.search(low, before, found.start()):
+            continue
+        if said in cues.VAGUE_VALUE and cues.VALUE_REFERRED_BEFORE.search(low, before, found.start()):
+            continue
+        return True
+    return False
+
+
+def _reason_said(text: str, may: MayMatch) -> bool:
+    """A reason cue the speaker does not wave away ("I do not need market figures")."""
+    if id(cues.JUSTIFY) in may.skipped:
+        return False
+    return any(not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start())
+               for found in cues.JUSTIFY.finditer(text))
+
+
+def _market_said(text: str, may: MayMatch) -> bool:
+    """A market cue the speaker does not wave away ("I do not need market figures", "forget the survey")."""
+    for pattern in (cues.MARKET, cues.MARKET_TALK):
+        if id(pattern) in may.skipped:
+            continue
+        for found in pattern.finditer(text):
+            if not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+                return True
+    return False
 
 
 def _meant(pattern: re.Pattern[str], low: str) -> re.Match[str] | None:
