@@ -192,6 +192,8 @@ class Understander:
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
+        if _NO_POSITION.isdisjoint(acts):
+            terms = _named_in_passing(acts, terms)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -2339,6 +2341,19 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
         if not any(t.role == "ask" for t in terms):
             acts = [a for a in acts if a is not _PROPOSE]
     return acts, terms
+
+
+# A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
+_NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
+
+
+def _named_in_passing(acts: list[Act], terms: list[Term]) -> list[Term]:
+    """Perks named without a figure in a message that asks for nothing: "does my experience count for the step
+    thing?", "and the equity?" ask about them (`question`); "my point on the bonus wasn't an ultimatum" names one in
+    passing (the offer as it stands). Without this the recruiter would answer a request nobody made."""
+    role: Role = "question" if _ASK in acts else "current"
+    return [t.model_copy(update={"role": role}) if t.role == "ask" and t.amount is None and t.perk is not None
+            and not t.negated else t for t in terms]
 
 
 def _only_a_yes(low: str) -> bool:

@@ -1,0 +1,36 @@
+"""Perks that are only mentioned are not asked for (round seven): a question about what a perk is, a perk named in
+passing, set aside, recapped or priced as evidence, and numbers that count something else.
+
+Every sentence was written for this test (none comes from a corpus). What is checked is what the recruiter would
+do next: a term with role `ask` (or `give`) is a request it answers by moving or refusing; anything else it must
+not treat as one.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Context
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+_OFFER = Context(last_perk="base_salary", last_move="offer",
+                 offer={"base_salary": 90000, "pto": 25, "remote_work": 2, "wellness": 600})
+
+
+def asks(text: str, context: Context | None = None) -> set[tuple[str | None, float | None, str]]:
+    said = UNDERSTANDER.read(text, context)
+    return {(t.perk, t.amount, t.role) for t in said.terms if t.role in ("ask", "give")}
+
+
+def roles(text: str, context: Context | None = None) -> dict[str | None, str]:
+    return {t.perk: t.role for t in UNDERSTANDER.read(text, context).terms}
+
+
+def test_a_perk_named_in_a_message_that_asks_for_nothing_is_no_request() -> None:
+    # a bare question about a perk asks about it
+    assert roles("And the gym membership?", _OFFER) == {"wellness": "question"}
+    assert roles("so does my certification count towards the pension thing", _OFFER).get("retirement_match") \
+        in ("question", "current")
+    # named in passing, with no position taken
+    assert asks("Just to be clear, what I said about the parking was not meant as a condition.", _OFFER) == set()
+    # still asked for when the message asks for it
+    assert ("transportation", None, "ask") in asks("Could you also cover my parking?", _OFFER)
