@@ -1695,6 +1695,24 @@ LOST_BEFORE = re.compile(
     r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing)(?: behind)?|miss(?:ing)? out on)"
     r"\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?$"
 )
+# The same said after the perk, as what the user loses: "the bonus I'd forfeit", "the bonus I will lose by leaving",
+# "the bonus they lose"; and before it with any article: "walking away from a bonus", "I'll lose the bonus"
+LOST_AFTER = re.compile(
+    r"\s+(?:(?:that|which|what)\s+)?(?:i|we|they|you|he|she)(?:'d|'ll|'m)?\s+(?:(?:will|would|have to|would have to|"
+    r"am going to|going to|be|'d be)\s+)*(?:los(?:e|ing)|forfeit(?:ing)?|leav(?:e|ing) behind|"
+    r"walk(?:ing)? away from)\b"
+)
+LOST_ANY_BEFORE = re.compile(
+    r"\b(?:los(?:e|ing)|forfeit(?:s|ed|ing)?|walk(?:ing)? away from)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?$"
+)
+# Given up by leaving the current job: "I'd be giving up my annual bonus by leaving" (the sentence says it is the
+# move that costs it, see LOSS_FROM_LEAVING)
+GIVEN_UP_BEFORE_LEAVING = re.compile(r"\bgiv(?:e|ing) up (?:my|our|a|an|the) (?:\w+\s+)?$")
+# What an ask for another perk is meant to pay for: "a sign-on to cover the bonus", "for cover this bonus"
+COVERED_BEFORE = re.compile(
+    r"\b(?:to|for)\s+(?:help\s+)?(?:cover|covers|offset|make up for|compensate(?: for)?|"
+    r"replace|recoup|make good)\s+(?:the|my|this|that|a|an|what)?\s*(?:\w+\s+)?$"
+)
 AT_CURRENT_JOB_BEFORE = re.compile(
     r"\b(?:my (?:current|present) (?:employer|job|company|firm)|at my (?:current |present )?(?:job|employer|"
     r"company|firm))\b(?: \w+){0,2}? (?:pays?|gives?|offers?|provides?|has|had|i (?:get|got|have|had))\b[^.;!?,]*$"

@@ -2065,7 +2065,7 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         if slot.amount is not None or slot.role != "ask" or end is None:
             kept.append(slot)
             continue
-        role = _named_role(low, slot, end)
+        role = _named_role(low, slot, end, mentions)
         if role is None:
             continue
         if role == "evidence":
@@ -2075,13 +2075,15 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
     return kept
 
 
-def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
+def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Role | None:
     """What a perk named without a number does where it is said: see _named_only. None: no term at all."""
     start = slot.start
     near = max(0, start - 60)
     around = low[near : end + 16]
     if any(word in around for word in ("los", "forfeit", "walk", "leav", "miss")) and cues.LOST_BEFORE.search(
             low, near, start):
+        return "evidence"
+    if _lost_by_moving(low, start, end, near, around) or _what_another_ask_covers(low, slot, near, around, mentions):
         return "evidence"
     if ("current" in around or "present" in around or "at my" in around) and cues.AT_CURRENT_JOB_BEFORE.search(
             low, _sentence_span(low, start)[0], start):
@@ -2108,6 +2110,31 @@ def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
                 and cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
         return "current"
     return slot.role
+
+
+def _lost_by_moving(low: str, start: int, end: int, near: int, around: str) -> bool:
+    """A perk the user loses by moving, said in other words than "I lose my X" (see _named_role): "the bonus I'd
+    forfeit", "walking away from a bonus", "I'd be giving up my bonus by leaving", and what an ask is to cover
+    ("a sign-on to offset the bonus"). Evidence for the ask, not a second ask."""
+    after = low[end : end + 48]
+    if any(word in after for word in ("los", "forfeit", "behind", "walk")) and cues.LOST_AFTER.match(low, end):
+        return True
+    if any(word in around for word in ("los", "forfeit", "walk")) and cues.LOST_ANY_BEFORE.search(low, near, start):
+        return True
+    return ("giv" in around and cues.GIVEN_UP_BEFORE_LEAVING.search(low, near, start) is not None
+            and cues.LOSS_FROM_LEAVING.search(low, *_sentence_span(low, start)) is not None)
+
+
+def _what_another_ask_covers(low: str, slot: _Slot, near: int, around: str, mentions: list[_Mention]) -> bool:
+    """ "could you add a sign-on to cover the bonus?": the bonus is what the sign-on pays for (evidence), not a second
+    ask; "could you cover the parking?" still asks for parking (no other perk before it in the sentence)."""
+    if not any(word in around for word in ("cover", "offset", "make", "compensat", "replac", "recoup")):
+        return False
+    start = slot.start
+    if cues.COVERED_BEFORE.search(low, near, start) is None:
+        return False
+    sentence_start = _sentence_span(low, start)[0]
+    return any(m.perk != slot.perk and sentence_start <= m.start < start for m in mentions)
 
 
 def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:

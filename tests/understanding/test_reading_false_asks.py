@@ -34,3 +34,15 @@ def test_a_perk_named_in_a_message_that_asks_for_nothing_is_no_request() -> None
     assert asks("Just to be clear, what I said about the parking was not meant as a condition.", _OFFER) == set()
     # still asked for when the message asks for it
     assert ("transportation", None, "ask") in asks("Could you also cover my parking?", _OFFER)
+
+
+def test_a_bonus_lost_by_moving_is_evidence_however_it_is_said() -> None:
+    for text in ("Could you add a joining bonus? There's the annual bonus I would lose if I switch now.",
+                 "I'm walking away from a yearly bonus, so a signing bonus would really help.",
+                 "A sign-on would be fair, since I'd be giving up my bonus by leaving in March.",
+                 "Would a sign-on be possible to make up for the bonus?"):
+        found = roles(text, _OFFER)
+        assert found.get("performance_bonus") == "evidence", (text, found)
+        assert found.get("sign_on_bonus") == "ask", (text, found)
+    # covering a perk is still how one asks for it
+    assert roles("I'd be grateful if you could cover my train pass.", _OFFER) == {"transportation": "ask"}
