@@ -1538,7 +1538,19 @@ COST_STATED_BEFORE = _cue(
 # "the course is $1,500, could you pay for it?"
 COVER_IT_AFTER = re.compile(
     r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
-    r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+    r"(?:(?:you|u) (?:can|could|would|will) )?"
+    r"(?:cover|pay(?: for)?|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+)
+# A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
+# Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
+PRICED_BY_PRONOUN_BEFORE = re.compile(
+    r"\b(?:it|that|this|which)(?:'s| is| was| costs?| runs?| comes to| adds up to)\s+"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |~)?[$€£₪~]?$"
+)
+# Asking the company to pay for a thing in other words: "would Nordlicht pay for it?", "could the company add it?"
+WOULD_PAY_FOR = re.compile(
+    r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
+    r"(?:it|that|this|them|one)\b"
 )
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")

@@ -42,6 +42,8 @@ _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a 
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
+# Perks that pay for a thing bought, whose price a user may quote: the price is evidence, not the sum asked
+_PAID_FOR = frozenset({"transportation", "wellness", "professional_development", "equipment", "relocation"})
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Members looked up once: on Python 3.11 "Act.propose" costs ~90 ns each time, and these run per message.
 _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject, Act.justify, Act.ask
@@ -545,6 +547,7 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
+        _priced_things(low, slots)
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
@@ -1329,8 +1332,13 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue
-        for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
-            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence))
+        sentences = [_sentence_of(low, at) for at in (slot.start, *named_at)]
+        if named_at[0] < slot.start and slot.amount is not None and _priced_by_a_pronoun(low, slot.amount):
+            # "…the Deutschlandticket? Would you pay for it? It's €58 a month": from the perk to its price
+            sentences.append(low[_sentence_span(low, named_at[0])[0] : slot.start])
+        for sentence in dict.fromkeys(sentences):
+            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
+                 or cues.WOULD_PAY_FOR.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1472,6 +1480,27 @@ def _role_of(
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
+
+
+def _priced_things(low: str, slots: list[_Slot]) -> None:
+    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
+    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
+    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+    if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
+        return
+    for slot in slots:
+        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
+                and _priced_by_a_pronoun(low, slot.amount)):
+            slot.role = "evidence"
+
+
+def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
+    """A sum said of "it"/"that" ("it's €58 a month", "that is about $1,500 all in") prices what was named before;
+    "it's 150k or I walk" still demands it."""
+    if not (a.unit == "money" or a.explicit_money or a.per is not None) or a.relative:
+        return False
+    return (cues.PRICED_BY_PRONOUN_BEFORE.search(low, max(0, a.start - 40), a.start) is not None
+            and cues.OR_ELSE_AFTER.match(low, a.end) is None)
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:

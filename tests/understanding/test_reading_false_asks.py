@@ -46,3 +46,16 @@ def test_a_bonus_lost_by_moving_is_evidence_however_it_is_said() -> None:
         assert found.get("sign_on_bonus") == "ask", (text, found)
     # covering a perk is still how one asks for it
     assert roles("I'd be grateful if you could cover my train pass.", _OFFER) == {"transportation": "ask"}
+
+
+def test_the_price_of_a_thing_asked_for_is_evidence_not_the_sum_asked() -> None:
+    # the price said of "it" after asking for the thing: the thing is asked for, its price backs the ask
+    for text in ("Would the company pay for my monthly transit pass? It's about €49 a month.",
+                 "Could you add a gym membership? I checked and it is $80 a month.",
+                 "The conference ticket isn't in the offer; could you pay it? That is about $1,200."):
+        found = asks(text, _OFFER)
+        said = {(t.perk, t.role) for t in UNDERSTANDER.read(text, _OFFER).terms}
+        assert found and all(amount is None for _, amount, _ in found), (text, found)
+        assert any(role == "evidence" for _, role in said), (text, said)
+    # for pay itself the same words restate the figure asked for
+    assert ("base_salary", 95000.0, "ask") in asks("So I ask for grade 5, it is 95 thousand dollars.", _OFFER)
