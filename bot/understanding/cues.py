@@ -213,7 +213,8 @@ GIVE_BEFORE = re.compile(
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
 LABEL_NUMBER_BEFORE = re.compile(
-    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of)"
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of|"
+    r"article|section|clause|paragraph|chapter|page)"
     r"\s*$"
 )
 # What the user loses by moving, said right before the figure: evidence, even "on the table"
@@ -1083,7 +1084,8 @@ TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
-    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
+    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look|read|go over|"
+    r"go through|check)|of (?:this|these|those|them|which)\b|-?(?:person|strong|seat)\b|"
     r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
     r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
@@ -1094,11 +1096,14 @@ TIME_AMOUNT_AFTER = re.compile(
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
 NOT_A_TERM_BEFORE = re.compile(
     r"\bnotice(?: period)?(?: (?:is|of|=))?\s*(?:about |around |only |just )?$|"
+    # how long a journey is: "the flight is 20 hours", "a drive of 3 hours"
+    r"\b(?:flights?|drive|trip|journey|ride)\s+(?:is|was|takes|took|of)\s*(?:about |around |over |almost |nearly )?$|"
     # a month's name or its short form ("mar 1", "march 1"), not a word it begins ("market 36-46k")
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
-    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
+    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*"
+    r"(?:(?:one|two|three|four|five|a few|a couple|\d+) (?:or|to) )?$"  # "in two or three days"
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 POLITE_REQUEST = re.compile(

@@ -160,7 +160,10 @@ class Understander:
             or _says_a_term_is_fine(low, mentions, amounts))
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
-        amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
+        kept = self._drop_non_terms(low, amounts, acts, mentions, may)
+        if len(kept) < len(amounts) and mentions:
+            mentions = _unit_words_kept(mentions, amounts, kept)
+        amounts = kept
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
         _mark_fixed(low, slots)
@@ -1253,6 +1256,13 @@ def _context_number(r: _Pairing, a: Amount) -> bool:
         return True  # "2 days remote and 3 in office", "12 weeks instead of 8": the other number is context
     # "over four years", "after 3 months": when, not how much
     return a.unit in cues.DURATIONS and bool(cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start))
+
+
+def _unit_words_kept(mentions: list[_Mention], amounts: list[Amount], kept: list[Amount]) -> list[_Mention]:
+    """The perk word that was the unit of a number that is no term goes with it: "the flight is 20 hours" names no
+    working hours, "two or three days to read it" no leave."""
+    dropped = [a for a in amounts if a not in kept]
+    return [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in dropped)]
 
 
 def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:

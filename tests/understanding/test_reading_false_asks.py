@@ -59,3 +59,16 @@ def test_the_price_of_a_thing_asked_for_is_evidence_not_the_sum_asked() -> None:
         assert any(role == "evidence" for _, role in said), (text, said)
     # for pay itself the same words restate the figure asked for
     assert ("base_salary", 95000.0, "ask") in asks("So I ask for grade 5, it is 95 thousand dollars.", _OFFER)
+
+
+def test_numbers_that_count_other_things_are_no_terms() -> None:
+    # people, sections of a document, parts of a whole, a journey, time to read before answering
+    assert asks("It's a 50-person startup, so could you raise the equity to $40k?", _OFFER) == {
+        ("equity", 40000.0, "ask")}
+    said = UNDERSTANDER.read("Section 9 of the handbook says experience counts, so could we look at grade 3?", _OFFER)
+    assert all(t.amount != 9 for t in said.terms)
+    assert asks("I spent eight years in design, 5 of them leading a team.", _OFFER) == set()
+    assert asks("I'd like 27 days of leave; my family is abroad and the flight is 14 hours.", _OFFER) == {
+        ("pto", 27.0, "ask")}
+    said = UNDERSTANDER.read("Thanks! I'll answer you in two or three days, after reading it properly.", _OFFER)
+    assert [t for t in said.terms if t.role == "ask"] == []
