@@ -305,6 +305,8 @@ LOSS_FROM_LEAVING = _cue(
 ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\bbut\b|\bwhere\b|\bexcept\b")
 RECAP = re.compile(
     r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
+    r"so i have (?:it|this|that|everything) (?:right|straight)|make sure i have (?:it|this|that) right|"
+    r"(?:let me )?restate|we'?re on the same page|if i understand(?: you)? (?:correctly|right)|"
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 # A condition put on accepting: "if you can do X, I'll sign", "X and I'm in", "I'd take it with two conditions: X";
@@ -1748,6 +1750,20 @@ AWAITED_BEFORE = re.compile(
 )
 DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
 DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
+# "since remote work is off the table", "the car is out of the question": refused and let go, no term (guide:
+# a topic put aside)
+OFF_THE_TABLE_AFTER = re.compile(r"\s+(?:is|are|'s) (?:now |clearly |already )?(?:off the table|out of the question)\b")
+# Wanting to understand a perk, or that it is fixed: "so I understand the pension and the VSOP part" asks about it,
+# "I understand leave and pension are the same for everyone" names the offer as it stands; a request after it
+# ("I understand the band is fixed, so could we raise the sign-on") is not covered
+UNDERSTAND_BEFORE = re.compile(
+    r"\b(?P<want>(?:like|want|need|love|help me|to|i'?d) |so (?:that )?i (?:can )?)?"
+    r"(?:understand(?:ing)?|figure out|make sense of|get my head around)\b(?P<gap>[^.?!;:]{0,40})$"
+)
+REQUEST_IN_GAP = re.compile(
+    r"\b(?:could|can|would|will|raise|increase|add|more|bump|instead|need|want|like|ask|request|propose|but|so|"
+    r"then|if)\b"
+)
 STATED_FIXED_AFTER = re.compile(
     r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked|off the table)\b"
 )

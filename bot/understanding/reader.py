@@ -208,7 +208,10 @@ class Understander:
         said as a yes, a question that only asks, a notice period stated alone."""
         if not terms:
             acts, terms = self._a_perk_meant_not_named(low, words, acts, signals, context, may)
+        named = terms
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
+        if terms is not named and _PROPOSE in acts and _only_recapped(low, acts, terms, may):
+            acts = [a for a in acts if a is not _PROPOSE]
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         if Act.ask in acts and Act.propose in acts:
@@ -2127,6 +2130,12 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
     if ("current" in around or "present" in around or "at my" in around) and cues.AT_CURRENT_JOB_BEFORE.search(
             low, _sentence_span(low, start)[0], start):
         return "evidence"
+    if (" off the" in low or " out of the" in low) and cues.OFF_THE_TABLE_AFTER.match(low, end):
+        return None
+    if "understand" in around or "figure" in around or "make sense" in around or "head around" in around:
+        understood = _understood(low, near, start)
+        if understood is not None:
+            return understood
     if slot.negated:
         return slot.role
     if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))
@@ -2149,6 +2158,15 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
                 and cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
         return "current"
     return slot.role
+
+
+def _understood(low: str, near: int, start: int) -> Role | None:
+    """A perk the user wants to understand is asked about ("so I understand the pension"); one they say they
+    understand is the offer as it stands ("I understand leave is the same for everyone"). None: neither."""
+    found = cues.UNDERSTAND_BEFORE.search(low, near, start)
+    if found is None or cues.REQUEST_IN_GAP.search(found.group("gap")):
+        return None
+    return "question" if found.group("want") else "current"
 
 
 def _lost_by_moving(low: str, start: int, end: int, near: int, around: str) -> bool:
@@ -2472,6 +2490,13 @@ def _accepted(
     return accepted
 
 
+def _only_recapped(low: str, acts: list[Act], terms: list[Term], may: MayMatch) -> bool:
+    """ "Just so I have it right: $68k, 24 days off and $1,500 for training. Could you put that in writing?" recaps
+    the offer and asks for the letter: once its figures are the offer, nothing is proposed."""
+    return (not any(t.role in ("ask", "give") for t in terms) and Act.trade_off not in acts
+            and _found(cues.RECAP, low, may) and not _found(cues.MORE_OF_IT, low, may))
+
+
 def _conditional(low: str, position: int) -> bool:
     """Whether a term is part of a condition put on accepting: after "if" / "as long as" in its sentence, or
     before "and I'm in" / "and I'll sign"."""
@@ -2535,6 +2560,8 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    if sentence.startswith("or "):
+        sentence = sentence[3:]  # "…cover my parking? Or is that meant to come out of the gym money?" asks on its own
     return _asks_where_there_is_room(sentence) or _wants_an_answer(sentence, may)
 
 

@@ -8,7 +8,7 @@ not treat as one.
 
 from __future__ import annotations
 
-from bot.understanding.acts import Context
+from bot.understanding.acts import Act, Context
 from tests.support.harness import shipped
 
 _, UNDERSTANDER = shipped()
@@ -72,3 +72,27 @@ def test_numbers_that_count_other_things_are_no_terms() -> None:
         ("pto", 27.0, "ask")}
     said = UNDERSTANDER.read("Thanks! I'll answer you in two or three days, after reading it properly.", _OFFER)
     assert [t for t in said.terms if t.role == "ask"] == []
+
+
+def test_a_recap_names_the_offer_and_proposes_nothing() -> None:
+    said = UNDERSTANDER.read("Thanks. Just so I have it right: $95,000, 27 days of leave and two home days. "
+                             "Could you send that over by email?", _OFFER)
+    assert Act.propose not in said.acts and Act.request_writing in said.acts
+    assert {t.role for t in said.terms} == {"current"}
+    said = UNDERSTANDER.read("Let me restate it so we're on the same page: 95k base and a 5k sign-on.", _OFFER)
+    assert said.acts == [] and {t.role for t in said.terms} == {"current"}
+
+
+def test_a_perk_refused_understood_or_asked_about_is_no_request() -> None:
+    # refused and let go
+    assert "remote_work" not in roles("Ok, since home office is off the table, what else could you do?", _OFFER)
+    # wanting to understand it asks about it; understanding that it is fixed names the offer
+    found = roles("Please email the draft so I can understand the pension before I sign.", _OFFER)
+    assert found.get("retirement_match") == "question", found
+    found = roles("I understand the pension is set for everyone, so I'd ask for 28 days of leave.", _OFFER)
+    assert found.get("retirement_match") == "current" and found.get("pto") == "ask", found
+    # a request after it is still a request
+    assert ("equity", None, "ask") in asks("I understand the salary is fixed, so could you add some equity?", _OFFER)
+    # an alternative put as a question about a perk asks about it
+    assert roles("Can you cover my parking? Or is that meant to come out of the gym money?", _OFFER).get(
+        "wellness") == "question"
