@@ -1621,7 +1621,7 @@ REFUSED_FIGURE = _cue(
     r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
-    r"\s*\?\s*\?"
+    r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"
 )
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
@@ -1636,7 +1636,8 @@ CURRENT_AFTER = re.compile(
     + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
-    r"is a (?:solid|good|great|big|real|fair|nice) (?:step|move|start|improvement)|"
+    r"is a (?:(?:solid|good|great|big|real|fair|nice) )?(?:step|move|start|improvement)|"
+    r"(?:is|'s) (?:a lot |much |way |a bit |definitely )?closer\b(?! to)|covers (?:most|part|some|half) of|"
     r"(?:is|sits?) (?:in )?(?:a |the )?(?:fixed|set|capped)|"
     r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"

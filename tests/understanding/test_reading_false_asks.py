@@ -96,3 +96,16 @@ def test_a_perk_refused_understood_or_asked_about_is_no_request() -> None:
     # an alternative put as a question about a perk asks about it
     assert roles("Can you cover my parking? Or is that meant to come out of the gym money?", _OFFER).get(
         "wellness") == "question"
+
+
+def test_a_figure_judged_as_it_stands_is_the_offer_not_a_counter() -> None:
+    # the user's verdict on a figure the recruiter put forward, then a new ask
+    for text, figure in (("$96k is closer. Could we also add a fourth home day?", 96000),
+                         ("OK, the $2,000 covers most of it. Could we add a gym budget?", 2000),
+                         ("22 days is a start. Could we get to 25?", 22),
+                         ("$91k? Come on, that barely moved.", 91000)):
+        said = UNDERSTANDER.read(text, _OFFER)
+        figures = [t for t in said.terms if t.amount == figure]
+        assert figures and all(t.role == "current" for t in figures), (text, said.terms)
+    # the same words about the user's own figure still ask for it
+    assert ("base_salary", 95000.0, "ask") in asks("I think 95k would be closer to the market.", _OFFER)
