@@ -129,6 +129,7 @@ NOT_TYPOS = frozenset(
         "clarification", "clarifications",
         "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
         "pairing",  # "planning and pairing" is no parking
+        "testing", "resting",  # "user testing calls" is no vesting
         "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
         "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
         "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
@@ -1314,8 +1315,15 @@ FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
-    r"experience|expertise)\b"
+    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects)\b"
 )
+# A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
+# Senior Data Analyst", "the published pay scale: GIS Analyst II runs from…"
+JOB_NAMED_BEFORE = re.compile(
+    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
+)
+# A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
+DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been) (?:\w+ )?(?:in|at|for) $"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"

@@ -296,15 +296,23 @@ class Understander:
             mentions = _money_of_a_perk(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
             mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
-        titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
-        if titled and all(m.perk != "title" for m in mentions):
-            named = cues.TITLE_NAMED.search(low)
-            if named is not None:  # "could I come in as Staff?", "Lead UX Designer instead of UX Designer"
-                mentions.append(_Mention("title", named.start(), named.end()))
-                mentions.sort(key=lambda m: m.start)
+        if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
+            mentions = self._titles(low, words, mentions)
         for mention in mentions:
             mention.negated = self._negated(low, mention, may)
         return mentions
+
+    @staticmethod
+    def _titles(low: str, words: set[str], mentions: list[_Mention]) -> list[_Mention]:
+        """A title named without the word ("could I come in as Staff?", "Lead UX Designer instead of UX Designer"),
+        less a title that only names the job offered or its pay scale ("thank you for the offer of Senior Analyst")."""
+        if not cues.TITLE_WORDS.isdisjoint(words) and all(m.perk != "title" for m in mentions):
+            named = cues.TITLE_NAMED.search(low)
+            if named is not None:
+                mentions.append(_Mention("title", named.start(), named.end()))
+                mentions.sort(key=lambda m: m.start)
+        return [m for m in mentions if not (
+            m.perk == "title" and cues.JOB_NAMED_BEFORE.search(low, max(0, m.start - 40), m.start))]
 
     def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
         """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
@@ -2518,6 +2526,9 @@ def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
+    if mention.perk == "equipment" and low.startswith("desk", mention.start) and cues.DESK_WORK_AFTER.match(
+            low, mention.end):
+        return True
     return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
                                                                    max(0, mention.start - 24), mention.start)
 

@@ -109,3 +109,16 @@ def test_a_figure_judged_as_it_stands_is_the_offer_not_a_counter() -> None:
         assert figures and all(t.role == "current" for t in figures), (text, said.terms)
     # the same words about the user's own figure still ask for it
     assert ("base_salary", 95000.0, "ask") in asks("I think 95k would be closer to the market.", _OFFER)
+
+
+def test_words_that_only_look_like_perks_are_no_perks() -> None:
+    # the kind of work, a line of work, an everyday word one letter from a perk word
+    for text in ("Most of the role is desk work, so could I be at home two days a week?",
+                 "I built the city's cycle routes map and its bike paths survey.",
+                 "My healthcare projects are in the portfolio I sent.",
+                 "I can run the user testing sessions remotely."):
+        found = {t.perk for t in UNDERSTANDER.read(text, _OFFER).terms}
+        assert not found & {"equipment", "transportation", "health_insurance", "equity"}, (text, found)
+    # the job's own name is no title asked for; a title asked for still is
+    assert roles("Good morning Ana, thank you for the offer of Senior Product Designer.", _OFFER) == {}
+    assert roles("Could the title be Senior Product Designer instead?", _OFFER) == {"title": "ask"}
