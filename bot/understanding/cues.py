@@ -1736,6 +1736,13 @@ LOST_ANY_BEFORE = re.compile(
 # Given up by leaving the current job: "I'd be giving up my annual bonus by leaving" (the sentence says it is the
 # move that costs it, see LOSS_FROM_LEAVING)
 GIVEN_UP_BEFORE_LEAVING = re.compile(r"\bgiv(?:e|ing) up (?:my|our|a|an|the) (?:\w+\s+)?$")
+# A sentence that wants the perk it names even where no request was read: "Grade 8, please.", "any shot at the
+# ticket too?", "a mentor would help very much", "parking is third", "flexible hours would be huge"
+WANTED_IN_SENTENCE = re.compile(
+    r"\b(?:please|pls|plz|(?:would|will|'d|'ll) (?:be|help|mean|make)|(?:any|a) (?:shot|chance) (?:at|of|for)|"
+    r"(?:is|are|comes?) (?:first|second|third|next|last)|most important|priority|matters? (?:most|more)|"
+    r"i (?:need|want|wish|hope|prefer)|i'?d (?:love|like|want|prefer)|hoping for|looking for)\b|🙏"
+)
 # What an ask for another perk is meant to pay for: "a sign-on to cover the bonus", "for cover this bonus"
 COVERED_BEFORE = re.compile(
     r"\b(?:to|for)\s+(?:help\s+)?(?:cover|covers|offset|make up for|compensate(?: for)?|"

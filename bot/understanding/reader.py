@@ -198,7 +198,7 @@ class Understander:
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         if _NO_POSITION.isdisjoint(acts):
-            terms = _named_in_passing(acts, terms)
+            terms = _named_in_passing(low, acts, terms, slots)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -2439,13 +2439,22 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 
 
-def _named_in_passing(acts: list[Act], terms: list[Term]) -> list[Term]:
-    """Perks named without a figure in a message that asks for nothing: "does my experience count for the step
+def _named_in_passing(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Term]:
+    """Perks named without a figure in a message that takes no position: "does my experience count for the step
     thing?", "and the equity?" ask about them (`question`); "my point on the bonus wasn't an ultimatum" names one in
-    passing (the offer as it stands). Without this the recruiter would answer a request nobody made."""
-    role: Role = "question" if _ASK in acts else "current"
-    return [t.model_copy(update={"role": role}) if t.role == "ask" and t.amount is None and t.perk is not None
-            and not t.negated else t for t in terms]
+    passing (the offer as it stands). A perk its own sentence still wants ("Grade 8, please.", "any shot at the
+    ticket too?", "a mentor would help a lot") stays asked for. Without this the recruiter would answer a request
+    nobody made."""
+    placed = len(terms) == len(slots)
+    changed = []
+    for i, term in enumerate(terms):
+        if term.role == "ask" and term.amount is None and term.perk is not None and not term.negated:
+            sentence = _sentence_of(low, slots[i].start) if placed else low
+            asked = "?" in low[slots[i].start :] if placed else "?" in low
+            if not cues.WANTED_IN_SENTENCE.search(sentence) or (asked and _ASK in acts):
+                term = term.model_copy(update={"role": "question" if _ASK in acts or asked else "current"})
+        changed.append(term)
+    return changed
 
 
 def _only_a_yes(low: str) -> bool:

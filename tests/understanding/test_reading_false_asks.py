@@ -32,6 +32,9 @@ def test_a_perk_named_in_a_message_that_asks_for_nothing_is_no_request() -> None
         in ("question", "current")
     # named in passing, with no position taken
     assert asks("Just to be clear, what I said about the parking was not meant as a condition.", _OFFER) == set()
+    # still asked for when its own sentence wants it, even where no request act is read
+    assert ("title", None, "ask") in asks("I shipped the whole billing rewrite alone. Grade 6, please.", _OFFER)
+    assert ("mentorship", None, "ask") in asks("As a new lead, a mentor would help me a lot.", _OFFER)
     # still asked for when the message asks for it
     assert ("transportation", None, "ask") in asks("Could you also cover my parking?", _OFFER)
 
