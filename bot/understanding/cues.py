@@ -1755,8 +1755,18 @@ AT_CURRENT_JOB_BEFORE = re.compile(
 # Named as settled or thanked for: "thanks for checking on the sign-on", "thank you for the equity", "I'll keep the
 # VSOP then", "I wait your answer for the sign-on", "after pay, remote work matters most", "the salary is fixed".
 THANKED_FOR_BEFORE = re.compile(
-    r"\bthank(?:s| you)(?: \w+)?(?: so much| very much| again)? (?:for|on) (?:(?:checking|looking|asking)"
-    r"(?: (?:on|into|about))? )?(?:the |my |your )?$"
+    r"\bthank(?:s| you| u)(?: \w+)?(?: so much| very much| again| sm| kindly)? (?:for|on) "
+    r"(?:(?:checking|looking|asking)(?: (?:on|into|about))? )?(?:the |my |your )?$|"
+    # "thank you so much for agreeing to flexible hours", "thanks for placing me on step 3", "thank you that you put me
+    # on step 3": what the recruiter granted
+    r"\bthank(?:s| you| u)\b[^.!?;]{0,20}?\b(?:for|that you) (?:agreeing to|placing me (?:on|at)|putting me (?:on|at)|"
+    r"put me (?:on|at)|giving me|granting|the)\s+(?:[\w-]+\s+)?$"
+)
+# A perk said to matter less than others is not asked for: "the VSOP matters much less", "learning budget is not so
+# important" (a ranking that names it below others, "X matters more than Y", still asks for Y: guide)
+LESS_IMPORTANT_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}\s+(?:is|are|matters?)\s+(?:(?:much|far|a lot|way)\s+)?(?:less|not (?:so|that|very|as) "
+    r"important|not a priority|secondary)\b|(?:\s+[\w-]+){0,4}\s+(?:matters?|are|is) (?:much |far )?less\b"
 )
 KEPT_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can|let'?s|happy to|fine to) keep (?:the |my )?$")
 KEPT_AFTER = re.compile(r"\s*(?:then\b|as it is\b|as is\b)?\s*(?:[.;!]|$)")

@@ -2024,13 +2024,17 @@ def _given_up_from_the_offer(low: str, slots: list[_Slot]) -> None:
 
 
 def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
-    """A message that declines the job asks for nothing: the figures it names without asking for them are the offer
-    being turned down ("with base at $172k and no severance, we'll be turning the offer down"); a floor said in the
-    same breath ("I can't go below $140k") is still what they would have needed."""
+    """A message that declines the job asks for nothing: the figures and perks it names without asking for them are
+    the offer being turned down ("with base at $172k and no severance, we'll be turning the offer down", "without
+    flexible hours I can't, so I'll decline"); a floor said in the same breath ("I can't go below $140k") is still
+    what they would have needed."""
     if _found(cues.ASKING, low, may):
         return  # "…so I'll withdraw from the other process if you can do ₪42,000": a condition, not a decline
     for slot in slots:
-        if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
+        if slot.role == "ask" and slot.amount is None and slot.perk is not None:
+            slot.role = "current"
+            slot.negated = False
+        elif (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
 
@@ -2140,6 +2144,9 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
         return "evidence"
     if (" off the" in low or " out of the" in low) and cues.OFF_THE_TABLE_AFTER.match(low, end):
         return None
+    if (("less" in low or "important" in low or "priority" in low or "secondary" in low)
+            and cues.LESS_IMPORTANT_AFTER.match(low, end)):
+        return "current"
     if "understand" in around or "figure" in around or "make sense" in around or "head around" in around:
         understood = _understood(low, near, start)
         if understood is not None:

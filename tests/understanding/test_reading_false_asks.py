@@ -125,3 +125,17 @@ def test_words_that_only_look_like_perks_are_no_perks() -> None:
     # the job's own name is no title asked for; a title asked for still is
     assert roles("Good morning Ana, thank you for the offer of Senior Product Designer.", _OFFER) == {}
     assert roles("Could the title be Senior Product Designer instead?", _OFFER) == {"title": "ask"}
+
+
+def test_perks_named_while_declining_thanking_or_ranking_low_are_no_asks() -> None:
+    # a reason given while walking away names the perk as it stands (guide, fourth round)
+    said = UNDERSTANDER.read("Sadly I'll have to decline; without a home-office day it just doesn't work for us.",
+                             _OFFER)
+    assert Act.quit in said.acts and not [t for t in said.terms if t.role == "ask"]
+    # what the recruiter granted, thanked for
+    found = roles("Thanks so much for agreeing to the mentor! Could we also look at the parking?", _OFFER)
+    assert found.get("mentorship") == "current" and found.get("transportation") == "ask", found
+    # a perk said to matter less is not wanted; one ranked below others still is (guide: ranking)
+    found = roles("Salary comes first for me, then leave. The gym budget is not so important.", _OFFER)
+    assert found.get("wellness") == "current" and found.get("pto") == "ask", found
+    assert roles("Leave matters more to me than the gym budget.", _OFFER).get("wellness") == "ask"
