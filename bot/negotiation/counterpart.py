@@ -16,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from bot.negotiation import market, voice
+from bot.negotiation import facts, market, voice
 from bot.negotiation.state import PerkTrack, PracticeState
 from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock, ValueMethod
 from bot.understanding.acts import Act, Signal, Term, Understanding
@@ -120,8 +120,9 @@ class Counterpart:
         if Act.trade_off in said.acts and not self._real_trade(state, said):
             said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.trade_off]})
         turn.read = said
-        asks = self._asks(said)
-        if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
+        questions = self._questions(state, said)
+        asks = self._asks(said, asked_about=questions)
+        if self._closes(turn, said, asks, questions) or self._rebuffs_rudeness(turn, said):
             return turn
         named = {t.perk for t in said.terms if t.perk in self.perks}
         if len(named) == 1:
@@ -132,11 +133,12 @@ class Counterpart:
         if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
             turn.lines.append(self._say(state, "ultimatum"))
         self._correct_misremembered(turn, said, closing=False)
+        self._answer_questions(turn, questions, said)
         moved_before = {k for k, t in state.offer.items() if t.moved}
         self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
             self._take_what_was_given(turn, said)
-        if not asks:
+        if not asks and not questions:
             self._answer_without_terms(turn, said, earned_now)
         self._wrap_up(turn, said)
         return turn
@@ -153,8 +155,10 @@ class Counterpart:
         turn.ended = True
         turn.lines.append(self._say(turn.state, "walk_away"))
 
-    def _asks(self, said: Understanding) -> list[Term]:
-        asks = [t for t in said.terms if self._is_ask(t, said)]
+    def _asks(self, said: Understanding, asked_about: list[str]) -> list[Term]:
+        # a perk asked about for information is answered with its facts (_answer_questions), not as an ask
+        asks = [t for t in said.terms if self._is_ask(t, said) and not (t.perk in asked_about and (
+            t.role == "question" or self._only_named_in_a_question(t, said)))]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
@@ -168,19 +172,60 @@ class Counterpart:
         chosen: dict[str, Term] = {}
         for term in asks:  # one answer per perk: "8% … or at least 6%" is one ask about one perk
             earlier = chosen.get(term.perk or "")
-            if earlier is None or (earlier.range is not None and term.range is None):
+            if (earlier is None or (earlier.range is not None and term.range is None)
+                    or (earlier.role == "question" and term.role == "ask")):  # the ask, not the figure asked about
                 chosen[term.perk or ""] = term
         return list(chosen.values())
 
-    def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
-        """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
+    def _questions(self, st: PracticeState, said: Understanding) -> list[str]:
+        """The perks of the offer this message asks about for information ("is the $1,000 training budget per
+        year?"): a term read as a question, or a perk named without a figure in a message that only asks. What
+        they are, not more of them; an ask for more in the same message is answered after, as an ask."""
+        kinds = facts.aspects(said.text) if Act.ask in said.acts or "?" in said.text else []
+        if not kinds:
+            return []
+        asked = [t.perk for t in said.terms if t.perk in st.offer and not t.negated and not t.give
+                 and (t.role == "question" or self._only_named_in_a_question(t, said))]
+        return [key for key in dict.fromkeys(asked) if key is not None]
+
+    @staticmethod
+    def _only_named_in_a_question(term: Term, said: Understanding) -> bool:
+        """ "Is the bonus guaranteed?" read as an ask without a figure, in a message that proposes nothing."""
+        return (term.role == "ask" and term.amount is None and Act.propose not in said.acts
+                and not any(t.perk == term.perk and t.amount is not None for t in said.terms))
+
+    def _answer_questions(self, turn: Turn, questions: list[str], said: Understanding) -> None:
+        """Each perk asked about: its figure as the user reads it, then the facts asked for, or an honest "I'd have
+        to check". Nothing moves, no patience is spent and no argument is noted."""
+        st = turn.state
+        kinds = facts.aspects(said.text) if questions else []
+        for key in questions:
+            perk = self.perks[key]
+            current = st.offer[key].current
+            fields = self._fields(perk, current=self._show(current, perk))
+            parts = [] if perk.unit is Unit.level else [voice.say(
+                st, "fact_none" if not current else "fact_figure", self.style, **fields)]
+            if perk.unit is Unit.flag and current:
+                parts = [voice.say(st, "covered_flag", self.style, **fields)]
+            known = list(dict.fromkeys(a for a in facts.answers(kinds, key, self.scenario) if a))
+            who = "payroll" if perk.unit in (Unit.money, Unit.percent) else "HR"
+            parts += known or [voice.say(st, "fact_unknown", self.style, who=who)]
+            turn.lines.append(" ".join(parts))
+            _note_line(st, "summary", key)
+            st.perks_discussed = _add(st.perks_discussed, key)  # talked about, as when it was answered as an ask
+
+    def _closes(self, turn: Turn, said: Understanding, asks: list[Term], questions: list[str]) -> bool:
+        """Walking away, or accepting an offer the message asks nothing more of, ends the talk; "Great, thank you!
+        Can you also cover my parking?" takes the last move and asks for parking, and a question about the offer
+        ("sounds good, is the bonus guaranteed?") wants its answer first."""
         st = turn.state
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
         confirming = "asked_to_confirm" in st.flags
         st.flags = [f for f in st.flags if f != "asked_to_confirm"]
-        if self._accepts(said) and not any(self._improves(st, t) for t in asks):
+        if self._accepts(said) and not questions and not any(
+                self._improves(st, t) or t.amount is None or t.role == "question" for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
             if not confirming and not self._takes_whole_offer(st, said):
@@ -453,7 +498,8 @@ class Counterpart:
             turn.lines.append(self._say(st, "not_offered", **self._fields(perk)))
             return
         if not _better(perk, wanted, track.current):
-            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if Act.ask in said.acts else "covered"
+            asked = Act.ask in said.acts or term.role == "question"  # a question is never told it is "covered"
+            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if asked else "covered"
             turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk))))
             return
         if self._refuses(turn, key, sheet, wanted, said):
@@ -701,8 +747,11 @@ class Counterpart:
         st.checked_in = False
         for key, track in st.offer.items():
             if track.pending is not None:
-                track.current, track.pending, track.moved = track.pending, None, True
+                pending, track.pending = track.pending, None
                 perk = self.perks[key]
+                if not _better(perk, pending, track.current):
+                    continue  # an alternative already put more on the table: the team's answer never takes it back
+                track.current, track.moved = pending, True
                 turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
                                                                                                    perk))))
 

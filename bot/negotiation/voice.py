@@ -198,6 +198,14 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                           "{perk_cap} isn't something this role comes with, I'm afraid.")},
     "covered_ask": {"*": ("We're offering {current} on {perk}.", "{perk_cap} is at {current} in the offer.",
                           "The offer has {current} on {perk}.")},
+    # A question about the offer, answered plainly: the figure as it stands, then what is known about it.
+    "fact_figure": {"*": ("{perk_cap} is {current} in the offer.", "The offer has {current} on {perk}.",
+                          "On {perk}, the offer is {current}.")},
+    "fact_none": {"*": ("{perk_cap} isn't in the offer at the moment.", "The offer has no {perk} right now.",
+                        "There's no {perk} in the offer as it stands.")},
+    "fact_unknown": {"*": ("I'd have to check the details of that with {who}.",
+                           "I don't have that detail to hand; I'd have to check with {who}.",
+                           "I'd rather not guess on that one; it's a question for {who}.")},
     "covered": {"*": ("That's already covered: the offer includes {current} on {perk}.",
                       "No need, the offer already has {current} on {perk}.",
                       "You have that already: {current} on {perk}.")},
@@ -316,7 +324,8 @@ MOVES: dict[str, Move] = {
     **dict.fromkeys(("hold", "at_limit", "fixed", "fixed_more", "not_offered", "doubt_ask", "doubt_claim",
                      "contradiction", "insane", "unreadable", "foreign_currency", "fake_trade", "check", "repeat",
                      "tone", "pleading", "nothing_left"), "refusal"),
-    **dict.fromkeys(("recap", "went_firm", "final", "final_no_alts", "tone_firm", "close_talk"), "summary"),
+    **dict.fromkeys(("recap", "fact_figure", "fact_none", "fact_unknown", "went_firm", "final", "final_no_alts",
+                     "tone_firm", "close_talk"), "summary"),
     **dict.fromkeys(("flexibility", "flexibility_one"), "question"),
 }
 # The offer itself put as a question: "…or do you accept the offer as it stands?" is answered by taking it.
