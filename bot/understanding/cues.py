@@ -129,6 +129,7 @@ NOT_TYPOS = frozenset(
         "clarification", "clarifications",
         "mention", "version", "equality", "packing", "wealth", "bones", "relation", "remove", "remote", "promise",
         "pairing",  # "planning and pairing" is no parking
+        "testing", "resting",  # "user testing calls" is no vesting
         "reason", "season", "station", "nation", "motion", "notion", "lotion", "potion", "caution", "action",
         "fraction", "section", "pension", "tension", "mansion", "passion", "session", "trainee", "raining",
         "ranking", "banking", "baking", "making", "taking", "waking", "staring", "sharing", "caring", "daring",
@@ -215,7 +216,8 @@ GIVE_BEFORE = re.compile(
 SOONER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:earlier|sooner)\b")
 # A number that labels rather than measures: "grade 7", "step 4", "a family of 4"
 LABEL_NUMBER_BEFORE = re.compile(
-    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of)"
+    r"\b(?:grade|step|level|band|tier|phase|round|stage|number|no\.|version|family of|team of|group of|household of|"
+    r"article|section|clause|paragraph|chapter|page)"
     r"\s*$"
 )
 # What the user loses by moving, said right before the figure: evidence, even "on the table"
@@ -306,6 +308,8 @@ LOSS_FROM_LEAVING = _cue(
 ACCEPT_SPAN_CUT = re.compile(r"[.;!?\n]|\bbut\b|\bwhere\b|\bexcept\b")
 RECAP = re.compile(
     r"\b(?:to summari[sz]e|to recap|recap|where (?:i think )?we are|have i got (?:that|it) right|settled|"
+    r"so i have (?:it|this|that|everything) (?:right|straight)|make sure i have (?:it|this|that) right|"
+    r"(?:let me )?restate|we'?re on the same page|if i understand(?: you)? (?:correctly|right)|"
     r"everything else is|(?:is|are) (?:settled|agreed|fine)|as offered)\b"
 )
 # A condition put on accepting: "if you can do X, I'll sign", "X and I'm in", "I'd take it with two conditions: X";
@@ -1202,7 +1206,7 @@ TIME_AMOUNT_AFTER = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
     r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look|read|go over|"
-    r"go through)|"
+    r"go through|check)|of (?:this|these|those|them|which)\b|-?(?:person|strong|seat)\b|"
     r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
     r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
@@ -1213,11 +1217,14 @@ TIME_AMOUNT_AFTER = re.compile(
 # "my notice is 1 month", "lease ends mar 1": a notice period or a date, not a term
 NOT_A_TERM_BEFORE = re.compile(
     r"\bnotice(?: period)?(?: (?:is|of|=))?\s*(?:about |around |only |just )?$|"
+    # how long a journey is: "the flight is 20 hours", "a drive of 3 hours"
+    r"\b(?:flights?|drive|trip|journey|ride)\s+(?:is|was|takes|took|of)\s*(?:about |around |over |almost |nearly )?$|"
     # a month's name or its short form ("mar 1", "march 1"), not a word it begins ("market 36-46k")
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
 )
 TIME_AMOUNT_BEFORE = re.compile(
-    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*$"
+    r"\b(?:in|within|give me|until|till|after|for|need|take|by|over the next|next)\s*(?:a|the|another|next)?\s*"
+    r"(?:(?:one|two|three|four|five|a few|a couple|\d+) (?:or|to) )?$"  # "in two or three days"
 )
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 POLITE_REQUEST = re.compile(
@@ -1426,8 +1433,15 @@ FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
-    r"experience|expertise)\b"
+    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects)\b"
 )
+# A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
+# Senior Data Analyst", "the published pay scale: GIS Analyst II runs from…"
+JOB_NAMED_BEFORE = re.compile(
+    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
+)
+# A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
+DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been) (?:\w+ )?(?:in|at|for) $"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
@@ -1657,7 +1671,19 @@ COST_STATED_BEFORE = _cue(
 # "the course is $1,500, could you pay for it?"
 COVER_IT_AFTER = re.compile(
     r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
-    r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+    r"(?:(?:you|u) (?:can|could|would|will) )?"
+    r"(?:cover|pay(?: for)?|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+)
+# A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
+# Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
+PRICED_BY_PRONOUN_BEFORE = re.compile(
+    r"\b(?:it|that|this|which)(?:'s| is| was| costs?| runs?| comes to| adds up to)\s+"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |~)?[$€£₪~]?$"
+)
+# Asking the company to pay for a thing in other words: "would Nordlicht pay for it?", "could the company add it?"
+WOULD_PAY_FOR = re.compile(
+    r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
+    r"(?:it|that|this|them|one)\b"
 )
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
@@ -1721,7 +1747,7 @@ REFUSED_FIGURE = _cue(
     r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
-    r"\s*\?\s*\?"
+    r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"
 )
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
@@ -1736,7 +1762,8 @@ CURRENT_AFTER = re.compile(
     + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
     r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
-    r"is a (?:solid|good|great|big|real|fair|nice) (?:step|move|start|improvement)|"
+    r"is a (?:(?:solid|good|great|big|real|fair|nice) )?(?:step|move|start|improvement)|"
+    r"(?:is|'s) (?:a lot |much |way |a bit |definitely )?closer\b(?! to)|covers (?:most|part|some|half) of|"
     r"(?:is|sits?) (?:in )?(?:a |the )?(?:fixed|set|capped)|"
     r"you(?:'ve| have)? (?:came|come|went|gone) back (?:with|at)|"
     r"(?:(?:raised|bumped|increased|moved|going|go|goes|went|come|comes) (?:up )?to|could go to) [$€£₪]?\d)"
@@ -1819,6 +1846,31 @@ LOST_BEFORE = re.compile(
     r"\b(?:los(?:e|ing)|lost|forfeit(?:s|ed|ing)?|walk(?:ing)? away from|leav(?:e|ing)(?: behind)?|miss(?:ing)? out on)"
     r"\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?$"
 )
+# The same said after the perk, as what the user loses: "the bonus I'd forfeit", "the bonus I will lose by leaving",
+# "the bonus they lose"; and before it with any article: "walking away from a bonus", "I'll lose the bonus"
+LOST_AFTER = re.compile(
+    r"\s+(?:(?:that|which|what)\s+)?(?:i|we|they|you|he|she)(?:'d|'ll|'m)?\s+(?:(?:will|would|have to|would have to|"
+    r"am going to|going to|be|'d be)\s+)*(?:los(?:e|ing)|forfeit(?:ing)?|leav(?:e|ing) behind|"
+    r"walk(?:ing)? away from)\b"
+)
+LOST_ANY_BEFORE = re.compile(
+    r"\b(?:los(?:e|ing)|forfeit(?:s|ed|ing)?|walk(?:ing)? away from)\s+(?:a|an|the|this|that)\s+(?:\w+\s+)?$"
+)
+# Given up by leaving the current job: "I'd be giving up my annual bonus by leaving" (the sentence says it is the
+# move that costs it, see LOSS_FROM_LEAVING)
+GIVEN_UP_BEFORE_LEAVING = re.compile(r"\bgiv(?:e|ing) up (?:my|our|a|an|the) (?:\w+\s+)?$")
+# A sentence that wants the perk it names even where no request was read: "Grade 8, please.", "any shot at the
+# ticket too?", "a mentor would help very much", "parking is third", "flexible hours would be huge"
+WANTED_IN_SENTENCE = re.compile(
+    r"\b(?:please|pls|plz|(?:would|will|'d|'ll) (?:be|help|mean|make)|(?:any|a) (?:shot|chance) (?:at|of|for)|"
+    r"(?:is|are|comes?) (?:first|second|third|next|last)|most important|priority|matters? (?:most|more)|"
+    r"i (?:need|want|wish|hope|prefer)|i'?d (?:love|like|want|prefer)|hoping for|looking for)\b|🙏"
+)
+# What an ask for another perk is meant to pay for: "a sign-on to cover the bonus", "for cover this bonus"
+COVERED_BEFORE = re.compile(
+    r"\b(?:to|for)\s+(?:help\s+)?(?:cover|covers|offset|make up for|compensate(?: for)?|"
+    r"replace|recoup|make good)\s+(?:the|my|this|that|a|an|what)?\s*(?:\w+\s+)?$"
+)
 AT_CURRENT_JOB_BEFORE = re.compile(
     r"\b(?:my (?:current|present) (?:employer|job|company|firm)|at my (?:current |present )?(?:job|employer|"
     r"company|firm))\b(?: \w+){0,2}? (?:pays?|gives?|offers?|provides?|has|had|i (?:get|got|have|had))\b[^.;!?,]*$"
@@ -1826,8 +1878,18 @@ AT_CURRENT_JOB_BEFORE = re.compile(
 # Named as settled or thanked for: "thanks for checking on the sign-on", "thank you for the equity", "I'll keep the
 # VSOP then", "I wait your answer for the sign-on", "after pay, remote work matters most", "the salary is fixed".
 THANKED_FOR_BEFORE = re.compile(
-    r"\bthank(?:s| you)(?: \w+)?(?: so much| very much| again)? (?:for|on) (?:(?:checking|looking|asking)"
-    r"(?: (?:on|into|about))? )?(?:the |my |your )?$"
+    r"\bthank(?:s| you| u)(?: \w+)?(?: so much| very much| again| sm| kindly)? (?:for|on) "
+    r"(?:(?:checking|looking|asking)(?: (?:on|into|about))? )?(?:the |my |your )?$|"
+    # "thank you so much for agreeing to flexible hours", "thanks for placing me on step 3", "thank you that you put me
+    # on step 3": what the recruiter granted
+    r"\bthank(?:s| you| u)\b[^.!?;]{0,20}?\b(?:for|that you) (?:agreeing to|placing me (?:on|at)|putting me (?:on|at)|"
+    r"put me (?:on|at)|giving me|granting|the)\s+(?:[\w-]+\s+)?$"
+)
+# A perk said to matter less than others is not asked for: "the VSOP matters much less", "learning budget is not so
+# important" (a ranking that names it below others, "X matters more than Y", still asks for Y: guide)
+LESS_IMPORTANT_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}\s+(?:is|are|matters?)\s+(?:(?:much|far|a lot|way)\s+)?(?:less|not (?:so|that|very|as) "
+    r"important|not a priority|secondary)\b|(?:\s+[\w-]+){0,4}\s+(?:matters?|are|is) (?:much |far )?less\b"
 )
 KEPT_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can|let'?s|happy to|fine to) keep (?:the |my )?$")
 KEPT_AFTER = re.compile(r"\s*(?:then\b|as it is\b|as is\b)?\s*(?:[.;!]|$)")
@@ -1837,6 +1899,20 @@ AWAITED_BEFORE = re.compile(
 )
 DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
 DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
+# "since remote work is off the table", "the car is out of the question": refused and let go, no term (guide:
+# a topic put aside)
+OFF_THE_TABLE_AFTER = re.compile(r"\s+(?:is|are|'s) (?:now |clearly |already )?(?:off the table|out of the question)\b")
+# Wanting to understand a perk, or that it is fixed: "so I understand the pension and the VSOP part" asks about it,
+# "I understand leave and pension are the same for everyone" names the offer as it stands; a request after it
+# ("I understand the band is fixed, so could we raise the sign-on") is not covered
+UNDERSTAND_BEFORE = re.compile(
+    r"\b(?P<want>(?:like|want|need|love|help me|to|i'?d) |so (?:that )?i (?:can )?)?"
+    r"(?:understand(?:ing)?|figure out|make sense of|get my head around)\b(?P<gap>[^.?!;:]{0,40})$"
+)
+REQUEST_IN_GAP = re.compile(
+    r"\b(?:could|can|would|will|raise|increase|add|more|bump|instead|need|want|like|ask|request|propose|but|so|"
+    r"then|if)\b"
+)
 STATED_FIXED_AFTER = re.compile(
     r"\s+(?:is|are) (?:(?:already|really|simply) )?(?:fixed|capped|set|locked|off the table)\b"
 )

@@ -42,6 +42,8 @@ _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a 
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
 _SMALL_BUDGET = 100_000
+# Perks that pay for a thing bought, whose price a user may quote: the price is evidence, not the sum asked
+_PAID_FOR = frozenset({"transportation", "wellness", "professional_development", "equipment", "relocation"})
 _ACT_ORDER = tuple(Act)  # acts are reported in the vocabulary's order; iterating the enum itself is slow
 # Members looked up once: on Python 3.11 "Act.propose" costs ~90 ns each time, and these run per message.
 _PROPOSE, _ACCEPT, _REJECT, _JUSTIFY, _ASK = Act.propose, Act.accept, Act.reject, Act.justify, Act.ask
@@ -157,7 +159,10 @@ class Understander:
             or _says_a_term_is_fine(low, mentions, amounts))
         acts, signals, questions = self._acts(low, text[:MAX_READ_CHARS], may, mentions, taken)
         reason_in_words = _JUSTIFY in acts  # a reason said in words, before any figure is read as evidence
-        amounts = self._drop_non_terms(low, amounts, acts, mentions, may)
+        kept = self._drop_non_terms(low, amounts, acts, mentions, may)
+        if len(kept) < len(amounts) and mentions:
+            mentions = _unit_words_kept(mentions, amounts, kept)
+        amounts = kept
         slots = self._slots(low, mentions, amounts, context, may)
         _mark_questions(low, slots, may, questions)
         _mark_fixed(low, slots)
@@ -192,6 +197,8 @@ class Understander:
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         acts = _takes_the_move(low, acts, terms, signals, context)
+        if _NO_POSITION.isdisjoint(acts):
+            terms = _named_in_passing(low, acts, terms, slots)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -201,7 +208,10 @@ class Understander:
         said as a yes, a question that only asks, a notice period stated alone."""
         if not terms:
             acts, terms = self._a_perk_meant_not_named(low, words, acts, signals, context, may)
+        named = terms
         terms = _accepted(low, terms, slots, _ACCEPT in acts, may, taken)
+        if terms is not named and _PROPOSE in acts and _only_recapped(low, acts, terms, may):
+            acts = [a for a in acts if a is not _PROPOSE]
         if context is not None and context.offer and Act.accept in acts:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         if Act.ask in acts and Act.propose in acts:
@@ -286,15 +296,23 @@ class Understander:
             mentions = _money_of_a_perk(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
             mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
-        titled = not cues.TITLE_WORDS.isdisjoint(words) and "title" in self.perks
-        if titled and all(m.perk != "title" for m in mentions):
-            named = cues.TITLE_NAMED.search(low)
-            if named is not None:  # "could I come in as Staff?", "Lead UX Designer instead of UX Designer"
-                mentions.append(_Mention("title", named.start(), named.end()))
-                mentions.sort(key=lambda m: m.start)
+        if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
+            mentions = self._titles(low, words, mentions)
         for mention in mentions:
             mention.negated = self._negated(low, mention, may)
         return mentions
+
+    @staticmethod
+    def _titles(low: str, words: set[str], mentions: list[_Mention]) -> list[_Mention]:
+        """A title named without the word ("could I come in as Staff?", "Lead UX Designer instead of UX Designer"),
+        less a title that only names the job offered or its pay scale ("thank you for the offer of Senior Analyst")."""
+        if not cues.TITLE_WORDS.isdisjoint(words) and all(m.perk != "title" for m in mentions):
+            named = cues.TITLE_NAMED.search(low)
+            if named is not None:
+                mentions.append(_Mention("title", named.start(), named.end()))
+                mentions.sort(key=lambda m: m.start)
+        return [m for m in mentions if not (
+            m.perk == "title" and cues.JOB_NAMED_BEFORE.search(low, max(0, m.start - 40), m.start))]
 
     def _phrase_at(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
         """The longest perk phrase starting at token i: "sign on bonus" before "sign on"."""
@@ -546,6 +564,7 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
+        _priced_things(low, slots)
         slots = _with_mentions(slots, mentions)
         if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
             _ask_beside_evidence(low, slots, mentions, may)
@@ -1291,6 +1310,13 @@ def _context_number(r: _Pairing, a: Amount) -> bool:
     return a.unit in cues.DURATIONS and bool(cues.TIMING_BEFORE.search(low, max(0, a.start - 24), a.start))
 
 
+def _unit_words_kept(mentions: list[_Mention], amounts: list[Amount], kept: list[Amount]) -> list[_Mention]:
+    """The perk word that was the unit of a number that is no term goes with it: "the flight is 20 hours" names no
+    working hours, "two or three days to read it" no leave."""
+    dropped = [a for a in amounts if a not in kept]
+    return [m for m in mentions if not any(a.start <= m.start and m.end <= a.end for a in dropped)]
+
+
 def _with_mentions(slots: list[_Slot], mentions: list[_Mention]) -> list[_Slot]:
     """Add the perks named without a number, in order of appearance; a declined one marks its slot."""
     seen = {s.perk for s in slots if s.perk is not None}
@@ -1368,8 +1394,13 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             other.perk == slot.perk and other.role in ("ask", "current", "question") for other in slots
         ):
             continue
-        for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
-            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence))
+        sentences = [_sentence_of(low, at) for at in (slot.start, *named_at)]
+        if named_at[0] < slot.start and slot.amount is not None and _priced_by_a_pronoun(low, slot.amount):
+            # "…the Deutschlandticket? Would you pay for it? It's €58 a month": from the perk to its price
+            sentences.append(low[_sentence_span(low, named_at[0])[0] : slot.start])
+        for sentence in dict.fromkeys(sentences):
+            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
+                 or cues.WOULD_PAY_FOR.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1511,6 +1542,27 @@ def _role_of(
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
+
+
+def _priced_things(low: str, slots: list[_Slot]) -> None:
+    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
+    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
+    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+    if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
+        return
+    for slot in slots:
+        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
+                and _priced_by_a_pronoun(low, slot.amount)):
+            slot.role = "evidence"
+
+
+def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
+    """A sum said of "it"/"that" ("it's €58 a month", "that is about $1,500 all in") prices what was named before;
+    "it's 150k or I walk" still demands it."""
+    if not (a.unit == "money" or a.explicit_money or a.per is not None) or a.relative:
+        return False
+    return (cues.PRICED_BY_PRONOUN_BEFORE.search(low, max(0, a.start - 40), a.start) is not None
+            and cues.OR_ELSE_AFTER.match(low, a.end) is None)
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
@@ -2043,13 +2095,17 @@ def _given_up_from_the_offer(low: str, slots: list[_Slot]) -> None:
 
 
 def _named_in_a_decline(low: str, slots: list[_Slot], may: MayMatch) -> None:
-    """A message that declines the job asks for nothing: the figures it names without asking for them are the offer
-    being turned down ("with base at $172k and no severance, we'll be turning the offer down"); a floor said in the
-    same breath ("I can't go below $140k") is still what they would have needed."""
+    """A message that declines the job asks for nothing: the figures and perks it names without asking for them are
+    the offer being turned down ("with base at $172k and no severance, we'll be turning the offer down", "without
+    flexible hours I can't, so I'll decline"); a floor said in the same breath ("I can't go below $140k") is still
+    what they would have needed."""
     if _found(cues.ASKING, low, may):
         return  # "…so I'll withdraw from the other process if you can do ₪42,000": a condition, not a decline
     for slot in slots:
-        if (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
+        if slot.role == "ask" and slot.amount is None and slot.perk is not None:
+            slot.role = "current"
+            slot.negated = False
+        elif (slot.role == "ask" and slot.amount is not None and not slot.amount.relative
                 and not cues.FLOOR_WORDS.search(low, _sentence_start(low, slot.amount.start), slot.amount.start)):
             slot.role = "current"
 
@@ -2134,7 +2190,7 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         if slot.amount is not None or slot.role != "ask" or end is None:
             kept.append(slot)
             continue
-        role = _named_role(low, slot, end)
+        role = _named_role(low, slot, end, mentions)
         if role is None:
             continue
         if role == "evidence":
@@ -2144,7 +2200,7 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
     return kept
 
 
-def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
+def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Role | None:
     """What a perk named without a number does where it is said: see _named_only. None: no term at all."""
     start = slot.start
     near = max(0, start - 60)
@@ -2152,9 +2208,20 @@ def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
     if any(word in around for word in ("los", "forfeit", "walk", "leav", "miss")) and cues.LOST_BEFORE.search(
             low, near, start):
         return "evidence"
+    if _lost_by_moving(low, start, end, near, around) or _what_another_ask_covers(low, slot, near, around, mentions):
+        return "evidence"
     if ("current" in around or "present" in around or "at my" in around) and cues.AT_CURRENT_JOB_BEFORE.search(
             low, _sentence_span(low, start)[0], start):
         return "evidence"
+    if (" off the" in low or " out of the" in low) and cues.OFF_THE_TABLE_AFTER.match(low, end):
+        return None
+    if (("less" in low or "important" in low or "priority" in low or "secondary" in low)
+            and cues.LESS_IMPORTANT_AFTER.match(low, end)):
+        return "current"
+    if "understand" in around or "figure" in around or "make sense" in around or "head around" in around:
+        understood = _understood(low, near, start)
+        if understood is not None:
+            return understood
     if slot.negated:
         return slot.role
     if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))
@@ -2177,6 +2244,40 @@ def _named_role(low: str, slot: _Slot, end: int) -> Role | None:
                 and cues.STATED_FIXED_AFTER.match(low, end) and "if " not in low[max(0, start - 12) : start])):
         return "current"
     return slot.role
+
+
+def _understood(low: str, near: int, start: int) -> Role | None:
+    """A perk the user wants to understand is asked about ("so I understand the pension"); one they say they
+    understand is the offer as it stands ("I understand leave is the same for everyone"). None: neither."""
+    found = cues.UNDERSTAND_BEFORE.search(low, near, start)
+    if found is None or cues.REQUEST_IN_GAP.search(found.group("gap")):
+        return None
+    return "question" if found.group("want") else "current"
+
+
+def _lost_by_moving(low: str, start: int, end: int, near: int, around: str) -> bool:
+    """A perk the user loses by moving, said in other words than "I lose my X" (see _named_role): "the bonus I'd
+    forfeit", "walking away from a bonus", "I'd be giving up my bonus by leaving", and what an ask is to cover
+    ("a sign-on to offset the bonus"). Evidence for the ask, not a second ask."""
+    after = low[end : end + 48]
+    if any(word in after for word in ("los", "forfeit", "behind", "walk")) and cues.LOST_AFTER.match(low, end):
+        return True
+    if any(word in around for word in ("los", "forfeit", "walk")) and cues.LOST_ANY_BEFORE.search(low, near, start):
+        return True
+    return ("giv" in around and cues.GIVEN_UP_BEFORE_LEAVING.search(low, near, start) is not None
+            and cues.LOSS_FROM_LEAVING.search(low, *_sentence_span(low, start)) is not None)
+
+
+def _what_another_ask_covers(low: str, slot: _Slot, near: int, around: str, mentions: list[_Mention]) -> bool:
+    """ "could you add a sign-on to cover the bonus?": the bonus is what the sign-on pays for (evidence), not a second
+    ask; "could you cover the parking?" still asks for parking (no other perk before it in the sentence)."""
+    if not any(word in around for word in ("cover", "offset", "make", "compensat", "replac", "recoup")):
+        return False
+    start = slot.start
+    if cues.COVERED_BEFORE.search(low, near, start) is None:
+        return False
+    sentence_start = _sentence_span(low, start)[0]
+    return any(m.perk != slot.perk and sentence_start <= m.start < start for m in mentions)
 
 
 def _dwarfs_the_offer(perk: str, a: Amount, context: Context | None) -> bool:
@@ -2433,6 +2534,28 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
+# A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
+_NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
+
+
+def _named_in_passing(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Term]:
+    """Perks named without a figure in a message that takes no position: "does my experience count for the step
+    thing?", "and the equity?" ask about them (`question`); "my point on the bonus wasn't an ultimatum" names one in
+    passing (the offer as it stands). A perk its own sentence still wants ("Grade 8, please.", "any shot at the
+    ticket too?", "a mentor would help a lot") stays asked for. Without this the recruiter would answer a request
+    nobody made."""
+    placed = len(terms) == len(slots)
+    changed = []
+    for i, term in enumerate(terms):
+        if term.role == "ask" and term.amount is None and term.perk is not None and not term.negated:
+            sentence = _sentence_of(low, slots[i].start) if placed else low
+            asked = "?" in low[slots[i].start :] if placed else "?" in low
+            if not cues.WANTED_IN_SENTENCE.search(sentence) or (asked and _ASK in acts):
+                term = term.model_copy(update={"role": "question" if _ASK in acts or asked else "current"})
+        changed.append(term)
+    return changed
+
+
 def _only_a_yes(low: str) -> bool:
     """The message's only acceptance cue is the "yes"/"ok" it opens with."""
     found = [m.group(0).strip(" ,.!").split() for m in cues.ACCEPT.finditer(low)]
@@ -2485,6 +2608,13 @@ def _accepted(
     return accepted
 
 
+def _only_recapped(low: str, acts: list[Act], terms: list[Term], may: MayMatch) -> bool:
+    """ "Just so I have it right: $68k, 24 days off and $1,500 for training. Could you put that in writing?" recaps
+    the offer and asks for the letter: once its figures are the offer, nothing is proposed."""
+    return (not any(t.role in ("ask", "give") for t in terms) and Act.trade_off not in acts
+            and _found(cues.RECAP, low, may) and not _found(cues.MORE_OF_IT, low, may))
+
+
 def _said_instead(low: str, slot: _Slot) -> bool:
     """ "4 days remote, not 3": a figure said against the one it replaces, in its own clause, is a counter."""
     _, end = _sentence_span(low, slot.start)
@@ -2512,6 +2642,9 @@ def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     """ "two of my years were in healthcare", "transit analysis", "the relocation feature": work, not a perk."""
+    if mention.perk == "equipment" and low.startswith("desk", mention.start) and cues.DESK_WORK_AFTER.match(
+            low, mention.end):
+        return True
     return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
                                                                    max(0, mention.start - 24), mention.start)
 
@@ -2554,6 +2687,8 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
 
 def _is_info_question(sentence: str, may: MayMatch) -> bool:
     """A question that wants an answer, not a request put as a question ("can you do 25 days?")."""
+    if sentence.startswith("or "):
+        sentence = sentence[3:]  # "…cover my parking? Or is that meant to come out of the gym money?" asks on its own
     return _asks_where_there_is_room(sentence) or _wants_an_answer(sentence, may)
 
 
