@@ -328,7 +328,7 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
         if frozen:
             print("\n(errors on a frozen set are not shown: it is not for tuning)")
         else:
-            for record, said in scores["all"].errors:
+            for record, said in (scores["all"].errors if "all" in scores else []):
                 print(f"\n{record['text']!r} ctx={record.get('context')}")
                 print(f"  want {record['acts']} {sorted(blind.label_triples(record['terms']))}"
                       f" perks={sorted({t['perk'] or '(none)' for t in record['terms']})}"
