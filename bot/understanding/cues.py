@@ -227,7 +227,7 @@ FORFEITED = _cue(r"\b(?:forfeit(?:s|ed|ing)?|walk(?:ing)? away from|(?:leave|lea
 # "parking is ₪700 a month". The group names are perk keys.
 COST_OBJECT = re.compile(
     r"\b(?:(?P<relocation>mov(?:e|ing|ers?)|removals?|temporary housing)|"
-    r"(?P<transportation>parking|ticket|transit|train|bus pass|commut\w*|mileage)|"
+    r"(?P<transportation>parking|\w*ticket|transit|train|bus pass|commut\w*|mileage)|"
     r"(?P<professional_development>courses?|certificat\w*|cert|exams?|conferences?|tuition|classes)|"
     r"(?P<wellness>gym|yoga|therapy)|(?P<equipment>desk|monitor|laptop|chair))\b"
 )
@@ -1531,15 +1531,30 @@ THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 # A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
 # month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
 COST_STATED_BEFORE = _cue(
-    r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
+    r"\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
 )
 # A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",
 # "the course is $1,500, could you pay for it?"
 COVER_IT_AFTER = re.compile(
-    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
-    r"(?:cover|pay for|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:(?:can|could|would|will) (?:you|u|they|the company|we)|"
+    r"(?:you|u|they) (?:can|could)) )?"
+    r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
+# A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
+# it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
+PAY_IT_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
+    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
+    r"contribute to|help with)\s+(?:it|that|this|them)\b"
+)
+# …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
+PAY_THE_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
+    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|pick up)\s+(?:the|my|a|an)\b"
+)
+# "it is €58 a month", "that is ₪700", "it costs 1,500": the thing the figure prices was named before "it"
+IT_COSTS_BEFORE = re.compile(r"\b(?:it|that|this)(?:'s| is| was| costs?| runs?| comes to| will cost)\s+\S*\s*$")
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.

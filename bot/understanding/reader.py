@@ -1328,12 +1328,30 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
         ):
             continue
         for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
-            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence))
+            if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
+                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
                 break
+        else:
+            if _asked_for_by_pronoun(low, min(named_at), max(slot.start, *named_at), mentions, slot.perk):
+                slots.append(_Slot(slot.perk, None, False, slot.start + 1))
     slots.sort(key=lambda s: s.start)
+
+
+def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
+    """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
+    you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
+    no other perk named before it asks for that perk."""
+    end = _SENTENCE_END.search(low, last)
+    if end is not None:
+        nxt = _SENTENCE_END.search(low, end.end())
+        stop = nxt.end() if nxt is not None else len(low)
+    else:
+        stop = len(low)
+    request = cues.PAY_IT_REQUEST.search(low, named, stop)
+    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
@@ -1478,9 +1496,13 @@ def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if low.startswith("it", start + 1) or low.startswith("it", start):
-        # "Do you pay the train ticket? It is 58 euro": "it" is the ticket
+    if (low.startswith("it", start + 1) or low.startswith("it", start)
+            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
+        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
+        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
         start = _sentence_start(low, max(0, start - 1))
+        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
+            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 

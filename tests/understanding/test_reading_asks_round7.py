@@ -1,0 +1,69 @@
+"""Asks the reader used to miss, and asks read with the wrong amount or perk (round seven): a perk named with its
+cost and then asked for as "it", an amount named by "that amount", a figure that belongs to the perk discussed
+before it rather than the nearest perk word. docs/labelling.md gives the labels; the sentences are written here,
+not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import ChatHarness, shipped, text_of
+
+
+def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
+    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+
+
+def acts(text: str, context: Context | None = None) -> list[Act]:
+    return shipped()[1].read(text, context).acts
+
+
+# --- a perk and its cost, then a request for "it" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My gym charges about $60 a month; would Brightline reimburse it?",
+        "The gym by the office is like $60 a month. Could the team cover it?",
+        "gym membership here is expensive, 60 dollar each month, you can pay it?",
+    ],
+)
+def test_a_cost_then_a_request_for_it_asks_for_the_perk(text: str) -> None:
+    read = pairs(text)
+    assert ("wellness", None, "ask") in read
+    assert ("wellness", 60, "evidence") in read
+    assert Act.propose in acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One more: I can't find the train pass in the offer. Could you add it? I believe it is €49 a month.",
+        "Would the company pay for my Jobticket? It's €49 a month.",
+    ],
+)
+def test_a_price_said_after_the_request_is_the_cost_not_the_ask(text: str) -> None:
+    read = pairs(text)
+    assert ("transportation", None, "ask") in read
+    assert ("transportation", 49, "evidence") in read
+    assert ("transportation", 49, "ask") not in read
+
+
+def test_a_request_for_it_after_another_perk_is_not_the_first_perks() -> None:
+    # the request follows the salary, so it asks nothing of the gym named before
+    read = pairs("The gym costs me $60 a month. The base is what matters though. Could you raise it?")
+    assert ("wellness", None, "ask") not in read
+
+
+def test_the_recruiter_answers_a_cost_asked_for_as_it_about_that_perk() -> None:
+    harness = ChatHarness()
+    try:
+        harness.say("practice tel_aviv_ils")
+        harness.say("Hello! Thanks for the offer.")
+        reply = text_of(harness.say("Street parking by your building runs about ₪500 a month, and I drive in. "
+                                    "Could the firm cover it?"))
+    finally:
+        harness.close()
+    assert "Transportation" in reply
