@@ -1437,6 +1437,11 @@ def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, i
 def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
     """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
     start, end = _clause_of(low, a, cuts)
+    colon = low.rfind(": ", start, a.start)
+    if colon >= 0 and low[colon + 2 : a.start].strip(" $€£₪"):
+        # "I'd like to be transparent: my current salary is ₪38,500": the lead-in asks nothing of a figure said in
+        # words of its own after it ("I'd like it to reflect the market: €80,000" still asks)
+        start = colon + 2
     return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
 
 

@@ -67,3 +67,15 @@ def test_the_recruiter_answers_a_cost_asked_for_as_it_about_that_perk() -> None:
     finally:
         harness.close()
     assert "Transportation" in reply
+
+
+# --- a lead-in before a colon asks nothing of the figure after it -----------------------------------------------
+
+
+def test_a_polite_lead_in_before_a_colon_does_not_ask_for_the_current_pay() -> None:
+    read = pairs("I would like to be upfront: my present base is $95,000, and I'm hoping for something near $108,000.")
+    assert read == [("base_salary", 95_000, "evidence"), ("base_salary", 108_000, "ask")]
+
+
+def test_a_figure_right_after_the_colon_is_still_the_ask() -> None:
+    assert ("base_salary", 90_000, "ask") in pairs("I'd like the number to reflect what peers earn: $90,000.")
