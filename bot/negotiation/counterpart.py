@@ -154,7 +154,7 @@ class Counterpart:
         turn.lines.append(self._say(turn.state, "walk_away"))
 
     def _asks(self, said: Understanding) -> list[Term]:
-        asks = [t for t in said.terms if self._is_ask(t, said)]
+        asks = [_priced(t, said) for t in said.terms if self._is_ask(t, said)]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
@@ -837,6 +837,18 @@ _OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "e
 def _about_the_offer(text: str) -> bool:
     low = text.lower()
     return any(word in low for word in _OFFER_WORDS)
+
+
+def _priced(term: Term, said: Understanding) -> Term:
+    """ "parking runs ₪700 a month, could you cover it?", "another company offered ₪41,000, could you match that?":
+    a perk asked for without a figure beside one figure of its own brought as evidence (a cost, a rival's offer)
+    asks for that figure; a range (the market) or two figures leave it to the user to name one."""
+    if term.amount is not None or term.role != "ask" or term.perk is None:
+        return term
+    priced = [t for t in said.terms if t.perk == term.perk and t.role == "evidence" and t.amount is not None]
+    if len(priced) != 1 or priced[0].range is not None or priced[0].relative or priced[0].doubtful:
+        return term
+    return priced[0].model_copy(update={"role": "ask"})
 
 
 def _asks_for_options(said: Understanding) -> bool:

@@ -543,10 +543,7 @@ class Understander:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        slots = _with_mentions(slots, mentions)
-        if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
-            _ask_beside_evidence(low, slots, mentions, may)
-        return slots
+        return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
                             paired: dict[int, str], context: Context | None) -> None:
@@ -1337,6 +1334,29 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
         else:
             if _asked_for_by_pronoun(low, min(named_at), max(slot.start, *named_at), mentions, slot.perk):
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
+    slots.sort(key=lambda s: s.start)
+
+
+def _asked_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> list[_Slot]:
+    """Perks whose only figures are evidence but which the message asks for: a cost to cover, a rival to match."""
+    if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
+        _ask_beside_evidence(low, slots, mentions, may)
+    if "match" in low or "beat" in low or " top " in low:
+        _asked_to_match(low, slots, may)
+    return slots
+
+
+def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """ "another company offered me ₪41,000 a month. Could you match that?", "41k elsewhere, match?": the rival's
+    figure is evidence, and the perk it is of is asked for without a figure of its own (guide, third round)."""
+    found = cues.MATCH_IT.search(low) if _found(cues.MATCH_IT, low, may) else None
+    if found is None or not cues.MATCH_VERB.search(found.group(0)):
+        return  # "meet me in the middle", "close the gap" name no figure to match
+    before = [slot for slot in slots if slot.role == "evidence" and slot.perk is not None
+              and slot.start < found.start()]
+    if not before or any(slot.perk == before[-1].perk and slot.role == "ask" for slot in slots):
+        return
+    slots.append(_Slot(before[-1].perk, None, False, before[-1].start + 1))
     slots.sort(key=lambda s: s.start)
 
 

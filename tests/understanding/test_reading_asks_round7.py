@@ -66,7 +66,9 @@ def test_the_recruiter_answers_a_cost_asked_for_as_it_about_that_perk() -> None:
                                     "Could the firm cover it?"))
     finally:
         harness.close()
-    assert "Transportation" in reply
+    # the recruiter answers about parking at the price the user named (₪500 a month), without asking for a figure
+    assert "transportation" in reply.lower()
+    assert "6,000" in reply
 
 
 # --- a lead-in before a colon asks nothing of the figure after it -----------------------------------------------
@@ -79,3 +81,46 @@ def test_a_polite_lead_in_before_a_colon_does_not_ask_for_the_current_pay() -> N
 
 def test_a_figure_right_after_the_colon_is_still_the_ask() -> None:
     assert ("base_salary", 90_000, "ask") in pairs("I'd like the number to reflect what peers earn: $90,000.")
+
+
+# --- "could you match that?" after a rival's figure -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bank across town offered me $131,000. Any way you could match that?",
+        "got 131k from another startup, can u beat it?",
+    ],
+)
+def test_matching_a_rivals_figure_asks_for_that_perk(text: str) -> None:
+    read = pairs(text)
+    assert ("base_salary", 131_000, "evidence") in read
+    assert ("base_salary", None, "ask") in read
+
+
+def test_meeting_in_the_middle_names_no_rival_figure_to_match() -> None:
+    assert ("base_salary", None, "ask") not in pairs("The market pays $131,000 for this. Could we meet in the middle?")
+
+
+def _practice_reply(scenario: str, *lines: str) -> str:
+    harness = ChatHarness()
+    try:
+        harness.say(f"practice {scenario}")
+        replies = [harness.say(line) for line in lines]
+    finally:
+        harness.close()
+    return text_of(replies[-1])
+
+
+def test_the_recruiter_answers_a_match_with_a_move_on_that_perk() -> None:
+    reply = _practice_reply("tel_aviv_ils", "Hi Noa, thanks for the offer.",
+                            "A fintech down the road offered me ₪44,000 a month. Could you match that?")
+    assert "base salary" in reply.lower()
+    assert "44,000" in reply  # the rival's figure is what the recruiter weighs, not a request to name one
+
+
+def test_a_market_range_beside_a_vague_ask_still_asks_for_a_figure() -> None:
+    reply = _practice_reply("tel_aviv_ils", "Hi Noa, thanks for the offer.",
+                            "Senior DevOps pay here runs ₪40,000 to ₪47,000 a month. Could you improve the base?")
+    assert "40,000" not in reply and "47,000" not in reply
