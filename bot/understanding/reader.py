@@ -532,7 +532,7 @@ class Understander:
         if len(paired) < len(amounts) and len(has["ask"]) > 0:
             self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
-                           offer=offer)
+                           offer=offer, context=context)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
@@ -541,6 +541,7 @@ class Understander:
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
+            reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
@@ -623,7 +624,8 @@ class Understander:
             if (key is None and not mentions) or all(aj != ai for _, aj, _ in costs):
                 key = self._guess_perk(low, a, mentions, set(), context, may)
             earlier = holder.get(key) if key is not None else None
-            if (key is None or earlier is None or amounts[earlier].start > a.start or amounts[earlier].unit != a.unit
+            if (key is None or earlier is None or amounts[earlier].start > a.start
+                    or amounts[earlier].unit != (a.unit or amounts[earlier].unit)  # "18 days ok, but 22 would be fair"
                     or amounts[earlier].relative or _clause_asks(low, amounts[earlier], cuts, may)):
                 continue
             role: Role = ("current" if offer and _names_the_offer(key, amounts[earlier], offer, self._spoken_unit(key))
@@ -722,7 +724,7 @@ class Understander:
             r.guessed[ai] = standing
             r.has["current"].add(standing)
             return True, standing
-        perk = (self._like_the_figure_before(r, ai) or _within_a_range_before(r, ai)
+        perk = (self._like_the_figure_before(r, ai) or self._within_a_range_before(r, ai)
                 or self._raised_from_the_offer(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
@@ -791,8 +793,8 @@ class Understander:
         if ai == 0 or a.unit != "money" or a.relative or not r.offer:
             return None
         previous = r.amounts[ai - 1]
-        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
-        if (perk is None or perk == "base_salary" or r.roles[ai - 1] != "current" or previous.unit != "money"
+        perk, role = self._known_before(r, ai - 1)
+        if (perk is None or perk == "base_salary" or role != "current" or previous.unit != "money"
                 or perk in r.has["ask"] or not previous.value < a.value or a.start - previous.end > 60
                 or any(previous.end <= m.start < a.start for m in r.mentions) or not self._fits(perk, a)):
             return None
@@ -805,11 +807,38 @@ class Understander:
         if ai == 0 or a.unit is not None or a.explicit_money or a.relative:
             return None
         previous = r.amounts[ai - 1]
-        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        perk = self._known_before(r, ai - 1)[0]
         if (perk is None or previous.unit in (None, "money") or perk in r.has["ask"] or not self._fits(perk, a)
                 or not 0 < a.value <= self.perks[perk].max):
             return None
         return perk
+
+    def _known_before(self, r: _Pairing, aj: int) -> tuple[str | None, Role]:
+        """The perk and role of a figure said before the one being weighed. A figure asked for is weighed first ("the
+        offer have only 10k. Can you make it 16k?"), so one said before it may not have its perk yet: the perk it
+        would take is looked up without taking it ("20 days fine, but 25 would be ideal": 20 days are time off)."""
+        perk = r.paired.get(aj) or r.guessed.get(aj)
+        if perk is not None or aj in r.weighed:
+            return perk, r.roles[aj]
+        a = r.amounts[aj]
+        if r.roles[aj] == "ask":
+            standing = self._the_offers_sum(r, a, r.context)
+            if standing is not None:
+                return standing, "current"
+        return self._guess_perk(r.low, a, r.mentions, set(), r.context, r.may), r.roles[aj]
+
+    def _within_a_range_before(self, r: _Pairing, ai: int) -> str | None:
+        """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
+        its own, inside a range said earlier of one perk, is that perk's."""
+        a = r.amounts[ai]
+        for aj in range(ai - 1, -1, -1):
+            earlier = r.amounts[aj]
+            if earlier.range is None or earlier.unit != a.unit or not earlier.range[0] <= a.value <= earlier.range[1]:
+                continue
+            perk = self._known_before(r, aj)[0]
+            if perk is not None:
+                return perk if perk not in r.has["ask"] else None
+        return None
 
     def _compared_with(self, r: _Pairing, ai: int) -> str | None:
         """ "20 days instead of 15", "three remote days rather than two": a bare figure the one before it is
@@ -1178,6 +1207,8 @@ class _Pairing:
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
     offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
     asked_in_words: set[int] = field(default_factory=set)  # unpaired asks whose own clause asks for them
+    context: Context | None = None
+    weighed: set[int] = field(default_factory=set)  # unpaired amounts already given a perk or none
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -2039,19 +2070,6 @@ def _bare_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> b
     # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence, a five-figure sum is
     # the salary; a number on its own ("12000") stays unassigned
     return a.value >= 10_000 and bool(mentions or len(cues.TOKEN.findall(low)) >= 3)
-
-
-def _within_a_range_before(r: _Pairing, ai: int) -> str | None:
-    """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
-    its own, inside a range said earlier of one perk, is that perk's."""
-    a = r.amounts[ai]
-    for aj in range(ai - 1, -1, -1):
-        earlier = r.amounts[aj]
-        perk = r.paired.get(aj) or r.guessed.get(aj)
-        if (earlier.range is not None and perk is not None and earlier.unit == a.unit
-                and earlier.range[0] <= a.value <= earlier.range[1]):
-            return perk if perk not in r.has["ask"] else None
-    return None
 
 
 def _a_time_of_day(low: str, a: Amount) -> int:

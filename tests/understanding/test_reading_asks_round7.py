@@ -124,3 +124,22 @@ def test_a_market_range_beside_a_vague_ask_still_asks_for_a_figure() -> None:
     reply = _practice_reply("tel_aviv_ils", "Hi Noa, thanks for the offer.",
                             "Senior DevOps pay here runs ₪40,000 to ₪47,000 a month. Could you improve the base?")
     assert "40,000" not in reply and "47,000" not in reply
+
+
+# --- a figure asked for takes the perk of the figure said before it ---------------------------------------------
+
+
+def test_a_bare_figure_asked_after_a_figure_in_days_is_the_same_perks() -> None:
+    read = pairs("18 days of leave ok, but 22 would be fair")
+    assert ("pto", 22, "ask") in read
+    assert ("pto", 18, "ask") not in read
+
+
+def test_a_sum_asked_for_inside_a_quoted_range_is_that_perks_not_the_salary() -> None:
+    offer = Context(last_perk="sign_on_bonus", last_move="offer",
+                    offer={"base_salary": 150_000, "sign_on_bonus": 15_000, "relocation": 10_000})
+    read = pairs("I accept the sign-on of 15,000, good idea. But also the relocation is too small. To move a family "
+                 "of five across the whole country cost around 12k to 17k, I got three quotes from moving firms. The "
+                 "offer have only 10k. Can you make it 14k?", offer)
+    assert ("relocation", 14_000, "ask") in read
+    assert ("base_salary", 14_000, "ask") not in read
