@@ -239,7 +239,8 @@ TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me)
 LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
 # A figure demanded with a threat after it: "160 or I go with the other offer", "$90k or I walk". The rival named in
 # the threat is why the figure is asked, not what the figure is.
-OR_ELSE_AFTER = re.compile(r"[^.!?;]{0,30}?\bor (?:else )?(?:i|i'?ll|ill|i will|i'?m|i am|we|we'?ll)\b")
+OR_ELSE_AFTER = re.compile(
+    r"[^.!?;]{0,30}?\bor (?:else )?(?:i|i'?ll|ill|i will|i'?m|i am|we|we'?ll|we'?re|nothing|no deal)\b")
 # "if it's not 80k I walk", "unless it's 150": the figure a condition demands is the ask, not the offer refused
 DEMANDED_IN_CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless) (?:it'?s|its|it is|that'?s|that is|the (?:base|salary|offer|number) is)(?: not)? (?:at )?[$€£₪]?$"
@@ -1674,7 +1675,7 @@ ULTIMATUM = _cue(
     r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
-    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im) (?:done|out|walking)|"
+    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im|i am|we'?re|we are) (?:done|out|walking)|"
     r"non-?negotiable|not negotiable for me|bottom line|or i walk|or i stay|or no (?:deal|move|go)|"
     r"(?:this|that) is final|that'?s final|final(?=\W*$)|otherwise,? it (?:won'?t|will not|doesn'?t) work|"
     r"^\W*final\b|my final (?:position|word|number)|"

@@ -1252,7 +1252,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     # "flexible hours with core time 11 to 3": a number about something else
     return (bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
             and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
-                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end))))
+                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end)
+                                                           or cues.OR_ELSE_AFTER.match(r.low, a.end))))
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
@@ -1493,7 +1494,8 @@ def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch
         # "I'd like to be transparent: my current salary is ₪38,500": the lead-in asks nothing of a figure said in
         # words of its own after it ("I'd like it to reflect the market: €80,000" still asks)
         start = colon + 2
-    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+    return (low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+            or (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end) is not None))  # "so 90 or I walk"
 
 
 def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:

@@ -143,3 +143,25 @@ def test_a_sum_asked_for_inside_a_quoted_range_is_that_perks_not_the_salary() ->
                  "offer have only 10k. Can you make it 14k?", offer)
     assert ("relocation", 14_000, "ask") in read
     assert ("base_salary", 14_000, "ask") not in read
+
+
+# --- the figure an ultimatum demands -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last number from me: $95,000 or nothing.", ("base_salary", 95_000, "ask")),
+        ("71 thousand for someone with my record is frankly insulting — so 80 or I walk.",
+         ("base_salary", 80_000, "ask")),
+        ("No way. 140k or we are done here.", ("base_salary", 140_000, "ask")),
+    ],
+)
+def test_the_figure_an_ultimatum_demands_is_the_ask(text: str, expected: tuple) -> None:
+    assert expected in pairs(text)
+    assert Act.quit not in acts(text)
+
+
+def test_a_salary_in_thousands_beside_another_perk_in_an_ultimatum_is_asked() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 120_000, "sign_on_bonus": 0})
+    assert ("base_salary", 130_000, "ask") in pairs("Bottom line: 130 plus a 5k sign-on, or I'm out", offer)
