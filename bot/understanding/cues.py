@@ -194,6 +194,9 @@ MATCH_IT = re.compile(
     r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)|"  # "…160k, can you match?"
     r"[,.;]\s*(?:match|beat)(?: (?:it|that))?\s*\?"  # "41k elsewhere, match?"
 )
+# "relocating to Berlin", "relocating from Madrid", "relocating my family": the move, not the relocation package
+MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
+CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").

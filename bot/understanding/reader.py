@@ -379,6 +379,12 @@ class Understander:
             # "my commute is 90 minutes", "the commute from X is brutal": the trip itself, a reason, not the allowance
             return bool(cues.COMMUTE_AS_TRIP.match(low, end)) or not cues.COMMUTE_PAID_NEAR.search(
                 low, max(0, start - 20), end + 24)
+        if word == "relocating":
+            # "since I'm relocating from Madrid…, I'd ask for €80k": the move itself, a reason, not the package; what
+            # the move costs ("relocating my family will cost $15k") still names it
+            clause = cues.CLAUSE_AFTER.match(low, end)
+            return bool(cues.MOVING_SOMEWHERE_AFTER.match(low, end)) and not (
+                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0)))
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)

@@ -165,3 +165,19 @@ def test_the_figure_an_ultimatum_demands_is_the_ask(text: str, expected: tuple) 
 def test_a_salary_in_thousands_beside_another_perk_in_an_ultimatum_is_asked() -> None:
     offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 120_000, "sign_on_bonus": 0})
     assert ("base_salary", 130_000, "ask") in pairs("Bottom line: 130 plus a 5k sign-on, or I'm out", offer)
+
+
+# --- "relocating" as the move itself ------------------------------------------------------------------------------
+
+
+def test_relocating_somewhere_is_a_reason_not_the_relocation_package() -> None:
+    read = pairs("Peers in Porto earn €60k-€75k, and since I'm relocating from Lisbon with a decade in data work, "
+                 "I'd ask for €72k.")
+    assert ("base_salary", 72_000, "ask") in read
+    assert all(perk != "relocation" for perk, _, _ in read)
+
+
+def test_what_relocating_costs_still_names_the_package() -> None:
+    read = pairs("Relocating my family of five to Denver will cost about $15k; could you help?")
+    assert ("relocation", 15_000, "evidence") in read
+    assert ("relocation", None, "ask") in read
