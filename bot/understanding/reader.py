@@ -907,6 +907,8 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
+        if amount.unit is None and definition.unit in _IN_MONTHS_OR_WEEKS and abs(amount.value) > definition.max:
+            return False  # "180 is fine. severance though": 180 is no number of months of severance
         if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
             return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
         if amount.unit in ("money", None) and definition.unit is PerkUnit.money and sane:
@@ -1097,6 +1099,7 @@ class Understander:
         )
 
 
+_IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
 
 
@@ -1363,6 +1366,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
         ):
             continue
         for sentence in dict.fromkeys(_sentence_of(low, at) for at in (slot.start, *named_at)):
+            if _another_asked_in(low, sentence, slot.perk, slots):
+                continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
                  or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
@@ -1382,6 +1387,14 @@ def _asked_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention
     if "match" in low or "beat" in low or " top " in low:
         _asked_to_match(low, slots, may)
     return slots
+
+
+def _another_asked_in(low: str, sentence: str, perk: str | None, slots: list[_Slot]) -> bool:
+    """Whether a sentence holds a figure asked for of another perk."""
+    start = low.find(sentence)
+    return start >= 0 and any(
+        other.perk not in (None, perk) and other.role == "ask" and other.amount is not None
+        and start <= other.start < start + len(sentence) for other in slots)
 
 
 def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:

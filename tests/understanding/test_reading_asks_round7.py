@@ -181,3 +181,30 @@ def test_what_relocating_costs_still_names_the_package() -> None:
     read = pairs("Relocating my family of five to Denver will cost about $15k; could you help?")
     assert ("relocation", 15_000, "evidence") in read
     assert ("relocation", None, "ask") in read
+
+
+# --- a figure said as what would help, allow or make the package work ---------------------------------------------
+
+
+def test_a_figure_that_would_help_close_the_gap_is_the_ask() -> None:
+    read = pairs("Thanks for checking. Is there room for a signing payment? Similar roles pay up to $140k base, so a "
+                 "one-off payment of $6,000 would help close the gap.")
+    assert ("sign_on_bonus", 6_000, "ask") in read
+    assert ("base_salary", None, "ask") not in read  # the market base is the reason, not a second ask
+
+
+def test_a_budget_that_would_let_me_do_something_is_asked_for() -> None:
+    assert ("professional_development", 3_000, "ask") in pairs(
+        "Regarding training, a budget of $3,000 would let me finish the data science course I started.")
+
+
+def test_i_would_propose_asks_even_after_market_figures() -> None:
+    read = pairs("Given the published survey figures (€60,000–€75,000), I would propose €71,000.")
+    assert ("base_salary", 71_000, "ask") in read
+
+
+def test_a_salary_in_thousands_is_no_number_of_months_of_severance() -> None:
+    offer = Context(last_perk=None, last_move="summary", offer={"base_salary": 190_000, "sign_on_bonus": 10_000})
+    read = pairs("200 is fine, I suppose. now severance, don't dodge it", offer)
+    assert ("severance", 200, "ask") not in read
+    assert ("severance", None, "ask") in read
