@@ -1467,7 +1467,8 @@ EVIDENCE = _cue(
     r"costs?|cost me|would cost|will cost|spend|spent|paying|pay for|rent|mortgage|tuition|daycare|childcare|"
     r"los(?:e|ing)|leav(?:e|ing) (?:behind|on the table)|forfeit(?:ing)?|walking away from|give up by|"
     r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
-    r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
+    r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|"
+    r"data(?! (?:engineer|scien|analy|platform|pipeline))|report|reports|"
     r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
     r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone|"
     r"i know (?:get|make|earn|have|are)|(?:that|who) i know|i (?:spoke|talked) (?:to|with)|i'?ve spoken|told me|"
@@ -1552,7 +1553,8 @@ COVER_IT_AFTER = re.compile(
 # A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
 # it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
 PAY_IT_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your |my )?[a-z]+(?: budget| allowance)?)|"
+    r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
     r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
     r"contribute to|help with)\s+(?:it|that|this|them)\b"
 )

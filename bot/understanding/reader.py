@@ -152,7 +152,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        amounts = self._in_thousands_like_before(amounts, mentions)
+        amounts = self._in_thousands_like_before(low, amounts, mentions)
         taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
             _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
             or _says_a_term_is_fine(low, mentions, amounts))
@@ -869,7 +869,7 @@ class Understander:
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
 
-    def _in_thousands_like_before(self, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
+    def _in_thousands_like_before(self, low: str, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
         """ "market is 150-170k so 165", "84k is low, the market is 85-98": a bare number whose thousands sit near a
         salary-sized sum said before it in the same message is a sum of the same kind, said in thousands; one
         written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit."""
@@ -878,8 +878,9 @@ class Understander:
         scale: Amount | None = None  # the last sum of ten thousand or more said so far
         kept: list[Amount] = []
         for a in amounts:
-            if a.unit == "money" and abs(a.value) >= 10_000 and not a.relative:
-                scale = a
+            if a.unit == "money" and not a.relative and (abs(a.value) >= 10_000 or (
+                    abs(a.value) >= 1000 and low.startswith("k", a.end - 1))):
+                scale = a  # "the 2k equipment budget, can it go to 3?": said in thousands too
             elif (scale is not None and a.unit is None and not a.explicit_money and not a.relative and a.per is None
                   and 0.5 <= a.value * 1000 / abs(scale.value) <= 2 and not any(
                       self.perks[m.perk].unit is not PerkUnit.money
@@ -909,7 +910,7 @@ class Understander:
             return definition.unit is PerkUnit.percent
         if amount.unit is None and definition.unit in _IN_MONTHS_OR_WEEKS and abs(amount.value) > definition.max:
             return False  # "180 is fine. severance though": 180 is no number of months of severance
-        if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
+        if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7 and amount.per != "week":
             return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
         if amount.unit in ("money", None) and definition.unit is PerkUnit.money and sane:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
@@ -1382,7 +1383,7 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
 
 def _asked_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> list[_Slot]:
     """Perks whose only figures are evidence but which the message asks for: a cost to cover, a rival to match."""
-    if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
+    if any(slot.role == "evidence" for slot in slots):  # "…, cover it?" asks without an asking word
         _ask_beside_evidence(low, slots, mentions, may)
     if "match" in low or "beat" in low or " top " in low:
         _asked_to_match(low, slots, may)

@@ -208,3 +208,32 @@ def test_a_salary_in_thousands_is_no_number_of_months_of_severance() -> None:
     read = pairs("200 is fine, I suppose. now severance, don't dodge it", offer)
     assert ("severance", 200, "ask") not in read
     assert ("severance", None, "ask") in read
+
+
+# --- more ways the same asks are said -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The AWS exam costs 300 euro, can the learning budget pay this?",
+        "The cloud certificate cost 300 dollar, it is possible the company pay this?",
+    ],
+)
+def test_a_cost_then_a_request_to_pay_this(text: str) -> None:
+    read = pairs(text)
+    assert ("professional_development", 300, "evidence") in read
+    assert ("professional_development", None, "ask") in read
+
+
+def test_a_bare_number_after_a_sum_in_k_is_in_thousands_too() -> None:
+    assert ("equipment", 2_000, "ask") in pairs("hmm the 1k monitor budget, could it go to 2?")
+
+
+def test_remote_days_a_week_past_seven_are_kept_as_written() -> None:
+    assert pairs("remote 8 days a week please") == [("remote_work", 8, "ask")]
+
+
+def test_a_course_in_data_science_is_no_market_data() -> None:
+    assert ("professional_development", 2_000, "ask") in pairs(
+        "I'd also like a $2,000 training budget to finish my data science course.")
