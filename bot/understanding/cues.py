@@ -197,6 +197,18 @@ MATCH_IT = re.compile(
 # "relocating to Berlin", "relocating from Madrid", "relocating my family": the move, not the relocation package
 MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
 CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
+# A request to improve a perk whose only figure is the offer's: "any way to bump the 2k?", "can we chat leave tho? 15
+# days is rough", "could we look at annual leave instead?", "maybe you can give more money for the learning?"
+MORE_ASKED = re.compile(
+    r"\b(?:bump|raise|increase|improve|top up|(?:give|get|add) (?:me |us )?(?:a (?:bit|little) )?more|"
+    r"(?:go|be|make it) (?:a (?:bit|little) )?higher|any way to|"
+    r"(?:can|could) (?:we|you|u) (?:please )?(?:chat|talk|look at|discuss|revisit|reconsider|do better on)|"
+    r"(?:is )?possible (?:some|more|to (?:get|have) more))\b"
+)
+# …unless the sentence takes or thanks for what is offered: "ok on the 20 days, can we talk about base?"
+# "is there room to raise it?" asks where there is room: the perk is asked about (guide, third round)
+TAKEN_IN_SENTENCE = re.compile(
+    r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").

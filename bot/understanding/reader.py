@@ -1387,7 +1387,26 @@ def _asked_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention
         _ask_beside_evidence(low, slots, mentions, may)
     if "match" in low or "beat" in low or " top " in low:
         _asked_to_match(low, slots, may)
+    if any(slot.role == "current" for slot in slots):
+        _more_asked(low, slots, mentions)
     return slots
+
+
+def _more_asked(low: str, slots: list[_Slot], mentions: list[_Mention]) -> None:
+    """A perk whose only figures are the offer's, named in a sentence that asks to improve it and names no other perk
+    ("also, cert budget... mine's ~4.5k, any way to bump the 2k?", "can we chat leave? 15 days is rough"), is also
+    asked for, without a figure of its own (guide: a perk named as wanted)."""
+    for perk in dict.fromkeys(slot.perk for slot in slots if slot.role == "current" and slot.perk is not None):
+        if any(s.perk == perk and s.role in ("ask", "question", "give") for s in slots):
+            continue
+        for mention in (m for m in mentions if m.perk == perk and not m.negated):
+            sentence = _sentence_of(low, mention.start)
+            start = low.find(sentence)
+            if (cues.MORE_ASKED.search(sentence) and not cues.TAKEN_IN_SENTENCE.search(sentence)
+                    and not any(m.perk != perk and start <= m.start < start + len(sentence) for m in mentions)):
+                slots.append(_Slot(perk, None, False, mention.start))
+                slots.sort(key=lambda s: s.start)
+                break
 
 
 def _another_asked_in(low: str, sentence: str, perk: str | None, slots: list[_Slot]) -> bool:

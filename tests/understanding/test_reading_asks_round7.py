@@ -237,3 +237,22 @@ def test_remote_days_a_week_past_seven_are_kept_as_written() -> None:
 def test_a_course_in_data_science_is_no_market_data() -> None:
     assert ("professional_development", 2_000, "ask") in pairs(
         "I'd also like a $2,000 training budget to finish my data science course.")
+
+
+# --- a perk whose only figure is the offer's, asked to be improved ------------------------------------------------
+
+
+def test_asking_to_talk_about_a_perk_beside_its_offered_figure_asks_for_it() -> None:
+    read = pairs("sure, I get the budget limits. can we talk vacation though? 12 days is tight with family overseas")
+    assert ("pto", None, "ask") in read
+    assert ("pto", 12, "current") in read
+
+
+def test_asking_where_there_is_room_on_the_offered_figure_is_no_ask() -> None:
+    read = pairs("Is the $500 gym budget yearly, or is there room to raise it?")
+    assert ("wellness", None, "ask") not in read
+
+
+def test_thanks_for_one_perk_and_a_request_about_another_asks_nothing_of_the_first() -> None:
+    read = pairs("Thanks for the 25 days of leave, can we talk about the base now?")
+    assert ("pto", None, "ask") not in read
