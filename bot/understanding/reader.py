@@ -675,6 +675,8 @@ class Understander:
                 return None
             surcharge = 100
         lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
+        if direction and a.unit is None and not a.explicit_money and _SENTENCE_END.search(low, lo, hi):
+            return None  # "…down to 28 feels like a step back. Could you do 30? And the ticket…": not the ticket's
         if direction and hi - lo > 3 and cues.CONDITION_BETWEEN.search(low, lo, hi):
             return None  # "₪41,500 provided the equity grant goes up": the perk in the condition is the one asked
         if hi < lo:
@@ -888,6 +890,8 @@ class Understander:
                 spread = (a.range[0] * 1000, a.range[1] * 1000) if a.range is not None else None
                 a = replace(a, value=a.value * 1000, unit="money", explicit_money=True, currency=scale.currency,
                             per=scale.per, range=spread)
+            elif a.unit not in (None, "money"):
+                scale = None  # "the insurance is $11,000? and vacation is only 15 days, could it be 20?": days now
             kept.append(a)
         return kept
 
@@ -1370,6 +1374,7 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
                  or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"

@@ -256,3 +256,25 @@ def test_asking_where_there_is_room_on_the_offered_figure_is_no_ask() -> None:
 def test_thanks_for_one_perk_and_a_request_about_another_asks_nothing_of_the_first() -> None:
     read = pairs("Thanks for the 25 days of leave, can we talk about the base now?")
     assert ("pto", None, "ask") not in read
+
+
+# --- a bare figure asked for before the next sentence's perk ------------------------------------------------------
+
+
+def test_a_bare_figure_does_not_take_the_perk_named_in_the_next_sentence() -> None:
+    read = pairs("On leave: my current job gives 30 days, and 25 feels low. Could you do 28? Also, a gym budget would "
+                 "be nice.")
+    assert ("pto", 28, "ask") in read
+    assert ("wellness", 28, "ask") not in read
+
+
+def test_a_figure_in_days_between_stops_a_bare_number_reading_as_thousands() -> None:
+    read = pairs("Is the dental cover of $12,000 per family? And the leave is just 16 days, could it be 21?")
+    assert ("pto", 21, "ask") in read
+    assert ("base_salary", 21_000, "ask") not in read
+
+
+def test_a_cost_and_a_shy_wish_for_a_little_more_asks_for_the_perk() -> None:
+    read = pairs("hmm, not sure... my train pass is about €90 a month, so maybe a bit more? only if it's easy")
+    assert ("transportation", 90, "evidence") in read
+    assert ("transportation", None, "ask") in read
