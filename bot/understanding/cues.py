@@ -1497,6 +1497,7 @@ ASKING = _cue(
     r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
     r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
+    r"(?:the )?lowest i(?:'d| would| can| will)? (?:go|do|accept|take)|"
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"

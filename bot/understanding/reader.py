@@ -152,7 +152,7 @@ class Understander:
         amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
-        amounts = self._in_thousands_like_before(low, amounts, mentions)
+        amounts = self._in_thousands_like_before(low, amounts, mentions, context)
         taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
             _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
             or _says_a_term_is_fine(low, mentions, amounts))
@@ -804,7 +804,8 @@ class Understander:
         perk, role = self._known_before(r, ai - 1)
         if (perk is None or perk == "base_salary" or role != "current" or previous.unit != "money"
                 or perk in r.has["ask"] or not previous.value < a.value or a.start - previous.end > 60
-                or any(previous.end <= m.start < a.start for m in r.mentions) or not self._fits(perk, a)):
+                or any(previous.end <= m.start < a.start and m.perk != perk for m in r.mentions)
+                or not self._fits(perk, a)):
             return None
         return perk
 
@@ -871,13 +872,16 @@ class Understander:
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
 
-    def _in_thousands_like_before(self, low: str, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
+    def _in_thousands_like_before(self, low: str, amounts: list[Amount], mentions: list[_Mention],
+                                  context: Context | None = None) -> list[Amount]:
         """ "market is 150-170k so 165", "84k is low, the market is 85-98": a bare number whose thousands sit near a
         salary-sized sum said before it in the same message is a sum of the same kind, said in thousands; one
-        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit."""
-        if len(amounts) < 2:
+        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit. With no perk named,
+        the sum on the table for the perk just discussed sets the scale too ("I know I have 15. I am asking for 20."
+        after talk of a $15,000 sign-on)."""
+        scale: Amount | None = self._discussed_sum(mentions, context)
+        if len(amounts) < 2 and scale is None:
             return amounts
-        scale: Amount | None = None  # the last sum of ten thousand or more said so far
         kept: list[Amount] = []
         for a in amounts:
             if a.unit == "money" and not a.relative and (abs(a.value) >= 10_000 or (
@@ -894,6 +898,17 @@ class Understander:
                 scale = None  # "the insurance is $11,000? and vacation is only 15 days, could it be 20?": days now
             kept.append(a)
         return kept
+
+    def _discussed_sum(self, mentions: list[_Mention], context: Context | None) -> Amount | None:
+        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, when no perk is named."""
+        if mentions or context is None or not context.offer or context.last_perk not in self.perks:
+            return None
+        last = context.last_perk
+        standing = context.offer.get(last or "")
+        if (last == "base_salary" or self.perks[last or ""].unit is not PerkUnit.money
+                or not isinstance(standing, (int, float)) or standing < 10_000):
+            return None
+        return Amount(value=float(standing), unit="money", start=0, end=0)
 
     def _spoken_unit(self, perk: str) -> str | None:
         """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""

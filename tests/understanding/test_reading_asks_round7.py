@@ -278,3 +278,25 @@ def test_a_cost_and_a_shy_wish_for_a_little_more_asks_for_the_perk() -> None:
     read = pairs("hmm, not sure... my train pass is about €90 a month, so maybe a bit more? only if it's easy")
     assert ("transportation", 90, "evidence") in read
     assert ("transportation", None, "ask") in read
+
+
+# --- figures said short against the offer on the table ------------------------------------------------------------
+
+
+def test_the_lowest_i_go_asks_that_salary_in_thousands() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer", offer={"base_salary": 90_000, "remote_work": 2})
+    read = pairs("90 is below market. 97 is the lowest I go, and two home days", offer)
+    assert ("base_salary", 97_000, "ask") in read
+
+
+def test_a_bare_number_after_talk_of_a_money_perk_is_in_its_thousands() -> None:
+    offer = Context(last_perk="relocation", last_move="offer", offer={"base_salary": 150_000, "relocation": 12_000})
+    read = pairs("Yes I saw the 12. I'm asking for 18.", offer)
+    assert ("relocation", 18_000, "ask") in read
+
+
+def test_a_larger_sum_right_after_a_perks_figure_and_its_name_is_that_perks() -> None:
+    offer = Context(last_perk="sign_on_bonus", last_move="offer",
+                    offer={"base_salary": 150_000, "sign_on_bonus": 10_000, "equity": 25_000})
+    read = pairs("The $10,000 sign-on is a kind gesture. Would you consider $25,000?", offer)
+    assert ("sign_on_bonus", 25_000, "ask") in read
