@@ -209,6 +209,8 @@ MORE_ASKED = re.compile(
 # "is there room to raise it?" asks where there is room: the perk is asked about (guide, third round)
 TAKEN_IN_SENTENCE = re.compile(
     r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
+# A figure said to correct the one before it: "no sorry, I meant 22", "meant 23 lol", "I mean €76,000"
+MEANT_BEFORE = re.compile(r"\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").

@@ -153,6 +153,8 @@ class Understander:
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(low, amounts, mentions, context)
+        if "mean" in low and len(amounts) > 1:
+            amounts = _corrected(low, amounts)
         taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
             _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
             or _says_a_term_is_fine(low, mentions, amounts))
@@ -1254,6 +1256,26 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
         split.append(replace(a, value=low_end, range=None, end=to.start()))
         split.append(replace(a, value=high_end, range=None, start=to.end()))
     return split
+
+
+def _corrected(low: str, amounts: list[Amount]) -> list[Amount]:
+    """ "I want 20 days of vacation, no sorry, I meant 22", "I wrote €67,000 — a typo, I meant €76,000": the figure
+    meant replaces the one said before it (which is then no term), keeping that one's unit if it has none."""
+    kept = list(amounts)
+    for i in range(len(amounts) - 1, 0, -1):
+        a = amounts[i]
+        if not cues.MEANT_BEFORE.search(low, max(0, a.start - 24), a.start):
+            continue
+        earlier = next((b for b in reversed(amounts[:i]) if b in kept and a.start - b.end <= 160
+                        and (b.unit == a.unit or None in (a.unit, b.unit))), None)
+        if earlier is None:
+            continue
+        position = kept.index(a)
+        if a.unit is None and earlier.unit is not None:
+            kept[position] = replace(a, unit=earlier.unit, explicit_money=earlier.explicit_money,
+                                     currency=earlier.currency, per=earlier.per)
+        kept.remove(earlier)
+    return kept
 
 
 def _totals(amounts: list[Amount], low: str) -> list[Amount]:

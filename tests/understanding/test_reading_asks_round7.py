@@ -300,3 +300,19 @@ def test_a_larger_sum_right_after_a_perks_figure_and_its_name_is_that_perks() ->
                     offer={"base_salary": 150_000, "sign_on_bonus": 10_000, "equity": 25_000})
     read = pairs("The $10,000 sign-on is a kind gesture. Would you consider $25,000?", offer)
     assert ("sign_on_bonus", 25_000, "ask") in read
+
+
+# --- a figure corrected in the same message ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could I get 26 days of leave, oops, I meant 24", [("pto", 24, "ask")]),
+        ("Apologies, my last note said €59,000 by mistake; I meant €65,000, which is what I'm asking for.",
+         [("base_salary", 65_000, "ask")]),
+        ("typo above lol, said 3 remote days, meant 2", [("remote_work", 2, "ask")]),
+    ],
+)
+def test_the_figure_meant_replaces_the_one_said_before_it(text: str, expected: list) -> None:
+    assert pairs(text) == expected
