@@ -211,6 +211,7 @@ TAKEN_IN_SENTENCE = re.compile(
     r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
 # A figure said to correct the one before it: "no sorry, I meant 22", "meant 23 lol", "I mean €76,000"
 MEANT_BEFORE = re.compile(r"\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
+PLEASE_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+|k\s+)?(?:please|pls|plz)\b")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
@@ -1431,7 +1432,7 @@ PROPOSE_VAGUE = _cue(
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
 # A message is cut into clauses at punctuation and at the words that join a reason to an ask.
-ROLE_SPLIT = _cue(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
+ROLE_SPLIT = _cue(r"[;!?\n,()\u2026\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
                         r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
 # What leads up to a list of the offer as it stands: "to summarise where we are: base $172k, bonus 10%", "the offer

@@ -1576,7 +1576,8 @@ def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch
         # words of its own after it ("I'd like it to reflect the market: €80,000" still asks)
         start = colon + 2
     return (low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
-            or (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end) is not None))  # "so 90 or I walk"
+            or (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end) is not None)  # "so 90 or I walk"
+            or ("pl" in low and cues.PLEASE_AFTER.match(low, a.end) is not None))  # "20 days is few, 24 please"
 
 
 def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:

@@ -316,3 +316,14 @@ def test_a_larger_sum_right_after_a_perks_figure_and_its_name_is_that_perks() ->
 )
 def test_the_figure_meant_replaces_the_one_said_before_it(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+def test_a_bare_figure_followed_by_please_is_asked_for() -> None:
+    read = pairs("The base is fair, ok. But 15 days of leave is not much, 19 please.")
+    assert ("pto", 19, "ask") in read
+    assert ("pto", 15, "ask") not in read
+
+
+def test_an_ellipsis_ends_the_clause_of_a_market_range() -> None:
+    read = pairs("levels has folks here at like 120-140k… any chance we land at 132?")
+    assert read == [("base_salary", 120_000, "evidence"), ("base_salary", 132_000, "ask")]
