@@ -20,6 +20,8 @@ from bench.understanding import blind_context, default_understander  # noqa: E40
 from tests.support import blind  # noqa: E402
 
 SECOND = blind.BLIND / "agreement" / "iter3_second_labeller.jsonl"
+# folders whose practices a second labeller relabelled (second_labeller.jsonl, .test.jsonl when frozen)
+RELABELLED = tuple(blind.BLIND / name for name in ("iter5", "iter4", "frozen5", "frozen6", "frozen7"))
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,20 @@ def _print(title: str, scores: dict[str, blind.StyleScore]) -> None:
             print(f"{style:<11}{s.n:>5}{s.acts.f1:>9.3f}{s.perks.f1:>10.3f}{s.pairs.f1:>10.3f}")
 
 
+def practice_agreement(first: list[dict[str, Any]], second: dict[str, list[dict[str, Any]]]
+                       ) -> blind.PracticeScore:
+    """Score the second labeller's turns as if they were the reader's reading of the first's practices."""
+    return blind.score_practices([p for p in first if p["id"] in second],
+                                 lambda p: [_Labels.of(t) for t in second[p["id"]]])
+
+
+def _print_practices(title: str, score: blind.PracticeScore) -> None:
+    print(f"\n{title}\nturns agreed: {score.right}/{score.turns} = {score.accuracy:.3f}; "
+          f"skilled turns with an ask: {score.skilled_asks}, asks read differently: {score.restated}")
+    for persona, n in sorted(score.by_persona.items()):
+        print(f"  {persona:<10}{score.right_by_persona[persona]:>4}/{n:<4}")
+
+
 def main() -> int:
     second = blind.load_jsonl(SECOND)
     first = {r["id"]: r for r in blind.lines("iter", blind.BLIND / "iter3")}
@@ -71,6 +87,13 @@ def main() -> int:
     _print("the reader against the second labeller",
            blind.score_lines([by_id[r["id"]] for r in second],
                              lambda text, ctx: reader.read(text, blind_context(ctx))))
+    for folder in RELABELLED:
+        first_practices, relabelled = blind.practices(directory=folder), blind.second_labels(folder)
+        _print_practices(f"whole practices of {folder.name}: second labeller against the first (agreement per turn)",
+                         practice_agreement(first_practices, relabelled))
+        read = blind.score_practices(first_practices, blind.play_in_harness, relabelled)
+        _print_practices(f"whole practices of {folder.name}: the reader against the first labeller", read)
+        print(f"the reader against either labeller: {read.right_either}/{read.second_turns}")
     return 0
 
 

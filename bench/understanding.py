@@ -338,16 +338,19 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
                       f" signals={sorted(x.value for x in said.signals)}")
     items = blind.practices(split, directory)
     if items:
-        report_practices(items, show_errors=show_errors, frozen=frozen)
+        second = blind.second_labels(directory) if directory is not None else {}
+        report_practices(items, show_errors=show_errors, frozen=frozen, second=second)
     return 0
 
 
-def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: bool) -> None:
-    """Per-turn reading of whole practices, then how it shows in the scorecard (bench/judgment.py)."""
+def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: bool,
+                     second: dict[str, list[dict[str, Any]]] | None = None) -> None:
+    """Per-turn reading of whole practices, then how it shows in the scorecard (bench/judgment.py).
+    ``second``: a second blind labeller's turns by practice id, where the set has them."""
     from tests.support import blind
 
     if items:
-        result = blind.score_practices(items, blind.play_in_harness)
+        result = blind.score_practices(items, blind.play_in_harness, second)
         if show_errors and not frozen:
             for practice_id, turn, said in result.misses:
                 got = "(not read)" if said is None else (
@@ -360,6 +363,9 @@ def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: 
         for persona, n in sorted(result.by_persona.items()):
             print(f"  {persona:<10}{result.right_by_persona[persona]:>4}/{n:<4}")
         print(f"skilled turns with an ask: {result.skilled_asks}; misread (the user would restate): {result.restated}")
+        if result.second_turns:
+            print(f"read as at least one of two blind labellers did: {result.right_either}/{result.second_turns}"
+                  f" (how far the labellers agree: python bench/label_agreement.py)")
         from bench import judgment
 
         print()

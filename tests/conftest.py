@@ -1,5 +1,5 @@
 """Fixtures every folder shares: a store on each back end (SQLite file, PostgreSQL schema), and the
-garbage collector as each test found it."""
+garbage collector as each test found it; kept session states are verified (see KeptStates)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.storage.common import KeptStates
 from tests.support import databases
+
+# Every state a store hands back unparsed is checked against what parsing its JSON gives: the whole
+# suite is then a check that keeping states changes nothing a turn sees.
+KeptStates.verify = True
 
 BACKENDS = ["sqlite", "postgres"]
 

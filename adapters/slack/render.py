@@ -38,25 +38,27 @@ VALUE_VERSION = "oc1"
 _UNDERSCORE_AT_EDGE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 # mrkdwn has no backslash escapes: the marker characters become look-alikes that format nothing.
 _LOOKALIKES = str.maketrans({"*": "∗", "~": "∼", "`": "ˋ"})
-# Most spans hold none of these, and a set test (in C) is far cheaper than the replacing below.
-_MRKDWN_SPECIAL = frozenset("&<>*~`_")
-_CODE_SPECIAL = frozenset("&<>`")
-_LOOKALIKE_KEYS = frozenset("*~`")
+# Most spans hold none of these, and one search (a C loop over the text) is far cheaper than the
+# replacing below. A regex, not frozenset.isdisjoint(text): that makes a one-character string of
+# each character of the text and looks it up, about four times the instructions.
+_MRKDWN_SPECIAL = re.compile(r"[&<>*~`_]").search
+_CODE_SPECIAL = re.compile(r"[&<>`]").search
+_LOOKALIKE_KEYS = re.compile(r"[*~`]").search
 
 
 def escape_mrkdwn(text: str) -> str:
     """Plain text made inert in mrkdwn: no mentions, links or formatting can come out of it."""
-    if _MRKDWN_SPECIAL.isdisjoint(text):
+    if _MRKDWN_SPECIAL(text) is None:
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if not _LOOKALIKE_KEYS.isdisjoint(text):
+    if _LOOKALIKE_KEYS(text) is not None:
         text = text.translate(_LOOKALIKES)
     return _UNDERSCORE_AT_EDGE.sub("＿", text) if "_" in text else text
 
 
 
 def _escape_code(text: str) -> str:
-    if _CODE_SPECIAL.isdisjoint(text):
+    if _CODE_SPECIAL(text) is None:
         return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("`", "ˋ")
 
@@ -104,12 +106,12 @@ def _plain_of(lines: list[Line]) -> str:
                      for ln in lines)
 
 
-_MARKUP = frozenset("*`\\\n")
+_MARKUP = re.compile(r"[*`\\\n]").search
 
 
 def _plain_short(text: str) -> str:
     """`plain` for a name or label, skipping the parser when there is no markup in it."""
-    return text if _MARKUP.isdisjoint(text) and not text.startswith(("- ", "> ")) else plain(text)
+    return text if _MARKUP(text) is None and not text.startswith(("- ", "> ")) else plain(text)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -127,6 +129,9 @@ def _plain_text(text: str, limit: int) -> dict[str, Any]:
 
 def text_sections(mrkdwn: str) -> list[Block]:
     """mrkdwn split on line ends into sections that each fit Slack's 3,000 characters."""
+    if len(mrkdwn) <= SECTION_TEXT_LIMIT and not mrkdwn.startswith("\n"):
+        # Most replies: one section holding the text as it is (what the loop below gives for them).
+        return [{"type": "section", "text": _mrkdwn(mrkdwn)}] if mrkdwn.strip() else []
     blocks: list[Block] = []
     chunk = ""
     for line in mrkdwn.split("\n"):
@@ -162,10 +167,7 @@ class ChoiceValue:
     choice_id: str
 
     def encode(self) -> str:
-        value = f"{VALUE_VERSION}|{self.owner}|{self.where}|{self.choice_id}"
-        if len(value) > OPTION_VALUE_LIMIT:
-            raise ValueError("choice value longer than Slack allows")
-        return value
+        return encode_choice_value(self.owner, self.where, self.choice_id)
 
     @classmethod
     def decode(cls, value: str) -> ChoiceValue | None:
@@ -175,23 +177,37 @@ class ChoiceValue:
         return cls(owner=parts[1], where=parts[2], choice_id=parts[3])
 
 
+def encode_choice_value(owner: str, where: str, choice_id: str) -> str:
+    """:meth:`ChoiceValue.encode` without building one (a button's value on every reply with choices)."""
+    value = f"{VALUE_VERSION}|{owner}|{where}|{choice_id}"
+    if len(value) > OPTION_VALUE_LIMIT:
+        raise ValueError("choice value longer than Slack allows")
+    return value
+
+
+# A button's style as Slack spells it; a dict, since an enum member's `.value` is a Python-level property.
+_BUTTON_STYLE = {style: str(style.value) for style in ChoiceStyle}
+_ACTION_IDS = tuple(f"{CHOICE_ACTION_PREFIX}{index}" for index in range(MAX_BUTTONS))
+
+
 def choice_blocks(choices: tuple[Choice, ...], owner: str, where: str) -> list[Block]:
     """Buttons for a few short choices; a static select (several if need be) otherwise."""
     if not choices:
         return []
-    values = [ChoiceValue(owner, where, c.id).encode() for c in choices]
-    as_buttons = len(choices) <= MAX_BUTTONS and all(len(c.label) <= LONG_BUTTON_LABEL for c in choices)
-    if as_buttons:
+    # Each field read once: a pydantic model's attribute costs several times a plain object's.
+    fields = [(c.id, c.label, c.style) for c in choices]
+    values = [encode_choice_value(owner, where, choice_id) for choice_id, _, _ in fields]
+    if len(choices) <= MAX_BUTTONS and max(len(label) for _, label, _ in fields) <= LONG_BUTTON_LABEL:
         elements = []
-        for index, (choice, value) in enumerate(zip(choices, values, strict=True)):
+        for index, (_, label, style) in enumerate(fields):
             button: Block = {
                 "type": "button",
-                "action_id": f"{CHOICE_ACTION_PREFIX}{index}",
-                "text": _plain_text(choice.label, BUTTON_LABEL_LIMIT),
-                "value": value,
+                "action_id": _ACTION_IDS[index],
+                "text": _plain_text(label, BUTTON_LABEL_LIMIT),
+                "value": values[index],
             }
-            if choice.style is not ChoiceStyle.default:
-                button["style"] = choice.style.value
+            if style is not ChoiceStyle.default:
+                button["style"] = _BUTTON_STYLE[style]
             elements.append(button)
         return [{"type": "actions", "block_id": "oc.choices", "elements": elements}]
     selects = []
@@ -296,27 +312,30 @@ class SlackMessage:
 def render_reply(reply: Reply, *, owner: str, where: str) -> SlackMessage:
     """One neutral reply as one Slack message; buttons carry `owner` and `where` (see ChoiceValue)."""
     blocks: list[Block] = []
-    words, mrkdwn = _plain_and_mrkdwn(reply.text)
+    # Each field read once: a pydantic model's attribute costs several times a plain object's.
+    text, kind, cards, attachment = reply.text, reply.kind, reply.cards, reply.attachment
+    words, mrkdwn = _plain_and_mrkdwn(text)
     fallback = _cut(escape_mrkdwn(words), FALLBACK_TEXT_LIMIT)
-    if reply.kind is ReplyKind.recruiter and reply.speaker:
-        speaker = escape_mrkdwn(_plain_short(reply.speaker))
+    if kind is ReplyKind.recruiter and (name := reply.speaker):
+        speaker = escape_mrkdwn(_plain_short(name))
         blocks.append({"type": "context", "elements": [_mrkdwn(f":speech_balloon: *{speaker}* · in role")]})
         fallback = _cut(f"{speaker}: {fallback}", FALLBACK_TEXT_LIMIT)
-    if reply.kind is ReplyKind.debrief:
-        title = reply.cards[0].title if reply.cards else "Debrief"
+    if kind is ReplyKind.debrief:
+        title = cards[0].title if cards else "Debrief"
         blocks.append({"type": "header", "text": _plain_text(plain(title), HEADER_LIMIT)})
-    if reply.text:
+    if text:
         blocks.extend(text_sections(mrkdwn))
-    _add_cards(reply, blocks)
-    if reply.attachment is not None:
-        fallback = fallback or f"Your file {reply.attachment.filename}"
+    if cards:
+        _add_cards(reply, blocks)
+    if attachment is not None:
+        fallback = fallback or f"Your file {attachment.filename}"
     if not fallback:
         fallback = "Offer Coach"
     choice_part = choice_blocks(reply.choices, owner, where)
     room = BLOCKS_PER_MESSAGE - len(choice_part)
     if len(blocks) > room:
         blocks = [*blocks[: room - 1], {"type": "context", "elements": [_mrkdwn("… (shortened to fit Slack)")]}]
-    return SlackMessage(text=fallback, blocks=blocks + choice_part, attachment=reply.attachment)
+    return SlackMessage(text=fallback, blocks=blocks + choice_part, attachment=attachment)
 
 
 def _add_cards(reply: Reply, blocks: list[Block]) -> None:

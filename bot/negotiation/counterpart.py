@@ -16,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from bot.negotiation import market, voice
+from bot.negotiation import facts, market, voice
 from bot.negotiation.state import PerkTrack, PracticeState
 from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock, ValueMethod
 from bot.understanding.acts import Act, Signal, Term, Understanding
@@ -42,6 +42,43 @@ _NAMES_THE_OFFER = re.compile(
     r"let'?s do (?:it|this)|welcome)\b", re.IGNORECASE)
 
 
+# A clause that puts the acceptance off ("before I formally accept, I'd like to read it with my wife"): whatever
+# it says about the offer, the message takes nothing yet.
+_PUTS_OFF = re.compile(
+    r"\bbefore (?:i|we) (?:\w+ly )?(?:accept\w*|sign\w*|say yes|commit\w*|decide|agree|confirm|"
+    r"give (?:you )?(?:my|a|an|our) (?:final )?answer)\b[^.!?]*", re.IGNORECASE)
+# Words that take the offer, said as a statement: in a message that also asks something, only these make it an
+# acceptance ("I accept. Could you send it in writing?"); "so that's 158k and 4 days, correct?" asks, it doesn't take.
+_TAKES_IT = re.compile(
+    r"(?<!not )(?<!n't )(?<!cannot )\baccept(?:s|ed|ing)?\b|\bdeal\b|\b(?:i'?ll|i will|let'?s|ready to) sign\b|"
+    r"\b(?:i'?m|we'?re|i am|we are) in\b(?=\s*(?:[.!,]|$))|\bcount me in\b|\bsay yes\b|"
+    r"\b(?:i'?ll|i will) take (?:it|the (?:job|role|offer|package))\b|\blet'?s do (?:it|this)\b|"
+    r"^\W*(?:yes|yep|yeah|agreed)\b", re.IGNORECASE)
+# A question that asks whether the deal stands: "…, correct?", "shall we call it agreed?", "is that everything?".
+_CONFIRMING = re.compile(
+    r"\b(?:correct|right|agreed|a deal|deal|settled|done|all set|good to go|that it|that everything|that all)\s*\?",
+    re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_ENDS_ASKING = re.compile(r"\?[\W_]*$")
+
+
+def _is_question(said: Understanding) -> bool:
+    return Act.ask in said.acts or "?" in said.text
+
+
+def _takes_in_words(text: str) -> bool:
+    """Whether a statement in the message (not a question, not a clause putting it off) takes the offer."""
+    kept = _PUTS_OFF.sub(" ", text)
+    return any(_TAKES_IT.search(part.strip()) for part in _SENTENCE.findall(kept) if not part.rstrip().endswith("?"))
+
+
+def _takes_nothing(said: Understanding) -> bool:
+    """A yes the message does not mean as taking the offer: it asks a question or puts the acceptance off, and no
+    statement in it takes the offer in words."""
+    asks_or_waits = _is_question(said) or _PUTS_OFF.search(said.text) is not None
+    return Act.accept in said.acts and asks_or_waits and not _takes_in_words(said.text)
+
+
 @dataclass
 class Turn:
     """What the counterpart did with one message."""
@@ -53,6 +90,7 @@ class Turn:
     pushed: bool = False  # already answered as an ask after going firm
     weighed: bool = False  # an ask with a readable, sane figure was answered on its merits
     moved: bool = False  # this reply already put a new figure on the table (a counter or an agreement)
+    checked: set[str] = field(default_factory=set)  # perks the team's answer settled in this reply
     read: Understanding | None = None  # the message as the recruiter took it (ranges quoted as evidence…)
 
 
@@ -115,13 +153,19 @@ class Counterpart:
         turn = Turn(state)
         state.turns += 1
         voice.begin_reply(state)
+        before = {key: track.current for key, track in state.offer.items()}  # the offer the user was answering
         self._resolve_pending(turn)
         said = self._ranges_as_evidence(state, self._attach_orphan_amounts(state, said))
         if Act.trade_off in said.acts and not self._real_trade(state, said):
             said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.trade_off]})
+        confirming = _takes_nothing(said)  # "so that's the package, correct?": answered, never taken as a yes
+        as_said = said
+        if confirming:
+            said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.accept]})
         turn.read = said
-        asks = self._asks(said)
-        if self._closes(turn, said, asks) or self._rebuffs_rudeness(turn, said):
+        questions = self._questions(state, said)
+        asks = self._asks(said, asked_about=questions)
+        if self._closes(turn, said, asks, questions, confirming=confirming) or self._rebuffs_rudeness(turn, said):
             return turn
         named = {t.perk for t in said.terms if t.perk in self.perks}
         if len(named) == 1:
@@ -131,12 +175,17 @@ class Counterpart:
         earned_now = self._learn(turn, said)
         if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
             turn.lines.append(self._say(state, "ultimatum"))
-        self._correct_misremembered(turn, said, closing=False)
+        self._correct_misremembered(turn, as_said, closing=False)
+        self._answer_questions(turn, questions, said)
         moved_before = {k for k, t in state.offer.items() if t.moved}
+        pending_before = {k for k, t in state.offer.items() if t.pending is not None}
         self._answer_asks(turn, asks, said)
         if any(t.moved and k not in moved_before for k, t in state.offer.items()):
-            self._take_what_was_given(turn, said)
-        if not asks:
+            self._take_what_was_given(turn, said, before)
+        elif any(t.pending is not None and k not in pending_before for k, t in state.offer.items()):
+            # the team answers next turn: what the user gave up goes if, and when, it says yes
+            state.traded = self._what_was_given(state, said, before)
+        if not asks and not questions:
             self._answer_without_terms(turn, said, earned_now)
         self._wrap_up(turn, said)
         return turn
@@ -153,8 +202,10 @@ class Counterpart:
         turn.ended = True
         turn.lines.append(self._say(turn.state, "walk_away"))
 
-    def _asks(self, said: Understanding) -> list[Term]:
-        asks = [_priced(t, said) for t in said.terms if self._is_ask(t, said)]
+    def _asks(self, said: Understanding, asked_about: list[str]) -> list[Term]:
+        # a perk asked about for information is answered with its facts (_answer_questions), not as an ask
+        asks = [_priced(t, said) for t in said.terms if self._is_ask(t, said) and not (t.perk in asked_about and (
+            t.role == "question" or self._only_named_in_a_question(t, said)))]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
             # week of travel"), not a second, vague ask.
@@ -168,19 +219,66 @@ class Counterpart:
         chosen: dict[str, Term] = {}
         for term in asks:  # one answer per perk: "8% … or at least 6%" is one ask about one perk
             earlier = chosen.get(term.perk or "")
-            if earlier is None or (earlier.range is not None and term.range is None):
+            if (earlier is None or (earlier.range is not None and term.range is None)
+                    or (earlier.role == "question" and term.role == "ask")):  # the ask, not the figure asked about
                 chosen[term.perk or ""] = term
         return list(chosen.values())
 
-    def _closes(self, turn: Turn, said: Understanding, asks: list[Term]) -> bool:
-        """Walking away, or accepting an offer the message asks nothing more of, ends the talk."""
+    def _questions(self, st: PracticeState, said: Understanding) -> list[str]:
+        """The perks of the offer this message asks about for information ("is the $1,000 training budget per
+        year?"): a term read as a question, or a perk named without a figure in a message that only asks. What
+        they are, not more of them; an ask for more in the same message is answered after, as an ask."""
+        kinds = facts.aspects(said.text) if Act.ask in said.acts or "?" in said.text else []
+        if not kinds:
+            return []
+        asked = [t.perk for t in said.terms if t.perk in st.offer and not t.negated and not t.give
+                 and (t.role == "question" or self._only_named_in_a_question(t, said))]
+        return [key for key in dict.fromkeys(asked) if key is not None]
+
+    @staticmethod
+    def _only_named_in_a_question(term: Term, said: Understanding) -> bool:
+        """ "Is the bonus guaranteed?" read as an ask without a figure, in a message that proposes nothing."""
+        return (term.role == "ask" and term.amount is None and Act.propose not in said.acts
+                and not any(t.perk == term.perk and t.amount is not None for t in said.terms))
+
+    def _answer_questions(self, turn: Turn, questions: list[str], said: Understanding) -> None:
+        """Each perk asked about: its figure as the user reads it, then the facts asked for, or an honest "I'd have
+        to check". Nothing moves, no patience is spent and no argument is noted."""
+        st = turn.state
+        kinds = facts.aspects(said.text) if questions else []
+        for key in questions:
+            perk = self.perks[key]
+            current = st.offer[key].current
+            fields = self._fields(perk, current=self._show(current, perk))
+            parts = [] if perk.unit is Unit.level else [voice.say(
+                st, "fact_none" if not current else "fact_figure", self.style, **fields)]
+            if perk.unit is Unit.flag and current:
+                parts = [voice.say(st, "covered_flag", self.style, **fields)]
+            known = list(dict.fromkeys(a for a in facts.answers(kinds, key, self.scenario) if a))
+            who = "payroll" if perk.unit in (Unit.money, Unit.percent) else "HR"
+            parts += known or [voice.say(st, "fact_unknown", self.style, who=who)]
+            turn.lines.append(" ".join(parts))
+            _note_line(st, "summary", key)
+            st.perks_discussed = _add(st.perks_discussed, key)  # talked about, as when it was answered as an ask
+
+    def _closes(self, turn: Turn, said: Understanding, asks: list[Term], questions: list[str], *,
+                confirming: bool = False) -> bool:
+        """Walking away, or accepting an offer the message asks nothing more of, ends the talk; "Great, thank you!
+        Can you also cover my parking?" takes the last move and asks for parking, a question about the offer
+        ("sounds good, is the bonus guaranteed?") wants its answer first, and a question whether the deal stands
+        is answered with the package, the candidate's yes to that closing it."""
         st = turn.state
         if Act.quit in said.acts and not asks:
             self._walk_away(turn)
             return True
-        confirming = "asked_to_confirm" in st.flags
+        asked_before = "asked_to_confirm" in st.flags
         st.flags = [f for f in st.flags if f != "asked_to_confirm"]
-        if self._accepts(said) and not any(self._improves(st, t) for t in asks):
+        if self._asks_if_agreed(st, said, asks, accepted=confirming):
+            self._confirm_package(turn, said)
+            return True
+        confirming = asked_before
+        if self._accepts(said) and not questions and not any(
+                self._improves(st, t) or t.amount is None or t.role == "question" for t in asks):
             if self._correct_misremembered(turn, said, closing=True):
                 return True
             if not confirming and not self._takes_whole_offer(st, said):
@@ -196,17 +294,56 @@ class Counterpart:
             return True
         return False
 
-    def _correct_misremembered(self, turn: Turn, said: Understanding, *, closing: bool) -> bool:
+    def _asks_if_agreed(self, st: PracticeState, said: Understanding, asks: list[Term], *, accepted: bool) -> bool:
+        """A question whether the deal stands: the offer read back ("158k base and 4 days, correct?"), "shall we call
+        it agreed?", or thanks with a question about the offer as a whole. Not a request for a recap, for options,
+        for writing or time (each has its own answer), nor one that argues, asks about one perk or for more."""
+        if not _ENDS_ASKING.search(said.text) or _takes_in_words(said.text):
+            return False
+        if (Signal.summary in said.signals or _asks_for_options(said) or {
+                Act.request_writing, Act.request_time, Act.reject, Act.quit, Act.competing_offer,
+                Act.trade_off} & set(said.acts)):
+            return False
+        read_back = [t for t in said.terms if self._reads_back(st, t)]
+        if any(t not in read_back and t.role in ("ask", "give", "question") for t in said.terms):
+            return False  # "and the sign-on, is it paid with the first salary?" asks about a perk: answered as such
+        perks_read = {t.perk for t in read_back}
+        last = _SENTENCE.findall(said.text.strip())[-1]
+        cue = _CONFIRMING.search(last) is not None and (len(last.split()) <= 8 or len(perks_read) >= 2)
+        # thanks, then the package said back as it stands; a figure asked about ("is the 3% the pension?") is a
+        # question about that perk instead
+        stated = {t.perk for t in read_back if t.role == "current"}
+        return cue or len(stated) >= 2 or (accepted and _about_the_offer(said.text))
+
+    def _reads_back(self, st: PracticeState, term: Term) -> bool:
+        """A figure said back as the offer has it ("we're at 158k base"); "could it be 2 days?" asks instead."""
+        track = st.offer.get(term.perk or "")
+        if track is None or term.amount is None or term.give or term.relative:
+            return False
+        if term.role == "current":
+            return True  # a figure that differs is put right (misquoted), never granted
+        return term.role == "question" and not self._improves(st, term)
+
+    def _confirm_package(self, turn: Turn, said: Understanding) -> None:
+        """"Yes, that's the package: …", or the figure put right; the candidate's yes to it closes the talk."""
+        st = turn.state
+        if self._correct_misremembered(turn, said, closing=True, asked=True):
+            return
+        st.flags = _add(st.flags, "asked_to_confirm")
+        turn.lines.append(self._say(st, "confirm_package", package=self.package_line(st)))
+
+    def _correct_misremembered(self, turn: Turn, said: Understanding, *, closing: bool, asked: bool = False) -> bool:
         """An acceptance that names a figure the offer doesn't have ("78k and 4 days, I accept" with 72k and 3
         days on the table) is put right before anything is agreed: closing on it would seal terms the user
         never got, and conceding them would reward a misquote. Returns whether a correction was said."""
         st = turn.state
-        if not self._accepts(said):
+        if not (asked or self._accepts(said)):
             return False
         for term in said.terms:
             track = st.offer.get(term.perk or "")
             perk = self.perks.get(term.perk or "")
-            if (term.role != "current" or term.amount is None or term.relative or term.negated or track is None
+            said_back = term.role == "current" or (asked and closing and self._reads_back(st, term))
+            if (not said_back or term.amount is None or term.relative or term.negated or track is None
                     or perk is None):
                 continue
             named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
@@ -233,13 +370,16 @@ class Counterpart:
 
     @staticmethod
     def _accepts(said: Understanding) -> bool:
-        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing; nor
-        does one that asks for a recap or for what else could be done, which wants an answer, not a close, nor
-        one that asks for time first ("$2,000 is fair… I'd like a day to read it over before I sign")."""
+        """A yes, unless the same message argues on: "Ok, to be fair the other offer is 172k" accepts nothing (but
+        "I told the other company no. I accept." does); nor does one that asks for a recap or for what else could
+        be done, which wants an answer, not a close, nor one that asks for time first ("$2,000 is fair… I'd like a
+        day to read it over before I sign")."""
         if (Act.accept not in said.acts or Signal.summary in said.signals or _asks_for_options(said)
                 or Act.request_time in said.acts):
             return False
-        arguing = {Act.competing_offer, Act.reject, Act.quit} & set(said.acts)
+        arguing = {Act.reject, Act.quit} & set(said.acts)
+        if Act.competing_offer in said.acts and not _takes_in_words(said.text):
+            return False  # "sounds fine, though the other company is still in the picture" argues on
         return not arguing and not any(t.role == "evidence" for t in said.terms)
 
     def _rebuffs_rudeness(self, turn: Turn, said: Understanding) -> bool:
@@ -413,16 +553,19 @@ class Counterpart:
         return len(present)
 
     def _real_trade(self, st: PracticeState, said: Understanding) -> bool:
-        """A trade gives up something that is in the offer now ("the company car" in an offer without one is not)."""
+        """A trade gives up something that is in the offer now ("the company car" in an offer without one is not),
+        and not the perk the same message asks for ("it's 0 remote days now; could it be 2?" gives nothing)."""
         return Act.trade_off in said.acts and any(
-            t.give and t.perk in st.offer and st.offer[t.perk].current for t in said.terms)
+            t.give and t.perk in st.offer and st.offer[t.perk].current and not _asked_for(said, t.perk)
+            for t in said.terms)
 
     # --- asks ---------------------------------------------------------------------------------------
 
     def _answer_asks(self, turn: Turn, asks: list[Term], said: Understanding) -> None:
         st = turn.state
         for term in said.terms:
-            if term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current):
+            if (term.give and term.perk in self.perks and not (term.perk in st.offer and st.offer[term.perk].current)
+                    and not _asked_for(said, term.perk)):
                 turn.lines.append(self._say(st, "fake_trade", **self._fields(self.perks[term.perk])))
         vague = [t for t in asks if t.amount is None and not self._needs_no_number(t)]
         offered = [t for t in vague if t.perk in st.offer]
@@ -453,7 +596,8 @@ class Counterpart:
             turn.lines.append(self._say(st, "not_offered", **self._fields(perk)))
             return
         if not _better(perk, wanted, track.current):
-            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if Act.ask in said.acts else "covered"
+            asked = Act.ask in said.acts or term.role == "question"  # a question is never told it is "covered"
+            kind = "covered_flag" if perk.unit is Unit.flag else "covered_ask" if asked else "covered"
             turn.lines.append(self._say(st, kind, **self._fields(perk, current=self._show(track.current, perk))))
             return
         if self._refuses(turn, key, sheet, wanted, said):
@@ -595,6 +739,8 @@ class Counterpart:
         if not reasons or st.firm:
             return False
         for alt in sheet.alternatives:
+            if alt.perk in turn.checked:
+                continue  # "the team came back: 5%" and "what I can do is 6%" in one breath contradict each other
             track = st.offer.get(alt.perk)
             alt_perk = self.perks[alt.perk]
             if track is None:
@@ -616,7 +762,18 @@ class Counterpart:
             self._list_alternatives(turn)
         elif Signal.summary in said.signals or (Act.ask in said.acts and _about_the_offer(said.text)):
             turn.lines.append(self._say(st, "recap", package=self.package_line(st)))
-        elif Act.reject in said.acts:
+        elif {Act.request_writing, Act.request_time} & set(said.acts):
+            # "send it in writing, I'll tell the other company tomorrow": the writing and the time are answered
+            # (see _wrap_up), not met with "what would you need from us?" or "what's the number?"
+            if Act.enthusiasm in said.acts:
+                turn.lines.append(self._say(st, "enthusiasm_ack"))
+        else:
+            self._react(turn, said)
+
+    def _react(self, turn: Turn, said: Understanding) -> None:
+        """A message with no ask, no question for options and no request: answered by what it does."""
+        st = turn.state
+        if Act.reject in said.acts:
             turn.lines.append(self._say(st, "reject_ack"))
         elif Act.competing_offer in said.acts:
             turn.lines.append(self._say(st, "competing_ack"))
@@ -626,7 +783,7 @@ class Counterpart:
             self._answer_reason(turn, said)
         elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
-        elif Act.ask in said.acts and not {Act.request_writing, Act.request_time} & set(said.acts):
+        elif Act.ask in said.acts:
             named = {t.perk for t in said.terms if t.perk in st.offer}
             if len(named) == 1:  # "is the leave fixed at 15 days?": what the offer has on it
                 key = named.pop()
@@ -701,10 +858,16 @@ class Counterpart:
         st.checked_in = False
         for key, track in st.offer.items():
             if track.pending is not None:
-                track.current, track.pending, track.moved = track.pending, None, True
+                pending, track.pending = track.pending, None
                 perk = self.perks[key]
+                if not _better(perk, pending, track.current):
+                    continue  # an alternative already put more on the table: the team's answer never takes it back
+                track.current, track.moved = pending, True
+                turn.checked.add(key)
                 turn.lines.append(self._say(st, "checked", **self._fields(perk, amount=self._show(track.current,
                                                                                                    perk))))
+                self._give_up(turn, st.traded)
+        st.traded = {}
 
     def _improves(self, st: PracticeState, term: Term) -> bool:
         perk = self.perks[term.perk or ""]
@@ -776,45 +939,68 @@ class Counterpart:
             return False
         return term.amount is not None or bool({Act.propose, Act.ask} & set(said.acts)) or not said.acts
 
-    def _take_what_was_given(self, turn: Turn, said: Understanding) -> None:
-        """A trade that earned its move costs what the user offered up.
+    def _take_what_was_given(self, turn: Turn, said: Understanding, before: dict[str, float]) -> None:
+        """A trade that earned its move costs what the user offered up (see :meth:`_what_was_given`)."""
+        self._give_up(turn, self._what_was_given(turn.state, said, before))
 
-        "I'd trade part of the sign-on for two remote days": once the remote days are granted, the
-        sign-on goes down to the amount named, or by half when no amount was named. Base pay is
-        never halved: with no believable figure named, it goes back to the opening offer at most.
-        """
+    def _give_up(self, turn: Turn, given: dict[str, float]) -> None:
         st = turn.state
+        for key, amount in given.items():
+            track, perk = st.offer.get(key), self.perks.get(key)
+            if track is None or perk is None or not _better(perk, track.current, amount):
+                continue  # never more than once, and never a perk that has since gone below it
+            track.current = amount
+            turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(amount, perk))))
+
+    def _what_was_given(self, st: PracticeState, said: Understanding, before: dict[str, float]) -> dict[str, float]:
+        """Where each perk the message clearly gives up would land, judged against the offer it answered.
+
+        "I'd trade part of the sign-on for two remote days": the sign-on goes down to the amount named, or by half
+        when no amount was named; "drop the wellness budget" takes it to nothing. Base pay is never halved nor
+        dropped. A give that says back the figure on the table, names one no lower, or is the perk the message
+        asks for gives nothing up.
+        """
+        given: dict[str, float] = {}
         for term in said.terms:
-            track = st.offer.get(term.perk or "")
-            if not term.give or track is None or not track.current:
+            was = before.get(term.perk or "")
+            if not term.give or not was or term.perk not in self.perks or _asked_for(said, term.perk):
                 continue
-            perk = self.perks[term.perk or ""]
-            named = to_canonical(term, perk, current=track.current, base=st.offer["base_salary"].current)
-            if term.relative and named is not None:
-                named = track.current - float(term.amount or 0)  # "5k of the sign-on" comes off it
-            if term.perk == "base_salary":
-                named = self._base_given_up(named, track.current)
-            elif named is None or not _better(perk, track.current, named):
-                named = _round(perk, track.current / 2, toward=0.0) if perk.better == "higher" else track.current
-            if named == track.current or not in_range(named, perk):
-                continue
-            track.current = named
-            turn.lines.append(self._say(st, "exchange", **self._fields(perk, amount=self._show(named, perk))))
+            amount = self._given_amount(st, term, was)
+            if amount is not None and amount != was and in_range(amount, self.perks[term.perk]):
+                given[term.perk] = amount
+        return given
 
-    def _base_given_up(self, named: float | None, current: float) -> float:
-        """Where base pay lands when the user gives some of it up in a trade.
+    def _given_amount(self, st: PracticeState, term: Term, was: float) -> float | None:
+        perk = self.perks[term.perk or ""]
+        if perk.unit is Unit.flag:
+            return 0.0  # "I'd give up the flexible schedule"
+        named = to_canonical(term, perk, current=was, base=st.offer["base_salary"].current)
+        if named is not None and self._quoted_monthly(term, perk, named):
+            named *= 12
+        if term.relative and named is not None:
+            named = was - float(term.amount or 0)  # "5k of the sign-on" comes off it
+        if term.perk == "base_salary":
+            return self._base_given_up(named, was)
+        if named is not None:
+            return named if _better(perk, was, named) else None  # the figure on the table said back is no cut
+        if perk.better != "higher":
+            return None
+        return perk.min if term.negated else _round(perk, was / 2, toward=0.0)
 
-        A figure far below the opening offer is a misreading ("drop base to 155" read as $155), not a
-        pay cut anyone would propose; so, like no figure at all, it takes back only what base had
-        gained above the opening offer. A figure at or above the one on the table gives up only the push
-        for more: base stays where it is.
+    def _base_given_up(self, named: float | None, current: float) -> float | None:
+        """Where base pay lands when the user gives some of it up in a trade; None when nothing is given up.
+
+        No figure at all takes back only what base had gained above the opening offer. A figure at or above
+        the one on the table gives up only the push for more: base stays where it is. A figure far below the
+        opening offer is a misreading ("drop base to 155" read as $155, or "I could come down to 15k" on
+        another perk read as base pay), not a pay cut anyone would propose: nothing is taken for it.
         """
         opening = self.scenario.perks["base_salary"].offer
-        if named is not None and named >= current:
-            return current  # "I'd settle at $158k on base if…" with $158k on the table: base stays where it is
-        if named is not None and opening * 0.8 <= named < current:
+        if named is None:
+            return min(current, opening)
+        if opening * 0.8 <= named < current:
             return named
-        return min(current, opening)
+        return None  # "I'd settle at $158k on base if…" with $158k on the table, or a figure no one means
 
     def _needs_no_number(self, term: Term) -> bool:
         """Yes/no perks ("a flexible schedule", "a mentor") are concrete asks without an amount."""
@@ -824,11 +1010,16 @@ class Counterpart:
         return f"{self.perks[key].label.lower()} {self._show(st.offer[key].current, self.perks[key])}"
 
     def package_line(self, st: PracticeState) -> str:
+        """Every term on the table, and one the opening offer had that was given up since (at nothing)."""
         return ", ".join(
             f"{self.perks[k].label.lower()} {self._show(t.current, self.perks[k])}"
             for k, t in st.offer.items()
-            if t.current or k == "base_salary"
+            if t.current or k == "base_salary" or self._was_offered(k)
         )
+
+    def _was_offered(self, key: str) -> bool:
+        sheet = self.scenario.perks.get(key)
+        return bool(sheet and sheet.offer)
 
 
 _OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "everything")
@@ -854,6 +1045,11 @@ def _priced(term: Term, said: Understanding) -> Term:
 def _asks_for_options(said: Understanding) -> bool:
     """A question about what else they could offer; "I have other options" is not one."""
     return Signal.alternatives in said.signals and (Act.ask in said.acts or "?" in said.text)
+
+
+def _asked_for(said: Understanding, perk: str | None) -> bool:
+    """Whether the message asks for a figure on this perk ("it's 0 remote days now; could it be 2?")."""
+    return any(t.perk == perk and not t.give and t.role == "ask" and t.amount is not None for t in said.terms)
 
 
 def _better(perk: PerkDef, a: float, b: float) -> bool:

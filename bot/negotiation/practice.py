@@ -171,9 +171,9 @@ class PracticeRunner:
         perks = self.playbooks.perks
         fields = []
         for key, track in st.practice.offer.items():
-            if not track.current and key != "base_salary":
-                continue
             sheet = scenario.perks.get(key)
+            if not track.current and key != "base_salary" and not (sheet and sheet.offer):
+                continue  # a perk given up in a trade stays on the card, at nothing (was …)
             changed = sheet is not None and track.current != sheet.offer
             value = shown(track.current, perks[key], scenario)
             if changed and sheet is not None:
@@ -195,7 +195,7 @@ class PracticeRunner:
         assert practice is not None
         context = Context(  # before any reply, the recruiter's last move was the opening offer
             last_perk=practice.topic, last_speaker="counterpart", last_move=practice.last_move or "offer",
-            offer=self.offer_as_quoted(practice, scenario),
+            offer=self.offer_as_quoted(practice, scenario), conceded=practice.conceded,
         )
         said = self.understander.read(text, context)
         if said.foreign:
@@ -206,8 +206,10 @@ class PracticeRunner:
         if Act.quit in said.acts and not asks:
             coaching.observe(practice, said, scenario)
             return self.confirm_walk_away(st)
+        before = {key: track.current for key, track in practice.offer.items()}
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
+        turn.state.conceded = self._conceded(turn.state, before)
         coaching.observe(turn.state, turn.read or said, scenario, doubted=turn.doubted, weighed=turn.weighed)
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if (Signal.ultimatum in said.signals or Act.quit in said.acts) and not turn.ended:
@@ -216,6 +218,13 @@ class PracticeRunner:
             more, records = self.finish(st, turn.state.status)
             return Outcome(state=st, replies=replies + more, records=records)
         return Outcome(state=st, replies=replies)
+
+    def _conceded(self, practice: PracticeState, before: dict[str, float]) -> list[str]:
+        """The perks this reply moved the user's way (a figure raised, a leave lowered where less is better)."""
+        perks = self.playbooks.perks
+        return [key for key, track in practice.offer.items()
+                if key in perks and key in before and track.current != before[key]
+                and (track.current > before[key]) == (perks[key].better == "higher")]
 
     def offer_as_quoted(self, practice: PracticeState, scenario: Scenario) -> dict[str, float | str]:
         """The offer as the user sees it: where the scenario quotes pay monthly, "the 38k" is the monthly base."""

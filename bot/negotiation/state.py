@@ -43,6 +43,8 @@ class PracticeState(BaseModel):
     # set line by line as the counterpart speaks (bot.negotiation.voice.MOVES), so its last line decides.
     last_move: Move | None = None
     topic: str | None = None
+    # The perks the recruiter's latest reply moved the user's way: "Great. Now the leave…" right after takes them.
+    conceded: list[str] = Field(default_factory=list)
     checked_in: bool = False  # a "let me check" reply is waiting to be answered
     # How the recruiter speaks: the seed its phrasings rotate from, how often each kind was used, and
     # fingerprints of its latest lines so none is said twice in a row (see bot.negotiation.voice).
@@ -58,3 +60,6 @@ class PracticeState(BaseModel):
     reason_turn: int | None = None  # the turn of the latest genuine reason: a reason counts for a few turns
     last_text: int | None = None  # fingerprint of the user's previous message, to notice it said again
     firm_pushes: int = 0  # asks after the recruiter went firm
+    # What the user gave up in a trade whose ask went to the team (perk -> where it lands): taken when the team
+    # says yes, dropped when it says no.
+    traded: dict[str, float] = Field(default_factory=dict)

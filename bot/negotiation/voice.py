@@ -138,6 +138,9 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                               "Shall we call it agreed on that basis?",
                               "To be precise, {perk} stands at {current}, not {named}. Is the offer as it stands "
                               "agreed?")},
+    "confirm_package": {"*": ("Yes, that's the package: {package}. Say the word and we have a deal.",
+                              "That's right: {package}. Shall we call it agreed?",
+                              "Correct, the offer stands at {package}. Do you accept it?")},
     "misquoted": {"*": ("Just so we're clear: {perk} is {current} in the offer, not {named}.",
                         "One correction: the offer has {current} on {perk}, not {named}.",
                         "To be precise, {perk} stands at {current}, not {named}.")},
@@ -198,6 +201,14 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
                           "{perk_cap} isn't something this role comes with, I'm afraid.")},
     "covered_ask": {"*": ("We're offering {current} on {perk}.", "{perk_cap} is at {current} in the offer.",
                           "The offer has {current} on {perk}.")},
+    # A question about the offer, answered plainly: the figure as it stands, then what is known about it.
+    "fact_figure": {"*": ("{perk_cap} is {current} in the offer.", "The offer has {current} on {perk}.",
+                          "On {perk}, the offer is {current}.")},
+    "fact_none": {"*": ("{perk_cap} isn't in the offer at the moment.", "The offer has no {perk} right now.",
+                        "There's no {perk} in the offer as it stands.")},
+    "fact_unknown": {"*": ("I'd have to check the details of that with {who}.",
+                           "I don't have that detail to hand; I'd have to check with {who}.",
+                           "I'd rather not guess on that one; it's a question for {who}.")},
     "covered": {"*": ("That's already covered: the offer includes {current} on {perk}.",
                       "No need, the offer already has {current} on {perk}.",
                       "You have that already: {current} on {perk}.")},
@@ -309,18 +320,19 @@ LINES: dict[str, dict[str, tuple[str, ...]]] = {
 # term would you like revised?") leave the offer standing, so "that's fine" after one takes it; only a
 # yes/no question (see move_of) makes a "yes" a mere answer.
 MOVES: dict[str, Move] = {
-    **dict.fromkeys(("agree", "agree_flag", "counter", "checked", "exchange", "term_agreed", "covered",
-                     "covered_ask", "covered_flag", "ask_number_offered", "misquoted", "misquoted_close",
+    **dict.fromkeys(("agree", "agree_flag", "counter", "checked", "exchange", "term_agreed", "confirm_package",
+                     "covered", "covered_ask", "covered_flag", "ask_number_offered", "misquoted", "misquoted_close",
                      "recap_ask", "greet", "prompt", "context_ack", "reject_ack", "competing_ack", "ask_general",
                      "ask_number"), "offer"),
     **dict.fromkeys(("hold", "at_limit", "fixed", "fixed_more", "not_offered", "doubt_ask", "doubt_claim",
                      "contradiction", "insane", "unreadable", "foreign_currency", "fake_trade", "check", "repeat",
                      "tone", "pleading", "nothing_left"), "refusal"),
-    **dict.fromkeys(("recap", "went_firm", "final", "final_no_alts", "tone_firm", "close_talk"), "summary"),
+    **dict.fromkeys(("recap", "fact_figure", "fact_none", "fact_unknown", "went_firm", "final", "final_no_alts",
+                     "tone_firm", "close_talk"), "summary"),
     **dict.fromkeys(("flexibility", "flexibility_one"), "question"),
 }
 # The offer itself put as a question: "…or do you accept the offer as it stands?" is answered by taking it.
-_PUTS_THE_OFFER = frozenset({"term_agreed", "misquoted_close"})
+_PUTS_THE_OFFER = frozenset({"term_agreed", "misquoted_close", "confirm_package"})
 _CLOSED_QUESTION = re.compile(
     r"(?:^|[.!?]\s+|,\s+)(?:do|does|did|is|are|was|were|can|could|would|will|shall|should|have|has|may)\b[^.!?]*\?\s*$",
     re.IGNORECASE)

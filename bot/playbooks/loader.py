@@ -36,6 +36,7 @@ from bot.playbooks.models import (
     Checklist,
     Detector,
     PerkDef,
+    PerkFacts,
     PerkSheet,
     Playbooks,
     Scenario,
@@ -451,6 +452,8 @@ def _check_scenario(item: _Item, perks: dict[str, Any], found: _Collected, reade
                 reader.problem(item.file, where, f"unknown perk `{perk_key}` (not in the perk catalogue)")
             continue
         _check_sheet(item, where, perk, sheet, reader)
+        if sheet.about is not None:
+            _check_about(item, f"{where}.about", perk, sheet.about, reader)
         for index, alternative in enumerate(sheet.alternatives):
             _check_alternative(item, f"{where}.alternatives.{index}", perk_key, alternative, scenario, perks, reader,
                                known)
@@ -500,6 +503,27 @@ def _check_sheet(item: _Item, where: str, perk: PerkDef, sheet: PerkSheet, reade
             f"the limit {_num(sheet.limit)} is above the offer {_num(sheet.offer)}; "
             f"for {perk.label} less is better, so the limit is a floor",
         )
+
+
+_PAID_IN_MONEY = frozenset({"money", "percent"})
+
+
+def _check_about(item: _Item, where: str, perk: PerkDef, about: PerkFacts, reader: _Reader) -> None:
+    """What the recruiter may tell about one perk: facts that fit what the perk is in the catalogue."""
+    if perk.key == "base_salary":
+        for name, instead in (("basis", "`pay: {basis: ...}`"), ("period", "`pay_period:`")):
+            if getattr(about, name) is not None:
+                reader.problem(item.file, f"{where}.{name}", f"say it once for the whole pay, in {instead}")
+    if perk.unit.value not in _PAID_IN_MONEY:
+        for name in ("basis", "guaranteed"):
+            if getattr(about, name) is not None:
+                reader.problem(item.file, f"{where}.{name}", f"only money is gross, net or guaranteed; {perk.label} "
+                                                            f"is counted in {perk.unit.value.replace('_', ' ')}")
+    one_off = perk.value.value == "one_off"
+    if about.period is not None and (about.period == "one_off") != one_off:
+        how = "a one-off sum" if one_off else "reckoned per year"
+        reader.problem(item.file, f"{where}.period", f"{about.period} contradicts the perk catalogue: {perk.label} is "
+                                                     f"{how}")
 
 
 def _check_alternative(

@@ -93,8 +93,41 @@ class Alternative(Strict):
     say: str  # the counterpart's line offering it
 
 
+# One fact about the offer, in the recruiter's words: a sentence or two, said as it is when asked.
+Fact = Annotated[str, Field(min_length=3, max_length=240)]
+
+
+class PerkFacts(Strict):
+    """What the recruiter tells a candidate who asks about one perk of the offer (never a limit).
+
+    Each field answers one kind of question ("is it gross?", "per year?", "how does it vest?"); a question
+    whose field is left out gets an honest "I'd have to check", never a made-up answer.
+    """
+
+    basis: Literal["gross", "net"] | None = None  # money: before or after tax
+    period: Literal["year", "month", "week", "one_off"] | None = None  # what the figure is per
+    guaranteed: bool | None = None  # a bonus: paid whatever happens (true) or a target (false)
+    paid: Fact | None = None  # how and when it is paid
+    vesting: Fact | None = None  # equity: how the grant vests
+    includes: Fact | None = None  # what it covers, and what it does not
+    note: Fact | None = None  # what it means, for "what does the start date mean?"
+
+    def known(self) -> bool:
+        return any(value is not None for value in self.model_dump().values())
+
+
+class PayFacts(Strict):
+    """What the recruiter tells a candidate who asks about the pay as a whole: gross or net, how often it is paid.
+
+    The period pay is quoted in is the scenario's ``pay_period``."""
+
+    basis: Literal["gross", "net"]
+    payments: int | None = Field(default=None, ge=1, le=52)  # salary payments a year: 12 monthly, 26 fortnightly…
+    note: Fact | None = None  # anything else about the pay (a 13th salary, overtime included…)
+
+
 class PerkSheet(Strict):
-    """The hidden limits of one perk in one scenario."""
+    """The hidden limits of one perk in one scenario, and what the recruiter may tell about it."""
 
     offer: float  # the opening value (0 when not offered)
     limit: float | None = None  # ceiling (or floor when lower is better); None = fixed at `offer`
@@ -103,6 +136,7 @@ class PerkSheet(Strict):
     check_with_team: bool = False  # the first qualifying ask gets "let me check", answered next turn
     alternatives: list[Alternative] = Field(default_factory=list)
     firm_line: str | None = None  # what the counterpart says when it cannot move this perk
+    about: PerkFacts | None = None  # facts the recruiter answers questions with; not a limit, not hidden
 
     @property
     def fixed(self) -> bool:
@@ -161,6 +195,7 @@ class Scenario(Strict):
     brief: str  # the candidate's situation: what they know, what they want
     currency: str = "USD"
     pay_period: Literal["year", "month"] = "year"  # how pay is quoted to the user; amounts stay yearly
+    pay: PayFacts | None = None  # what the recruiter tells about the pay as a whole when asked
     persona: Persona
     patience: int = Field(ge=1, le=10)  # asks without a move before the counterpart goes firm
     perks: dict[Key, PerkSheet]

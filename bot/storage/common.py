@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol, Self
+from typing import Any, NamedTuple, Protocol, Self
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -58,6 +59,8 @@ TABLES: dict[str, tuple[str, ...]] = {
 IDENTITY_TABLES = ("turns", "records", "team_posts")
 
 _replies_adapter: TypeAdapter[list[Reply]] = TypeAdapter(list[Reply])
+_replies_serializer = _replies_adapter.serializer
+_state_serializer = SessionState.__pydantic_serializer__
 
 
 def now_utc() -> datetime:
@@ -66,9 +69,9 @@ def now_utc() -> datetime:
 
 def timestamp(moment: datetime) -> str:
     """A sortable UTC ISO timestamp; naive datetimes are taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    if moment.tzinfo is not UTC:  # the clock's own times are in UTC already: no conversion
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)
@@ -202,10 +205,76 @@ STATE_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 # --- the per-turn path -----------------------------------------------------------------------
 
 
-def read_session(execute: Execute, user_key: str, scope: str, *, lock: str = "") -> LoadedSession:
+# How many sessions' states a store keeps parsed (see KeptStates): about 20 KB each, so a few MB.
+KEPT_STATES = 256
+
+
+class KeptStates:
+    """The states this process last wrote, kept parsed with the JSON they were written as, so the
+    session's next turn takes the object back instead of parsing the same JSON again (parsing was
+    about a tenth of the service's own work per turn).
+
+    A kept state is handed out only when the row read holds exactly the JSON it was written as, so
+    a session another process, a forget or a restore changed since is parsed as always; and it is
+    handed out once (:meth:`take` removes it), because the engine changes the state it is given in
+    place. Whoever passes a state to ``commit_turn`` therefore hands it over: the store keeps it
+    and the caller must not change it afterwards (the service never does).
+
+    With ``verify`` set (the test suite sets it) every state handed out is first compared with
+    what parsing its JSON gives, so a state that would not read back the same fails loudly there.
+    """
+
+    verify = False
+
+    def __init__(self, size: int = KEPT_STATES) -> None:
+        self.size = size
+        self._kept: dict[tuple[str, str], tuple[str, SessionState]] = {}
+        self._lock = threading.Lock()
+
+    def keep(self, user_key: str, scope: str, text: str, state: SessionState) -> None:
+        with self._lock:
+            kept = self._kept
+            kept.pop((user_key, scope), None)  # re-inserted last: the dict's order is the use order
+            kept[(user_key, scope)] = (text, state)
+            if len(kept) > self.size:
+                del kept[next(iter(kept))]
+
+    def take(self, user_key: str, scope: str, text: str) -> SessionState | None:
+        """The state written as `text` for this session, if this process kept it; None otherwise."""
+        with self._lock:
+            kept = self._kept.pop((user_key, scope), None)
+        if kept is None or kept[0] != text:
+            return None
+        if self.verify:
+            _same_as_parsed(kept[1], text)
+        return kept[1]
+
+    def drop(self, user_key: str | None = None) -> None:
+        """Forget the kept states of one user (every scope), or of everyone."""
+        with self._lock:
+            if user_key is None:
+                self._kept.clear()
+            else:
+                for key in [key for key in self._kept if key[0] == user_key]:
+                    del self._kept[key]
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def _same_as_parsed(state: SessionState, text: str) -> None:
+    parsed = SessionState.__pydantic_validator__.validate_json(text)
+    # repr tells 1 from 1.0 and a list from a tuple, which == does not
+    if repr(parsed.model_dump()) != repr(state.model_dump()):
+        raise AssertionError(f"a kept session state differs from its stored JSON:\n{state!r}\n{parsed!r}")
+
+
+def read_session(execute: Execute, user_key: str, scope: str, *, lock: str = "",
+                 kept: KeptStates | None = None) -> LoadedSession:
     """The stored state with its version, or a fresh one; a state that cannot be read is reported
     in ``stale`` (archived by the turn's commit) rather than raised. `lock` is the dialect's
-    FOR UPDATE, for a turn that steps while holding the row."""
+    FOR UPDATE, for a turn that steps while holding the row; `kept`, the store's kept states,
+    which spare parsing a state this process wrote itself."""
     row = execute(
         "SELECT state, schema_version, version FROM sessions WHERE user_key = ? AND scope = ?" + lock,
         (user_key, scope),
@@ -214,6 +283,9 @@ def read_session(execute: Execute, user_key: str, scope: str, *, lock: str = "")
         return LoadedSession(SessionState(), existed=False)
     text, schema, version = row
     if schema == SCHEMA_VERSION:
+        state = kept.take(user_key, scope, text) if kept is not None else None
+        if state is not None:
+            return LoadedSession(state, existed=True, version=version)
         try:
             return LoadedSession(SessionState.model_validate_json(text), existed=True, version=version)
         except ValidationError:
@@ -263,23 +335,38 @@ class Aborted(Exception):
         self.result = result
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
+    """One statement of a turn (a tuple: a turn builds three or four, and a frozen dataclass costs
+    several times as much to build)."""
+
     sql: str
     params: tuple[Any, ...]
     must_change_one_row: Commit | None = None  # else the turn ends this way (and rolls back)
 
 
-def turn_statements(turn: TurnWrite, event_key: str | None) -> list[Statement]:
+def written_state(turn: TurnWrite) -> tuple[str, SessionState] | None:
+    """The state the turn writes and its JSON, dumped once (None: the stored state stays)."""
+    state = turn.state if turn.state is not None or turn.expected_version is not None else SessionState()
+    return None if state is None else (state_json(state), state)
+
+
+def state_json(state: SessionState) -> str:
+    """``state.model_dump_json()``, by the serializer itself (the method's keyword handling is a
+    tenth of the dump of a practice state)."""
+    return _state_serializer.to_json(state).decode()
+
+
+def turn_statements(turn: TurnWrite, event_key: str | None, state_text: str | None = None) -> list[Statement]:
     """A turn's statements in order. The event is claimed first and the session row written next,
-    so on PostgreSQL its row lock orders concurrent turns of one session before anything else."""
+    so on PostgreSQL its row lock orders concurrent turns of one session before anything else.
+    `state_text`: the state's JSON when the caller has it already (:func:`written_state`)."""
     at = turn.at if isinstance(turn.at, str) else timestamp(turn.at)
     statements = []
     if event_key is not None:
         statements.append(Statement(
             "INSERT INTO events (event_key, at) VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING",
             (event_key, at), Commit.duplicate))
-    statements.append(_session_statement(turn, at))
+    statements.append(_session_statement(turn, at, state_text))
     if not turn.user_known:
         statements.append(Statement(
             "INSERT INTO users (key, platform, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",
@@ -288,23 +375,24 @@ def turn_statements(turn: TurnWrite, event_key: str | None) -> list[Statement]:
     return statements
 
 
-def write_turn(execute: Execute, turn: TurnWrite, event_key: str | None) -> None:
+def write_turn(execute: Execute, turn: TurnWrite, event_key: str | None, state_text: str | None = None) -> None:
     """Run the turn's statements; raises :class:`Aborted` (so the caller rolls back) on a duplicate
     event or a session that moved on since it was read."""
-    for statement in turn_statements(turn, event_key):
+    for statement in turn_statements(turn, event_key, state_text):
         changed = execute(statement.sql, statement.params).rowcount
         if statement.must_change_one_row is not None and changed != 1:
             raise Aborted(statement.must_change_one_row)
 
 
-def _session_statement(turn: TurnWrite, at: str) -> Statement:
+def _session_statement(turn: TurnWrite, at: str, state_text: str | None) -> Statement:
     """Write the state only if the row is still at the version the step started from."""
     if turn.expected_version is None:
         state = turn.state or SessionState()
         return Statement(
             "INSERT INTO sessions (user_key, scope, state, schema_version, updated_at, version) "
             "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (user_key, scope) DO NOTHING",
-            (turn.user_key, turn.scope, state.model_dump_json(), state.schema_version, at), Commit.conflict)
+            (turn.user_key, turn.scope, state_text or state_json(state), state.schema_version, at),
+            Commit.conflict)
     if turn.state is None:  # the state stays; the version still moves, so the turn is ordered
         return Statement(
             "UPDATE sessions SET version = version + 1 WHERE user_key = ? AND scope = ? AND version = ?",
@@ -312,7 +400,7 @@ def _session_statement(turn: TurnWrite, at: str) -> Statement:
     return Statement(
         "UPDATE sessions SET state = ?, schema_version = ?, updated_at = ?, version = version + 1 "
         "WHERE user_key = ? AND scope = ? AND version = ?",
-        (turn.state.model_dump_json(), turn.state.schema_version, at, turn.user_key, turn.scope,
+        (state_text or state_json(turn.state), turn.state.schema_version, at, turn.user_key, turn.scope,
          turn.expected_version), Commit.conflict)
 
 
@@ -321,7 +409,7 @@ def append_statements(turn: TurnWrite, at: str) -> list[Statement]:
     statements = [Statement(
         "INSERT INTO turns (user_key, scope, at, text_in, choice_in, replies) VALUES (?, ?, ?, ?, ?, ?)",
         (turn.user_key, turn.scope, at, turn.text_in, turn.choice_in,
-         _replies_adapter.dump_json(turn.replies, exclude_defaults=True).decode()))]
+         _replies_serializer.to_json(turn.replies, exclude_defaults=True).decode()))]
     for record in turn.records:
         statements.append(Statement(
             "INSERT INTO records (user_key, kind, key, data, at) VALUES (?, ?, ?, ?, ?)",

@@ -32,6 +32,7 @@ from bot.storage.common import (
     IDENTITY_TABLES,
     Aborted,
     Closing,
+    KeptStates,
     LoadedSession,
     TurnWrite,
     UserData,
@@ -44,6 +45,7 @@ from bot.storage.common import (
     stale_events,
     timestamp,
     turn_statements,
+    written_state,
 )
 from bot.storage.protocol import POSTGRES, Commit, Rows
 from bot.storage.store import EVENT_RETENTION, PRUNE_INTERVAL_SECONDS, RETENTION_BATCH, StoreError
@@ -178,6 +180,7 @@ class PostgresStore(Closing):
         self.timeout = timeout
         self.application_name = application_name  # how the server lists this store's connections
         self._local = threading.local()
+        self._kept = KeptStates()
         self._pool = ConnectionPool(
             url, min_size=1, max_size=pool_size, timeout=timeout, open=False, name="offer-coach",
             kwargs={"autocommit": True, "application_name": application_name},
@@ -329,12 +332,14 @@ class PostgresStore(Closing):
 
     def load_session(self, user_key: str, scope: str) -> LoadedSession:
         """One SELECT, its own transaction: a single round trip."""
-        return self._run(lambda tx: read_session(tx.execute, user_key, scope), isolation=None)
+        return self._run(lambda tx: read_session(tx.execute, user_key, scope, kept=self._kept), isolation=None)
 
     def commit_turn(self, turn: TurnWrite, *, event_key: str | None = None) -> Commit:
         """The turn's statements sent together in a pipeline (one round trip), then COMMIT or, on a
-        duplicate event or a moved-on session, ROLLBACK: two round trips for the whole write."""
-        statements = turn_statements(turn, event_key)
+        duplicate event or a moved-on session, ROLLBACK: two round trips for the whole write. The
+        turn's state is the store's afterwards (see :class:`~bot.storage.common.KeptStates`)."""
+        written = written_state(turn)
+        statements = turn_statements(turn, event_key, written[0] if written else None)
 
         def pipelined(tx: _Tx) -> Commit:
             with tx.conn.pipeline():
@@ -345,9 +350,12 @@ class PostgresStore(Closing):
             return Commit.saved
 
         try:
-            return self._run(pipelined)
+            result = self._run(pipelined)
         except Aborted as aborted:
             return aborted.result
+        if written is not None:
+            self._kept.keep(turn.user_key, turn.scope, *written)
+        return result
 
     def claim_event(self, event_key: str, at: datetime | str) -> bool:
         """Record a processed event inside the current transaction; False for a repeat."""
@@ -364,6 +372,7 @@ class PostgresStore(Closing):
 
     def forget_user(self, user_key: str) -> int:
         """Delete or clear every row that names the user (see common.USER_COLUMNS)."""
+        self._kept.drop(user_key)
         return self._run(lambda tx: forget_rows(tx.execute, user_key, _tables(tx)))
 
     def user_mentions(self, user_key: str) -> dict[str, list[dict[str, Any]]]:

@@ -91,7 +91,11 @@ class CoachStore(Protocol):
 
     def commit_turn(self, turn: TurnWrite, *, event_key: str | None = None) -> Commit:
         """In one short transaction: claim the event, check the session is still at the version
-        it was read at, write the state, append the turn, insert the records."""
+        it was read at, write the state, append the turn, insert the records.
+
+        The turn's state is handed over: the store may keep the object and give it back from the
+        session's next :meth:`load_session` instead of parsing the JSON it wrote, so the caller
+        must not change it after this call."""
         ...
 
     # --- a user's data, housekeeping --------------------------------------------------------

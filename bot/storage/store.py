@@ -43,6 +43,7 @@ from bot.storage.common import (
     USER_COLUMNS,
     Aborted,
     Closing,
+    KeptStates,
     LoadedSession,
     StoredRecord,
     StoredSession,
@@ -59,6 +60,7 @@ from bot.storage.common import (
     read_user_data,
     timestamp,
     write_turn,
+    written_state,
 )
 from bot.storage.protocol import SQLITE, Commit, Rows, StoreError
 
@@ -241,6 +243,7 @@ class Store(Closing):
         self._lock = threading.RLock()
         self._maintenance: _Maintenance | None = None
         self._commits_since_checkpoint = 0
+        self._kept = KeptStates()
         is_memory = self.path == MEMORY
         if not is_memory:
             _prepare_folder(self.path)
@@ -420,15 +423,19 @@ class Store(Closing):
         """The stored state and its version, or a fresh one; never raises on bad stored data (the
         state is reported as stale and the turn's commit archives it)."""
         with self._lock:
-            return read_session(self.conn.execute, user_key, scope)
+            return read_session(self.conn.execute, user_key, scope, kept=self._kept)
 
     def commit_turn(self, turn: TurnWrite, *, event_key: str | None = None) -> Commit:
-        """Claim the event, check the session version, write the turn: one short BEGIN IMMEDIATE."""
+        """Claim the event, check the session version, write the turn: one short BEGIN IMMEDIATE.
+        The turn's state is the store's afterwards (see :class:`~bot.storage.common.KeptStates`)."""
+        written = written_state(turn)
         try:
             with self.transaction():
-                write_turn(self.conn.execute, turn, event_key)
+                write_turn(self.conn.execute, turn, event_key, written[0] if written else None)
         except Aborted as aborted:
             return aborted.result
+        if written is not None:
+            self._kept.keep(turn.user_key, turn.scope, *written)
         return Commit.saved
 
     def save_turn(self, turn: TurnWrite) -> None:
@@ -487,6 +494,7 @@ class Store(Closing):
         Afterwards the WAL is checkpointed and truncated, so the words are not left in the ``-wal``
         file either (secure_delete already overwrote them in the main file).
         """
+        self._kept.drop(user_key)
         with self.transaction():
             changed = forget_rows(self.conn.execute, user_key, self._tables())
         if changed and self.path != MEMORY:

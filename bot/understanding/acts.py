@@ -102,6 +102,8 @@ class Context(BaseModel):
     last_move: Literal["offer", "question", "refusal", "summary"] | None = None
     # the offer as it stands, perk -> amount in the perk's unit: "I'll take the 118k" names it, asks nothing new
     offer: dict[str, float | str] = Field(default_factory=dict)  # a title is a word
+    # the perks the counterpart's last turn gave ground on: "Good. Now the leave" right after it takes that move
+    conceded: list[str] = Field(default_factory=list)
 
 
 class Reader(Protocol):

@@ -153,11 +153,13 @@ NOT_TYPOS = frozenset(
 )
 
 ACKNOWLEDGED = re.compile(
-    r"\W*(?:noted|got it|i see|understood|gotcha|thanks for (?:the|that)|that'?s helpful|i understand|no worries|"
+    r"\W*(?:noted|got it|i see|i saw|i know|i noticed|understood|gotcha|thanks for (?:the|that)|that'?s helpful|"
+    r"i understand|no worries|"
     r"makes sense)\b"
 )
 # before a yes: "ugh fine", "omg yes", "whoa ok"
-INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay"})
+INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", "ooh", "whoa", "wow", "yay",
+                           "whatever"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
      "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
@@ -447,7 +449,7 @@ ACCEPT = _cue(
     r"(?<!how )(?<!if )(?<!whether )(?:this|it) works|(?:would|will) work (?:well|great|fine|nicely|perfectly)|"
     r"(?:i'?m|i am) (?:quite |very |perfectly )?comfortable with (?:the|that|this|it|[$€£₪]?\d)|"
     r"let'?s do (?:it|this|that)|let'?s go with|i'?m in|we'?re (?:all )?in(?=\W*$|[.!,])|"
-    r"count me in|i'?ll take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
+    r"count me in|i'?ll take it|i will take it|i take it(?=\W*(?:$|[.!]))|i'll sign|"
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
@@ -468,9 +470,11 @@ ACCEPT = _cue(
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
-    r"(?:is|are) (?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
-    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay),?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|cool|good)\b"
+    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
+    r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
+    r"cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
+    r"|\bbut (?:whatever|fine)(?=\s*(?:[.!]|$))"  # "4% is stingy but whatever.": grudgingly taken
     r"|^\W*(?:sweet|awesome|lovely|brilliant)(?=\s*(?:[^\w\s]|$))"  # "sweet, can u email it?", not "awesome team"
     r"|^\W*(?:ok(?:ay)?|ok+|k|fine|sure|yes+|yep|yeah+|yeh|yea|ya|yup|alright|cool|great|good|ack|done)\b"
     r"(?!\s+(?:but|if|morning|afternoon|evening|day|news|question|point|to|so|counter|hear)\b)"
@@ -478,7 +482,8 @@ ACCEPT = _cue(
 ACCEPT_BLOCK = re.compile(
     r"\b(?:in return|in exchange|(?:accept|take) (?:a )?(?:less|lower|smaller|fewer)|but|if|unless|as long as|"
     r"provided|only if|on condition|not|no way|can'?t(?! wait)|cannot(?! wait)|won'?t|"
-    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly))|"
+    r"no deal|does|(?:would|will)(?! work (?:well|great|fine|nicely|perfectly)| be (?:glad|happy|pleased|delighted|"
+    r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
     r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
@@ -496,6 +501,7 @@ REJECT = _cue(
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
     r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
+    r"(?:under|below) the market|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
     r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
@@ -508,8 +514,8 @@ REJECT = _cue(
     r"top of (?:the|our) (?:band|range)|"
     r"as far as (?:i|we) can go|(?:is|'s) the most (?:we|i) can|the most (?:i|we) can (?:do|offer|give)|"
     r"too much|not sustainable|tops? out|(?:is|are) firm|"
-    r"there'?s no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
-    r"there is no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need)\b)|"
+    r"there'?s no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need|new)\b)|"
+    r"there is no(?! (?:misunderstanding|doubt|confusion|rush|hurry|problem|issue|need|new)\b)|"
     r"are (?:you|u) serious|a stretch|"
     r"(?:isn'?t|not|aren'?t) competitive|(?:have to|must|need to|going to|gonna) say no|say no to|"
     r"(?:under|below) what i (?:hoped|expected|wanted|was hoping)|"
@@ -525,7 +531,10 @@ REJECT = _cue(
     r"i'?m afraid not|unfortunately (?:not|no|we can'?t|that'?s)|not in (?:the|our) budget|"
     r"beyond (?:our|the) budget|over (?:our|the) budget|budget (?:doesn'?t|does not|won'?t) allow|"
     r"i (?:must|have to|need to) say no|i'?m going to say no|i say no|no thanks|no thank you|"
-    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|far from|a bit low|quite low|rather low|"
+    r"disappointed|disappointing|not (?:quite )?(?:what i|where i)|"
+    # "far from what I need", not "far from my home"
+    r"far from(?! (?:my |our |the )?(?:home|house|place|flat|apartment|office|city|centre|center|family|here|where))|"
+    r"a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
     r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so |way |far |much )?"
     r"(?:tough|rough|light|difficult|a problem|"
@@ -536,6 +545,9 @@ REJECT = _cue(
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
     r"|,\s*no\W*$|^not for\b"
+    # "€30?? No.", "Wait, no. We agreed…": a bare no as its own sentence
+    r"|(?:^|[.!?]\s+)(?:(?:wait|hang on|hold on|hmm|um|uh|ugh|sorry|lol|well|honestly),?\s+)?(?:no|nope|nah)"
+    r"\s*[.!]+(?:\s|$)"
 )
 # Refusals in everyday words ("base still low", "no 401k match at all?", "that's a pay cut"), gated apart from REJECT.
 REFUSAL_WORDS = _cue(
@@ -745,7 +757,8 @@ COMPETING = _cue(
     r"put \S+ on the table)|"
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
-    r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|made a counter|put \S+ on the table)|"
+    r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"
+    r"put \S+ on the table)|"
     r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
     r"approached by|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
@@ -758,6 +771,9 @@ COMPETING = _cue(
     r"(?:received|got|have|hold) a (?:written |verbal |firm |formal )offer|"
     r"(?:they|companies|company|firms?) (?:have |has )?quoted me)\b"
 )
+# "I told the other company no": a rival offer turned down is no longer leverage
+RIVAL_TURNED_DOWN = re.compile(r"\b(?:told|turned down|declined|said no to) (?:the other|the rival|another|that other)"
+                               r" (?:company|firm|offer|employer|one)\b")
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
     r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|substitute for|in lieu of|"
@@ -819,7 +835,8 @@ REQUEST_TIME = _cue(
     r"(?:a |some |a few |few |a couple (?:of )?|two |three |\d+ )?(?:more )?(?:days?|time|weeks?) "
     r"(?:for (?:think|thinking|reflection|reflecting)|before (?:i|we) (?:give|decide|answer|respond|get back|"
     r"make (?:a|my|the|our) (?:final )?decision))|"
-    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision)|"
+    r"(?<=\w )before (?:i|we) (?:decide|make (?:a|my|the|our) (?:final )?decision|say yes)|"
+    r"(?:look|read|go) (?:it |this |that |them |everything )?over (?:tonight|tomorrow|this weekend|over the weekend)|"
     r"once (?:i'?ve|i have|we'?ve|we have) (?:reviewed|thought|considered|had (?:a |some )?(?:chance|time|look)))\b"
 )
 REQUEST_WRITING = _cue(
@@ -988,7 +1005,10 @@ WRITING_ASKED = re.compile(
     r"write (?:it|that|this)|confirm|i'?d (?:like|want|need|love|appreciate)|i would (?:like|appreciate)|"
     r"i (?:want|need)|let'?s get|update|once i (?:see|get|receive)|when can i (?:get|see|expect)|spelled out|"
     r"look forward to (?:receiving|seeing|getting)|grateful|appreciate|possible to (?:receive|get|have)|"
-    r"written (?:commitment|guarantee|agreement))\b"
+    r"written (?:commitment|guarantee|agreement)|put the [^.!?]{1,30}? in(?:to)? (?:the |my |an? )?(?:offer )?"
+    r"(?:letter|contract|writing)|"
+    r"(?:sign|accept)\w*(?: it| this| the offer)? (?:when|as soon as) i (?:see|get|receive|have)|"
+    r"would be (?:super |really |very |so )?(?:helpful|great|nice|appreciated))\b"
 )
 NOT_WRITING_ASKED = re.compile(
     r"\b(?:(?:this|my) e-?mail|i(?: am|'m) writing|(?:in|per|from) your (?:e-?mail|letter))\b"
@@ -1103,7 +1123,8 @@ TIME_AMOUNT_AFTER = re.compile(
     r"^\s*(?:low\b|late\b|much\b|many\b|minutes?\b|running\b|in a row\b|each way\b|(?:of )?commut|"
     r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
     r"of (?:my |the )?(?:quota|target|plan)\b|of (?:[a-z-]+ ){0,2}experience\b|"
-    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look)|"
+    r"to (?:think|decide|consider|reflect|review|discuss|talk|sleep|mull|get back|respond|answer|look|read|go over|"
+    r"go through)|"
     r"or so to|before (?:i|we) (?:decide|sign|accept|answer|give|respond|get back|make)|for (?:think|thinking)\b|"
     r"of (?:experience|thinking)|experience|yoe|"
     r"in (?:the|this) (?:industry|field|role)|ago|old|(?:years? )?(?:of )?experience|"
@@ -1699,7 +1720,7 @@ ULTIMATUM = _cue(
     r"(?<!not a )(?<!n't a )(?<!no )deal-?breaker|"
     r"(?:if|unless) .{1,50}(?:i'?ll|i will|i'?d|i would) (?:have to |need to |be forced to )?(?:walk|decline|pass|"
     r"go elsewhere|take the other|withdraw)|anything (?:less|lower|below|under)[^.!?]{0,30}(?:i|we)(?:'ll| will)? "
-    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im|i am|we'?re|we are) (?:done|out|walking)|"
+    r"(?:walk|withdraw|decline|pass)|or (?:i'?m|im|i am|we'?re|we are) (?:done|out|walking)(?: here)?|"
     r"non-?negotiable|not negotiable for me|bottom line|or i walk|or i stay|or no (?:deal|move|go)|"
     r"(?:this|that) is final|that'?s final|final(?=\W*$)|otherwise,? it (?:won'?t|will not|doesn'?t) work|"
     r"^\W*final\b|my final (?:position|word|number)|"
@@ -1762,9 +1783,45 @@ LOWERED_TO_AFTER = re.compile(r"\s+(?:down )?to (?:about |around |like |maybe )?
 # A first sentence that only thanks ("Great, thank you.", "ok thanks!"): a courtesy before what comes next
 BARE_THANKS = re.compile(r"^\W*(?:(?:great|good|ok(?:ay)?|perfect|sure|lovely)\W+)?(?:thanks|thank you|ty)\W*[.!]\s")
 # "no, I don't need to talk it over": the "no" turns down more time, it refuses no term
-NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|do not|won'?t) need (?:to|more|any|the)\b")
+NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|dont|do not|won'?t) (?:need (?:to|more|any|the)|want (?:to )?"
+                           r"change|mean)\b")
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
+# A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
+# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you."): the move is taken.
+# Bare thanks ("Thank you, Maya.") are a courtesy, not an approval.
+MOVE_APPROVED_FIRST = re.compile(
+    r"^\W*(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
+    r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
+    r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
+    r"amazing|awesome)(?: news)?)"
+    r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
+)
+# "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
+FIGURE_TAKEN_FIRST = re.compile(
+    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
+    r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
+)
+# A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):
+# right after the recruiter gave ground, it takes that move (docs/labelling.md, Context)
+_THANKS_UNIT = (
+    r"(?:thanks|thank (?:you|u)|ty|many thanks|(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this))?|"
+    r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
+    r"(?:helpful|generous|kind|great|the best)(?: (?:of you|news))?)"
+    r"(?:\W+(?:so |very )?much)?"
+)
+THANKS_ONLY = re.compile(
+    r"^\W*(?:(?:oh|wow|omg|ah+|ok(?:ay)?|great|amazing|super|lovely|wonderful|perfect|sweet)\W+)*" + _THANKS_UNIT
+    + r"(?:,? (?!(?:i|that|this|so|for)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*[^\w]*$"
+)
+# Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
+# for the offer itself, the recruiter's time or an explanation
+THANKED_FOR_THE_MOVE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
+    r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
+    r"[^.!?]*[.!]+(?:\s|$)"
+)
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(
     r"\s+(?:is|'s|sounds|seems|looks)\s+(?:(?:def(?:initely)?|really|very|much|way|so|totally|more than|a lot)\s+)?"
@@ -1812,12 +1869,25 @@ PLEASED_ACCEPT = _cue(
     r"accepted" + _NOT_ANOTHER + r")\b"
 )
 
+# A refusal word the user asks about their own ask or the offer: "or is that too much", "there's no review?"
+DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
+NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
+
+# "4 days remote, not 3": the figure replaced, said right after the one wanted
+NOT_THAT_FIGURE = re.compile(r",\s*not\s+[$€£₪]?\d")
+
+# "we talked it through and we're in", "I slept on it and we're good": thinking done before the yes
+DELIBERATED_BEFORE = re.compile(r"\b(?:talked|thought|slept|discussed|mulled|went|looked|chatted|spoke)\b"
+                                r"[^.!?,]{0,30}$")
+
 # A deadline someone else set, said as information.
 DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
     r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
-    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from)\b"
+    r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
+    r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
+    r"(?:an? |my )?(?:answer|decision|reply|response))\b"
 )
 # A promise with a time in it ("so I can sign it by Friday", "I can start by Monday") asks for no time
 COMMITS_BY = re.compile(r"\b(?:sign|signing|confirm|start|join|accept)\b(?:\s+(?:it|this|that|them|the \w+))?\s*$|"

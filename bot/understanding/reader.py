@@ -194,6 +194,7 @@ class Understander:
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
+        acts = _takes_the_move(low, acts, terms, signals, context)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
@@ -417,11 +418,10 @@ class Understander:
         ultimatum = _meant(cues.ULTIMATUM, low) if cues.ULTIMATUM in may else None
         if ultimatum:
             signals.append(Signal.ultimatum)  # all or nothing is coached, not read as walking out
-            if Act.reject in acts and all(ultimatum.start() <= r.start() < ultimatum.end()
-                                          for r in cues.REJECT.finditer(low)):
+            if Act.reject in acts and all(_within_an_ultimatum(low, r) for r in cues.REJECT.finditer(low)):
                 acts.discard(Act.reject)  # "no severance, no deal" demands severance; it refuses nothing
         elif _at(cues.QUIT_ALONE, low, may) or (_found(cues.QUIT, low, may) and (
-                Act.accept not in acts or _walks_out_after_a_yes(low))):
+                Act.accept not in acts or _walks_out_after_a_yes(low)) and not _forgets_one_point(low, acts)):
             acts.add(Act.quit)
             acts.discard(Act.accept)
         # without a sentence end in it, the message is one sentence: no need to split it
@@ -1822,10 +1822,36 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "I cannot go under 38 thousand" states a floor: a proposal
             if refusal.group(0) == "off the table" and "take" in low[max(0, refusal.start() - 50) : refusal.start()]:
                 continue  # "I'll take the bonus off the table" gives it up
-            if "need" in low and cues.NO_NEED_AFTER.match(low, refusal.end()):
+            if ("need" in low or "want" in low or "mean" in low) and cues.NO_NEED_AFTER.match(low, refusal.end()):
                 continue  # "no, I don't need to talk it over" turns down more time
+            if _asked_not_refused(low, refusal):
+                continue  # "maybe 43? or is that too much", "there's no review?" ask; they refuse nothing
             return True
     return False
+
+
+def _within_an_ultimatum(low: str, refusal: re.Match[str]) -> bool:
+    """A refusal cue that is part of an all-or-nothing demand: "no severance, no deal", "flexible hours are
+    non-negotiable" demand what they name; they refuse nothing."""
+    return any(u.start() < refusal.end() and refusal.start() < u.end() for u in cues.ULTIMATUM.finditer(low))
+
+
+def _forgets_one_point(low: str, acts: set[Act]) -> bool:
+    """ "Forget it then. Put $158k and the $15k sign-on in writing and I will sign": dropping one point while asking
+    for the paperwork (or saying they will sign) goes on with the talks; it walks away from nothing."""
+    quits = [q.group(0) for q in cues.QUIT.finditer(low)]
+    return bool(quits) and all(q.startswith("forget") for q in quits) and (
+        Act.request_writing in acts or cues.ACCEPT_IN_WORDS.search(low) is not None)
+
+
+def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
+    """A refusal cue the user puts as a question about their own ask or the offer: "or is that too much",
+    "there's no review?"."""
+    word = refusal.group(0)
+    if word.startswith("there"):
+        return cues.NO_SUCH_ASKED.match(low, refusal.start()) is not None
+    return (word == "too much" or word.startswith("too ")) and cues.DOUBT_ASKED_BEFORE.search(
+        low, max(0, refusal.start() - 24), refusal.start()) is not None
 
 
 def _name_then_hello(low: str) -> bool:
@@ -1847,7 +1873,9 @@ def _cue_acts(low: str, may: MayMatch) -> set[Act]:
     if _found(cues.ENTHUSIASM, low, may) or _found(cues.KEEN_WORDS, low, may):
         acts.add(Act.enthusiasm)
     if _found(cues.COMPETING, low, may) and not _found(cues.ASKS_ABOUT_OFFERS, low, may) and any(
-            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)):
+            _a_rival_offer(low, rival) for rival in cues.COMPETING.finditer(low)) and not (
+            ("told" in low or "turned down" in low or "declined" in low or "said no" in low)
+            and cues.RIVAL_TURNED_DOWN.search(low)):  # "I told the other company no. I accept."
         acts.add(Act.competing_offer)
     if _found(cues.TRADE, low, may) and not _found(cues.LOSS_FROM_LEAVING, low, may):
         acts.add(Act.trade_off)  # "I'm giving up a bonus by leaving" is a reason, not an offer
@@ -2011,6 +2039,8 @@ def _blocks_near(low: str, accept: re.Match[str], start: int, end: int) -> set[s
                 accept.start() <= block.start() < accept.end()
                 or (block.start() >= accept.end() and low.endswith("and ", 0, block.start()))):
             continue
+        if word == "and we" and cues.DELIBERATED_BEFORE.search(low, max(0, block.start() - 40), block.start()):
+            continue  # "we talked it through and we're in": a decision after thinking it over, no condition
         found.add(word)
     return found
 
@@ -2305,6 +2335,27 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     return False
 
 
+def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
+                    ) -> list[Act]:
+    """Right after the recruiter gave ground, a first sentence that only approves ("Good. Now the leave…", "That's
+    great. Is there room on the sign-on?"), thanks for what was given or says yes to the figure just given ("Fine,
+    €78k. But…") takes that move (docs/labelling.md: agreeing to one perk while still negotiating others is accept +
+    propose); the rest of the message is read as it is."""
+    if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
+            or Signal.ultimatum in signals):
+        return acts
+    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None and not terms and len(low) < 80:
+        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
+    if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
+        given = {perk: context.offer.get(perk) for perk in context.conceded}
+        if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
+            first = cues.FIGURE_TAKEN_FIRST.match(low)
+    if first is None or cues.BUT.search(first.group(0)):
+        return acts
+    return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+
+
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
     """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table: the figure the
     offer already has, settled for on a condition that asks for another perk, is offered up in the trade
@@ -2504,7 +2555,7 @@ def _walks_out_after_a_yes(low: str) -> bool:
 
 def _an_opener(words: list[str]) -> bool:
     """ "ok", "oh ok", "ugh fine": a yes the message opens with, perhaps after an interjection."""
-    words = [w.strip(",") for w in words]
+    words = [w.strip(",.") for w in words]
     return (len(words) == 1 and words[0] in cues.OPENERS) or (
         len(words) == 2 and words[0] in cues.INTERJECTIONS and words[1] in cues.OPENERS)
 
@@ -2525,8 +2576,10 @@ def _accepted(
              for t, slot in zip(terms, slots, strict=True)]
     if (accepting and "?" not in low and not _found(cues.ASKING, low, may) and not _at(cues.ACCEPT_ON_TERM, low, may)
             and not one_term and cues.BUT.search(low) is None):  # "the bonus is fine, but the base…" takes one
-        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken
-        return [t.model_copy(update={"role": "current"}) if taken else t for t, taken in zip(terms, asked, strict=True)]
+        # "Fine. 160, 10k, 4 days. Deal.": nothing asked anywhere, so every figure is the offer taken; one said
+        # against the figure it replaces ("fine, 12.5k. and 4 days remote, not 3.") is still asked for
+        return [t.model_copy(update={"role": "current"}) if taken and not _said_instead(low, slot) else t
+                for t, slot, taken in zip(terms, slots, asked, strict=True)]
     cuts = [0, *(m.end() for m in cues.ACCEPT_SPAN_CUT.finditer(low)), len(low) + 1]
     accepted = []
     for term, slot, may_take in zip(terms, slots, asked, strict=True):
@@ -2538,6 +2591,12 @@ def _accepted(
                 term = term.model_copy(update={"role": "current"})
         accepted.append(term)
     return accepted
+
+
+def _said_instead(low: str, slot: _Slot) -> bool:
+    """ "4 days remote, not 3": a figure said against the one it replaces, in its own clause, is a counter."""
+    _, end = _sentence_span(low, slot.start)
+    return cues.NOT_THAT_FIGURE.search(low, slot.start, end) is not None
 
 
 def _conditional(low: str, position: int) -> bool:

@@ -322,3 +322,17 @@ def test_a_figure_far_under_the_market_for_a_perk_is_not_held_against_the_user(r
     state, turn = run(rita, market, stray)
     assert not state.discredited and not turn.doubted
     assert "$20,000" not in " ".join(turn.lines) and "$40,000" not in " ".join(turn.lines)
+
+
+def test_what_the_team_comes_back_with_never_undercuts_a_figure_the_recruiter_already_offered(
+        rita: Counterpart) -> None:
+    # "Let me check" on 12k of sign-on, then severance's alternative puts 20k of sign-on on the table in the
+    # same breath: the team's answer must not take the offer back down to 12k on the next turn.
+    state, turn = run(rita, said(Act.propose, Act.justify, terms=(ask("sign_on_bonus", 12_000, "money"),
+                                                                 ask("severance", 3, "months"))))
+    assert state.offer["sign_on_bonus"].current == 20_000, turn.lines
+    state, turn = run(rita, said(Act.propose, Act.justify, terms=(ask("sign_on_bonus", 12_000, "money"),
+                                                                 ask("severance", 3, "months"))),
+                      said(Act.enthusiasm))
+    assert state.offer["sign_on_bonus"].current == 20_000
+    assert not any("$12,000" in line for line in turn.lines), turn.lines

@@ -117,9 +117,24 @@ def _spellings(amount: float) -> set[str]:
     return forms
 
 
+def _facts_told(scenario: Any) -> list[str]:
+    """What the recruiter says when asked about the offer: told to the candidate like the brief."""
+    abouts = [sheet.about for sheet in scenario.perks.values() if sheet.about is not None]
+    texts = [str(value) for about in [scenario.pay, *abouts] if about is not None
+             for value in about.model_dump().values() if isinstance(value, str)]
+    return texts
+
+
+def test_every_shipped_scenario_can_answer_what_its_pay_is_and_what_its_perks_are(books):
+    for scenario in books.scenarios.values():
+        assert scenario.pay is not None and scenario.pay.basis == "gross" and scenario.pay.payments, scenario.key
+        described = [key for key, sheet in scenario.perks.items() if sheet.about is not None]
+        assert len(described) >= 5, scenario.key
+
+
 def test_what_the_candidate_is_told_never_gives_away_a_money_limit(books):
     for scenario in books.scenarios.values():
-        told = " ".join([scenario.summary, scenario.brief, scenario.persona.greeting])
+        told = " ".join([scenario.summary, scenario.brief, scenario.persona.greeting, *_facts_told(scenario)])
         for perk_key, sheet in scenario.perks.items():
             if books.perks[perk_key].unit is not Unit.money or sheet.fixed or sheet.limit < 1000:
                 continue
@@ -196,6 +211,36 @@ def test_schema_problems_name_the_field_path_and_reason(tmp_path):
     fields = {field: reason for _, field, reason in found}
     assert "patience" in fields and "'lots'" in fields["patience"]
     assert "perks.pto.limit" in fields and "line" in fields["perks.pto.limit"]
+
+
+def test_facts_about_the_offer_that_cannot_be_true_name_the_file_the_field_and_why(tmp_path):
+    scenario = shipped_scenario("berlin_scaleup_eur")
+    scenario["key"] = "team_berlin"
+    scenario["pay"] = {"basis": "before tax", "payments": 0}
+    scenario["perks"]["base_salary"]["about"] = {"basis": "gross"}  # said once, under pay:
+    scenario["perks"]["pto"]["about"] = {"basis": "net", "vested": "never"}  # days are neither; no such fact
+    scenario["perks"]["equipment"]["about"] = {"period": "year"}  # a one-off budget in the perk catalogue
+    scenario["perks"]["professional_development"]["about"] = {"period": "fortnight", "note": ""}
+    write_yaml(tmp_path / "scenarios" / "team_berlin.yaml", scenario)
+    found = problems_of(tmp_path)
+    assert {name for name, _, _ in found} == {"team_berlin.yaml"}
+    fields = {field: reason for _, field, reason in found}
+    assert "'gross' or 'net'" in fields["pay.basis"] and "line" in fields["pay.basis"]
+    assert "greater than or equal to 1" in fields["pay.payments"]
+    assert fields["perks.pto.about.vested"].startswith("unknown field")
+    assert "'year', 'month', 'week' or 'one_off'" in fields["perks.professional_development.about.period"]
+    assert "at least 3 characters" in fields["perks.professional_development.about.note"]
+    # the model is valid until its cross-checks: run them on a copy with only those mistakes
+    scenario["pay"] = {"basis": "gross", "payments": 12}
+    del scenario["perks"]["pto"]["about"]["vested"]
+    del scenario["perks"]["professional_development"]["about"]
+    write_yaml(tmp_path / "scenarios" / "team_berlin.yaml", scenario)
+    fields = {field: reason for _, field, reason in problems_of(tmp_path)}
+    assert fields == {
+        "perks.base_salary.about.basis": "say it once for the whole pay, in `pay: {basis: ...}`",
+        "perks.pto.about.basis": "only money is gross, net or guaranteed; Paid time off is counted in days",
+        "perks.equipment.about.period": "year contradicts the perk catalogue: Equipment is a one-off sum",
+    }
 
 
 def test_cross_checks_report_unknown_perks_and_limits_on_the_wrong_side(tmp_path):

@@ -47,3 +47,18 @@ def test_buttons_pressed_between_lines_are_replayed_but_not_scored(tmp_path: Pat
     assert result.turns == 2
     # the practice went on after "Keep negotiating", so the last ask was read in a live practice
     assert result.right == 2, result.misses
+
+
+def test_a_turn_read_as_the_second_labeller_read_it_counts_for_either_but_not_for_the_first(tmp_path: Path) -> None:
+    file = tmp_path / "p.json"
+    main(["start", str(file), "--scenario", "below_target_review", "--persona", "skilled", "--id", "p1"])
+    main(["say", str(file), "Could base be 92k?", "--acts", "propose", "--term", "base_salary:92000:money:ask"])
+    practice = json.loads(file.read_text())
+    # the first labeller (wrongly) heard a question about pay; a second labeller heard the ask the reader hears
+    first = {**practice, "turns": [{**practice["turns"][0], "acts": [],
+                                    "terms": [{"perk": "base_salary", "amount": None, "role": "question"}]}]}
+    second = {"p1": blind.spoken(practice)}
+    result = blind.score_practices([first], blind.play_in_harness, second)
+    assert (result.right, result.right_either, result.second_turns) == (0, 1, 1)
+    alone = blind.score_practices([first], blind.play_in_harness)
+    assert (alone.right_either, alone.second_turns) == (0, 0)
