@@ -204,7 +204,7 @@ class Counterpart:
 
     def _asks(self, said: Understanding, asked_about: list[str]) -> list[Term]:
         # a perk asked about for information is answered with its facts (_answer_questions), not as an ask
-        asks = [t for t in said.terms if self._is_ask(t, said) and not (t.perk in asked_about and (
+        asks = [_priced(t, said) for t in said.terms if self._is_ask(t, said) and not (t.perk in asked_about and (
             t.role == "question" or self._only_named_in_a_question(t, said)))]
         if any(t.amount is not None for t in asks):
             # Beside a concrete ask, a perk named without a number is context ("visiting family takes a
@@ -1028,6 +1028,18 @@ _OFFER_WORDS = ("offer", "package", "so far", "where are we", "on the table", "e
 def _about_the_offer(text: str) -> bool:
     low = text.lower()
     return any(word in low for word in _OFFER_WORDS)
+
+
+def _priced(term: Term, said: Understanding) -> Term:
+    """ "parking runs ₪700 a month, could you cover it?", "another company offered ₪41,000, could you match that?":
+    a perk asked for without a figure beside one figure of its own brought as evidence (a cost, a rival's offer)
+    asks for that figure; a range (the market) or two figures leave it to the user to name one."""
+    if term.amount is not None or term.role != "ask" or term.perk is None:
+        return term
+    priced = [t for t in said.terms if t.perk == term.perk and t.role == "evidence" and t.amount is not None]
+    if len(priced) != 1 or priced[0].range is not None or priced[0].relative or priced[0].doubtful:
+        return term
+    return priced[0].model_copy(update={"role": "ask"})
 
 
 def _asks_for_options(said: Understanding) -> bool:

@@ -197,6 +197,25 @@ MATCH_IT = re.compile(
     r"\b(?:can|could|would|will) (?:you|u|we) (?:\w+ )?(?:match|beat)\s*(?:\?|$)|"  # "…160k, can you match?"
     r"[,.;]\s*(?:match|beat)(?: (?:it|that))?\s*\?"  # "41k elsewhere, match?"
 )
+# "relocating to Berlin", "relocating from Madrid", "relocating my family": the move, not the relocation package
+MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
+CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
+# A request to improve a perk whose only figure is the offer's: "any way to bump the 2k?", "can we chat leave tho? 15
+# days is rough", "could we look at annual leave instead?", "maybe you can give more money for the learning?"
+MORE_ASKED = re.compile(
+    r"\b(?:bump|raise|increase|improve|top up|(?:give|get|add) (?:me |us )?(?:a (?:bit|little) )?more|"
+    r"(?:go|be|make it) (?:a (?:bit|little) )?higher|any way to|"
+    r"(?:can|could) (?:we|you|u) (?:please )?(?:chat|talk|look at|discuss|revisit|reconsider|do better on)|"
+    r"(?:is )?possible (?:some|more|to (?:get|have) more))\b"
+)
+# …unless the sentence takes or thanks for what is offered: "ok on the 20 days, can we talk about base?"
+# "is there room to raise it?" asks where there is room: the perk is asked about (guide, third round)
+TAKEN_IN_SENTENCE = re.compile(
+    r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
+# A figure said to correct the one before it: "no sorry, I meant 22", "meant 23 lol", "I mean €76,000"
+MEANT_BEFORE = re.compile(r"\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
+PLEASE_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+|k\s+)?(?:please|pls|plz)\b")
+MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
 # too often a verb or a fit ("we can match that", "a good match for my skills").
 MATCH_PERCENT_BEFORE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|percent|per cent)\s+(?:employer\s+|company\s+)?$")
@@ -231,7 +250,7 @@ FORFEITED = _cue(r"\b(?:forfeit(?:s|ed|ing)?|walk(?:ing)? away from|(?:leave|lea
 # "parking is ₪700 a month". The group names are perk keys.
 COST_OBJECT = re.compile(
     r"\b(?:(?P<relocation>mov(?:e|ing|ers?)|removals?|temporary housing)|"
-    r"(?P<transportation>parking|ticket|transit|train|bus pass|commut\w*|mileage)|"
+    r"(?P<transportation>parking|\w*ticket|transit|train|bus pass|commut\w*|mileage)|"
     r"(?P<professional_development>courses?|certificat\w*|cert|exams?|conferences?|tuition|classes)|"
     r"(?P<wellness>gym|yoga|therapy)|(?P<equipment>desk|monitor|laptop|chair))\b"
 )
@@ -242,7 +261,8 @@ TOTAL_BEFORE = re.compile(r"\b(?:total(?: of)?|bringing (?:it|the total|that|me)
 LESS_AFTER = re.compile(r"\s+(?:less|lower)\b(?!\s+than)")
 # A figure demanded with a threat after it: "160 or I go with the other offer", "$90k or I walk". The rival named in
 # the threat is why the figure is asked, not what the figure is.
-OR_ELSE_AFTER = re.compile(r"[^.!?;]{0,30}?\bor (?:else )?(?:i|i'?ll|ill|i will|i'?m|i am|we|we'?ll)\b")
+OR_ELSE_AFTER = re.compile(
+    r"[^.!?;]{0,30}?\bor (?:else )?(?:i|i'?ll|ill|i will|i'?m|i am|we|we'?ll|we'?re|nothing|no deal)\b")
 # "if it's not 80k I walk", "unless it's 150": the figure a condition demands is the ask, not the offer refused
 DEMANDED_IN_CONDITION_BEFORE = re.compile(
     r"\b(?:if|unless) (?:it'?s|its|it is|that'?s|that is|the (?:base|salary|offer|number) is)(?: not)? (?:at )?[$€£₪]?$"
@@ -1545,7 +1565,7 @@ PROPOSE_VAGUE = _cue(
 
 # --- the role of a number (ask, evidence, current) ----------------------------------------------
 # A message is cut into clauses at punctuation and at the words that join a reason to an ask.
-ROLE_SPLIT = _cue(r"[;!?\n,()\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
+ROLE_SPLIT = _cue(r"[;!?\n,()\u2026\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoji end a clause in chat
                         r"\.(?=\s|$)|\s[-–—]\s|\b(?:so|since|because|given|but|as|while|whereas|though|"
                         r"and|which|plus|when|if|then|cause|coz|bc)\b")
 # What leads up to a list of the offer as it stands: "to summarise where we are: base $172k, bonus 10%", "the offer
@@ -1595,7 +1615,8 @@ EVIDENCE = _cue(
     r"costs?|cost me|would cost|will cost|spend|spent|paying|pay for|rent|mortgage|tuition|daycare|childcare|"
     r"los(?:e|ing)|leav(?:e|ing) (?:behind|on the table)|forfeit(?:ing)?|walking away from|give up by|"
     r"unvested|colleagues?|friends?|ppl|people (?:i know|in)|others|everyone|most (?:companies|firms|people)|"
-    r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|data|report|reports|"
+    r"(?:i'?ve|i have) (?:seen|heard|read)|i (?:saw|heard|read)|based on|according to|"
+    r"data(?! (?:engineer|scien|analy|platform|pipeline))|report|reports|"
     r"recruiters? (?:told|say|said)|postings?|job ads?|listings?|normal|standard|usual(?:ly)?|"
     r"earn|earns|earning|makes|making|get paid|are paid|is paid|quotes?|quoted|estimates?|bill|gone|"
     r"i know (?:get|make|earn|have|are)|(?:that|who) i know|i (?:spoke|talked) (?:to|with)|i'?ve spoken|told me|"
@@ -1612,11 +1633,15 @@ ASKING = _cue(
     r"match(?<!401k match)(?<!\) match)(?<!pension match)(?<!retirement match)(?<!% match)"
     r"(?! (?:of|and|is|was|at|up|feels?|seems?)\b)|"
     r"looking for|hoping for|asking for|aiming|expecting|at least|minimum|min|no less than|somewhere in|"
+    r"(?:the )?lowest i(?:'d| would| can| will)? (?:go|do|accept|take)|"
     r"within (?:that|this|the) range|in that range|closer to|move (?:to|up)|go (?:to|up)|ok(?:ay)? with|"
     r"i'?m (?:asking|looking|hoping|targeting|aiming)|i'?d (?:accept|take|settle|consider|be (?:comfortable|fine|"
     r"ok|okay|open))|i would (?:accept|take|settle|consider|be (?:comfortable|fine|ok|okay|open))|"
     r"(?:would|'d) be (?:fair|reasonable|right|ideal|in line|appropriate)|feels? (?:fair|right)|"
     r"(?:would|'d|will) (?:make me whole|make up for (?:it|that|the \w+)|close the gap|even (?:it|things) out)|"
+    r"(?:would|'d|will) (?:really |certainly |greatly )?(?:help (?:bridge|close|me|cover)|bridge the gap|"
+    r"(?:allow|let|enable) me|"
+    r"make (?:it|this|that|the (?:package|offer|move|numbers?)) work)|i(?:'d| would) (?:like to )?(?:propose|suggest)|"
     r"(?:my|a) (?:floor|bottom line|walk-away) (?:of|is|at)|(?:we|you) (?:can |could )?(?:reach|get to|land at)|"
     r"(?:can|could|would|will) (?:the|your) (?:company|team|department|employer|firm|organi[sz]ation|agency|"
     r"business|school|university|hospital|city|county|state) (?:be able to |\w+ )?"
@@ -1664,15 +1689,15 @@ THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 # A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
 # month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
 COST_STATED_BEFORE = _cue(
-    r"\b(?:is|are|runs?|costs?|comes? to|adds? up to|estimated at|it'?s)\s+"
+    r"\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
 )
 # A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",
 # "the course is $1,500, could you pay for it?"
 COVER_IT_AFTER = re.compile(
-    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:can|could|would|will) (?:you|u|they|the company|we) )?"
-    r"(?:(?:you|u) (?:can|could|would|will) )?"
-    r"(?:cover|pay(?: for)?|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
+    r"[^,.;:?!]{0,12}[,.;:!-]\s*(?:(?:so |and )?(?:(?:can|could|would|will) (?:you|u|they|the company|we)|"
+    r"(?:you|u|they) (?:can|could)) )?"
+    r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
 # Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
@@ -1685,6 +1710,21 @@ WOULD_PAY_FOR = re.compile(
     r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
     r"(?:it|that|this|them|one)\b"
 )
+# A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
+# it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
+PAY_IT_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your |my )?[a-z]+(?: budget| allowance)?)|"
+    r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
+    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
+    r"contribute to|help with)\s+(?:it|that|this|them)\b"
+)
+# …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
+PAY_THE_REQUEST = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
+    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|pick up)\s+(?:the|my|a|an)\b"
+)
+# "it is €58 a month", "that is ₪700", "it costs 1,500": the thing the figure prices was named before "it"
+IT_COSTS_BEFORE = re.compile(r"\b(?:it|that|this)(?:'s| is| was| costs?| runs?| comes to| will cost)\s+\S*\s*$")
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.

@@ -150,10 +150,7 @@ class Understander:
         words = {t[0] for t in tokens}
         mentions = self._find_perks(low, tokens, words, may)
         del mentions[MAX_MENTIONS:]
-        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
-        if "total" in low:
-            amounts = _totals(amounts, low)
-        amounts = self._in_thousands_like_before(amounts, mentions)
+        amounts = self._amounts(low, words, mentions, context)
         taken = bool(mentions or amounts) and _found(cues.TAKING_WORD, low, may) and (
             _takes_a_named_term(low, [m.start for m in mentions] + [a.start for a in amounts])
             or _says_a_term_is_fine(low, mentions, amounts))
@@ -200,6 +197,17 @@ class Understander:
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+
+    def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
+        """The figures of a message that are terms: not inside a perk's name, totals and corrections settled, and
+        short figures read in thousands where the talk has been in thousands."""
+        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        if "total" in low:
+            amounts = _totals(amounts, low)
+        amounts = self._in_thousands_like_before(low, amounts, mentions, context)
+        if "mean" in low and len(amounts) > 1:
+            amounts = _corrected(low, amounts)
+        return amounts
 
     def _what_is_taken(self, low: str, words: set[str], acts: list[Act], terms: list[Term], signals: list[Signal],
                        slots: list[_Slot], context: Context | None, may: MayMatch,
@@ -397,6 +405,12 @@ class Understander:
             # "my commute is 90 minutes", "the commute from X is brutal": the trip itself, a reason, not the allowance
             return bool(cues.COMMUTE_AS_TRIP.match(low, end)) or not cues.COMMUTE_PAID_NEAR.search(
                 low, max(0, start - 20), end + 24)
+        if word == "relocating":
+            # "since I'm relocating from Madrid…, I'd ask for €80k": the move itself, a reason, not the package; what
+            # the move costs ("relocating my family will cost $15k") still names it
+            clause = cues.CLAUSE_AFTER.match(low, end)
+            return bool(cues.MOVING_SOMEWHERE_AFTER.match(low, end)) and not (
+                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0)))
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
@@ -553,7 +567,7 @@ class Understander:
         if len(paired) < len(amounts) and len(has["ask"]) > 0:
             self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
-                           offer=offer)
+                           offer=offer, context=context)
         # Amounts with no perk of their own take one from context or a guess; the one asked for goes
         # first, so in "I'm at 102k now, I'd want 110k" the salary is 110k, not what they earn today.
         order: Iterable[int] = range(len(amounts))  # one amount needs no ordering, so no weighing of its clause
@@ -562,13 +576,11 @@ class Understander:
         slots: list[_Slot] = []
         for ai in order:
             keep, perk = (True, paired.get(ai)) if ai in paired else self._unpaired(reading, ai, context)
+            reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
         _priced_things(low, slots)
-        slots = _with_mentions(slots, mentions)
-        if cues.ASKING in may or " it" in low:  # "…, cover it?" asks without an asking word
-            _ask_beside_evidence(low, slots, mentions, may)
-        return slots
+        return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
                             paired: dict[int, str], context: Context | None) -> None:
@@ -648,7 +660,8 @@ class Understander:
             if (key is None and not mentions) or all(aj != ai for _, aj, _ in costs):
                 key = self._guess_perk(low, a, mentions, set(), context, may)
             earlier = holder.get(key) if key is not None else None
-            if (key is None or earlier is None or amounts[earlier].start > a.start or amounts[earlier].unit != a.unit
+            if (key is None or earlier is None or amounts[earlier].start > a.start
+                    or amounts[earlier].unit != (a.unit or amounts[earlier].unit)  # "18 days ok, but 22 would be fair"
                     or amounts[earlier].relative or _clause_asks(low, amounts[earlier], cuts, may)):
                 continue
             role: Role = ("current" if offer and _names_the_offer(key, amounts[earlier], offer, self._spoken_unit(key))
@@ -692,6 +705,8 @@ class Understander:
                 return None
             surcharge = 100
         lo, hi, direction = (mention.end, a.start, 0.0) if mention.end <= a.start else (a.end, mention.start, 0.5)
+        if direction and a.unit is None and not a.explicit_money and _SENTENCE_END.search(low, lo, hi):
+            return None  # "…down to 28 feels like a step back. Could you do 30? And the ticket…": not the ticket's
         if direction and hi - lo > 3 and cues.CONDITION_BETWEEN.search(low, lo, hi):
             return None  # "₪41,500 provided the equity grant goes up": the perk in the condition is the one asked
         if hi < lo:
@@ -747,7 +762,7 @@ class Understander:
             r.guessed[ai] = standing
             r.has["current"].add(standing)
             return True, standing
-        perk = (self._like_the_figure_before(r, ai) or _within_a_range_before(r, ai)
+        perk = (self._like_the_figure_before(r, ai) or self._within_a_range_before(r, ai)
                 or self._raised_from_the_offer(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
@@ -816,10 +831,11 @@ class Understander:
         if ai == 0 or a.unit != "money" or a.relative or not r.offer:
             return None
         previous = r.amounts[ai - 1]
-        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
-        if (perk is None or perk == "base_salary" or r.roles[ai - 1] != "current" or previous.unit != "money"
+        perk, role = self._known_before(r, ai - 1)
+        if (perk is None or perk == "base_salary" or role != "current" or previous.unit != "money"
                 or perk in r.has["ask"] or not previous.value < a.value or a.start - previous.end > 60
-                or any(previous.end <= m.start < a.start for m in r.mentions) or not self._fits(perk, a)):
+                or any(previous.end <= m.start < a.start and m.perk != perk for m in r.mentions)
+                or not self._fits(perk, a)):
             return None
         return perk
 
@@ -830,11 +846,38 @@ class Understander:
         if ai == 0 or a.unit is not None or a.explicit_money or a.relative:
             return None
         previous = r.amounts[ai - 1]
-        perk = r.paired.get(ai - 1) or r.guessed.get(ai - 1)
+        perk = self._known_before(r, ai - 1)[0]
         if (perk is None or previous.unit in (None, "money") or perk in r.has["ask"] or not self._fits(perk, a)
                 or not 0 < a.value <= self.perks[perk].max):
             return None
         return perk
+
+    def _known_before(self, r: _Pairing, aj: int) -> tuple[str | None, Role]:
+        """The perk and role of a figure said before the one being weighed. A figure asked for is weighed first ("the
+        offer have only 10k. Can you make it 16k?"), so one said before it may not have its perk yet: the perk it
+        would take is looked up without taking it ("20 days fine, but 25 would be ideal": 20 days are time off)."""
+        perk = r.paired.get(aj) or r.guessed.get(aj)
+        if perk is not None or aj in r.weighed:
+            return perk, r.roles[aj]
+        a = r.amounts[aj]
+        if r.roles[aj] == "ask":
+            standing = self._the_offers_sum(r, a, r.context)
+            if standing is not None:
+                return standing, "current"
+        return self._guess_perk(r.low, a, r.mentions, set(), r.context, r.may), r.roles[aj]
+
+    def _within_a_range_before(self, r: _Pairing, ai: int) -> str | None:
+        """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
+        its own, inside a range said earlier of one perk, is that perk's."""
+        a = r.amounts[ai]
+        for aj in range(ai - 1, -1, -1):
+            earlier = r.amounts[aj]
+            if earlier.range is None or earlier.unit != a.unit or not earlier.range[0] <= a.value <= earlier.range[1]:
+                continue
+            perk = self._known_before(r, aj)[0]
+            if perk is not None:
+                return perk if perk not in r.has["ask"] else None
+        return None
 
     def _compared_with(self, r: _Pairing, ai: int) -> str | None:
         """ "20 days instead of 15", "three remote days rather than two": a bare figure the one before it is
@@ -859,17 +902,21 @@ class Understander:
             _found(cues.REJECT, clause, may) or _found(cues.REPORTED, clause, may) or _found(cues.MARKET, clause, may)
         )
 
-    def _in_thousands_like_before(self, amounts: list[Amount], mentions: list[_Mention]) -> list[Amount]:
+    def _in_thousands_like_before(self, low: str, amounts: list[Amount], mentions: list[_Mention],
+                                  context: Context | None = None) -> list[Amount]:
         """ "market is 150-170k so 165", "84k is low, the market is 85-98": a bare number whose thousands sit near a
         salary-sized sum said before it in the same message is a sum of the same kind, said in thousands; one
-        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit."""
-        if len(amounts) < 2:
+        written against a perk counted otherwise ("20 PTO days", "pto 25") keeps its own unit. With no perk named,
+        the sum on the table for the perk just discussed sets the scale too ("I know I have 15. I am asking for 20."
+        after talk of a $15,000 sign-on)."""
+        scale: Amount | None = self._discussed_sum(mentions, context)
+        if len(amounts) < 2 and scale is None:
             return amounts
-        scale: Amount | None = None  # the last sum of ten thousand or more said so far
         kept: list[Amount] = []
         for a in amounts:
-            if a.unit == "money" and abs(a.value) >= 10_000 and not a.relative:
-                scale = a
+            if a.unit == "money" and not a.relative and (abs(a.value) >= 10_000 or (
+                    abs(a.value) >= 1000 and low.startswith("k", a.end - 1))):
+                scale = a  # "the 2k equipment budget, can it go to 3?": said in thousands too
             elif (scale is not None and a.unit is None and not a.explicit_money and not a.relative and a.per is None
                   and 0.5 <= a.value * 1000 / abs(scale.value) <= 2 and not any(
                       self.perks[m.perk].unit is not PerkUnit.money
@@ -877,8 +924,21 @@ class Understander:
                 spread = (a.range[0] * 1000, a.range[1] * 1000) if a.range is not None else None
                 a = replace(a, value=a.value * 1000, unit="money", explicit_money=True, currency=scale.currency,
                             per=scale.per, range=spread)
+            elif a.unit not in (None, "money"):
+                scale = None  # "the insurance is $11,000? and vacation is only 15 days, could it be 20?": days now
             kept.append(a)
         return kept
+
+    def _discussed_sum(self, mentions: list[_Mention], context: Context | None) -> Amount | None:
+        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, when no perk is named."""
+        if mentions or context is None or not context.offer or context.last_perk not in self.perks:
+            return None
+        last = context.last_perk
+        standing = context.offer.get(last or "")
+        if (last == "base_salary" or self.perks[last or ""].unit is not PerkUnit.money
+                or not isinstance(standing, (int, float)) or standing < 10_000):
+            return None
+        return Amount(value=float(standing), unit="money", start=0, end=0)
 
     def _spoken_unit(self, perk: str) -> str | None:
         """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""
@@ -897,7 +957,9 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
-        if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7:
+        if amount.unit is None and definition.unit in _IN_MONTHS_OR_WEEKS and abs(amount.value) > definition.max:
+            return False  # "180 is fine. severance though": 180 is no number of months of severance
+        if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7 and amount.per != "week":
             return False  # "140k, 25 days, remote fridays": 25 days is time off, not remote days a week
         if amount.unit in ("money", None) and definition.unit is PerkUnit.money and sane:
             yearly = abs(amount.value) * (12 if amount.per == "month" else 1)
@@ -1087,6 +1149,7 @@ class Understander:
         )
 
 
+_IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
 
 
@@ -1241,6 +1304,8 @@ class _Pairing:
     guessed: dict[int, str] = field(default_factory=dict)  # amount index -> the perk a guess gave it
     offer: Mapping[str, float | str] | None = None  # the offer as it stands, when the practice passes it
     asked_in_words: set[int] = field(default_factory=set)  # unpaired asks whose own clause asks for them
+    context: Context | None = None
+    weighed: set[int] = field(default_factory=set)  # unpaired amounts already given a perk or none
 
 
 def _changes(amounts: list[Amount], low: str) -> list[Amount]:
@@ -1257,6 +1322,26 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
         split.append(replace(a, value=low_end, range=None, end=to.start()))
         split.append(replace(a, value=high_end, range=None, start=to.end()))
     return split
+
+
+def _corrected(low: str, amounts: list[Amount]) -> list[Amount]:
+    """ "I want 20 days of vacation, no sorry, I meant 22", "I wrote €67,000 — a typo, I meant €76,000": the figure
+    meant replaces the one said before it (which is then no term), keeping that one's unit if it has none."""
+    kept = list(amounts)
+    for i in range(len(amounts) - 1, 0, -1):
+        a = amounts[i]
+        if not cues.MEANT_BEFORE.search(low, max(0, a.start - 24), a.start):
+            continue
+        earlier = next((b for b in reversed(amounts[:i]) if b in kept and a.start - b.end <= 160
+                        and (b.unit == a.unit or None in (a.unit, b.unit))), None)
+        if earlier is None:
+            continue
+        position = kept.index(a)
+        if a.unit is None and earlier.unit is not None:
+            kept[position] = replace(a, unit=earlier.unit, explicit_money=earlier.explicit_money,
+                                     currency=earlier.currency, per=earlier.per)
+        kept.remove(earlier)
+    return kept
 
 
 def _totals(amounts: list[Amount], low: str) -> list[Amount]:
@@ -1284,7 +1369,8 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
     # "flexible hours with core time 11 to 3": a number about something else
     return (bool(r.mentions) and a.unit is None and not a.explicit_money and abs(a.value) < 1000
             and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
-                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end))))
+                                                           or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end)
+                                                           or cues.OR_ELSE_AFTER.match(r.low, a.end))))
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
@@ -1399,13 +1485,84 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             # "…the Deutschlandticket? Would you pay for it? It's €58 a month": from the perk to its price
             sentences.append(low[_sentence_span(low, named_at[0])[0] : slot.start])
         for sentence in dict.fromkeys(sentences):
+            if _another_asked_in(low, sentence, slot.perk, slots):
+                continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.WOULD_PAY_FOR.search(sentence))
+                 or cues.WOULD_PAY_FOR.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
+                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
                 break
+        else:
+            if _asked_for_by_pronoun(low, min(named_at), max(slot.start, *named_at), mentions, slot.perk):
+                slots.append(_Slot(slot.perk, None, False, slot.start + 1))
     slots.sort(key=lambda s: s.start)
+
+
+def _asked_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention], may: MayMatch) -> list[_Slot]:
+    """Perks whose only figures are evidence but which the message asks for: a cost to cover, a rival to match."""
+    if any(slot.role == "evidence" for slot in slots):  # "…, cover it?" asks without an asking word
+        _ask_beside_evidence(low, slots, mentions, may)
+    if "match" in low or "beat" in low or " top " in low:
+        _asked_to_match(low, slots, may)
+    if any(slot.role == "current" for slot in slots):
+        _more_asked(low, slots, mentions)
+    return slots
+
+
+def _more_asked(low: str, slots: list[_Slot], mentions: list[_Mention]) -> None:
+    """A perk whose only figures are the offer's, named in a sentence that asks to improve it and names no other perk
+    ("also, cert budget... mine's ~4.5k, any way to bump the 2k?", "can we chat leave? 15 days is rough"), is also
+    asked for, without a figure of its own (guide: a perk named as wanted)."""
+    for perk in dict.fromkeys(slot.perk for slot in slots if slot.role == "current" and slot.perk is not None):
+        if any(s.perk == perk and s.role in ("ask", "question", "give") for s in slots):
+            continue
+        for mention in (m for m in mentions if m.perk == perk and not m.negated):
+            sentence = _sentence_of(low, mention.start)
+            start = low.find(sentence)
+            if (cues.MORE_ASKED.search(sentence) and not cues.TAKEN_IN_SENTENCE.search(sentence)
+                    and not any(m.perk != perk and start <= m.start < start + len(sentence) for m in mentions)):
+                slots.append(_Slot(perk, None, False, mention.start))
+                slots.sort(key=lambda s: s.start)
+                break
+
+
+def _another_asked_in(low: str, sentence: str, perk: str | None, slots: list[_Slot]) -> bool:
+    """Whether a sentence holds a figure asked for of another perk."""
+    start = low.find(sentence)
+    return start >= 0 and any(
+        other.perk not in (None, perk) and other.role == "ask" and other.amount is not None
+        and start <= other.start < start + len(sentence) for other in slots)
+
+
+def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
+    """ "another company offered me ₪41,000 a month. Could you match that?", "41k elsewhere, match?": the rival's
+    figure is evidence, and the perk it is of is asked for without a figure of its own (guide, third round)."""
+    found = cues.MATCH_IT.search(low) if _found(cues.MATCH_IT, low, may) else None
+    if found is None or not cues.MATCH_VERB.search(found.group(0)):
+        return  # "meet me in the middle", "close the gap" name no figure to match
+    before = [slot for slot in slots if slot.role == "evidence" and slot.perk is not None
+              and slot.start < found.start()]
+    if not before or any(slot.perk == before[-1].perk and slot.role == "ask" for slot in slots):
+        return
+    slots.append(_Slot(before[-1].perk, None, False, before[-1].start + 1))
+    slots.sort(key=lambda s: s.start)
+
+
+def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
+    """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
+    you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
+    no other perk named before it asks for that perk."""
+    end = _SENTENCE_END.search(low, last)
+    if end is not None:
+        nxt = _SENTENCE_END.search(low, end.end())
+        stop = nxt.end() if nxt is not None else len(low)
+    else:
+        stop = len(low)
+    request = cues.PAY_IT_REQUEST.search(low, named, stop)
+    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
@@ -1491,7 +1648,14 @@ def _clause_of(low: str, a: Amount, cuts: list[tuple[int, int]]) -> tuple[int, i
 def _clause_asks(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
     """Whether an amount's own clause asks for it in words or as a question ("5% would be fair", "…, 3?")."""
     start, end = _clause_of(low, a, cuts)
-    return low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+    colon = low.rfind(": ", start, a.start)
+    if colon >= 0 and low[colon + 2 : a.start].strip(" $€£₪"):
+        # "I'd like to be transparent: my current salary is ₪38,500": the lead-in asks nothing of a figure said in
+        # words of its own after it ("I'd like it to reflect the market: €80,000" still asks)
+        start = colon + 2
+    return (low.startswith("?", end) or _found(cues.ASKING, low, may, start, end)
+            or (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end) is not None)  # "so 90 or I walk"
+            or ("pl" in low and cues.PLEASE_AFTER.match(low, a.end) is not None))  # "20 days is few, 24 please"
 
 
 def _lead_before(low: str, position: int, may: MayMatch, lead_at: list[int]) -> bool:
@@ -1571,9 +1735,13 @@ def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if low.startswith("it", start + 1) or low.startswith("it", start):
-        # "Do you pay the train ticket? It is 58 euro": "it" is the ticket
+    if (low.startswith("it", start + 1) or low.startswith("it", start)
+            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
+        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
+        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
         start = _sentence_start(low, max(0, start - 1))
+        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
+            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
@@ -2119,19 +2287,6 @@ def _bare_pay(low: str, a: Amount, mentions: list[_Mention], may: MayMatch) -> b
     # "99,000 plus a 7,000 signing bonus", "I'd need 125 000 to make the move": in a sentence, a five-figure sum is
     # the salary; a number on its own ("12000") stays unassigned
     return a.value >= 10_000 and bool(mentions or len(cues.TOKEN.findall(low)) >= 3)
-
-
-def _within_a_range_before(r: _Pairing, ai: int) -> str | None:
-    """"the relocation quotes I have are $14k to $18k. Could we meet at $16k?": a figure asked for with no perk of
-    its own, inside a range said earlier of one perk, is that perk's."""
-    a = r.amounts[ai]
-    for aj in range(ai - 1, -1, -1):
-        earlier = r.amounts[aj]
-        perk = r.paired.get(aj) or r.guessed.get(aj)
-        if (earlier.range is not None and perk is not None and earlier.unit == a.unit
-                and earlier.range[0] <= a.value <= earlier.range[1]):
-            return perk if perk not in r.has["ask"] else None
-    return None
 
 
 def _a_time_of_day(low: str, a: Amount) -> int:
