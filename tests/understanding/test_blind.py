@@ -79,8 +79,9 @@ def test_iteration_practices_do_not_regress() -> None:
     # "ok, thanks, that's fine", "no 401k match at all?") added 8 on its own
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    assert result.right >= 128  # 127 with both rounds; 132 (5 restated) after the second session's
-    assert result.restated <= 7
+    # 127 with both rounds; 132 (5 restated) after the second session's; 139 (4) after the fourth's
+    assert result.right >= 134
+    assert result.restated <= 6
 
 
 @dataclass(frozen=True)
@@ -132,27 +133,36 @@ def test_third_iteration_set_does_not_regress() -> None:
     # acts 0.783 before the acts round, 0.860 after, 0.874 -> 0.888 with the second acts round;
     # pairs 0.771 -> 0.797 and 112 -> 114 turns with roles2; 0.797 -> 0.818 and 123 -> 124 turns (readpairs)
     # after the second session's rounds: acts 0.910, pairs 0.823, 126 turns, 13 restated; after the third's
-    # 0.931 / 0.877, 127 turns, 12 restated
+    # 0.931 / 0.877, 127 turns, 12 restated; after the fourth's 0.934 / 0.891, 140 turns, 10 restated
     everything, result = _scored_folder("iter3")
-    assert round(everything.pairs.f1, 2) >= 0.86
+    assert round(everything.pairs.f1, 2) >= 0.88
     assert round(everything.acts.f1, 2) >= 0.92
-    assert result.right >= 122
-    assert result.restated <= 15
+    assert result.right >= 135
+    assert result.restated <= 12
 
 
 def test_fourth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter4 (a tuning set, two writers): at 7805d5c acts 0.862, perks 0.943, pairs 0.784,
     # signals 0.769, 112 of 180 turns, 20 of 45 skilled asks restated; after the second session's rounds
     # 0.918 / 0.949 / 0.879, signals 0.964, 127 turns, 18 restated; after the third session's 0.938 / 0.969 /
-    # 0.913, signals 0.967, 129 turns, 18 restated
-    _keeps("iter4", Floors(acts=0.93, perks=0.96, pairs=0.90, signals=0.95, turns=180, right=123, restated=20))
+    # 0.913, signals 0.967, 129 turns, 18 restated; after the fourth's 0.939 / 0.969 / 0.920, signals 0.988,
+    # 141 turns, 13 restated
+    _keeps("iter4", Floors(acts=0.93, perks=0.96, pairs=0.91, signals=0.97, turns=180, right=136, restated=16))
 
 
 def test_fifth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter5 (a tuning set: one writer's 350 lines, 20 practices played live by two players): at
     # 81ad031 acts 0.840, perks 0.962, pairs 0.717, signals 0.852, 69 of 152 turns, 24 of 50 skilled asks restated;
-    # after the third session's rounds 0.907 / 0.972 / 0.753, signals 0.929, 98 turns, 11 restated
-    _keeps("iter5", Floors(acts=0.89, perks=0.96, pairs=0.74, signals=0.91, turns=152, right=93, restated=14))
+    # after the third session's rounds 0.907 / 0.972 / 0.753, signals 0.929, 98 turns, 11 restated; after the
+    # fourth's 0.910 / 0.972 / 0.772, signals 0.965, 114 turns, 8 restated
+    _keeps("iter5", Floors(acts=0.90, perks=0.96, pairs=0.76, signals=0.95, turns=152, right=109, restated=10))
+
+
+def test_sixth_iteration_set_does_not_regress() -> None:
+    # tests/data/blind/iter6 (a tuning set: 400 lines in the four weakest styles, 20 practices played live by two
+    # players): at 6983d62 acts 0.819, perks 0.928, pairs 0.707, signals 0.825, 96 of 166 turns, 6 of 36 skilled
+    # asks restated; after the fourth session's rounds 0.822 / 0.928 / 0.737, signals 0.843, 109 turns, 8 restated
+    _keeps("iter6", Floors(acts=0.81, perks=0.92, pairs=0.72, signals=0.83, turns=166, right=104, restated=10))
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -169,11 +179,11 @@ def test_whole_practices_are_read_better_than_before() -> None:
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
     # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
     # after the afternoon's reading rounds, 269 (22 restated) after the second session's.
-    # 277 (20 restated) after the third session's.
+    # 277 (20 restated) after the third session's, 284 (17) after the fourth's.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 272
-    assert result.restated <= 22
+    assert result.right >= 279
+    assert result.restated <= 20
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7"])
@@ -201,12 +211,17 @@ def test_later_frozen_sets_are_unchanged(name: str) -> None:
 #   last rule (8d9a4eb): frozen2 0.879 / 0.949 / 0.737, 173 turns, 7 restated; frozen3 0.858 / 0.932 / 0.854, 149,
 #   24; frozen4 0.902 / 0.950 / 0.887, 142, 22; frozen5 0.855 / 0.951 / 0.736, 67 turns, 16 restated; frozen6 75
 #   turns, 16 restated.
+# The fourth session's set, frozen7 (420 lines, 20 practices played live), at 6983d62: acts 0.858, perks 0.911,
+#   pairs 0.780, 86 of 174 turns, 16 of 40 restated. After the session's last rule (e9595ed): frozen2 0.880 / 0.949
+#   / 0.750, 176 turns, 10 restated; frozen3 0.862 / 0.936 / 0.863, 157, 24; frozen4 0.902 / 0.952 / 0.887, 148, 22;
+#   frozen5 0.857 / 0.953 / 0.746, 67, 13; frozen6 78 turns, 14 restated; frozen7 0.859 / 0.913 / 0.785, 92, 15.
 LATER_FROZEN_FLOORS = {
-    "frozen2": Floors(acts=0.86, perks=0.93, pairs=0.72, turns=209, right=168, restated=10),
-    "frozen3": Floors(acts=0.85, perks=0.92, pairs=0.84, turns=214, right=145, restated=27),
-    "frozen4": Floors(acts=0.89, perks=0.94, pairs=0.87, turns=204, right=137, restated=25),
-    "frozen5": Floors(acts=0.84, perks=0.94, pairs=0.72, turns=131, right=62, restated=19),
-    "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=70, restated=19),  # practices only
+    "frozen2": Floors(acts=0.87, perks=0.94, pairs=0.74, turns=209, right=172, restated=12),
+    "frozen3": Floors(acts=0.85, perks=0.93, pairs=0.85, turns=214, right=152, restated=26),
+    "frozen4": Floors(acts=0.89, perks=0.95, pairs=0.88, turns=204, right=143, restated=25),
+    "frozen5": Floors(acts=0.85, perks=0.95, pairs=0.74, turns=131, right=63, restated=16),
+    "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=74, restated=17),  # practices only
+    "frozen7": Floors(acts=0.85, perks=0.91, pairs=0.78, turns=174, right=88, restated=18),
 }
 
 
