@@ -22,6 +22,7 @@ fraction of a percent, but they do not see cache misses or the kernel's share (t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -32,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1]
 
 CHILD = r"""
-import functools, gc, itertools, operator, os, sys, tempfile
+import functools, gc, itertools, json, operator, os, sys, tempfile
 from pathlib import Path
 TREE, WORKLOAD, N = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, TREE)
@@ -44,30 +45,8 @@ from bot.service import CoachService
 from bot.storage.store import Store
 from bot.understanding.reader import Understander
 
-ASKS = (
-    "I'm excited about the role. Market data puts this level at 165k base, could you do that?",
-    "Could you do 25 days pto?",
-    "What about 4 remote days a week?",
-    "Is there room on the sign-on bonus, say 15k?",
-    "Could we look at 30k equity a year?",
-    "What else could you offer instead?",
-)
-CONVERSATION = (
-    "practice {scenario}",
-    "Thank you, I'm really excited about this role and the team!",
-    "Based on market data for this level I was hoping for a base of 135k.",
-    "Could we get to 25 days of PTO?",
-    "I'd trade part of the sign-on bonus for two remote days a week.",
-    "I have a competing offer at 140,000.",
-    "hint",
-    "what's the offer now?",
-    "Could you do a $10k sign-on bonus instead?",
-    "Can you put the final package in writing?",
-    "I accept",
-    "status",
-    "value base 120k, 25 days pto, 2 remote days",
-    "help",
-)
+# the workload's lines come from the parent (this tree's benches), so every tree measured says the same
+ASKS, CONVERSATION = json.loads(sys.argv[4])
 
 
 class MarkedReader:
@@ -131,10 +110,13 @@ PARTS = {"turn": "_operator_call", "engine": "starmap_next", "reader": "partial_
 
 def count(tree: Path, workload: str, turns: int, folder: Path) -> dict[str, float]:
     """Instructions per turn of each part, for one tree."""
+    from bench.slack_bench import ASKS  # this tree's workload, whichever tree is measured
+    from bench.turn import CONVERSATION
+
     out = folder / "cg"
     subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes", "--zero-before=getpgrp",
                     "--dump-before=getsid", f"--callgrind-out-file={out}.%p", sys.executable, "-c", CHILD,
-                    str(tree), workload, str(turns)],
+                    str(tree), workload, str(turns), json.dumps([ASKS, CONVERSATION])],
                    check=True, capture_output=True, timeout=7200,
                    env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(tree)})
     [dump] = [path for path in folder.glob("cg.*") if re.search(r"\.1-01$", path.name)]
