@@ -781,6 +781,8 @@ class Counterpart:
             turn.lines.append(self._say(st, "enthusiasm_ack"))
         elif Act.justify in said.acts:
             self._answer_reason(turn, said)
+        elif not said.acts and "thank" in said.text.lower() and st.turns > 1:
+            turn.lines.append(self._say(st, "thanks_ack"))  # thanks once the talk is under way: no second hello
         elif Act.greet in said.acts or (not said.acts and "thank" in said.text.lower()):
             turn.lines.append(self._say(st, "greet", role=self.scenario.role))
         elif Act.ask in said.acts:

@@ -79,3 +79,16 @@ def test_a_bare_pay_figure_in_a_monthly_scenario_is_read_as_monthly() -> None:
         h.close()
     assert practice.discredited is None and not practice.doubts  # ₪41,000 and ₪41,000 a month agree
     assert practice.offer["base_salary"].last_ask == 42_000 * 12
+
+
+def test_thanks_in_the_middle_of_a_practice_is_not_met_with_a_greeting() -> None:
+    harness = ChatHarness()
+    try:
+        harness.say("practice growth_startup", user="u")
+        harness.say("Could base be $160,000? Levels data shows 150-170k for this role.", user="u")
+        harness.say("Thanks!", user="u")
+        reply = text_of(harness.say("thank you so much", user="u"))
+        assert not any(hello in reply for hello in ("Hi", "Hello", "Hey", "good to hear from you")), reply
+        assert "welcome" in reply.lower() or "anything else" in reply.lower() or "what else" in reply.lower(), reply
+    finally:
+        harness.close()
