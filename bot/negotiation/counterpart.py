@@ -163,7 +163,8 @@ class Counterpart:
         if confirming:
             said = said.model_copy(update={"acts": [a for a in said.acts if a is not Act.accept]})
         turn.read = said
-        questions = self._questions(state, said)
+        kinds = facts.aspects(said.text) if _is_question(said) else []  # the kinds of fact the message asks for
+        questions = self._questions(state, said, kinds)
         asks = self._asks(said, asked_about=questions)
         if self._closes(turn, said, asks, questions, confirming=confirming) or self._rebuffs_rudeness(turn, said):
             return turn
@@ -176,7 +177,7 @@ class Counterpart:
         if Signal.ultimatum in said.signals or (Act.quit in said.acts and asks):
             turn.lines.append(self._say(state, "ultimatum"))
         self._correct_misremembered(turn, as_said, closing=False)
-        self._answer_questions(turn, questions, said)
+        self._answer_questions(turn, questions, kinds)
         moved_before = {k for k, t in state.offer.items() if t.moved}
         pending_before = {k for k, t in state.offer.items() if t.pending is not None}
         self._answer_asks(turn, asks, said)
@@ -224,11 +225,11 @@ class Counterpart:
                 chosen[term.perk or ""] = term
         return list(chosen.values())
 
-    def _questions(self, st: PracticeState, said: Understanding) -> list[str]:
+    def _questions(self, st: PracticeState, said: Understanding, kinds: list[str]) -> list[str]:
         """The perks of the offer this message asks about for information ("is the $1,000 training budget per
         year?"): a term read as a question, or a perk named without a figure in a message that only asks. What
-        they are, not more of them; an ask for more in the same message is answered after, as an ask."""
-        kinds = facts.aspects(said.text) if Act.ask in said.acts or "?" in said.text else []
+        they are, not more of them; an ask for more in the same message is answered after, as an ask. `kinds`:
+        the kinds of fact it asks for (:func:`bot.negotiation.facts.aspects`)."""
         if not kinds:
             return []
         asked = [t.perk for t in said.terms if t.perk in st.offer and not t.negated and not t.give
@@ -241,11 +242,10 @@ class Counterpart:
         return (term.role == "ask" and term.amount is None and Act.propose not in said.acts
                 and not any(t.perk == term.perk and t.amount is not None for t in said.terms))
 
-    def _answer_questions(self, turn: Turn, questions: list[str], said: Understanding) -> None:
-        """Each perk asked about: its figure as the user reads it, then the facts asked for, or an honest "I'd have
-        to check". Nothing moves, no patience is spent and no argument is noted."""
+    def _answer_questions(self, turn: Turn, questions: list[str], kinds: list[str]) -> None:
+        """Each perk asked about: its figure as the user reads it, then the facts of the `kinds` asked for, or an
+        honest "I'd have to check". Nothing moves, no patience is spent and no argument is noted."""
         st = turn.state
-        kinds = facts.aspects(said.text) if questions else []
         for key in questions:
             perk = self.perks[key]
             current = st.offer[key].current
