@@ -1054,6 +1054,12 @@ def _asked_for(said: Understanding, perk: str | None) -> bool:
     return any(t.perk == perk and not t.give and t.role == "ask" and t.amount is not None for t in said.terms)
 
 
+def conceded(perks: dict[str, PerkDef], before: dict[str, float], state: PracticeState) -> list[str]:
+    """The perks a reply moved the user's way since `before` (a figure raised; lowered where less is better)."""
+    return [key for key, track in state.offer.items()
+            if key in perks and key in before and _better(perks[key], track.current, before[key])]
+
+
 def _better(perk: PerkDef, a: float, b: float) -> bool:
     return a > b if perk.better == "higher" else a < b
 

@@ -16,7 +16,7 @@ from bot.flow import as_key, did_you_mean, say
 from bot.markup import escape
 from bot.messages import Card, CardField, Choice, ChoiceStyle, Reply, ReplyKind
 from bot.negotiation import coaching
-from bot.negotiation.counterpart import Counterpart, open_practice, quoted_monthly, shown
+from bot.negotiation.counterpart import Counterpart, conceded, open_practice, quoted_monthly, shown
 from bot.negotiation.state import PracticeState
 from bot.playbooks.models import Playbooks, Scenario
 from bot.session import Outcome, Record, SessionState
@@ -209,7 +209,7 @@ class PracticeRunner:
         before = {key: track.current for key, track in practice.offer.items()}
         turn = Counterpart(scenario, self.playbooks).respond(practice, said)
         st.practice = turn.state
-        turn.state.conceded = self._conceded(turn.state, before)
+        turn.state.conceded = conceded(self.playbooks.perks, before, turn.state)
         coaching.observe(turn.state, turn.read or said, scenario, doubted=turn.doubted, weighed=turn.weighed)
         replies = [Reply(text="\n\n".join(turn.lines), kind=ReplyKind.recruiter, speaker=scenario.persona.name)]
         if (Signal.ultimatum in said.signals or Act.quit in said.acts) and not turn.ended:
@@ -218,13 +218,6 @@ class PracticeRunner:
             more, records = self.finish(st, turn.state.status)
             return Outcome(state=st, replies=replies + more, records=records)
         return Outcome(state=st, replies=replies)
-
-    def _conceded(self, practice: PracticeState, before: dict[str, float]) -> list[str]:
-        """The perks this reply moved the user's way (a figure raised, a leave lowered where less is better)."""
-        perks = self.playbooks.perks
-        return [key for key, track in practice.offer.items()
-                if key in perks and key in before and track.current != before[key]
-                and (track.current > before[key]) == (perks[key].better == "higher")]
 
     def offer_as_quoted(self, practice: PracticeState, scenario: Scenario) -> dict[str, float | str]:
         """The offer as the user sees it: where the scenario quotes pay monthly, "the 38k" is the monthly base."""
