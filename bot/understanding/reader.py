@@ -1241,15 +1241,17 @@ def _own_value_said(low: str, may: MayMatch) -> bool:
 
 def _reason_said(text: str, may: MayMatch) -> bool:
     """A reason cue the speaker does not wave away ("I do not need market figures")."""
-    if id(cues.JUSTIFY) in may.skipped:
-        return False
-    return any(not cues.EVIDENCE_WAVED_AWAY_BEFORE.search(text, max(0, found.start() - 40), found.start())
-               for found in cues.JUSTIFY.finditer(text))
+    return _not_waved_away(text, may, cues.JUSTIFY)
 
 
 def _market_said(text: str, may: MayMatch) -> bool:
     """A market cue the speaker does not wave away ("I do not need market figures", "forget the survey")."""
-    for pattern in (cues.MARKET, cues.MARKET_TALK):
+    return _not_waved_away(text, may, cues.MARKET, cues.MARKET_TALK)
+
+
+def _not_waved_away(text: str, may: MayMatch, *patterns: re.Pattern[str]) -> bool:
+    """Whether a cue of `patterns` is said without being waved away just before it."""
+    for pattern in patterns:
         if id(pattern) in may.skipped:
             continue
         for found in pattern.finditer(text):
