@@ -1287,6 +1287,7 @@ WH_INSIDE = re.compile(
 # Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
 CHANGE_WORDS = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
+    r"something (?:you|u|we|they) (?:can|could|would)|"
     r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
@@ -1717,6 +1718,13 @@ PAY_IT_REQUEST = re.compile(
     r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
     r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
     r"contribute to|help with)\s+(?:it|that|this|them)\b"
+)
+# The same request put as a question about "that": "flexible hours matter most to me. Is that doable?", "on parking,
+# is that something you can cover?"
+THAT_ASKED_FOR = re.compile(
+    r"\b(?:is|would) (?:that|this|it) (?:be )?(?:(?:something|anything) (?:that )?(?:you|u|we|they|[a-z]+) "
+    r"(?:can|could|would|might) (?:\w+ )?(?:do|cover|offer|provide|add|pay(?: for)?|include|arrange|consider|support)|"
+    r"(?:at all |even |also )?(?:doable|possible|feasible|an option|workable))\b"
 )
 # …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
 PAY_THE_REQUEST = re.compile(

@@ -485,7 +485,7 @@ class Understander:
             any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
                 if (slot.amount is not None or slot.negated) and slot.role == "ask")
             or (Act.request_time not in found
-                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
+                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked, mentions) for m in mentions))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
             or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
                    and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
@@ -1563,7 +1563,7 @@ def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Menti
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = cues.PAY_IT_REQUEST.search(low, named, stop)
+    request = cues.PAY_IT_REQUEST.search(low, named, stop) or cues.THAT_ASKED_FOR.search(low, named, stop)
     return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
 
 
@@ -1817,8 +1817,10 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
 
 
-def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool]) -> bool:
-    """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?"."""
+def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool],
+                   mentions: list[_Mention]) -> bool:
+    """A perk named without a number proposes when asked for: "can I get a company car?", "more vacation?", or
+    by a pronoun after it ("flexible hours matter most to me. Is that doable?")."""
     sentence = _sentence_of(low, mention.start)
     if sentence not in asked:
         asked[sentence] = _is_info_question(sentence, may)
@@ -1826,7 +1828,8 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
             or _found(cues.COMPETING, clause, may)):
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
-            or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may))
+            or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
+            or _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk))
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:

@@ -1,0 +1,41 @@
+"""Asks the reader used to miss in live practices (round eight): a perk named and then asked for as "that" ("…is
+the big one for me. Is that doable?"). docs/labelling.md gives the labels; the sentences are written here, not taken
+from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import shipped
+
+
+def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
+    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+
+
+def acts(text: str, context: Context | None = None) -> list[Act]:
+    return shipped()[1].read(text, context).acts
+
+
+# --- a perk named, then asked for as "that" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My kids finish school at three, so a flexible schedule really matters to me. Is that doable?",
+        "About the gym membership: is that something Brightline could cover?",
+        "Ok, and then the gym, is that something you can cover?",
+        "A mentor in my first year would be the main thing for me. Would that be possible?",
+    ],
+)
+def test_a_perk_asked_for_as_that_is_an_ask(text: str) -> None:
+    asked = [(perk, role) for perk, _, role in pairs(text)]
+    assert any(role == "ask" for _, role in asked), asked
+    assert Act.propose in acts(text)
+
+
+def test_a_question_about_telling_stays_a_question() -> None:
+    # "something you can tell me" wants an answer, it asks for no perk
+    assert ("retirement_match", None, "ask") not in pairs("Is there a pension? Is that something you can explain?")
