@@ -1829,7 +1829,17 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
-            or _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk))
+            or _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk)
+            or _polite_after_a_lead_in(sentence, may))
+
+
+def _polite_after_a_lead_in(sentence: str, may: MayMatch) -> bool:
+    """ "One last ask, since this is my first management role: could you pair me with a mentor?": a request put
+    politely after a lead-in (the lead-ins are those _question_core takes off)."""
+    if "?" not in sentence or cues.LEAD_IN.search(sentence) is None:
+        return False
+    core = _question_core(sentence, may)
+    return core is not None and core[1]
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:

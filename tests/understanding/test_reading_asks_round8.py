@@ -39,3 +39,33 @@ def test_a_perk_asked_for_as_that_is_an_ask(text: str) -> None:
 def test_a_question_about_telling_stays_a_question() -> None:
     # "something you can tell me" wants an answer, it asks for no perk
     assert ("retirement_match", None, "ask") not in pairs("Is there a pension? Is that something you can explain?")
+
+
+# --- a polite request after a lead-in ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks. One more thing, as I am new to leading a team: could Brightline find me a mentor at first?",
+        "Last point, and it matters to me: would the company pay for a gym membership?",
+    ],
+)
+def test_a_polite_request_after_a_lead_in_asks_for_the_perk(text: str) -> None:
+    assert any(role == "ask" and amount is None for _, amount, role in pairs(text))
+    assert Act.propose in acts(text)
+
+
+# --- a figure called fine or said to work is the offer as it stands ----------------------------------------------
+
+
+def test_a_figure_called_more_than_fine_is_not_asked_for() -> None:
+    context = Context(last_perk="wellness", last_move="offer", offer={"wellness": 900, "base_salary": 90000})
+    read = pairs("Thanks, $700 is more than fine. Could I have until Friday to decide?", context)
+    assert all(role != "ask" for _, _, role in read), read
+
+
+def test_two_figures_that_both_work_are_the_offer() -> None:
+    read = pairs("$95,000 base and $5,000 for the sign-on both work for me. Can we talk about remote days now?")
+    assert ("base_salary", 95000, "current") in read
+    assert ("sign_on_bonus", 5000, "current") in read
