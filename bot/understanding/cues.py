@@ -1464,7 +1464,9 @@ JOB_NAMED_BEFORE = re.compile(
 # A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
 DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
 FIELD_BEFORE = re.compile(
-    r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been) (?:\w+ )?(?:in|at|for) $"
+    r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been|"
+    r"design(?:s|ed|ing)?|buil(?:t|ds?|ding)|develop(?:s|ed|ing)?|consult(?:s|ed|ing)?|engineer(?:s|ed|ing)|"
+    r"cod(?:es|ed|ing)|serv(?:es|ed|ing)) (?:\w+ )?(?:in|at|for) $"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
@@ -2031,12 +2033,16 @@ TIME_NOT_NEEDED = re.compile(
 # "I do not speak about salary", "I'm not talking about the bonus": a perk set apart from what the message is about
 NOT_ABOUT_BEFORE = re.compile(
     r"\b(?:not|n'?t) (?:speak(?:ing)?|talk(?:ing)?|mean(?:ing)?) (?:about |of )?(?:the |my )?$"
+    r"|\bmeant? (?:the |my )?[\w -]{1,30}?,? (?:and )?not (?:about )?(?:the |my )?$"  # "I meant the leave, not the pay"
 )
 # "I will let remote work go for now": a perk given up for now is put aside
 LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
 LET_GO_AFTER = re.compile(r"\s+go\b")
 # "I'm not asking for extra money": what the message does not ask for
-NOT_ASKED_BEFORE = re.compile(r"\b(?:not|n'?t) (?:asking|looking) for (?:any |an? |the |more |extra )*$")
+NOT_ASKED_BEFORE = re.compile(
+    r"\b(?:(?:not|n'?t) (?:asking|looking) for |(?:won'?t|will not|not going to|am not|'m not) ask(?:ing)? (?:you )?"
+    r"(?:to (?:move|raise|increase|change|touch|reopen|revisit) )?(?:about |on )?)(?:any |an? |the |my |more |extra )*$"
+)
 # In the sentence of a term taken by name, these make it a condition or a trade, not a taking
 TAKEN_IN_RETURN = re.compile(r"\b(?:if|unless|provided|as long as|once|in place|in return|in exchange)\b")
 # "I won't push on base", "not going to ask for more equity": a perk the user leaves as it stands, not an ask

@@ -303,7 +303,7 @@ class Understander:
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
-            mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 30), m.start)]
+            mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 50), m.start)]
         if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
             mentions = self._titles(low, words, mentions)
         for mention in mentions:

@@ -69,3 +69,22 @@ def test_two_figures_that_both_work_are_the_offer() -> None:
     read = pairs("$95,000 base and $5,000 for the sign-on both work for me. Can we talk about remote days now?")
     assert ("base_salary", 95000, "current") in read
     assert ("sign_on_bonus", 5000, "current") in read
+
+
+# --- perks named only to set them apart -------------------------------------------------------------------------
+
+
+def test_a_perk_the_user_says_they_will_not_ask_to_move_is_not_asked_for() -> None:
+    read = pairs("I know the band is fixed, so I will not ask you to raise the salary. Could we add a sign-on instead?")
+    assert ("base_salary", None, "ask") not in read
+    assert ("sign_on_bonus", None, "ask") in read
+
+
+def test_a_perk_corrected_away_is_no_term() -> None:
+    read = pairs("Sorry, I meant the remote days, not the bonus. Could it be three days?")
+    assert all(perk != "performance_bonus" for perk, _, _ in read), read
+
+
+def test_a_field_worked_for_is_not_a_perk() -> None:
+    read = pairs("I love designing for healthcare, so I'd ask for a base of $95,000.")
+    assert all(perk != "health_insurance" for perk, _, _ in read), read
