@@ -165,7 +165,7 @@ class Understander:
         _mark_fixed(low, slots)
         slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
-            _mark_the_offer(slots, context.offer)
+            _mark_the_offer(low, slots, context.offer, may)
             _standing_figure_traded(low, slots)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
@@ -555,7 +555,8 @@ class Understander:
             if ai in paired or cost > 3000:
                 continue
             role = roles[ai]
-            if role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key)):
+            if (role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key))
+                    and not _asked_for_in_words(low, amounts[ai], may)):
                 role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
             if key in has[role]:
                 continue
@@ -770,7 +771,8 @@ class Understander:
             if before_the_ask is not None:
                 return before_the_ask
         if (perk is not None and r.offer and perk not in r.has["current"]
-                and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))):
+                and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))
+                and not _asked_for_in_words(low, a, may)):
             r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
             r.guessed[ai] = perk
             r.has["current"].add(perk)
@@ -2467,12 +2469,28 @@ def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], uni
     return a.value == on_table or (perk == "base_salary" and a.value * 1000 == on_table)
 
 
-def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
-    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
+def _mark_the_offer(low: str, slots: list[_Slot], offer: Mapping[str, float | str], may: MayMatch) -> None:
+    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing, unless
+    its clause asks for it in words (see _asked_for_in_words)."""
     for slot in slots:
         a = slot.amount
-        if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
+        if (slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer)
+                and not _asked_for_in_words(low, a, may)):
             slot.role = "current"
+
+
+def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "Could we meet at ₪42,000?", "maybe 78?", "I'd like 4 remote days": a figure its own clause requests before
+    it is asked for even when the offer already has it (the user may not have seen the move yet), not named as the
+    offer; "relo 15k?" or "25 days? deal." only echo it, and "I'd accept…", "I'd be ok with…" take it."""
+    start, end = _clause_of(low, a, _role_cuts(low))
+    colon = low.rfind(": ", start, a.start)
+    if colon >= 0:
+        start = colon + 2  # "…about equity: ₪40,000 is modest" states the figure, it asks nothing
+    if _found(cues.ASKING, low, may, start, a.start):
+        asking = cues.ASKING.search(low, start, a.start)
+        return asking is not None and cues.TAKING_NOT_ASKING.search(asking.group(0)) is None
+    return low.startswith("?", end) and cues.TENTATIVE_START.match(low, start) is not None
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:

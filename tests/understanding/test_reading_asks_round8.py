@@ -88,3 +88,32 @@ def test_a_perk_corrected_away_is_no_term() -> None:
 def test_a_field_worked_for_is_not_a_perk() -> None:
     read = pairs("I love designing for healthcare, so I'd ask for a base of $95,000.")
     assert all(perk != "health_insurance" for perk, _, _ in read), read
+
+
+# --- a figure asked for in words, though the offer already has it -------------------------------------------------
+
+_OFFER = Context(last_perk="remote_work", last_move="offer",
+                 offer={"base_salary": 90000, "remote_work": 3, "pto": 22})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could we do 3 remote days a week?",
+        "I'd like 3 days at home.",
+        "Two is not much. Maybe 3 days from home?",
+    ],
+)
+def test_a_figure_requested_in_its_clause_is_asked_for_even_if_offered(text: str) -> None:
+    assert ("remote_work", 3, "ask") in pairs(text, _OFFER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 days? great, that works.",
+        "I'd accept the 3 remote days if the leave goes to 25.",
+    ],
+)
+def test_a_figure_echoed_or_taken_is_the_offer(text: str) -> None:
+    assert ("remote_work", 3, "ask") not in pairs(text, _OFFER)
