@@ -1449,6 +1449,8 @@ TOKEN = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*(?:\([a-z]\))?")
 JOINED = re.compile(r"[\s-]+")
 # "$1,000 for your home office" is kit; "home office 3 days" is remote work
 HOME_OFFICE_KIT_BEFORE = re.compile(r"\b(?:for|towards?|on|equip) (?:the |your |my |a )?$")
+# "take leave", "my annual leave": "leave" the time off, not leaving early on a flexible schedule
+LEAVE_TAKEN_BEFORE = re.compile(r"\b(?:take|taking|took|use|using|book|booking|my|annual|paid|of|the)\s+$")
 # A perk word naming a line of work or a product: "in healthcare", "transit analysis", "the relocation feature".
 FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
@@ -1676,7 +1678,8 @@ CURRENT_BEFORE = _cue(
     r"(?:ed)? (?:of|is|was)|"
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
-    r"(?:policy|contract|draft|offer letter|agreement) (?:says?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:policy|contract|draft|offer letter|agreement|recap|summary) (?:still )?"
+    r"(?:says?|shows?|is|has|gives|includes|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure named with "the" right before it, the perk's name following, is one already on the table: "the $10k

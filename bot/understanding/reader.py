@@ -341,6 +341,9 @@ class Understander:
                 cues.HOME_OFFICE_KIT_BEFORE.search(low, max(0, start - 12), start)
             ):
                 key = "equipment"  # "home office days" are remote work; "$1,000 for the home office" is kit
+            if key == "flexible_schedule" and words[0] in ("leave", "leaving") and cues.LEAVE_TAKEN_BEFORE.search(
+                    low, max(0, start - 16), start):
+                continue  # "leave early on Fridays" is a schedule; "take leave early in the year" is time off
             if key is not None:
                 return _Mention(key, start, tokens[i + size - 1][2]), size
         return None, 0

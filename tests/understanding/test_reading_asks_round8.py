@@ -117,3 +117,27 @@ def test_a_figure_requested_in_its_clause_is_asked_for_even_if_offered(text: str
 )
 def test_a_figure_echoed_or_taken_is_the_offer(text: str) -> None:
     assert ("remote_work", 3, "ask") not in pairs(text, _OFFER)
+
+
+# --- a flexible schedule said as leaving early; the recap's figure --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could I leave early on Wednesdays to pick up my son? I'd make the time up in the evening.",
+        "I would need Friday afternoons off, if that works for the team.",
+    ],
+)
+def test_leaving_early_asks_for_a_flexible_schedule(text: str) -> None:
+    assert ("flexible_schedule", None, "ask") in pairs(text)
+
+
+def test_taking_leave_early_is_not_a_flexible_schedule() -> None:
+    assert all(perk != "flexible_schedule" for perk, _, _ in pairs("Can I take leave early in the year?"))
+
+
+def test_the_figure_the_recap_shows_is_the_offer() -> None:
+    read = pairs("The summary still shows the gym at $300 a year. Could it go to $600?")
+    assert ("wellness", 300, "current") in read
+    assert ("wellness", 600, "ask") in read
