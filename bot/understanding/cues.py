@@ -1744,6 +1744,8 @@ ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere el
 ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|contribution|reimbursement)\b")
 # Words of cues.ASKING that take a figure rather than ask for it: "I'd accept $74,800", "I'd be okay staying on 37.5"
 TAKING_NOT_ASKING = re.compile(r"\b(?:accept|take|settle|consider|comfortable|fine|ok|okay|open|ok with)\b")
+# A comma inside a figure ("3,600"), which cues.ROLE_SPLIT cuts at
+DIGIT_COMMA = re.compile(r"\d,\d")
 # A clause put as a tentative wish, "maybe 78?", "perhaps two days?": a request, not an echo of the figure
 TENTATIVE_START = re.compile(r"\s*(?:(?:or|and|so|but)\s+)?(?:maybe|perhaps|possibly)\b")
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".

@@ -38,6 +38,8 @@ _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 # Any of these in a message can make a figure evidence; without them no figure is looked at as evidence
 _EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
 _SENTENCE_END = re.compile(r"[.?!]")
+_PRONOUN_REQUEST_WORDS = ("cover", "pay", "reimburs", "add", "includ", "pick up", "chip in", "contribut", "help with",
+                          "doable", "possible", "feasible", "option", "workable", "something", "anything")
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
@@ -761,7 +763,7 @@ class Understander:
         if role != "ask":
             return self._unpaired_aside(r, ai, context)
         standing = self._the_offers_sum(r, a, context)
-        if standing is not None:
+        if standing is not None and not _asked_for_in_words(low, a, may):
             r.roles[ai] = "current"  # "$20,000 is only a bit over one month of pay" with a $20,000 sign-on offered
             r.guessed[ai] = standing
             r.has["current"].add(standing)
@@ -1834,8 +1836,14 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
-            or _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk)
+            or (_may_ask_by_pronoun(low)
+                and _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk))
             or _polite_after_a_lead_in(sentence, may))
+
+
+def _may_ask_by_pronoun(low: str) -> bool:
+    """A plain look for the words cues.PAY_IT_REQUEST and cues.THAT_ASKED_FOR need: most messages have none."""
+    return any(word in low for word in _PRONOUN_REQUEST_WORDS)
 
 
 def _polite_after_a_lead_in(sentence: str, may: MayMatch) -> bool:
@@ -2486,7 +2494,10 @@ def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
     """ "Could we meet at ₪42,000?", "maybe 78?", "I'd like 4 remote days": a figure its own clause requests before
     it is asked for even when the offer already has it (the user may not have seen the move yet), not named as the
     offer; "relo 15k?" or "25 days? deal." only echo it, and "I'd accept…", "I'd be ok with…" take it."""
-    start, end = _clause_of(low, a, _role_cuts(low))
+    cuts = _role_cuts(low)
+    end = _clause_of(low, a, cuts)[1]
+    # the clause's start, past the commas inside figures ("go from ₪3,600 to ₪8,400" is one clause)
+    start = next((e for s, e in reversed(cuts) if e <= a.start and not cues.DIGIT_COMMA.match(low, max(0, s - 1))), 0)
     colon = low.rfind(": ", start, a.start)
     if colon >= 0:
         start = colon + 2  # "…about equity: ₪40,000 is modest" states the figure, it asks nothing

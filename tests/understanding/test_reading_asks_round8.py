@@ -141,3 +141,12 @@ def test_the_figure_the_recap_shows_is_the_offer() -> None:
     read = pairs("The summary still shows the gym at $300 a year. Could it go to $600?")
     assert ("wellness", 300, "current") in read
     assert ("wellness", 600, "ask") in read
+
+
+def test_a_change_asked_for_keeps_its_ask_when_the_offer_already_has_it() -> None:
+    context = Context(last_perk="professional_development", last_move="offer",
+                      offer={"base_salary": 90000, "professional_development": 2500})
+    read = pairs("The course is about $2,500, so I would ask for the training budget to go from $1,000 to $2,500.",
+                 context)
+    assert ("professional_development", 2500, "ask") in read
+    assert ("professional_development", 1000, "current") in read
