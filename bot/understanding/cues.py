@@ -1550,7 +1550,10 @@ PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
 REVIEW_WHEN_BEFORE = re.compile(r"(?<!promo )(?<!promotion )\breview (?:at|after|in|within)\s*(?:the |my )?$")
 RAISE_VERB = re.compile(
     r"\s+(?:the|my|it|that|this|your|base|salary|to|by|pay|offer|them|the offer|a bit|slightly|up|"
-    r"\$|€|£|\d|[\w-]+ to\b)"  # "raise relocation to $16,000"
+    r"\$|€|£|\d|[\w-]+ to\b|"  # "raise relocation to $16,000"
+    # "I would like to raise three things", "raise a concern": to bring up a topic
+    r"(?:(?:a|an|one|two|three|four|a few|few|several|some|one more|two more)\s+)?(?:other\s+)?"
+    r"(?:things?|points?|issues?|questions?|concerns?|topics?|items?|matters?|subjects?)\b)"
 )
 PROPOSE_VAGUE = _cue(
     r"\b(?:more|extra|additional|higher|bigger|larger|better|increase|improve|bump|raise|add|include|"
@@ -1822,7 +1825,7 @@ CURRENT_AFTER = re.compile(
     r"(?:both|all) work\b|works|covers me|doesn'?t reflect|"
     + _JUDGED_LOW + r"|"
     r"(?:we|you) (?:discussed|agreed(?: on)?|mentioned|described|quoted|talked about)|as (?:we )?(?:discussed|agreed)|"
-    r"is (?:the|your) (?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
+    r"is (?:the|your) (?:[\w-]+'s )?(?:ceiling|max(?:imum)?|limit|cap|top|most)|is (?:at )?the bottom of|"
     r"is a (?:(?:solid|good|great|big|real|fair|nice) )?(?:step|move|start|improvement)|"
     r"(?:is|'s) (?:a lot |much |way |a bit |definitely )?closer\b(?! to)|covers (?:most|part|some|half) of|"
     r"(?:is|sits?) (?:in )?(?:a |the )?(?:fixed|set|capped)|"

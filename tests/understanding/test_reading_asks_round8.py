@@ -150,3 +150,14 @@ def test_a_change_asked_for_keeps_its_ask_when_the_offer_already_has_it() -> Non
                  context)
     assert ("professional_development", 2500, "ask") in read
     assert ("professional_development", 1000, "current") in read
+
+
+def test_raising_points_is_not_a_raise() -> None:
+    read = pairs("Before we close I want to raise two points. First, could the sign-on be $8,000?")
+    assert all(perk != "raise_review" for perk, _, _ in read), read
+
+
+def test_a_figure_said_to_be_someones_ceiling_is_the_offer() -> None:
+    read = pairs("If $95k is the company's ceiling, could we add a $5,000 sign-on?")
+    assert ("base_salary", 95000, "current") in read
+    assert ("sign_on_bonus", 5000, "ask") in read
