@@ -1597,7 +1597,8 @@ EVIDENCE_LEAD = _cue(
     r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get) (?:today|now|currently)|"
     r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
-    r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:pay|pays|paid|offer|offered|give|gave|got|"
+    r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:also |even |already )?"
+    r"(?:pay|pays|paid|offer|offered|give|gave|got|"
     r"get|earn|make)|(?:i'?ve|i have) (?:seen|heard|read about)|based on|according to|recruiters? (?:told|say|said)|"
     r"quoted?|costs? (?:me|us)|(?:would|will) cost|(?:comes?|came|adds? up) to|runs? (?:about|around|to)|"
     r"i'?d (?:lose|forfeit|be leaving|be giving up)|"
@@ -1612,7 +1613,7 @@ EVIDENCE_LEAD = _cue(
 EVIDENCE = _cue(
     r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
-    r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) "
+    r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) (?:also |even |already )?"
     r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"
     r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
     r"competing|competitor|rival|currently|counter(?<!my counter)(?<!make a counter)(?<!here's a counter) ?-?offer|"

@@ -161,3 +161,9 @@ def test_a_figure_said_to_be_someones_ceiling_is_the_offer() -> None:
     read = pairs("If $95k is the company's ceiling, could we add a $5,000 sign-on?")
     assert ("base_salary", 95000, "current") in read
     assert ("sign_on_bonus", 5000, "ask") in read
+
+
+def test_what_a_rival_also_gives_is_evidence() -> None:
+    read = pairs("The other firm pays more. They also give me a $6,000 sign-on, could you match that?")
+    assert ("sign_on_bonus", 6000, "evidence") in read
+    assert ("sign_on_bonus", 6000, "ask") not in read
