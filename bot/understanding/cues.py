@@ -2002,7 +2002,8 @@ MOVE_APPROVED_FIRST = re.compile(
 )
 # "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
 FIGURE_TAKEN_FIRST = re.compile(
-    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
+    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"
+    r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
 )
 # A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):

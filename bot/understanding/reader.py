@@ -1583,6 +1583,9 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
+    if amounts and amounts[0].start < 24 and (taken := cues.FIGURE_TAKEN_FIRST.match(low)) is not None:
+        # "Fine, €78k. But…", "Okay, one month then.": the first sentence says yes to the figure just given
+        roles = ["current" if a.end <= taken.end() else role for a, role in zip(amounts, roles, strict=True)]
     ranges = any(a.range is not None for a in amounts)
     for i, a in enumerate(amounts) if ranges else ():
         # first, so what is said in the same breath as a market range is evidence too ("$170k-$190k plus a 10-15%

@@ -167,3 +167,15 @@ def test_what_a_rival_also_gives_is_evidence() -> None:
     read = pairs("The other firm pays more. They also give me a $6,000 sign-on, could you match that?")
     assert ("sign_on_bonus", 6000, "evidence") in read
     assert ("sign_on_bonus", 6000, "ask") not in read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, two weeks then. Could we also add a mentor for the first months?",
+        "Fine, $96k. Now, could the sign-on be $5,000?",
+    ],
+)
+def test_a_figure_said_yes_to_first_is_not_asked_for(text: str) -> None:
+    asked = [(perk, amount) for perk, amount, role in pairs(text) if role == "ask"]
+    assert all(amount not in (2, 96000) for _, amount in asked), asked
