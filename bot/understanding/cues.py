@@ -1733,7 +1733,9 @@ PAY_IT_REQUEST = re.compile(
 THAT_ASKED_FOR = re.compile(
     r"\b(?:is|would) (?:that|this|it) (?:be )?(?:(?:something|anything) (?:that )?(?:you|u|we|they|[a-z]+) "
     r"(?:can|could|would|might) (?:\w+ )?(?:do|cover|offer|provide|add|pay(?: for)?|include|arrange|consider|support)|"
-    r"(?:at all |even |also )?(?:doable|possible|feasible|an option|workable))\b"
+    r"(?:at all |even |also )?(?:doable|possible|feasible|an option|workable))\b|"
+    # "…working from home sometimes? Only if it's possible.", "…leave early on those days, if that's okay"
+    r"\bif (?:it'?s|it is|that'?s|that is) (?:\w+ )?(?:possible|doable|ok(?:ay)?|alright|all right)\b"
 )
 # …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
 PAY_THE_REQUEST = re.compile(

@@ -39,7 +39,8 @@ _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
 _SENTENCE_END = re.compile(r"[.?!]")
 _PRONOUN_REQUEST_WORDS = ("cover", "pay", "reimburs", "add", "includ", "pick up", "chip in", "contribut", "help with",
-                          "doable", "possible", "feasible", "option", "workable", "something", "anything")
+                          "doable", "possible", "feasible", "option", "workable", "something", "anything", "ok",
+                          "alright", "all right")
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay

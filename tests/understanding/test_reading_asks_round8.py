@@ -179,3 +179,9 @@ def test_what_a_rival_also_gives_is_evidence() -> None:
 def test_a_figure_said_yes_to_first_is_not_asked_for(text: str) -> None:
     asked = [(perk, amount) for perk, amount, role in pairs(text) if role == "ask"]
     assert all(amount not in (2, 96000) for _, amount in asked), asked
+
+
+def test_a_shy_wish_then_if_it_is_possible_asks_for_the_perk() -> None:
+    text = "Hmm, I suppose maybe a gym membership? Only if that's possible."
+    assert ("wellness", None, "ask") in pairs(text)
+    assert Act.propose in acts(text)
