@@ -1354,6 +1354,10 @@ KNOW_WISH = re.compile(
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\b(?:is (?:it|that)|it is) like\b")
+# A question said to be one ("I have question: the 150k is it fixed?"): it wants an answer, unless put as a request
+QUESTION_ANNOUNCED = re.compile(r"\bi have (?:a |one |another |some |two )?(?:quick |small |little )?questions?\b")
+# "No 401k match at all?": a perk whose absence is questioned, not a perk declined
+ABSENCE_QUESTIONED = re.compile(r"\W*(?:(?:so|wait|what|and|but|really|hm+)\W+)*no\b")
 # A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
 # "how the 10% bonus has paid out"), not asking for it.
 INFO_ABOUT = _cue(

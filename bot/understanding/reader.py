@@ -2377,6 +2377,10 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         if slot.amount is not None or slot.role != "ask" or end is None:
             kept.append(slot)
             continue
+        if slot.negated and _absence_questioned(low, slot):
+            slot.negated, slot.role = False, "current"
+            kept.append(slot)
+            continue
         role = _named_role(low, slot, end, mentions)
         if role is None:
             continue
@@ -2385,6 +2389,13 @@ def _named_only(low: str, slots: list[_Slot], mentions: list[_Mention]) -> list[
         slot.role = role
         kept.append(slot)
     return kept
+
+
+def _absence_questioned(low: str, slot: _Slot) -> bool:
+    """ "No 401k match at all?", "wait, no bonus?": a question about a perk the offer lacks complains of the offer as
+    it stands; it declines nothing."""
+    sentence = _sentence_of(low, slot.start).strip()
+    return sentence.endswith("?") and cues.ABSENCE_QUESTIONED.match(sentence) is not None
 
 
 def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Role | None:
@@ -2927,8 +2938,9 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
         return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
-    if asks and _found(cues.CONFIRMATION, sentence, may):  # it ends in "?", so only then can it match
-        return True  # "so: 110k, 22 days pto. correct?"
+    if asks and (_found(cues.CONFIRMATION, sentence, may)  # it ends in "?", so only then can it match
+                 or cues.QUESTION_ANNOUNCED.search(whole)):
+        return True  # "so: 110k, 22 days pto. correct?", "I have question: the 150k is it fix or there is bonus?"
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None

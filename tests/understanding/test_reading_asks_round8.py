@@ -185,3 +185,17 @@ def test_a_shy_wish_then_if_it_is_possible_asks_for_the_perk() -> None:
     text = "Hmm, I suppose maybe a gym membership? Only if that's possible."
     assert ("wellness", None, "ask") in pairs(text)
     assert Act.propose in acts(text)
+
+
+# --- questions that ask for nothing -------------------------------------------------------------------------------
+
+
+def test_a_perk_whose_absence_is_questioned_is_not_declined() -> None:
+    read = pairs("Wait, no gym stipend at all?")
+    assert ("wellness", None, "ask") not in read
+    assert all(not t.negated for t in shipped()[1].read("Wait, no gym stipend at all?").terms)
+
+
+def test_a_question_announced_as_one_wants_an_answer() -> None:
+    text = "Thanks. I have one question: the 90k, it is with bonus or there is bonus extra?"
+    assert all(role != "ask" for _, _, role in pairs(text)), pairs(text)
