@@ -471,6 +471,9 @@ def _relative_around(text: str, start: int, end: int) -> bool:
 # figure just said is an amount, in that figure's unit
 _COMPARED_BEFORE = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|up from|from)\s+(?:the |your |my )?$")
 _NOT_COMPARED_AFTER = re.compile(r"\s+(?:of|in|on|to|at)\b")
+# "one or two days", "two to three weeks": a number word whose unit is said once, after the other end
+_UNIT_AFTER_OTHER_END = re.compile(
+    r"\s*(?:or|to|-|–)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+([a-z]+)\b")
 
 
 def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
@@ -479,6 +482,9 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
         return None
     spoken = m.group("num").strip()
     unit_word = m.group("unit")
+    if not unit_word and (other_end := _UNIT_AFTER_OTHER_END.match(text, m.end())) is not None and (
+            other_end.group(1) in _UNITS):
+        unit_word = other_end.group(1)  # "one or two days": days
     if spoken == "one" and not unit_word and not _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return None  # "one" is mostly a pronoun ("that one")
     value = _words_to_number(spoken)

@@ -199,3 +199,8 @@ def test_a_perk_whose_absence_is_questioned_is_not_declined() -> None:
 def test_a_question_announced_as_one_wants_an_answer() -> None:
     text = "Thanks. I have one question: the 90k, it is with bonus or there is bonus extra?"
     assert all(role != "ask" for _, _, role in pairs(text)), pairs(text)
+
+
+def test_one_or_two_days_gives_its_low_end() -> None:
+    # "one" alone is mostly a pronoun; with the other end's unit after it, it is the low end of a range
+    assert ("remote_work", 1, "ask") in pairs("Maybe I could work remotely one or two days?")
