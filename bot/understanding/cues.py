@@ -174,6 +174,8 @@ START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:i
 START_MOVED_AFTER = re.compile(
     r"\s+(?:to(?! (?:the|a|an|my|this|your)\b)|pushed|moved|back|delayed|postponed|later|until|till)\b"
 )
+# "starting in four weeks", "starting next month": when the job starts; not "starting at 9:30", "starting early"
+STARTING_WHEN = re.compile(r"\s+(?:in|from|after|next)\b(?!\s+(?:the\s+)?(?:morning|afternoon|evening)s?\b)")
 START_WHEN = re.compile(
     r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"

@@ -135,7 +135,7 @@ class Understander:
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
-        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "match"}
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "match"}
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -354,6 +354,8 @@ class Understander:
     def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
         word, start, end = token
+        if word == "starting" and "start_date" in self.perks and cues.STARTING_WHEN.match(low, end):
+            return _Mention("start_date", start, end), 1  # "starting in four weeks would be ideal"
         if word == "start" and "start_date" in self.perks and (
                 cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
                 or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)

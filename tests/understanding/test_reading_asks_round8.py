@@ -204,3 +204,12 @@ def test_a_question_announced_as_one_wants_an_answer() -> None:
 def test_one_or_two_days_gives_its_low_end() -> None:
     # "one" alone is mostly a pronoun; with the other end's unit after it, it is the low end of a range
     assert ("remote_work", 1, "ask") in pairs("Maybe I could work remotely one or two days?")
+
+
+def test_starting_in_some_weeks_asks_for_a_start_date() -> None:
+    assert ("start_date", 3, "ask") in pairs("My notice is short, so starting in three weeks would suit me best.")
+
+
+def test_starting_at_a_time_of_day_is_no_start_date() -> None:
+    read = pairs("Could I have flexible hours, starting at 9:30 and finishing at 6?")
+    assert all(perk != "start_date" for perk, _, _ in read), read
