@@ -1758,6 +1758,9 @@ ALLOWANCE_WORDS = _cue(r"\b(?:allowance|budget|stipend|benefit|subsidy|coverage|
 TAKING_NOT_ASKING = re.compile(r"\b(?:accept|take|settle|consider|comfortable|fine|ok|okay|open|ok with)\b")
 # A comma inside a figure ("3,600"), which cues.ROLE_SPLIT cuts at
 DIGIT_COMMA = re.compile(r"\d,\d")
+# A request to confirm or write down what is named: "could you confirm the $120k", "I'd like the 25 days in writing"
+CONFIRMING_NOT_ASKING = re.compile(r"\b(?:confirm\w*|in writing|written|put (?:it|that|this|them) down|document\w*|"
+                                   r"recap\w*|summari[sz]\w*|send (?:me )?(?:over )?(?:the|a|an) )")
 # A clause put as a tentative wish, "maybe 78?", "perhaps two days?": a request, not an echo of the figure
 TENTATIVE_START = re.compile(r"\s*(?:(?:or|and|so|but)\s+)?(?:maybe|perhaps|possibly)\b")
 # Between a figure and a bare one it is compared with: "20 days instead of 15", "3 remote days rather than two".

@@ -2510,7 +2510,8 @@ def _mark_the_offer(low: str, slots: list[_Slot], offer: Mapping[str, float | st
 def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
     """ "Could we meet at ₪42,000?", "maybe 78?", "I'd like 4 remote days": a figure its own clause requests before
     it is asked for even when the offer already has it (the user may not have seen the move yet), not named as the
-    offer; "relo 15k?" or "25 days? deal." only echo it, and "I'd accept…", "I'd be ok with…" take it."""
+    offer; "relo 15k?" or "25 days? deal." only echo it, "I'd accept…", "I'd be ok with…" take it, and "could you
+    confirm the $120k in writing?" asks for its confirmation."""
     cuts = _role_cuts(low)
     end = _clause_of(low, a, cuts)[1]
     # the clause's start, past the commas inside figures ("go from ₪3,600 to ₪8,400" is one clause)
@@ -2520,7 +2521,9 @@ def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
         start = colon + 2  # "…about equity: ₪40,000 is modest" states the figure, it asks nothing
     if _found(cues.ASKING, low, may, start, a.start):
         asking = cues.ASKING.search(low, start, a.start)
-        return asking is not None and cues.TAKING_NOT_ASKING.search(asking.group(0)) is None
+        # "could you confirm the $120k in writing?" asks to have the figure confirmed, not for the figure
+        return (asking is not None and cues.TAKING_NOT_ASKING.search(asking.group(0)) is None
+                and cues.CONFIRMING_NOT_ASKING.search(low, asking.start(), end) is None)
     return low.startswith("?", end) and cues.TENTATIVE_START.match(low, start) is not None
 
 

@@ -213,3 +213,7 @@ def test_starting_in_some_weeks_asks_for_a_start_date() -> None:
 def test_starting_at_a_time_of_day_is_no_start_date() -> None:
     read = pairs("Could I have flexible hours, starting at 9:30 and finishing at 6?")
     assert all(perk != "start_date" for perk, _, _ in read), read
+
+
+def test_a_figure_asked_to_be_confirmed_is_the_offer() -> None:
+    assert ("remote_work", 3, "current") in pairs("I would like to confirm 3 remote days a week.", _OFFER)
