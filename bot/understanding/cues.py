@@ -1353,6 +1353,9 @@ KNOW_WISH = re.compile(
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\b(?:is (?:it|that)|it is) like\b")
+# "is the 4000 for every year or only one time?", "the salary is fixed, or depends on experience?": a question
+# between two readings of what is said wants to know which holds (a request for a change is told apart by its words)
+EITHER_OR = re.compile(r"\b(?:is|are|it'?s|that'?s|was)\b[^?.!]{1,80}?\bor\b(?!\s+not\b)[^?.!]*\?")
 # A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
 # "how the 10% bonus has paid out"), not asking for it.
 INFO_ABOUT = _cue(
@@ -1363,6 +1366,11 @@ INFO_ABOUT = _cue(
     r"gross\b|or nah\b|(?:right|correct)\s*\?)"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
+# "I have one question about the equity", "one more question on the bonus": a question announced, nothing asked for
+QUESTION_ANNOUNCED = re.compile(
+    r"\b(?:i (?:have|had|got)|i'?ve got|(?:one|a|another|quick|small|short|last|little|more|few|some)) "
+    r"(?:(?:a|one|more|small|quick|short|last|little|few|further|other|follow-?up) )*questions?\b"
+)
 # "would a mentor be possible?", "would a sign-on be an option?": a perk asked for, put as a question (guide: propose)
 PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
@@ -2049,6 +2057,9 @@ PLEASED_ACCEPT = _cue(
 
 # A refusal word the user asks about their own ask or the offer: "or is that too much", "there's no review?"
 DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
+# The words of a limit the other side sets ("is fixed", "capped at", "non-negotiable"): put as a question, they ask
+LIMIT_STATED = re.compile(r"\b(?:fixed|capped|set|firm|non-?negotiable|max(?:imum)?|limit|cap|ceiling)\b")
+ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 
 # "4 days remote, not 3": the figure replaced, said right after the one wanted

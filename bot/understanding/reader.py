@@ -1825,6 +1825,8 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
     if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
             or _found(cues.COMPETING, clause, may)):
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
+    if "question" in clause:
+        clause = cues.QUESTION_ANNOUNCED.sub(" ", clause)  # "I have a question about the equity" wants no equity
     return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may))
 
@@ -1951,6 +1953,8 @@ def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
     word = refusal.group(0)
     if word.startswith("there"):
         return cues.NO_SUCH_ASKED.match(low, refusal.start()) is not None
+    if cues.LIMIT_STATED.search(word) and cues.ASKED_NEXT.match(low, refusal.end()):
+        return True  # "the salary is fixed for everybody, or it depends on experience?" asks whether there is a limit
     return (word == "too much" or word.startswith("too ")) and cues.DOUBT_ASKED_BEFORE.search(
         low, max(0, refusal.start() - 24), refusal.start()) is not None
 
@@ -2878,8 +2882,8 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
         return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
-    if asks and _found(cues.CONFIRMATION, sentence, may):  # it ends in "?", so only then can it match
-        return True  # "so: 110k, 22 days pto. correct?"
+    if asks and (_found(cues.CONFIRMATION, sentence, may) or _asks_which(sentence)):
+        return True  # "so: 110k, 22 days pto. correct?" (it ends in "?", so only then can CONFIRMATION match)
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
@@ -2896,6 +2900,11 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
     # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence)
                 and cues.CHANGE_ASKED.search(sentence))
+
+
+def _asks_which(sentence: str) -> bool:
+    """ "the 4000 is for every year or only one time?" asks which holds; "is 25 or 26 possible?" asks for one."""
+    return " or " in sentence and cues.EITHER_OR.search(sentence) is not None and not cues.CHANGE_ASKED.search(sentence)
 
 
 def _shouting(original: str) -> bool:

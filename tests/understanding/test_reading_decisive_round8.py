@@ -1,0 +1,44 @@
+"""Decisive acts on whole practices (round eight): proposals missed or read where none was meant, refusals
+read where none was meant.
+
+Every sentence was written for this test (none comes from a corpus). docs/labelling.md: a question for
+information is `ask`, never `propose`; a counter is not a refusal; a stated floor proposes.
+"""
+
+from __future__ import annotations
+
+from bot.understanding.acts import Act, Context
+from tests.support.harness import shipped
+
+_, UNDERSTANDER = shipped()
+_TABLE = {"base_salary": 64000.0, "pto": 20.0, "equity": 5000.0, "remote_work": 1.0, "wellness": 400.0}
+_OFFER = Context(last_perk="base_salary", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+
+
+def acts(text: str, context: Context | None = _OFFER) -> set[Act]:
+    return set(UNDERSTANDER.read(text, context).acts)
+
+
+def test_a_question_between_two_readings_of_a_term_asks() -> None:
+    for text in ("The 5000 in shares is paid every year or just once?",
+                 "The wellness money is per month or per year?",
+                 "Is the bonus guaranteed or only if the company hits its targets?"):
+        found = acts(text)
+        assert Act.ask in found, text
+        assert Act.propose not in found, text
+    # a request between two figures still proposes
+    assert Act.propose in acts("Could you do 24 days or 25?")
+
+
+def test_a_question_announced_about_a_perk_asks_for_nothing() -> None:
+    found = acts("Thanks a lot. I have one small question about the shares. Do they vest over four years?")
+    assert Act.propose not in found
+    assert Act.ask in found
+
+
+def test_asking_whether_a_figure_is_fixed_refuses_nothing() -> None:
+    for text in ("The base of 64k is fixed for all new hires, or it depends on seniority?",
+                 "Is the leave capped at 20 days for everyone?"):
+        assert Act.reject not in acts(text), text
+    # said as a statement, the same words still refuse
+    assert Act.reject in acts("I hear the base is fixed, so 64k does not work for me.")
