@@ -389,10 +389,13 @@ START_ASKED = re.compile(r"\b(?:start|begin|push|later|delay|move|join)\w*\b")
 # What "then" closes when a term is taken: "step 3 is fine then", "90 it is then", "ok then"
 TAKEN_THEN = ("fine", "works", "ok", "okay", "good", "great", "perfect", "it is", "alright", "deal")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
-OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
+OWN_FLOOR = re.compile(r"\bi'?m not (?:in a position|able|willing) to go (?:any )?(?:below|under|lower)\b|"
+                       r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
                        # "I cannot accept fewer than three remote days", "…accept a base salary below €75,000"
                        r"accept (?:fewer|less|anything (?:less|lower|below|under)|(?:a |an |the )?(?:[\w-]+ ){0,2}"
                        r"(?:below|under|lower than|less than)))\b")
+# "38,500 is under my floor of 40,000": the figure after it is the speaker's floor, the one before it is refused
+MY_FLOOR = re.compile(r"\bmy (?:floor|minimum|bottom line|walk-?away)\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
 TAKEN_UNDER_CONDITION = re.compile(
@@ -2074,6 +2077,8 @@ DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
     r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    # "another company offered me 175k and wants an answer by Friday": the rival is the subject, said before
+    r"(?<!i )(?<!we )\band (?:wants|needs|expects) (?:an? |my )?(?:answer|decision|reply|response)|"
     r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
     r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
     r"(?:an? |my )?(?:answer|decision|reply|response))\b"

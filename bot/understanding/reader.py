@@ -1812,9 +1812,14 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
         cues.REQUEST, clause, may
     ):
         return False  # evidence: "glassdoor says 120k", "they offered me 140k"
-    # a limit or a refusal, not an offer: "we can't go above 115k"
-    refuses = _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)
+    # a limit or a refusal, not an offer: "we can't go above 115k"; "I can't go below 170k" states the speaker's floor
+    refuses = (_found(cues.REJECT, clause, may) and not _states_a_floor(clause)) or _found(cues.COMPETING, clause, may)
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
+
+
+def _states_a_floor(clause: str) -> bool:
+    """ "I cannot go below 170k", "under my floor of 40,000": the speaker's own lowest figure, which it asks for."""
+    return cues.OWN_FLOOR.search(clause) is not None or cues.MY_FLOOR.search(clause) is not None
 
 
 def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool]) -> bool:

@@ -42,3 +42,17 @@ def test_asking_whether_a_figure_is_fixed_refuses_nothing() -> None:
         assert Act.reject not in acts(text), text
     # said as a statement, the same words still refuse
     assert Act.reject in acts("I hear the base is fixed, so 64k does not work for me.")
+
+
+def test_the_speakers_own_floor_proposes_it() -> None:
+    for text in ("I would rather join you, but I cannot go below $70k.",
+                 "Sorry, 64k is under my floor of 69k; I'm not in a position to go lower."):
+        assert Act.propose in acts(text), text
+    # the figure refused before the floor is still refused
+    assert Act.reject in acts("Sorry, 64k is under my floor of 69k; I'm not in a position to go lower.")
+
+
+def test_a_rivals_deadline_said_after_its_offer_asks_for_no_time() -> None:
+    found = acts("Another firm offered me $70k last week and wants an answer by Monday. I'd need $68k here.")
+    assert Act.request_time not in found
+    assert Act.competing_offer in found
