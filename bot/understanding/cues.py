@@ -1289,8 +1289,8 @@ WH_INSIDE = re.compile(
 )
 # Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
 CHANGE_WORDS = re.compile(
-    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
-    r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
+    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|something (?:you|u|we) can|would (?:you|it)|"
+    r"more|higher|bigger|increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 # "$10k up front", "can i get 10k signing": a one-off sum for joining
@@ -1374,6 +1374,9 @@ QUESTION_ANNOUNCED = re.compile(
     r"\b(?:i (?:have|had|got)|i'?ve got|(?:one|a|another|quick|small|short|last|little|more|few|some)) "
     r"(?:(?:a|one|more|small|quick|short|last|little|few|further|other|follow-?up) )*questions?\b"
 )
+# "maybe working from home sometimes?", "perhaps a bit more leave?": a shy wish put as a question is a request (guide,
+# third round); the question was already found not to want information
+SHY_WISH = re.compile(r"\b(?:maybe|perhaps|possibly)\b")
 # "would a mentor be possible?", "would a sign-on be an option?": a perk asked for, put as a question (guide: propose)
 PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"

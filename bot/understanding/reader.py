@@ -1832,8 +1832,17 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
         return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
     if "question" in clause:
         clause = cues.QUESTION_ANNOUNCED.sub(" ", clause)  # "I have a question about the equity" wants no equity
-    return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
-            or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may))
+    return (_at(cues.POLITE_REQUEST, sentence, may) or _at(cues.POLITE_REQUEST, _part_of(low, mention.start), may)
+            or _found(cues.PROPOSE_VAGUE, clause, may)
+            or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
+            or ("?" in sentence and cues.SHY_WISH.search(clause) is not None))
+
+
+def _part_of(low: str, position: int) -> str:
+    """The part of a sentence after its last colon or semicolon before ``position``: "one last ask, since this is my
+    first role: could you pair me with a mentor?" puts its request after the lead-in."""
+    start = max(low.rfind(mark, 0, position) for mark in ".?!:;") + 1
+    return low[start:]
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:

@@ -56,3 +56,18 @@ def test_a_rivals_deadline_said_after_its_offer_asks_for_no_time() -> None:
     found = acts("Another firm offered me $70k last week and wants an answer by Monday. I'd need $68k here.")
     assert Act.request_time not in found
     assert Act.competing_offer in found
+
+
+def test_a_perk_asked_for_as_something_the_company_can_do_proposes() -> None:
+    found = acts("Thanks. And on the gym, is that something you can pay for?")
+    assert Act.propose in found
+    assert Act.ask not in found
+
+
+def test_a_shy_wish_put_as_a_question_proposes() -> None:
+    assert Act.propose in acts("I was thinking, perhaps remote work on Fridays?")
+
+
+def test_a_request_after_a_lead_in_proposes_the_perk_it_names() -> None:
+    text = "A final point, as I am new to leading people: could the firm assign me a mentor for the first months?"
+    assert Act.propose in acts(text)
