@@ -481,11 +481,13 @@ class Understander:
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
         clauses = _Clauses(low)
         asked: dict[str, bool] = {}  # sentence -> a question for information, worked out once per sentence
+        writes_or_takes = Act.request_writing in found or Act.accept in found
         if (
             any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
                 if (slot.amount is not None or slot.negated) and slot.role == "ask")
             or (Act.request_time not in found
-                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions))
+                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked) for m in mentions
+                        if not (writes_or_takes and _named_with_the_offers_figure(m, slots))))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
             or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
                    and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
@@ -1820,6 +1822,15 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
 def _states_a_floor(clause: str) -> bool:
     """ "I cannot go below 170k", "under my floor of 40,000": the speaker's own lowest figure, which it asks for."""
     return cues.OWN_FLOOR.search(clause) is not None or cues.MY_FLOOR.search(clause) is not None
+
+
+def _named_with_the_offers_figure(mention: _Mention, slots: list[_Slot]) -> bool:
+    """ "email me the offer with $158k base and the $15k sign-on": a perk said with the figure the offer has names
+    that figure (guide: perk words in a request for writing are no ask); whether it is asked for is the figure's to
+    say, not the perk word's."""
+    return any(slot.perk == mention.perk and slot.role == "current" and slot.amount is not None
+               and (0 <= mention.start - slot.amount.end <= 3 or 0 <= slot.amount.start - mention.end <= 4)
+               for slot in slots)
 
 
 def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool]) -> bool:

@@ -71,3 +71,9 @@ def test_a_shy_wish_put_as_a_question_proposes() -> None:
 def test_a_request_after_a_lead_in_proposes_the_perk_it_names() -> None:
     text = "A final point, as I am new to leading people: could the firm assign me a mentor for the first months?"
     assert Act.propose in acts(text)
+
+
+def test_perks_named_with_the_offers_figures_in_a_request_for_writing_ask_for_nothing() -> None:
+    found = acts("Please email me the offer with $64k base and the $5,000 equity.")
+    assert Act.request_writing in found
+    assert Act.propose not in found
