@@ -1327,6 +1327,8 @@ ANY_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|hmm|hey|then),?\s+)*any (?:wiggle room|room|flexibility|flex|give|movement|"
     r"scope|leeway)\b"
 )
+# "the 18 days", "your $5,000": a figure pointed at as the one on the table, not a new one asked for
+THE_OFFERS_FIGURE = re.compile(r"\b(?:the|your) [$€£₪]?\d[\d,.]*k?\b")
 # "would there be any flexibility on the sign-on?", "is $150k really the ceiling?": where there is room (guide)
 THERE_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|then),?\s+)*(?:is|are|would|will|might) there (?:be )?(?:any |some )?"

@@ -2880,15 +2880,23 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
 
 def _asks_where_there_is_room(sentence: str) -> bool:
     """ "any room on the sign-on?" asks where there is room (guide); "any chance of 25 days?" asks for them."""
-    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence):
+    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not _a_figure_asked(sentence):
         return True
     if "?" not in sentence:
         return False
     salutation = cues.SALUTATION_LEAD.match(sentence) if "," in sentence else None
     if salutation is not None:
         sentence = sentence[salutation.end() :]
+    lead_in = sentence.rfind(": ")  # "one more question before I decide: is there any flexibility on…?"
+    if lead_in >= 0:
+        sentence = sentence[lead_in + 2 :]
     return ("there" in sentence and cues.THERE_ROOM.match(sentence) is not None
-            and not cues.NUMBER_SAID.search(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
+            and not _a_figure_asked(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
+
+
+def _a_figure_asked(sentence: str) -> bool:
+    """A figure said other than the offer's own ("any room for 25 days?", not "any flexibility on the 18 days?")."""
+    return cues.NUMBER_SAID.search(cues.THE_OFFERS_FIGURE.sub(" ", sentence)) is not None
 
 
 def _wants_an_answer(sentence: str, may: MayMatch) -> bool:

@@ -77,3 +77,11 @@ def test_perks_named_with_the_offers_figures_in_a_request_for_writing_ask_for_no
     found = acts("Please email me the offer with $64k base and the $5,000 equity.")
     assert Act.request_writing in found
     assert Act.propose not in found
+
+
+def test_where_there_is_room_on_the_offers_own_figure_asks() -> None:
+    found = acts("One more question before I sign: is there any flexibility on the 20 days of leave?")
+    assert Act.ask in found
+    assert Act.propose not in found
+    # a new figure in the same words asks for it
+    assert Act.propose in acts("Is there any flexibility to go to 25 days of leave?")
