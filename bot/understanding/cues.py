@@ -2067,6 +2067,8 @@ PLEASED_ACCEPT = _cue(
 DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
 # The words of a limit the other side sets ("is fixed", "capped at", "non-negotiable"): put as a question, they ask
 LIMIT_STATED = re.compile(r"\b(?:fixed|capped|set|firm|non-?negotiable|max(?:imum)?|limit|cap|ceiling)\b")
+# "…is ridiculous, but fine, I will take it": a complaint the speaker then gives in on, in the same sentence
+YIELDED_AFTER = re.compile(r"[^.!?;]{0,40}?,?\s+but (?:fine|ok(?:ay)?|alright|all right|whatever)\b")
 ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 

@@ -1954,6 +1954,8 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "no, I don't need to talk it over" turns down more time
             if _asked_not_refused(low, refusal):
                 continue  # "maybe 43? or is that too much", "there's no review?" ask; they refuse nothing
+            if "but " in low and cues.YIELDED_AFTER.match(low, refusal.end()):
+                continue  # "backing out of your 6% is ridiculous, but fine, I'll take 86k" gives in
             return True
     return False
 

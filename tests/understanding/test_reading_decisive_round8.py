@@ -85,3 +85,9 @@ def test_where_there_is_room_on_the_offers_own_figure_asks() -> None:
     assert Act.propose not in found
     # a new figure in the same words asks for it
     assert Act.propose in acts("Is there any flexibility to go to 25 days of leave?")
+
+
+def test_a_complaint_given_in_on_refuses_nothing() -> None:
+    found = acts("Dropping the gym money is ridiculous, but fine, I will take 64k and 20 days. Send the contract.")
+    assert Act.reject not in found
+    assert Act.reject in acts("Dropping the gym money is ridiculous. I need 66k.")
