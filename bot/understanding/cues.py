@@ -2069,6 +2069,13 @@ DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: 
 LIMIT_STATED = re.compile(r"\b(?:fixed|capped|set|firm|non-?negotiable|max(?:imum)?|limit|cap|ceiling)\b")
 # "…is ridiculous, but fine, I will take it": a complaint the speaker then gives in on, in the same sentence
 YIELDED_AFTER = re.compile(r"[^.!?;]{0,40}?,?\s+but (?:fine|ok(?:ay)?|alright|all right|whatever)\b")
+# A figure asked for in so many words, before it ("could the company offer $7,000", "could we try four days", "can
+# transport go to 8,400") or after it ("$7,000 would make the package work for me")
+ASKED_TO_GO_BEFORE = re.compile(
+    r"\b(?:could|can|would|will) (?:you|u|we|(?:the |your |my )?[a-z]+) (?:(?:please|maybe|possibly|also|still|just) )?"
+    r"(?:offer|do|go (?:up )?to|make it|give|pay|cover|try|raise|bump|move|stretch|increase)\b[^.?!;]{0,30}$"
+)
+MAKES_IT_WORK_AFTER = re.compile(r"\s+(?:would|will) make (?:it|this|that|the \w+|everything) work\b")
 ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 

@@ -165,7 +165,7 @@ class Understander:
         _mark_fixed(low, slots)
         slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
-            _mark_the_offer(slots, context.offer)
+            _mark_the_offer(low, slots, context.offer)
             _standing_figure_traded(low, slots)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
@@ -557,7 +557,8 @@ class Understander:
             if ai in paired or cost > 3000:
                 continue
             role = roles[ai]
-            if role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key)):
+            if (role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key))
+                    and not _asked_in_so_many_words(low, amounts[ai])):
                 role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
             if key in has[role]:
                 continue
@@ -2485,12 +2486,20 @@ def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], uni
     return a.value == on_table or (perk == "base_salary" and a.value * 1000 == on_table)
 
 
-def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
-    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing."""
+def _mark_the_offer(low: str, slots: list[_Slot], offer: Mapping[str, float | str]) -> None:
+    """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing, unless
+    the words ask for it ("could you go to 118k?"): what the speaker asks for is theirs to say."""
     for slot in slots:
         a = slot.amount
-        if slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer):
+        if (slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer)
+                and not _asked_in_so_many_words(low, a)):
             slot.role = "current"
+
+
+def _asked_in_so_many_words(low: str, a: Amount) -> bool:
+    """ "could the company offer $7,000?", "could transport go to 8,400?", "$7,000 would make it work for me"."""
+    return (cues.ASKED_TO_GO_BEFORE.search(low, _sentence_start(low, a.start), a.start) is not None
+            or cues.MAKES_IT_WORK_AFTER.match(low, a.end) is not None)
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:

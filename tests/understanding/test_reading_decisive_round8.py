@@ -91,3 +91,9 @@ def test_a_complaint_given_in_on_refuses_nothing() -> None:
     found = acts("Dropping the gym money is ridiculous, but fine, I will take 64k and 20 days. Send the contract.")
     assert Act.reject not in found
     assert Act.reject in acts("Dropping the gym money is ridiculous. I need 66k.")
+
+
+def test_a_figure_asked_for_in_so_many_words_is_asked_even_if_the_offer_has_it() -> None:
+    said = UNDERSTANDER.read("My question is about the shares: could the firm offer $5,000 when I join?", _OFFER)
+    assert Act.propose in said.acts
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == [("equity", 5000.0, "ask")]
