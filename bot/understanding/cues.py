@@ -591,7 +591,9 @@ REQUEST = _cue(
     r"provide|go|bump|raise|increase|move|make|happy|able|offering|prepared|willing)|we offer|"
     r"our offer|the offer (?:is|includes|comes)|your (?:\w+ )?(?:will be|would be|is)|you'?(?:ll| will) get|"
     r"you get|you'?d get|it comes with|comes with|includes?|including|plus|with|make it|bump|raise (?:it|the|that|my)|"
-    r"increase|more|extra|additional|higher|better|improve|add|give me|get|meet me|split the difference|"
+    # "more than fine", "more than generous" approve; they ask for no more
+    r"increase|more(?! than (?:fine|enough|fair|generous|happy|ok|okay|good|reasonable))|extra|additional|higher|"
+    r"better|improve|add|give me|get|meet me|split the difference|"
     r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
     r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
 )
@@ -2076,6 +2078,7 @@ ASKED_TO_GO_BEFORE = re.compile(
     r"(?:offer|do|go (?:up )?to|make it|give|pay|cover|try|raise|bump|move|stretch|increase)\b[^.?!;]{0,30}$"
 )
 MAKES_IT_WORK_AFTER = re.compile(r"\s+(?:would|will) make (?:it|this|that|the \w+|everything) work\b")
+NOT_NEEDED_BEFORE = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not) (?:really )?need $")  # "I do not need more time"
 ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 

@@ -1432,8 +1432,9 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
             continue  # "step 3 is fine then", "5 more days pto is perfect, deal"
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
-        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()):
-            continue  # "I don't need to talk it over", "a 12% bonus target": nothing requested
+        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()) or cues.NOT_NEEDED_BEFORE.search(
+                low, max(0, m.start() - 16), m.start()):
+            continue  # "I don't need to talk it over", "I do not need more time", "a 12% bonus target": nothing asked
         return True
     return False
 
@@ -1840,8 +1841,8 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
     if sentence not in asked:
         asked[sentence] = _is_info_question(sentence, may)
     if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
-            or _found(cues.COMPETING, clause, may)):
-        return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
+            or _found(cues.COMPETING, clause, may) or (mention.negated and "?" in sentence)):
+        return False  # "no 401k match at all?", "like no raise ever??" doubt the offer; they decline nothing
     if "question" in clause:
         clause = cues.QUESTION_ANNOUNCED.sub(" ", clause)  # "I have a question about the equity" wants no equity
     return (_at(cues.POLITE_REQUEST, sentence, may) or _at(cues.POLITE_REQUEST, _part_of(low, mention.start), may)

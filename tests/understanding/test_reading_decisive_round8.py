@@ -7,7 +7,9 @@ information is `ask`, never `propose`; a counter is not a refusal; a stated floo
 
 from __future__ import annotations
 
+from bot.understanding import cues
 from bot.understanding.acts import Act, Context
+from bot.understanding.reader import _requests_more
 from tests.support.harness import shipped
 
 _, UNDERSTANDER = shipped()
@@ -97,3 +99,21 @@ def test_a_figure_asked_for_in_so_many_words_is_asked_even_if_the_offer_has_it()
     said = UNDERSTANDER.read("My question is about the shares: could the firm offer $5,000 when I join?", _OFFER)
     assert Act.propose in said.acts
     assert [(t.perk, t.amount, t.role) for t in said.terms] == [("equity", 5000.0, "ask")]
+
+
+def test_doubting_a_perk_is_missing_declines_nothing() -> None:
+    found = acts("What does wellness 0 mean here? Like no gym money at all??")
+    assert Act.propose not in found
+
+
+def test_saying_no_more_time_is_needed_requests_nothing_more() -> None:
+    # an acceptance keeps a proposal only when it requests more; "I do not need more time" requests nothing
+    low = "sorry, i do not need more time. i accept the package."
+    assert not _requests_more(low, False, cues.GATE.scan(low))
+    assert _requests_more("i accept, but i need more time.", False, cues.GATE.scan("i accept, but i need more time."))
+
+
+def test_more_than_fine_approves_a_figure() -> None:
+    said = UNDERSTANDER.read("Thanks, $400 for wellness is more than fine. Could you email me the offer?", _OFFER)
+    assert Act.propose not in said.acts
+    assert not [t for t in said.terms if t.role == "ask"]
