@@ -2075,7 +2075,8 @@ YIELDED_AFTER = re.compile(r"[^.!?;]{0,40}?,?\s+but (?:fine|ok(?:ay)?|alright|al
 # transport go to 8,400") or after it ("$7,000 would make the package work for me")
 ASKED_TO_GO_BEFORE = re.compile(
     r"\b(?:could|can|would|will) (?:you|u|we|(?:the |your |my )?[a-z]+) (?:(?:please|maybe|possibly|also|still|just) )?"
-    r"(?:offer|do|go (?:up )?to|make it|give|pay|cover|try|raise|bump|move|stretch|increase)\b[^.?!;]{0,30}$"
+    r"(?:offer|do|go (?:up )?to|make it|give|pay|cover|try|raise|bump|move|stretch|increase|meet (?:me |us )?at)\b"
+    r"[^.?!;]{0,30}$"
 )
 MAKES_IT_WORK_AFTER = re.compile(r"\s+(?:would|will) make (?:it|this|that|the \w+|everything) work\b")
 NOT_NEEDED_BEFORE = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not) (?:really )?need $")  # "I do not need more time"

@@ -180,8 +180,10 @@ class Understander:
                     or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading, standing) if concedes else frozenset()
-        if given and not trading and standing and any(s.perk in given and s.amount is not None
-                                         and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots):
+        if given and not trading and (
+                any(s.role == "ask" and s.perk is not None and s.perk not in given for s in slots)  # one for another
+                or (standing and any(s.perk in given and s.amount is not None
+                                     and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots))):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
         if trading:
             _given_up_from_the_offer(low, slots)

@@ -117,3 +117,8 @@ def test_more_than_fine_approves_a_figure() -> None:
     said = UNDERSTANDER.read("Thanks, $400 for wellness is more than fine. Could you email me the offer?", _OFFER)
     assert Act.propose not in said.acts
     assert not [t for t in said.terms if t.role == "ask"]
+
+
+def test_something_given_for_something_asked_is_a_trade() -> None:
+    found = acts("Could we meet at $68k if I start three weeks earlier than planned?")
+    assert {Act.propose, Act.trade_off} <= found
