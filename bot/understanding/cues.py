@@ -371,8 +371,9 @@ HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 # A limit named as granted, or as a condition, is not a refusal: "I know the band is fixed, but could…",
 # "since PTO is fixed by policy…", "otherwise it won't work for me", "under this I must say no".
 CONCEDED = re.compile(
-    r"\b(?:if|unless|otherwise|since|given(?: that)?|i know|i understand|understood|i note|i hear you|"
-    r"i reali[sz]e|i appreciate|i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
+    r"\b(?:if|unless|otherwise|since|given(?: that)?|understood|i note|i hear (?:you|that)|"
+    r"i (?:fully |totally |completely |do |really )?(?:know|understand|reali[sz]e|appreciate|respect|accept that)|"
+    r"i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
     r"(?:(?!\b(?:but|however|still|yet)\b)[^.;!?])*$"
 )
 # "150 isn't a number I can accept", "not something I could agree to": the acceptance words are refused
@@ -507,8 +508,8 @@ REJECT = _cue(
     r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
-    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
-    r"(?:under|below) the market|"
+    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|"
+    r"(?<!find )below (?:my|what|market)|(?:under|below) the market|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
     r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
@@ -551,6 +552,7 @@ REJECT = _cue(
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
+    r"(?!,?\s*(?:sorry,?\s*)?i (?:meant|mean)\b)"  # "no, I meant 4 weeks" corrects the speaker's own words
     r"|,\s*no\W*$|^not for\b"
     # "€30?? No.", "Wait, no. We agreed…": a bare no as its own sentence
     r"|(?:^|[.!?]\s+)(?:(?:wait|hang on|hold on|hmm|um|uh|ugh|sorry|lol|well|honestly),?\s+)?(?:no|nope|nah)"
@@ -2080,6 +2082,7 @@ ASKED_TO_GO_BEFORE = re.compile(
 )
 MAKES_IT_WORK_AFTER = re.compile(r"\s+(?:would|will) make (?:it|this|that|the \w+|everything) work\b")
 NOT_NEEDED_BEFORE = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not) (?:really )?need $")  # "I do not need more time"
+WHICH_BEFORE = re.compile(r"\b(?:which|whether|what)\s+(?:[\w-]+\s+){0,3}$")  # "which (parts) are fixed"
 ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 

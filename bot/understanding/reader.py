@@ -1984,8 +1984,9 @@ def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
     word = refusal.group(0)
     if word.startswith("there"):
         return cues.NO_SUCH_ASKED.match(low, refusal.start()) is not None
-    if cues.LIMIT_STATED.search(word) and cues.ASKED_NEXT.match(low, refusal.end()):
-        return True  # "the salary is fixed for everybody, or it depends on experience?" asks whether there is a limit
+    if cues.LIMIT_STATED.search(word) and (cues.ASKED_NEXT.match(low, refusal.end()) or cues.WHICH_BEFORE.search(
+            low, max(0, refusal.start() - 30), refusal.start())):
+        return True  # "the salary is fixed for everybody, or…?", "…which parts are fixed" ask whether there is a limit
     return (word == "too much" or word.startswith("too ")) and cues.DOUBT_ASKED_BEFORE.search(
         low, max(0, refusal.start() - 24), refusal.start()) is not None
 

@@ -43,7 +43,7 @@ def test_asking_whether_a_figure_is_fixed_refuses_nothing() -> None:
                  "Is the leave capped at 20 days for everyone?"):
         assert Act.reject not in acts(text), text
     # said as a statement, the same words still refuse
-    assert Act.reject in acts("I hear the base is fixed, so 64k does not work for me.")
+    assert Act.reject in acts("Your base is fixed? Then 64k does not work for me.")
 
 
 def test_the_speakers_own_floor_proposes_it() -> None:
@@ -122,3 +122,16 @@ def test_more_than_fine_approves_a_figure() -> None:
 def test_something_given_for_something_asked_is_a_trade() -> None:
     found = acts("Could we meet at $68k if I start three weeks earlier than planned?")
     assert {Act.propose, Act.trade_off} <= found
+
+
+def test_a_limit_granted_or_asked_about_refuses_nothing() -> None:
+    for text in ("I fully respect that the bands are set. Could you add 3 more leave days instead?",
+                 "I hear that the base is firm. What else could we look at?",
+                 "I want to understand which parts of the package are negotiable and which are fixed."):
+        assert Act.reject not in acts(text), text
+
+
+def test_a_correction_or_a_letters_opening_refuses_nothing() -> None:
+    for text in ("No, sorry, I meant 3 days at home, not 2.",
+                 "Dear Ms. Lee, please find below my reply to your offer."):
+        assert Act.reject not in acts(text), text
