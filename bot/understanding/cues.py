@@ -1434,8 +1434,10 @@ OFFER_CUE = _cue(
 WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz|"
-    r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful)|"
+    r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful|"
+    r"sweet|awesome|dope|fire)|"
     r"would (?:allow|let|enable) me|(?:is|are|would be|seems?) (?:appropriate|fair|reasonable|ideal))\b"
+    r"|\bwould be (?:so |pure |absolute )?\U0001f525"  # "a 5% bump after probation would be 🔥"
 )
 # "I'd take 155 if…", "happy to drop it if…", "I'd come down to $178k if…": the speaker settles one term (named
 # before the condition) to get another (named after it). "I can accept X if…" is left out: writers split on it

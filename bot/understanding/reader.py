@@ -2702,6 +2702,9 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
     if _JUSTIFY in acts and _ASK in acts and _only_a_question_backed(acts, terms) and not cues.FORFEITED.search(low):
         acts.remove(_JUSTIFY)  # "Parental leave is how many weeks? We plan a baby next year.": why they ask
+    if Act.trade_off in acts and _PROPOSE not in acts:
+        acts.append(_PROPOSE)  # giving one thing up for another asks for the other
+        acts.sort(key=_ACT_ORDER.index)
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
         # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
         acts.remove(_JUSTIFY)

@@ -135,3 +135,16 @@ def test_a_correction_or_a_letters_opening_refuses_nothing() -> None:
     for text in ("No, sorry, I meant 3 days at home, not 2.",
                  "Dear Ms. Lee, please find below my reply to your offer."):
         assert Act.reject not in acts(text), text
+
+
+def test_a_trade_proposes() -> None:
+    for text in ("A trade I'd be fine with: I'll take the shares off the table entirely and go with a straight 68k "
+                 "base instead of 64k plus shares.",
+                 "I'd skip the gym money if I get 2 extra days off instead — 20 is just not enough with family abroad"):
+        assert {Act.propose, Act.trade_off} <= acts(text), text
+
+
+def test_a_wish_said_in_slang_proposes() -> None:
+    for text in ("could I do like 4x10s? compressed hours would be 🔥",
+                 "a gym allowance would be sweet tbh"):
+        assert Act.propose in acts(text), text
