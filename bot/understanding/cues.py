@@ -1358,13 +1358,17 @@ KNOW_WISH = re.compile(
     r"(?:know|understand|ask|check|confirm|clarify|learn) (?:\w+ )?(?:what|how|why|whether|if|when|which|who|about)\b"
     r"|\blet me know (?:what|how|whether|when|which)\b"
 )
+# "I need to understand three things: what the bonus paid out, how…", "confirm a few things: whether…": questions listed
+QUESTIONS_LISTED = re.compile(
+    r"\b(?:things?|points?|questions?|details?)\b[^.?!:]{0,30}: (?:whether|what|how|which|when)\b"
+)
 # Indignation put as a question wants no answer: "do you people even read my emails?"
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\b(?:is (?:it|that)|it is) like\b")
 # "is the 4000 for every year or only one time?", "the salary is fixed, or depends on experience?": a question
 # between two readings of what is said wants to know which holds (a request for a change is told apart by its words)
-EITHER_OR = re.compile(r"\b(?:is|are|it'?s|that'?s|was)\b[^?.!]{1,80}?\bor\b(?!\s+not\b)[^?.!]*\?")
+EITHER_OR = re.compile(r"\b(?:is|are|it'?s|that'?s|was)\b[^?.!]{1,80}?\bor\b[^?.!]*\?")
 # A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
 # "how the 10% bonus has paid out"), not asking for it.
 INFO_ABOUT = _cue(

@@ -2928,8 +2928,9 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
     if asks and _found(cues.NOT_UNDERSTOOD, whole, may):
         return True  # "sorry, I don't understand, the 4000 is per year or one time?"
-    if _found(cues.KNOW_WISH, sentence, may) and not cues.CHANGE_ASKED.search(sentence):
-        return True  # "I'd like to know what the 401(k) match is"
+    listed = ": " in sentence and cues.QUESTIONS_LISTED.search(sentence) is not None
+    if (listed or _found(cues.KNOW_WISH, sentence, may)) and not cues.CHANGE_ASKED.search(sentence):
+        return True  # "I'd like to know what the 401(k) match is", "three things: what the bonus paid, how…"
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
         return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)

@@ -22,7 +22,7 @@ def acts(text: str, context: Context | None = _OFFER) -> set[Act]:
 
 
 def test_a_question_between_two_readings_of_a_term_asks() -> None:
-    for text in ("The 5000 in shares is paid every year or just once?",
+    for text in ("The 5000 in shares is paid every year or just once?", "20 days is with the public holidays or not?",
                  "The wellness money is per month or per year?",
                  "Is the bonus guaranteed or only if the company hits its targets?"):
         found = acts(text)
@@ -148,3 +148,10 @@ def test_a_wish_said_in_slang_proposes() -> None:
     for text in ("could I do like 4x10s? compressed hours would be 🔥",
                  "a gym allowance would be sweet tbh"):
         assert Act.propose in acts(text), text
+
+
+def test_questions_listed_after_a_colon_ask() -> None:
+    found = acts("Before I answer, I need to clear up two points: how the $5,000 in shares vests, and whether the "
+                 "wellness money rolls over.")
+    assert Act.ask in found
+    assert Act.propose not in found
