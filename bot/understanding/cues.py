@@ -2037,6 +2037,10 @@ APPROVAL_LEAD = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
 THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# What the speaker thanks for, up to a perk named in it ("thank you for confirming the additional five days of leave"),
+# unless a request follows the thanks ("thanks for the offer, could the title be…")
+THANKED_FOR_IT = re.compile(r"\bthank(?:s| you)\b[^,;:]{0,20}?\bfor\b(?![^.!?;]*\b(?:but|could|can|would|please|now)\b)"
+                            r"[^.!?;]*$")
 # "if I start at Lumen before then, I lose it": a start said as a condition of something else, not asked for
 IF_I_BEFORE = re.compile(r"\bif (?:i|we) $")
 # "think about it again": the user asks the recruiter to reconsider, not for time

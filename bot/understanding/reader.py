@@ -1847,6 +1847,8 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
         return False  # "no 401k match at all?", "like no raise ever??" doubt the offer; they decline nothing
     if "question" in clause:
         clause = cues.QUESTION_ANNOUNCED.sub(" ", clause)  # "I have a question about the equity" wants no equity
+    if "thank" in low and cues.THANKED_FOR_IT.search(low, _sentence_start(low, mention.start), mention.start):
+        return False  # "thank you for the offer of the analyst position", "thanks for confirming the extra days"
     return (_at(cues.POLITE_REQUEST, sentence, may) or _at(cues.POLITE_REQUEST, _part_of(low, mention.start), may)
             or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)

@@ -155,3 +155,11 @@ def test_questions_listed_after_a_colon_ask() -> None:
                  "wellness money rolls over.")
     assert Act.ask in found
     assert Act.propose not in found
+
+
+def test_a_perk_named_in_thanks_is_not_asked_for() -> None:
+    for text in ("Dear Mr. Hale, thank you for the offer of the Analyst role at grade 5 ($64,000).",
+                 "Thanks so much for confirming the additional gym money. Much appreciated."):
+        assert Act.propose not in acts(text, None), text
+    # a request after the thanks still proposes
+    assert Act.propose in acts("Thanks for the offer. Could the title be Senior Analyst?", None)
