@@ -27,6 +27,7 @@ from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
+from bot.understanding.second_opinion import ActModel, second_opinion, shipped_model
 
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
@@ -113,8 +114,11 @@ class _Slot:
 class Understander:
     """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
 
-    def __init__(self, perks: Mapping[str, PerkDef]) -> None:
+    def __init__(self, perks: Mapping[str, PerkDef], *, acts_model: ActModel | bool | None = True) -> None:
+        """``acts_model``: the learned second opinion on acts (True: the shipped one; False or None: rules alone)."""
         self.perks = dict(perks)
+        self.acts_model: ActModel | None = (shipped_model() if acts_model is True
+                                            else None if acts_model is False else acts_model)
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
@@ -196,6 +200,7 @@ class Understander:
         acts = _takes_the_move(low, acts, terms, signals, context)
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
+        acts = second_opinion(acts, low, [t[0] for t in tokens], context, self.acts_model, _ACT_ORDER)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
