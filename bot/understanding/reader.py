@@ -579,7 +579,7 @@ class Understander:
             reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        _priced_things(low, slots)
+        _priced_things(low, slots, {amounts[ai].start for ai in paired}, self.perks)
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
@@ -1710,16 +1710,38 @@ def _role_of(
     return "ask"
 
 
-def _priced_things(low: str, slots: list[_Slot]) -> None:
-    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
-    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
-    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:
+    """A sum said of "it"/"that" is what the thing named before costs when that thing is one a perk pays for (a
+    ticket, a course, a gym, a move): "would you pay for the Deutschlandticket? It's €58 a month", "Do you pay the
+    train ticket? It is 58 euro" ask for the ticket, with the price as evidence. The thing is the perk a perk word
+    pairs the figure with (`by_word`: where such figures start); for a figure paired with none, the thing bought
+    named last before it, in its sentence or the two before, else the perk guessed for it. For pay itself the same
+    words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
     if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
         return
     for slot in slots:
-        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
-                and _priced_by_a_pronoun(low, slot.amount)):
-            slot.role = "evidence"
+        if slot.role != "ask" or slot.amount is None or not _priced_by_a_pronoun(low, slot.amount):
+            continue
+        thing = slot.perk
+        if slot.start not in by_word:
+            thing = _thing_bought_before(low, slot.amount.start) or thing
+        if thing in _PAID_FOR and thing in perks:
+            slot.perk, slot.role = thing, "evidence"
+
+
+def _thing_bought_before(low: str, at: int) -> str | None:
+    """The perk that pays for the thing bought named last before `at` (cues.COST_OBJECT), in its sentence or the two
+    before ("…the ticket. Could you add it? It is €58"); none where the perk's own allowance is named after it ("the
+    parking allowance? It's ₪300" is the offer)."""
+    start = _sentence_start(low, at)
+    for _ in range(3):
+        found = max(cues.COST_OBJECT.finditer(low, start, at), key=lambda m: m.start(), default=None)
+        if found is not None:
+            return None if cues.ALLOWANCE_WORDS.search(low, found.start(), at) else found.lastgroup
+        if start == 0:
+            break
+        start = _sentence_start(low, start - 1)
+    return None
 
 
 def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
@@ -1732,18 +1754,12 @@ def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
-    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence (a
+    price said of "it", the thing named before, is found after pairing: _priced_things)."""
     if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if (low.startswith("it", start + 1) or low.startswith("it", start)
-            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
-        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
-        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
-        start = _sentence_start(low, max(0, start - 1))
-        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
-            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
