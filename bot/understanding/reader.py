@@ -1490,9 +1490,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.WOULD_PAY_FOR.search(sentence)
-                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
-                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
+                 or cues.PAY_REQUEST.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may))  # "parking is about ₪700 a month, so maybe a little more?"
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1556,15 +1555,16 @@ def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
 def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
     """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
     you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
-    no other perk named before it asks for that perk."""
+    no other perk named before "it" asks for that perk."""
     end = _SENTENCE_END.search(low, last)
     if end is not None:
         nxt = _SENTENCE_END.search(low, end.end())
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = cues.PAY_IT_REQUEST.search(low, named, stop)
-    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
+    # "…the bonus I'd lose. Could a $10k sign-on cover that?": the perk named as the one to pay is the ask, not "it"
+    return request is not None and not any(m.perk != perk and named <= m.start < request.start("it") for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
