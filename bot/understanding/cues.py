@@ -1700,31 +1700,23 @@ COVER_IT_AFTER = re.compile(
     r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
-# Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
+# Deutschlandticket, that is €58 a month", "I think it is about $90", "its like 60 a month", "it costs me ₪700":
+# what it costs, not what is asked
 PRICED_BY_PRONOUN_BEFORE = re.compile(
-    r"\b(?:it|that|this|which)(?:'s| is| was| costs?| runs?| comes to| adds up to)\s+"
-    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |~)?[$€£₪~]?$"
+    r"\b(?:it|that|this|which)(?:'?s| is| was| costs?| runs?| comes to| adds up to| will cost)\s+(?:me |us )?"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |at least |~)?[$€£₪~]?$"
 )
-# Asking the company to pay for a thing in other words: "would Nordlicht pay for it?", "could the company add it?"
-WOULD_PAY_FOR = re.compile(
-    r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
-    r"(?:it|that|this|them|one)\b"
+# Asking that someone pay for a thing, named before ("it", the group `it`) or here: "would Nordlicht pay for it?",
+# "could the company add it?", "you can pay it?", "company can pay it?", "could Kestrel cover it in full?", "maybe you
+# can pay the course?", "would Nordlicht contribute to the Deutschlandticket?", "is possible that company pay my
+# parking?". The one who pays may be named between the modal and the verb, or before it, but is not the speaker
+# ("I can add a lot here", "so I could pay for it").
+PAY_REQUEST = re.compile(
+    r"(?:(?<!\bi )\b(?:would|will|could|can)\b[^.?!;]{0,30}?|"
+    r"\bpossible (?:that |for )?(?:the |you )?[a-z]+(?: to)?\s+)\b"
+    r"(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|contribute to|help with)\s+"
+    r"(?:(?P<it>it|that|this|them)|one|the|my|a|an)\b"
 )
-# A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
-# it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
-PAY_IT_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your |my )?[a-z]+(?: budget| allowance)?)|"
-    r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
-    r"contribute to|help with)\s+(?:it|that|this|them)\b"
-)
-# …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
-PAY_THE_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|pick up)\s+(?:the|my|a|an)\b"
-)
-# "it is €58 a month", "that is ₪700", "it costs 1,500": the thing the figure prices was named before "it"
-IT_COSTS_BEFORE = re.compile(r"\b(?:it|that|this)(?:'s| is| was| costs?| runs?| comes to| will cost)\s+\S*\s*$")
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.

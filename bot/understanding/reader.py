@@ -584,7 +584,7 @@ class Understander:
             reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        _priced_things(low, slots)
+        _priced_things(low, slots, {amounts[ai].start for ai in paired}, self.perks)
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
@@ -1495,9 +1495,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.WOULD_PAY_FOR.search(sentence)
-                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
-                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
+                 or cues.PAY_REQUEST.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may))  # "parking is about ₪700 a month, so maybe a little more?"
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1561,15 +1560,16 @@ def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
 def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
     """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
     you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
-    no other perk named before it asks for that perk."""
+    no other perk named before "it" asks for that perk."""
     end = _SENTENCE_END.search(low, last)
     if end is not None:
         nxt = _SENTENCE_END.search(low, end.end())
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = cues.PAY_IT_REQUEST.search(low, named, stop)
-    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
+    # "…the bonus I'd lose. Could a $10k sign-on cover that?": the perk named as the one to pay is the ask, not "it"
+    return request is not None and not any(m.perk != perk and named <= m.start < request.start("it") for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
@@ -1715,16 +1715,38 @@ def _role_of(
     return "ask"
 
 
-def _priced_things(low: str, slots: list[_Slot]) -> None:
-    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
-    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
-    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:
+    """A sum said of "it"/"that" is what the thing named before costs when that thing is one a perk pays for (a
+    ticket, a course, a gym, a move): "would you pay for the Deutschlandticket? It's €58 a month", "Do you pay the
+    train ticket? It is 58 euro" ask for the ticket, with the price as evidence. The thing is the perk a perk word
+    pairs the figure with (`by_word`: where such figures start); for a figure paired with none, the thing bought
+    named last before it, in its sentence or the two before, else the perk guessed for it. For pay itself the same
+    words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
     if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
         return
     for slot in slots:
-        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
-                and _priced_by_a_pronoun(low, slot.amount)):
-            slot.role = "evidence"
+        if slot.role != "ask" or slot.amount is None or not _priced_by_a_pronoun(low, slot.amount):
+            continue
+        thing = slot.perk
+        if slot.start not in by_word:
+            thing = _thing_bought_before(low, slot.amount.start) or thing
+        if thing in _PAID_FOR and thing in perks:
+            slot.perk, slot.role = thing, "evidence"
+
+
+def _thing_bought_before(low: str, at: int) -> str | None:
+    """The perk that pays for the thing bought named last before `at` (cues.COST_OBJECT), in its sentence or the two
+    before ("…the ticket. Could you add it? It is €58"); none where the perk's own allowance is named after it ("the
+    parking allowance? It's ₪300" is the offer)."""
+    start = _sentence_start(low, at)
+    for _ in range(3):
+        found = max(cues.COST_OBJECT.finditer(low, start, at), key=lambda m: m.start(), default=None)
+        if found is not None:
+            return None if cues.ALLOWANCE_WORDS.search(low, found.start(), at) else found.lastgroup
+        if start == 0:
+            break
+        start = _sentence_start(low, start - 1)
+    return None
 
 
 def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
@@ -1737,18 +1759,12 @@ def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
-    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence (a
+    price said of "it", the thing named before, is found after pairing: _priced_things)."""
     if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if (low.startswith("it", start + 1) or low.startswith("it", start)
-            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
-        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
-        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
-        start = _sentence_start(low, max(0, start - 1))
-        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
-            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
