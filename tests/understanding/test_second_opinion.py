@@ -71,3 +71,20 @@ def test_training_reads_every_tuning_set_and_no_frozen_one() -> None:
     groups = {group for group, _ in found}
     assert {"dev", "iter", "iter3", "iter6", "iter7"} <= groups
     assert not any(train_acts.is_frozen(path) for _, path in found)
+
+
+def test_reading_a_message_asks_the_model_once(perks: Mapping[str, PerkDef], monkeypatch: pytest.MonkeyPatch) -> None:
+    reader = Understander(perks)
+    assert reader.acts_model is not None
+    calls: list[int] = []
+    real = reader.acts_model.logits
+
+    def counted(found: object) -> dict[Act, float]:
+        calls.append(1)
+        return real(found)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader.acts_model, "logits", counted)
+    reader.read("We have 3 days at home now; could it be 4, since my commute is 90 minutes each way?")
+    assert len(calls) == 1
+    reader.read("")  # nothing to read: no acts, and the model is not asked
+    assert len(calls) == 1
