@@ -2475,14 +2475,30 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+        if slot.role != "current" or a is None or _still_pushed(low, slot, slots) or _conditional(low, a.start):
             continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
         start = _sentence_start(low, a.start)
         if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
-                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
-                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)):
             return True
+        if cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start) and not any(
+                other.perk == slot.perk and other.role == "ask" for other in slots):
+            return True  # not "thank you for coming up to $86k. If you can get to $88k…": still pushing on it
     return False
+
+
+def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A figure of the offer that the message goes on pushing: a "but" after it ("thanks for ₪40,500. Close, but…"),
+    unless that "but" opens a sentence that turns to another perk ("thanks for the $2,500. But 3 days at home?"), or
+    a taking put under a condition ("…I'd accept that base if…")."""
+    if any(cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+           for taking in cues.ACCEPT_IN_WORDS.finditer(low)):
+        return True
+    but = cues.BUT.search(low, slot.amount.end) if slot.amount is not None else None
+    if but is None:
+        return False
+    opens = low[: but.start()].rstrip().endswith((".", "!", "?"))
+    return not (opens and any(other.perk not in (None, slot.perk) and other.start > but.start() for other in slots))
 
 
 def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
@@ -2494,9 +2510,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
-    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-    if first is None and not terms and len(low) < 80:
-        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
+    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+        return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
+    first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+             or (cues.THANKS_FIRST.match(low) if _thanks_then_paperwork(low, acts, terms, signals) else None))
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2504,6 +2521,17 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+
+
+def _thanks_then_paperwork(low: str, acts: list[Act], terms: list[Term], signals: list[Signal]) -> bool:
+    """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
+    generous."), or thanks followed only by a request about the whole offer, for it in writing, for time or for a
+    recap ("Thank you, Maya. Could you send the updated offer? I'd like the weekend to read it"; docs/labelling.md,
+    fifth round: taking what was just granted, then asking for time or writing on the whole offer). Thanks before a
+    new ask are left to the rest of the message: the tuning sets' writers split on them."""
+    if not terms and len(low) < 80:
+        return True
+    return (bool(_PAPERWORK.intersection(acts)) or _SUMMARY in signals) and _NEW_POSITION.isdisjoint(acts)
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2691,6 +2719,8 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
+_PAPERWORK = frozenset({Act.request_time, Act.request_writing})
+_NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 
