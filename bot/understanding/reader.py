@@ -2513,7 +2513,7 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if any(t.role == "ask" and t.perk in context.conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
     first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-             or (cues.THANKS_FIRST.match(low) if _thanks_then_paperwork(low, acts, terms, signals) else None))
+             or (cues.THANKS_FIRST.match(low) if _thanks_then_nothing_new(low, acts, terms) else None))
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2523,15 +2523,15 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
 
 
-def _thanks_then_paperwork(low: str, acts: list[Act], terms: list[Term], signals: list[Signal]) -> bool:
+def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bool:
     """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
-    generous."), or thanks followed only by a request about the whole offer, for it in writing, for time or for a
-    recap ("Thank you, Maya. Could you send the updated offer? I'd like the weekend to read it"; docs/labelling.md,
-    fifth round: taking what was just granted, then asking for time or writing on the whole offer). Thanks before a
-    new ask are left to the rest of the message: the tuning sets' writers split on them."""
-    if not terms and len(low) < 80:
-        return True
-    return (bool(_PAPERWORK.intersection(acts)) or _SUMMARY in signals) and _NEW_POSITION.isdisjoint(acts)
+    generous."), or thanks followed by nothing that takes a new position: a request for the offer in writing, for
+    time or a recap, a question for information ("Thank you, Maya. Could you send the updated offer? I'd like the
+    weekend to read it"; docs/labelling.md, fifth round: taking what was just granted, then asking for time or writing
+    on the whole offer). Thanks before a new ask are left to the rest of the message: the tuning sets' writers split
+    on them."""
+    return (not terms and len(low) < 80) or (_NEW_POSITION.isdisjoint(acts)
+                                             and not any(t.role in ("ask", "give") for t in terms))
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2719,7 +2719,6 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
-_PAPERWORK = frozenset({Act.request_time, Act.request_writing})
 _NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})

@@ -57,3 +57,15 @@ def test_thanks_for_moving_to_a_figure_takes_it() -> None:
     assert Act.accept not in acts("Thanks for moving to $95k. I'd accept that base if the sign-on went to $5,000.",
                                   _BASE_OFFERED)
     assert Act.accept not in acts("Thanks for the $95,000, but I still need $98,000.", _BASE_OFFERED)
+
+
+def test_thanks_for_a_grant_then_a_question_takes_the_grant() -> None:
+    text = "oh wow thank you!! 🙌 quick question, is the leave counted in working days?"
+    assert Act.accept in acts(text, _AFTER_A_MOVE)
+    assert Act.accept not in acts(text, _NO_MOVE)
+
+
+def test_great_news_welcomes_an_offer_without_taking_it() -> None:
+    opening = Context(last_speaker="counterpart", last_move="offer", offer=_TABLE)
+    found = acts("Thanks Dana, this is great news, and I am keen to join. I would ask for a base of $102,000.", opening)
+    assert Act.accept not in found and Act.propose in found
