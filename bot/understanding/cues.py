@@ -490,9 +490,9 @@ ACCEPT_BLOCK = re.compile(
     r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    r"for both|(?:and|(?<=\s)&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
     # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
-    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)|(?<=\s)&(?= (?:i'?m|im) in\b)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"

@@ -191,6 +191,7 @@ class Understander:
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
+        acts = _fine_but_more(low, acts, terms, slots)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         acts = _takes_the_move(low, acts, terms, signals, context)
@@ -2671,6 +2672,22 @@ def _spells_out_the_term(low: str, may: MayMatch) -> bool:
     one about what the perk is, covers or includes asks (guide: a request put as a question is `propose`)."""
     return (cues.TERM_SPELLED_OUT.search(low) is not None and cues.WHAT_IT_COVERS.search(low) is None
             and not _at(cues.INFO_START, low, may))
+
+
+def _fine_but_more(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Act]:
+    """ "the 3 wfh days is fine but 4 would be 🔥", "₪40,000 in RSUs is fine but not exciting; … lift equity to
+    ₪80,000": a figure called fine, then more asked on the same perk after a "but", is a counter, not an acceptance
+    (docs/labelling.md, third round: "Fine, but…" on the same perk); another term taken beside it ("the salary is
+    fine now. 28 days is ok but I want 30") still is."""
+    if _ACCEPT not in acts or "but" not in low or len(terms) != len(slots):
+        return acts
+    for but in cues.BUT.finditer(low):
+        taken = {t.perk for t, s in zip(terms, slots, strict=True) if t.role == "current" and s.start < but.start()}
+        countered = taken & {t.perk for t, s in zip(terms, slots, strict=True)
+                             if t.role == "ask" and s.start > but.start()} - {None}
+        if countered and all(t.perk in countered for t in terms if t.role == "current"):
+            return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE} - {_ACCEPT}]
+    return acts
 
 
 def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:

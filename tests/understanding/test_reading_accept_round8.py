@@ -69,3 +69,15 @@ def test_great_news_welcomes_an_offer_without_taking_it() -> None:
     opening = Context(last_speaker="counterpart", last_move="offer", offer=_TABLE)
     found = acts("Thanks Dana, this is great news, and I am keen to join. I would ask for a base of $102,000.", opening)
     assert Act.accept not in found and Act.propose in found
+
+
+def test_fine_but_more_on_the_same_perk_is_a_counter() -> None:
+    found = acts("tbh the 25 days is fine but 28 would be amazing", _NO_MOVE)
+    assert Act.accept not in found and Act.propose in found
+    # another term taken beside the counter is still taken
+    assert {Act.accept, Act.propose} <= acts("The base is fine now. 25 days is ok but I'd want 28.", _NO_MOVE)
+
+
+def test_a_term_asked_and_then_in_is_a_condition() -> None:
+    found = acts("throw in 3 more days of leave & im in", None)
+    assert Act.accept not in found and Act.propose in found
