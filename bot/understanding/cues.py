@@ -1999,10 +1999,12 @@ THANKS_FIRST = re.compile(
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"^\W*(?:(?:ok(?:ay)?|oh+|ooh+|omg|wow|great|good|perfect|wonderful)\W+)?"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|much appreciated|most grateful)"
+    r"(?: (?:so|very) much| sm| kindly| a lot)? (?:for|on) "
     r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
     r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
-    r"[^.!?]*[.!]+(?:\s|$)"
+    r"[^.!?]*?(?:[.!]+|[^\w\s\x00-\x7f]+)(?:\s|$)"
 )
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(

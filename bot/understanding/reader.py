@@ -2464,10 +2464,30 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
-    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
-            low, slots):
+    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and (
+            _approves_the_offer(low, slots) or _thanked_for_what_was_offered(low, slots, context)):
         return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
     return acts
+
+
+def _thanked_for_what_was_offered(low: str, slots: list[_Slot], context: Context) -> bool:
+    """ "Thanks a lot for the flexible schedule! And maybe a mentor?", "many thanks for step 3 ☺️ would a second remote
+    day…": right after the recruiter put a perk on the table, a first sentence thanking for it by name takes it
+    (docs/labelling.md, fifth round); the thanked slot is the offer as it stands. Not when more of it is asked after,
+    nor when the practice says its last reply gave no ground on that perk (a context that does not say what was
+    conceded leaves "offer" to mean a figure was put on the table)."""
+    first = cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None or context.last_perk is None or (
+            "conceded" in context.model_fields_set and context.last_perk not in context.conceded):
+        return False
+    thanked = [s for s in slots if s.perk == context.last_perk and s.start < first.end()]
+    more = any(s.perk == context.last_perk and s.role == "ask" and s.start >= first.end() for s in slots)
+    if not thanked or more or _still_pushed(low, thanked[0], slots):
+        return False
+    for slot in thanked:
+        if slot.role == "ask":
+            slot.role = "current"
+    return True
 
 
 def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
@@ -2495,7 +2515,7 @@ def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
     if any(cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
            for taking in cues.ACCEPT_IN_WORDS.finditer(low)):
         return True
-    but = cues.BUT.search(low, slot.amount.end) if slot.amount is not None else None
+    but = cues.BUT.search(low, slot.amount.end if slot.amount is not None else slot.start)
     if but is None:
         return False
     opens = low[: but.start()].rstrip().endswith((".", "!", "?"))

@@ -15,7 +15,7 @@ _, UNDERSTANDER = shipped()
 _TABLE = {"base_salary": 95000.0, "pto": 25.0, "remote_work": 2.0, "sign_on_bonus": 0.0}
 _AFTER_A_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE,
                         conceded=["pto"])
-_NO_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+_NO_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE, conceded=[])
 _BASE_OFFERED = Context(last_perk="base_salary", last_speaker="counterpart", last_move="offer", offer=_TABLE)
 
 
@@ -81,3 +81,12 @@ def test_fine_but_more_on_the_same_perk_is_a_counter() -> None:
 def test_a_term_asked_and_then_in_is_a_condition() -> None:
     found = acts("throw in 3 more days of leave & im in", None)
     assert Act.accept not in found and Act.propose in found
+
+
+def test_thanks_for_the_perk_just_offered_by_name_take_it() -> None:
+    offered = Context(last_perk="remote_work", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+    for text in ("Many thanks for the remote days ☺️ could the sign-on be $5,000 too?",
+                 "thx so much for the wfh days!! next, 28 days of leave?"):
+        assert Act.accept in acts(text, offered), text
+    # more asked of the same perk, or a "but" about it, still pushes
+    assert Act.accept not in acts("Thanks for the remote days, but could it be 3 instead of 2?", offered)
