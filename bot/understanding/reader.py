@@ -2464,8 +2464,16 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
-    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and (
-            _approves_the_offer(low, slots) or _thanked_for_what_was_offered(low, slots, context)):
+    """The figure on the table approved or thanked for in words right after an offer takes it; after a refusal too, the
+    standing figure taken in words ("$25,000 is fair, thank you" once the recruiter says it can go no further;
+    docs/labelling.md: "ok" after a refusal is accept when it takes the standing figure in words)."""
+    if context is None or _ACCEPT in acts:
+        return acts
+    standing = [s for s in slots if s.perk is not None and s.amount is not None
+                and _names_the_offer(s.perk, s.amount, context.offer)]
+    if (context.last_move == "offer" and (_approves_the_offer(low, slots)
+                                          or _thanked_for_what_was_offered(low, slots, context))) or (
+            context.last_move == "refusal" and standing and _approves_the_offer(low, standing)):
         return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
     return acts
 

@@ -90,3 +90,11 @@ def test_thanks_for_the_perk_just_offered_by_name_take_it() -> None:
         assert Act.accept in acts(text, offered), text
     # more asked of the same perk, or a "but" about it, still pushes
     assert Act.accept not in acts("Thanks for the remote days, but could it be 3 instead of 2?", offered)
+
+
+def test_the_standing_figure_approved_after_a_refusal_is_taken() -> None:
+    refused = Context(last_perk="sign_on_bonus", last_speaker="counterpart", last_move="refusal",
+                      offer={**_TABLE, "sign_on_bonus": 4000.0}, conceded=[])
+    assert Act.accept in acts("$4,000 is fair, thanks. Could we look at a fourth week of leave?", refused)
+    # a higher figure called good after a refusal is a counter, not the standing offer taken
+    assert Act.accept not in acts("$6,000 is good I think?", refused)
