@@ -163,7 +163,7 @@ INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", 
                            "whatever"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
+     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant", "perfect"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
@@ -457,7 +457,7 @@ ACCEPT = _cue(
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
-    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the)\b)|"
+    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the|news)\b)|"
     r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|happy with(?<!be happy with)|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
@@ -474,7 +474,7 @@ ACCEPT = _cue(
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
-    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
+    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the|news)\b))\b"
     r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
     r"cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
@@ -490,9 +490,9 @@ ACCEPT_BLOCK = re.compile(
     r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    r"for both|(?:and|(?<=\s)&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
     # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
-    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)|(?<=\s)&(?= (?:i'?m|im) in\b)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -806,7 +806,7 @@ REQUEST_TIME = _cue(
     r"think(?<!\bi think)(?<!\bi really think) (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
-    r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
+    r"(?:a few days?|a couple (?:of )?days|(?:a|an|one|the) (?:day|evening|night|week|weekend)|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
@@ -1958,10 +1958,10 @@ NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|dont|do not|won'?t) (?:need (
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
 # A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
-# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you."): the move is taken.
-# Bare thanks ("Thank you, Maya.") are a courtesy, not an approval.
+# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you.", "ok perfect."): the move
+# is taken (thanks alone, "Thank you, Maya.", are THANKS_FIRST).
 MOVE_APPROVED_FIRST = re.compile(
-    r"^\W*(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
+    r"^\W*(?:(?:oh|ok(?:ay)?)\W+)?(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
     r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
     r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
     r"amazing|awesome)(?: news)?)"
@@ -1972,25 +1972,31 @@ FIGURE_TAKEN_FIRST = re.compile(
     r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
     r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
 )
-# A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):
-# right after the recruiter gave ground, it takes that move (docs/labelling.md, Context)
+# A first sentence of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!",
+# "omg amazing ty!! 🎉 ok next…"): right after the recruiter gave ground, it takes that move (docs/labelling.md,
+# fifth round: thanks right after the recruiter grants something); the rest of the message is read as it is
 _THANKS_UNIT = (
-    r"(?:thanks|thank (?:you|u)|ty|many thanks|(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this))?|"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|"
+    r"(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this|you))?|"
     r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
-    r"(?:helpful|generous|kind|great|the best)(?: (?:of you|news))?)"
-    r"(?:\W+(?:so |very )?much)?"
+    r"(?:helpful|generous|kind|great|the best|wonderful|amazing|fantastic)(?: (?:of you|news))?)"
+    r"(?:\W+(?:so |very )?much|\W+sm)?(?: on (?:both|all) (?:counts|fronts))?"
 )
-THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:oh|wow|omg|ah+|ok(?:ay)?|great|amazing|super|lovely|wonderful|perfect|sweet)\W+)*" + _THANKS_UNIT
-    + r"(?:,? (?!(?:i|that|this|so|for)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*[^\w]*$"
+THANKS_FIRST = re.compile(
+    r"^\W*(?:(?:oh|wow|omg|ah+|aw+|ok(?:ay)?|yay|great|amazing|super|lovely|wonderful|perfect|sweet|awesome|excellent|"
+    r"fantastic|brilliant)\W+)*" + _THANKS_UNIT
+    + r"(?:,? (?!(?:i|that|this|so|for|but|and|now|next|also)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*"
+    r"(?:\s*(?:[.!]|[^\w\s\x00-\x7f])+(?:\s|$)|\W*$)"
 )
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"^\W*(?:(?:ok(?:ay)?|oh+|ooh+|omg|wow|great|good|perfect|wonderful)\W+)?"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|much appreciated|most grateful)"
+    r"(?: (?:so|very) much| sm| kindly| a lot)? (?:for|on) "
     r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
     r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
-    r"[^.!?]*[.!]+(?:\s|$)"
+    r"[^.!?]*?(?:[.!]+|[^\w\s\x00-\x7f]+)(?:\s|$)"
 )
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(
@@ -2002,7 +2008,13 @@ TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?tak
 APPROVAL_LEAD = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
-THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# Thanks for a figure, or for moving to it: "thanks for the $1,500", "ty for 158", "thanks for raising the base to
+# €76,000", "I appreciate you moving the base to $88,000" (not "thanks for explaining the 8%")
+THANKS_FOR_BEFORE = re.compile(
+    r"\b(?:thank(?:s| you| u)|ty|thx|appreciate (?:you|u))(?: \w+)?(?: so much| very much| sm| a lot)?(?: for)? "
+    r"(?:(?!(?:explaining|clarifying|checking|looking|asking|letting)\b)\w+ing"
+    r"(?: (?:the|my|your|me|us|it))?(?: \w+){0,2}? (?:(?:to|at|on) )?|the |my |your )?$"
+)
 # "if I start at Lumen before then, I lose it": a start said as a condition of something else, not asked for
 IF_I_BEFORE = re.compile(r"\bif (?:i|we) $")
 # "think about it again": the user asks the recruiter to reconsider, not for time

@@ -195,6 +195,7 @@ class Understander:
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
+        acts = _fine_but_more(low, acts, terms, slots)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         acts = _takes_the_move(low, acts, terms, signals, context)
@@ -2484,10 +2485,38 @@ def _mark_the_offer(slots: list[_Slot], offer: Mapping[str, float | str]) -> Non
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
-    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
-            low, slots):
+    """The figure on the table approved or thanked for in words right after an offer takes it; after a refusal too, the
+    standing figure taken in words ("$25,000 is fair, thank you" once the recruiter says it can go no further;
+    docs/labelling.md: "ok" after a refusal is accept when it takes the standing figure in words)."""
+    if context is None or _ACCEPT in acts:
+        return acts
+    standing = [s for s in slots if s.perk is not None and s.amount is not None
+                and _names_the_offer(s.perk, s.amount, context.offer)]
+    if (context.last_move == "offer" and (_approves_the_offer(low, slots)
+                                          or _thanked_for_what_was_offered(low, slots, context))) or (
+            context.last_move == "refusal" and standing and _approves_the_offer(low, standing)):
         return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
     return acts
+
+
+def _thanked_for_what_was_offered(low: str, slots: list[_Slot], context: Context) -> bool:
+    """ "Thanks a lot for the flexible schedule! And maybe a mentor?", "many thanks for step 3 ☺️ would a second remote
+    day…": right after the recruiter put a perk on the table, a first sentence thanking for it by name takes it
+    (docs/labelling.md, fifth round); the thanked slot is the offer as it stands. Not when more of it is asked after,
+    nor when the practice says its last reply gave no ground on that perk (a context that does not say what was
+    conceded leaves "offer" to mean a figure was put on the table)."""
+    first = cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None or context.last_perk is None or (
+            "conceded" in context.model_fields_set and context.last_perk not in context.conceded):
+        return False
+    thanked = [s for s in slots if s.perk == context.last_perk and s.start < first.end()]
+    more = any(s.perk == context.last_perk and s.role == "ask" and s.start >= first.end() for s in slots)
+    if not thanked or more or _still_pushed(low, thanked[0], slots):
+        return False
+    for slot in thanked:
+        if slot.role == "ask":
+            slot.role = "current"
+    return True
 
 
 def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
@@ -2496,14 +2525,30 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+        if slot.role != "current" or a is None or _still_pushed(low, slot, slots) or _conditional(low, a.start):
             continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
         start = _sentence_start(low, a.start)
         if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
-                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
-                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)):
             return True
+        if cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start) and not any(
+                other.perk == slot.perk and other.role == "ask" for other in slots):
+            return True  # not "thank you for coming up to $86k. If you can get to $88k…": still pushing on it
     return False
+
+
+def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A figure of the offer that the message goes on pushing: a "but" after it ("thanks for ₪40,500. Close, but…"),
+    unless that "but" opens a sentence that turns to another perk ("thanks for the $2,500. But 3 days at home?"), or
+    a taking put under a condition ("…I'd accept that base if…")."""
+    if any(cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+           for taking in cues.ACCEPT_IN_WORDS.finditer(low)):
+        return True
+    but = cues.BUT.search(low, slot.amount.end if slot.amount is not None else slot.start)
+    if but is None:
+        return False
+    opens = low[: but.start()].rstrip().endswith((".", "!", "?"))
+    return not (opens and any(other.perk not in (None, slot.perk) and other.start > but.start() for other in slots))
 
 
 def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
@@ -2515,9 +2560,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
-    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-    if first is None and not terms and len(low) < 80:
-        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
+    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+        return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
+    first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+             or (cues.THANKS_FIRST.match(low) if _thanks_then_nothing_new(low, acts, terms) else None))
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2525,6 +2571,17 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+
+
+def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bool:
+    """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
+    generous."), or thanks followed by nothing that takes a new position: a request for the offer in writing, for
+    time or a recap, a question for information ("Thank you, Maya. Could you send the updated offer? I'd like the
+    weekend to read it"; docs/labelling.md, fifth round: taking what was just granted, then asking for time or writing
+    on the whole offer). Thanks before a new ask are left to the rest of the message: the tuning sets' writers split
+    on them."""
+    return (not terms and len(low) < 80) or (_NEW_POSITION.isdisjoint(acts)
+                                             and not any(t.role in ("ask", "give") for t in terms))
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2666,6 +2723,22 @@ def _spells_out_the_term(low: str, may: MayMatch) -> bool:
             and not _at(cues.INFO_START, low, may))
 
 
+def _fine_but_more(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Act]:
+    """ "the 3 wfh days is fine but 4 would be 🔥", "₪40,000 in RSUs is fine but not exciting; … lift equity to
+    ₪80,000": a figure called fine, then more asked on the same perk after a "but", is a counter, not an acceptance
+    (docs/labelling.md, third round: "Fine, but…" on the same perk); another term taken beside it ("the salary is
+    fine now. 28 days is ok but I want 30") still is."""
+    if _ACCEPT not in acts or "but" not in low or len(terms) != len(slots):
+        return acts
+    for but in cues.BUT.finditer(low):
+        taken = {t.perk for t, s in zip(terms, slots, strict=True) if t.role == "current" and s.start < but.start()}
+        countered = taken & {t.perk for t, s in zip(terms, slots, strict=True)
+                             if t.role == "ask" and s.start > but.start()} - {None}
+        if countered and all(t.perk in countered for t in terms if t.role == "current"):
+            return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE} - {_ACCEPT}]
+    return acts
+
+
 def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:
     """Acts that the whole reading rules out, removed in place once terms and context are known."""
     if Act.quit in acts and Act.propose in acts and (
@@ -2712,6 +2785,7 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
+_NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 
