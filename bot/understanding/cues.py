@@ -163,7 +163,7 @@ INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", 
                            "whatever"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
+     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant", "perfect"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
@@ -461,7 +461,7 @@ ACCEPT = _cue(
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
-    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the)\b)|"
+    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the|news)\b)|"
     r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|happy with(?<!be happy with)|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
@@ -478,7 +478,7 @@ ACCEPT = _cue(
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
-    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
+    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the|news)\b))\b"
     r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
     r"cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
@@ -494,9 +494,9 @@ ACCEPT_BLOCK = re.compile(
     r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    r"for both|(?:and|(?<=\s)&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
     # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
-    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)|(?<=\s)&(?= (?:i'?m|im) in\b)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -813,7 +813,7 @@ REQUEST_TIME = _cue(
     r"think(?<!\bi think)(?<!\bi really think) (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
-    r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
+    r"(?:a few days?|a couple (?:of )?days|(?:a|an|one|the) (?:day|evening|night|week|weekend)|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
@@ -1726,31 +1726,23 @@ COVER_IT_AFTER = re.compile(
     r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
-# Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
+# Deutschlandticket, that is €58 a month", "I think it is about $90", "its like 60 a month", "it costs me ₪700":
+# what it costs, not what is asked
 PRICED_BY_PRONOUN_BEFORE = re.compile(
-    r"\b(?:it|that|this|which)(?:'s| is| was| costs?| runs?| comes to| adds up to)\s+"
-    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |~)?[$€£₪~]?$"
+    r"\b(?:it|that|this|which)(?:'?s| is| was| costs?| runs?| comes to| adds up to| will cost)\s+(?:me |us )?"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |at least |~)?[$€£₪~]?$"
 )
-# Asking the company to pay for a thing in other words: "would Nordlicht pay for it?", "could the company add it?"
-WOULD_PAY_FOR = re.compile(
-    r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
-    r"(?:it|that|this|them|one)\b"
+# Asking that someone pay for a thing, named before ("it", the group `it`) or here: "would Nordlicht pay for it?",
+# "could the company add it?", "you can pay it?", "company can pay it?", "could Kestrel cover it in full?", "maybe you
+# can pay the course?", "would Nordlicht contribute to the Deutschlandticket?", "is possible that company pay my
+# parking?". The one who pays may be named between the modal and the verb, or before it, but is not the speaker
+# ("I can add a lot here", "so I could pay for it").
+PAY_REQUEST = re.compile(
+    r"(?:(?<!\bi )\b(?:would|will|could|can)\b[^.?!;]{0,30}?|"
+    r"\bpossible (?:that |for )?(?:the |you )?[a-z]+(?: to)?\s+)\b"
+    r"(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|contribute to|help with)\s+"
+    r"(?:(?P<it>it|that|this|them)|one|the|my|a|an)\b"
 )
-# A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
-# it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
-PAY_IT_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your |my )?[a-z]+(?: budget| allowance)?)|"
-    r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
-    r"contribute to|help with)\s+(?:it|that|this|them)\b"
-)
-# …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
-PAY_THE_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|pick up)\s+(?:the|my|a|an)\b"
-)
-# "it is €58 a month", "that is ₪700", "it costs 1,500": the thing the figure prices was named before "it"
-IT_COSTS_BEFORE = re.compile(r"\b(?:it|that|this)(?:'s| is| was| costs?| runs?| comes to| will cost)\s+\S*\s*$")
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
@@ -1992,10 +1984,10 @@ NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|dont|do not|won'?t) (?:need (
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
 # A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
-# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you."): the move is taken.
-# Bare thanks ("Thank you, Maya.") are a courtesy, not an approval.
+# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you.", "ok perfect."): the move
+# is taken (thanks alone, "Thank you, Maya.", are THANKS_FIRST).
 MOVE_APPROVED_FIRST = re.compile(
-    r"^\W*(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
+    r"^\W*(?:(?:oh|ok(?:ay)?)\W+)?(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
     r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
     r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
     r"amazing|awesome)(?: news)?)"
@@ -2006,25 +1998,31 @@ FIGURE_TAKEN_FIRST = re.compile(
     r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?[$€£₪]?\d[\d,.]*\s*k?"
     r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
 )
-# A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):
-# right after the recruiter gave ground, it takes that move (docs/labelling.md, Context)
+# A first sentence of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!",
+# "omg amazing ty!! 🎉 ok next…"): right after the recruiter gave ground, it takes that move (docs/labelling.md,
+# fifth round: thanks right after the recruiter grants something); the rest of the message is read as it is
 _THANKS_UNIT = (
-    r"(?:thanks|thank (?:you|u)|ty|many thanks|(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this))?|"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|"
+    r"(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this|you))?|"
     r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
-    r"(?:helpful|generous|kind|great|the best)(?: (?:of you|news))?)"
-    r"(?:\W+(?:so |very )?much)?"
+    r"(?:helpful|generous|kind|great|the best|wonderful|amazing|fantastic)(?: (?:of you|news))?)"
+    r"(?:\W+(?:so |very )?much|\W+sm)?(?: on (?:both|all) (?:counts|fronts))?"
 )
-THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:oh|wow|omg|ah+|ok(?:ay)?|great|amazing|super|lovely|wonderful|perfect|sweet)\W+)*" + _THANKS_UNIT
-    + r"(?:,? (?!(?:i|that|this|so|for)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*[^\w]*$"
+THANKS_FIRST = re.compile(
+    r"^\W*(?:(?:oh|wow|omg|ah+|aw+|ok(?:ay)?|yay|great|amazing|super|lovely|wonderful|perfect|sweet|awesome|excellent|"
+    r"fantastic|brilliant)\W+)*" + _THANKS_UNIT
+    + r"(?:,? (?!(?:i|that|this|so|for|but|and|now|next|also)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*"
+    r"(?:\s*(?:[.!]|[^\w\s\x00-\x7f])+(?:\s|$)|\W*$)"
 )
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"^\W*(?:(?:ok(?:ay)?|oh+|ooh+|omg|wow|great|good|perfect|wonderful)\W+)?"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|much appreciated|most grateful)"
+    r"(?: (?:so|very) much| sm| kindly| a lot)? (?:for|on) "
     r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
     r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
-    r"[^.!?]*[.!]+(?:\s|$)"
+    r"[^.!?]*?(?:[.!]+|[^\w\s\x00-\x7f]+)(?:\s|$)"
 )
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(
@@ -2036,7 +2034,13 @@ TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?tak
 APPROVAL_LEAD = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
-THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# Thanks for a figure, or for moving to it: "thanks for the $1,500", "ty for 158", "thanks for raising the base to
+# €76,000", "I appreciate you moving the base to $88,000" (not "thanks for explaining the 8%")
+THANKS_FOR_BEFORE = re.compile(
+    r"\b(?:thank(?:s| you| u)|ty|thx|appreciate (?:you|u))(?: \w+)?(?: so much| very much| sm| a lot)?(?: for)? "
+    r"(?:(?!(?:explaining|clarifying|checking|looking|asking|letting)\b)\w+ing"
+    r"(?: (?:the|my|your|me|us|it))?(?: \w+){0,2}? (?:(?:to|at|on) )?|the |my |your )?$"
+)
 # What the speaker thanks for, up to a perk named in it ("thank you for confirming the additional five days of leave"),
 # unless a request follows the thanks ("thanks for the offer, could the title be…")
 THANKED_FOR_IT = re.compile(r"\bthank(?:s| you)\b[^,;:]{0,20}?\bfor\b(?![^.!?;]*\b(?:but|could|can|would|please|now)\b)"

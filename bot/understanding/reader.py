@@ -27,6 +27,7 @@ from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
+from bot.understanding.second_opinion import ActModel, second_opinion, shipped_model
 
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
@@ -113,8 +114,11 @@ class _Slot:
 class Understander:
     """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
 
-    def __init__(self, perks: Mapping[str, PerkDef]) -> None:
+    def __init__(self, perks: Mapping[str, PerkDef], *, acts_model: ActModel | bool | None = True) -> None:
+        """``acts_model``: the learned second opinion on acts (True: the shipped one; False or None: rules alone)."""
         self.perks = dict(perks)
+        self.acts_model: ActModel | None = (shipped_model() if acts_model is True
+                                            else None if acts_model is False else acts_model)
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
@@ -193,11 +197,13 @@ class Understander:
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
+        acts = _fine_but_more(low, acts, terms, slots)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         acts = _takes_the_move(low, acts, terms, signals, context)
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
+        acts = second_opinion(acts, low, [t[0] for t in tokens], context, self.acts_model, _ACT_ORDER)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
@@ -584,7 +590,7 @@ class Understander:
             reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        _priced_things(low, slots)
+        _priced_things(low, slots, {amounts[ai].start for ai in paired}, self.perks)
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
@@ -1496,9 +1502,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.WOULD_PAY_FOR.search(sentence)
-                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
-                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
+                 or cues.PAY_REQUEST.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may))  # "parking is about ₪700 a month, so maybe a little more?"
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1562,15 +1567,16 @@ def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
 def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
     """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
     you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
-    no other perk named before it asks for that perk."""
+    no other perk named before "it" asks for that perk."""
     end = _SENTENCE_END.search(low, last)
     if end is not None:
         nxt = _SENTENCE_END.search(low, end.end())
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = cues.PAY_IT_REQUEST.search(low, named, stop)
-    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
+    # "…the bonus I'd lose. Could a $10k sign-on cover that?": the perk named as the one to pay is the ask, not "it"
+    return request is not None and not any(m.perk != perk and named <= m.start < request.start("it") for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
@@ -1716,16 +1722,38 @@ def _role_of(
     return "ask"
 
 
-def _priced_things(low: str, slots: list[_Slot]) -> None:
-    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
-    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
-    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:
+    """A sum said of "it"/"that" is what the thing named before costs when that thing is one a perk pays for (a
+    ticket, a course, a gym, a move): "would you pay for the Deutschlandticket? It's €58 a month", "Do you pay the
+    train ticket? It is 58 euro" ask for the ticket, with the price as evidence. The thing is the perk a perk word
+    pairs the figure with (`by_word`: where such figures start); for a figure paired with none, the thing bought
+    named last before it, in its sentence or the two before, else the perk guessed for it. For pay itself the same
+    words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
     if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
         return
     for slot in slots:
-        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
-                and _priced_by_a_pronoun(low, slot.amount)):
-            slot.role = "evidence"
+        if slot.role != "ask" or slot.amount is None or not _priced_by_a_pronoun(low, slot.amount):
+            continue
+        thing = slot.perk
+        if slot.start not in by_word:
+            thing = _thing_bought_before(low, slot.amount.start) or thing
+        if thing in _PAID_FOR and thing in perks:
+            slot.perk, slot.role = thing, "evidence"
+
+
+def _thing_bought_before(low: str, at: int) -> str | None:
+    """The perk that pays for the thing bought named last before `at` (cues.COST_OBJECT), in its sentence or the two
+    before ("…the ticket. Could you add it? It is €58"); none where the perk's own allowance is named after it ("the
+    parking allowance? It's ₪300" is the offer)."""
+    start = _sentence_start(low, at)
+    for _ in range(3):
+        found = max(cues.COST_OBJECT.finditer(low, start, at), key=lambda m: m.start(), default=None)
+        if found is not None:
+            return None if cues.ALLOWANCE_WORDS.search(low, found.start(), at) else found.lastgroup
+        if start == 0:
+            break
+        start = _sentence_start(low, start - 1)
+    return None
 
 
 def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
@@ -1738,18 +1766,12 @@ def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
-    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence (a
+    price said of "it", the thing named before, is found after pairing: _priced_things)."""
     if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if (low.startswith("it", start + 1) or low.startswith("it", start)
-            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
-        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
-        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
-        start = _sentence_start(low, max(0, start - 1))
-        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
-            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
@@ -2509,10 +2531,38 @@ def _asked_in_so_many_words(low: str, a: Amount) -> bool:
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
-    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
-            low, slots):
+    """The figure on the table approved or thanked for in words right after an offer takes it; after a refusal too, the
+    standing figure taken in words ("$25,000 is fair, thank you" once the recruiter says it can go no further;
+    docs/labelling.md: "ok" after a refusal is accept when it takes the standing figure in words)."""
+    if context is None or _ACCEPT in acts:
+        return acts
+    standing = [s for s in slots if s.perk is not None and s.amount is not None
+                and _names_the_offer(s.perk, s.amount, context.offer)]
+    if (context.last_move == "offer" and (_approves_the_offer(low, slots)
+                                          or _thanked_for_what_was_offered(low, slots, context))) or (
+            context.last_move == "refusal" and standing and _approves_the_offer(low, standing)):
         return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
     return acts
+
+
+def _thanked_for_what_was_offered(low: str, slots: list[_Slot], context: Context) -> bool:
+    """ "Thanks a lot for the flexible schedule! And maybe a mentor?", "many thanks for step 3 ☺️ would a second remote
+    day…": right after the recruiter put a perk on the table, a first sentence thanking for it by name takes it
+    (docs/labelling.md, fifth round); the thanked slot is the offer as it stands. Not when more of it is asked after,
+    nor when the practice says its last reply gave no ground on that perk (a context that does not say what was
+    conceded leaves "offer" to mean a figure was put on the table)."""
+    first = cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None or context.last_perk is None or (
+            "conceded" in context.model_fields_set and context.last_perk not in context.conceded):
+        return False
+    thanked = [s for s in slots if s.perk == context.last_perk and s.start < first.end()]
+    more = any(s.perk == context.last_perk and s.role == "ask" and s.start >= first.end() for s in slots)
+    if not thanked or more or _still_pushed(low, thanked[0], slots):
+        return False
+    for slot in thanked:
+        if slot.role == "ask":
+            slot.role = "current"
+    return True
 
 
 def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
@@ -2521,14 +2571,30 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+        if slot.role != "current" or a is None or _still_pushed(low, slot, slots) or _conditional(low, a.start):
             continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
         start = _sentence_start(low, a.start)
         if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
-                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
-                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)):
             return True
+        if cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start) and not any(
+                other.perk == slot.perk and other.role == "ask" for other in slots):
+            return True  # not "thank you for coming up to $86k. If you can get to $88k…": still pushing on it
     return False
+
+
+def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A figure of the offer that the message goes on pushing: a "but" after it ("thanks for ₪40,500. Close, but…"),
+    unless that "but" opens a sentence that turns to another perk ("thanks for the $2,500. But 3 days at home?"), or
+    a taking put under a condition ("…I'd accept that base if…")."""
+    if any(cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+           for taking in cues.ACCEPT_IN_WORDS.finditer(low)):
+        return True
+    but = cues.BUT.search(low, slot.amount.end if slot.amount is not None else slot.start)
+    if but is None:
+        return False
+    opens = low[: but.start()].rstrip().endswith((".", "!", "?"))
+    return not (opens and any(other.perk not in (None, slot.perk) and other.start > but.start() for other in slots))
 
 
 def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
@@ -2540,9 +2606,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
-    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-    if first is None and not terms and len(low) < 80:
-        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
+    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+        return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
+    first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+             or (cues.THANKS_FIRST.match(low) if _thanks_then_nothing_new(low, acts, terms) else None))
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2550,6 +2617,17 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+
+
+def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bool:
+    """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
+    generous."), or thanks followed by nothing that takes a new position: a request for the offer in writing, for
+    time or a recap, a question for information ("Thank you, Maya. Could you send the updated offer? I'd like the
+    weekend to read it"; docs/labelling.md, fifth round: taking what was just granted, then asking for time or writing
+    on the whole offer). Thanks before a new ask are left to the rest of the message: the tuning sets' writers split
+    on them."""
+    return (not terms and len(low) < 80) or (_NEW_POSITION.isdisjoint(acts)
+                                             and not any(t.role in ("ask", "give") for t in terms))
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2691,6 +2769,22 @@ def _spells_out_the_term(low: str, may: MayMatch) -> bool:
             and not _at(cues.INFO_START, low, may))
 
 
+def _fine_but_more(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Act]:
+    """ "the 3 wfh days is fine but 4 would be 🔥", "₪40,000 in RSUs is fine but not exciting; … lift equity to
+    ₪80,000": a figure called fine, then more asked on the same perk after a "but", is a counter, not an acceptance
+    (docs/labelling.md, third round: "Fine, but…" on the same perk); another term taken beside it ("the salary is
+    fine now. 28 days is ok but I want 30") still is."""
+    if _ACCEPT not in acts or "but" not in low or len(terms) != len(slots):
+        return acts
+    for but in cues.BUT.finditer(low):
+        taken = {t.perk for t, s in zip(terms, slots, strict=True) if t.role == "current" and s.start < but.start()}
+        countered = taken & {t.perk for t, s in zip(terms, slots, strict=True)
+                             if t.role == "ask" and s.start > but.start()} - {None}
+        if countered and all(t.perk in countered for t in terms if t.role == "current"):
+            return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE} - {_ACCEPT}]
+    return acts
+
+
 def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:
     """Acts that the whole reading rules out, removed in place once terms and context are known."""
     if Act.quit in acts and Act.propose in acts and (
@@ -2704,7 +2798,7 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
     if _JUSTIFY in acts and _ASK in acts and _only_a_question_backed(acts, terms) and not cues.FORFEITED.search(low):
         acts.remove(_JUSTIFY)  # "Parental leave is how many weeks? We plan a baby next year.": why they ask
-    if Act.trade_off in acts and _PROPOSE not in acts:
+    if Act.trade_off in acts and _PROPOSE not in acts and Act.quit not in acts:
         acts.append(_PROPOSE)  # giving one thing up for another asks for the other
         acts.sort(key=_ACT_ORDER.index)
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
@@ -2740,6 +2834,7 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
+_NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 
