@@ -163,7 +163,7 @@ INTERJECTIONS = frozenset({"ugh", "well", "sweet", "woo", "wooo", "lol", "omg", 
                            "whatever"})
 OPENERS = frozenset(
     {"ok", "okay", "k", "fine", "sure", "yes", "yep", "yeah", "yeh", "yea", "ya", "yup", "alright", "cool", "great",
-     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant"}
+     "good", "ack", "done", "sweet", "awesome", "lovely", "brilliant", "perfect"}
 )
 ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other (?:offers|companies)\b")
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
@@ -373,8 +373,9 @@ HYPOTHETICAL = re.compile(r"\bif\b[^,.;!?]*$")
 # A limit named as granted, or as a condition, is not a refusal: "I know the band is fixed, but could…",
 # "since PTO is fixed by policy…", "otherwise it won't work for me", "under this I must say no".
 CONCEDED = re.compile(
-    r"\b(?:if|unless|otherwise|since|given(?: that)?|i know|i understand|understood|i note|i hear you|"
-    r"i reali[sz]e|i appreciate|i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
+    r"\b(?:if|unless|otherwise|since|given(?: that)?|understood|i note|i hear (?:you|that)|"
+    r"i (?:fully |totally |completely |do |really )?(?:know|understand|reali[sz]e|appreciate|respect|accept that)|"
+    r"i'?m aware|knowing|whether|under (?:this|that)|if not)\b"
     r"(?:(?!\b(?:but|however|still|yet)\b)[^.;!?])*$"
 )
 # "150 isn't a number I can accept", "not something I could agree to": the acceptance words are refused
@@ -391,10 +392,13 @@ START_ASKED = re.compile(r"\b(?:start|begin|push|later|delay|move|join)\w*\b")
 # What "then" closes when a term is taken: "step 3 is fine then", "90 it is then", "ok then"
 TAKEN_THEN = ("fine", "works", "ok", "okay", "good", "great", "perfect", "it is", "alright", "deal")
 # A floor stated by the candidate proposes: "I cannot go under 38 thousand"
-OWN_FLOOR = re.compile(r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
+OWN_FLOOR = re.compile(r"\bi'?m not (?:in a position|able|willing) to go (?:any )?(?:below|under|lower)\b|"
+                       r"\bi (?:can'?t|cannot|won'?t|will not) (?:go (?:any )?(?:below|under|lower)|"
                        # "I cannot accept fewer than three remote days", "…accept a base salary below €75,000"
                        r"accept (?:fewer|less|anything (?:less|lower|below|under)|(?:a |an |the )?(?:[\w-]+ ){0,2}"
                        r"(?:below|under|lower than|less than)))\b")
+# "38,500 is under my floor of 40,000": the figure after it is the speaker's floor, the one before it is refused
+MY_FLOOR = re.compile(r"\bmy (?:floor|minimum|bottom line|walk-?away)\b")
 CONDITION_WORD = re.compile(r"\b(?:if|unless|provided|as long as|once|in place)\b")  # cheap check first
 # "If we can agree on a 6% raise, I'm happy to accept the base": what follows a condition proposes, it takes nothing
 TAKEN_UNDER_CONDITION = re.compile(
@@ -459,7 +463,7 @@ ACCEPT = _cue(
     r"we'?re good|we are good|all good|perfect|great,? (?:thanks|thank you|let'?s)|looks good|"
     r"sounds? (?:gd|gud|goood+|great+)|"
     r"fair enough|that'?s fair|"
-    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the)\b)|"
+    r"that'?s (?:fine|ok|okay|alright|all right|good|great|perfect)(?! (?:to|for the|with the|news)\b)|"
     r"done deal|you'?ve got (?:a|yourself a) deal|we can do that|we can make that work|"
     r"i can live with (?:that|it)|happy with (?:that|this|it)|happy with(?<!be happy with)|ok(?:ay)? then|"
     r"(?:is|are) (?:fine|ok|okay|good|great) (?:with|for) (?:me|us)|(?:\w+ )?(?:is|are) fine,|"
@@ -476,7 +480,7 @@ ACCEPT = _cue(
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
     r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
-    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the)\b))\b"
+    r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the|news)\b))\b"
     r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
     r"cool|good)\b"
     r"(?!\s+(?:but|if)\b)"
@@ -492,9 +496,9 @@ ACCEPT_BLOCK = re.compile(
     r"thrilled|honou?red) to (?:accept|sign|join))|"
     r"do you|don'?t think|below|under|what i can|call it|and we|once|as soon as|subject to|"
     r"when (?:i|we|you) (?:get|see|receive|have|hear)|"
-    r"for both|(?:and|&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
+    r"for both|(?:and|(?<=\s)&) (?:i'?m|im) in|and i'?ll sign|and (?:it'?s|we have|we make) (?:a|the) deal|"
     # "…in writing before I formally accept", "I trust that is acceptable" (of a request just made)
-    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)"
+    r"before (?:i|we)|(?:trust|hope) (?:that|this|it))\b|n't\b(?! wait)|(?<=\s)&(?= (?:i'?m|im) in\b)"
 )
 ACCEPT_THEN_ASK = re.compile(
     r"\b(?:i'?d like|i would like|i want|i need|could (?:you|we|i)|can (?:you|we|i)|would you|how about|"
@@ -506,8 +510,8 @@ REJECT = _cue(
     r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
     r"offer|move|budge|change|match|stretch|justify|approve|add|include|give|make|meet|provide|exceed|"
     r"increase|raise|improve|say yes)\b"
-    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|below (?:my|what|market)|"
-    r"(?:under|below) the market|"
+    r"|\b(?:too low|too little|too small|too few|not enough|isn'?t enough|is not enough|"
+    r"(?<!find )below (?:my|what|market)|(?:under|below) the market|"
     r"lower than (?:i|my|what)|doesn'?t work|does not work|doesn'?t cut it|does not cut it|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable)|"
     r"does(?:n'?t| not) get (?:it|me|us|the job) done|won'?t work|not going to work|isn'?t going to work|"
@@ -550,6 +554,7 @@ REJECT = _cue(
     r"(?:doesn'?t|does not|won'?t) (?:even )?(?:cover|come close))\b"
     r"|^\W*(?:(?:lol|haha|ugh|hmm|um|well|sorry),?\s+)?(?:no|nah|nope)\b"
     r"(?=\s*(?:[^\w\s]|$|thanks|thank|way|i\b|that|sorry|we\b|not|sir))(?!,?\s*that'?s (?:all|everything|it)\b)"
+    r"(?!,?\s*(?:sorry,?\s*)?i (?:meant|mean)\b)"  # "no, I meant 4 weeks" corrects the speaker's own words
     r"|,\s*no\W*$|^not for\b"
     # "€30?? No.", "Wait, no. We agreed…": a bare no as its own sentence
     r"|(?:^|[.!?]\s+)(?:(?:wait|hang on|hold on|hmm|um|uh|ugh|sorry|lol|well|honestly),?\s+)?(?:no|nope|nah)"
@@ -590,7 +595,9 @@ REQUEST = _cue(
     r"provide|go|bump|raise|increase|move|make|happy|able|offering|prepared|willing)|we offer|"
     r"our offer|the offer (?:is|includes|comes)|your (?:\w+ )?(?:will be|would be|is)|you'?(?:ll| will) get|"
     r"you get|you'?d get|it comes with|comes with|includes?|including|plus|with|make it|bump|raise (?:it|the|that|my)|"
-    r"increase|more|extra|additional|higher|better|improve|add|give me|get|meet me|split the difference|"
+    # "more than fine", "more than generous" approve; they ask for no more
+    r"increase|more(?! than (?:fine|enough|fair|generous|happy|ok|okay|good|reasonable))|extra|additional|higher|"
+    r"better|improve|add|give me|get|meet me|split the difference|"
     r"counter(?:offer)?|propose|proposing|offering|need|want|asking for|ask for|looking for|hoping for|"
     r"target|expect|expecting|settle|at least|minimum|no less than|then)\b"
 )
@@ -808,7 +815,7 @@ REQUEST_TIME = _cue(
     r"think(?<!\bi think)(?<!\bi really think) (?:it|this|that)(?!'s| is| would| will| could| brings?)|"
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
-    r"(?:a few days?|a couple (?:of )?days|a day|a week|the weekend|a moment|"
+    r"(?:a few days?|a couple (?:of )?days|(?:a|an|one|the) (?:day|evening|night|week|weekend)|a moment|"
     r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
@@ -1288,9 +1295,8 @@ WH_INSIDE = re.compile(
 )
 # Asked for information, not for a change: "is the 84k before or after tax?", "is there a signing bonus?"
 CHANGE_WORDS = re.compile(
-    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|would (?:you|it)|more|higher|bigger|"
-    r"something (?:you|u|we|they) (?:can|could|would)|"
-    r"increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
+    r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|something (?:you|u|we) can|would (?:you|it)|"
+    r"more|higher|bigger|increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 # "$10k up front", "can i get 10k signing": a one-off sum for joining
@@ -1327,6 +1333,8 @@ ANY_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|hmm|hey|then),?\s+)*any (?:wiggle room|room|flexibility|flex|give|movement|"
     r"scope|leeway)\b"
 )
+# "the 18 days", "your $5,000": a figure pointed at as the one on the table, not a new one asked for
+THE_OFFERS_FIGURE = re.compile(r"\b(?:the|your) [$€£₪]?\d[\d,.]*k?\b")
 # "would there be any flexibility on the sign-on?", "is $150k really the ceiling?": where there is room (guide)
 THERE_ROOM = re.compile(
     r"\W*(?:(?:so|ok|okay|and|also|but|then),?\s+)*(?:is|are|would|will|might) there (?:be )?(?:any |some )?"
@@ -1352,12 +1360,17 @@ KNOW_WISH = re.compile(
     r"(?:know|understand|ask|check|confirm|clarify|learn) (?:\w+ )?(?:what|how|why|whether|if|when|which|who|about)\b"
     r"|\blet me know (?:what|how|whether|when|which)\b"
 )
+# "I need to understand three things: what the bonus paid out, how…", "confirm a few things: whether…": questions listed
+QUESTIONS_LISTED = re.compile(
+    r"\b(?:things?|points?|questions?|details?)\b[^.?!:]{0,30}: (?:whether|what|how|which|when)\b"
+)
 # Indignation put as a question wants no answer: "do you people even read my emails?"
 RHETORICAL = re.compile(r"\b(?:even|kidding|joking|seriously|how are you|how'?s it going|how have you been)\b")
 # "I don't understand, the 4000 is per year or one time?": a question for an explanation
 NOT_UNDERSTOOD = re.compile(r"\b(?:don'?t|do not|not) understand\b|\bconfus\w*|\b(?:is (?:it|that)|it is) like\b")
-# A question said to be one ("I have question: the 150k is it fixed?"): it wants an answer, unless put as a request
-QUESTION_ANNOUNCED = re.compile(r"\bi have (?:a |one |another |some |two )?(?:quick |small |little )?questions?\b")
+# "is the 4000 for every year or only one time?", "the salary is fixed, or depends on experience?": a question
+# between two readings of what is said wants to know which holds (a request for a change is told apart by its words)
+EITHER_OR = re.compile(r"\b(?:is|are|it'?s|that'?s|was)\b[^?.!]{1,80}?\bor\b[^?.!]*\?")
 # "No 401k match at all?": a perk whose absence is questioned, not a perk declined
 ABSENCE_QUESTIONED = re.compile(r"\W*(?:(?:so|wait|what|and|but|really|hm+)\W+)*no\b")
 # A question about a figure already named, wanting to know what it is ("is the 20k equity per year or total?",
@@ -1370,6 +1383,14 @@ INFO_ABOUT = _cue(
     r"gross\b|or nah\b|(?:right|correct)\s*\?)"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
+# "I have one question about the equity", "one more question on the bonus": a question announced, nothing asked for
+QUESTION_ANNOUNCED = re.compile(
+    r"\b(?:i (?:have|had|got)|i'?ve got|(?:one|a|another|quick|small|short|last|little|more|few|some)) "
+    r"(?:(?:a|one|more|small|quick|short|last|little|few|further|other|follow-?up) )*questions?\b"
+)
+# "maybe working from home sometimes?", "perhaps a bit more leave?": a shy wish put as a question is a request (guide,
+# third round); the question was already found not to want information
+SHY_WISH = re.compile(r"\b(?:maybe|perhaps|possibly)\b")
 # "would a mentor be possible?", "would a sign-on be an option?": a perk asked for, put as a question (guide: propose)
 PERK_IF_POSSIBLE = _cue(
     r"\W*(?:(?:so|and|but|also|then|ok|okay|well),?\s+)*(?:would|could) (?:a|an|some|one|the|any) [^?,;]{1,60}?"
@@ -1421,8 +1442,10 @@ OFFER_CUE = _cue(
 WOULD_HELP = _cue(
     r"\b(?:would (?:help|be (?:great|nice|amazing|ideal|good|perfect|lovely)|make (?:a|the|this|it|all)|"
     r"work for me|mean a lot|matter)|would really help|is a must|are a must|please|pls|plz|"
-    r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful)|"
+    r"would (?:be )?(?:super |really |very |so |a )?(?:helpful|huge|clutch|big help|game[- ]changer|invaluable|useful|"
+    r"sweet|awesome|dope|fire)|"
     r"would (?:allow|let|enable) me|(?:is|are|would be|seems?) (?:appropriate|fair|reasonable|ideal))\b"
+    r"|\bwould be (?:so |pure |absolute )?\U0001f525"  # "a 5% bump after probation would be 🔥"
 )
 # "I'd take 155 if…", "happy to drop it if…", "I'd come down to $178k if…": the speaker settles one term (named
 # before the condition) to get another (named after it). "I can accept X if…" is left out: writers split on it
@@ -1716,23 +1739,22 @@ COVER_IT_AFTER = re.compile(
     r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
-# Deutschlandticket, that is €58 a month", "I think it is about $90": what it costs, not what is asked
+# Deutschlandticket, that is €58 a month", "I think it is about $90", "its like 60 a month", "it costs me ₪700":
+# what it costs, not what is asked
 PRICED_BY_PRONOUN_BEFORE = re.compile(
-    r"\b(?:it|that|this|which)(?:'s| is| was| costs?| runs?| comes to| adds up to)\s+"
-    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |~)?[$€£₪~]?$"
+    r"\b(?:it|that|this|which)(?:'?s| is| was| costs?| runs?| comes to| adds up to| will cost)\s+(?:me |us )?"
+    r"(?:like |about |around |roughly |approximately |almost |nearly |only |just |over |at least |~)?[$€£₪~]?$"
 )
-# Asking the company to pay for a thing in other words: "would Nordlicht pay for it?", "could the company add it?"
-WOULD_PAY_FOR = re.compile(
-    r"\b(?:would|will|could|can)\b[^.?!;]{0,30}\b(?:pay(?: for)?|cover|add|reimburse|include|chip in for) "
-    r"(?:it|that|this|them|one)\b"
-)
-# A request whose object is a thing named before it: "could Kestrel cover it in full?", "would Nordlicht pay for
-# it?", "you can pay it?", "could you add it?". Its subject may be the company's name.
-PAY_IT_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your |my )?[a-z]+(?: budget| allowance)?)|"
-    r"(?:you|u|they)\s+(?:can|could)|possible (?:that |for )?(?:the |you )?[a-z]+(?: to)?)\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|"
-    r"contribute to|help with)\s+(?:it|that|this|them)\b"
+# Asking that someone pay for a thing, named before ("it", the group `it`) or here: "would Nordlicht pay for it?",
+# "could the company add it?", "you can pay it?", "company can pay it?", "could Kestrel cover it in full?", "maybe you
+# can pay the course?", "would Nordlicht contribute to the Deutschlandticket?", "is possible that company pay my
+# parking?". The one who pays may be named between the modal and the verb, or before it, but is not the speaker
+# ("I can add a lot here", "so I could pay for it").
+PAY_REQUEST = re.compile(
+    r"(?:(?<!\bi )\b(?:would|will|could|can)\b[^.?!;]{0,30}?|"
+    r"\bpossible (?:that |for )?(?:the |you )?[a-z]+(?: to)?\s+)\b"
+    r"(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|contribute to|help with)\s+"
+    r"(?:(?P<it>it|that|this|them)|one|the|my|a|an)\b"
 )
 # The same request put as a question about "that": "flexible hours matter most to me. Is that doable?", "on parking,
 # is that something you can cover?"
@@ -1743,13 +1765,6 @@ THAT_ASKED_FOR = re.compile(
     # "…working from home sometimes? Only if it's possible.", "…leave early on those days, if that's okay"
     r"\bif (?:it'?s|it is|that'?s|that is) (?:\w+ )?(?:possible|doable|ok(?:ay)?|alright|all right)\b"
 )
-# …or the thing itself: "would Nordlicht pay for the Deutschlandticket?", "maybe you can pay the course?"
-PAY_THE_REQUEST = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|they|we|(?:the |your )?[a-z]+)|(?:you|u|they)\s+(?:can|could))\s+"
-    r"(?:please\s+|maybe\s+|also\s+|just\s+)?(?:cover|pay(?: for)?|reimburse|pick up)\s+(?:the|my|a|an)\b"
-)
-# "it is €58 a month", "that is ₪700", "it costs 1,500": the thing the figure prices was named before "it"
-IT_COSTS_BEFORE = re.compile(r"\b(?:it|that|this)(?:'s| is| was| costs?| runs?| comes to| will cost)\s+\S*\s*$")
 # A figure said to be had elsewhere is a rival offer: "41 elsewhere", "got 160k base elsewhere".
 ELSEWHERE_AFTER = re.compile(r"\s*(?:[a-z/-]+\s+){0,2}?(?:elsewhere|somewhere else)\b")
 # …unless what is named is the perk's own allowance: "the parking allowance is ₪300" is the offer.
@@ -2002,10 +2017,10 @@ NO_NEED_AFTER = re.compile(r"\W+(?:i|we) (?:don'?t|dont|do not|won'?t) (?:need (
 # "okay, that's fine, I understand. Sorry for asking": a no acknowledged after a refusal, not a term taken
 ACKNOWLEDGED_NO = re.compile(r"\b(?:i understand|understood|i see|sorry for asking|no problem|fair enough|i get it)\b")
 # A first sentence that only approves, right after the recruiter gave ground ("Good.", "Very good, thank you.",
-# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you."): the move is taken.
-# Bare thanks ("Thank you, Maya.") are a courtesy, not an approval.
+# "That's wonderful, thank you for getting both of those.", "That means a lot, thank you.", "ok perfect."): the move
+# is taken (thanks alone, "Thank you, Maya.", are THANKS_FIRST).
 MOVE_APPROVED_FIRST = re.compile(
-    r"^\W*(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
+    r"^\W*(?:(?:oh|ok(?:ay)?)\W+)?(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
     r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
     r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
     r"amazing|awesome)(?: news)?)"
@@ -2017,25 +2032,31 @@ FIGURE_TAKEN_FIRST = re.compile(
     r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
 )
-# A message of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!"):
-# right after the recruiter gave ground, it takes that move (docs/labelling.md, Context)
+# A first sentence of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!",
+# "omg amazing ty!! 🎉 ok next…"): right after the recruiter gave ground, it takes that move (docs/labelling.md,
+# fifth round: thanks right after the recruiter grants something); the rest of the message is read as it is
 _THANKS_UNIT = (
-    r"(?:thanks|thank (?:you|u)|ty|many thanks|(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this))?|"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|"
+    r"(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this|you))?|"
     r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
-    r"(?:helpful|generous|kind|great|the best)(?: (?:of you|news))?)"
-    r"(?:\W+(?:so |very )?much)?"
+    r"(?:helpful|generous|kind|great|the best|wonderful|amazing|fantastic)(?: (?:of you|news))?)"
+    r"(?:\W+(?:so |very )?much|\W+sm)?(?: on (?:both|all) (?:counts|fronts))?"
 )
-THANKS_ONLY = re.compile(
-    r"^\W*(?:(?:oh|wow|omg|ah+|ok(?:ay)?|great|amazing|super|lovely|wonderful|perfect|sweet)\W+)*" + _THANKS_UNIT
-    + r"(?:,? (?!(?:i|that|this|so|for)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*[^\w]*$"
+THANKS_FIRST = re.compile(
+    r"^\W*(?:(?:oh|wow|omg|ah+|aw+|ok(?:ay)?|yay|great|amazing|super|lovely|wonderful|perfect|sweet|awesome|excellent|"
+    r"fantastic|brilliant)\W+)*" + _THANKS_UNIT
+    + r"(?:,? (?!(?:i|that|this|so|for|but|and|now|next|also)\b)[a-z]+)?(?:[\s,]+" + _THANKS_UNIT + r")*"
+    r"(?:\s*(?:[.!]|[^\w\s\x00-\x7f])+(?:\s|$)|\W*$)"
 )
 # Thanks for what was just given ("Thank you so much for the 3 days!", "Thank you for confirming the 3 days."), not
 # for the offer itself, the recruiter's time or an explanation
 THANKED_FOR_THE_MOVE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|good|perfect|wonderful)\W+)?(?:thanks|thank you)(?: (?:so|very) much)? for "
+    r"^\W*(?:(?:ok(?:ay)?|oh+|ooh+|omg|wow|great|good|perfect|wonderful)\W+)?"
+    r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|much appreciated|most grateful)"
+    r"(?: (?:so|very) much| sm| kindly| a lot)? (?:for|on) "
     r"(?!(?:the |your )?(?:offer|time|update|info|information|explanation|context|clarification|details|reply|"
     r"answer|call|chat)\b|(?:explaining|clarifying|checking|looking|asking|getting back|reaching|letting)\b)"
-    r"[^.!?]*[.!]+(?:\s|$)"
+    r"[^.!?]*?(?:[.!]+|[^\w\s\x00-\x7f]+)(?:\s|$)"
 )
 # A figure the offer has, approved in words after the recruiter put it there: "$2,000 is fair", "158 is def better"
 OFFER_FIGURE_APPROVED_AFTER = re.compile(
@@ -2047,7 +2068,17 @@ TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?tak
 APPROVAL_LEAD = re.compile(
     r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
-THANKS_FOR_BEFORE = re.compile(r"\bthank(?:s| you)(?: \w+)?(?: so much| very much)? for (?:the |my |your )?$")
+# Thanks for a figure, or for moving to it: "thanks for the $1,500", "ty for 158", "thanks for raising the base to
+# €76,000", "I appreciate you moving the base to $88,000" (not "thanks for explaining the 8%")
+THANKS_FOR_BEFORE = re.compile(
+    r"\b(?:thank(?:s| you| u)|ty|thx|appreciate (?:you|u))(?: \w+)?(?: so much| very much| sm| a lot)?(?: for)? "
+    r"(?:(?!(?:explaining|clarifying|checking|looking|asking|letting)\b)\w+ing"
+    r"(?: (?:the|my|your|me|us|it))?(?: \w+){0,2}? (?:(?:to|at|on) )?|the |my |your )?$"
+)
+# What the speaker thanks for, up to a perk named in it ("thank you for confirming the additional five days of leave"),
+# unless a request follows the thanks ("thanks for the offer, could the title be…")
+THANKED_FOR_IT = re.compile(r"\bthank(?:s| you)\b[^,;:]{0,20}?\bfor\b(?![^.!?;]*\b(?:but|could|can|would|please|now)\b)"
+                            r"[^.!?;]*$")
 # "if I start at Lumen before then, I lose it": a start said as a condition of something else, not asked for
 IF_I_BEFORE = re.compile(r"\bif (?:i|we) $")
 # "think about it again": the user asks the recruiter to reconsider, not for time
@@ -2090,6 +2121,21 @@ PLEASED_ACCEPT = _cue(
 
 # A refusal word the user asks about their own ask or the offer: "or is that too much", "there's no review?"
 DOUBT_ASKED_BEFORE = re.compile(r"\b(?:is|would|was|isn'?t) (?:that|it|this)(?: be)? (?:maybe |perhaps )?$")
+# The words of a limit the other side sets ("is fixed", "capped at", "non-negotiable"): put as a question, they ask
+LIMIT_STATED = re.compile(r"\b(?:fixed|capped|set|firm|non-?negotiable|max(?:imum)?|limit|cap|ceiling)\b")
+# "…is ridiculous, but fine, I will take it": a complaint the speaker then gives in on, in the same sentence
+YIELDED_AFTER = re.compile(r"[^.!?;]{0,40}?,?\s+but (?:fine|ok(?:ay)?|alright|all right|whatever)\b")
+# A figure asked for in so many words, before it ("could the company offer $7,000", "could we try four days", "can
+# transport go to 8,400") or after it ("$7,000 would make the package work for me")
+ASKED_TO_GO_BEFORE = re.compile(
+    r"\b(?:could|can|would|will) (?:you|u|we|(?:the |your |my )?[a-z]+) (?:(?:please|maybe|possibly|also|still|just) )?"
+    r"(?:offer|do|go (?:up )?to|make it|give|pay|cover|try|raise|bump|move|stretch|increase|meet (?:me |us )?at)\b"
+    r"[^.?!;]{0,30}$"
+)
+MAKES_IT_WORK_AFTER = re.compile(r"\s+(?:would|will) make (?:it|this|that|the \w+|everything) work\b")
+NOT_NEEDED_BEFORE = re.compile(r"\b(?:don'?t|do not|doesn'?t|does not) (?:really )?need $")  # "I do not need more time"
+WHICH_BEFORE = re.compile(r"\b(?:which|whether|what)\s+(?:[\w-]+\s+){0,3}$")  # "which (parts) are fixed"
+ASKED_NEXT = re.compile(r"[^?.!;:]{0,60}\?")  # the question mark closes the same clause, close by
 NO_SUCH_ASKED = re.compile(r"there(?:'s| is) no\b[^.!?]{0,40}\?")
 
 # "4 days remote, not 3": the figure replaced, said right after the one wanted
@@ -2104,6 +2150,8 @@ DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
     r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    # "another company offered me 175k and wants an answer by Friday": the rival is the subject, said before
+    r"(?<!i )(?<!we )\band (?:wants|needs|expects) (?:an? |my )?(?:answer|decision|reply|response)|"
     r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
     r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
     r"(?:an? |my )?(?:answer|decision|reply|response))\b"

@@ -27,6 +27,7 @@ from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
+from bot.understanding.second_opinion import ActModel, second_opinion, shipped_model
 
 __all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
 
@@ -116,8 +117,11 @@ class _Slot:
 class Understander:
     """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
 
-    def __init__(self, perks: Mapping[str, PerkDef]) -> None:
+    def __init__(self, perks: Mapping[str, PerkDef], *, acts_model: ActModel | bool | None = True) -> None:
+        """``acts_model``: the learned second opinion on acts (True: the shipped one; False or None: rules alone)."""
         self.perks = dict(perks)
+        self.acts_model: ActModel | None = (shipped_model() if acts_model is True
+                                            else None if acts_model is False else acts_model)
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
@@ -183,8 +187,10 @@ class Understander:
                     or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading, standing) if concedes else frozenset()
-        if given and not trading and standing and any(s.perk in given and s.amount is not None
-                                         and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots):
+        if given and not trading and (
+                any(s.role == "ask" and s.perk is not None and s.perk not in given for s in slots)  # one for another
+                or (standing and any(s.perk in given and s.amount is not None
+                                     and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots))):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
         if trading:
             _given_up_from_the_offer(low, slots)
@@ -194,11 +200,13 @@ class Understander:
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
+        acts = _fine_but_more(low, acts, terms, slots)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
         acts = _takes_the_move(low, acts, terms, signals, context)
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
+        acts = second_opinion(acts, low, [t[0] for t in tokens], context, self.acts_model, _ACT_ORDER)
         return Understanding(text=text, acts=acts, terms=terms, signals=signals)
 
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
@@ -489,11 +497,13 @@ class Understander:
             found.add(Act.justify)  # "people I know there got 15k": a figure brought as evidence
         clauses = _Clauses(low)
         asked: dict[str, bool] = {}  # sentence -> a question for information, worked out once per sentence
+        writes_or_takes = Act.request_writing in found or Act.accept in found
         if (
             any(_proposes_amount(clauses.of(slot.start), may) for slot in slots
                 if (slot.amount is not None or slot.negated) and slot.role == "ask")
             or (Act.request_time not in found
-                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked, mentions) for m in mentions))
+                and any(_proposes_perk(low, clauses.of(m.start), m, may, asked, mentions) for m in mentions
+                        if not (writes_or_takes and _named_with_the_offers_figure(m, slots))))
             or _found(cues.MATCH_IT, low, may)  # "I have an offer at 150k, can you match it?"
             or any(slot.role == "ask" and slot.amount is None and slot.perk is not None  # asked for beside its cost
                    and any(o.perk == slot.perk and o.role == "evidence" for o in slots) for slot in slots)
@@ -564,7 +574,7 @@ class Understander:
                 continue
             role = roles[ai]
             if (role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key))
-                    and not _asked_for_in_words(low, amounts[ai], may)):
+                    and not _asked_in_so_many_words(low, amounts[ai], may)):
                 role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
             if key in has[role]:
                 continue
@@ -588,7 +598,7 @@ class Understander:
             reading.weighed.add(ai)
             if keep:
                 slots.append(_Slot(perk, amounts[ai], False, amounts[ai].start, roles[ai]))
-        _priced_things(low, slots)
+        _priced_things(low, slots, {amounts[ai].start for ai in paired}, self.perks)
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
@@ -766,7 +776,7 @@ class Understander:
         if role != "ask":
             return self._unpaired_aside(r, ai, context)
         standing = self._the_offers_sum(r, a, context)
-        if standing is not None and not _asked_for_in_words(low, a, may):
+        if standing is not None and not _asked_in_so_many_words(low, a, may):
             r.roles[ai] = "current"  # "$20,000 is only a bit over one month of pay" with a $20,000 sign-on offered
             r.guessed[ai] = standing
             r.has["current"].add(standing)
@@ -780,7 +790,7 @@ class Understander:
                 return before_the_ask
         if (perk is not None and r.offer and perk not in r.has["current"]
                 and _names_the_offer(perk, a, r.offer, self._spoken_unit(perk))
-                and not _asked_for_in_words(low, a, may)):
+                and not _asked_in_so_many_words(low, a, may)):
             r.roles[ai] = "current"  # "€76,000 is closer… would €78,000 be possible?": the first is the offer
             r.guessed[ai] = perk
             r.has["current"].add(perk)
@@ -1439,8 +1449,9 @@ def _requests_more(low: str, writing: bool, may: MayMatch) -> bool:
             continue  # "step 3 is fine then", "5 more days pto is perfect, deal"
         if writing and _found(cues.REQUEST_WRITING, _sentence_of(low, m.start()), may):
             continue  # "I'm happy to accept… Could you send the updated offer by email?"
-        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()):
-            continue  # "I don't need to talk it over", "a 12% bonus target": nothing requested
+        if low.endswith(("n't ", "not ", "bonus "), max(0, m.start() - 8), m.start()) or cues.NOT_NEEDED_BEFORE.search(
+                low, max(0, m.start() - 16), m.start()):
+            continue  # "I don't need to talk it over", "I do not need more time", "a 12% bonus target": nothing asked
         return True
     return False
 
@@ -1500,9 +1511,8 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.WOULD_PAY_FOR.search(sentence)
-                 or _found(cues.MORE_OF_IT, sentence, may)  # "parking is about ₪700 a month, so maybe a little more?"
-                 or cues.PAY_IT_REQUEST.search(sentence) or cues.PAY_THE_REQUEST.search(sentence))
+                 or cues.PAY_REQUEST.search(sentence)
+                 or _found(cues.MORE_OF_IT, sentence, may))  # "parking is about ₪700 a month, so maybe a little more?"
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
@@ -1566,15 +1576,19 @@ def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
 def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
     """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
     you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
-    no other perk named before it asks for that perk."""
+    no other perk named before "it" asks for that perk."""
     end = _SENTENCE_END.search(low, last)
     if end is not None:
         nxt = _SENTENCE_END.search(low, end.end())
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = cues.PAY_IT_REQUEST.search(low, named, stop) or cues.THAT_ASKED_FOR.search(low, named, stop)
-    return request is not None and not any(m.perk != perk and named <= m.start < request.start() for m in mentions)
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
+    if request is not None:
+        # "…the bonus I'd lose. Could a $10k sign-on cover that?": the perk named as the one to pay is the ask, not "it"
+        return not any(m.perk != perk and named <= m.start < request.start("it") for m in mentions)
+    that = cues.THAT_ASKED_FOR.search(low, named, stop)  # "flexible hours matter most to me. Is that doable?"
+    return that is not None and not any(m.perk != perk and named <= m.start < that.start() for m in mentions)
 
 
 def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
@@ -1723,16 +1737,38 @@ def _role_of(
     return "ask"
 
 
-def _priced_things(low: str, slots: list[_Slot]) -> None:
-    """A sum said of "it"/"that" for a perk that pays for a thing bought (a ticket, a course, a gym, a move) is what
-    the thing costs: "would you pay for the Deutschlandticket? It's €58 a month" asks for the ticket, with the price
-    as evidence. For pay itself the same words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
+def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:
+    """A sum said of "it"/"that" is what the thing named before costs when that thing is one a perk pays for (a
+    ticket, a course, a gym, a move): "would you pay for the Deutschlandticket? It's €58 a month", "Do you pay the
+    train ticket? It is 58 euro" ask for the ticket, with the price as evidence. The thing is the perk a perk word
+    pairs the figure with (`by_word`: where such figures start); for a figure paired with none, the thing bought
+    named last before it, in its sentence or the two before, else the perk guessed for it. For pay itself the same
+    words restate the figure asked: "I ask for step 4, it is 82 thousand"."""
     if "it" not in low and "that" not in low and "which" not in low and "this" not in low:
         return
     for slot in slots:
-        if (slot.role == "ask" and slot.perk in _PAID_FOR and slot.amount is not None
-                and _priced_by_a_pronoun(low, slot.amount)):
-            slot.role = "evidence"
+        if slot.role != "ask" or slot.amount is None or not _priced_by_a_pronoun(low, slot.amount):
+            continue
+        thing = slot.perk
+        if slot.start not in by_word:
+            thing = _thing_bought_before(low, slot.amount.start) or thing
+        if thing in _PAID_FOR and thing in perks:
+            slot.perk, slot.role = thing, "evidence"
+
+
+def _thing_bought_before(low: str, at: int) -> str | None:
+    """The perk that pays for the thing bought named last before `at` (cues.COST_OBJECT), in its sentence or the two
+    before ("…the ticket. Could you add it? It is €58"); none where the perk's own allowance is named after it ("the
+    parking allowance? It's ₪300" is the offer)."""
+    start = _sentence_start(low, at)
+    for _ in range(3):
+        found = max(cues.COST_OBJECT.finditer(low, start, at), key=lambda m: m.start(), default=None)
+        if found is not None:
+            return None if cues.ALLOWANCE_WORDS.search(low, found.start(), at) else found.lastgroup
+        if start == 0:
+            break
+        start = _sentence_start(low, start - 1)
+    return None
 
 
 def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
@@ -1745,18 +1781,12 @@ def _priced_by_a_pronoun(low: str, a: Amount) -> bool:
 
 
 def _stated_cost(low: str, a: Amount, may: MayMatch) -> bool:
-    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence."""
+    """ "parking runs ₪700 a month": a sum said as the price of something a perk pays for, in the same sentence (a
+    price said of "it", the thing named before, is found after pairing: _priced_things)."""
     if ((a.unit != "money" and not (a.unit is None and a.per is not None)) or id(cues.COST_OBJECT) in may.skipped
             or not _found(cues.COST_STATED_BEFORE, low, may, max(0, a.start - 30), a.start)):
         return False  # a sum of money, or a bare figure per month ("parking is like 700/mo")
     start = _sentence_start(low, a.start)
-    if (low.startswith("it", start + 1) or low.startswith("it", start)
-            or cues.IT_COSTS_BEFORE.search(low, max(start, a.start - 30), a.start)):
-        # "Do you pay the train ticket? It is 58 euro", "…could you add it? I think it is €58 a month": "it" is the
-        # ticket named in the sentence before, or the one before that ("…the ticket. Could you add it? It is €58")
-        start = _sentence_start(low, max(0, start - 1))
-        if start > 0 and not cues.COST_OBJECT.search(low, start, a.start):
-            start = _sentence_start(low, max(0, start - 1))
     paid_for = cues.COST_OBJECT.search(low, start, a.start) if id(cues.COST_OBJECT) not in may.skipped else None
     return paid_for is not None and not _found(cues.ALLOWANCE_WORDS, low, may, paid_for.start(), a.start)
 
@@ -1825,9 +1855,23 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
         cues.REQUEST, clause, may
     ):
         return False  # evidence: "glassdoor says 120k", "they offered me 140k"
-    # a limit or a refusal, not an offer: "we can't go above 115k"
-    refuses = _found(cues.REJECT, clause, may) or _found(cues.COMPETING, clause, may)
+    # a limit or a refusal, not an offer: "we can't go above 115k"; "I can't go below 170k" states the speaker's floor
+    refuses = (_found(cues.REJECT, clause, may) and not _states_a_floor(clause)) or _found(cues.COMPETING, clause, may)
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
+
+
+def _states_a_floor(clause: str) -> bool:
+    """ "I cannot go below 170k", "under my floor of 40,000": the speaker's own lowest figure, which it asks for."""
+    return cues.OWN_FLOOR.search(clause) is not None or cues.MY_FLOOR.search(clause) is not None
+
+
+def _named_with_the_offers_figure(mention: _Mention, slots: list[_Slot]) -> bool:
+    """ "email me the offer with $158k base and the $15k sign-on": a perk said with the figure the offer has names
+    that figure (guide: perk words in a request for writing are no ask); whether it is asked for is the figure's to
+    say, not the perk word's."""
+    return any(slot.perk == mention.perk and slot.role == "current" and slot.amount is not None
+               and (0 <= mention.start - slot.amount.end <= 3 or 0 <= slot.amount.start - mention.end <= 4)
+               for slot in slots)
 
 
 def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, asked: dict[str, bool],
@@ -1838,27 +1882,30 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
     if sentence not in asked:
         asked[sentence] = _is_info_question(sentence, may)
     if (asked[sentence] or _found(cues.REJECT, clause, may) or _found(cues.REFUSAL_WORDS, clause, may)
-            or _found(cues.COMPETING, clause, may)):
-        return False  # "no 401k match at all?" refuses the offer's match; it asks for no match
-    return (_at(cues.POLITE_REQUEST, sentence, may) or _found(cues.PROPOSE_VAGUE, clause, may)
+            or _found(cues.COMPETING, clause, may) or (mention.negated and "?" in sentence)):
+        return False  # "no 401k match at all?", "like no raise ever??" doubt the offer; they decline nothing
+    if "question" in clause:
+        clause = cues.QUESTION_ANNOUNCED.sub(" ", clause)  # "I have a question about the equity" wants no equity
+    if "thank" in low and cues.THANKED_FOR_IT.search(low, _sentence_start(low, mention.start), mention.start):
+        return False  # "thank you for the offer of the analyst position", "thanks for confirming the extra days"
+    return (_at(cues.POLITE_REQUEST, sentence, may) or _at(cues.POLITE_REQUEST, _part_of(low, mention.start), may)
+            or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
+            or ("?" in sentence and cues.SHY_WISH.search(clause) is not None)
             or (_may_ask_by_pronoun(low)
-                and _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk))
-            or _polite_after_a_lead_in(sentence, may))
+                and _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk)))
 
 
 def _may_ask_by_pronoun(low: str) -> bool:
-    """A plain look for the words cues.PAY_IT_REQUEST and cues.THAT_ASKED_FOR need: most messages have none."""
+    """A plain look for the words cues.PAY_REQUEST and cues.THAT_ASKED_FOR need: most messages have none."""
     return any(word in low for word in _PRONOUN_REQUEST_WORDS)
 
 
-def _polite_after_a_lead_in(sentence: str, may: MayMatch) -> bool:
-    """ "One last ask, since this is my first management role: could you pair me with a mentor?": a request put
-    politely after a lead-in (the lead-ins are those _question_core takes off)."""
-    if "?" not in sentence or cues.LEAD_IN.search(sentence) is None:
-        return False
-    core = _question_core(sentence, may)
-    return core is not None and core[1]
+def _part_of(low: str, position: int) -> str:
+    """The part of a sentence after its last colon or semicolon before ``position``: "one last ask, since this is my
+    first role: could you pair me with a mentor?" puts its request after the lead-in."""
+    start = max(low.rfind(mark, 0, position) for mark in ".?!:;") + 1
+    return low[start:]
 
 
 def _reasons(low: str, acts: list[Act], may: MayMatch) -> list[Act]:
@@ -1959,6 +2006,8 @@ def _refuses(low: str, may: MayMatch) -> bool:
                 continue  # "no, I don't need to talk it over" turns down more time
             if _asked_not_refused(low, refusal):
                 continue  # "maybe 43? or is that too much", "there's no review?" ask; they refuse nothing
+            if "but " in low and cues.YIELDED_AFTER.match(low, refusal.end()):
+                continue  # "backing out of your 6% is ridiculous, but fine, I'll take 86k" gives in
             return True
     return False
 
@@ -1983,6 +2032,9 @@ def _asked_not_refused(low: str, refusal: re.Match[str]) -> bool:
     word = refusal.group(0)
     if word.startswith("there"):
         return cues.NO_SUCH_ASKED.match(low, refusal.start()) is not None
+    if cues.LIMIT_STATED.search(word) and (cues.ASKED_NEXT.match(low, refusal.end()) or cues.WHICH_BEFORE.search(
+            low, max(0, refusal.start() - 30), refusal.start())):
+        return True  # "the salary is fixed for everybody, or…?", "…which parts are fixed" ask whether there is a limit
     return (word == "too much" or word.startswith("too ")) and cues.DOUBT_ASKED_BEFORE.search(
         low, max(0, refusal.start() - 24), refusal.start()) is not None
 
@@ -2499,19 +2551,22 @@ def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], uni
 
 def _mark_the_offer(low: str, slots: list[_Slot], offer: Mapping[str, float | str], may: MayMatch) -> None:
     """A figure that is exactly the offer as it stands names it ("I'll take the 118k"): it asks for nothing, unless
-    its clause asks for it in words (see _asked_for_in_words)."""
+    the words ask for it ("could you go to 118k?"): what the speaker asks for is theirs to say."""
     for slot in slots:
         a = slot.amount
         if (slot.role == "ask" and a is not None and slot.perk is not None and _names_the_offer(slot.perk, a, offer)
-                and not _asked_for_in_words(low, a, may)):
+                and not _asked_in_so_many_words(low, a, may)):
             slot.role = "current"
 
 
-def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
-    """ "Could we meet at ₪42,000?", "maybe 78?", "I'd like 4 remote days": a figure its own clause requests before
-    it is asked for even when the offer already has it (the user may not have seen the move yet), not named as the
-    offer; "relo 15k?" or "25 days? deal." only echo it, "I'd accept…", "I'd be ok with…" take it, and "could you
-    confirm the $120k in writing?" asks for its confirmation."""
+def _asked_in_so_many_words(low: str, a: Amount, may: MayMatch) -> bool:
+    """ "could the company offer $7,000?", "could transport go to 8,400?", "$7,000 would make it work for me", "maybe
+    78?", "I'd like 4 remote days": a figure asked for in words is asked for even when the offer already has it (in
+    a replayed practice the recruiter may have moved before the line), not named as the offer; "relo 15k?" or "25
+    days? deal." only echo it, "I'd accept…" takes it, and "could you confirm the $120k?" asks for a confirmation."""
+    if (cues.ASKED_TO_GO_BEFORE.search(low, _sentence_start(low, a.start), a.start) is not None
+            or cues.MAKES_IT_WORK_AFTER.match(low, a.end) is not None):
+        return True
     cuts = _role_cuts(low)
     end = _clause_of(low, a, cuts)[1]
     # the clause's start, past the commas inside figures ("go from ₪3,600 to ₪8,400" is one clause)
@@ -2521,17 +2576,44 @@ def _asked_for_in_words(low: str, a: Amount, may: MayMatch) -> bool:
         start = colon + 2  # "…about equity: ₪40,000 is modest" states the figure, it asks nothing
     if _found(cues.ASKING, low, may, start, a.start):
         asking = cues.ASKING.search(low, start, a.start)
-        # "could you confirm the $120k in writing?" asks to have the figure confirmed, not for the figure
         return (asking is not None and cues.TAKING_NOT_ASKING.search(asking.group(0)) is None
                 and cues.CONFIRMING_NOT_ASKING.search(low, asking.start(), end) is None)
     return low.startswith("?", end) and cues.TENTATIVE_START.match(low, start) is not None
 
 
 def _approved_in_words(low: str, acts: list[Act], slots: list[_Slot], context: Context | None) -> list[Act]:
-    if context is not None and context.last_move == "offer" and _ACCEPT not in acts and _approves_the_offer(
-            low, slots):
+    """The figure on the table approved or thanked for in words right after an offer takes it; after a refusal too, the
+    standing figure taken in words ("$25,000 is fair, thank you" once the recruiter says it can go no further;
+    docs/labelling.md: "ok" after a refusal is accept when it takes the standing figure in words)."""
+    if context is None or _ACCEPT in acts:
+        return acts
+    standing = [s for s in slots if s.perk is not None and s.amount is not None
+                and _names_the_offer(s.perk, s.amount, context.offer)]
+    if (context.last_move == "offer" and (_approves_the_offer(low, slots)
+                                          or _thanked_for_what_was_offered(low, slots, context))) or (
+            context.last_move == "refusal" and standing and _approves_the_offer(low, standing)):
         return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
     return acts
+
+
+def _thanked_for_what_was_offered(low: str, slots: list[_Slot], context: Context) -> bool:
+    """ "Thanks a lot for the flexible schedule! And maybe a mentor?", "many thanks for step 3 ☺️ would a second remote
+    day…": right after the recruiter put a perk on the table, a first sentence thanking for it by name takes it
+    (docs/labelling.md, fifth round); the thanked slot is the offer as it stands. Not when more of it is asked after,
+    nor when the practice says its last reply gave no ground on that perk (a context that does not say what was
+    conceded leaves "offer" to mean a figure was put on the table)."""
+    first = cues.THANKED_FOR_THE_MOVE.match(low)
+    if first is None or context.last_perk is None or (
+            "conceded" in context.model_fields_set and context.last_perk not in context.conceded):
+        return False
+    thanked = [s for s in slots if s.perk == context.last_perk and s.start < first.end()]
+    more = any(s.perk == context.last_perk and s.role == "ask" and s.start >= first.end() for s in slots)
+    if not thanked or more or _still_pushed(low, thanked[0], slots):
+        return False
+    for slot in thanked:
+        if slot.role == "ask":
+            slot.role = "current"
+    return True
 
 
 def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
@@ -2540,14 +2622,30 @@ def _approves_the_offer(low: str, slots: list[_Slot]) -> bool:
     (docs/labelling.md, fourth round); not "…, so $68k is fair" (an argument) nor "thanks for ₪40,500. Close, but…"."""
     for slot in slots:
         a = slot.amount
-        if slot.role != "current" or a is None or cues.BUT.search(low, a.end) is not None or _conditional(low, a.start):
+        if slot.role != "current" or a is None or _still_pushed(low, slot, slots) or _conditional(low, a.start):
             continue  # "if we can make it 25, I'll take the $119k" puts a condition on it
         start = _sentence_start(low, a.start)
         if ((cues.OFFER_FIGURE_APPROVED_AFTER.match(low, a.end) and cues.APPROVAL_LEAD.match(low, start, a.start))
-                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)
-                or cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start)):
+                or cues.TAKE_THE_BEFORE.search(low, max(0, a.start - 30), a.start)):
             return True
+        if cues.THANKS_FOR_BEFORE.search(low, max(0, a.start - 40), a.start) and not any(
+                other.perk == slot.perk and other.role == "ask" for other in slots):
+            return True  # not "thank you for coming up to $86k. If you can get to $88k…": still pushing on it
     return False
+
+
+def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
+    """A figure of the offer that the message goes on pushing: a "but" after it ("thanks for ₪40,500. Close, but…"),
+    unless that "but" opens a sentence that turns to another perk ("thanks for the $2,500. But 3 days at home?"), or
+    a taking put under a condition ("…I'd accept that base if…")."""
+    if any(cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+           for taking in cues.ACCEPT_IN_WORDS.finditer(low)):
+        return True
+    but = cues.BUT.search(low, slot.amount.end if slot.amount is not None else slot.start)
+    if but is None:
+        return False
+    opens = low[: but.start()].rstrip().endswith((".", "!", "?"))
+    return not (opens and any(other.perk not in (None, slot.perk) and other.start > but.start() for other in slots))
 
 
 def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
@@ -2559,9 +2657,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
-    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-    if first is None and not terms and len(low) < 80:
-        first = cues.THANKS_ONLY.match(low)  # thanks and nothing else: "Thank you, that is really generous."
+    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+        return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
+    first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
+             or (cues.THANKS_FIRST.match(low) if _thanks_then_nothing_new(low, acts, terms) else None))
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2569,6 +2668,17 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
+
+
+def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bool:
+    """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
+    generous."), or thanks followed by nothing that takes a new position: a request for the offer in writing, for
+    time or a recap, a question for information ("Thank you, Maya. Could you send the updated offer? I'd like the
+    weekend to read it"; docs/labelling.md, fifth round: taking what was just granted, then asking for time or writing
+    on the whole offer). Thanks before a new ask are left to the rest of the message: the tuning sets' writers split
+    on them."""
+    return (not terms and len(low) < 80) or (_NEW_POSITION.isdisjoint(acts)
+                                             and not any(t.role in ("ask", "give") for t in terms))
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2710,6 +2820,22 @@ def _spells_out_the_term(low: str, may: MayMatch) -> bool:
             and not _at(cues.INFO_START, low, may))
 
 
+def _fine_but_more(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot]) -> list[Act]:
+    """ "the 3 wfh days is fine but 4 would be 🔥", "₪40,000 in RSUs is fine but not exciting; … lift equity to
+    ₪80,000": a figure called fine, then more asked on the same perk after a "but", is a counter, not an acceptance
+    (docs/labelling.md, third round: "Fine, but…" on the same perk); another term taken beside it ("the salary is
+    fine now. 28 days is ok but I want 30") still is."""
+    if _ACCEPT not in acts or "but" not in low or len(terms) != len(slots):
+        return acts
+    for but in cues.BUT.finditer(low):
+        taken = {t.perk for t, s in zip(terms, slots, strict=True) if t.role == "current" and s.start < but.start()}
+        countered = taken & {t.perk for t, s in zip(terms, slots, strict=True)
+                             if t.role == "ask" and s.start > but.start()} - {None}
+        if countered and all(t.perk in countered for t in terms if t.role == "current"):
+            return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE} - {_ACCEPT}]
+    return acts
+
+
 def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_in_words: bool) -> None:
     """Acts that the whole reading rules out, removed in place once terms and context are known."""
     if Act.quit in acts and Act.propose in acts and (
@@ -2723,6 +2849,9 @@ def _settle(low: str, acts: list[Act], terms: list[Term], may: MayMatch, reason_
             acts.remove(Act.accept)  # "hi, thanks for the offer, sounds great": a pleasantry
     if _JUSTIFY in acts and _ASK in acts and _only_a_question_backed(acts, terms) and not cues.FORFEITED.search(low):
         acts.remove(_JUSTIFY)  # "Parental leave is how many weeks? We plan a baby next year.": why they ask
+    if Act.trade_off in acts and _PROPOSE not in acts and Act.quit not in acts:
+        acts.append(_PROPOSE)  # giving one thing up for another asks for the other
+        acts.sort(key=_ACT_ORDER.index)
     if _COMPETING in acts and _JUSTIFY in acts and not reason_in_words and _ASKING_FOR_TERMS.isdisjoint(acts):
         # "other co offered 160k base", "I have 48k elsewhere, so 38k is far off": a rival offer backs no ask (guide)
         acts.remove(_JUSTIFY)
@@ -2756,6 +2885,7 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
+_NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 
@@ -2916,15 +3046,23 @@ def _is_info_question(sentence: str, may: MayMatch) -> bool:
 
 def _asks_where_there_is_room(sentence: str) -> bool:
     """ "any room on the sign-on?" asks where there is room (guide); "any chance of 25 days?" asks for them."""
-    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not cues.NUMBER_SAID.search(sentence):
+    if "any " in sentence and cues.ANY_ROOM.match(sentence) is not None and not _a_figure_asked(sentence):
         return True
     if "?" not in sentence:
         return False
     salutation = cues.SALUTATION_LEAD.match(sentence) if "," in sentence else None
     if salutation is not None:
         sentence = sentence[salutation.end() :]
+    lead_in = sentence.rfind(": ")  # "one more question before I decide: is there any flexibility on…?"
+    if lead_in >= 0:
+        sentence = sentence[lead_in + 2 :]
     return ("there" in sentence and cues.THERE_ROOM.match(sentence) is not None
-            and not cues.NUMBER_SAID.search(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
+            and not _a_figure_asked(sentence)) or cues.CEILING_ASKED.search(sentence) is not None
+
+
+def _a_figure_asked(sentence: str) -> bool:
+    """A figure said other than the offer's own ("any room for 25 days?", not "any flexibility on the 18 days?")."""
+    return cues.NUMBER_SAID.search(cues.THE_OFFERS_FIGURE.sub(" ", sentence)) is not None
 
 
 def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
@@ -2938,14 +3076,14 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
         return False  # "are you kidding me??", "did someone lowball me on purpose?" want no answer
     if asks and _found(cues.NOT_UNDERSTOOD, whole, may):
         return True  # "sorry, I don't understand, the 4000 is per year or one time?"
-    if _found(cues.KNOW_WISH, sentence, may) and not cues.CHANGE_ASKED.search(sentence):
-        return True  # "I'd like to know what the 401(k) match is"
+    listed = ": " in sentence and cues.QUESTIONS_LISTED.search(sentence) is not None
+    if (listed or _found(cues.KNOW_WISH, sentence, may)) and not cues.CHANGE_ASKED.search(sentence):
+        return True  # "I'd like to know what the 401(k) match is", "three things: what the bonus paid, how…"
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
         return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
-    if asks and (_found(cues.CONFIRMATION, sentence, may)  # it ends in "?", so only then can it match
-                 or cues.QUESTION_ANNOUNCED.search(whole)):
-        return True  # "so: 110k, 22 days pto. correct?", "I have question: the 150k is it fix or there is bonus?"
+    if asks and (_found(cues.CONFIRMATION, sentence, may) or _asks_which(sentence)):
+        return True  # "so: 110k, 22 days pto. correct?" (it ends in "?", so only then can CONFIRMATION match)
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
     start = cues.INFO_START.match(sentence) if cues.INFO_START in may else None
@@ -2962,6 +3100,11 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
     # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence)
                 and cues.CHANGE_ASKED.search(sentence))
+
+
+def _asks_which(sentence: str) -> bool:
+    """ "the 4000 is for every year or only one time?" asks which holds; "is 25 or 26 possible?" asks for one."""
+    return " or " in sentence and cues.EITHER_OR.search(sentence) is not None and not cues.CHANGE_ASKED.search(sentence)
 
 
 def _shouting(original: str) -> bool:

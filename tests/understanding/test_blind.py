@@ -186,7 +186,7 @@ def test_whole_practices_are_read_better_than_before() -> None:
     assert result.restated <= 20
 
 
-@pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7"])
+@pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8"])
 def test_later_frozen_sets_are_unchanged(name: str) -> None:
     folder = blind.BLIND / name
     recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ _, UNDERSTANDER = shipped()
 _TABLE = {"base_salary": 91000.0, "pto": 22.0, "remote_work": 2.0, "professional_development": 800.0}
 _AFTER_A_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE,
                         conceded=["pto"])
-_NO_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+_NO_MOVE = Context(last_perk="pto", last_speaker="counterpart", last_move="offer", offer=_TABLE, conceded=[])
 
 
 def acts(text: str, context: Context | None) -> set[Act]:

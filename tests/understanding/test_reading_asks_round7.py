@@ -327,3 +327,19 @@ def test_a_bare_figure_followed_by_please_is_asked_for() -> None:
 def test_an_ellipsis_ends_the_clause_of_a_market_range() -> None:
     read = pairs("levels has folks here at like 120-140k… any chance we land at 132?")
     assert read == [("base_salary", 120_000, "evidence"), ("base_salary", 132_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "cost"),
+    [
+        ("Would it be possible for the firm to reimburse my gym? It's about $45 a month.", "wellness", 45),
+        ("My train pass costs €90 a month, could the company include the transit pass?", "transportation", 90),
+    ],
+)
+def test_a_request_that_someone_pay_for_the_thing_asks_for_its_perk(text: str, perk: str, cost: float) -> None:
+    read = pairs(text)
+    assert (perk, None, "ask") in read and (perk, cost, "evidence") in read, read
+
+
+def test_the_speaker_paying_for_the_thing_asks_nothing() -> None:
+    assert ("wellness", None, "ask") not in pairs("The gym is $60 a month, so I could pay for it myself if needed.")

@@ -64,6 +64,16 @@ def test_the_price_of_a_thing_asked_for_is_evidence_not_the_sum_asked() -> None:
     assert ("base_salary", 95000.0, "ask") in asks("So I ask for grade 5, it is 95 thousand dollars.", _OFFER)
 
 
+def test_a_price_said_of_it_is_the_cost_of_the_thing_bought_named_before() -> None:
+    # no perk word pairs the figure: the thing named before "it" says whose cost it is, whatever the context guesses
+    for context in (None, _OFFER):
+        said = {(t.perk, t.amount, t.role) for t in UNDERSTANDER.read(
+            "Would you reimburse the train? It is 85 dollars a month.", context).terms}
+        assert ("transportation", 85.0, "evidence") in said and not any(a == 85.0 and r == "ask" for _, a, r in said)
+    # a pay figure said of "it" is asked for, though a thing bought was named sentences before
+    assert ("base_salary", 95000.0, "ask") in asks("I'd need to move for this job. My base ask: it is 95k.", _OFFER)
+
+
 def test_numbers_that_count_other_things_are_no_terms() -> None:
     # people, sections of a document, parts of a whole, a journey, time to read before answering
     assert asks("It's a 50-person startup, so could you raise the equity to $40k?", _OFFER) == {

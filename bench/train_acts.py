@@ -1,0 +1,188 @@
+"""Train the reader's second opinion on acts (bot/understanding/second_opinion.py) from the blind tuning sets.
+
+    python bench/train_acts.py                      # train on every tuning set, write act_weights.json
+    python bench/train_acts.py --leave-out iter6    # train without iter6 and score the blend on it
+
+Only tuning data is used: the lines and live practices under tests/data/blind that are not frozen
+(``*.dev.jsonl``, ``*.iter.jsonl``, ``practices.iter.jsonl`` and the ``iterN/`` folders). A frozen file is
+refused by name, so the frozen sets stay a measure the model never saw. Practice turns are read with the
+context the practice hands the reader, recorded while the practice is replayed with the rules alone (so
+training does not depend on an earlier model). Needs scikit-learn (in the ``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.understanding.acts import Act, Context
+from bot.understanding.amounts import normalise
+from bot.understanding.reader import MAX_READ_CHARS, Understander
+from bot.understanding.second_opinion import WEIGHTS, ActModel, features, second_opinion, words_of
+from tests.support import blind
+
+_ACT_ORDER = tuple(Act)
+C = 1.0  # the regularisation that did best across the tuning folders left out one at a time
+_MIN_WEIGHT = 0.05  # smaller weights move no probability that matters and only bloat the file
+_MIN_SEEN = 2
+
+
+@dataclass(frozen=True)
+class Example:
+    group: str  # the tuning folder it comes from: dev, iter, iter3...
+    kind: str  # "line" or "turn"
+    low: str
+    context: Context | None
+    acts: frozenset[str]
+    text: str
+    rules: tuple[Act, ...]  # what the rules alone read, one of the model's inputs
+
+
+def tuning_files(root: Path = blind.BLIND) -> Iterator[tuple[str, Path]]:
+    """(group, path) of every tuning file; raises on anything frozen, so a frozen set can never be trained on."""
+    found = [(p.name.split(".")[1], p) for p in sorted(root.glob("*.jsonl")) if p.name.split(".")[1] in ("dev", "iter")]
+    found += [(d.name, p) for d in sorted(root.glob("iter*")) if d.is_dir() for p in sorted(d.glob("*.jsonl"))
+              if not p.name.startswith("second_labeller")]
+    for group, path in found:
+        if is_frozen(path):
+            raise ValueError(f"{path}: frozen data is a measure and is never trained on")
+        yield group, path
+
+
+def is_frozen(path: Path) -> bool:
+    return ".test." in path.name or any(part.startswith("frozen") for part in path.parts)
+
+
+class _Recorder:
+    """Reads as the practice asks and keeps each (text, context) it was asked to read."""
+
+    def __init__(self, real: Understander) -> None:
+        self.real = real
+        self.seen: list[tuple[str, Context | None]] = []
+
+    def read(self, text: str, context: Context | None = None) -> Any:
+        self.seen.append((text, context))
+        return self.real.read(text, context)
+
+
+def _practice_turns(group: str, practice: dict[str, Any], rules: Understander) -> Iterator[Example]:
+    from tests.support.harness import ChatHarness
+
+    harness: Any = ChatHarness()
+    try:
+        recorder = _Recorder(rules)
+        harness.service.engine.practices.understander = recorder
+        blind.replay_in(harness, practice, strict=False)
+    finally:
+        harness.close()
+    contexts: dict[str, list[Context | None]] = {}
+    for text, context in recorder.seen:
+        contexts.setdefault(text, []).append(context)
+    for turn in blind.spoken(practice):
+        seen = contexts.get(turn["text"]) or [None]
+        context = seen.pop(0) if len(seen) > 1 else seen[0]
+        yield _example(group, "turn", turn, context, rules)
+
+
+def _example(group: str, kind: str, item: dict[str, Any], context: Context | None, rules: Understander) -> Example:
+    text = item["text"]
+    return Example(group, kind, normalise(text[:MAX_READ_CHARS]), context, frozenset(item["acts"]), text,
+                   tuple(rules.read(text, context).acts))
+
+
+def examples(rules: Understander) -> list[Example]:
+    from bench.understanding import blind_context
+
+    found: list[Example] = []
+    for group, path in tuning_files():
+        for item in blind.load_jsonl(path):
+            if "turns" in item:
+                found.extend(_practice_turns(group, item, rules))
+            else:
+                found.append(_example(group, "line", item, blind_context(item.get("context")), rules))
+    return found
+
+
+def train(data: list[Example]) -> ActModel:
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    rows = [sorted(features(e.low, words_of(e.low), e.context, e.rules)) for e in data]
+    seen = Counter(f for row in rows for f in row)
+    # a feature seen once teaches the model one line by heart, nothing it can use on another writer's text
+    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= _MIN_SEEN))}
+    indices = [vocabulary[f] for row in rows for f in row if f in vocabulary]
+    pointers = [0]
+    for row in rows:
+        pointers.append(pointers[-1] + sum(f in vocabulary for f in row))
+    matrix = csr_matrix(([1.0] * len(indices), indices, pointers), shape=(len(rows), len(vocabulary)))
+    acts = [a for a in _ACT_ORDER if any(a.value in e.acts for e in data)]
+    bias: list[float] = []
+    columns: list[list[float]] = []
+    for act in acts:
+        labels = [act.value in e.acts for e in data]
+        model = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(matrix, labels)
+        bias.append(round(float(model.intercept_[0]), 4))
+        columns.append([float(w) for w in model.coef_[0]])
+    weights: dict[str, list[tuple[int, float]]] = {}
+    for feature, index in vocabulary.items():
+        per_act = [(act, round(w, 2)) for act, column in enumerate(columns) if abs(w := column[index]) >= _MIN_WEIGHT]
+        if per_act:
+            weights[feature] = per_act
+    return ActModel(acts, bias, weights)
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def score(data: list[Example], model: ActModel) -> dict[str, tuple[int, int, int]]:
+    """Acts micro-F1 counts (tp, fp, fn) for the rules alone and for the rules with the second opinion."""
+    counts = {"rules": [0, 0, 0], "blend": [0, 0, 0]}
+    for e in data:
+        alone = list(e.rules)
+        blended = second_opinion(alone, e.low, words_of(e.low), e.context, model, _ACT_ORDER)
+        for name, acts in (("rules", alone), ("blend", blended)):
+            got = {a.value for a in acts}
+            counts[name][0] += len(got & e.acts)
+            counts[name][1] += len(got - e.acts)
+            counts[name][2] += len(e.acts - got)
+    return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--leave-out", metavar="GROUP", help="train without this tuning folder and score on it")
+    args = parser.parse_args(argv)
+    from bot.playbooks.loader import load_playbooks
+
+    rules = Understander(load_playbooks().perks, acts_model=False)
+    data = examples(rules)
+    groups = sorted({e.group for e in data})
+    print(f"{len(data)} examples from {len(groups)} tuning groups: {', '.join(groups)}")
+    if args.leave_out:
+        held = [e for e in data if e.group == args.leave_out]
+        if not held:
+            parser.error(f"no tuning group {args.leave_out!r}; there are {', '.join(groups)}")
+        model = train([e for e in data if e.group != args.leave_out])
+        for name, (tp, fp, fn) in score(held, model).items():
+            print(f"{args.leave_out} acts micro-F1, {name}: {_f1(tp, fp, fn):.3f} (tp {tp}, fp {fp}, fn {fn})")
+        print("(the rules were tuned on this folder, so both figures flatter them; see docs/understanding.md)")
+        return 0
+    model = train(data)
+    WEIGHTS.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size // 1024} KB, {len(model.features)} features, "
+          f"{len(model.acts)} acts)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
