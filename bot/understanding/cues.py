@@ -2039,7 +2039,8 @@ _THANKS_UNIT = (
     r"(?:thanks|thank (?:you|u)|ty|thx|many thanks|"
     r"(?:i )?(?:really |truly )?appreciate(?:d)?(?: (?:that|it|this|you))?|"
     r"(?:that'?s|that is|this is|ur|you'?re|you are) (?:(?:very|really|so|truly|incredibly) )?"
-    r"(?:helpful|generous|kind|great|the best|wonderful|amazing|fantastic)(?: (?:of you|news))?)"
+    r"(?:helpful|generous|kind|great|the best|wonderful|amazing|fantastic)(?: (?:of you|news))?|"
+    r"(?:that|this|it) (?:really )?helps(?: (?:a lot|so much|a great deal))?)"
     r"(?:\W+(?:so |very )?much|\W+sm)?(?: on (?:both|all) (?:counts|fronts))?"
 )
 THANKS_FIRST = re.compile(

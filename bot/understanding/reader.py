@@ -2651,16 +2651,17 @@ def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
 def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
                     ) -> list[Act]:
     """Right after the recruiter gave ground, a first sentence that only approves ("Good. Now the leave…", "That's
-    great. Is there room on the sign-on?"), thanks for what was given or says yes to the figure just given ("Fine,
-    €78k. But…") takes that move (docs/labelling.md: agreeing to one perk while still negotiating others is accept +
-    propose); the rest of the message is read as it is."""
+    great. Is there room on the sign-on?"), only thanks ("Thank you, I appreciate that. Could the sign-on be $5k?"),
+    thanks for what was given or says yes to the figure just given ("Fine, €78k. But…") takes that move
+    (docs/labelling.md, fifth round: thanks or approval right after the recruiter grants something is accept, and
+    agreeing to one perk while still negotiating others is accept + propose); the rest of the message is read as it
+    is, a new ask on another perk included."""
     if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
             or Signal.ultimatum in signals):
         return acts
     if any(t.role == "ask" and t.perk in context.conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
-    first = (cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low)
-             or (cues.THANKS_FIRST.match(low) if _thanks_then_nothing_new(low, acts, terms) else None))
+    first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low) or cues.THANKS_FIRST.match(low)
     if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
@@ -2668,17 +2669,6 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
-
-
-def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bool:
-    """Where thanks for what was just granted take it: a short message of thanks only ("Thank you, that is really
-    generous."), or thanks followed by nothing that takes a new position: a request for the offer in writing, for
-    time or a recap, a question for information ("Thank you, Maya. Could you send the updated offer? I'd like the
-    weekend to read it"; docs/labelling.md, fifth round: taking what was just granted, then asking for time or writing
-    on the whole offer). Thanks before a new ask are left to the rest of the message: the tuning sets' writers split
-    on them."""
-    return (not terms and len(low) < 80) or (_NEW_POSITION.isdisjoint(acts)
-                                             and not any(t.role in ("ask", "give") for t in terms))
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
@@ -2885,7 +2875,6 @@ def _asks_rather_than_takes(low: str, acts: list[Act], terms: list[Term], signal
     return acts, terms
 
 
-_NEW_POSITION = frozenset({Act.propose, Act.trade_off, Act.reject, Act.quit})
 # A message with none of these acts takes no position on any term: a perk it names without a figure is not asked for.
 _NO_POSITION = frozenset({Act.propose, Act.trade_off, Act.accept, Act.reject, Act.quit})
 

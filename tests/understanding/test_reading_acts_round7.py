@@ -46,8 +46,7 @@ def test_the_same_words_take_nothing_without_a_move_just_made() -> None:
 
 
 def test_courtesies_and_hedged_approvals_take_nothing() -> None:
-    for text in ("Thanks, Priya. Next, the learning budget: could it be $1,500?",  # a bare thanks is a courtesy
-                 "Thank you for the update. Could we look at remote days?",  # thanks for news, not for a term
+    for text in ("Thank you for the update. Could we look at remote days?",  # thanks for news, not for a term
                  "Thanks for explaining. Could we look at remote days?",
                  "Good, but I was hoping for 25 days.",  # approval undone in its own sentence
                  "Great. 25 days or I walk away."):  # an ultimatum takes nothing
@@ -159,5 +158,9 @@ def test_a_message_of_thanks_only_takes_the_move_just_made() -> None:
     for text in ("Thank you so much, that is really kind of you.", "I really appreciate that, Priya!"):
         assert Act.accept in acts(text, _AFTER_A_MOVE), text
         assert Act.accept not in acts(text, _NO_MOVE), text  # thanks alone take nothing with no move made
-    # thanks that go on to something else are read as the rest of the message says
-    assert Act.accept not in acts("Thank you, Priya. Next is the start date: could I start in May?", _AFTER_A_MOVE)
+    # thanks that go on to a new ask take the move and ask (docs/labelling.md, fifth round: thanks right after a
+    # grant are accept; agreeing to one perk while still negotiating others is accept + propose)
+    for text in ("Thank you, Priya. Next is the start date: could I start in May?",
+                 "Thanks, Priya. Next, the learning budget: could it be $1,500?"):
+        assert {Act.accept, Act.propose} <= acts(text, _AFTER_A_MOVE), text
+        assert Act.accept not in acts(text, _NO_MOVE), text
