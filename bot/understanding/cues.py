@@ -505,6 +505,9 @@ ACCEPT_THEN_ASK = re.compile(
     r"what about|there'?s|there is|we can|we could|let me|let'?s|is there|are there|"
     r"here'?s|here is|gimme|give me|tell me|walk me|remind me|what'?s|what is|where (?:are|do) we)\b"
 )
+# Words that soften or stress a judgement of a figure: "kinda low", "a little light", "somewhat below", "way too low"
+SOFTENED = (r"(?:(?:a bit|a little|a tad|kinda|kind of|pretty|quite|too|really|very|rather|somewhat|slightly|so|just|"
+            r"way|well|far|considerably|honestly|frankly|still) )*")
 REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
     r"(?:accept|agree|take|do|go (?:above|beyond|higher|over|any higher|past|lower|below)|work with|"
@@ -518,7 +521,9 @@ REJECT = _cue(
     r"no way|not acceptable|unacceptable|not possible|impossible|out of the question|no deal|"
     r"i'?ll (?:have to )?pass|i(?:'ll| will)? (?:have to |must )?decline|not interested|no can do|"
     r"decline (?:the|your|this) offer|(?:was|were) expecting more|expected more|hoped for more|hoping for more than|"
-    r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?(?:low|little)|(?:2|to|too) low|"
+    # "150 is kinda low for me", "84k seems a little low": a figure called low, softened or not (guide, fifth round)
+    r"(?:is|seems|are|was|looks|feels|sounds) " + SOFTENED + r"low|"
+    r"(?:is|seems|are|was|looks) (?:a bit |quite |too |really |very )?little|(?:2|to|too) low|"
     r"is capped at|are capped at|'s capped at|was capped at|be capped at|"
     r"(?<!which )(?:is|as) (?:our|the) (?:max|maximum|limit|top|cap|ceiling)|"
     r"top of (?:the|our) (?:band|range)|"
@@ -1815,9 +1820,9 @@ TO_AFTER = re.compile(
 )
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
-    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"
-    r"well|far|considerably|a little|rather|so|just) )*(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|"
-    r"a joke|not enough|insufficient|underwhelming|disappointing)|"
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
+    + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
+    r"disappointing)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"

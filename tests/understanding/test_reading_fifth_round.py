@@ -1,9 +1,10 @@
-"""Readings the guide's fifth Clarifications round settles (docs/labelling.md).
+"""Two readings the guide's fifth Clarifications round settles (docs/labelling.md).
 
 Every sentence was written for this test (none comes from a corpus).
 
 - Thanks or approval right after the recruiter grants something is `accept`; a new ask on another perk in the same
   message adds `propose` (agreeing to one perk while still negotiating others is accept + propose).
+- Calling the offer low, or not enough, next to a counter is `reject` + `propose`, softened or not.
 """
 
 from __future__ import annotations
@@ -43,3 +44,11 @@ def test_thanks_then_more_on_what_was_granted_is_still_a_counter() -> None:
     found = acts("Thank you. Could the leave go to 28 days, though?", _AFTER_A_MOVE)
     assert Act.accept not in found and Act.propose in found
 
+
+def test_a_figure_called_low_beside_a_counter_refuses_it() -> None:
+    for text in ("96k is kinda low for me, could we say 104k?",
+                 "Honestly the base feels a bit low; would $104,000 be possible?",
+                 "24 days seems somewhat low to me. Could you do 28?",
+                 "The $96k isn't enough for this role; I'd need $104k."):
+        found = acts(text)
+        assert {Act.reject, Act.propose} <= found, text
