@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bench import as_played
 from bench.understanding import default_understander
 from tests.support import blind
 
-_PRACTICE = {"id": "T-1", "scenario": "berlin_scaleup_eur", "persona": "skilled", "turns": [
+_PRACTICE: dict[str, Any] = {"id": "T-1", "scenario": "berlin_scaleup_eur", "persona": "skilled", "turns": [
     {"text": "Could the leave go up a little?", "acts": ["propose"],
      "terms": [{"perk": "pto", "amount": None, "unit": None, "role": "ask", "negated": False}], "signals": []},
     {"text": "30 then", "acts": ["propose"],
