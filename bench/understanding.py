@@ -339,14 +339,17 @@ def report_blind(split: str, show_errors: bool, directory: Path | None = None) -
     items = blind.practices(split, directory)
     if items:
         second = blind.second_labels(directory) if directory is not None else {}
-        report_practices(items, show_errors=show_errors, frozen=frozen, second=second)
+        as_played = blind.contexts_as_played(directory) if directory is not None else {}
+        report_practices(items, show_errors=show_errors, frozen=frozen, second=second, as_played=as_played)
     return 0
 
 
 def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: bool,
-                     second: dict[str, list[dict[str, Any]]] | None = None) -> None:
+                     second: dict[str, list[dict[str, Any]]] | None = None,
+                     as_played: dict[str, list[dict[str, Any] | None]] | None = None) -> None:
     """Per-turn reading of whole practices, then how it shows in the scorecard (bench/judgment.py).
-    ``second``: a second blind labeller's turns by practice id, where the set has them."""
+    ``second``: a second blind labeller's turns by practice id, where the set has them; ``as_played``: the
+    context each line was read in when it was played, where recovered (bench/as_played.py)."""
     from tests.support import blind
 
     if items:
@@ -366,6 +369,10 @@ def report_practices(items: list[dict[str, Any]], *, show_errors: bool, frozen: 
         if result.second_turns:
             print(f"read as at least one of two blind labellers did: {result.right_either}/{result.second_turns}"
                   f" (how far the labellers agree: python bench/label_agreement.py)")
+        if as_played and all(p["id"] in as_played for p in items):
+            alone = blind.score_practices(items, blind.play_as_played(as_played, default_understander()))
+            print(f"the reading alone, each line against the context the player saw: {alone.right}/{alone.turns}"
+                  f" = {alone.accuracy:.3f}; skilled asks misread: {alone.restated} of {alone.skilled_asks}")
         from bench import judgment
 
         print()

@@ -193,6 +193,27 @@ def second_labels(folder: Path) -> dict[str, list[dict[str, Any]]]:
     return {p["id"]: spoken(p) for path in found for p in load_jsonl(path)}
 
 
+def contexts_as_played(folder: Path) -> dict[str, list[dict[str, Any] | None]]:
+    """The context each spoken line of a folder's practices was read in when it was played, by practice id
+    (``contexts_as_played.json``, written by ``bench/as_played.py`` at the commit the set was played at)."""
+    path = folder / "contexts_as_played.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def play_as_played(contexts: dict[str, list[dict[str, Any] | None]],
+                   reader: Any) -> Callable[[dict[str, Any]], list[Any]]:
+    """A ``play`` for :func:`score_practices` that reads each line against the context the player saw (the
+    reading alone), instead of replaying the practice through the engine as it is now."""
+    from bot.understanding.acts import Context
+
+    def play(practice: dict[str, Any]) -> list[Any]:
+        seen = contexts[practice["id"]]
+        return [reader.read(turn["text"], None if raw is None else Context(**raw))
+                for turn, raw in zip(spoken(practice), seen, strict=True)]
+
+    return play
+
+
 def score_practices(items: list[dict[str, Any]], play: Callable[[dict[str, Any]], list[Any]],
                     second: dict[str, list[dict[str, Any]]] | None = None) -> PracticeScore:
     """``play(practice)`` runs the practice through the bot and returns what was read of each turn;
