@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.understanding.acts import Act, Context
 from bot.understanding.amounts import normalise
 from bot.understanding.reader import MAX_READ_CHARS, Understander
-from bot.understanding.second_opinion import WEIGHTS, ActModel, features, second_opinion, words_of
+from bot.understanding.second_opinion import WEIGHTS, ActModel, feature_name, features, second_opinion, words_of
 from tests.support import blind
 
 _ACT_ORDER = tuple(Act)
@@ -115,7 +115,7 @@ def train(data: list[Example]) -> ActModel:
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    rows = [sorted(features(e.low, words_of(e.low), e.context, e.rules)) for e in data]
+    rows = [sorted(map(feature_name, features(e.low, words_of(e.low), e.context, e.rules))) for e in data]
     seen = Counter(f for row in rows for f in row)
     # a feature seen once teaches the model one line by heart, nothing it can use on another writer's text
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= _MIN_SEEN))}
@@ -132,7 +132,7 @@ def train(data: list[Example]) -> ActModel:
         model = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(matrix, labels)
         bias.append(round(float(model.intercept_[0]), 4))
         columns.append([float(w) for w in model.coef_[0]])
-    weights: dict[str, list[tuple[int, float]]] = {}
+    weights: dict[str, list[tuple[int, float]]] = {}  # by feature name, as the weights file holds them
     for feature, index in vocabulary.items():
         per_act = [(act, round(w, 2)) for act, column in enumerate(columns) if abs(w := column[index]) >= _MIN_WEIGHT]
         if per_act:

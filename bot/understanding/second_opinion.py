@@ -27,7 +27,7 @@ from pathlib import Path
 from bot.understanding import cues
 from bot.understanding.acts import Act, Context
 
-FEATURES = "words-pairs-context-rules/1"  # bump when features() changes: the weights must be trained again
+FEATURES = "words-pairs-context-rules/2"  # bump when features() changes: the weights must be trained again
 WEIGHTS = Path(__file__).with_name("act_weights.json")
 # Chosen on the two tuning sets read by rules that had not yet been tuned on them (docs/understanding.md).
 ADD = 0.8
@@ -39,6 +39,7 @@ KEPT_BY_RULES = frozenset({Act.greet})
 log = logging.getLogger(__name__)
 _NUMBER = re.compile(r"\d")
 _SHORT = 8  # a reply of fewer words than this leans on what was said before it
+_LENGTH = [f"len:{fives}" for fives in range(9)]
 
 
 def words_of(low: str) -> list[str]:
@@ -46,20 +47,27 @@ def words_of(low: str) -> list[str]:
     return cues.TOKEN.findall(low)
 
 
-def features(low: str, words: Sequence[str], context: Context | None, rules: Iterable[Act] = ()) -> set[str]:
+Feature = str | tuple[str, str]  # a word, a pair of neighbouring words, or a named cue ("first:hi", "qmark")
+_RULE = {act: "rule:" + act.value for act in Act}
+
+
+def features(low: str, words: Sequence[str], context: Context | None, rules: Iterable[Act] = ()) -> set[Feature]:
     """The model's inputs for one normalised message and its words: the words (any word with a digit is
     ``<n>``), each pair of neighbouring words, the first and last word, whether it asks, its length in fives of
-    words, what the counterpart's last turn did, and the acts the rules read."""
-    found = {"rule:" + act.value for act in rules} or {"rule:none"}
-    words = ["<n>" if _NUMBER.search(w) else w for w in words]
-    found.update("w:" + w for w in words)
-    found.update(f"b:{a}_{b}" for a, b in pairwise(words))
+    words, what the counterpart's last turn did, and the acts the rules read. Words and pairs are kept as
+    themselves (no name is built for them: most of a message's features are those, and this runs per message)."""
+    words = [w if w.isalpha() or not _NUMBER.search(w) else "<n>" for w in words]
+    found: set[Feature] = set(words)
+    found.update(pairwise(words))
+    found.update(_RULE[act] for act in rules)
+    if not rules:
+        found.add("rule:none")
     if words:
         found.add("first:" + words[0])
         found.add("last:" + words[-1])
     if "?" in low:
-        found.add("qmark")
-    found.add(f"len:{min(len(words) // 5, 8)}")
+        found.add("?")  # no word is a question mark
+    found.add(_LENGTH[min(len(words) // 5, 8)])
     if context is None:
         found.add("ctx:none")
         return found
@@ -73,6 +81,19 @@ def features(low: str, words: Sequence[str], context: Context | None, rules: Ite
     return found
 
 
+def feature_name(feature: Feature) -> str:
+    """How a feature is written in the weights file: a pair as ``b:first_second`` (words hold no ``_`` or
+    ``:``, so no name is ambiguous), anything else as itself."""
+    return feature if isinstance(feature, str) else f"b:{feature[0]}_{feature[1]}"
+
+
+def _feature_of(name: str) -> Feature:
+    if name.startswith("b:"):
+        first, _, second = name[2:].partition("_")
+        return (first, second)
+    return name
+
+
 class ActModel:
     """One logistic model per act: a bias per act, and per feature the acts it weighs on (most features weigh on
     two or three of the twelve acts, so only those are stored and summed)."""
@@ -82,31 +103,31 @@ class ActModel:
         self.acts = tuple(acts)
         self.bias = tuple(bias)
         # one full row per feature, so a message's rows are summed by zip and sum in C, not a loop in Python
-        self._rows: dict[str, tuple[float, ...]] = {}
-        for feature, pairs in weights.items():
+        self._rows: dict[Feature, tuple[float, ...]] = {}
+        for name, pairs in weights.items():
             row = [0.0] * len(self.acts)
             for index, weight in pairs:
                 row[int(index)] = float(weight)
-            self._rows[feature] = tuple(row)
+            self._rows[_feature_of(name)] = tuple(row)
         self._known = frozenset(self._rows)
 
     @property
-    def features(self) -> frozenset[str]:
+    def features(self) -> frozenset[Feature]:
         """The features that weigh on some act."""
         return self._known
 
-    def logits(self, found: Iterable[str]) -> dict[Act, float]:
+    def logits(self, found: Iterable[Feature]) -> dict[Act, float]:
         """Each act's log-odds for a message's features: the probability is 1 / (1 + e^-logit)."""
         rows = self._rows
         totals = map(sum, zip(self.bias, *(rows[feature] for feature in self._known.intersection(found)), strict=True))
         return dict(zip(self.acts, totals, strict=True))
 
-    def probabilities(self, found: Iterable[str]) -> dict[Act, float]:
+    def probabilities(self, found: Iterable[Feature]) -> dict[Act, float]:
         return {act: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))) for act, logit in self.logits(found).items()}
 
     def to_json(self) -> dict[str, object]:
         return {"features": FEATURES, "acts": [a.value for a in self.acts], "bias": list(self.bias),
-                "weights": {feature: [[index, weight] for index, weight in enumerate(row) if weight]
+                "weights": {feature_name(feature): [[index, weight] for index, weight in enumerate(row) if weight]
                             for feature, row in self._rows.items()}}
 
     @classmethod
