@@ -141,3 +141,13 @@ def test_a_range_of_what_managers_earn_is_still_market_research(harness: ChatHar
         "Thanks for the offer. Engineering managers here earn $170k–$190k, so I'd like $185,000 on base.",
     ], key="relocating_manager")
     assert scores["research_market"] == 2
+
+
+def test_a_question_about_another_perk_does_not_cost_the_focus_of_three_asks(harness: ChatHarness) -> None:
+    scores, _ = _debrief(harness, "fq", [
+        "Could we do a base salary of $165,000, please?",
+        "Thank you. Could remote work be 4 days a week?",
+        "And could the equity go to $30,000 a year?",
+        "What is the wellness budget for, is it paid monthly?",
+    ])
+    assert scores["prioritise"] == 1
