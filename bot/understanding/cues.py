@@ -2089,7 +2089,8 @@ TIME_NOT_NEEDED = re.compile(
 # "I do not speak about salary", "I'm not talking about the bonus": a perk set apart from what the message is about
 NOT_ABOUT_BEFORE = re.compile(
     r"\b(?:not|n'?t) (?:speak(?:ing)?|talk(?:ing)?|mean(?:ing)?) (?:about |of )?(?:the |my )?$"
-    r"|\bmeant? (?:the |my )?[\w -]{1,30}?,? (?:and )?not (?:about )?(?:the |my )?$"  # "I meant the leave, not the pay"
+    # "I meant the leave, not the pay", "so it's the learning money, not part of the bonus"
+    r"|\b(?:meant?|it'?s|that'?s) (?:the |my )?[\w -]{1,30}?,? (?:and )?not (?:about |part of )?(?:the |my )?$"
 )
 # "I will let remote work go for now": a perk given up for now is put aside
 LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
