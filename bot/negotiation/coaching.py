@@ -64,7 +64,7 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
         if room > 0 and key not in st.evidence and (acts & said_acts or signals & said_signals):
             st.evidence[key] = line
             room -= 1
-    if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence:
+    if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence and _argues(said):
         st.evidence.setdefault("justify_partial", line)
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
     if not weighed or doubted:
@@ -84,6 +84,13 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     _note_bargaining(st, said)
     if Act.accept in said.acts and "first_ask" not in st.evidence and "asked" not in st.flags:
         st.flags = _flag(st.flags, "accepted_first_offer")
+
+
+def _argues(said: Understanding) -> bool:
+    """Whether a reason in the line can back an ask: a reason for taking the offer as it stands ("it's within the
+    range, so I'm comfortable with it") backs none; one on its own line backs the ask before it."""
+    return Act.accept not in said.acts or bool({Act.propose, Act.reject, Act.trade_off} & set(said.acts)) or any(
+        t.perk and t.role in ("ask", "give") and not t.negated for t in said.terms)
 
 
 def _note_bargaining(st: PracticeState, said: Understanding) -> None:

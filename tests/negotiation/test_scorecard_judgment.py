@@ -151,3 +151,12 @@ def test_a_question_about_another_perk_does_not_cost_the_focus_of_three_asks(har
         "What is the wellness budget for, is it paid monthly?",
     ])
     assert scores["prioritise"] == 1
+
+
+def test_a_reason_for_taking_the_offer_is_not_the_reason_quoted_for_an_ask(harness: ChatHarness) -> None:
+    scores, shown = _debrief(harness, "jr", [
+        "Comparable roles pay $140k–$160k, and $150k is within that, so I'm happy with the base.",
+        "Could remote work be 4 days a week? My commute is ninety minutes each way.",
+    ])
+    assert scores["justify_value"] == 1
+    assert "commute" in shown[_label("justify_value")]
