@@ -705,6 +705,8 @@ JUSTIFY = _cue(
     r"(?:i'?m|we'?re) (?:finishing|relocating|moving|studying|expecting|caring)|i (?:coach|volunteer|train|care for|"
     r"live \S+ (?:\S+ )?away)|kids in|daycare|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
+    # the commute told as the trip: "the travel to office is more than one hour", "my drive to work takes 80 minutes"
+    r"(?:travel|trip|journey|drive|ride|way) to (?:the )?(?:office|work) (?:is|takes)|"
     r"(?:the )?same for everyone|kicks? off|meets in person|"
     # what the user has done, and why the offer falls short, said without "because"
     r"i(?:'ve| have)? (?:worked|been (?:leading|working|running|the \w+ lead|a \w+ lead)|spent the last)|"
