@@ -36,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.markup import clean_user_text  # noqa: E402
 from bot.negotiation import coaching  # noqa: E402
 from bot.negotiation.state import PracticeState  # noqa: E402
 from bot.playbooks.models import Detector  # noqa: E402
@@ -168,7 +169,8 @@ def _turn_of(practice: dict[str, Any], line: str | None) -> dict[str, Any] | Non
     if not line:
         return None
     for turn in practice["turns"]:
-        if "pick" not in turn and turn["text"].strip()[:len(line)] == line:
+        # the engine quotes the line as it read it, after clean_user_text ("…" becomes "...")
+        if "pick" not in turn and clean_user_text(turn["text"]).strip()[:len(line)] == line:
             return turn
     return None
 

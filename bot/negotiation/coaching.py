@@ -64,7 +64,7 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
         if room > 0 and key not in st.evidence and (acts & said_acts or signals & said_signals):
             st.evidence[key] = line
             room -= 1
-    if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence:
+    if Act.justify in said_acts and _JUSTIFY_VALUE not in st.evidence and _argues(said):
         st.evidence.setdefault("justify_partial", line)
     asks = [t for t in said.terms if t.perk and not t.negated and t.amount is not None and t.role == "ask"]
     if not weighed or doubted:
@@ -81,12 +81,29 @@ def observe(st: PracticeState, said: Understanding, scenario: Scenario, *, doubt
     beyond_pay = any(t.perk != "base_salary" for t in asks)  # this line itself reaches past the salary
     if _WHOLE_PACKAGE not in st.evidence and len(discussed) >= 2 and beyond_pay and room > 0:
         st.evidence[_WHOLE_PACKAGE] = line
-    # Any ask, with a figure or not ("the base is fine; what matters most is a flexible schedule"), means the
-    # user did not simply take the first offer, even when the same line accepts part of it.
-    if any(t.perk and t.role in ("ask", "give") and not t.negated for t in said.terms) or Act.trade_off in said.acts:
-        st.flags = _flag(st.flags, "asked")
+    _note_bargaining(st, said)
     if Act.accept in said.acts and "first_ask" not in st.evidence and "asked" not in st.flags:
         st.flags = _flag(st.flags, "accepted_first_offer")
+
+
+def _argues(said: Understanding) -> bool:
+    """Whether a reason in the line can back an ask: a reason for taking the offer as it stands ("it's within the
+    range, so I'm comfortable with it") backs none; one on its own line backs the ask before it."""
+    return Act.accept not in said.acts or bool({Act.propose, Act.reject, Act.trade_off} & set(said.acts)) or any(
+        t.perk and t.role in ("ask", "give") and not t.negated for t in said.terms)
+
+
+def _note_bargaining(st: PracticeState, said: Understanding) -> None:
+    """The perks this line asks for or offers up, and whether the user asked for anything at all.
+
+    Any ask, with a figure or not ("the base is fine; what matters most is a flexible schedule"), means the
+    user did not simply take the first offer, even when the same line accepts part of it; a question about a
+    perk ("is the bonus paid yearly?") bargains over nothing."""
+    bargained = [t.perk for t in said.terms if t.perk and t.role in ("ask", "give") and not t.negated]
+    if bargained or Act.trade_off in said.acts:
+        st.flags = _flag(st.flags, "asked")
+    for perk in bargained:
+        st.perks_asked = _flag(st.perks_asked, perk)
 
 
 def _honest_cues(said: Understanding, *, doubted: bool) -> tuple[set[Act], set[Signal]]:
@@ -163,8 +180,9 @@ def score(st: PracticeState) -> list[tuple[Detector, int, str | None]]:
         match detector:
             case Detector.justify_value if not line and "justify_partial" in ev:
                 out.append((detector, 1, ev["justify_partial"]))
-            case Detector.prioritise if not line and first_ask and 1 <= len(st.perks_discussed) <= 3:
-                out.append((detector, 1, first_ask))  # focused on a few things, without saying why
+            # focused on a few things, without saying why; a question about another perk is no bargaining over it
+            case Detector.prioritise if not line and first_ask and 1 <= len(st.perks_asked) <= 3:
+                out.append((detector, 1, first_ask))
             case Detector.whole_package if not line and first_ask and len(st.perks_discussed) >= 2:
                 out.append((detector, 1, first_ask))
             case Detector.polite_firm:

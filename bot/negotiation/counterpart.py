@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from bot.negotiation import facts, market, voice
 from bot.negotiation.state import PerkTrack, PracticeState
 from bot.playbooks.models import PerkDef, PerkSheet, Playbooks, Scenario, Unit, Unlock, ValueMethod
+from bot.understanding import cues
 from bot.understanding.acts import Act, Signal, Term, Understanding
 from bot.valuation.units import in_range, money, show, to_canonical
 
@@ -907,8 +908,12 @@ class Counterpart:
         under what is on the table, or for a range and a figure at once; the range is the evidence.
         """
         terms = list(said.terms)
-        # A range given as evidence ("managers here earn $170k to $190k") is market data, cue words or not.
-        changed = any(t.range is not None and t.role == "evidence" and t.perk in self.perks for t in terms)
+        # A range given as evidence ("managers here earn $170k to $190k") is market data, cue words or not; a range
+        # the thing a perk pays for costs ("movers quoted $14k-$18k") is a reason, not what others are paid.
+        costs = _costs_named(said.text)
+        changed = any(t.range is not None and t.role == "evidence" and t.perk in self.perks and t.perk not in costs
+                      for t in terms)
+        retold = False
         for i, term in enumerate(terms):
             if term.range is None or term.role != "ask" or term.perk not in self.perks:
                 continue
@@ -920,9 +925,10 @@ class Counterpart:
                      and (to_canonical(term, self.perks[term.perk]) or 0.0) <= track.current)
             if single or below:
                 terms[i] = term.model_copy(update={"role": "evidence"})
-                changed = True
+                retold = True
+                changed = changed or term.perk not in costs
         if not changed:
-            return said
+            return said.model_copy(update={"terms": terms}) if retold else said
         signals = said.signals if Signal.market_data in said.signals else [*said.signals, Signal.market_data]
         return said.model_copy(update={"terms": terms, "signals": signals})
 
@@ -1085,3 +1091,8 @@ def _add(items: list[str], item: str) -> list[str]:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _costs_named(text: str) -> set[str]:
+    """The perks whose purchases the text names (movers, a course, parking): what they cost is no market pay."""
+    return {m.lastgroup for m in cues.COST_OBJECT.finditer(text.lower()) if m.lastgroup}

@@ -36,6 +36,7 @@ class PracticeState(BaseModel):
     rude: int = 0
     turns: int = 0
     perks_discussed: list[str] = Field(default_factory=list)
+    perks_asked: list[str] = Field(default_factory=list)  # asked for or offered, not only asked about
     evidence: dict[str, str] = Field(default_factory=dict)  # technique key -> the user's own line
     flags: list[str] = Field(default_factory=list)  # e.g. "accepted_first_offer", "asked_writing"
     last_perk: str | None = None  # the perk the user last asked about (the counterpart's own bookkeeping)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from bot.understanding import cues
+
 __all__ = ["MAX_AMOUNTS", "MAX_CANDIDATES", "Amount", "find_amounts", "normalise"]
 
 
@@ -548,6 +550,13 @@ def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | Non
     )
 
 
+def _a_label(text: str, amount: Amount) -> bool:
+    """A bare number that labels ("step 1", "grade 7"): it starts no range of a sum ("step 1 to $89,000 at step 6"),
+    only one of labels ("step 3 or 4")."""
+    return (amount.unit is None and not amount.explicit_money
+            and cues.LABEL_NUMBER_BEFORE.search(text, max(0, amount.start - 20), amount.start) is not None)
+
+
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     """Join "130-140k", "between 20 and 25 days", "$120k to $130k" into one amount at the low end."""
     if len(amounts) < 2:
@@ -557,7 +566,8 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     while i < len(amounts):
         low = amounts[i]
         high = amounts[i + 1] if i + 1 < len(amounts) else None
-        if high is not None and _RANGE_JOIN.match(text[low.end : high.start]):
+        if high is not None and _RANGE_JOIN.match(text[low.end : high.start]) and not (
+                _a_label(text, low) and high.unit is not None):
             joiner = text[low.end : high.start].strip()
             low_value = low.value
             if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (

@@ -710,6 +710,8 @@ JUSTIFY = _cue(
     r"(?:i'?m|we'?re) (?:finishing|relocating|moving|studying|expecting|caring)|i (?:coach|volunteer|train|care for|"
     r"live \S+ (?:\S+ )?away)|kids in|daycare|there'?s no (?:train|bus)|"
     r"isn'?t cheap|(?:commute|rent|mortgage) is|budgets? (?:were|was) set|company policy|"
+    # the commute told as the trip: "the travel to office is more than one hour", "my drive to work takes 80 minutes"
+    r"(?:travel|trip|journey|drive|ride|way) to (?:the )?(?:office|work) (?:is|takes)|"
     r"(?:the )?same for everyone|kicks? off|meets in person|"
     # what the user has done, and why the offer falls short, said without "because"
     r"i(?:'ve| have)? (?:worked|been (?:leading|working|running|the \w+ lead|a \w+ lead)|spent the last)|"
@@ -2095,7 +2097,8 @@ TIME_NOT_NEEDED = re.compile(
 # "I do not speak about salary", "I'm not talking about the bonus": a perk set apart from what the message is about
 NOT_ABOUT_BEFORE = re.compile(
     r"\b(?:not|n'?t) (?:speak(?:ing)?|talk(?:ing)?|mean(?:ing)?) (?:about |of )?(?:the |my )?$"
-    r"|\bmeant? (?:the |my )?[\w -]{1,30}?,? (?:and )?not (?:about )?(?:the |my )?$"  # "I meant the leave, not the pay"
+    # "I meant the leave, not the pay", "so it's the learning money, not part of the bonus"
+    r"|\b(?:meant?|it'?s|that'?s) (?:the |my )?[\w -]{1,30}?,? (?:and )?not (?:about |part of )?(?:the |my )?$"
 )
 # "I will let remote work go for now": a perk given up for now is put aside
 LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")

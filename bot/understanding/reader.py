@@ -313,8 +313,12 @@ class Understander:
         mentions = _settled_mentions(low, words, mentions, may)
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
-        if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low):
-            mentions = [m for m in mentions if not cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 50), m.start)]
+        if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low or "'s " in low):
+            # a perk set apart takes back where it was named before: "could the parental leave go up... sorry, I mean
+            # the vacation days, not parental leave" asks nothing of parental leave (a later "could the…" still asks)
+            apart = {m.perk: m.start for m in mentions
+                     if cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 50), m.start)}
+            mentions = [m for m in mentions if m.start > apart.get(m.perk, -1)]
         if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
             mentions = self._titles(low, words, mentions)
         for mention in mentions:

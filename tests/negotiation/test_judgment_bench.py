@@ -52,3 +52,10 @@ def test_a_frozen_report_names_no_practice(capsys: pytest.CaptureFixture[str]) -
     printed = capsys.readouterr().out
     assert "ours-1" not in printed and PAUSE not in printed and "take_time" not in printed
     assert "technique scores agreeing" in printed
+
+
+def test_a_quoted_line_is_matched_as_the_engine_cleaned_it() -> None:
+    practice = _practice()
+    practice["turns"][0]["text"] = "Hmm… could we do a base salary of $165,000, please?"
+    quoted = judgment.Judged(scores={"polite_firm": (1, "Hmm... could we do a base salary of $165,000, please?")})
+    assert judgment.checks(practice, quoted) == []

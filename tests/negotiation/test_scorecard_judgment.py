@@ -24,9 +24,9 @@ def harness():
     h.close()
 
 
-def _debrief(h: ChatHarness, user: str, lines: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _debrief(h: ChatHarness, user: str, lines: list[str], *, key: str = KEY) -> tuple[dict[str, int], dict[str, str]]:
     """Play the lines, end the practice; the scores and, per technique label, the evidence shown."""
-    h.say(f"practice {KEY}", user=user)
+    h.say(f"practice {key}", user=user)
     for line in lines:
         h.say(line, user=user)
     replies: list[Reply] = h.say("end", user=user)
@@ -126,3 +126,37 @@ def test_a_full_polite_and_firm_is_not_dropped_for_a_one_point_partial_on_the_sa
     assert scores["research_market"] == 2
     assert scores["polite_firm"] == 2
     assert "comparable fintechs" in shown[_label("polite_firm")]
+
+
+def test_a_range_of_what_the_move_costs_is_a_reason_not_market_research(harness: ChatHarness) -> None:
+    scores, shown = _debrief(harness, "mv", [
+        "Thanks for the offer. Two removal firms quoted us $13k–$17k for the move, so could relocation be $15,000?",
+    ], key="relocating_manager")
+    assert scores["research_market"] == 0
+    assert shown[_label("research_market")] == "not seen"
+
+
+def test_a_range_of_what_managers_earn_is_still_market_research(harness: ChatHarness) -> None:
+    scores, _ = _debrief(harness, "mk", [
+        "Thanks for the offer. Engineering managers here earn $170k–$190k, so I'd like $185,000 on base.",
+    ], key="relocating_manager")
+    assert scores["research_market"] == 2
+
+
+def test_a_question_about_another_perk_does_not_cost_the_focus_of_three_asks(harness: ChatHarness) -> None:
+    scores, _ = _debrief(harness, "fq", [
+        "Could we do a base salary of $165,000, please?",
+        "Thank you. Could remote work be 4 days a week?",
+        "And could the equity go to $30,000 a year?",
+        "What is the wellness budget for, is it paid monthly?",
+    ])
+    assert scores["prioritise"] == 1
+
+
+def test_a_reason_for_taking_the_offer_is_not_the_reason_quoted_for_an_ask(harness: ChatHarness) -> None:
+    scores, shown = _debrief(harness, "jr", [
+        "Comparable roles pay $140k–$160k, and $150k is within that, so I'm happy with the base.",
+        "Could remote work be 4 days a week? My commute is ninety minutes each way.",
+    ])
+    assert scores["justify_value"] == 1
+    assert "commute" in shown[_label("justify_value")]

@@ -406,3 +406,12 @@ def test_a_range_said_with_until_is_one_range() -> None:
     terms = shipped()[1].read("for this level the market is 120k until 140k").terms
     assert [(t.perk, t.amount, t.role, t.range) for t in terms] == [
         ("base_salary", 120_000, "evidence", (120_000, 140_000))]
+
+
+def test_a_step_number_starts_no_range_of_pay() -> None:
+    """ "from $64,000 at grade 2 to $80,000 at grade 5": the grade's number is a label, not the low end of a
+    range of pay (it was read as $2,000-$80,000 of whatever perk the offer had near $2,000)."""
+    said = roles("The salary table goes from $64,000 at grade 2 to $80,000 at grade 5, so I'd ask for $74,000.")
+    assert ("base_salary", 64_000, "evidence") in said
+    assert ("base_salary", 74_000, "ask") in said
+    assert all(amount is None or amount >= 64_000 for _, amount, _ in said)

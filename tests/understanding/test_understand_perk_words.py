@@ -74,3 +74,19 @@ def test_a_perk_in_ordinary_words(text: str, perk: str) -> None:
 )
 def test_words_that_only_look_like_a_perk(text: str, perk: str) -> None:
     assert perk not in perks(text), text
+
+
+def test_a_perk_the_speaker_corrects_is_not_asked_for_where_first_named() -> None:
+    """ "Can the bonus be raised? Sorry, I mean the pension match, not the bonus": the bonus set apart is not asked
+    for in the first sentence either."""
+    said = understander().read(
+        "Can the bonus be raised? Sorry, I mean the pension match, not the bonus. Could it be 6%?")
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == [("retirement_match", 6.0, "ask")]
+
+
+def test_what_a_perk_is_not_part_of_is_no_ask() -> None:
+    """ "so it's the training money, not part of the bonus": the bonus only says what the money is not."""
+    said = understander().read("Right, so it's the training money, not part of the bonus. Could it be $2,500?")
+    assert [(t.perk, t.amount, t.role) for t in said.terms] == [("professional_development", 2500.0, "ask")]
+    later = understander().read("That's the base, not the bonus. Could the bonus be 15%?")
+    assert ("performance_bonus", 15.0, "ask") in [(t.perk, t.amount, t.role) for t in later.terms]

@@ -170,3 +170,11 @@ def test_the_json_line_is_unchanged_by_the_given_flag() -> None:
     lines = understand_lines(["I'd trade part of the sign-on bonus for two remote days"], understander())
     line = json.loads(next(lines))
     assert all(set(term) == {"perk", "amount", "unit", "negated", "role"} for term in line["terms"])
+
+
+@pytest.mark.parametrize("text", [
+    "Could I work from home 3 days? My drive to work takes 80 minutes.",
+    "Is possible two days from home? The travel to office is more than one hour.",
+])
+def test_the_commute_told_as_the_trip_is_a_reason(text: str) -> None:
+    assert Act.justify in understander().read(text).acts
