@@ -166,14 +166,18 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"(?!(?:of|the|a|an|my|your|our|their|these|those|per|and|or|to|in|for|at)\b)[a-z]+(?:-[a-z]+){0,2})\s+"
     r"(days?|weeks?|hours?)\b"
 )
-# A number word left without its unit after a wish: "…, I need six", "I'd want four"
+# A number left without its unit after a wish: "…, I need six", "I'd want four", "make it two", "is possible two?"
 _ELLIPSIS_BEFORE = re.compile(
-    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in)\s+(?:at least\s+)?$")
+    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in|make it|give me|"
+    r"go to|go up to|possible)\s+(?:at least\s+)?$")
 # "from two weeks to six", "three remote days increased to four": the figure changed to is counted in the unit
 # said just before it
+# "would three be possible?", "is two ok?": a count judged by itself, its unit left to what was said before
+_JUDGED_AFTER = re.compile(r"\s+(?:(?:would|could)\s+)?(?:be|is)\s+(?:possible|ok|okay|fine|enough|doable)\b")
 _FROM_UNIT_TO = re.compile(r"\b(days?|weeks?|months?|hours?)\b[^.;!?\d]{0,24}\b(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
-_COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
+# a count and its unit, a word between at most ("one day", "3 remote days"), not a unit said alone ("in week")
+_COUNT_AND_UNIT = re.compile(r"(?:\d|\b(?:" + _WORDNUM + r"))\s*(?:[a-z-]+\s+)?(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
 _SUM_AFTER = re.compile(r"\s+(?:for (?:the |my |a |an )?[a-z]|towards?|budget|allowance|"
                         r"stipend|to cover|a (?:year|month)|per (?:year|month))")
@@ -409,6 +413,8 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         return None
     end = m.end()
     relative = (sign or presign) == "+" or _relative_around(text, start, end)
+    if unit is None and not cur and value < 100 and _ELLIPSIS_BEFORE.search(text, max(0, start - 16), start):
+        unit = _unit_said_before(text, start, end)  # "1 month? give me 2": two months
     if unit is None:
         # "3 more days", "5 extra wfh days": the unit follows the relative word
         follow = _UNIT_AFTER_MORE.match(text[end : end + 20])
@@ -503,7 +509,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
     if unit is None and value < 1000 and " to " in text and (
             moved := _FROM_UNIT_TO.search(text, max(0, m.start() - 40), m.start())) is not None:
         unit = _UNITS.get(moved.group(1))
-    if unit is None and value < 1000 and _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    if unit is None and value < 1000 and (_ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                                          or _JUDGED_AFTER.match(text, m.end())):
         unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
             _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -524,13 +531,19 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
 
 
 def _unit_said_before(text: str, start: int, end: int) -> str | None:
-    """The unit of a count said earlier in the same sentence, for a number word that ends its clause and leaves
-    the unit out ("two weeks is too soon, I need six"); None when there is no such unit or the clause goes on."""
-    if not _CLAUSE_END.match(text, end):
+    """The unit of a count said earlier in the same sentence or the one before, for a number that ends its clause
+    and leaves the unit out ("two weeks is too soon, I need six", "one month? make it two"); None when there is no
+    such unit or the clause goes on."""
+    if not (_CLAUSE_END.match(text, end) or _JUDGED_AFTER.match(text, end)):
         return None
-    sentence = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start), 0)
-    units = _COUNTED_UNIT.findall(text, sentence, start)
+    sentence = _sentence_start(text, start)
+    units = _COUNT_AND_UNIT.findall(text, _sentence_start(text, sentence - 1) if sentence else 0, start)
     return _UNITS.get(units[-1]) if units else None
+
+
+def _sentence_start(text: str, before: int) -> int:
+    """Where the sentence holding position ``before`` starts (0 for the first)."""
+    return max(text.rfind(". ", 0, before), text.rfind("? ", 0, before), text.rfind("! ", 0, before), 0)
 
 
 def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:

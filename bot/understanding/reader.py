@@ -964,6 +964,13 @@ class Understander:
         """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""
         return _SPOKEN_UNIT[self.perks[perk].unit]
 
+    def _counted_alike(self, perk: str, amount: Amount) -> bool:
+        """Whether a count is said in the unit the perk is kept in, so that an equal number is the same figure:
+        "two months" is not the start date of 2 weeks on the table."""
+        if amount.unit in (None, "money"):
+            return True
+        return _SPOKEN_UNIT[self.perks[perk].unit] == amount.unit
+
     def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
         if amount.unit not in fits and not (perk == "equity" and amount.unit == "percent"):
@@ -1083,7 +1090,7 @@ class Understander:
         if mentions or a.unit not in (None, "money") or "base_salary" not in self.perks or "base_salary" in taken:
             offer: Mapping[str, float | str] = context.offer if context is not None else {}
             return next((k for k, v in offer.items() if v == a.value and k not in taken and k in self.perks
-                         and self._fits(k, a)), None)
+                         and self._fits(k, a) and self._counted_alike(k, a)), None)
         offer = context.offer if context is not None else {}
         for key, value in offer.items():
             if value == a.value and key not in taken and key in self.perks and self._fits(key, a):

@@ -1,0 +1,58 @@
+"""Asks that lean on what was just said (round eight): a bare number that only the figure before it gives a unit
+("Two days a week at home is not much. Might we make it three?"). docs/labelling.md gives the labels; the sentences
+are written here, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.acts import Context
+from bot.understanding.amounts import find_amounts, normalise
+from tests.support.harness import shipped
+
+
+def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
+    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+
+
+def units(text: str) -> list[tuple[float, str | None]]:
+    return [(a.value, a.unit) for a in find_amounts(normalise(text))]
+
+
+# --- a bare count takes the unit of the count said just before it -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two days a week at home is not much. Might we make it three?", (3.0, "days")),
+        ("Five weeks of parental leave feels short. Would eight be possible?", (8.0, "weeks")),
+        ("2 weeks of notice? give me 4", (4.0, "weeks")),
+        ("One week of leave for the move is tight. Is possible two?", (2.0, "weeks")),
+    ],
+)
+def test_a_bare_count_after_a_counted_figure_takes_its_unit(text: str, expected: tuple[float, str]) -> None:
+    assert expected in units(text)
+
+
+def test_a_unit_said_alone_lends_no_count() -> None:
+    # "a week" after "hours" names the period, not the unit of the figure asked for
+    assert (38.0, "hours") in units("They want 42 hours in a week. Too many, I want 38.")
+
+
+def test_a_small_number_with_no_count_before_stays_bare() -> None:
+    assert units("We have two kids. Would three be possible?") == []
+
+
+def test_the_count_asked_for_answers_the_perk() -> None:
+    read = pairs("Only two days at home is too little. Is possible three?")
+    assert ("remote_work", 3.0, "ask") in read
+
+
+# --- the offer's own figure is the same figure only in the perk's own unit ---------------------------------------
+
+
+def test_months_are_not_the_start_date_in_weeks() -> None:
+    offer = Context(last_perk="base_salary", last_move="offer",
+                    offer={"base_salary": 120000, "start_date": 3, "severance": 0})
+    assert not any(perk == "start_date" for perk, _, _ in pairs("Could we make it three months?", offer))
