@@ -1813,6 +1813,9 @@ TO_AFTER = re.compile(
     r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
     r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
 )
+# "pto 20 -> 24", "equity 20k→35k": shorthand for "from 20 to 24", the figure before the arrow is the one changed
+ARROW_TO = re.compile(
+    r"\s*(?:[a-z%]+\s*)?(?:-+>|=+>|→|⇒)\s*[$€£₪]?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"

@@ -1619,6 +1619,7 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and cues.ARROW_TO.match(low, amounts[i - 1].end) is None  # "1k -> 2k": the arrow leads to the ask
                 and not _clause_asks(low, amounts[i], cuts, may)
                 and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
                 and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
@@ -1727,6 +1728,7 @@ def _role_of(
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
+            or ((">" in low or "→" in low) and cues.ARROW_TO.match(low, a.end) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)

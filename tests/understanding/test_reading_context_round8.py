@@ -56,3 +56,21 @@ def test_months_are_not_the_start_date_in_weeks() -> None:
     offer = Context(last_perk="base_salary", last_move="offer",
                     offer={"base_salary": 120000, "start_date": 3, "severance": 0})
     assert not any(perk == "start_date" for perk, _, _ in pairs("Could we make it three months?", offer))
+
+
+# --- an arrow between two figures is a change: "from the first to the second" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "before", "after"),
+    [
+        ("holidays 22 -> 26 days?", "pto", 22.0, 26.0),
+        ("gym money 500→900 pls", "wellness", 500.0, 900.0),
+        ("learning budget 1.5k => 3k", "professional_development", 1500.0, 3000.0),
+    ],
+)
+def test_an_arrow_changes_the_figure_before_it_into_the_one_after(text: str, perk: str, before: float,
+                                                                  after: float) -> None:
+    read = pairs(text)
+    assert (perk, before, "current") in read
+    assert (perk, after, "ask") in read
