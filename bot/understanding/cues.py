@@ -1813,6 +1813,10 @@ TO_AFTER = re.compile(
     r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
     r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
 )
+# "₪8,000 below the other one", "5k short of their offer": a figure that measures a gap to another
+GAP_AFTER = re.compile(
+    r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"
+    r"the (?:competing|rival|other)|(?:my|the) (?:current|other) (?:one|offer|job|salary))")
 # "pto 20 -> 24", "equity 20k→35k": shorthand for "from 20 to 24", the figure before the arrow is the one changed
 ARROW_TO = re.compile(
     r"\s*(?:[a-z%]+\s*)?(?:-+>|=+>|→|⇒)\s*[$€£₪]?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")

@@ -212,7 +212,8 @@ class Understander:
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
         """The figures of a message that are terms: not inside a perk's name, totals and corrections settled, and
         short figures read in thousands where the talk has been in thousands."""
-        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        amounts = _changes([a for a in find_amounts(low, words)
+                            if not _inside_mention(a, mentions) and not _a_gap(low, a)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(low, amounts, mentions, context)
@@ -3008,6 +3009,13 @@ def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
         return True
     return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
                                                                    max(0, mention.start - 24), mention.start)
+
+
+def _a_gap(low: str, a: Amount) -> bool:
+    """ "still ₪8,000 below the other one", "5k short of what they pay": the distance to another figure, which is no
+    figure of any perk (the amount asked or offered is the other one)."""
+    return ("below" in low or "under" in low or "short" in low or "behind" in low) and (
+        cues.GAP_AFTER.match(low, a.end) is not None)
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:

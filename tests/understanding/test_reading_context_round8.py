@@ -74,3 +74,18 @@ def test_an_arrow_changes_the_figure_before_it_into_the_one_after(text: str, per
     read = pairs(text)
     assert (perk, before, "current") in read
     assert (perk, after, "ask") in read
+
+
+# --- a gap to another offer is no figure of any perk ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your number is still €6,000 below the other offer. They also cover my gym.",
+        "That leaves me 4k short of what they pay, and they throw in a laptop.",
+        "You are 3,000 below the other one on the learning budget.",
+    ],
+)
+def test_a_gap_to_another_offer_is_no_figure_of_a_perk(text: str) -> None:
+    assert [p for p in pairs(text) if p[1] is not None] == []
