@@ -783,7 +783,7 @@ class Understander:
             r.has["current"].add(standing)
             return True, standing
         perk = (self._like_the_figure_before(r, ai) or self._within_a_range_before(r, ai)
-                or self._raised_from_the_offer(r, ai)
+                or self._raised_from_the_offer(r, ai) or self._named_just_before(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
             before_the_ask = self._said_before_the_ask(r, ai, context)
@@ -872,6 +872,23 @@ class Understander:
                 or not 0 < a.value <= self.perks[perk].max):
             return None
         return perk
+
+    def _named_just_before(self, r: _Pairing, ai: int) -> str | None:
+        """ "…so equity matters to me more than a one-off. Could the grant be ₪60,000?": a figure asked for in a
+        sentence that names no perk belongs to the one perk the sentence before named, when no figure came between
+        and it fits that perk."""
+        a, low = r.amounts[ai], r.low
+        own = _sentence_start(low, a.start)
+        if own == 0 or (ai > 0 and r.amounts[ai - 1].end > _sentence_start(low, own - 1)):
+            return None
+        end = _SENTENCE_END.search(low, a.end)
+        if any(own <= m.start < (end.start() if end else len(low)) for m in r.mentions):
+            return None
+        named = {m.perk for m in r.mentions if _sentence_start(low, own - 1) <= m.start < own}
+        if len(named) != 1:
+            return None
+        perk = named.pop()
+        return perk if perk not in r.has["ask"] and self._fits(perk, a) else None
 
     def _known_before(self, r: _Pairing, aj: int) -> tuple[str | None, Role]:
         """The perk and role of a figure said before the one being weighed. A figure asked for is weighed first ("the

@@ -89,3 +89,19 @@ def test_an_arrow_changes_the_figure_before_it_into_the_one_after(text: str, per
 )
 def test_a_gap_to_another_offer_is_no_figure_of_a_perk(text: str) -> None:
     assert [p for p in pairs(text) if p[1] is not None] == []
+
+
+# --- a figure asked for in a sentence naming no perk belongs to the perk named just before ------------------------
+
+
+def test_a_figure_asked_after_the_sentence_naming_its_perk_is_that_perks() -> None:
+    offer = Context(last_perk="pto", last_move="offer", offer={"base_salary": 90000, "equity": 20000, "pto": 20})
+    read = pairs("Ownership is what keeps me somewhere, so equity is the piece I care about. Could the grant reach "
+                 "$35,000?", offer)
+    assert ("equity", 35000.0, "ask") in read
+    assert not any(perk == "base_salary" for perk, _, _ in read)
+
+
+def test_a_figure_with_its_own_perk_in_its_sentence_keeps_it() -> None:
+    read = pairs("Relocation is settled, thanks. The base would need to be $95,000.")
+    assert ("base_salary", 95000.0, "ask") in read
