@@ -968,12 +968,20 @@ class Understander:
         return kept
 
     def _discussed_sum(self, mentions: list[_Mention], context: Context | None) -> Amount | None:
-        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, when no perk is named."""
-        if mentions or context is None or not context.offer or context.last_perk not in self.perks:
+        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, or else the one money perk
+        it just gave ground on ("15 is short. I said 20." after the sign-on went to $15,000), when no perk is named."""
+        if mentions or context is None or not context.offer:
             return None
-        last = context.last_perk
-        standing = context.offer.get(last or "")
-        if (last == "base_salary" or self.perks[last or ""].unit is not PerkUnit.money
+        sums = [self._standing_sum(perk, context) for perk in [context.last_perk or "", *context.conceded]]
+        if sums[0] is not None:
+            return sums[0]
+        given = [s for s in sums[1:] if s is not None]
+        return given[0] if len(given) == 1 else None
+
+    def _standing_sum(self, perk: str, context: Context) -> Amount | None:
+        """The offer's sum for a money perk other than the salary, when it is big enough to be said in thousands."""
+        standing = context.offer.get(perk)
+        if (perk not in self.perks or perk == "base_salary" or self.perks[perk].unit is not PerkUnit.money
                 or not isinstance(standing, (int, float)) or standing < 10_000):
             return None
         return Amount(value=float(standing), unit="money", start=0, end=0)

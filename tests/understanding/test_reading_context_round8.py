@@ -105,3 +105,14 @@ def test_a_figure_asked_after_the_sentence_naming_its_perk_is_that_perks() -> No
 def test_a_figure_with_its_own_perk_in_its_sentence_keeps_it() -> None:
     read = pairs("Relocation is settled, thanks. The base would need to be $95,000.")
     assert ("base_salary", 95000.0, "ask") in read
+
+
+# --- a bare number in thousands answers the money perk the recruiter just gave ground on --------------------------
+
+
+def test_a_bare_number_answers_the_sum_just_conceded() -> None:
+    gave = Context(last_perk="pto", last_move="offer", conceded=["relocation", "pto"],
+                   offer={"base_salary": 120000, "relocation": 12000, "pto": 22})
+    read = pairs("12 won't cover it. I asked for 18.", gave)
+    assert ("relocation", 18000.0, "ask") in read
+    assert not any(perk == "base_salary" for perk, _, _ in read)
