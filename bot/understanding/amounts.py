@@ -561,6 +561,11 @@ def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | Non
     )
 
 
+def _about_so_many(low: Amount, high: Amount) -> bool:
+    """ "three or four weeks", "2 or 3 days": neighbouring counts joined by "or" say roughly how many, a range."""
+    return high.unit in ("days", "weeks", "months", "hours") and 0 < high.value - low.value <= 1
+
+
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     """Join "130-140k", "between 20 and 25 days", "$120k to $130k" into one amount at the low end."""
     if len(amounts) < 2:
@@ -577,7 +582,8 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
                     high.unit == "money" and 0 < low_value < 1000 <= high.value and low_value * 1000 <= high.value):
                 low_value *= 1000  # "130-140k", "$20–40k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
-            spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
+            spoken_range = (joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
+                            or (joiner == "or" and _about_so_many(low, high)))
             if same_unit and spoken_range and low_value <= high.value:
                 merged.append(
                     Amount(
