@@ -734,9 +734,11 @@ class Understander:
         tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
         cost = (hi - lo) + direction + surcharge + tolls
         if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
-                and (cost >= 1000 or (a.end <= mention.start and tolls >= 60))):
+                and ((cost >= 1000 and (a.end <= mention.start or _salary_sized(a, context)))
+                     or (a.end <= mention.start and tolls >= 60))):
             # "$185k. And the relocation is way short", "if $158k is the ceiling, could the equity…": a salary-sized
-            # sum said on its own, or in a clause before the perk's, is the salary
+            # sum said on its own, or in a clause before the perk's, is the salary; but after talk of the perk, a sum
+            # far under the salary on the table is the perk's ("the $20,000 sign-on… would you consider $30,000?")
             return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
@@ -1426,6 +1428,14 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
             and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
                                                            or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end)
                                                            or cues.OR_ELSE_AFTER.match(r.low, a.end))))
+
+
+def _salary_sized(a: Amount, context: Context | None) -> bool:
+    """Whether a sum could be the salary: with a salary on the table, one under half of it cannot ("The $20,000 sign-on
+    helps. Would you consider $30,000?" against $180,000)."""
+    base = context.offer.get("base_salary") if context is not None else None
+    yearly = abs(a.value) * (12 if a.per == "month" else 1)
+    return not (isinstance(base, (int, float)) and base > 0 and yearly < base / 2)
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:

@@ -116,3 +116,20 @@ def test_a_bare_number_answers_the_sum_just_conceded() -> None:
     read = pairs("12 won't cover it. I asked for 18.", gave)
     assert ("relocation", 18000.0, "ask") in read
     assert not any(perk == "base_salary" for perk, _, _ in read)
+
+
+# --- a sum far under the salary, said after talk of a perk, is that perk's ----------------------------------------
+
+
+def test_a_sum_under_the_salary_after_talk_of_a_perk_is_that_perks() -> None:
+    offer = Context(last_perk="relocation", last_move="offer",
+                    offer={"base_salary": 150000, "relocation": 12000, "sign_on_bonus": 0})
+    read = pairs("The base at $150,000 is fine. The $12,000 relocation package is generous. Might you go to $18,000?",
+                 offer)
+    assert ("relocation", 18000.0, "ask") in read
+    assert not any(perk == "base_salary" and role == "ask" for perk, _, role in read)
+
+
+def test_neighbouring_counts_joined_by_or_are_a_range() -> None:
+    ranged = [a for a in find_amounts(normalise("finding a new role could take two or three months")) if a.range]
+    assert [(a.value, a.unit, a.range) for a in ranged] == [(2.0, "months", (2.0, 3.0))]
