@@ -176,6 +176,9 @@ _ELLIPSIS_BEFORE = re.compile(
 _JUDGED_AFTER = re.compile(r"\s+(?:(?:would|could)\s+)?(?:be|is)\s+(?:possible|ok|okay|fine|enough|doable)\b")
 _FROM_UNIT_TO = re.compile(r"\b(days?|weeks?|months?|hours?)\b[^.;!?\d]{0,24}\b(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
+# "$71,200 at step 1", "grade 8", "step 3 or 4": the number names a rung on a pay scale, not a sum or a count
+_RANK_BEFORE = re.compile(r"\b(?:step|grade|level|band|tier|rung)s?\s*#?\s*(?:\d+\s*(?:or|to|-)\s*)?$")
+_RUNG_SAID = re.compile(r"^\s*,?\s*(?:at|for|on|in)\s+(?:step|grade|level|band|tier)\s*#?\s*\w+")
 # a count and its unit, a word between at most ("one day", "3 remote days"), not a unit said alone ("in week")
 _COUNT_AND_UNIT = re.compile(r"(?:\d|\b(?:" + _WORDNUM + r"))\s*(?:[a-z-]+\s+)?(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
@@ -409,11 +412,14 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
     cur = cur1 or cur2
     currency = _currency_of(cur)
     unit = _unit_of(unit_word) or ("money" if currency or mult else None)
-    if not math.isfinite(value) or (unit is None and not cur and _not_an_amount(text, raw_number, m.end())):
-        return None
+    if not math.isfinite(value) or (unit is None and not cur and (
+            _not_an_amount(text, raw_number, m.end())
+            or (_says_a_rung(text) and _RANK_BEFORE.search(text, max(0, start - 12), start)))):
+        return None  # a year, a count of payments, or a rung on a scale ("step 4", "grade 8")
     end = m.end()
     relative = (sign or presign) == "+" or _relative_around(text, start, end)
-    if unit is None and not cur and value < 100 and _ELLIPSIS_BEFORE.search(text, max(0, start - 16), start):
+    if (unit is None and not cur and value < 100 and _says_a_count(text)
+            and _ELLIPSIS_BEFORE.search(text, max(0, start - 16), start)):
         unit = _unit_said_before(text, start, end)  # "1 month? give me 2": two months
     if unit is None:
         # "3 more days", "5 extra wfh days": the unit follows the relative word
@@ -432,6 +438,16 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
         doubtful="e" in raw_number or _beyond_sane(value, unit),
     )
+
+
+def _says_a_rung(text: str) -> bool:
+    """Whether the text may name a rung of a pay scale (a cheap check before the patterns)."""
+    return "step" in text or "grade" in text or "level" in text or "band" in text or "tier" in text or "rung" in text
+
+
+def _says_a_count(text: str) -> bool:
+    """Whether the text may count days, weeks, months or hours (a cheap check before the patterns)."""
+    return "day" in text or "week" in text or "month" in text or "hour" in text
 
 
 def _not_an_amount(text: str, raw_number: str, end: int) -> bool:
@@ -571,12 +587,16 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     if len(amounts) < 2:
         return amounts
     merged: list[Amount] = []
+    rungs = _says_a_rung(text)
     i = 0
     while i < len(amounts):
         low = amounts[i]
         high = amounts[i + 1] if i + 1 < len(amounts) else None
-        if high is not None and _RANGE_JOIN.match(text[low.end : high.start]):
-            joiner = text[low.end : high.start].strip()
+        between = text[low.end : high.start] if high is not None else ""
+        if rungs and (said := _RUNG_SAID.match(between)) is not None:
+            between = between[said.end():]
+        if high is not None and _RANGE_JOIN.match(between):
+            joiner = between.strip()  # "from $71,200 at step 1 to $89,000": the rung said beside the low end aside
             low_value = low.value
             if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (
                     high.unit == "money" and 0 < low_value < 1000 <= high.value and low_value * 1000 <= high.value):

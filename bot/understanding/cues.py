@@ -1813,6 +1813,7 @@ TO_AFTER = re.compile(
     r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
     r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
 )
+RUNG = re.compile(r"\b(?:step|grade|level|band|tier)\b")
 # "₪8,000 below the other one", "5k short of their offer": a figure that measures a gap to another
 GAP_AFTER = re.compile(
     r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"

@@ -1372,7 +1372,8 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     split: list[Amount] = []
     for a in amounts:
         to = cues.RANGE_TO.search(low, a.start, a.end) if a.range is not None else None
-        if to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start):
+        if (to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start)
+                or cues.RUNG.search(low, a.start, a.end)):  # "it goes from $71,200 at step 1 to…": a pay scale
             split.append(a)
             continue
         low_end, high_end = a.range  # type: ignore[misc]
@@ -1649,13 +1650,14 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     ranges = any(a.range is not None for a in amounts)
     for i, a in enumerate(amounts) if ranges else ():
         # first, so what is said in the same breath as a market range is evidence too ("$170k-$190k plus a 10-15%
-        # bonus")
-        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+        # bonus"); a scale spanning rungs ("$71,200 at step 1 to $89,000 at step 6") is published, never asked for
+        if roles[i] == "ask" and a.range is not None and (
+                cues.RUNG.search(low, a.start, a.end) or _range_is_evidence(low, amounts, roles, i, may)):
             roles[i] = "evidence"
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
-                and cues.ARROW_TO.match(low, amounts[i - 1].end) is None  # "1k -> 2k": the arrow leads to the ask
+                and not ((">" in low or "→" in low) and cues.ARROW_TO.match(low, amounts[i - 1].end))  # "1k -> 2k"
                 and not _clause_asks(low, amounts[i], cuts, may)
                 and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
                 and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):

@@ -133,3 +133,17 @@ def test_a_sum_under_the_salary_after_talk_of_a_perk_is_that_perks() -> None:
 def test_neighbouring_counts_joined_by_or_are_a_range() -> None:
     ranged = [a for a in find_amounts(normalise("finding a new role could take two or three months")) if a.range]
     assert [(a.value, a.unit, a.range) for a in ranged] == [(2.0, "months", (2.0, 3.0))]
+
+
+# --- a published pay scale is evidence, and the number of a rung is no figure ---------------------------------------
+
+
+def test_a_scale_spanning_rungs_is_evidence_not_an_ask() -> None:
+    read = pairs("Per the union contract the pay runs from $64,000 at grade 2 to $80,500 at grade 7.")
+    assert not any(role == "ask" for _, _, role in read)
+    assert ("base_salary", 64000.0, "evidence") in read
+
+
+@pytest.mark.parametrize("text", ["I'd hoped for level 5 or 6 given my years.", "Is grade 9 open to me?"])
+def test_the_number_of_a_rung_is_no_amount(text: str) -> None:
+    assert units(text) == []
