@@ -418,7 +418,7 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         return None  # a year, a count of payments, or a rung on a scale ("step 4", "grade 8")
     end = m.end()
     relative = (sign or presign) == "+" or _relative_around(text, start, end)
-    if (unit is None and not cur and value < 100 and _says_a_count(text)
+    if (unit is None and not cur and value < 100 and _says_a_count(text[:start])
             and _ELLIPSIS_BEFORE.search(text, max(0, start - 16), start)):
         unit = _unit_said_before(text, start, end)  # "1 month? give me 2": two months
     if unit is None:
@@ -525,8 +525,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
     if unit is None and value < 1000 and " to " in text and (
             moved := _FROM_UNIT_TO.search(text, max(0, m.start() - 40), m.start())) is not None:
         unit = _UNITS.get(moved.group(1))
-    if unit is None and value < 1000 and (_ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                                          or _JUDGED_AFTER.match(text, m.end())):
+    if unit is None and value < 1000 and _says_a_count(text[: m.start()]) and (
+            _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _JUDGED_AFTER.match(text, m.end())):
         unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
             _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start())

@@ -769,8 +769,8 @@ COMPETING = _cue(
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "
-    r"(?:is |are |has |have )?(?:just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
-    r"put \S+ on the table)|"
+    r"(?:is |are |has |have )?(?:just |also |even |already )?(?:offered|offering|offers|give|gives|giving|would pay|"
+    r"will pay|pays|matched|countered|put \S+ on the table)|"
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"

@@ -147,3 +147,11 @@ def test_a_scale_spanning_rungs_is_evidence_not_an_ask() -> None:
 @pytest.mark.parametrize("text", ["I'd hoped for level 5 or 6 given my years.", "Is grade 9 open to me?"])
 def test_the_number_of_a_rung_is_no_amount(text: str) -> None:
     assert units(text) == []
+
+
+# --- what a rival gives is news about the rival, not an ask --------------------------------------------------------
+
+
+def test_perks_a_rival_gives_are_not_asked_for() -> None:
+    read = pairs("The other firm is higher. They also give me a company car and a gym membership.")
+    assert not any(role == "ask" for _, _, role in read)
