@@ -18,8 +18,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from bot.understanding import cues
-
 __all__ = ["MAX_AMOUNTS", "MAX_CANDIDATES", "Amount", "find_amounts", "normalise"]
 
 
@@ -168,14 +166,21 @@ _UNIT_AFTER_ONE_WORD = re.compile(
     r"(?!(?:of|the|a|an|my|your|our|their|these|those|per|and|or|to|in|for|at)\b)[a-z]+(?:-[a-z]+){0,2})\s+"
     r"(days?|weeks?|hours?)\b"
 )
-# A number word left without its unit after a wish: "…, I need six", "I'd want four"
+# A number left without its unit after a wish: "…, I need six", "I'd want four", "make it two", "is possible two?"
 _ELLIPSIS_BEFORE = re.compile(
-    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in)\s+(?:at least\s+)?$")
+    r"\b(?:need|want|like|prefer|ask for|hoping for|asking for|take|start in|starting in|begin in|make it|give me|"
+    r"go to|go up to|possible)\s+(?:at least\s+)?$")
 # "from two weeks to six", "three remote days increased to four": the figure changed to is counted in the unit
 # said just before it
+# "would three be possible?", "is two ok?": a count judged by itself, its unit left to what was said before
+_JUDGED_AFTER = re.compile(r"\s+(?:(?:would|could)\s+)?(?:be|is)\s+(?:possible|ok|okay|fine|enough|doable)\b")
 _FROM_UNIT_TO = re.compile(r"\b(days?|weeks?|months?|hours?)\b[^.;!?\d]{0,24}\b(?:to|up to)\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.!?,;)]|$)")
-_COUNTED_UNIT = re.compile(r"\b(days?|weeks?|months?|hours?)\b")
+# "$71,200 at step 1", "grade 8", "step 3 or 4": the number names a rung on a pay scale, not a sum or a count
+_RANK_BEFORE = re.compile(r"\b(?:step|grade|level|band|tier|rung)s?\s*#?\s*(?:\d+\s*(?:or|to|-)\s*)?$")
+_RUNG_SAID = re.compile(r"^\s*,?\s*(?:at|for|on|in)\s+(?:step|grade|level|band|tier)\s*#?\s*\w+")
+# a count and its unit, a word between at most ("one day", "3 remote days"), not a unit said alone ("in week")
+_COUNT_AND_UNIT = re.compile(r"(?:\d|\b(?:" + _WORDNUM + r"))\s*(?:[a-z-]+\s+)?(days?|weeks?|months?|hours?)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|from|of|before|after)\s+$")
 _SUM_AFTER = re.compile(r"\s+(?:for (?:the |my |a |an )?[a-z]|towards?|budget|allowance|"
                         r"stipend|to cover|a (?:year|month)|per (?:year|month))")
@@ -407,10 +412,15 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
     cur = cur1 or cur2
     currency = _currency_of(cur)
     unit = _unit_of(unit_word) or ("money" if currency or mult else None)
-    if not math.isfinite(value) or (unit is None and not cur and _not_an_amount(text, raw_number, m.end())):
-        return None
+    if not math.isfinite(value) or (unit is None and not cur and (
+            _not_an_amount(text, raw_number, m.end())
+            or (_says_a_rung(text) and _RANK_BEFORE.search(text, max(0, start - 12), start)))):
+        return None  # a year, a count of payments, or a rung on a scale ("step 4", "grade 8")
     end = m.end()
     relative = (sign or presign) == "+" or _relative_around(text, start, end)
+    if (unit is None and not cur and value < 100 and _says_a_count(text[:start])
+            and _ELLIPSIS_BEFORE.search(text, max(0, start - 16), start)):
+        unit = _unit_said_before(text, start, end)  # "1 month? give me 2": two months
     if unit is None:
         # "3 more days", "5 extra wfh days": the unit follows the relative word
         follow = _UNIT_AFTER_MORE.match(text[end : end + 20])
@@ -428,6 +438,16 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         explicit_money=bool(currency or (mult and mult not in ("thousand", "thousands"))),
         doubtful="e" in raw_number or _beyond_sane(value, unit),
     )
+
+
+def _says_a_rung(text: str) -> bool:
+    """Whether the text may name a rung of a pay scale (a cheap check before the patterns)."""
+    return "step" in text or "grade" in text or "level" in text or "band" in text or "tier" in text or "rung" in text
+
+
+def _says_a_count(text: str) -> bool:
+    """Whether the text may count days, weeks, months or hours (a cheap check before the patterns)."""
+    return "day" in text or "week" in text or "month" in text or "hour" in text
 
 
 def _not_an_amount(text: str, raw_number: str, end: int) -> bool:
@@ -505,7 +525,8 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
     if unit is None and value < 1000 and " to " in text and (
             moved := _FROM_UNIT_TO.search(text, max(0, m.start() - 40), m.start())) is not None:
         unit = _UNITS.get(moved.group(1))
-    if unit is None and value < 1000 and _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    if unit is None and value < 1000 and _says_a_count(text[: m.start()]) and (
+            _ELLIPSIS_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _JUDGED_AFTER.match(text, m.end())):
         unit = _unit_said_before(text, m.start(), m.end())  # "two weeks is too soon, I need six": six weeks
     if unit is None and value < 1000 and text.strip(" .!?") != m.group(0).strip() and not (
             _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -526,13 +547,19 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
 
 
 def _unit_said_before(text: str, start: int, end: int) -> str | None:
-    """The unit of a count said earlier in the same sentence, for a number word that ends its clause and leaves
-    the unit out ("two weeks is too soon, I need six"); None when there is no such unit or the clause goes on."""
-    if not _CLAUSE_END.match(text, end):
+    """The unit of a count said earlier in the same sentence or the one before, for a number that ends its clause
+    and leaves the unit out ("two weeks is too soon, I need six", "one month? make it two"); None when there is no
+    such unit or the clause goes on."""
+    if not (_CLAUSE_END.match(text, end) or _JUDGED_AFTER.match(text, end)):
         return None
-    sentence = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start), 0)
-    units = _COUNTED_UNIT.findall(text, sentence, start)
+    sentence = _sentence_start(text, start)
+    units = _COUNT_AND_UNIT.findall(text, _sentence_start(text, sentence - 1) if sentence else 0, start)
     return _UNITS.get(units[-1]) if units else None
+
+
+def _sentence_start(text: str, before: int) -> int:
+    """Where the sentence holding position ``before`` starts (0 for the first)."""
+    return max(text.rfind(". ", 0, before), text.rfind("? ", 0, before), text.rfind("! ", 0, before), 0)
 
 
 def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
@@ -550,11 +577,9 @@ def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | Non
     )
 
 
-def _a_label(text: str, amount: Amount) -> bool:
-    """A bare number that labels ("step 1", "grade 7"): it starts no range of a sum ("step 1 to $89,000 at step 6"),
-    only one of labels ("step 3 or 4")."""
-    return (amount.unit is None and not amount.explicit_money
-            and cues.LABEL_NUMBER_BEFORE.search(text, max(0, amount.start - 20), amount.start) is not None)
+def _about_so_many(low: Amount, high: Amount) -> bool:
+    """ "three or four weeks", "2 or 3 days": neighbouring counts joined by "or" say roughly how many, a range."""
+    return high.unit in ("days", "weeks", "months", "hours") and 0 < high.value - low.value <= 1
 
 
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -562,19 +587,23 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     if len(amounts) < 2:
         return amounts
     merged: list[Amount] = []
+    rungs = _says_a_rung(text)
     i = 0
     while i < len(amounts):
         low = amounts[i]
         high = amounts[i + 1] if i + 1 < len(amounts) else None
-        if high is not None and _RANGE_JOIN.match(text[low.end : high.start]) and not (
-                _a_label(text, low) and high.unit is not None):
-            joiner = text[low.end : high.start].strip()
+        between = text[low.end : high.start] if high is not None else ""
+        if rungs and (said := _RUNG_SAID.match(between)) is not None:
+            between = between[said.end():]
+        if high is not None and _RANGE_JOIN.match(between):
+            joiner = between.strip()  # "from $71,200 at step 1 to $89,000": the rung said beside the low end aside
             low_value = low.value
             if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (
                     high.unit == "money" and 0 < low_value < 1000 <= high.value and low_value * 1000 <= high.value):
                 low_value *= 1000  # "130-140k", "$20–40k": the k belongs to both ends
             same_unit = low.unit in (None, high.unit)
-            spoken_range = joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
+            spoken_range = (joiner in ("-", "to", "until", "till") or bool(_BETWEEN.search(text[: low.start]))
+                            or (joiner == "or" and _about_so_many(low, high)))
             if same_unit and spoken_range and low_value <= high.value:
                 merged.append(
                     Amount(

@@ -776,8 +776,10 @@ COMPETING = _cue(
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "
-    r"(?:is |are |has |have )?(?:just )?(?:offered|offering|offers|would pay|will pay|pays|matched|countered|"
-    r"put \S+ on the table)|"
+    r"(?:is |are |has |have )?(?:just |also |even |already )?(?:offered|offering|offers|would pay|"
+    r"will pay|pays|matched|countered|put \S+ on the table)|"
+    # "they also give me a 10% bonus": only with "also" or "even" (a bare "give" is most often a request)
+    r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|a competitor|competitor|a startup|a bank) (?:also|even) giv(?:e|es|ing)\b|"
     # the current employer paying is current pay (evidence); countering to keep the candidate is a rival offer
     r"(?:my current (?:employer|company|job|boss|manager)|my (?:employer|boss|manager)) "
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"
@@ -1820,6 +1822,14 @@ TO_AFTER = re.compile(
     r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
     r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
 )
+RUNG = re.compile(r"\b(?:step|grade|level|band|tier)\b")
+# "₪8,000 below the other one", "5k short of their offer": a figure that measures a gap to another
+GAP_AFTER = re.compile(
+    r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"
+    r"the (?:competing|rival|other)|(?:my|the) (?:current|other) (?:one|offer|job|salary))")
+# "pto 20 -> 24", "equity 20k→35k": shorthand for "from 20 to 24", the figure before the arrow is the one changed
+ARROW_TO = re.compile(
+    r"\s*(?:[a-z%]+\s*)?(?:-+>|=+>|→|⇒)\s*[$€£₪]?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED

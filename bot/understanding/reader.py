@@ -212,7 +212,8 @@ class Understander:
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
         """The figures of a message that are terms: not inside a perk's name, totals and corrections settled, and
         short figures read in thousands where the talk has been in thousands."""
-        amounts = _changes([a for a in find_amounts(low, words) if not _inside_mention(a, mentions)], low)
+        amounts = _changes([a for a in find_amounts(low, words)
+                            if not _inside_mention(a, mentions) and not _a_gap(low, a)], low)
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(low, amounts, mentions, context)
@@ -737,9 +738,11 @@ class Understander:
         tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
         cost = (hi - lo) + direction + surcharge + tolls
         if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
-                and (cost >= 1000 or (a.end <= mention.start and tolls >= 60))):
+                and ((cost >= 1000 and (a.end <= mention.start or _salary_sized(a, context)))
+                     or (a.end <= mention.start and tolls >= 60))):
             # "$185k. And the relocation is way short", "if $158k is the ceiling, could the equity…": a salary-sized
-            # sum said on its own, or in a clause before the perk's, is the salary
+            # sum said on its own, or in a clause before the perk's, is the salary; but after talk of the perk, a sum
+            # far under the salary on the table is the perk's ("the $20,000 sign-on… would you consider $30,000?")
             return None
         if a.unit == "money" and cost > 12:
             definition = self.perks[mention.perk]
@@ -786,7 +789,7 @@ class Understander:
             r.has["current"].add(standing)
             return True, standing
         perk = (self._like_the_figure_before(r, ai) or self._within_a_range_before(r, ai)
-                or self._raised_from_the_offer(r, ai)
+                or self._raised_from_the_offer(r, ai) or self._named_just_before(r, ai)
                 or self._guess_perk(low, a, r.mentions, r.has["ask"], context, may))
         if perk is None and r.asked_in_words and ai not in r.asked_in_words:
             before_the_ask = self._said_before_the_ask(r, ai, context)
@@ -876,6 +879,23 @@ class Understander:
             return None
         return perk
 
+    def _named_just_before(self, r: _Pairing, ai: int) -> str | None:
+        """ "…so equity matters to me more than a one-off. Could the grant be ₪60,000?": a figure asked for in a
+        sentence that names no perk belongs to the one perk the sentence before named, when no figure came between
+        and it fits that perk."""
+        a, low = r.amounts[ai], r.low
+        own = _sentence_start(low, a.start)
+        if own == 0 or (ai > 0 and r.amounts[ai - 1].end > _sentence_start(low, own - 1)):
+            return None
+        end = _SENTENCE_END.search(low, a.end)
+        if any(own <= m.start < (end.start() if end else len(low)) for m in r.mentions):
+            return None
+        named = {m.perk for m in r.mentions if _sentence_start(low, own - 1) <= m.start < own}
+        if len(named) != 1:
+            return None
+        perk = named.pop()
+        return perk if perk not in r.has["ask"] and self._fits(perk, a) else None
+
     def _known_before(self, r: _Pairing, aj: int) -> tuple[str | None, Role]:
         """The perk and role of a figure said before the one being weighed. A figure asked for is weighed first ("the
         offer have only 10k. Can you make it 16k?"), so one said before it may not have its perk yet: the perk it
@@ -954,12 +974,20 @@ class Understander:
         return kept
 
     def _discussed_sum(self, mentions: list[_Mention], context: Context | None) -> Amount | None:
-        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, when no perk is named."""
-        if mentions or context is None or not context.offer or context.last_perk not in self.perks:
+        """The offer's sum for the money perk (not the salary) the recruiter just spoke of, or else the one money perk
+        it just gave ground on ("15 is short. I said 20." after the sign-on went to $15,000), when no perk is named."""
+        if mentions or context is None or not context.offer:
             return None
-        last = context.last_perk
-        standing = context.offer.get(last or "")
-        if (last == "base_salary" or self.perks[last or ""].unit is not PerkUnit.money
+        sums = [self._standing_sum(perk, context) for perk in [context.last_perk or "", *context.conceded]]
+        if sums[0] is not None:
+            return sums[0]
+        given = [s for s in sums[1:] if s is not None]
+        return given[0] if len(given) == 1 else None
+
+    def _standing_sum(self, perk: str, context: Context) -> Amount | None:
+        """The offer's sum for a money perk other than the salary, when it is big enough to be said in thousands."""
+        standing = context.offer.get(perk)
+        if (perk not in self.perks or perk == "base_salary" or self.perks[perk].unit is not PerkUnit.money
                 or not isinstance(standing, (int, float)) or standing < 10_000):
             return None
         return Amount(value=float(standing), unit="money", start=0, end=0)
@@ -967,6 +995,13 @@ class Understander:
     def _spoken_unit(self, perk: str) -> str | None:
         """The unit a figure of this perk is said in ("days" for time off, "money" for a budget)."""
         return _SPOKEN_UNIT[self.perks[perk].unit]
+
+    def _counted_alike(self, perk: str, amount: Amount) -> bool:
+        """Whether a count is said in the unit the perk is kept in, so that an equal number is the same figure:
+        "two months" is not the start date of 2 weeks on the table."""
+        if amount.unit in (None, "money"):
+            return True
+        return _SPOKEN_UNIT[self.perks[perk].unit] == amount.unit
 
     def _fits(self, perk: str, amount: Amount, sane: bool = True) -> bool:
         fits = _FITS[self.perks[perk].unit]
@@ -1087,7 +1122,7 @@ class Understander:
         if mentions or a.unit not in (None, "money") or "base_salary" not in self.perks or "base_salary" in taken:
             offer: Mapping[str, float | str] = context.offer if context is not None else {}
             return next((k for k, v in offer.items() if v == a.value and k not in taken and k in self.perks
-                         and self._fits(k, a)), None)
+                         and self._fits(k, a) and self._counted_alike(k, a)), None)
         offer = context.offer if context is not None else {}
         for key, value in offer.items():
             if value == a.value and key not in taken and key in self.perks and self._fits(key, a):
@@ -1341,7 +1376,8 @@ def _changes(amounts: list[Amount], low: str) -> list[Amount]:
     split: list[Amount] = []
     for a in amounts:
         to = cues.RANGE_TO.search(low, a.start, a.end) if a.range is not None else None
-        if to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start):
+        if (to is None or not cues.CHANGE_FROM.search(low, max(0, a.start - 60), a.start)
+                or cues.RUNG.search(low, a.start, a.end)):  # "it goes from $71,200 at step 1 to…": a pay scale
             split.append(a)
             continue
         low_end, high_end = a.range  # type: ignore[misc]
@@ -1397,6 +1433,14 @@ def _not_a_term(r: _Pairing, a: Amount, role: Role) -> bool:
             and not (_salary_in_thousands(r.offer, a) and (_found(cues.ASKING, _sentence_of(r.low, a.start), r.may)
                                                            or cues.OFFER_FIGURE_APPROVED_AFTER.match(r.low, a.end)
                                                            or cues.OR_ELSE_AFTER.match(r.low, a.end))))
+
+
+def _salary_sized(a: Amount, context: Context | None) -> bool:
+    """Whether a sum could be the salary: with a salary on the table, one under half of it cannot ("The $20,000 sign-on
+    helps. Would you consider $30,000?" against $180,000)."""
+    base = context.offer.get("base_salary") if context is not None else None
+    yearly = abs(a.value) * (12 if a.per == "month" else 1)
+    return not (isinstance(base, (int, float)) and base > 0 and yearly < base / 2)
 
 
 def _salary_in_thousands(offer: Mapping[str, float | str] | None, a: Amount) -> bool:
@@ -1610,12 +1654,14 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     ranges = any(a.range is not None for a in amounts)
     for i, a in enumerate(amounts) if ranges else ():
         # first, so what is said in the same breath as a market range is evidence too ("$170k-$190k plus a 10-15%
-        # bonus")
-        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+        # bonus"); a scale spanning rungs ("$71,200 at step 1 to $89,000 at step 6") is published, never asked for
+        if roles[i] == "ask" and a.range is not None and (
+                cues.RUNG.search(low, a.start, a.end) or _range_is_evidence(low, amounts, roles, i, may)):
             roles[i] = "evidence"
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
+                and not ((">" in low or "→" in low) and cues.ARROW_TO.match(low, amounts[i - 1].end))  # "1k -> 2k"
                 and not _clause_asks(low, amounts[i], cuts, may)
                 and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
                 and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
@@ -1724,6 +1770,7 @@ def _role_of(
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
+            or ((">" in low or "→" in low) and cues.ARROW_TO.match(low, a.end) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
@@ -2992,6 +3039,13 @@ def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
         return True
     return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
                                                                    max(0, mention.start - 24), mention.start)
+
+
+def _a_gap(low: str, a: Amount) -> bool:
+    """ "still ₪8,000 below the other one", "5k short of what they pay": the distance to another figure, which is no
+    figure of any perk (the amount asked or offered is the other one)."""
+    return ("below" in low or "under" in low or "short" in low or "behind" in low) and (
+        cues.GAP_AFTER.match(low, a.end) is not None)
 
 
 def _inside_mention(a: Amount, mentions: list[_Mention]) -> bool:
