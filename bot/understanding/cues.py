@@ -191,6 +191,10 @@ ON_JOINING = re.compile(
     r"\s+(?:when i (?:join|start|sign)|on joining|upon joining|for joining|to join|at signing|on signing|upfront|"
     r"up front|on day one|in my first (?:paycheck|month))\b"
 )
+# A bonus the user leaves behind to join is the one they have now, not one paid on joining: "walking away from an 8k
+# bonus to join you"
+LEFT_TO_JOIN_BEFORE = re.compile(
+    r"\b(?:leav(?:e|ing)|walk(?:ing)? away from|forfeit(?:ing)?|los(?:e|ing)|giv(?:e|ing) up)\b[^.!?;]{0,24}$")
 MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
@@ -241,9 +245,11 @@ LABEL_NUMBER_BEFORE = re.compile(
     r"article|section|clause|paragraph|chapter|page)"
     r"\s*$"
 )
-# What the user loses by moving, said right before the figure: evidence, even "on the table"
+# What the user loses by moving, said right before the figure: evidence, even "on the table" ("annual leave 23 days"
+# names the leave, a noun)
 FORFEIT_BEFORE = re.compile(
-    r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
+    r"\b(?:(?<!annual )(?<!paid )(?<!parental )(?<!sick )(?<!maternity )(?<!paternity )(?<!family )leave(?: behind)?|"
+    r"leaving(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
 # What the user gives up by moving: asked for in the same sentence, it is the reason, not the perk asked for.
@@ -1813,6 +1819,9 @@ TO_AFTER = re.compile(
     r"\s*(?:[a-z%]+\s+){0,2}?(?:to|up to)\s+(?:about |around |roughly |approximately )?"
     r"(?:[$€£₪]?\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b)"
 )
+# "15 → 22 days", "$2k -> $4k": an arrow from a figure to another says where it is now and where it should go,
+# like "from 15 to 22"
+ARROW_TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s*)?(?:→|->|=>|⇒)\s*(?:about |around |like )?[$€£₪]?\d")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"

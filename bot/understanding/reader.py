@@ -379,7 +379,8 @@ class Understander:
         if key is not None:
             if self._verb_use(word, low, start, end):
                 return None, 0
-            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
+            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end) and (
+                    not cues.LEFT_TO_JOIN_BEFORE.search(low, max(0, start - 40), start)):
                 key = "sign_on_bonus"  # "a 3k bonus when I join"
             return _Mention(key, start, end), 1
         if len(word) >= 5 and word not in self._known_words and word.isalpha():
@@ -1614,7 +1615,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
                 and not _clause_asks(low, amounts[i], cuts, may)
                 and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
-                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
+                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))
+                and not ((">" in low or "→" in low) and cues.ARROW_TO_AFTER.match(low, amounts[i - 1].end))):
             # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
             # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
             # nor is an offer ever a range: "84k is too low, the market is 85-98" brings the range as evidence
@@ -1720,6 +1722,7 @@ def _role_of(
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
+            or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
