@@ -289,7 +289,7 @@ TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
     r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
     r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
-    r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower)\b)[\w-]+\s+){0,3}?"
+    r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
@@ -1821,7 +1821,7 @@ TO_AFTER = re.compile(
 )
 # "15 → 22 days", "$2k -> $4k": an arrow from a figure to another says where it is now and where it should go,
 # like "from 15 to 22"
-ARROW_TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s*)?(?:→|->|=>|⇒)\s*(?:about |around |like )?[$€£₪]?\d")
+ARROW_TO_AFTER = re.compile(r"\s*(?:[a-z%]+\s*){0,3}?(?:→|->|=>|⇒)\s*(?:about |around |like )?[$€£₪]?\d")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?)(?: still)? (?:(?:a bit|kinda|pretty|really|quite|too|very|way|"

@@ -186,7 +186,7 @@ class Understander:
         concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
                     or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
-        given = self._given(low, slots, mentions, trading, standing) if concedes else frozenset()
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
                 any(s.role == "ask" and s.perk is not None and s.perk not in given for s in slots)  # one for another
                 or (standing and any(s.perk in given and s.amount is not None
@@ -412,7 +412,7 @@ class Understander:
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
                 low, max(0, start - 12), start)
-        if word == "hours":
+        if word in ("hours", "hrs"):
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
         if word in ("salary", "base"):
             # "the Robert Half salary guide": a source of market data; "15% of salary": the measure of another perk
@@ -1098,20 +1098,19 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool, standing: bool = False
-               ) -> frozenset[str]:
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
 
         Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
-        date moved "if you…", and, with an offer standing, a figure settled for on a condition ("I'd take 155 if
-        you add the sign-on"): against an offer it comes down to a number or takes the offer's own, while with
-        nothing on the table the same words name the figure wanted."""
+        date moved "if you…", and a figure settled for on a condition that asks for another perk ("I'd take 155 if
+        you add the sign-on", "I can live with ₪42,000 if you cover parking"), with or without an offer in view
+        (docs/labelling.md, second and third rounds)."""
         given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
-            if a is not None and standing and _taken_in_trade(low, a, slot.perk, slots):
+            if a is not None and _taken_in_trade(low, a, slot.perk, slots):
                 given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
                 continue
             if a is not None and (
@@ -1704,12 +1703,9 @@ def _role_of(
 ) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     start, end = _clause_of(low, a, cuts)
-    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
-        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
-    if (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end)) or (
-            ("if " in low or "unless " in low)
-            and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
-        return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    said_around = _role_said_around(low, a, may)
+    if said_around is not None:
+        return said_around
     if ((" instead of " in low or " rather than " in low or " versus " in low or " vs" in low)
             and cues.PUT_IN_PLACE_AFTER.match(low, a.end, end) and not _found(cues.EVIDENCE, low, may, start, a.start)):
         return "ask"  # "24 days off instead of 20", "the ₪700 parking covered instead of the ₪300 allowance"
@@ -1721,8 +1717,6 @@ def _role_of(
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
-            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
-            or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
@@ -1738,6 +1732,27 @@ def _role_of(
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
+
+
+def _role_said_around(low: str, a: Amount, may: MayMatch) -> Role | None:
+    """The role the words right around a figure settle before anything else in its clause: a loss by moving, the
+    start of a change, a figure demanded under a threat."""
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
+    if _changed_from(low, a, may):
+        return "current"  # "severance 0 -> 3 months or no deal": where the figure stands, whatever is said after
+    if (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end)) or (
+            ("if " in low or "unless " in low)
+            and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
+        return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    return None
+
+
+def _changed_from(low: str, a: Amount, may: MayMatch) -> bool:
+    """Whether a figure is where a change starts: "from 12% to 18%", "15 → 22 days", "1 wfh day -> 2"."""
+    return ((_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start)
+             and cues.TO_AFTER.match(low, a.end) is not None)
+            or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None))
 
 
 def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:

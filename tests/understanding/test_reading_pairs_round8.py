@@ -39,3 +39,40 @@ def test_leave_before_a_figure_can_be_the_noun_not_leaving(text: str, expected: 
 def test_a_bonus_left_behind_to_join_is_the_current_bonus() -> None:
     assert pairs("im leaving a 9k bonus to join you guys") == [("performance_bonus", 9000, "evidence")]
     assert pairs("a 4k bonus when I join would help") == [("sign_on_bonus", 4000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2 home office days -> 3?", [("remote_work", 2, "current"), ("remote_work", 3, "ask")]),
+        ("pension 3% -> 5% or no deal", [("retirement_match", 3, "current"), ("retirement_match", 5, "ask")]),
+    ],
+)
+def test_an_arrow_reads_past_a_unit_and_an_ultimatum(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_figure_settled_for_on_a_condition_is_given_without_an_offer_in_view() -> None:
+    assert pairs("id take 130k if u add 4 wfh days") == [("base_salary", 130_000, "give"), ("remote_work", 4, "ask")]
+    assert pairs("I could live with 22 days of vacation if the sign-on is 6k") == [
+        ("pto", 22, "give"), ("sign_on_bonus", 6000, "ask")]
+
+
+def test_an_offer_to_try_something_is_no_figure_settled_for() -> None:
+    assert ("remote_work", 3, "ask") in pairs("I'd be open to a trial of 3 wfh days if we review it in June")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("36 hrs a week pls", [("working_hours", 36, "ask")]),
+        ("equip budget 2.5k?", [("equipment", 2500, "ask")]),
+    ],
+)
+def test_shorthand_perk_words(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_flexible_hrs_is_the_schedule_and_hrs_alone_the_hours() -> None:
+    assert {t[0] for t in pairs("flex hrs would help, i do school pickup 3 days/wk")} <= {"flexible_schedule"}
+    assert pairs("hrs 40 -> 36?") == [("working_hours", 40, "current"), ("working_hours", 36, "ask")]
