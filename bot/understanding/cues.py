@@ -1615,6 +1615,7 @@ ROLE_SPLIT = _cue(r"[;!?\n,()\u2026\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoj
 # says 37.5 hours, 1 remote day and $1,000"
 CURRENT_LEAD = _cue(
     r"\b(?:to summari[sz]e|to recap|in summary|restate what i heard|where (?:i think )?we (?:are|stand)|"
+    r"(?<!if )(?<!when )(?<!once )we'?re at|(?<!if )(?<!when )(?<!once )we are at|"
     r"(?:the|your) offer (?:says|includes|lists|has|gives)|looked at the numbers(?: again)?)\b"
 )
 # Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".
@@ -1695,8 +1696,8 @@ ASKING = _cue(
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
     r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
-    r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
-    r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
+    r"coming back with|(?:you'?re|you are|u'?re|ur|u r|u) at|your|the offer (?:includes|has|gives)|"
+    r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"
     r"revised (?:figure|offer|package|proposal) of|"
     r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"

@@ -2340,8 +2340,11 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
-                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
-            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))
+                and not (slot.role == "current" and _listed_as_the_offer(low, slot.amount, may))):
+            # "is the 20k equity per year or total?": what the figure is, not a new one; but "so we're at 150k and
+            # 25 days, right?" recaps the offer (docs/labelling.md, third round)
+            slot.role = "question"
             continue
         if slot.amount is not None and _asked_about_in_a_clause(low, slot.amount):
             slot.role = "question"

@@ -76,3 +76,21 @@ def test_shorthand_perk_words(text: str, expected: list) -> None:
 def test_flexible_hrs_is_the_schedule_and_hrs_alone_the_hours() -> None:
     assert {t[0] for t in pairs("flex hrs would help, i do school pickup 3 days/wk")} <= {"flexible_schedule"}
     assert pairs("hrs 40 -> 36?") == [("working_hours", 40, "current"), ("working_hours", 36, "ask")]
+
+
+def test_a_recap_that_asks_to_confirm_names_the_offer() -> None:
+    assert pairs("ok so we're at 96k and 22 days, right?") == [
+        ("base_salary", 96_000, "current"), ("pto", 22, "current")]
+    assert pairs("to recap: 2 remote days and a 3k sign-on, correct?") == [
+        ("remote_work", 2, "current"), ("sign_on_bonus", 3000, "current")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("u offered 90k, need 97k", [("base_salary", 90_000, "current"), ("base_salary", 97_000, "ask")]),
+        ("ur at 18 days pto, 23 pls", [("pto", 18, "current"), ("pto", 23, "ask")]),
+    ],
+)
+def test_you_said_short_still_names_the_offer(text: str, expected: list) -> None:
+    assert pairs(text) == expected
