@@ -1653,8 +1653,8 @@ EVIDENCE = _cue(
     r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"
     r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
     r"competing|competitor|rival|currently|counter(?<!my counter)(?<!make a counter)(?<!here's a counter) ?-?offer|"
-    r"current(?:ly)? (?:salary|base|pay|job|role|package)|"
-    r"my current|right now|at the moment|today i|(?:i (?:make|earn|get|have|am on|am at)|i'm (?:on|at))\b.{0,20}"
+    r"(?:current(?:ly)?|curr) (?:salary|base|pay|job|role|package)|pays me|paid me|"
+    r"my current|right now|rn|at the moment|today i|(?:i (?:make|earn|get|have|am on|am at)|i'm (?:on|at))\b.{0,20}"
     r"\b(?:now|today|currently|at the moment)|i (?:currently|now) (?:make|earn|get|have)|"
     r"(?:at|in) my (?:current|last|previous|old) |my (?:last|previous|old) (?:job|role|company|employer)|"
     r"costs?|cost me|would cost|will cost|spend|spent|paying|pay for|rent|mortgage|tuition|daycare|childcare|"
@@ -1696,6 +1696,7 @@ ASKING = _cue(
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
     r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"(?:right now|currently|rn|at the moment),? (?:it'?s|it is|that'?s|they'?re)(?: only| just)?|"
     r"coming back with|(?:you'?re|you are|u'?re|ur|u r|u) at|your|the offer (?:includes|has|gives)|"
     r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"

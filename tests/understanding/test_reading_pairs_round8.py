@@ -94,3 +94,20 @@ def test_a_recap_that_asks_to_confirm_names_the_offer() -> None:
 )
 def test_you_said_short_still_names_the_offer(text: str, expected: list) -> None:
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("curr job pays 120k, need 130k", [("base_salary", 120_000, "evidence"), ("base_salary", 130_000, "ask")]),
+        ("the hospital pays me 61k now, want 66k",
+         [("base_salary", 61_000, "evidence"), ("base_salary", 66_000, "ask")]),
+        ("can u match 6% pension? rn i get 6%", [("retirement_match", 6, "ask"), ("retirement_match", 6, "evidence")]),
+    ],
+)
+def test_what_the_user_has_now_said_short_is_evidence(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_what_the_offer_has_right_now_is_current() -> None:
+    assert pairs("could the gym budget be 500? rn it's 200") == [("wellness", 500, "ask"), ("wellness", 200, "current")]
