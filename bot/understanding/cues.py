@@ -1647,7 +1647,7 @@ EVIDENCE_LEAD = _cue(
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(
-    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
+    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|mkt|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
     r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) (?:also |even |already )?"
     r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"

@@ -439,11 +439,22 @@ class Understander:
         cutoff = 88 if len(word) <= 6 else 84
         best = process.extractOne(word, self._fuzzy_words, scorer=fuzz.ratio, score_cutoff=cutoff)
         key = self._by_phrase[best[0]] if best else None
+        if key is None:
+            key = self._swapped(word)
         if best and word.startswith(best[0]) and word[len(best[0]) :] in cues.INFLECTIONS:
             key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
         if len(self._typo_cache) < 20_000:
             self._typo_cache[word] = key
         return key
+
+    def _swapped(self, word: str) -> str | None:
+        """A perk word with two letters next to each other typed the wrong way round ("bonsu", "eqiuty"), which the
+        similarity score rates too low in short words."""
+        for i in range(len(word) - 1):
+            key = self._by_phrase.get(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+            if key is not None:
+                return key
+        return None
 
     # --- acts -----------------------------------------------------------------------------------
 

@@ -111,3 +111,12 @@ def test_what_the_user_has_now_said_short_is_evidence(text: str, expected: list)
 
 def test_what_the_offer_has_right_now_is_current() -> None:
     assert pairs("could the gym budget be 500? rn it's 200") == [("wellness", 500, "ask"), ("wellness", 200, "current")]
+
+
+def test_two_letters_typed_the_wrong_way_round_still_name_the_perk() -> None:
+    assert pairs("is the 10% bonsu paid yearly? want 12") == [
+        ("performance_bonus", 10, "question"), ("performance_bonus", 12, "ask")]
+
+
+def test_mkt_is_the_market() -> None:
+    assert pairs("mkt 95-110, 104k base?") == [("base_salary", 95_000, "evidence"), ("base_salary", 104_000, "ask")]
