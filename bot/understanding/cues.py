@@ -1837,7 +1837,9 @@ _JUDGED_LOW = (
 WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
-    r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed))\b"
+    r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed)|"
+    # "vacation 20d ok.", "3 is fine but 4…": the figure is taken as it stands, unless the clause asks whether it is
+    r"(?:is |are |'s )?(?:ok|okay|fine)(?:-ish)?(?![^.!;]*\?))\b"
 )
 # A figure thanked for as a message opens is the offer: "Thanks for $150k. …", "thank you for the 155k".
 THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-]+\s+){0,2}")

@@ -120,3 +120,19 @@ def test_two_letters_typed_the_wrong_way_round_still_name_the_perk() -> None:
 
 def test_mkt_is_the_market() -> None:
     assert pairs("mkt 95-110, 104k base?") == [("base_salary", 95_000, "evidence"), ("base_salary", 104_000, "ask")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pension 4% ok. gym 300 -> 600", [("retirement_match", 4, "current"), ("wellness", 300, "current"),
+                                          ("wellness", 600, "ask")]),
+        ("18 days is fine, but 21 would be nicer", [("pto", 18, "current"), ("pto", 21, "ask")]),
+    ],
+)
+def test_a_figure_said_to_be_fine_is_taken_as_it_stands(text: str, expected: list) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_figure_asked_whether_it_is_fine_is_still_proposed() -> None:
+    assert pairs("would 95k be ok?") == [("base_salary", 95_000, "ask")]
