@@ -136,3 +136,8 @@ def test_a_figure_said_to_be_fine_is_taken_as_it_stands(text: str, expected: lis
 
 def test_a_figure_asked_whether_it_is_fine_is_still_proposed() -> None:
     assert pairs("would 95k be ok?") == [("base_salary", 95_000, "ask")]
+
+
+def test_a_number_word_after_instead_of_the_current_is_the_offer() -> None:
+    assert sorted(pairs("could I get three home days instead of the current one?")) == [
+        ("remote_work", 1, "current"), ("remote_work", 3, "ask")]
