@@ -1697,6 +1697,8 @@ CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
     r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
     r"(?:right now|currently|rn|at the moment),? (?:it'?s|it is|that'?s|they'?re)(?: only| just)?|"
+    # "3 wfh days? now 2", "… 🧪 currently 2": said alone after the ask, the figure the offer has
+    r"(?:(?<=[^\w\s,] )|^)(?:currently|now|rn|right now|atm)(?![:,]?\s+[a-z])|"
     r"coming back with|(?:you'?re|you are|u'?re|ur|u r|u) at|your|the offer (?:includes|has|gives)|"
     r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"

@@ -141,3 +141,12 @@ def test_a_figure_asked_whether_it_is_fine_is_still_proposed() -> None:
 def test_a_number_word_after_instead_of_the_current_is_the_offer() -> None:
     assert sorted(pairs("could I get three home days instead of the current one?")) == [
         ("remote_work", 1, "current"), ("remote_work", 3, "ask")]
+
+
+def test_now_said_alone_after_an_ask_names_what_the_offer_has() -> None:
+    assert sorted(pairs("could the learning budget be 2k? currently 1k")) == [
+        ("professional_development", 1000, "current"), ("professional_development", 2000, "ask")]
+    assert sorted(pairs("22 days pto? now 18")) == [("pto", 18, "current"), ("pto", 22, "ask")]
+    # with the speaker as its subject, it is what they have
+    assert sorted(pairs("need 90k. currently i make 80k")) == [
+        ("base_salary", 80_000, "evidence"), ("base_salary", 90_000, "ask")]
