@@ -173,7 +173,7 @@ class Understander:
         slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
             _mark_the_offer(low, slots, context.offer, may)
-            _standing_figure_traded(low, slots)
+        _standing_figure_traded(low, slots)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
@@ -2714,9 +2714,10 @@ def _thanks_then_nothing_new(low: str, acts: list[Act], terms: list[Term]) -> bo
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
-    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table: the figure the
-    offer already has, settled for on a condition that asks for another perk, is offered up in the trade
-    (docs/labelling.md, third round), so it is read as an ask that the trade then gives."""
+    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table, or "I'd keep base at
+    172 if severance goes to 3 months" with no offer in view: the figure the offer has, settled for on a condition
+    that asks for another perk, is offered up in the trade (docs/labelling.md, third round), so it is read as an ask
+    that the trade then gives."""
     for slot in slots:
         if (slot.role == "current" and slot.amount is not None and slot.perk is not None
                 and not any(other.perk == slot.perk and other.role == "ask" for other in slots)

@@ -150,3 +150,8 @@ def test_now_said_alone_after_an_ask_names_what_the_offer_has() -> None:
     # with the speaker as its subject, it is what they have
     assert sorted(pairs("need 90k. currently i make 80k")) == [
         ("base_salary", 80_000, "evidence"), ("base_salary", 90_000, "ask")]
+
+
+def test_keeping_a_figure_for_another_perk_gives_it_without_an_offer_in_view() -> None:
+    assert sorted(pairs("I'd keep pto at 20 days if the sign-on is 5k")) == [
+        ("pto", 20, "give"), ("sign_on_bonus", 5000, "ask")]
