@@ -125,7 +125,10 @@ class Understander:
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
-                self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
+                words = cues.TOKEN.findall(normalise(phrase))
+                self._by_phrase.setdefault(" ".join(words), key)
+                if len(words) > 1 and "hours" in words:  # "shift my hrs", "flex hrs": the phrase in shorthand
+                    self._by_phrase.setdefault(" ".join("hrs" if w == "hours" else w for w in words), key)
         self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
         # Every leading run of two or more words of a phrase: reading stops extending a run of words
         # as soon as it can no longer become a phrase ("a base" is not the start of any).

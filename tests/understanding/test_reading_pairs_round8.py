@@ -155,3 +155,7 @@ def test_now_said_alone_after_an_ask_names_what_the_offer_has() -> None:
 def test_keeping_a_figure_for_another_perk_gives_it_without_an_offer_in_view() -> None:
     assert sorted(pairs("I'd keep pto at 20 days if the sign-on is 5k")) == [
         ("pto", 20, "give"), ("sign_on_bonus", 5000, "ask")]
+
+
+def test_a_schedule_phrase_with_hrs_is_the_schedule_not_the_hours() -> None:
+    assert {t[0] for t in pairs("could i shift my hrs on school days?")} == {"flexible_schedule"}
