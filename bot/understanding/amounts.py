@@ -491,7 +491,8 @@ def _relative_around(text: str, start: int, end: int) -> bool:
 
 # "three remote days instead of two", "hybrid days (two rather than one)": a small number word compared with a
 # figure just said is an amount, in that figure's unit
-_COMPARED_BEFORE = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|up from|from)\s+(?:the |your |my )?$")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:instead of|rather than|versus|vs\.?|up from|from)\s+(?:the |your |my )?(?:current |existing |present )?$")
 _NOT_COMPARED_AFTER = re.compile(r"\s+(?:of|in|on|to|at)\b")
 # "one or two days", "two to three weeks": a number word whose unit is said once, after the other end
 _UNIT_AFTER_OTHER_END = re.compile(

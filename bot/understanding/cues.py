@@ -191,6 +191,10 @@ ON_JOINING = re.compile(
     r"\s+(?:when i (?:join|start|sign)|on joining|upon joining|for joining|to join|at signing|on signing|upfront|"
     r"up front|on day one|in my first (?:paycheck|month))\b"
 )
+# A bonus the user leaves behind to join is the one they have now, not one paid on joining: "walking away from an 8k
+# bonus to join you"
+LEFT_TO_JOIN_BEFORE = re.compile(
+    r"\b(?:leav(?:e|ing)|walk(?:ing)? away from|forfeit(?:ing)?|los(?:e|ing)|giv(?:e|ing) up)\b[^.!?;]{0,24}$")
 MATCH_IT = re.compile(
     r"(?<!can't )(?<!cannot )(?<!won't )(?<!not )"
     r"\b(?:(?:match|beat|meet|top) (?:it|that|this|them|their offer|the offer)|meet (?:me )?in the middle|"
@@ -241,9 +245,11 @@ LABEL_NUMBER_BEFORE = re.compile(
     r"article|section|clause|paragraph|chapter|page)"
     r"\s*$"
 )
-# What the user loses by moving, said right before the figure: evidence, even "on the table"
+# What the user loses by moving, said right before the figure: evidence, even "on the table" ("annual leave 23 days"
+# names the leave, a noun)
 FORFEIT_BEFORE = re.compile(
-    r"\b(?:leav(?:e|ing)(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
+    r"\b(?:(?<!annual )(?<!paid )(?<!parental )(?<!sick )(?<!maternity )(?<!paternity )(?<!family )leave(?: behind)?|"
+    r"leaving(?: behind)?|forfeit(?:ing)?|los(?:e|ing)|walk(?:ing)? away from)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|a|an|my|the)\s+)*$"
 )
 # What the user gives up by moving: asked for in the same sentence, it is the reason, not the perk asked for.
@@ -283,7 +289,7 @@ TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
     r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
     r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
-    r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower)\b)[\w-]+\s+){0,3}?"
+    r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
@@ -1618,6 +1624,7 @@ ROLE_SPLIT = _cue(r"[;!?\n,()\u2026\u2600-\u27bf\U0001f300-\U0001faff]|"  # emoj
 # says 37.5 hours, 1 remote day and $1,000"
 CURRENT_LEAD = _cue(
     r"\b(?:to summari[sz]e|to recap|in summary|restate what i heard|where (?:i think )?we (?:are|stand)|"
+    r"(?<!if )(?<!when )(?<!once )we'?re at|(?<!if )(?<!when )(?<!once )we are at|"
     r"(?:the|your) offer (?:says|includes|lists|has|gives)|looked at the numbers(?: again)?)\b"
 )
 # Where what leads up to a figure stops counting for it: "they pay 150k, so I'd like 160k", "…; you're at 72k".
@@ -1649,14 +1656,14 @@ EVIDENCE_LEAD = _cue(
     r"leav(?:e|ing) behind|walking away from|forfeit(?:ing)?)\b"
 )
 EVIDENCE = _cue(
-    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|average|median|typical(?:ly)?|peers?|"
+    r"\b(?:levels(?:\.fyi)?|glassdoor|payscale|blind|surveys?|market|mkt|average|median|typical(?:ly)?|peers?|"
     r"comparable|similar (?:roles?|positions?|companies)|industry|benchmark|going rate|range for|"
     r"(?:they|he|she|companies|firms|others|people|peers|friends|colleagues|everyone|most) (?:also |even |already )?"
     r"(?:offered|offer|offers|pay|pays|paid|give|gives|gave|got|get|earn|earns|make|makes)|offered me|"
     r"offers? (?:from|at|of)|another (?:company|offer|startup|firm)|other (?:company|companies|offer|firms)|"
     r"competing|competitor|rival|currently|counter(?<!my counter)(?<!make a counter)(?<!here's a counter) ?-?offer|"
-    r"current(?:ly)? (?:salary|base|pay|job|role|package)|"
-    r"my current|right now|at the moment|today i|(?:i (?:make|earn|get|have|am on|am at)|i'm (?:on|at))\b.{0,20}"
+    r"(?:current(?:ly)?|curr) (?:salary|base|pay|job|role|package)|pays me|paid me|"
+    r"my current|right now|rn|at the moment|today i|(?:i (?:make|earn|get|have|am on|am at)|i'm (?:on|at))\b.{0,20}"
     r"\b(?:now|today|currently|at the moment)|i (?:currently|now) (?:make|earn|get|have)|"
     r"(?:at|in) my (?:current|last|previous|old) |my (?:last|previous|old) (?:job|role|company|employer)|"
     r"costs?|cost me|would cost|will cost|spend|spent|paying|pay for|rent|mortgage|tuition|daycare|childcare|"
@@ -1698,8 +1705,11 @@ ASKING = _cue(
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
     r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
-    r"coming back with|(?:you'?re|you are) at|your|the offer (?:includes|has|gives)|"
-    r"you(?:'ve| have)? offered(?: me)?|you'?re offering|"
+    r"(?:right now|currently|rn|at the moment),? (?:it'?s|it is|that'?s|they'?re)(?: only| just)?|"
+    # "3 wfh days? now 2", "… 🧪 currently 2": said alone after the ask, the figure the offer has
+    r"(?:(?<=[^\w\s,] )|^)(?:currently|now|rn|right now|atm)(?![:,]?\s+[a-z])|"
+    r"coming back with|(?:you'?re|you are|u'?re|ur|u r|u) at|your|the offer (?:includes|has|gives)|"
+    r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"
     r"revised (?:figure|offer|package|proposal) of|"
     r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
@@ -1827,9 +1837,11 @@ RUNG = re.compile(r"\b(?:step|grade|level|band|tier)\b")
 GAP_AFTER = re.compile(
     r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"
     r"the (?:competing|rival|other)|(?:my|the) (?:current|other) (?:one|offer|job|salary))")
-# "pto 20 -> 24", "equity 20k→35k": shorthand for "from 20 to 24", the figure before the arrow is the one changed
-ARROW_TO = re.compile(
-    r"\s*(?:[a-z%]+\s*)?(?:-+>|=+>|→|⇒)\s*[$€£₪]?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
+# "15 → 22 days", "$2k -> $4k", "pto 20 --> two more": an arrow from a figure to another says where it is now and
+# where it should go, like "from 15 to 22"
+ARROW_TO_AFTER = re.compile(
+    r"\s*(?:[a-z%]+\s*){0,3}?(?:-+>|=+>|→|⇒)\s*(?:about |around |like )?[$€£₪]?"
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
@@ -1843,7 +1855,9 @@ _JUDGED_LOW = (
 WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
-    r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed))\b"
+    r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed)|"
+    # "vacation 20d ok.", "3 is fine but 4…": the figure is taken as it stands, unless the clause asks whether it is
+    r"(?:is |are |'s )?(?:ok|okay|fine)(?:-ish)?(?![^.!;]*\?))\b"
 )
 # A figure thanked for as a message opens is the offer: "Thanks for $150k. …", "thank you for the 155k".
 THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-]+\s+){0,2}")

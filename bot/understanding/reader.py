@@ -125,7 +125,10 @@ class Understander:
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
-                self._by_phrase.setdefault(" ".join(cues.TOKEN.findall(normalise(phrase))), key)
+                words = cues.TOKEN.findall(normalise(phrase))
+                self._by_phrase.setdefault(" ".join(words), key)
+                if len(words) > 1 and "hours" in words:  # "shift my hrs", "flex hrs": the phrase in shorthand
+                    self._by_phrase.setdefault(" ".join("hrs" if w == "hours" else w for w in words), key)
         self._phrase_starts = frozenset(p.split(" ")[0] for p in self._by_phrase if " " in p)
         # Every leading run of two or more words of a phrase: reading stops extending a run of words
         # as soon as it can no longer become a phrase ("a base" is not the start of any).
@@ -173,7 +176,7 @@ class Understander:
         slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
             _mark_the_offer(low, slots, context.offer, may)
-            _standing_figure_traded(low, slots)
+        _standing_figure_traded(low, slots)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
@@ -186,7 +189,7 @@ class Understander:
         concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
                     or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
-        given = self._given(low, slots, mentions, trading, standing) if concedes else frozenset()
+        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
                 any(s.role == "ask" and s.perk is not None and s.perk not in given for s in slots)  # one for another
                 or (standing and any(s.perk in given and s.amount is not None
@@ -384,7 +387,8 @@ class Understander:
         if key is not None:
             if self._verb_use(word, low, start, end):
                 return None, 0
-            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end):
+            if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end) and (
+                    not cues.LEFT_TO_JOIN_BEFORE.search(low, max(0, start - 40), start)):
                 key = "sign_on_bonus"  # "a 3k bonus when I join"
             return _Mention(key, start, end), 1
         if len(word) >= 5 and word not in self._known_words and word.isalpha():
@@ -416,7 +420,7 @@ class Understander:
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
                 low, max(0, start - 12), start)
-        if word == "hours":
+        if word in ("hours", "hrs"):
             return bool(cues.HOURS_AS_TIME.search(low, max(0, start - 12), start))
         if word in ("salary", "base"):
             # "the Robert Half salary guide": a source of market data; "15% of salary": the measure of another perk
@@ -443,11 +447,22 @@ class Understander:
         cutoff = 88 if len(word) <= 6 else 84
         best = process.extractOne(word, self._fuzzy_words, scorer=fuzz.ratio, score_cutoff=cutoff)
         key = self._by_phrase[best[0]] if best else None
+        if key is None:
+            key = self._swapped(word)
         if best and word.startswith(best[0]) and word[len(best[0]) :] in cues.INFLECTIONS:
             key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
         if len(self._typo_cache) < 20_000:
             self._typo_cache[word] = key
         return key
+
+    def _swapped(self, word: str) -> str | None:
+        """A perk word with two letters next to each other typed the wrong way round ("bonsu", "eqiuty"), which the
+        similarity score rates too low in short words."""
+        for i in range(len(word) - 1):
+            key = self._by_phrase.get(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+            if key is not None:
+                return key
+        return None
 
     # --- acts -----------------------------------------------------------------------------------
 
@@ -1136,20 +1151,19 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool, standing: bool = False
-               ) -> frozenset[str]:
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
 
         Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
-        date moved "if you…", and, with an offer standing, a figure settled for on a condition ("I'd take 155 if
-        you add the sign-on"): against an offer it comes down to a number or takes the offer's own, while with
-        nothing on the table the same words name the figure wanted."""
+        date moved "if you…", and a figure settled for on a condition that asks for another perk ("I'd take 155 if
+        you add the sign-on", "I can live with ₪42,000 if you cover parking"), with or without an offer in view
+        (docs/labelling.md, second and third rounds)."""
         given, conceded = set(), set()
         for slot in slots:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
-            if a is not None and standing and _taken_in_trade(low, a, slot.perk, slots):
+            if a is not None and _taken_in_trade(low, a, slot.perk, slots):
                 given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
                 continue
             if a is not None and (
@@ -1519,11 +1533,15 @@ def _asks_another(perk: str, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
+_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return")  # TRADE_CONDITION_AFTER's words
+
+
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
     speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
-    return (cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
-            and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None and _asks_another(perk, slots))
+    return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
+            and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
+            and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
@@ -1648,7 +1666,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
-    if amounts and amounts[0].start < 24 and (taken := cues.FIGURE_TAKEN_FIRST.match(low)) is not None:
+    if amounts and amounts[0].start < 24 and _may_open_with_a_yes(low) and (
+            taken := cues.FIGURE_TAKEN_FIRST.match(low)) is not None:
         # "Fine, €78k. But…", "Okay, one month then.": the first sentence says yes to the figure just given
         roles = ["current" if a.end <= taken.end() else role for a, role in zip(amounts, roles, strict=True)]
     ranges = any(a.range is not None for a in amounts)
@@ -1661,10 +1680,10 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     for i in range(1, len(amounts)):
         if (roles[i] == "ask" and roles[i - 1] in ("evidence", "current")
                 and cues.SAME_BREATH.fullmatch(low, amounts[i - 1].end, amounts[i].start)
-                and not ((">" in low or "→" in low) and cues.ARROW_TO.match(low, amounts[i - 1].end))  # "1k -> 2k"
                 and not _clause_asks(low, amounts[i], cuts, may)
                 and not _found(cues.INSTEAD_BEFORE, low, may, max(0, amounts[i - 1].start - 16), amounts[i - 1].start)
-                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))):
+                and not (roles[i - 1] == "current" and _bare(amounts[i]) and _bare(amounts[i - 1]))
+                and not ((">" in low or "→" in low) and cues.ARROW_TO_AFTER.match(low, amounts[i - 1].end))):
             # "I make $71k now and have a $2k cert budget": still what they have; but the offer has one figure per
             # perk, so a second bare figure after a bare one it stands for is a counter ("75 feels light, 78 and…")
             # nor is an offer ever a range: "84k is too low, the market is 85-98" brings the range as evidence
@@ -1752,12 +1771,9 @@ def _role_of(
 ) -> Role:
     """Whether a number is asked for, brought as evidence, or names the offer as it stands."""
     start, end = _clause_of(low, a, cuts)
-    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
-        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
-    if (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end)) or (
-            ("if " in low or "unless " in low)
-            and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
-        return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    said_around = _role_said_around(low, a, may)
+    if said_around is not None:
+        return said_around
     if ((" instead of " in low or " rather than " in low or " versus " in low or " vs" in low)
             and cues.PUT_IN_PLACE_AFTER.match(low, a.end, end) and not _found(cues.EVIDENCE, low, may, start, a.start)):
         return "ask"  # "24 days off instead of 20", "the ₪700 parking covered instead of the ₪300 allowance"
@@ -1769,8 +1785,6 @@ def _role_of(
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
-            or (_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start) and cues.TO_AFTER.match(low, a.end))
-            or ((">" in low or "→" in low) and cues.ARROW_TO.match(low, a.end) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
@@ -1786,6 +1800,27 @@ def _role_of(
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
+
+
+def _role_said_around(low: str, a: Amount, may: MayMatch) -> Role | None:
+    """The role the words right around a figure settle before anything else in its clause: a loss by moving, the
+    start of a change, a figure demanded under a threat."""
+    if _found(cues.FORFEIT_BEFORE, low, may, max(0, a.start - 40), a.start):
+        return "evidence"  # "leaving a $12k bonus on the table": lost by moving, not on offer
+    if _changed_from(low, a, may):
+        return "current"  # "severance 0 -> 3 months or no deal": where the figure stands, whatever is said after
+    if (" or " in low and cues.OR_ELSE_AFTER.match(low, a.end)) or (
+            ("if " in low or "unless " in low)
+            and cues.DEMANDED_IN_CONDITION_BEFORE.search(low, max(0, a.start - 30), a.start)):
+        return "ask"  # "160 or I go with the other offer", "if it's not 80k I walk": the figure demanded
+    return None
+
+
+def _changed_from(low: str, a: Amount, may: MayMatch) -> bool:
+    """Whether a figure is where a change starts: "from 12% to 18%", "15 → 22 days", "1 wfh day -> 2"."""
+    return ((_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start)
+             and cues.TO_AFTER.match(low, a.end) is not None)
+            or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None))
 
 
 def _priced_things(low: str, slots: list[_Slot], by_word: set[int], perks: Mapping[str, PerkDef]) -> None:
@@ -1911,9 +1946,18 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
 
 
+def _may_open_with_a_yes(low: str) -> bool:
+    """A cheap test before cues.FIGURE_TAKEN_FIRST: the yes it opens with is one of these words."""
+    return "ok" in low or "fine" in low or "sure" in low or "alright" in low or "whatever" in low
+
+
+_FLOOR_WORDS = ("below", "under", "lower", "less", "fewer")  # every floor in cues.OWN_FLOOR says one (a cheap test)
+
+
 def _states_a_floor(clause: str) -> bool:
     """ "I cannot go below 170k", "under my floor of 40,000": the speaker's own lowest figure, which it asks for."""
-    return cues.OWN_FLOOR.search(clause) is not None or cues.MY_FLOOR.search(clause) is not None
+    return ((any(word in clause for word in _FLOOR_WORDS) and cues.OWN_FLOOR.search(clause) is not None)
+            or ("my " in clause and cues.MY_FLOOR.search(clause) is not None))
 
 
 def _named_with_the_offers_figure(mention: _Mention, slots: list[_Slot]) -> bool:
@@ -2373,8 +2417,11 @@ def _mark_questions(low: str, slots: list[_Slot], may: MayMatch, questions: froz
             continue
         sentence = _sentence_of(low, slot.start).strip()
         if (about and slot.amount is not None and cues.INFO_ABOUT.search(sentence) and cues.INFO_WANTED.search(sentence)
-                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))):
-            slot.role = "question"  # "is the 20k equity per year or total?": what the figure is, not a new one
+                and not _found(cues.CHANGE_WORDS, low, may, slot.start, slot.start + len(sentence))
+                and not (slot.role == "current" and _listed_as_the_offer(low, slot.amount, may))):
+            # "is the 20k equity per year or total?": what the figure is, not a new one; but "so we're at 150k and
+            # 25 days, right?" recaps the offer (docs/labelling.md, third round)
+            slot.role = "question"
             continue
         if slot.amount is not None and _asked_about_in_a_clause(low, slot.amount):
             slot.role = "question"
@@ -2713,7 +2760,7 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if any(t.role == "ask" and t.perk in context.conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low) or cues.THANKS_FIRST.match(low)
-    if first is None and cues.FIGURE_TAKEN_FIRST.match(low):
+    if first is None and _may_open_with_a_yes(low) and cues.FIGURE_TAKEN_FIRST.match(low):
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
             first = cues.FIGURE_TAKEN_FIRST.match(low)
@@ -2723,9 +2770,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
 
 
 def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
-    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table: the figure the
-    offer already has, settled for on a condition that asks for another perk, is offered up in the trade
-    (docs/labelling.md, third round), so it is read as an ask that the trade then gives."""
+    """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table, or "I'd keep base at
+    172 if severance goes to 3 months" with no offer in view: the figure the offer has, settled for on a condition
+    that asks for another perk, is offered up in the trade (docs/labelling.md, third round), so it is read as an ask
+    that the trade then gives."""
     for slot in slots:
         if (slot.role == "current" and slot.amount is not None and slot.perk is not None
                 and not any(other.perk == slot.perk and other.role == "ask" for other in slots)

@@ -81,8 +81,9 @@ def test_a_figure_settled_for_on_a_condition_is_offered_up_against_a_standing_of
     assert ("base_salary", 128_000, "give") in got
     assert ("sign_on_bonus", 10_000, "ask") in got
     assert Act.trade_off in said.acts
-    # with nothing on the table the same words name the figure wanted
-    assert ("base_salary", 128_000, "ask") in pairs("I could live with 128k if the sign-on goes to 10k")
+    # with nothing on the table the words still come down to a figure for something else (docs/labelling.md,
+    # second round: "I can live with ₪42,000 if you cover parking" is give)
+    assert ("base_salary", 128_000, "give") in pairs("I could live with 128k if the sign-on goes to 10k")
 
 
 def test_the_perk_in_the_condition_is_not_the_figure_settled_for() -> None:

@@ -133,9 +133,10 @@ def test_terms_set_as_the_condition_of_accepting_are_asked_for(text: str) -> Non
     assert ("remote_work", 3, "ask") in got
 
 
-def test_what_is_taken_before_the_condition_is_the_offer() -> None:
+def test_what_is_taken_before_the_condition_is_given_in_the_trade() -> None:
+    # docs/labelling.md, third round: taking the standing figure in a trade is give, even when it equals the offer
     got = roles("I'll take the 118k base as it is if you add 3 remote days")
-    assert ("base_salary", 118_000, "current") in got
+    assert ("base_salary", 118_000, "give") in got
     assert ("remote_work", 3, "ask") in got
 
 
