@@ -32,9 +32,10 @@ def scored(split: str) -> dict[str, blind.StyleScore]:
 def test_frozen_lines_do_not_regress() -> None:
     # scored after the last rule of each day, never read: 0.830 / 0.929 / 0.710 on the morning of 1 December,
     # 0.861 / 0.937 / 0.778 after its afternoon rounds (long pairs 0.609 -> 0.716), 0.863 / 0.938 / 0.790
-    # after the second session's (long pairs 0.725); 0.871 / 0.949 / 0.808 after the third's
+    # after the second session's (long pairs 0.725); 0.871 / 0.949 / 0.808 after the third's; 0.884 / 0.952 / 0.817
+    # after the fifth's (the learned second opinion on acts: 0.876 without it)
     everything = scored("test")["all"]
-    assert round(everything.acts.f1, 2) >= 0.86
+    assert round(everything.acts.f1, 2) >= 0.87
     assert round(everything.perks.f1, 2) >= 0.94
     assert round(everything.pairs.f1, 2) >= 0.80
     assert round(scored("test")["long"].pairs.f1, 2) >= 0.71  # the weakest style: several numbers per message
@@ -79,8 +80,9 @@ def test_iteration_practices_do_not_regress() -> None:
     # "ok, thanks, that's fine", "no 401k match at all?") added 8 on its own
     result = blind.score_practices(blind.practices("iter"), blind.play_in_harness)
     assert result.turns == 154
-    # 127 with both rounds; 132 (5 restated) after the second session's; 139 (4) after the fourth's
-    assert result.right >= 134
+    # 127 with both rounds; 132 (5 restated) after the second session's; 139 (4) after the fourth's; 143 (4) after
+    # the fifth's
+    assert result.right >= 138
     assert result.restated <= 6
 
 
@@ -155,14 +157,26 @@ def test_fifth_iteration_set_does_not_regress() -> None:
     # 81ad031 acts 0.840, perks 0.962, pairs 0.717, signals 0.852, 69 of 152 turns, 24 of 50 skilled asks restated;
     # after the third session's rounds 0.907 / 0.972 / 0.753, signals 0.929, 98 turns, 11 restated; after the
     # fourth's 0.910 / 0.972 / 0.772, signals 0.965, 114 turns, 8 restated
-    _keeps("iter5", Floors(acts=0.90, perks=0.96, pairs=0.76, signals=0.95, turns=152, right=109, restated=10))
+    # fourth's 0.910 / 0.972 / 0.772, signals 0.965, 114 turns, 8 restated; after the fifth's 0.968 / 0.974 / 0.786,
+    # 132 turns, 4 restated (the learned second opinion was trained on this set)
+    _keeps("iter5", Floors(acts=0.95, perks=0.96, pairs=0.77, signals=0.95, turns=152, right=127, restated=6))
 
 
 def test_sixth_iteration_set_does_not_regress() -> None:
     # tests/data/blind/iter6 (a tuning set: 400 lines in the four weakest styles, 20 practices played live by two
     # players): at 6983d62 acts 0.819, perks 0.928, pairs 0.707, signals 0.825, 96 of 166 turns, 6 of 36 skilled
     # asks restated; after the fourth session's rounds 0.822 / 0.928 / 0.737, signals 0.843, 109 turns, 8 restated
-    _keeps("iter6", Floors(acts=0.81, perks=0.92, pairs=0.72, signals=0.83, turns=166, right=104, restated=10))
+    # (fifth session) 0.937 / 0.929 / 0.759, signals 0.843, 138 turns, 2 restated (the second opinion trained on it)
+    _keeps("iter6", Floors(acts=0.92, perks=0.92, pairs=0.74, signals=0.83, turns=166, right=133, restated=4))
+
+
+def test_seventh_and_eighth_iteration_sets_do_not_regress() -> None:
+    # tests/data/blind/iter7 (12 practices played live at 9c13041): 52 of 91 turns, 6 of 25 restated then; 75 and 4
+    # after the fifth session's rounds. iter8 (240 terse/casual/mixed lines, 12 practices played live at c3b8d96):
+    # 0.885 / 0.960 / 0.682, signals 0.860, 46 of 81 turns, 9 of 24 restated then; 0.921 / 0.976 / 0.842, 58 turns,
+    # 9 restated after (both sets tuned on, and trained on by the second opinion)
+    _keeps("iter7", Floors(acts=0.0, perks=0.0, pairs=0.0, turns=91, right=70, restated=6))
+    _keeps("iter8", Floors(acts=0.90, perks=0.96, pairs=0.82, signals=0.84, turns=81, right=54, restated=11))
 
 
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
@@ -179,11 +193,11 @@ def test_whole_practices_are_read_better_than_before() -> None:
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
     # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
     # after the afternoon's reading rounds, 269 (22 restated) after the second session's.
-    # 277 (20 restated) after the third session's, 284 (17) after the fourth's.
+    # 277 (20 restated) after the third session's, 284 (17) after the fourth's, 296 (17) after the fifth's.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 279
-    assert result.restated <= 20
+    assert result.right >= 291
+    assert result.restated <= 19
 
 
 @pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8"])
@@ -215,13 +229,19 @@ def test_later_frozen_sets_are_unchanged(name: str) -> None:
 #   pairs 0.780, 86 of 174 turns, 16 of 40 restated. After the session's last rule (e9595ed): frozen2 0.880 / 0.949
 #   / 0.750, 176 turns, 10 restated; frozen3 0.862 / 0.936 / 0.863, 157, 24; frozen4 0.902 / 0.952 / 0.887, 148, 22;
 #   frozen5 0.857 / 0.953 / 0.746, 67, 13; frozen6 78 turns, 14 restated; frozen7 0.859 / 0.913 / 0.785, 92, 15.
+# The fifth session's set, frozen8 (280 lines, 20 practices played live), at 9c13041: 0.889 / 0.968 / 0.733, 89 of
+#   147 turns, 12 of 36 restated. After the session's last change (58c7129; the learned second opinion on acts is
+#   most of the acts gain): frozen2 0.893 / 0.948 / 0.755, 177, 10; frozen3 0.881 / 0.936 / 0.859, 160, 24; frozen4
+#   0.909 / 0.951 / 0.881, 154, 20; frozen5 0.874 / 0.954 / 0.761, 70, 12; frozen6 89, 14; frozen7 0.883 / 0.914 /
+#   0.806, 101, 14; frozen8 0.903 / 0.970 / 0.783, 92, 12.
 LATER_FROZEN_FLOORS = {
-    "frozen2": Floors(acts=0.87, perks=0.94, pairs=0.74, turns=209, right=172, restated=12),
-    "frozen3": Floors(acts=0.85, perks=0.93, pairs=0.85, turns=214, right=152, restated=26),
-    "frozen4": Floors(acts=0.89, perks=0.95, pairs=0.88, turns=204, right=143, restated=25),
-    "frozen5": Floors(acts=0.85, perks=0.95, pairs=0.74, turns=131, right=63, restated=16),
-    "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=74, restated=17),  # practices only
-    "frozen7": Floors(acts=0.85, perks=0.91, pairs=0.78, turns=174, right=88, restated=18),
+    "frozen2": Floors(acts=0.88, perks=0.94, pairs=0.74, turns=209, right=172, restated=12),
+    "frozen3": Floors(acts=0.87, perks=0.93, pairs=0.85, turns=214, right=155, restated=26),
+    "frozen4": Floors(acts=0.90, perks=0.95, pairs=0.87, turns=204, right=149, restated=23),
+    "frozen5": Floors(acts=0.86, perks=0.95, pairs=0.75, turns=131, right=65, restated=15),
+    "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=84, restated=16),  # practices only
+    "frozen7": Floors(acts=0.87, perks=0.91, pairs=0.79, turns=174, right=96, restated=16),
+    "frozen8": Floors(acts=0.89, perks=0.96, pairs=0.77, turns=147, right=87, restated=14),
 }
 
 
