@@ -8,16 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.acts import Act, Context
-from tests.support.harness import ChatHarness, shipped, text_of
-
-
-def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
-    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
-
-
-def acts(text: str, context: Context | None = None) -> list[Act]:
-    return shipped()[1].read(text, context).acts
-
+from tests.support.harness import ChatHarness, text_of
+from tests.support.reading import acts, pairs
 
 # --- a perk and its cost, then a request for "it" ---------------------------------------------------------------
 

@@ -8,15 +8,7 @@ import pytest
 
 from bot.understanding.acts import Act, Context
 from tests.support.harness import shipped
-
-
-def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
-    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
-
-
-def acts(text: str, context: Context | None = None) -> list[Act]:
-    return shipped()[1].read(text, context).acts
-
+from tests.support.reading import acts, pairs
 
 # --- a perk named, then asked for as "that" ---------------------------------------------------------------------
 

@@ -8,11 +8,7 @@ import pytest
 
 from bot.understanding.acts import Context
 from bot.understanding.amounts import find_amounts, normalise
-from tests.support.harness import shipped
-
-
-def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
-    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+from tests.support.reading import pairs
 
 
 def units(text: str) -> list[tuple[float, str | None]]:

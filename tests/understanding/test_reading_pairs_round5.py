@@ -10,10 +10,7 @@ import pytest
 from bot.understanding.acts import Act, Context
 from bot.understanding.amounts import find_amounts
 from tests.support.harness import shipped
-
-
-def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
-    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+from tests.support.reading import pairs
 
 
 @pytest.mark.parametrize(

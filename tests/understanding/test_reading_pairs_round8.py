@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.acts import Context
-from tests.support.harness import shipped
-
-
-def pairs(text: str, context: Context | None = None) -> list[tuple[str | None, float | None, str]]:
-    return [(t.perk, t.amount, t.role) for t in shipped()[1].read(text, context).terms]
+from tests.support.reading import pairs
 
 
 @pytest.mark.parametrize(
