@@ -1768,11 +1768,13 @@ PRICED_BY_PRONOUN_BEFORE = re.compile(
 # "could the company add it?", "you can pay it?", "company can pay it?", "could Kestrel cover it in full?", "maybe you
 # can pay the course?", "would Nordlicht contribute to the Deutschlandticket?", "is possible that company pay my
 # parking?". The one who pays may be named between the modal and the verb, or before it, but is not the speaker
-# ("I can add a lot here", "so I could pay for it").
+# ("I can add a lot here", "so I could pay for it"). Put as the condition of a trade, the request needs no modal:
+# "I can live with ₪42,000 if you also cover my parking", "…if the company pays for my train pass".
 PAY_REQUEST = re.compile(
     r"(?:(?<!\bi )\b(?:would|will|could|can)\b[^.?!;]{0,30}?|"
+    r"\bif (?!i\b)(?:the )?[a-z]+ (?:also |just )?|"
     r"\bpossible (?:that |for )?(?:the |you )?[a-z]+(?: to)?\s+)\b"
-    r"(?:cover|pay(?: for)?|reimburse|add|include|pick up|chip in for|contribute to|help with)\s+"
+    r"(?:covers?|pays?(?: for)?|reimburses?|adds?|includes?|picks? up|chips? in for|contributes? to|helps? with)\s+"
     r"(?:(?P<it>it|that|this|them)|one|the|my|a|an)\b"
 )
 # The same request put as a question about "that": "flexible hours matter most to me. Is that doable?", "on parking,
