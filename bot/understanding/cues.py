@@ -2021,8 +2021,8 @@ AWAITED_BEFORE = re.compile(
     r"\b(?:wait(?:ing)?|look forward to|hear(?:ing)? back|news)(?: for)? (?:(?:your|an|the) (?:answer|reply|news|word)"
     r" )?(?:for|on|about) (?:the |my )?$"
 )
-DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the )?$")
-DONE_AFTER = re.compile(r"\s*(?:,|is\b|comes\b|matters\b)")
+DONE_BEFORE = re.compile(r"\b(?:after|besides|apart from|other than) (?:the |my )?(?:[a-z]+ )?$")
+DONE_AFTER = re.compile(r"\s*(?:,|[.!](?:\s|$)|$|is\b|comes\b|matters\b)")
 # "since remote work is off the table", "the car is out of the question": refused and let go, no term (guide:
 # a topic put aside)
 OFF_THE_TABLE_AFTER = re.compile(r"\s+(?:is|are|'s) (?:now |clearly |already )?(?:off the table|out of the question)\b")

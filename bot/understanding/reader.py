@@ -42,6 +42,10 @@ _SENTENCE_END = re.compile(r"[.?!]")
 _PRONOUN_REQUEST_WORDS = ("cover", "pay", "reimburs", "add", "includ", "pick up", "chip in", "contribut", "help with",
                           "doable", "possible", "feasible", "option", "workable", "something", "anything", "ok",
                           "alright", "all right")
+# What may follow a figure said as a sentence of its own ("₪60,000 a year."), and come before the perk that opens the
+# sentence after it ("the equity grant is…")
+_FIGURE_TAIL = frozenset({"a", "per", "year", "month", "yr", "mo", "please", "then", "total", "in"})
+_LEAD_WORDS = frozenset({"the", "my", "on", "for"})
 _WORD_EDGES = ".,!?;:()'\""  # stripped from a word before it is looked up in a language's word list
 # Perks paid from a small budget (transport, wellness, kit, training, health): a sum past a fifth of their
 # ceiling, said apart from their name, is some other pay
@@ -722,12 +726,35 @@ class Understander:
         ]
         pairs: list[tuple[float, int, int]] = []
         for ai, a in enumerate(amounts):
+            opening = self._opening_the_next_sentence(low, a, mentions, context)
             for mi, mention in enumerate(mentions):
-                cost = self._pair_cost(low, a, mention, breaks, context)
+                cost = 0.0 if mi == opening else self._pair_cost(low, a, mention, breaks, context)
                 if cost is not None:
                     pairs.append((cost, ai, mi))
         pairs.sort()
         return pairs
+
+    def _opening_the_next_sentence(self, low: str, a: Amount, mentions: list[_Mention],
+                                   context: Context | None) -> int | None:
+        """ "₪60,000. Equity is the next thing I care about after the monthly pay": a figure said as a sentence of its
+        own belongs to the perk that opens the next sentence, when it is on that perk's scale (the offer's figure for
+        it, else the perk's ceiling). The index of that perk's mention, or None."""
+        own = _sentence_start(low, a.start)
+        ends = [at for at in (low.find(". ", a.end), low.find("! ", a.end), low.find("? ", a.end)) if at >= 0]
+        if not ends or low[own : a.start].strip(" $€£₪~") or not set(low[a.end : min(ends)].split()) <= _FIGURE_TAIL:
+            return None  # words other than the figure's own: its sentence says what it is of, or nothing
+        after = min(ends) + 2
+        mi = next((i for i, m in enumerate(mentions) if m.start >= after), None)
+        if mi is None or mentions[mi].negated or not set(low[after : mentions[mi].start].split()) <= _LEAD_WORDS:
+            return None
+        perk = mentions[mi].perk
+        standing = context.offer.get(perk) if context is not None else None
+        on_the_table = isinstance(standing, (int, float)) and standing > 0
+        if on_the_table and not standing / 5 <= abs(a.value) <= standing * 5:  # type: ignore[operator]
+            return None  # "150k. The sign-on would help too" against a 10k sign-on: the salary, said alone
+        if not on_the_table and perk != "base_salary" and a.unit == "money" and _salary_sized(a, context):
+            return None  # with nothing of that perk on the table, a salary-sized sum is still the salary
+        return mi if self._fits(perk, a) else None
 
     def _pair_cost(self, low: str, a: Amount, mention: _Mention, breaks: list[tuple[int, int, int]],
                    context: Context | None = None) -> float | None:

@@ -30,3 +30,25 @@ def test_the_speaker_paying_is_no_request() -> None:
     # "if I pay for it myself" names no one else to pay: the cost is only evidence
     read = pairs("The gym is about $50 a month, and that is fine if I pay for it myself.", _OFFER)
     assert all(role != "ask" for _, _, role in read), read
+
+
+# --- a figure said alone, then the perk it is of ------------------------------------------------------------------
+
+_GRANT = Context(last_move="question", offer={"base_salary": 30000, "equity": 20000, "sign_on_bonus": 5000})
+
+
+def test_a_figure_alone_belongs_to_the_perk_opening_the_next_sentence() -> None:
+    read = pairs("$35,000. The equity grant is what I care about most after the salary.", _GRANT)
+    assert ("equity", 35000, "ask") in read, read
+    assert not any(perk == "base_salary" and role == "ask" for perk, _, role in read), read
+
+
+def test_a_salary_sized_figure_alone_is_not_a_small_perk_after_it() -> None:
+    # the sign-on on the table is $5,000: $90,000 said alone is no sign-on
+    read = pairs("$90,000. The sign-on would be welcome too.", _GRANT)
+    assert ("sign_on_bonus", 90000, "ask") not in read, read
+
+
+def test_a_perk_ranked_after_is_not_asked_for() -> None:
+    read = pairs("Remote days are the next thing I care about after the monthly salary.")
+    assert not any(perk == "base_salary" and role == "ask" for perk, _, role in read), read
