@@ -2671,7 +2671,10 @@ def _names_the_offer(perk: str, a: Amount, offer: Mapping[str, float | str], uni
     if a.relative or perk not in offer or (unit is not None and a.unit not in (None, unit)):
         return False
     on_table = offer[perk]
-    return a.value == on_table or (perk == "base_salary" and a.value * 1000 == on_table)
+    # a sum said in thousands: "118" for a salary of 118,000, "60 on equity" for a ₪60,000 grant
+    in_thousands = isinstance(on_table, (int, float)) and a.value * 1000 == on_table and (
+        perk == "base_salary" or (on_table >= 10_000 and a.unit is None and not a.explicit_money))
+    return a.value == on_table or in_thousands
 
 
 def _mark_the_offer(low: str, slots: list[_Slot], offer: Mapping[str, float | str], may: MayMatch) -> None:

@@ -52,3 +52,20 @@ def test_a_salary_sized_figure_alone_is_not_a_small_perk_after_it() -> None:
 def test_a_perk_ranked_after_is_not_asked_for() -> None:
     read = pairs("Remote days are the next thing I care about after the monthly salary.")
     assert not any(perk == "base_salary" and role == "ask" for perk, _, role in read), read
+
+
+# --- a perk's figure on the table, said in thousands ---------------------------------------------------------------
+
+
+_SIGN_ON = Context(last_perk="sign_on_bonus", last_move="offer", offer={"base_salary": 120000, "sign_on_bonus": 15000})
+
+
+def test_a_perks_figure_said_in_thousands_names_the_offer() -> None:
+    context = _SIGN_ON
+    read = pairs("15 on the sign-on is fair, thank you.", context)
+    assert not any(role == "ask" for _, _, role in read), read
+
+
+def test_a_figure_asked_for_in_thousands_stays_asked() -> None:
+    context = _SIGN_ON
+    assert any(role == "ask" for _, _, role in pairs("Could the sign-on go to 20?", context))
