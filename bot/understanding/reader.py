@@ -210,7 +210,7 @@ class Understander:
         acts = _fine_but_more(low, acts, terms, slots)
         _settle(low, acts, terms, may, reason_in_words)
         acts, terms = _asks_rather_than_takes(low, acts, terms, signals)
-        acts = _takes_the_move(low, acts, terms, signals, context)
+        acts = _takes_the_move(low, acts, terms, signals, context, may)
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
         acts = second_opinion(acts, low, [t[0] for t in tokens], context, self.acts_model, _ACT_ORDER)
@@ -1693,8 +1693,7 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
     evidence = not may.skipped >= _EVIDENCE_CUES
     lead_at: list[int] = []  # found on first need
     roles = [_role_of(low, a, cuts, may, evidence, lead_at) for a in amounts]
-    if amounts and amounts[0].start < 24 and _may_open_with_a_yes(low) and (
-            taken := cues.FIGURE_TAKEN_FIRST.match(low)) is not None:
+    if amounts and amounts[0].start < 24 and (taken := _figure_taken_first(low, may)) is not None:
         # "Fine, €78k. But…", "Okay, one month then.": the first sentence says yes to the figure just given
         roles = ["current" if a.end <= taken.end() else role for a, role in zip(amounts, roles, strict=True)]
     ranges = any(a.range is not None for a in amounts)
@@ -1969,22 +1968,20 @@ def _proposes_amount(clause: str, may: MayMatch) -> bool:
     ):
         return False  # evidence: "glassdoor says 120k", "they offered me 140k"
     # a limit or a refusal, not an offer: "we can't go above 115k"; "I can't go below 170k" states the speaker's floor
-    refuses = (_found(cues.REJECT, clause, may) and not _states_a_floor(clause)) or _found(cues.COMPETING, clause, may)
+    refuses = ((_found(cues.REJECT, clause, may) and not _states_a_floor(clause, may))
+               or _found(cues.COMPETING, clause, may))
     return not (refuses and not _found(cues.OFFER_CUE, clause, may))
 
 
-def _may_open_with_a_yes(low: str) -> bool:
-    """A cheap test before cues.FIGURE_TAKEN_FIRST: the yes it opens with is one of these words."""
-    return "ok" in low or "fine" in low or "sure" in low or "alright" in low or "whatever" in low
+def _figure_taken_first(low: str, may: MayMatch) -> re.Match[str] | None:
+    """ "Fine, €78k.", "whatever, ok, 12.5k.": the yes and the figure of the first sentence (cues.FIGURE_TAKEN_FIRST,
+    matched on the whole message, so the gate can skip it)."""
+    return None if id(cues.FIGURE_TAKEN_FIRST) in may.skipped else cues.FIGURE_TAKEN_FIRST.match(low)
 
 
-_FLOOR_WORDS = ("below", "under", "lower", "less", "fewer")  # every floor in cues.OWN_FLOOR says one (a cheap test)
-
-
-def _states_a_floor(clause: str) -> bool:
+def _states_a_floor(clause: str, may: MayMatch) -> bool:
     """ "I cannot go below 170k", "under my floor of 40,000": the speaker's own lowest figure, which it asks for."""
-    return ((any(word in clause for word in _FLOOR_WORDS) and cues.OWN_FLOOR.search(clause) is not None)
-            or ("my " in clause and cues.MY_FLOOR.search(clause) is not None))
+    return _found(cues.OWN_FLOOR, clause, may) or _found(cues.MY_FLOOR, clause, may)
 
 
 def _named_with_the_offers_figure(mention: _Mention, slots: list[_Slot]) -> bool:
@@ -2776,8 +2773,8 @@ def _still_pushed(low: str, slot: _Slot, slots: list[_Slot]) -> bool:
     return not (opens and any(other.perk not in (None, slot.perk) and other.start > but.start() for other in slots))
 
 
-def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None
-                    ) -> list[Act]:
+def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[Signal], context: Context | None,
+                    may: MayMatch) -> list[Act]:
     """Right after the recruiter gave ground, a first sentence that only approves ("Good. Now the leave…", "That's
     great. Is there room on the sign-on?"), only thanks ("Thank you, I appreciate that. Could the sign-on be $5k?"),
     thanks for what was given or says yes to the figure just given ("Fine, €78k. But…") takes that move
@@ -2790,10 +2787,10 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if any(t.role == "ask" and t.perk in context.conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low) or cues.THANKS_FIRST.match(low)
-    if first is None and _may_open_with_a_yes(low) and cues.FIGURE_TAKEN_FIRST.match(low):
+    if first is None and (taken := _figure_taken_first(low, may)) is not None:
         given = {perk: context.offer.get(perk) for perk in context.conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
-            first = cues.FIGURE_TAKEN_FIRST.match(low)
+            first = taken
     if first is None or cues.BUT.search(first.group(0)):
         return acts
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
