@@ -61,35 +61,12 @@ def is_frozen(path: Path) -> bool:
     return ".test." in path.name or any(part.startswith("frozen") for part in path.parts)
 
 
-class _Recorder:
-    """Reads as the practice asks and keeps each (text, context) it was asked to read."""
-
-    def __init__(self, real: Understander) -> None:
-        self.real = real
-        self.seen: list[tuple[str, Context | None]] = []
-
-    def read(self, text: str, context: Context | None = None) -> Any:
-        self.seen.append((text, context))
-        return self.real.read(text, context)
-
-
 def _practice_turns(group: str, practice: dict[str, Any], rules: Understander) -> Iterator[Example]:
-    from tests.support.harness import ChatHarness
+    from bench.as_played import played
 
-    harness: Any = ChatHarness()
-    try:
-        recorder = _Recorder(rules)
-        harness.service.engine.practices.understander = recorder
-        blind.replay_in(harness, practice, strict=False)
-    finally:
-        harness.close()
-    contexts: dict[str, list[Context | None]] = {}
-    for text, context in recorder.seen:
-        contexts.setdefault(text, []).append(context)
-    for turn in blind.spoken(practice):
-        seen = contexts.get(turn["text"]) or [None]
-        context = seen.pop(0) if len(seen) > 1 else seen[0]
-        yield _example(group, "turn", turn, context, rules)
+    contexts, _, _ = played(practice, rules, strict=False)
+    for turn, raw in zip(blind.spoken(practice), contexts, strict=True):
+        yield _example(group, "turn", turn, None if raw is None else Context(**raw), rules)
 
 
 def _example(group: str, kind: str, item: dict[str, Any], context: Context | None, rules: Understander) -> Example:
