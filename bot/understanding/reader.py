@@ -39,9 +39,6 @@ _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 # Any of these in a message can make a figure evidence; without them no figure is looked at as evidence
 _EVIDENCE_CUES = frozenset(map(id, (cues.EVIDENCE, cues.COMPETING, cues.EVIDENCE_LEAD)))
 _SENTENCE_END = re.compile(r"[.?!]")
-_PRONOUN_REQUEST_WORDS = ("cover", "pay", "reimburs", "add", "includ", "pick up", "chip in", "contribut", "help with",
-                          "doable", "possible", "feasible", "option", "workable", "something", "anything", "ok",
-                          "alright", "all right")
 # What may follow a figure said as a sentence of its own ("₪60,000 a year."), and come before the perk that opens the
 # sentence after it ("the equity grant is…")
 _FIGURE_TAIL = frozenset({"a", "per", "year", "month", "yr", "mo", "please", "then", "total", "in"})
@@ -1604,14 +1601,14 @@ def _ask_beside_evidence(low: str, slots: list[_Slot], mentions: list[_Mention],
             if _another_asked_in(low, sentence, slot.perk, slots):
                 continue  # "roles pay up to $125k base, so a $7,000 sign-on would help": the ask is the sign-on
             if ((_found(cues.ASKING, sentence, may) or cues.COVER_IT_AFTER.search(sentence)
-                 or cues.PAY_REQUEST.search(sentence)
+                 or _found(cues.PAY_REQUEST, sentence, may)
                  or _found(cues.MORE_OF_IT, sentence, may))  # "parking is about ₪700 a month, so maybe a little more?"
                     and not _found(cues.COMPETING, sentence, may)
                     and not _found(cues.FORFEITED, sentence, may)):  # "forfeiting a $12k bonus, so a $12k sign-on…"
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
                 break
         else:
-            if _asked_for_by_pronoun(low, min(named_at), max(slot.start, *named_at), mentions, slot.perk):
+            if _asked_for_by_pronoun(low, min(named_at), max(slot.start, *named_at), mentions, slot.perk, may):
                 slots.append(_Slot(slot.perk, None, False, slot.start + 1))
     slots.sort(key=lambda s: s.start)
 
@@ -1666,7 +1663,8 @@ def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
     slots.sort(key=lambda s: s.start)
 
 
-def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None) -> bool:
+def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Mention], perk: str | None,
+                          may: MayMatch) -> bool:
     """ "…where parking runs about ₪700 a month. Could Kestrel cover it?", "I don't see the ticket in the offer. Could
     you add it? It is €58 a month": between the perk's name and the sentence after its cost, a request for "it" with
     no other perk named before "it" asks for that perk."""
@@ -1676,11 +1674,13 @@ def _asked_for_by_pronoun(low: str, named: int, last: int, mentions: list[_Menti
         stop = nxt.end() if nxt is not None else len(low)
     else:
         stop = len(low)
-    request = next((m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
+    request = None if id(cues.PAY_REQUEST) in may.skipped else next(
+        (m for m in cues.PAY_REQUEST.finditer(low, named, stop) if m.group("it")), None)
     if request is not None:
         # "…the bonus I'd lose. Could a $10k sign-on cover that?": the perk named as the one to pay is the ask, not "it"
         return not any(m.perk != perk and named <= m.start < request.start("it") for m in mentions)
-    that = cues.THAT_ASKED_FOR.search(low, named, stop)  # "flexible hours matter most to me. Is that doable?"
+    # "flexible hours matter most to me. Is that doable?"
+    that = None if id(cues.THAT_ASKED_FOR) in may.skipped else cues.THAT_ASKED_FOR.search(low, named, stop)
     return that is not None and not any(m.perk != perk and named <= m.start < that.start() for m in mentions)
 
 
@@ -2011,13 +2011,7 @@ def _proposes_perk(low: str, clause: str, mention: _Mention, may: MayMatch, aske
             or _found(cues.PROPOSE_VAGUE, clause, may)
             or _found(cues.WOULD_HELP, clause, may) or _at(cues.PERK_IF_POSSIBLE, sentence, may)
             or ("?" in sentence and cues.SHY_WISH.search(clause) is not None)
-            or (_may_ask_by_pronoun(low)
-                and _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk)))
-
-
-def _may_ask_by_pronoun(low: str) -> bool:
-    """A plain look for the words cues.PAY_REQUEST and cues.THAT_ASKED_FOR need: most messages have none."""
-    return any(word in low for word in _PRONOUN_REQUEST_WORDS)
+            or _asked_for_by_pronoun(low, mention.start, mention.end, mentions, mention.perk, may))
 
 
 def _part_of(low: str, position: int) -> str:
