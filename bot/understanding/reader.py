@@ -1552,7 +1552,7 @@ def _part_of_the_taking(low: str, request: re.Match[str]) -> bool:
                                                                                    request.start()])
 
 
-def _asks_another(perk: str, slots: list[_Slot]) -> bool:
+def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     """Whether the message asks for a perk other than `perk`: what a concession would be made for."""
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
@@ -1644,9 +1644,8 @@ def _more_asked(low: str, slots: list[_Slot], mentions: list[_Mention]) -> None:
 def _another_asked_in(low: str, sentence: str, perk: str | None, slots: list[_Slot]) -> bool:
     """Whether a sentence holds a figure asked for of another perk."""
     start = low.find(sentence)
-    return start >= 0 and any(
-        other.perk not in (None, perk) and other.role == "ask" and other.amount is not None
-        and start <= other.start < start + len(sentence) for other in slots)
+    return start >= 0 and _asks_another(perk, [other for other in slots if other.amount is not None
+                                               and start <= other.start < start + len(sentence)])
 
 
 def _asked_to_match(low: str, slots: list[_Slot], may: MayMatch) -> None:
