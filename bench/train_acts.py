@@ -114,7 +114,7 @@ def train(data: list[Example]) -> ActModel:
         per_act = [(act, round(w, 2)) for act, column in enumerate(columns) if abs(w := column[index]) >= _MIN_WEIGHT]
         if per_act:
             weights[feature] = per_act
-    return ActModel(acts, bias, weights)
+    return ActModel([a.value for a in acts], bias, weights)
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:

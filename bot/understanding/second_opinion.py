@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Self
 
 from bot.understanding import cues
 from bot.understanding.acts import Act, Context
@@ -95,18 +96,23 @@ def _feature_of(name: str) -> Feature:
     return name
 
 
-class ActModel:
-    """One logistic model per act: a bias per act, and per feature the acts it weighs on (most features weigh on
-    two or three of the twelve acts, so only those are stored and summed)."""
+class SparseLogistic:
+    """Linear models over named features, one per label: a bias per label, and per feature the labels it weighs
+    on (most features weigh on a few labels, so only those are stored). Both learned second opinions, on acts and
+    on the roles of figures, are held so; the weights file says which features it was trained on."""
 
-    def __init__(self, acts: Sequence[Act], bias: Sequence[float],
+    FEATURES = ""  # the feature set a subclass builds; a file trained on others is refused
+    LABELS = "labels"  # the key the file lists the labels under
+    TRAINED_BY = ""  # the script that writes the weights
+
+    def __init__(self, labels: Sequence[str], bias: Sequence[float],
                  weights: Mapping[str, Sequence[tuple[int, float]]]) -> None:
-        self.acts = tuple(acts)
+        self.labels = tuple(labels)
         self.bias = tuple(bias)
         # one full row per feature, so a message's rows are summed by zip and sum in C, not a loop in Python
         self._rows: dict[Feature, tuple[float, ...]] = {}
         for name, pairs in weights.items():
-            row = [0.0] * len(self.acts)
+            row = [0.0] * len(self.labels)
             for index, weight in pairs:
                 row[int(index)] = float(weight)
             self._rows[_feature_of(name)] = tuple(row)
@@ -114,27 +120,43 @@ class ActModel:
 
     @property
     def features(self) -> frozenset[Feature]:
-        """The features that weigh on some act."""
+        """The features that weigh on some label."""
         return self._known
 
-    def logits(self, found: Iterable[Feature]) -> dict[Act, float]:
-        """Each act's log-odds for a message's features: the probability is 1 / (1 + e^-logit)."""
+    def label_logits(self, found: Iterable[Feature]) -> dict[str, float]:
+        """Each label's score for a set of features: for one-against-the-rest models the log-odds
+        (probability 1 / (1 + e^-logit)), for a multinomial one the input of a softmax."""
         rows = self._rows
         totals = map(sum, zip(self.bias, *(rows[feature] for feature in self._known.intersection(found)), strict=True))
-        return dict(zip(self.acts, totals, strict=True))
+        return dict(zip(self.labels, totals, strict=True))
 
     def to_json(self) -> dict[str, object]:
-        return {"features": FEATURES, "acts": [a.value for a in self.acts], "bias": list(self.bias),
+        return {"features": self.FEATURES, self.LABELS: list(self.labels), "bias": list(self.bias),
                 "weights": {feature_name(feature): [[index, weight] for index, weight in enumerate(row) if weight]
                             for feature, row in self._rows.items()}}
 
     @classmethod
-    def from_json(cls, raw: Mapping[str, object], source: str = "act weights") -> ActModel:
-        if raw.get("features") != FEATURES:
-            raise ValueError(f"{source}: trained on features {raw.get('features')!r}, this reader builds {FEATURES!r};"
-                             " run python bench/train_acts.py")
-        acts = [Act(a) for a in raw["acts"]]  # type: ignore[attr-defined]
-        return cls(acts, raw["bias"], raw["weights"])  # type: ignore[arg-type]
+    def from_json(cls, raw: Mapping[str, object], source: str = "weights") -> Self:
+        if raw.get("features") != cls.FEATURES:
+            raise ValueError(f"{source}: trained on features {raw.get('features')!r}, this reader builds "
+                             f"{cls.FEATURES!r}; run python {cls.TRAINED_BY}")
+        return cls(raw[cls.LABELS], raw["bias"], raw["weights"])  # type: ignore[arg-type]
+
+
+class ActModel(SparseLogistic):
+    """One logistic model per act, one against the rest."""
+
+    FEATURES = FEATURES
+    LABELS = "acts"
+    TRAINED_BY = "bench/train_acts.py"
+
+    @property
+    def acts(self) -> tuple[Act, ...]:
+        return tuple(Act(label) for label in self.labels)
+
+    def logits(self, found: Iterable[Feature]) -> dict[Act, float]:
+        """Each act's log-odds for a message's features: the probability is 1 / (1 + e^-logit)."""
+        return {Act(label): logit for label, logit in self.label_logits(found).items()}
 
 
 @cache
