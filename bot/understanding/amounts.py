@@ -568,6 +568,8 @@ def _from_couple(m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | Non
     if _overlaps(taken, m.start(), m.end()):
         return None
     lead = m.group("lead")
+    if "couple" not in lead and m.group("unit").endswith("s"):
+        return None  # "the extra vacation days", "another weeks off": days spoken of, not one of them
     return Amount(
         value=2.0 if "couple" in lead else 1.0,
         unit=_UNITS[m.group("unit")],
