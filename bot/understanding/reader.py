@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import repeat
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -27,9 +28,10 @@ from bot.understanding import cues, short_replies
 from bot.understanding.acts import Act, Context, Role, Signal, Term, Understanding
 from bot.understanding.amounts import Amount, find_amounts, normalise
 from bot.understanding.cue_gate import MayMatch
+from bot.understanding.figure_roles import RoleModel, second_opinion_on_roles, shipped_role_model
 from bot.understanding.second_opinion import ActModel, second_opinion, shipped_model
 
-__all__ = ["MAX_READ_CHARS", "Understander", "understand_lines"]
+__all__ = ["MAX_READ_CHARS", "FiguresRead", "Understander", "understand_lines"]
 
 MAX_READ_CHARS = 4000  # longer messages are read up to here; the engine tells the user it was cut
 _MAX_LEAD_INS = 16  # "before I answer, to be clear: …": lead-ins skipped to find a sentence's question
@@ -98,6 +100,13 @@ _SPOKEN_UNIT: dict[PerkUnit, str | None] = {
 }
 
 
+class FiguresRead(NamedTuple):
+    reading: Understanding
+    low: str  # the message as normalised for reading
+    words: list[tuple[str, int, int]]  # its words, and where each was written
+    spans: dict[float, tuple[int, int]]  # where each figure read was written, by its amount
+
+
 @dataclass(slots=True)
 class _Mention:
     perk: str
@@ -118,11 +127,15 @@ class _Slot:
 class Understander:
     """Reads messages against one perk catalogue; build once, call :meth:`read` per message."""
 
-    def __init__(self, perks: Mapping[str, PerkDef], *, acts_model: ActModel | bool | None = True) -> None:
-        """``acts_model``: the learned second opinion on acts (True: the shipped one; False or None: rules alone)."""
+    def __init__(self, perks: Mapping[str, PerkDef], *, acts_model: ActModel | bool | None = True,
+                 roles_model: RoleModel | bool | None = True) -> None:
+        """``acts_model`` and ``roles_model``: the learned second opinions on acts and on the roles of figures
+        (True: the shipped one; False or None: the rules alone)."""
         self.perks = dict(perks)
         self.acts_model: ActModel | None = (shipped_model() if acts_model is True
                                             else None if acts_model is False else acts_model)
+        self.roles_model: RoleModel | None = (shipped_role_model() if roles_model is True
+                                              else None if roles_model is False else roles_model)
         self._by_phrase: dict[str, str] = {}
         for key, perk in self.perks.items():
             for phrase in [key.replace("_", " "), perk.label, *perk.synonyms]:
@@ -149,13 +162,22 @@ class Understander:
 
     def read(self, text: str, context: Context | None = None) -> Understanding:
         """The acts, terms and signals of one message; never raises on any string."""
+        said, low, words, spans = self.read_figures(text, context)
+        if self.roles_model is None or not spans:
+            return said
+        terms = second_opinion_on_roles(low, words, said.terms, spans, context, said.acts, self.roles_model)
+        return said if terms == said.terms else said.model_copy(update={"terms": terms})
+
+    def read_figures(self, text: str, context: Context | None = None) -> FiguresRead:
+        """The reading with the rules' roles of figures (before their second opinion), the normalised text, and
+        where each figure was written, by its amount: what the second opinion on roles and its training read."""
         if not isinstance(text, str):
             text = str(text)
         low = normalise(text[:MAX_READ_CHARS])
         if not low.strip():
-            return Understanding(text=text)
+            return FiguresRead(Understanding(text=text), low, [], {})
         if _foreign(low):
-            return Understanding(text=text, foreign=True)
+            return FiguresRead(Understanding(text=text, foreign=True), low, [], {})
         may = cues.GATE.scan(low)
         tokens = [(m[0], m.start(), m.end()) for m in cues.TOKEN.finditer(low)]
         words = {t[0] for t in tokens}
@@ -199,6 +221,7 @@ class Understander:
         if trading:
             _given_up_from_the_offer(low, slots)
         terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
+        spans = _spans_of_figures(terms, slots)
         acts = _in_context(low, acts, terms, context, len(tokens), may)
         acts = _nothing_taken(low, acts, terms, context, may)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
@@ -211,7 +234,7 @@ class Understander:
         if _NO_POSITION.isdisjoint(acts):
             terms = _named_in_passing(low, acts, terms, slots)
         acts = second_opinion(acts, low, [t[0] for t in tokens], context, self.acts_model, _ACT_ORDER)
-        return Understanding(text=text, acts=acts, terms=terms, signals=signals)
+        return FiguresRead(Understanding(text=text, acts=acts, terms=terms, signals=signals), low, tokens, spans)
 
     def _amounts(self, low: str, words: set[str], mentions: list[_Mention], context: Context | None) -> list[Amount]:
         """The figures of a message that are terms: not inside a perk's name, totals and corrections settled, and
@@ -1248,6 +1271,21 @@ class Understander:
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
+
+
+def _spans_of_figures(terms: list[Term], slots: list[_Slot]) -> dict[float, tuple[int, int]]:
+    """Where each figure was written, by its amount; an amount written twice ("it costs $4,500, so could the
+    budget be $4,500?") is left out, since which of its terms is which can no longer be told from the amount."""
+    spans: dict[float, tuple[int, int]] = {}
+    twice: set[float] = set()
+    for term, slot in zip(terms, slots, strict=True):
+        if slot.amount is not None and term.amount is not None:
+            if term.amount in spans:
+                twice.add(term.amount)
+            spans[term.amount] = (slot.amount.start, slot.amount.end)
+    for amount in twice:
+        del spans[amount]
+    return spans
 
 
 def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
