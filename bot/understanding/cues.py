@@ -512,7 +512,8 @@ ACCEPT_THEN_ASK = re.compile(
     r"here'?s|here is|gimme|give me|tell me|walk me|remind me|what'?s|what is|where (?:are|do) we)\b"
 )
 # Words that soften or stress a judgement of a figure: "kinda low", "a little light", "somewhat below", "way too low"
-SOFTENED = (r"(?:(?:a bit|a little|a tad|kinda|kind of|pretty|quite|too|really|very|rather|somewhat|slightly|so|just|"
+SOFTENED = (r"(?:(?:(?:a )?little bit|a bit|a little|a tad|kinda|kind of|pretty|quite|too|really|very|rather|somewhat|"
+            r"slightly|so|just|"
             r"way|well|far|considerably|honestly|frankly|still) )*")
 REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
@@ -1848,7 +1849,8 @@ ARROW_TO_AFTER = re.compile(
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
-    r"disappointing)|"
+    r"disappointing|down|on the (?:low|light|short) side|(?:way |far |a long way )?off|nowhere near|"
+    r"barely a (?:bump|raise|move))|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
@@ -1869,8 +1871,13 @@ REFUSED_FIGURE = _cue(
     r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
-    r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"
+    r"\s*\?\s*[?!]|\s*\?\s*(?:come on|seriously|really)\b|"
+    # "150 I cannot accept": the figure turned down in the words right after it
+    r",?\s*i (?:can'?t|cannot|can not|won'?t) (?:accept|take)\b(?! (?:less|anything|lower|below|under))"
 )
+# "71k for 6 yrs of GIS??", "20 days PTO in 2024??": the figure held up in disbelief against what it is for (unless
+# the words before it ask for it: "could you do 90k for the senior role??")
+HELD_UP_AFTER = _cue(r"\s*(?:[\w-]+\s+){0,3}?(?:for|in) (?:[\w-]+\s+){0,4}?[\w-]+\s*\?\s*[?!]")
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
@@ -2236,7 +2243,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, HELD_UP_AFTER, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR,

@@ -1809,6 +1809,8 @@ def _role_of(
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
+            or (("??" in low or "?!" in low) and _at(cues.HELD_UP_AFTER, low, may, a.end)
+                and not _found(cues.ASKING, low, may, start, a.start))
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
