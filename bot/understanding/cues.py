@@ -1640,7 +1640,9 @@ EVIDENCE_LEAD = _cue(
     r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|sits? at|companies (?:of )?your size|"
     r"(?:roles|positions|engineers|designers|managers|developers|analysts|seniors|people)(?: [\w-]+){0,4} "
     r"(?:pay|get|earn|make|are at|are paid|get paid)|i'?m at|i(?: am|'m) (?:now|currently|today) (?:at|on)|"
-    r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get) (?:today|now|currently)|"
+    r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get|have) (?:today|now|currently)|"
+    # "…below what I currently receive (25 days)": what the speaker has now, said before its figure
+    r"i (?:currently|now) (?:receive|get|have)|"
     r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:also |even |already )?"
@@ -1702,6 +1704,10 @@ ASKING = _cue(
     r"business|school|university|hospital|city|county|state) (?:be able to |\w+ )?"
     r"(?:cover|pay|fund|reimburse|contribute|provide|add|offer|match))\b"
 )
+# A figure said to be the norm in the words right after it is evidence, even in a question: "15 days when 25 is
+# standard?", "a $4,000 training budget is standard at the companies I've talked to"
+NORM_AFTER = _cue(r"\s*(?:(?!(?:when|whereas|while|but|if|so)\b)[a-z-]+\s+){0,6}?(?:is|are|'s) "
+                  r"(?:pretty |quite |fairly |very |the )?(?:standard|normal|norm|common|typical|usual)\b")
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
@@ -2243,7 +2249,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, HELD_UP_AFTER, FORFEITED, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, HELD_UP_AFTER, NORM_AFTER, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR,

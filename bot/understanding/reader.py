@@ -1814,6 +1814,9 @@ def _role_of(
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
+    if evidence and _at(cues.NORM_AFTER, low, may, a.end) and not _found(
+            cues.ASKING, low, may, _sentence_start(low, a.start), a.start):
+        return "evidence"  # "15 days when 25 is standard?": the norm, held up against the offer
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
                      and not _clause_asks(low, a, cuts, may)):

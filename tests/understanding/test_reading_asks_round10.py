@@ -31,3 +31,27 @@ def test_a_figure_judged_or_refused_is_the_offer(text: str, perk: str, amount: f
 def test_a_figure_asked_for_with_double_question_marks_is_still_asked() -> None:
     read = pairs("could you do 110k for the lead role??")
     assert ("base_salary", 110000, "ask") in read, read
+
+
+# --- what the speaker has now, or what is the norm, is evidence ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "amount"),
+    [
+        ("a 3% pension is well under what I currently get (5%)", "retirement_match", 5),
+        ("20 days is below what I have today (28 days), so I can't take it", "pto", 28),
+        ("A $3,000 budget for courses and conferences is standard at the places I've interviewed with. Could we "
+         "include that?", "professional_development", 3000),
+        ("Just 1 remote day when 3 remote days is normal for this kind of job?", "remote_work", 3),
+    ],
+)
+def test_what_the_speaker_has_or_the_norm_is_evidence(text: str, perk: str, amount: float) -> None:
+    read = pairs(text)
+    assert (perk, amount, "evidence") in read, read
+    assert (perk, amount, "ask") not in read, read
+
+
+def test_a_figure_asked_for_and_called_standard_is_still_asked() -> None:
+    read = pairs("I'd like 25 days of leave, which is standard here.")
+    assert ("pto", 25, "ask") in read, read
