@@ -285,15 +285,18 @@ PURPOSE_AFTER = re.compile(
 # you could add…", "I am prepared to accept ₪41,500 provided…". Searched right before the figure; the condition
 # (cues.TRADE_CONDITION_AFTER) must follow it in the same sentence.
 TAKEN_IN_TRADE_BEFORE = re.compile(
-    r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
-    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
-    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
-    r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
+    r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am|i)\s+(?:(?:happily|gladly|still|also)\s+)?"
+    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+|"
+    # "happy to keep base at 172 for it": the speaker left unsaid
+    r"(?<![\w'] )(?<![\w'])(?:willing|prepared|happy|glad)\s+to\s+)"
+    r"(?:accept|take|live with|work with|settle (?:for|at|on)|come down to|go down to|stay (?:at|on)|keep|hold|"
+    r"meet you at|be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to|at))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
-TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return)\b")
+TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return|"
+                                   r"(?:for|to get) (?:it|that|this)\b(?! (?:is|was|would|will)\b))")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
 # easier for you". Searched in the rest of the sentence after the figure.
 CONCESSION_AFTER = re.compile(

@@ -187,8 +187,8 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
-        concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
-                    or any(s.perk == "start_date" for s in slots))
+        concedes = (trading or " less" in low or " lower" in low or "if " in low
+                    or any(word in low for word in _CONDITION_WORDS) or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
@@ -1187,7 +1187,7 @@ class Understander:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
-            if a is not None and _taken_in_trade(low, a, slot.perk, slots):
+            if a is not None and _taken_in_trade(low, a, slot.perk, slots) and not _above_the_offer_said(slot, slots):
                 given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
                 continue
             if a is not None and (
@@ -1557,7 +1557,8 @@ def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
-_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return")  # TRADE_CONDITION_AFTER's words
+_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return", " for it", " for that", " for this",
+                    "to get it", "to get that", "to get this")  # TRADE_CONDITION_AFTER's words
 
 
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
@@ -1566,6 +1567,15 @@ def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
             and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
             and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
+
+
+def _above_the_offer_said(slot: _Slot, slots: list[_Slot]) -> bool:
+    """ "you're at $84k … I'd be comfortable at $90k if we also add a review": a figure above the offer the message
+    names for the same perk still asks for more; it gives nothing up."""
+    a = slot.amount
+    return a is not None and any(
+        other.perk == slot.perk and other.role == "current" and other.amount is not None
+        and other.amount.unit == a.unit and other.amount.value < a.value for other in slots)
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:

@@ -55,3 +55,28 @@ def test_what_the_speaker_has_or_the_norm_is_evidence(text: str, perk: str, amou
 def test_a_figure_asked_for_and_called_standard_is_still_asked() -> None:
     read = pairs("I'd like 25 days of leave, which is standard here.")
     assert ("pto", 25, "ask") in read, read
+
+
+# --- a figure the speaker settles for in a trade is given, in more words ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "asked"),
+    [
+        ("I can work with €70,000 if the VSOP grant goes up to €10,000.", ("base_salary", 70000), "equity"),
+        ("I'd hold the salary at $140k if you add a $15k sign-on.", ("base_salary", 140000), "sign_on_bonus"),
+        ("I take the 95k if the raise after probation is 6%.", ("base_salary", 95000), "raise_review"),
+        ("A mentor would mean a lot to me. Glad to keep base at 95k for it.", ("base_salary", 95000), "mentorship"),
+        ("Two months of severance is what I need, and I'd stay on 95k base to get it.", ("base_salary", 95000),
+         "severance"),
+    ],
+)
+def test_a_figure_settled_for_to_get_another_perk_is_given(text: str, given: tuple[str, float], asked: str) -> None:
+    read = pairs(text)
+    assert (*given, "give") in read, read
+    assert any(perk == asked and role == "ask" for perk, _, role in read), read
+
+
+def test_a_figure_above_the_offer_named_beside_it_is_still_asked() -> None:
+    read = pairs("You're at $80k; I'd be comfortable at $86k if we also add a raise review after probation.")
+    assert ("base_salary", 86000, "ask") in read, read
