@@ -1241,6 +1241,12 @@ NEGATION_AFTER = re.compile(
     r"can go(?! (?:up|higher|to|down|from|past|above|beyond)\b)|i can drop|i don'?t need|"
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
 )
+# A perk the speaker loses by moving is what they have, brought as evidence, not a perk declined: "I'd lose my bonus
+# of 12k", "if I leave now I lose bonus of 30k" (docs/labelling.md, second and fourth rounds)
+LOST_OWN_BEFORE = re.compile(
+    r"(?:\blos(?:e|ing)(?: out on)? (?:all (?:of )?)?my|"
+    r"\b(?:i|i'?d|i will|i'?ll|i would|i'?m|i am)(?: [a-z]+)? los(?:e|ing)(?: out on)?(?: the)?) (?:[a-z-]+ )?$"
+)
 NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
 REPORTED = _cue(
     r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"

@@ -404,7 +404,8 @@ class Understander:
         before = low[max(0, mention.start - 40) : mention.start]
         if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
                 and cues.NEGATORS.search(before)):
-            return not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
+            return (not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
+                    and not ("los" in before and cues.LOST_OWN_BEFORE.search(before)))
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
@@ -775,6 +776,9 @@ class Understander:
         if hi < lo:
             lo, hi = hi, lo
         tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        if tolls >= 1000 and "los" in low and cues.LOST_OWN_BEFORE.search(
+                low, max(0, mention.start - 40), mention.start):
+            return None  # "…I lose bonus of 30k. So I need minimum 42,000": what is lost is priced in its own sentence
         cost = (hi - lo) + direction + surcharge + tolls
         if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
                 and ((cost >= 1000 and (a.end <= mention.start or _salary_sized(a, context)))

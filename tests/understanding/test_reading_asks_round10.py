@@ -80,3 +80,20 @@ def test_a_figure_settled_for_to_get_another_perk_is_given(text: str, given: tup
 def test_a_figure_above_the_offer_named_beside_it_is_still_asked() -> None:
     read = pairs("You're at $80k; I'd be comfortable at $86k if we also add a raise review after probation.")
     assert ("base_salary", 86000, "ask") in read, read
+
+
+# --- a bonus lost by moving keeps its figure ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I switch before June I will lose my bonus of $15k.",
+        "I lose bonus of 15 thousand dollar when I go now. Can you give me sign-on bonus?",
+        "I'm losing my annual bonus of $15,000 by leaving early.",
+    ],
+)
+def test_a_bonus_lost_by_moving_is_evidence_with_its_figure(text: str) -> None:
+    read = pairs(text)
+    assert ("performance_bonus", 15000, "evidence") in read, read
+    assert not any(perk == "base_salary" for perk, _, _ in read), read
