@@ -97,3 +97,23 @@ def test_a_bonus_lost_by_moving_is_evidence_with_its_figure(text: str) -> None:
     read = pairs(text)
     assert ("performance_bonus", 15000, "evidence") in read, read
     assert not any(perk == "base_salary" for perk, _, _ in read), read
+
+
+# --- "a few thousand" names no figure ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Equity matters more to me than squeezing out the last thousand on salary.",
+        "A few thousand more on base would make this easy.",
+        "I'd give up several thousand of salary for a real mentor.",
+    ],
+)
+def test_a_vague_thousand_is_no_amount(text: str) -> None:
+    read = pairs(text)
+    assert not any(amount == 1000 for _, amount, _ in read), read
+
+
+def test_a_thousand_said_alone_is_still_a_figure() -> None:
+    assert ("professional_development", 1000, "ask") in pairs("Could the training budget go up by a thousand?")
