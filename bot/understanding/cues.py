@@ -1324,6 +1324,9 @@ CHANGE_WORDS = re.compile(
     r"more|higher|bigger|increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# "could I be placed at step 4, which is $82,000?": a relative clause after the comma says more of what is asked for;
+# it is no question of its own
+RELATIVE_AFTER = re.compile(r"\s*(?:which|that)(?:'s|\s+(?:is|would|will|was|means|costs?|comes|matches))\b")
 # "$10k up front", "can i get 10k signing": a one-off sum for joining
 SIGN_ON_AFTER = re.compile(r"\s+(?:up ?front|signing\b(?!\s+(?:the|a|an|my|it|this|that|of|with|date|day)\b))")
 # "shift my hours to 10-6", "core hours from 10 to 3": times of day, not amounts

@@ -3163,7 +3163,8 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
         else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
             lead_in = cues.LEAD_IN.search(sentence)
             if lead_in is not None and (_found(cues.TELL_ME, sentence, may)
-                                        or not cues.INFO_START.match(sentence, lead_in.end())):
+                                        or not cues.INFO_START.match(sentence, lead_in.end())
+                                        or cues.RELATIVE_AFTER.match(sentence, lead_in.end())):
                 lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
             return sentence, polite

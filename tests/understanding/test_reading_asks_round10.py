@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import pairs
+from bot.understanding.acts import Act
+from tests.support.reading import acts, pairs
 
 # --- a figure judged, refused or held up in disbelief is the offer, not what is asked ----------------------------
 
@@ -117,3 +118,20 @@ def test_a_vague_thousand_is_no_amount(text: str) -> None:
 
 def test_a_thousand_said_alone_is_still_a_figure() -> None:
     assert ("professional_development", 1000, "ask") in pairs("Could the training budget go up by a thousand?")
+
+
+# --- a request followed by "which is …?" is still a request -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "amount"),
+    [
+        ("Could you place me on grade 5, which is $91,500?", "base_salary", 91500),
+        ("Would you consider a $4,000 training budget, which would cover the whole course?",
+         "professional_development", 4000),
+    ],
+)
+def test_a_request_with_a_which_clause_is_no_information_question(text: str, perk: str, amount: float) -> None:
+    read = pairs(text)
+    assert (perk, amount, "ask") in read, read
+    assert Act.propose in acts(text) and Act.ask not in acts(text)
