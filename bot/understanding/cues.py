@@ -1323,6 +1323,11 @@ CHANGE_WORDS = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|something (?:you|u|we) can|would (?:you|it)|"
     r"more|higher|bigger|increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
+# "the grant", "a bigger grant": the noun, in an offer the equity grant; "grant me", "grant it": the verb
+# ("set by the grant", "funded from a grant": a funder's grant)
+GRANT_AS_EQUITY_BEFORE = re.compile(r"(?<!\bby )(?<!\bfrom )(?<!\bunder )(?<!\bthrough )"
+                                    r"\b(?:the|a|an|my|your|this|that|bigger|larger|higher|new|initial|total)\s+$")
+GRANT_VERB_AFTER = re.compile(r"\s+(?:me|us|you|him|her|it|them|this|that|my|your)\b")
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 # "could I be placed at step 4, which is $82,000?": a relative clause after the comma says more of what is asked for;
 # it is no question of its own

@@ -1251,7 +1251,7 @@ class Understander:
 
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
-_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
+_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility", "grant"})
 
 
 def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
@@ -1300,6 +1300,10 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
         return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
                     or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
+    if word == "grant":
+        # "could the grant be ₪60,000?", "raise the grant": the equity grant; "grant me", "a research grant": not it
+        return not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or bool(
+            cues.GRANT_VERB_AFTER.match(low, end))
     if word == "flexibility":
         # "any flexibility on the base": room to move, not a flexible schedule
         return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)

@@ -135,3 +135,29 @@ def test_a_request_with_a_which_clause_is_no_information_question(text: str, per
     read = pairs(text)
     assert (perk, amount, "ask") in read, read
     assert Act.propose in acts(text) and Act.ask not in acts(text)
+
+
+# --- "the grant" is the equity grant ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Could you raise the grant to $45,000?", 45000),
+        ("I'd be happier with a bigger grant, say $45k.", 45000),
+    ],
+)
+def test_the_grant_is_equity(text: str, amount: float) -> None:
+    read = pairs(text)
+    assert ("equity", amount, "ask") in read, read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My salary here is paid by the grant, so it can't move.",
+        "Could you grant me an extra week?",
+    ],
+)
+def test_a_grant_that_is_no_stock_is_not_equity(text: str) -> None:
+    assert not any(perk == "equity" for perk, _, _ in pairs(text)), pairs(text)
