@@ -1771,7 +1771,9 @@ THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 # A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
 # month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
 COST_STATED_BEFORE = _cue(
-    r"\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?"
+    r"(?:\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?|"
+    # "cover my deutschlandticket (58€/mo)": the price in brackets after the thing
+    r"(?<=[a-z] )\(\s*)"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
 )
 # A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",

@@ -161,3 +161,19 @@ def test_the_grant_is_equity(text: str, amount: float) -> None:
 )
 def test_a_grant_that_is_no_stock_is_not_equity(text: str) -> None:
     assert not any(perk == "equity" for perk, _, _ in pairs(text)), pairs(text)
+
+
+# --- a price in brackets after the thing to be covered is its cost -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "amount"),
+    [
+        ("could you cover my bus pass (€49/mo)?", "transportation", 49),
+        ("Would the company pay for my gym (about $60 a month)?", "wellness", 60),
+    ],
+)
+def test_a_price_in_brackets_is_the_cost_not_the_ask(text: str, perk: str, amount: float) -> None:
+    read = pairs(text)
+    assert (perk, amount, "evidence") in read, read
+    assert (perk, amount, "ask") not in read, read
