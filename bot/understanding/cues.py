@@ -1327,7 +1327,12 @@ CHANGE_WORDS = re.compile(
 # ("set by the grant", "funded from a grant": a funder's grant)
 GRANT_AS_EQUITY_BEFORE = re.compile(r"(?<!\bby )(?<!\bfrom )(?<!\bunder )(?<!\bthrough )"
                                     r"\b(?:the|a|an|my|your|this|that|bigger|larger|higher|new|initial|total)\s+$")
-GRANT_VERB_AFTER = re.compile(r"\s+(?:me|us|you|him|her|it|them|this|that|my|your)\b")
+GRANT_VERB_AFTER = re.compile(r"(?:\s+|-)(?:me|us|you|him|her|it|them|this|that|my|your|funded|funding|funds|reporting|"
+                              r"money|budget|cycle|application|writing|report)\b")
+# A figure said right after a word ("the grant be ₪60,000", "a larger grant, say $50k", "grant of $40k")
+FIGURE_SOON_AFTER = re.compile(r"[^.!?;\d$€£₪]{0,14}[$€£₪]?\d")
+# Words about stock that make "the grant" the equity grant with no figure said
+STOCK_WORDS = re.compile(r"\b(?:equity|stock|shares?|options?|vest\w*|rsus?|vsop|esop|cliff)\b")
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
 # "could I be placed at step 4, which is $82,000?": a relative clause after the comma says more of what is asked for;
 # it is no question of its own

@@ -1301,9 +1301,13 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
                     or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
     if word == "grant":
-        # "could the grant be ₪60,000?", "raise the grant": the equity grant; "grant me", "a research grant": not it
-        return not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or bool(
-            cues.GRANT_VERB_AFTER.match(low, end))
+        # "could the grant be ₪60,000?", "a larger grant, say $50k", "the grant vests…": the equity grant, said with
+        # its figure or beside talk of stock; "grant me", "the grant reporting", "the grant is fixed" at a grant-funded
+        # employer: not it
+        if not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or cues.GRANT_VERB_AFTER.match(
+                low, end):
+            return True
+        return not (cues.FIGURE_SOON_AFTER.match(low, end) or cues.STOCK_WORDS.search(low))
     if word == "flexibility":
         # "any flexibility on the base": room to move, not a flexible schedule
         return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)

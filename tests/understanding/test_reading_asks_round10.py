@@ -157,6 +157,8 @@ def test_the_grant_is_equity(text: str, amount: float) -> None:
     [
         "My salary here is paid by the grant, so it can't move.",
         "Could you grant me an extra week?",
+        "I understand the grant is fixed, so let's talk about leave.",
+        "The grant reporting is work I can do from home.",
     ],
 )
 def test_a_grant_that_is_no_stock_is_not_equity(text: str) -> None:
