@@ -219,7 +219,11 @@ MORE_ASKED = re.compile(
 TAKEN_IN_SENTENCE = re.compile(
     r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
 # A figure said to correct the one before it: "no sorry, I meant 22", "meant 23 lol", "I mean €76,000"
-MEANT_BEFORE = re.compile(r"\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
+MEANT_BEFORE = re.compile(
+    r"(?:\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?|"
+    # "two days... sorry, no, let's say one", "25 days, no wait, 22": the speaker corrects the figure just said
+    r"\b(?:sorry|no)[,.!]*\s+(?:no|wait|actually)[,.!]*(?:\s+(?:let'?s say|make it|say|rather))?|"
+    r"\bactually,?\s+(?:let'?s say|make it))\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
 PLEASE_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+|k\s+)?(?:please|pls|plz)\b")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is

@@ -221,7 +221,7 @@ class Understander:
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(low, amounts, mentions, context)
-        if "mean" in low and len(amounts) > 1:
+        if len(amounts) > 1 and ("mean" in low or " no" in low or "actually" in low):
             amounts = _corrected(low, amounts)
         return amounts
 

@@ -179,3 +179,20 @@ def test_a_price_in_brackets_is_the_cost_not_the_ask(text: str, perk: str, amoun
     read = pairs(text)
     assert (perk, amount, "evidence") in read, read
     assert (perk, amount, "ask") not in read, read
+
+
+# --- a figure corrected in the same breath ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "perk", "said", "meant"),
+    [
+        ("I'd like 28 days of leave, no wait, 26 days.", "pto", 28, 26),
+        ("Could we do four days at home? Sorry, no, actually three days.", "remote_work", 4, 3),
+    ],
+)
+def test_a_figure_corrected_in_the_same_breath_is_the_one_meant(text: str, perk: str, said: float,
+                                                                meant: float) -> None:
+    read = pairs(text)
+    assert (perk, meant, "ask") in read, read
+    assert (perk, said, "ask") not in read, read
