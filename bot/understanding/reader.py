@@ -1148,6 +1148,8 @@ class Understander:
             perk = m.lastgroup
             if perk is None or perk not in self.perks or perk in taken:
                 continue
+            if m.group(0).startswith("commut") and cues.COMMUTE_AS_TRIP.match(low, m.end()):
+                continue  # "my commute is 70 minutes": the trip, a reason, not a thing bought
             distance = abs(m.start() - a.start)
             if best is None or distance < best[0]:
                 best = (distance, perk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.acts import Act
+from bot.understanding.acts import Act, Context
 from tests.support.reading import acts, pairs
 
 # --- a figure judged, refused or held up in disbelief is the offer, not what is asked ----------------------------
@@ -196,3 +196,11 @@ def test_a_figure_corrected_in_the_same_breath_is_the_one_meant(text: str, perk:
     read = pairs(text)
     assert (perk, meant, "ask") in read, read
     assert (perk, said, "ask") not in read, read
+
+
+def test_a_commute_said_as_the_trip_does_not_make_a_figure_transport() -> None:
+    offer = Context(last_perk="professional_development", last_move="offer",
+                    offer={"base_salary": 90000, "professional_development": 3500, "remote_work": 2})
+    read = pairs("I could work with $3,500 if we add a third hybrid day; my commute is 75 minutes each way.", offer)
+    assert ("professional_development", 3500, "give") in read, read
+    assert not any(perk == "transportation" for perk, _, _ in read), read
