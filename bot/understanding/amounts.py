@@ -494,9 +494,18 @@ def _relative_around(text: str, start: int, end: int) -> bool:
 _COMPARED_BEFORE = re.compile(
     r"\b(?:instead of|rather than|versus|vs\.?|up from|from)\s+(?:the |your |my )?(?:current |existing |present )?$")
 _NOT_COMPARED_AFTER = re.compile(r"\s+(?:of|in|on|to|at)\b")
+# "a few thousand more", "chase the last thousand on base": a scale word with no number of its own after a word of
+# vague quantity names no figure
+_VAGUE_BEFORE = re.compile(r"\b(?:few|several|couple(?: of)?|last|many|odd)\s+$")
 # "one or two days", "two to three weeks": a number word whose unit is said once, after the other end
 _UNIT_AFTER_OTHER_END = re.compile(
     r"\s*(?:or|to|-|–)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+([a-z]+)\b")
+
+
+def _a_vague_scale(text: str, m: re.Match[str]) -> bool:
+    """ "a few thousand", "the last thousand": a scale word alone after a word of vague quantity."""
+    return (m.group("num").strip() in _WORD_SCALES
+            and _VAGUE_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None)
 
 
 def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Amount | None:
@@ -510,7 +519,7 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
         unit_word = other_end.group(1)  # "one or two days": days
     if spoken == "one" and not unit_word and not _COMPARED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
         return None  # "one" is mostly a pronoun ("that one")
-    value = _words_to_number(spoken)
+    value = None if _a_vague_scale(text, m) else _words_to_number(spoken)
     if value is None:
         return None
     cur = m.group("cur2")

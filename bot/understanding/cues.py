@@ -219,7 +219,11 @@ MORE_ASKED = re.compile(
 TAKEN_IN_SENTENCE = re.compile(
     r"\b(?:thanks?|thank you|fine|works|happy with|ok on|okay on|accept|agreed|great|room|flexibility|flexible)\b")
 # A figure said to correct the one before it: "no sorry, I meant 22", "meant 23 lol", "I mean €76,000"
-MEANT_BEFORE = re.compile(r"\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
+MEANT_BEFORE = re.compile(
+    r"(?:\b(?:i )?(?:meant|mean)(?: to (?:say|write|type))?:?|"
+    # "two days... sorry, no, let's say one", "25 days, no wait, 22": the speaker corrects the figure just said
+    r"\b(?:sorry|no)[,.!]*\s+(?:no|wait|actually)[,.!]*(?:\s+(?:let'?s say|make it|say|rather))?|"
+    r"\bactually,?\s+(?:let'?s say|make it))\s*(?:it'?s\s+|is\s+)?[$€£₪]?\s*$")
 PLEASE_AFTER = re.compile(r"\s*(?:days?\s+|weeks?\s+|k\s+)?(?:please|pls|plz)\b")
 MATCH_VERB = re.compile(r"\b(?:match|beat|top|the same|similar)\b")
 # "3% match", "a match of 4%": right next to a percentage, "match" is the retirement match; alone it is
@@ -285,15 +289,18 @@ PURPOSE_AFTER = re.compile(
 # you could add…", "I am prepared to accept ₪41,500 provided…". Searched right before the figure; the condition
 # (cues.TRADE_CONDITION_AFTER) must follow it in the same sentence.
 TAKEN_IN_TRADE_BEFORE = re.compile(
-    r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
-    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
-    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
-    r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
+    r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am|i)\s+(?:(?:happily|gladly|still|also)\s+)?"
+    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+|"
+    # "happy to keep base at 172 for it": the speaker left unsaid
+    r"(?<![\w'] )(?<![\w'])(?:willing|prepared|happy|glad)\s+to\s+)"
+    r"(?:accept|take|live with|work with|settle (?:for|at|on)|come down to|go down to|stay (?:at|on)|keep|hold|"
+    r"meet you at|be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to|at))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
-TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return)\b")
+TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return|"
+                                   r"(?:for|to get) (?:it|that|this)\b(?! (?:is|was|would|will)\b))")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
 # easier for you". Searched in the rest of the sentence after the figure.
 CONCESSION_AFTER = re.compile(
@@ -512,7 +519,8 @@ ACCEPT_THEN_ASK = re.compile(
     r"here'?s|here is|gimme|give me|tell me|walk me|remind me|what'?s|what is|where (?:are|do) we)\b"
 )
 # Words that soften or stress a judgement of a figure: "kinda low", "a little light", "somewhat below", "way too low"
-SOFTENED = (r"(?:(?:a bit|a little|a tad|kinda|kind of|pretty|quite|too|really|very|rather|somewhat|slightly|so|just|"
+SOFTENED = (r"(?:(?:(?:a )?little bit|a bit|a little|a tad|kinda|kind of|pretty|quite|too|really|very|rather|somewhat|"
+            r"slightly|so|just|"
             r"way|well|far|considerably|honestly|frankly|still) )*")
 REJECT = _cue(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|will not|unable to|not able to) "
@@ -1237,6 +1245,12 @@ NEGATION_AFTER = re.compile(
     r"can go(?! (?:up|higher|to|down|from|past|above|beyond)\b)|i can drop|i don'?t need|"
     r"(?:is|isn'?t) something (?:i|we) (?:need|can)|we don'?t (?:offer|do|have)|is not on offer|won'?t be)"
 )
+# A perk the speaker loses by moving is what they have, brought as evidence, not a perk declined: "I'd lose my bonus
+# of 12k", "if I leave now I lose bonus of 30k" (docs/labelling.md, second and fourth rounds)
+LOST_OWN_BEFORE = re.compile(
+    r"(?:\blos(?:e|ing)(?: out on)? (?:all (?:of )?)?my|"
+    r"\b(?:i|i'?d|i will|i'?ll|i would|i'?m|i am)(?: [a-z]+)? los(?:e|ing)(?: out on)?(?: the)?) (?:[a-z-]+ )?$"
+)
 NOT_NEGATION = re.compile(r"\b(?:no|not) (?:more|less|later|earlier|fewer|lower|higher|sooner|under|over)\b\W*$")
 REPORTED = _cue(
     r"\b(?:levels|glassdoor|payscale|market|survey|average|median|typical|peers|they offered|offered me|"
@@ -1313,7 +1327,20 @@ CHANGE_WORDS = re.compile(
     r"\b(?:possible|doable|feasible|ok|okay|fine|could|can (?:you|we|i)|something (?:you|u|we) can|would (?:you|it)|"
     r"more|higher|bigger|increase|bump|raise|go (?:to|up)|flexib\w*|room|wiggle|chance|instead|add|get)\b"
 )
+# "the grant", "a bigger grant": the noun, in an offer the equity grant; "grant me", "grant it": the verb
+# ("set by the grant", "funded from a grant": a funder's grant)
+GRANT_AS_EQUITY_BEFORE = re.compile(r"(?<!\bby )(?<!\bfrom )(?<!\bunder )(?<!\bthrough )"
+                                    r"\b(?:the|a|an|my|your|this|that|bigger|larger|higher|new|initial|total)\s+$")
+GRANT_VERB_AFTER = re.compile(r"(?:\s+|-)(?:me|us|you|him|her|it|them|this|that|my|your|funded|funding|funds|reporting|"
+                              r"money|budget|cycle|application|writing|report)\b")
+# A figure said right after a word ("the grant be ₪60,000", "a larger grant, say $50k", "grant of $40k")
+FIGURE_SOON_AFTER = re.compile(r"[^.!?;\d$€£₪]{0,14}[$€£₪]?\d")
+# Words about stock that make "the grant" the equity grant with no figure said
+STOCK_WORDS = re.compile(r"\b(?:equity|stock|shares?|options?|vest\w*|rsus?|vsop|esop|cliff)\b")
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")
+# "could I be placed at step 4, which is $82,000?": a relative clause after the comma says more of what is asked for;
+# it is no question of its own
+RELATIVE_AFTER = re.compile(r"\s*(?:which|that)(?:'s|\s+(?:is|would|will|was|means|costs?|comes|matches))\b")
 # "$10k up front", "can i get 10k signing": a one-off sum for joining
 SIGN_ON_AFTER = re.compile(r"\s+(?:up ?front|signing\b(?!\s+(?:the|a|an|my|it|this|that|of|with|date|day)\b))")
 # "shift my hours to 10-6", "core hours from 10 to 3": times of day, not amounts
@@ -1639,7 +1666,9 @@ EVIDENCE_LEAD = _cue(
     r"(?:the|a|market|pay|salary|typical) range (?:is|was|runs|of|for)|sits? at|companies (?:of )?your size|"
     r"(?:roles|positions|engineers|designers|managers|developers|analysts|seniors|people)(?: [\w-]+){0,4} "
     r"(?:pay|get|earn|make|are at|are paid|get paid)|i'?m at|i(?: am|'m) (?:now|currently|today) (?:at|on)|"
-    r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get) (?:today|now|currently)|"
+    r"my (?:actual|present) (?:salary|pay|base|wage)|i (?:receive|get|have) (?:today|now|currently)|"
+    # "…below what I currently receive (25 days)": what the speaker has now, said before its figure
+    r"i (?:currently|now) (?:receive|get|have)|"
     r"(?:i|we) (?:make|earn|get paid|am on|'m on)|i'?m (?:making|earning|on|paid)|(?:currently|today|right now|now) i|"
     r"my current|at my (?:current|last|previous|old)|my (?:last|previous|old) (?:job|role|company|employer|place)|"
     r"(?:they|peers|friends|others|companies|firms|people|roles|most) (?:also |even |already )?"
@@ -1701,6 +1730,10 @@ ASKING = _cue(
     r"business|school|university|hospital|city|county|state) (?:be able to |\w+ )?"
     r"(?:cover|pay|fund|reimburse|contribute|provide|add|offer|match))\b"
 )
+# A figure said to be the norm in the words right after it is evidence, even in a question: "15 days when 25 is
+# standard?", "a $4,000 training budget is standard at the companies I've talked to"
+NORM_AFTER = _cue(r"\s*(?:(?!(?:when|whereas|while|but|if|so)\b)[a-z-]+\s+){0,6}?(?:is|are|'s) "
+                  r"(?:pretty |quite |fairly |very |the )?(?:standard|normal|norm|common|typical|usual)\b")
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
@@ -1747,7 +1780,9 @@ THE_FIGURE_OWNED_AFTER = _cue(r"\s*(?:i|i'?ve|i'?d|i'?m|we|my|mine|you'?d)\b")
 # A figure stated as what something costs, after the thing it pays for (cues.COST_OBJECT): "parking runs ₪700 a
 # month", "the gym is like $90/mo", "the exam comes to about 1.2k". Evidence for an ask, not the ask.
 COST_STATED_BEFORE = _cue(
-    r"\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?"
+    r"(?:\b(?:is|are|runs?|costs?|charges?|comes? to|adds? up to|estimated at|it'?s)\s+(?:me |us )?|"
+    # "cover my deutschlandticket (58€/mo)": the price in brackets after the thing
+    r"(?<=[a-z] )\(\s*)"
     r"(?:like |about |around |roughly |approximately |almost |nearly |over |at least |~)?[$€£₪~]?$"
 )
 # A figure followed by a request to pay it is the cost to be covered, not the ask: "parking ₪700/mo, cover it?",
@@ -1848,7 +1883,8 @@ ARROW_TO_AFTER = re.compile(
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
-    r"disappointing)|"
+    r"disappointing|down|on the (?:low|light|short) side|(?:way |far |a long way )?off|nowhere near|"
+    r"barely a (?:bump|raise|move))|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
@@ -1869,8 +1905,13 @@ REFUSED_FIGURE = _cue(
     r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
-    r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"
+    r"\s*\?\s*[?!]|\s*\?\s*(?:come on|seriously|really)\b|"
+    # "150 I cannot accept": the figure turned down in the words right after it
+    r",?\s*i (?:can'?t|cannot|can not|won'?t) (?:accept|take)\b(?! (?:less|anything|lower|below|under))"
 )
+# "71k for 6 yrs of GIS??", "20 days PTO in 2024??": the figure held up in disbelief against what it is for (unless
+# the words before it ask for it: "could you do 90k for the senior role??")
+HELD_UP_AFTER = _cue(r"\s*(?:[\w-]+\s+){0,3}?(?:for|in) (?:[\w-]+\s+){0,4}?[\w-]+\s*\?\s*[?!]")
 CURRENT_AFTER = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
@@ -2236,7 +2277,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, FORFEITED, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, HELD_UP_AFTER, NORM_AFTER, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR,

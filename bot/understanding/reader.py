@@ -209,8 +209,8 @@ class Understander:
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.propose} - {Act.quit, Act.accept}]
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
-        concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
-                    or any(s.perk == "start_date" for s in slots))
+        concedes = (trading or " less" in low or " lower" in low or "if " in low
+                    or any(word in low for word in _CONDITION_WORDS) or any(s.perk == "start_date" for s in slots))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
@@ -244,7 +244,7 @@ class Understander:
         if "total" in low:
             amounts = _totals(amounts, low)
         amounts = self._in_thousands_like_before(low, amounts, mentions, context)
-        if "mean" in low and len(amounts) > 1:
+        if len(amounts) > 1 and ("mean" in low or " no" in low or "actually" in low):
             amounts = _corrected(low, amounts)
         return amounts
 
@@ -427,7 +427,8 @@ class Understander:
         before = low[max(0, mention.start - 40) : mention.start]
         if (id(cues.NEGATORS) not in may.skipped and cues.NEGATOR_WORDS.intersection(cues.TOKEN.findall(before))
                 and cues.NEGATORS.search(before)):
-            return not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
+            return (not cues.NOT_NEGATION.search(before) and not cues.LOWERED_TO_AFTER.match(low, mention.end)
+                    and not ("los" in before and cues.LOST_OWN_BEFORE.search(before)))
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
@@ -798,6 +799,9 @@ class Understander:
         if hi < lo:
             lo, hi = hi, lo
         tolls = sum(p for s, e, p in breaks if lo <= s and e <= hi)
+        if tolls >= 1000 and "los" in low and cues.LOST_OWN_BEFORE.search(
+                low, max(0, mention.start - 40), mention.start):
+            return None  # "…I lose bonus of 30k. So I need minimum 42,000": what is lost is priced in its own sentence
         cost = (hi - lo) + direction + surcharge + tolls
         if (a.unit == "money" and abs(a.value) >= 10_000 and mention.perk != "base_salary"
                 and ((cost >= 1000 and (a.end <= mention.start or _salary_sized(a, context)))
@@ -1167,6 +1171,8 @@ class Understander:
             perk = m.lastgroup
             if perk is None or perk not in self.perks or perk in taken:
                 continue
+            if m.group(0).startswith("commut") and cues.COMMUTE_AS_TRIP.match(low, m.end()):
+                continue  # "my commute is 70 minutes": the trip, a reason, not a thing bought
             distance = abs(m.start() - a.start)
             if best is None or distance < best[0]:
                 best = (distance, perk)
@@ -1210,7 +1216,7 @@ class Understander:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
-            if a is not None and _taken_in_trade(low, a, slot.perk, slots):
+            if a is not None and _taken_in_trade(low, a, slot.perk, slots) and not _above_the_offer_said(slot, slots):
                 given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
                 continue
             if a is not None and (
@@ -1270,7 +1276,7 @@ class Understander:
 
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
-_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
+_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility", "grant"})
 
 
 def _spans_of_figures(terms: list[Term], slots: list[_Slot]) -> dict[float, tuple[int, int]]:
@@ -1334,6 +1340,14 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
         return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
                     or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
+    if word == "grant":
+        # "could the grant be ₪60,000?", "a larger grant, say $50k", "the grant vests…": the equity grant, said with
+        # its figure or beside talk of stock; "grant me", "the grant reporting", "the grant is fixed" at a grant-funded
+        # employer: not it
+        if not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or cues.GRANT_VERB_AFTER.match(
+                low, end):
+            return True
+        return not (cues.FIGURE_SOON_AFTER.match(low, end) or cues.STOCK_WORDS.search(low))
     if word == "flexibility":
         # "any flexibility on the base": room to move, not a flexible schedule
         return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
@@ -1595,7 +1609,8 @@ def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
-_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return")  # TRADE_CONDITION_AFTER's words
+_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return", " for it", " for that", " for this",
+                    "to get it", "to get that", "to get this")  # TRADE_CONDITION_AFTER's words
 
 
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
@@ -1604,6 +1619,15 @@ def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
             and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
             and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
+
+
+def _above_the_offer_said(slot: _Slot, slots: list[_Slot]) -> bool:
+    """ "you're at $84k … I'd be comfortable at $90k if we also add a review": a figure above the offer the message
+    names for the same perk still asks for more; it gives nothing up."""
+    a = slot.amount
+    return a is not None and any(
+        other.perk == slot.perk and other.role == "current" and other.amount is not None
+        and other.amount.unit == a.unit and other.amount.value < a.value for other in slots)
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
@@ -1847,9 +1871,14 @@ def _role_of(
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
             or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
+            or (("??" in low or "?!" in low) and _at(cues.HELD_UP_AFTER, low, may, a.end)
+                and not _found(cues.ASKING, low, may, start, a.start))
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
+    if evidence and _at(cues.NORM_AFTER, low, may, a.end) and not _found(
+            cues.ASKING, low, may, _sentence_start(low, a.start), a.start):
+        return "evidence"  # "15 days when 25 is standard?": the norm, held up against the offer
     if evidence and ((_found(cues.EVIDENCE, low, may, start, end) or _found(cues.COMPETING, low, may, start, end)
                       or (_lead_before(low, a.start, may, lead_at) and _led_by_evidence(low, a, may)))
                      and not _clause_asks(low, a, cuts, may)):
@@ -3182,7 +3211,8 @@ def _question_core(sentence: str, may: MayMatch) -> tuple[str, bool] | None:
         else:  # "I'd like to compare like with like: is the bonus guaranteed?" asks after a polite lead-in
             lead_in = cues.LEAD_IN.search(sentence)
             if lead_in is not None and (_found(cues.TELL_ME, sentence, may)
-                                        or not cues.INFO_START.match(sentence, lead_in.end())):
+                                        or not cues.INFO_START.match(sentence, lead_in.end())
+                                        or cues.RELATIVE_AFTER.match(sentence, lead_in.end())):
                 lead_in = None  # "could you tell me…", "I'd like 25 days, ok?": the request is the sentence
         if lead_in is None:
             return sentence, polite
