@@ -286,14 +286,22 @@ PURPOSE_AFTER = re.compile(
 # (cues.TRADE_CONDITION_AFTER) must follow it in the same sentence.
 TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am)\s+(?:(?:happily|gladly|still|also)\s+)?"
-    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+)"
-    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|"
+    r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+|"
+    # "happy to keep base at 172 for it", "4 remote days, can go down to 5k signon for that": no "I" in chat
+    r"(?:^|[,.;!?]\s*|\s)(?:(?:happy|glad|fine|willing|ok|okay) to|can|could)\s+)"
+    r"(?:accept|take|live with|settle (?:for|at|on)|come down to|go down to|stay at|keep|hold|"
     r"be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
+# A figure kept in words that name the offer's own ("keep the base at", "take your $20k equity", "as offered"): with
+# no condition after it, the speaker confirms the offer rather than giving it up for what they asked before.
+THE_OFFERS_FIGURE_KEPT = re.compile(r"\b(?:the|your|this|that)\b")
+AS_OFFERED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:as (?:offered|is|it is|it stands)|unchanged)\b")
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
-TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return)\b")
+TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return|"
+                                   # "…keep base at 172 for it": the perk asked for before is what it is kept for
+                                   r"for (?:it|that|this)(?=\s*(?:[.!?,;)]|$)))\b")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
 # easier for you". Searched in the rest of the sentence after the figure.
 CONCESSION_AFTER = re.compile(

@@ -188,7 +188,7 @@ class Understander:
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
         concedes = (trading or " less" in low or " lower" in low or "if " in low or "provided" in low
-                    or any(s.perk == "start_date" for s in slots))
+                    or any(s.perk == "start_date" for s in slots) or any(w in low for w in _KEPT_WORDS))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
@@ -1557,15 +1557,31 @@ def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
-_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return")  # TRADE_CONDITION_AFTER's words
+_KEPT_WORDS = ("keep", "take", "hold", "down to", "live with", "settle", "stay at")  # TAKEN_IN_TRADE_BEFORE's verbs
+_CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return",  # TRADE_CONDITION_AFTER's words
+                    " for it", " for that", " for this")
 
 
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
-    speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
-    return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
-            and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
-            and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
+    speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md).
+    The other perk may be asked for first, in a sentence or clause of its own: "could you cover my parking? I'd
+    keep base at 76k"."""
+    if not _asks_another(perk, slots):
+        return False
+    taken = cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start)
+    if taken is None:
+        return False
+    if any(word in low for word in _CONDITION_WORDS) and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None:
+        return True
+    # with no condition after it, "I'll take the $112k as offered", "I'd keep your $20k equity" only confirm the offer
+    return (cues.THE_OFFERS_FIGURE_KEPT.search(taken[0]) is None and cues.AS_OFFERED_AFTER.match(low, a.end) is None
+            and _asks_another(perk, [s for s in slots if s.start < _clause_start(low, a.start)]))
+
+
+def _clause_start(low: str, position: int) -> int:
+    """Where the clause holding `position` starts: after the last sentence end or comma before it."""
+    return max(_sentence_start(low, position), low.rfind(", ", 0, position) + 1)
 
 
 def _given_by_pronoun(low: str, perk: str, mentions: list[_Mention]) -> bool:
