@@ -1854,15 +1854,15 @@ ARROW_TO_AFTER = re.compile(
     r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
-    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?|(?<=\W)(?:that|it)'?s) " + SOFTENED
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
-    r"disappointing)|"
+    r"disappointing|rough|whatever|insulting)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
 )
-# "…6 weeks, which is well below…": a judgement said in the next clause
-WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
+# "…6 weeks, which is well below…", "oof 15 days. that's rough": a judgement said in the next clause
+WHICH_JUDGED = re.compile(r"\W*(?:(?:which|that) |(?=(?:that|it)'?s ))" + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed)|"
@@ -1879,7 +1879,11 @@ REFUSED_FIGURE = _cue(
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
     r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"
 )
+# A figure held up against who or when it is for, then questioned: "172k for a manager role??", "20 days pto in
+# 2024??"; with one question mark only where the message sneers ("172 for managing a team? kinda insulting").
+FIGURE_HELD_UP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:for|in)\s+[^.?!;,]{1,40}?\?(\s*\?)?")
 CURRENT_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:too |way |kinda |pretty |so |a bit )?low(?=\s*(?:[,.;!?]|$))|"
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"

@@ -1824,7 +1824,9 @@ def _role_of(
             end = a.end  # "15k to cover the bonus I'm forfeiting": the loss after it is the reason, not its role
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
-            or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
+            or (("which" in low or "that" in low or "it" in low) and cues.WHICH_JUDGED.match(low, end)
+                and not _found(cues.ASKING, low, may, start, a.start))
+            or _doubted(low, a, start, may)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
@@ -1841,6 +1843,18 @@ def _role_of(
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"
+
+
+def _doubted(low: str, a: Amount, clause_start: int, may: MayMatch) -> bool:
+    """A figure refused or echoed in disbelief ("155 doesn't cut it", "87?? come on", "172k for a manager role??"):
+    the offer being turned down, unless its own clause asks for it ("can you do 25 days??")."""
+    if "?" not in low[a.end : a.end + 60]:
+        found = _at(cues.REFUSED_FIGURE, low, may, a.end)
+    else:
+        held_up = cues.FIGURE_HELD_UP_AFTER.match(low, a.end)
+        found = _at(cues.REFUSED_FIGURE, low, may, a.end) or (
+            held_up is not None and (held_up.group(1) is not None or _found(cues.RUDE, low, may)))
+    return bool(found) and not _found(cues.ASKING, low, may, clause_start, a.start)
 
 
 def _role_said_around(low: str, a: Amount, may: MayMatch) -> Role | None:

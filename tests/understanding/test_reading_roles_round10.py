@@ -38,3 +38,31 @@ def test_the_offers_own_figure_taken_as_offered_stays_current() -> None:
     # "the …" / "as offered" confirm what is on the table; with no condition after it, nothing is given up
     read = pairs("Add a fourth remote day and I'll take the $130k as offered.")
     assert ("base_salary", 130000.0, "current") in read, read
+
+
+# --- a figure judged or held up in disbelief is the offer ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "judged"),
+    [
+        ("95k for someone with 8 yrs of experience??", ("base_salary", 95000.0)),
+        ("lol 18 days for a lead role? kind of insulting tbh", ("pto", 18.0)),
+        ("ugh 12 days. that's rough", ("pto", 12.0)),
+        ("meh, a 5% bonus is whatever", ("performance_bonus", 5.0)),
+    ],
+)
+def test_a_figure_judged_or_held_up_in_disbelief_is_the_offer(text: str, judged: tuple[str, float]) -> None:
+    read = pairs(text)
+    assert (*judged, "current") in read, read
+
+
+def test_a_figure_called_low_without_a_verb_is_the_offer_and_the_next_is_asked() -> None:
+    read = pairs("5% bonus low, 10%?")
+    assert ("performance_bonus", 5.0, "current") in read, read
+    assert ("performance_bonus", 10.0, "ask") in read, read
+
+
+@pytest.mark.parametrize("text", ["pto: can you do 25 days??", "could we do 25 days of pto?? pleaseee"])
+def test_a_request_with_two_question_marks_still_asks(text: str) -> None:
+    assert ("pto", 25.0, "ask") in pairs(text)
