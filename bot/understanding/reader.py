@@ -1736,9 +1736,21 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts) if ranges else ():
-        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+        if roles[i] == "ask" and a.range is not None and (
+                _range_is_evidence(low, amounts, roles, i, may)
+                or (len(amounts) > 1 and _range_said_alone(low, a, cuts, may))):
             roles[i] = "evidence"
     return roles
+
+
+def _range_said_alone(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """A range is evidence unless the message asks for it (docs/labelling.md): beside other figures, "EMs get
+    170-190", "mkt 110-125" say what others pay when their own clause asks nothing (a range said alone, "120 to 125k
+    would be great", is the ask itself). A span written with "to" and no unit ("from 8 to 12", "grew it from 40 to
+    300") may be hours of the day or a change, not a range of pay."""
+    return ((a.unit is not None or a.explicit_money or "-" in low[a.start : a.end])
+            and not _clause_asks(low, a, cuts, may)
+            and not (" than " in low and cues.PUT_IN_PLACE_AFTER.match(low, a.end)))  # "$180k-$190k rather than 172"
 
 
 def _bare(a: Amount) -> bool:

@@ -66,3 +66,26 @@ def test_a_figure_called_low_without_a_verb_is_the_offer_and_the_next_is_asked()
 @pytest.mark.parametrize("text", ["pto: can you do 25 days??", "could we do 25 days of pto?? pleaseee"])
 def test_a_request_with_two_question_marks_still_asks(text: str) -> None:
     assert ("pto", 25.0, "ask") in pairs(text)
+
+
+# --- a range is evidence unless asked for -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "150 is a joke. leads get 170-190",
+        "similar startups are at 95-105 so base is fine, 25 days pto?",
+    ],
+)
+def test_a_range_said_with_nothing_asked_of_it_is_evidence(text: str) -> None:
+    read = pairs(text)
+    ranged = [t for t in read if t[1] in (170000.0, 95000.0)]
+    assert ranged and all(role == "evidence" for _, _, role in ranged), read
+
+
+@pytest.mark.parametrize(
+    "text", ["could you do 160-170?", "I'm aiming for 160-170k", "a base of $160k-$170k rather than 150",
+             "honestly 160-170k would be great"])
+def test_a_range_asked_for_stays_asked(text: str) -> None:
+    assert ("base_salary", 160000.0, "ask") in pairs(text)
