@@ -121,6 +121,7 @@ _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
 _WORDNUM = "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True))
 _WORD_AMOUNT_RE = re.compile(
     r"\b(?P<num>(?:(?:" + _WORDNUM + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _WORDNUM + r")\b))?)+)\b"
+    r"(?:\s?(?P<kilo>k)\b)?"  # "eighty-five k", "hundred sixty five k": thousands in chat shorthand
     r"(?:\s?(?P<cur2>" + _CUR_WORD + r")\b)?"
     r"(?:\s?(?P<extra>more |extra |additional )?(?:-\s?)?(?P<unit>%|percent|per cent|days?|weeks?|wks?|months?|years?|"
     r"hours?|hrs?)\b)?"
@@ -513,6 +514,7 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
     value = _words_to_number(spoken)
     if value is None:
         return None
+    value *= 1000 if m.group("kilo") and value < 1000 else 1  # "eighty-five k"
     cur = m.group("cur2")
     unit = _UNITS.get(unit_word) if unit_word else None
     if unit_word and unit_word.startswith("per"):

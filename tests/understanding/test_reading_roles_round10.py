@@ -89,3 +89,17 @@ def test_a_range_said_with_nothing_asked_of_it_is_evidence(text: str) -> None:
              "honestly 160-170k would be great"])
 def test_a_range_asked_for_stays_asked(text: str) -> None:
     assert ("base_salary", 160000.0, "ask") in pairs(text)
+
+
+# --- figures in chat shorthand -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("seventy-two k base or i walk", ("base_salary", 72000.0, "ask")),
+        ("hundred forty five k base pls", ("base_salary", 145000.0, "ask")),
+    ],
+)
+def test_number_words_with_k_are_thousands(text: str, figure: tuple[str, float, str]) -> None:
+    assert figure in pairs(text)
