@@ -1055,6 +1055,8 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
+        if amount.unit is None and perk == "performance_bonus" and 100 < abs(amount.value) < 1000:
+            return False  # "…an $18k bonus. hence 165.": a bare 165 is neither a bonus percentage nor a bonus sum
         if amount.unit is None and definition.unit in _IN_MONTHS_OR_WEEKS and abs(amount.value) > definition.max:
             return False  # "180 is fine. severance though": 180 is no number of months of severance
         if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7 and amount.per != "week":

@@ -103,3 +103,9 @@ def test_a_range_asked_for_stays_asked(text: str) -> None:
 )
 def test_number_words_with_k_are_thousands(text: str, figure: tuple[str, float, str]) -> None:
     assert figure in pairs(text)
+
+
+def test_a_bare_figure_in_the_hundreds_is_no_bonus_percentage() -> None:
+    read = pairs("peers get 150-160 base + a 10% bonus. so 158.")
+    assert ("base_salary", 158000.0, "ask") in read, read
+    assert all(amount != 158 for _, amount, _ in read), read
