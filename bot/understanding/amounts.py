@@ -161,6 +161,8 @@ _PLATFORM_TOKEN = re.compile(r"<(?:[@#!]|a?:\w+:|t:)[^<>\s]{0,100}>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft hyphen
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
+# An aside opened before a number, with words in it: "(offer has 0)" ends on the number, no list marker "2)"
+_ASIDE_OPEN = re.compile(r"\([^()]*[a-z][^()]*\s$")
 _UNIT_AFTER_ONE_WORD = re.compile(
     r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more|"
     # "three hybrid days", "four home-office days", "two work-from-home days": a word or two naming the kind of day
@@ -397,8 +399,9 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
     )
     if not unit_word and (after := _ORDINAL_OR_CLOCK.match(text, m.end("num"))) and not (
-            after[0] == ")" and (cur1 or cur2 or "," in raw_number)):
-        return None  # "1st", "9am", "2)" in a list; but "step 4 ($82,000)" is a sum in brackets
+            after[0] == ")" and (cur1 or cur2 or "," in raw_number
+                                 or _ASIDE_OPEN.search(text, max(0, m.start() - 40), m.start()))):
+        return None  # "1st", "9am", "2)" in a list; but "step 4 ($82,000)", "(offer has 0)" close an aside
     if mult == "m" and unit_word is None and not (cur1 or cur2) and _small_whole(raw_number, 36):
         mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
     value = _parse_number(raw_number, mult is not None)

@@ -1739,7 +1739,10 @@ CURRENT_BEFORE = _cue(
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement|recap|summary) (?:still )?"
-    r"(?:says?|shows?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:says?|shows?|is|has|gives|includes|lists|states)|"
+    # "4 wfh days pls, offer says 2", "(the offer currently shows $0)": the offer's own figure, not a rival's
+    r"offer(?<!other offer)(?<!competing offer)(?<!an offer)(?<!their offer)(?<!rival offer)(?<!second offer)"
+    r"(?<!a offer)(?<!new offer) (?:currently |still |now )?(?:says?|shows?|has|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure named with "the" right before it, the perk's name following, is one already on the table: "the $10k

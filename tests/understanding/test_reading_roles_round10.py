@@ -109,3 +109,24 @@ def test_a_bare_figure_in_the_hundreds_is_no_bonus_percentage() -> None:
     read = pairs("peers get 150-160 base + a 10% bonus. so 158.")
     assert ("base_salary", 158000.0, "ask") in read, read
     assert all(amount != 158 for _, amount, _ in read), read
+
+
+# --- what the offer says ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("25 days pto pls, offer says 20", ("pto", 20.0)),
+        ("a 10k signon would help (offer has 0 rn)", ("sign_on_bonus", 0.0)),
+        ("could we do 3 remote days (instead of 2)?", ("remote_work", 2.0)),
+    ],
+)
+def test_the_figure_the_offer_says_is_current(text: str, offered: tuple[str, float]) -> None:
+    read = pairs(text)
+    assert (*offered, "current") in read, read
+
+
+def test_a_rivals_offer_is_not_the_offer() -> None:
+    read = pairs("the other offer has 150k, can you match?")
+    assert ("base_salary", 150000.0, "evidence") in read, read
