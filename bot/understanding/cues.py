@@ -1861,6 +1861,8 @@ _JUDGED_LOW = (
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
     r"disappointing|rough|whatever|insulting)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
+    # "150k is barely a bump", "72k is on the low end of…": the offer judged against what the speaker wants
+    r"(?:is|'s|are) (?:barely|hardly)\b|(?:is|'s|sits) (?:on|at) the (?:low|lower|bottom) end\b|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
 )
@@ -1877,7 +1879,8 @@ THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-
 # A figure refused or echoed in disbelief just after it is said names the offer being turned down, not what is
 # asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
 REFUSED_FIGURE = _cue(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:quite |really |even )?"
+    r"(?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
     r"\s*\?\s*\?|\s*\?\s*(?:come on|seriously|really)\b"

@@ -1738,6 +1738,8 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts) if ranges else ():
+        if roles[i] == "current" and a.range is not None and not _changed_from(low, a, may):
+            roles[i] = "evidence"  # an offer is never a range: "38k/mo vs a 36-46k range" compares it with the market
         if roles[i] == "ask" and a.range is not None and (
                 _range_is_evidence(low, amounts, roles, i, may)
                 or (len(amounts) > 1 and _range_said_alone(low, a, cuts, may))):

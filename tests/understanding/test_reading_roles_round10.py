@@ -130,3 +130,21 @@ def test_the_figure_the_offer_says_is_current(text: str, offered: tuple[str, flo
 def test_a_rivals_offer_is_not_the_offer() -> None:
     read = pairs("the other offer has 150k, can you match?")
     assert ("base_salary", 150000.0, "evidence") in read, read
+
+
+@pytest.mark.parametrize(
+    ("text", "judged"),
+    [
+        ("moving will run me ~12k and relo at 8k doesn't quite cut it. 12?", ("relocation", 8000.0)),
+        ("i earn 90k today so 95k is barely a bump. could we do 105?", ("base_salary", 95000.0)),
+        ("95k is on the low end of the 90-120k band tbh. 110?", ("base_salary", 95000.0)),
+    ],
+)
+def test_a_figure_judged_short_of_the_ask_is_the_offer(text: str, judged: tuple[str, float]) -> None:
+    read = pairs(text)
+    assert (*judged, "current") in read, read
+
+
+def test_a_range_is_never_the_offer() -> None:
+    read = pairs("80k vs a 85-95k range… i'm aiming for 90 tbh")
+    assert all(not (amount == 85000 and role == "current") for _, amount, role in read), read
