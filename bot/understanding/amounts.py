@@ -189,6 +189,8 @@ _SUM_AFTER = re.compile(r"\s+(?:for (?:the |my |a |an )?[a-z]|towards?|budget|al
                         r"stipend|to cover|a (?:year|month)|per (?:year|month))")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and|until|till)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
+# "the gap between $172k and $185k", "the gap from 150 to 165": two figures, where the talks stand and the ask
+_GAP_BEFORE = re.compile(r"\b(?:gap|difference|distance)\s+(?:between|from)\s+(?:the\s+|your\s+|my\s+)?$")
 
 
 _DIGIT = re.compile(r"[\d" + _FRACTION_CHARS + r"]")
@@ -601,7 +603,9 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         between = text[low.end : high.start] if high is not None else ""
         if rungs and (said := _RUNG_SAID.match(between)) is not None:
             between = between[said.end():]
-        if high is not None and _RANGE_JOIN.match(between):
+        if high is not None and _RANGE_JOIN.match(between) and not (
+                ("gap" in text or "differ" in text or "distance" in text)
+                and _GAP_BEFORE.search(text, max(0, low.start - 30), low.start)):
             joiner = between.strip()  # "from $71,200 at step 1 to $89,000": the rung said beside the low end aside
             low_value = low.value
             if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (

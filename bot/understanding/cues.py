@@ -1850,6 +1850,8 @@ RUNG = re.compile(r"\b(?:step|grade|level|band|tier)\b")
 GAP_AFTER = re.compile(
     r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"
     r"the (?:competing|rival|other)|(?:my|the) (?:current|other) (?:one|offer|job|salary))")
+# "close the gap between $172k and $185k": the gap starts where the talks stand, as "from 150 to 165" does
+GAP_BETWEEN_BEFORE = re.compile(r"\b(?:gap|difference|distance) between (?:the |your |my )?[$€£₪]?$")
 # "15 → 22 days", "$2k -> $4k", "pto 20 --> two more": an arrow from a figure to another says where it is now and
 # where it should go, like "from 15 to 22"
 ARROW_TO_AFTER = re.compile(

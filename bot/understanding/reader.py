@@ -1891,6 +1891,7 @@ def _changed_from(low: str, a: Amount, may: MayMatch) -> bool:
     """Whether a figure is where a change starts: "from 12% to 18%", "15 → 22 days", "1 wfh day -> 2"."""
     return ((_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start)
              and cues.TO_AFTER.match(low, a.end) is not None)
+            or (" between " in low and cues.GAP_BETWEEN_BEFORE.search(low, max(0, a.start - 30), a.start) is not None)
             or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None))
 
 

@@ -148,3 +148,12 @@ def test_a_figure_judged_short_of_the_ask_is_the_offer(text: str, judged: tuple[
 def test_a_range_is_never_the_offer() -> None:
     read = pairs("80k vs a 85-95k range… i'm aiming for 90 tbh")
     assert all(not (amount == 85000 and role == "current") for _, amount, role in read), read
+
+
+@pytest.mark.parametrize(
+    "text", ["anything else you could add to close the gap between $140k and $150k?",
+             "what else could u add to close the gap from 140 to 150?"])
+def test_a_gap_starts_at_the_offer_and_ends_at_the_ask(text: str) -> None:
+    read = pairs(text)
+    assert ("base_salary", 140000.0, "current") in read, read
+    assert ("base_salary", 150000.0, "question") in read, read
