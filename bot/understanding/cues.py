@@ -1720,7 +1720,9 @@ CURRENT_BEFORE = _cue(
     r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"
     r"revised (?:figure|offer|package|proposal) of|"
-    r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
+    r"instead of|rather than|versus|vs\.?|"
+    r"(?:(?<=\dk )|(?<=\d )|(?<=\d% ))over|"  # "88k over 84k?": the figure preferred over the offer's
+    r"agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to|not going to|am not going to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"

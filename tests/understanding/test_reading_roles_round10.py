@@ -157,3 +157,9 @@ def test_a_gap_starts_at_the_offer_and_ends_at_the_ask(text: str) -> None:
     read = pairs(text)
     assert ("base_salary", 140000.0, "current") in read, read
     assert ("base_salary", 150000.0, "question") in read, read
+
+
+def test_a_figure_preferred_over_another_names_the_other_as_the_offer() -> None:
+    read = pairs("and 95k over 90k?")
+    assert ("base_salary", 95000.0, "ask") in read, read
+    assert ("base_salary", 90000.0, "current") in read, read
