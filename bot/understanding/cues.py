@@ -1770,6 +1770,11 @@ COVER_IT_AFTER = re.compile(
     r"(?:you|u|they) (?:can|could)) )?"
     r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
+# A price put in brackets after the thing asked to be paid for: "pls cover deutschlandticket (58€/mo)", "could you
+# cover my gym (45/mo)?": what it costs, evidence for the request, not a sum asked for
+PRICED_IN_BRACKETS_BEFORE = re.compile(
+    r"\b(?:cover|covering|pay for|paying for|reimburse|reimbursing)\s+(?:the |my |a |an |our )?[\w-]+(?:\s+[\w-]+)?"
+    r"\s*\(\s*(?:~\s*|about |around |like |approx\.? )?[$€£₪]?$")
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
 # Deutschlandticket, that is €58 a month", "I think it is about $90", "its like 60 a month", "it costs me ₪700":
 # what it costs, not what is asked

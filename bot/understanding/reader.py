@@ -1856,6 +1856,9 @@ def _role_of(
         return "evidence"  # "the exam fees, estimated at $1,200?": a price, even in a question
     if "where" in low and cues.ELSEWHERE_AFTER.match(low, a.end):
         return "evidence"  # "got 160k base elsewhere": what another employer offers
+    if "(" in low[max(0, a.start - 3) : a.start] and cues.PRICED_IN_BRACKETS_BEFORE.search(
+            low, max(0, a.start - 50), a.start):
+        return "evidence"  # "pls cover deutschlandticket (58€/mo)": the price of what is to be paid for
     if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
         return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
     return "ask"

@@ -163,3 +163,13 @@ def test_a_figure_preferred_over_another_names_the_other_as_the_offer() -> None:
     read = pairs("and 95k over 90k?")
     assert ("base_salary", 95000.0, "ask") in read, read
     assert ("base_salary", 90000.0, "current") in read, read
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [("could you cover my gym (45/mo)?", "wellness"), ("pls pay for the bus pass (€49 a month)", "transportation")],
+)
+def test_a_price_in_brackets_after_what_is_to_be_paid_for_is_evidence(text: str, perk: str) -> None:
+    read = pairs(text)
+    assert any(p == perk and role == "evidence" for p, _, role in read), read
+    assert all(role != "ask" or amount is None for _, amount, role in read), read
