@@ -1868,7 +1868,7 @@ ARROW_TO_AFTER = re.compile(
 _JUDGED_LOW = (
     r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?|(?<=\W)(?:that|it)'?s) " + SOFTENED
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
-    r"disappointing|rough|whatever|insulting)|"
+    r"disappointing|(?:rough|whatever|insulting)\b)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
     # "150k is barely a bump", "72k is on the low end of…": the offer judged against what the speaker wants
     r"(?:is|'s|are) (?:barely|hardly)\b|(?:is|'s|sits) (?:on|at) the (?:low|lower|bottom) end\b|"

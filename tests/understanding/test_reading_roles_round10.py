@@ -173,3 +173,7 @@ def test_a_price_in_brackets_after_what_is_to_be_paid_for_is_evidence(text: str,
     read = pairs(text)
     assert any(p == perk and role == "evidence" for p, _, role in read), read
     assert all(role != "ask" or amount is None for _, amount, role in read), read
+
+
+def test_roughly_is_no_judgement_of_the_figure() -> None:
+    assert ("base_salary", 74000.0, "ask") in pairs("Around $74,000? That's roughly the middle of the band.")
