@@ -21,7 +21,8 @@ from tests.support import blind  # noqa: E402
 
 SECOND = blind.BLIND / "agreement" / "iter3_second_labeller.jsonl"
 # folders whose practices a second labeller relabelled (second_labeller.jsonl, .test.jsonl when frozen)
-RELABELLED = tuple(blind.BLIND / name for name in ("iter5", "iter4", "frozen5", "frozen6", "frozen7", "frozen8", "frozen9"))
+RELABELLED = tuple(blind.BLIND / name for name in
+                   ("iter5", "iter4", "frozen5", "frozen6", "frozen7", "frozen8", "frozen9"))
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,7 @@ _SPELLED_WORDS = frozenset([*_WORD_NUMBERS, "hundred", *_WORD_SCALES]) - {"k"}
 _WORDNUM = "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True))
 _WORD_AMOUNT_RE = re.compile(
     r"\b(?P<num>(?:(?:" + _WORDNUM + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _WORDNUM + r")\b))?)+)\b"
+    r"(?:\s?(?P<kilo>k)\b)?"  # "eighty-five k", "hundred sixty five k": thousands in chat shorthand
     r"(?:\s?(?P<cur2>" + _CUR_WORD + r")\b)?"
     r"(?:\s?(?P<extra>more |extra |additional )?(?:-\s?)?(?P<unit>%|percent|per cent|days?|weeks?|wks?|months?|years?|"
     r"hours?|hrs?)\b)?"
@@ -160,6 +161,8 @@ _PLATFORM_TOKEN = re.compile(r"<(?:[@#!]|a?:\w+:|t:)[^<>\s]{0,100}>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width and soft hyphen
 _RELATIVE_AFTER = re.compile(r"^\s*(?:more|extra|additional|on top|in addition|above|over that)\b")
 _ORDINAL_OR_CLOCK = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m|:\d|/\d|\.\d+\.\d|\))")
+# An aside opened before a number, with words in it: "(offer has 0)" ends on the number, no list marker "2)"
+_ASIDE_OPEN = re.compile(r"\([^()]*[a-z][^()]*\s$")
 _UNIT_AFTER_ONE_WORD = re.compile(
     r"\s+(?:remote|home|office|wfh|vacation|holiday|pto|paid|working|free|sick|personal|flex|extra|more|"
     # "three hybrid days", "four home-office days", "two work-from-home days": a word or two naming the kind of day
@@ -186,6 +189,8 @@ _SUM_AFTER = re.compile(r"\s+(?:for (?:the |my |a |an )?[a-z]|towards?|budget|al
                         r"stipend|to cover|a (?:year|month)|per (?:year|month))")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and|until|till)\s*$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$")
+# "the gap between $172k and $185k", "the gap from 150 to 165": two figures, where the talks stand and the ask
+_GAP_BEFORE = re.compile(r"\b(?:gap|difference|distance)\s+(?:between|from)\s+(?:the\s+|your\s+|my\s+)?$")
 
 
 _DIGIT = re.compile(r"[\d" + _FRACTION_CHARS + r"]")
@@ -396,8 +401,9 @@ def _from_digits(text: str, m: re.Match[str]) -> Amount | None:
         "presign", "cur1", "sign", "num", "mult", "cur2", "unit"
     )
     if not unit_word and (after := _ORDINAL_OR_CLOCK.match(text, m.end("num"))) and not (
-            after[0] == ")" and (cur1 or cur2 or "," in raw_number)):
-        return None  # "1st", "9am", "2)" in a list; but "step 4 ($82,000)" is a sum in brackets
+            after[0] == ")" and (cur1 or cur2 or "," in raw_number
+                                 or _ASIDE_OPEN.search(text, max(0, m.start() - 40), m.start()))):
+        return None  # "1st", "9am", "2)" in a list; but "step 4 ($82,000)", "(offer has 0)" close an aside
     if mult == "m" and unit_word is None and not (cur1 or cur2) and _small_whole(raw_number, 36):
         mult, unit_word = None, "months"  # "6m" alone is more often months than millions here
     value = _parse_number(raw_number, mult is not None)
@@ -522,6 +528,7 @@ def _from_words(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Am
     value = None if _a_vague_scale(text, m) else _words_to_number(spoken)
     if value is None:
         return None
+    value *= 1000 if m.group("kilo") and value < 1000 else 1  # "eighty-five k"
     cur = m.group("cur2")
     unit = _UNITS.get(unit_word) if unit_word else None
     if unit_word and unit_word.startswith("per"):
@@ -607,7 +614,9 @@ def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
         between = text[low.end : high.start] if high is not None else ""
         if rungs and (said := _RUNG_SAID.match(between)) is not None:
             between = between[said.end():]
-        if high is not None and _RANGE_JOIN.match(between):
+        if high is not None and _RANGE_JOIN.match(between) and not (
+                ("gap" in text or "differ" in text or "distance" in text)
+                and _GAP_BEFORE.search(text, max(0, low.start - 30), low.start)):
             joiner = between.strip()  # "from $71,200 at step 1 to $89,000": the rung said beside the low end aside
             low_value = low.value
             if (low.unit is None or (low.unit == "money" and low.currency is not None and high.currency is None)) and (

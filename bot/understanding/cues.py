@@ -291,13 +291,17 @@ PURPOSE_AFTER = re.compile(
 TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:\b(?:i'?d|i would|i can|i could|i'?ll|ill|i will|i'?m|i am|i)\s+(?:(?:happily|gladly|still|also)\s+)?"
     r"(?:(?:be\s+)?(?:willing|prepared|happy|glad|open)\s+to\s+)?|\band\s+|"
-    # "happy to keep base at 172 for it": the speaker left unsaid
-    r"(?<![\w'] )(?<![\w'])(?:willing|prepared|happy|glad)\s+to\s+)"
+    # "happy to keep base at 172 for it", "4 remote days, can go down to 5k signon for that": no "I" in chat
+    r"(?:^|[,.;!?]\s*|\s)(?:(?:willing|prepared|happy|glad|fine|ok|okay) to|can|could)\s+)"
     r"(?:accept|take|live with|work with|settle (?:for|at|on)|come down to|go down to|stay (?:at|on)|keep|hold|"
     r"meet you at|be (?:fine|ok|okay|happy|good|open|comfortable) (?:with|to|at))\s+"
     r"(?:(?:a|an|the|my)\s+)?(?:(?!(?:if|for|and|but|more|less|higher|lower|trial)\b)[\w-]+\s+){0,3}?"
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
+# A figure kept in words that name the offer's own ("keep the base at", "take your $20k equity", "as offered"): with
+# no condition after it, the speaker confirms the offer rather than giving it up for what they asked before.
+THE_OFFERS_FIGURE_KEPT = re.compile(r"\b(?:the|your|this|that)\b")
+AS_OFFERED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:as (?:offered|is|it is|it stands)|unchanged)\b")
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
 TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return|"
                                    r"(?:for|to get) (?:it|that|this)\b(?! (?:is|was|would|will)\b))")
@@ -1745,7 +1749,9 @@ CURRENT_BEFORE = _cue(
     r"(?:you|u)(?:'ve| have)? offered(?: me)?|you'?re offering|"
     r"your offer (?:of|is|was|at)|the offer(?:ed)? (?:of|is|was)|currently offered|"
     r"revised (?:figure|offer|package|proposal) of|"
-    r"instead of|rather than|versus|vs\.?|agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
+    r"instead of|rather than|versus|vs\.?|"
+    r"(?:(?<=\dk )|(?<=\d )|(?<=\d% ))over|"  # "88k over 84k?": the figure preferred over the offer's
+    r"agreed (?:on|to)|agree (?:with|to)|unchanged (?:at|of)|as offered (?:at|of)|"
     r"(?:stays?|remains?|staying|leaving \w+|leave (?:it|\w+)) at|(?<!what )(?<!how )about the|regarding the|"
     r"(?:can'?t|cannot|won'?t|not|not able to|unable to|not going to|am not going to) (?:agree to|accept|do|take)|"
     r"you (?:give|gave|pay|offer)(?: me)? (?:only|just)|in place of|"
@@ -1764,7 +1770,10 @@ CURRENT_BEFORE = _cue(
     r"(?:revised|updated|new|latest) (?:figures?|offer|package|numbers)|"
     r"(?:offer|package|salary|base) (?:works|comes) out (?:to|at)|"
     r"(?:policy|contract|draft|offer letter|agreement|recap|summary) (?:still )?"
-    r"(?:says?|shows?|is|has|gives|includes|lists|states))[:,]?\s+"
+    r"(?:says?|shows?|is|has|gives|includes|lists|states)|"
+    # "4 wfh days pls, offer says 2", "(the offer currently shows $0)": the offer's own figure, not a rival's
+    r"offer(?<!other offer)(?<!competing offer)(?<!an offer)(?<!their offer)(?<!rival offer)(?<!second offer)"
+    r"(?<!a offer)(?<!new offer) (?:currently |still |now )?(?:says?|shows?|has|lists|states))[:,]?\s+"
     r"(?:the\s+|your\s+|my\s+|a\s+|at\s+)?(?:[\w$€£₪-]+\s+){0,2}$"
 )
 # A figure named with "the" right before it, the perk's name following, is one already on the table: "the $10k
@@ -1792,6 +1801,11 @@ COVER_IT_AFTER = re.compile(
     r"(?:you|u|they) (?:can|could)) )?"
     r"(?:cover|pay for|pay|reimburse|pick up|chip in for|contribute to|help with) (?:it|that|this|them)\b"
 )
+# A price put in brackets after the thing asked to be paid for: "pls cover deutschlandticket (58€/mo)", "could you
+# cover my gym (45/mo)?": what it costs, evidence for the request, not a sum asked for
+PRICED_IN_BRACKETS_BEFORE = re.compile(
+    r"\b(?:cover|covering|pay for|paying for|reimburse|reimbursing)\s+(?:the |my |a |an |our )?[\w-]+(?:\s+[\w-]+)?"
+    r"\s*\(\s*(?:~\s*|about |around |like |approx\.? )?[$€£₪]?$")
 # A sum said of "it" or "that", the thing named before: "could you pay for the ticket? It's €58 a month", "the
 # Deutschlandticket, that is €58 a month", "I think it is about $90", "its like 60 a month", "it costs me ₪700":
 # what it costs, not what is asked
@@ -1874,6 +1888,8 @@ RUNG = re.compile(r"\b(?:step|grade|level|band|tier)\b")
 GAP_AFTER = re.compile(
     r"\s+(?:a (?:year|month) )?(?:below|under|short of|behind)\s+(?:the other|theirs|their|what (?:the other|they)|"
     r"the (?:competing|rival|other)|(?:my|the) (?:current|other) (?:one|offer|job|salary))")
+# "close the gap between $172k and $185k": the gap starts where the talks stand, as "from 150 to 165" does
+GAP_BETWEEN_BEFORE = re.compile(r"\b(?:gap|difference|distance) between (?:the |your |my )?[$€£₪]?$")
 # "15 → 22 days", "$2k -> $4k", "pto 20 --> two more": an arrow from a figure to another says where it is now and
 # where it should go, like "from 15 to 22"
 ARROW_TO_AFTER = re.compile(
@@ -1881,16 +1897,18 @@ ARROW_TO_AFTER = re.compile(
     r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b)")
 # The offer as it stands, judged too low: "0.05% feels low", "3% match is a joke", "$500 wouldn't cover a ticket".
 _JUDGED_LOW = (
-    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?) " + SOFTENED
+    r"(?:(?:is|are|feels?|seems?|looks?|sounds?|sits?|(?<=\W)(?:that|it)'?s) " + SOFTENED
     + r"(?:low|thin|light|short|small|tight|stingy|meh|below|under|few|a joke|not enough|insufficient|underwhelming|"
     r"disappointing|down|on the (?:low|light|short) side|(?:way |far |a long way )?off|nowhere near|"
-    r"barely a (?:bump|raise|move))|"
+    r"barely a (?:bump|raise|move)|(?:rough|whatever|insulting)\b)|"
     r"(?:would be|is) a (?:step back|step down|pay cut|cut)|"
+    # "150k is barely a bump", "72k is on the low end of…": the offer judged against what the speaker wants
+    r"(?:is|'s|are) (?:barely|hardly)\b|(?:is|'s|sits) (?:on|at) the (?:low|lower|bottom) end\b|"
     r"(?:wouldn'?t|won'?t|doesn'?t|does not) (?:even )?"
     r"(?:cover|work|do))"
 )
-# "…6 weeks, which is well below…": a judgement said in the next clause
-WHICH_JUDGED = re.compile(r"\W*(?:which|that) " + _JUDGED_LOW)
+# "…6 weeks, which is well below…", "oof 15 days. that's rough": a judgement said in the next clause
+WHICH_JUDGED = re.compile(r"\W*(?:(?:which|that) |(?=(?:that|it)'?s ))" + _JUDGED_LOW)
 # ...or right after it ("22 days is low", "$3,000 won't cover a move").
 CURRENT_NEXT_TO = re.compile(
     r"^\W*(?:[\w-]+\s+)?(?:as offered|unchanged|as (?:it )?is|it is\b(?! \w)|as (?:we )?(?:planned|discussed|agreed)|"
@@ -1902,17 +1920,20 @@ THANKED_FOR = re.compile(r"thanks? (?:you )?for(?: the)?[:,]?\s+(?:[\w$€£₪-
 # A figure refused or echoed in disbelief just after it is said names the offer being turned down, not what is
 # asked: "155 doesn't cut it", "75 is better but still not enough", "87?? come on", "$178k doesn't get it done".
 REFUSED_FIGURE = _cue(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:cut it|get (?:it|me|us|the job) done|do it)|"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:does(?:n'?t| not) (?:quite |really |even )?"
+    r"(?:cut it|get (?:it|me|us|the job) done|do it)|"
     r"(?:is|'s) (?:a bit |much |slightly |definitely )?better,? but|(?:is|'s) (?:still )?not enough|"
     r"(?:is|'s|are) (?:just |simply |frankly )?(?:useless|a joke|insulting|laughable|pointless))|"
     r"\s*\?\s*[?!]|\s*\?\s*(?:come on|seriously|really)\b|"
     # "150 I cannot accept": the figure turned down in the words right after it
     r",?\s*i (?:can'?t|cannot|can not|won'?t) (?:accept|take)\b(?! (?:less|anything|lower|below|under))"
 )
-# "71k for 6 yrs of GIS??", "20 days PTO in 2024??": the figure held up in disbelief against what it is for (unless
-# the words before it ask for it: "could you do 90k for the senior role??")
-HELD_UP_AFTER = _cue(r"\s*(?:[\w-]+\s+){0,3}?(?:for|in) (?:[\w-]+\s+){0,4}?[\w-]+\s*\?\s*[?!]")
+# A figure held up against who or when it is for, then questioned: "172k for a manager role??", "71k for 6 yrs of
+# GIS?!", "20 days pto in 2024??"; with one question mark only where the message sneers ("172 for managing a team?
+# kinda insulting"). Unless the words before it ask for it: "could you do 90k for the senior role??".
+FIGURE_HELD_UP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:for|in)\s+[^.?!;,]{1,40}?\?(\s*[?!])?")
 CURRENT_AFTER = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:too |way |kinda |pretty |so |a bit )?low(?=\s*(?:[,.;!?]|$))|"
     r"^\W*(?:[\w-]+\s+){0,4}?(?:isn'?t|is not|not(?!\s+[$€£₪]?\d)|"
     r"is (?:still )?(?:a bit |quite |too |very |considerably |way )?"
     r"(?:low|below|under|short|tough|insufficient|hard)|are (?:low|not enough)|won'?t (?:cover|work|do)|"
@@ -2277,7 +2298,7 @@ GATE = CueGate(
         POLITE_REQUEST, INFO_START, SUGGESTION, MORE_OF_IT,
         EVIDENCE_LEAD, FORFEIT_BEFORE, INFO_ABOUT, CONDITION, LABEL_NUMBER_BEFORE, CURRENT_LEAD, COST_OBJECT,
         REASON_LINK, NOT_A_TERM_BEFORE, KNOW_WISH, RHETORICAL, NOT_UNDERSTOOD, REASON_WORDS, REFUSAL_WORDS,
-        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, HELD_UP_AFTER, NORM_AFTER, FORFEITED, PERK_IF_POSSIBLE,
+        KEEN_WORDS, CONDITION_WORD, TAKING_WORD, REFUSED_FIGURE, NORM_AFTER, FORFEITED, PERK_IF_POSSIBLE,
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR,

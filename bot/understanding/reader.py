@@ -210,7 +210,8 @@ class Understander:
         acts = _reasons(low, acts, may)
         trading = Act.trade_off in acts
         concedes = (trading or " less" in low or " lower" in low or "if " in low
-                    or any(word in low for word in _CONDITION_WORDS) or any(s.perk == "start_date" for s in slots))
+                    or any(word in low for word in _CONDITION_WORDS) or any(s.perk == "start_date" for s in slots)
+                    or any(word in low for word in _KEPT_WORDS))
         standing = context is not None and bool(context.offer)
         given = self._given(low, slots, mentions, trading) if concedes else frozenset()
         if given and not trading and (
@@ -1082,6 +1083,8 @@ class Understander:
         if amount.unit is None and abs(amount.value) > 10 * definition.max:
             # "a bonus of 5000" is money; "7000 and a fast promotion" is not 7000 months
             return definition.unit is PerkUnit.percent
+        if amount.unit is None and perk == "performance_bonus" and 100 < abs(amount.value) < 1000:
+            return False  # "…an $18k bonus. hence 165.": a bare 165 is neither a bonus percentage nor a bonus sum
         if amount.unit is None and definition.unit in _IN_MONTHS_OR_WEEKS and abs(amount.value) > definition.max:
             return False  # "180 is fine. severance though": 180 is no number of months of severance
         if definition.unit is PerkUnit.days_per_week and abs(amount.value) > 7 and amount.per != "week":
@@ -1609,16 +1612,32 @@ def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
+_KEPT_WORDS = ("keep", "take", "hold", "down to", "live with", "work with", "settle", "stay at", "stay on",
+               "meet you at")  # TAKEN_IN_TRADE_BEFORE's verbs
 _CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return", " for it", " for that", " for this",
                     "to get it", "to get that", "to get this")  # TRADE_CONDITION_AFTER's words
 
 
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
-    speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
-    return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
-            and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
-            and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
+    speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md).
+    The other perk may be asked for first, in a sentence or clause of its own: "could you cover my parking? I'd
+    keep base at 76k"."""
+    if not _asks_another(perk, slots):
+        return False
+    taken = cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start)
+    if taken is None:
+        return False
+    if any(word in low for word in _CONDITION_WORDS) and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None:
+        return True
+    # with no condition after it, "I'll take the $112k as offered", "I'd keep your $20k equity" only confirm the offer
+    return (cues.THE_OFFERS_FIGURE_KEPT.search(taken[0]) is None and cues.AS_OFFERED_AFTER.match(low, a.end) is None
+            and _asks_another(perk, [s for s in slots if s.start < _clause_start(low, a.start)]))
+
+
+def _clause_start(low: str, position: int) -> int:
+    """Where the clause holding `position` starts: after the last sentence end or comma before it."""
+    return max(_sentence_start(low, position), low.rfind(", ", 0, position) + 1)
 
 
 def _above_the_offer_said(slot: _Slot, slots: list[_Slot]) -> bool:
@@ -1782,9 +1801,23 @@ def _roles(low: str, amounts: list[Amount], may: MayMatch) -> list[Role]:
                 and not _clause_asks(low, amounts[i - 1], cuts, may)):
             roles[i - 1] = "current"  # "the $135k and 3 remote days we discussed": both are the offer
     for i, a in enumerate(amounts) if ranges else ():
-        if roles[i] == "ask" and a.range is not None and _range_is_evidence(low, amounts, roles, i, may):
+        if roles[i] == "current" and a.range is not None and not _changed_from(low, a, may):
+            roles[i] = "evidence"  # an offer is never a range: "38k/mo vs a 36-46k range" compares it with the market
+        if roles[i] == "ask" and a.range is not None and (
+                _range_is_evidence(low, amounts, roles, i, may)
+                or (len(amounts) > 1 and _range_said_alone(low, a, cuts, may))):
             roles[i] = "evidence"
     return roles
+
+
+def _range_said_alone(low: str, a: Amount, cuts: list[tuple[int, int]], may: MayMatch) -> bool:
+    """A range is evidence unless the message asks for it (docs/labelling.md): beside other figures, "EMs get
+    170-190", "mkt 110-125" say what others pay when their own clause asks nothing (a range said alone, "120 to 125k
+    would be great", is the ask itself). A span written with "to" and no unit ("from 8 to 12", "grew it from 40 to
+    300") may be hours of the day or a change, not a range of pay."""
+    return ((a.unit is not None or a.explicit_money or "-" in low[a.start : a.end])
+            and not _clause_asks(low, a, cuts, may)
+            and not (" than " in low and cues.PUT_IN_PLACE_AFTER.match(low, a.end)))  # "$180k-$190k rather than 172"
 
 
 def _bare(a: Amount) -> bool:
@@ -1870,9 +1903,9 @@ def _role_of(
             end = a.end  # "15k to cover the bonus I'm forfeiting": the loss after it is the reason, not its role
     if (_found(cues.CURRENT_BEFORE, low, may, max(start, a.start - 40), a.start)
             or _at(cues.CURRENT_AFTER, low[a.end:end], may) or _at(cues.CURRENT_NEXT_TO, low[a.end : a.end + 40], may)
-            or ("which" in low and cues.WHICH_JUDGED.match(low, end)) or _at(cues.REFUSED_FIGURE, low, may, a.end)
-            or (("??" in low or "?!" in low) and _at(cues.HELD_UP_AFTER, low, may, a.end)
+            or (("which" in low or "that" in low or "it" in low) and cues.WHICH_JUDGED.match(low, end)
                 and not _found(cues.ASKING, low, may, start, a.start))
+            or _doubted(low, a, start, may)
             or (low.startswith("thank") and cues.THANKED_FOR.fullmatch(low, 0, a.start) is not None)
             or (id(cues.CURRENT_LEAD) not in may.skipped and _listed_as_the_offer(low, a, may))):
         return "current"
@@ -1887,11 +1920,30 @@ def _role_of(
         return "current"
     if _stated_cost(low, a, may) and not _found(cues.ASKING, low, may, *_clause_of(low, a, cuts)):
         return "evidence"  # "the exam fees, estimated at $1,200?": a price, even in a question
+    return "evidence" if _a_price_or_elsewhere(low, a) else "ask"
+
+
+def _a_price_or_elsewhere(low: str, a: Amount) -> bool:
+    """A figure that is what another employer pays ("got 160k base elsewhere") or the price of what is to be paid
+    for ("pls cover deutschlandticket (58€/mo)", "parking ₪700/mo, cover it?"): evidence beside the ask."""
     if "where" in low and cues.ELSEWHERE_AFTER.match(low, a.end):
-        return "evidence"  # "got 160k base elsewhere": what another employer offers
-    if " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end):
-        return "evidence"  # "parking ₪700/mo, cover it?": the figure is what is to be covered
-    return "ask"
+        return True
+    if "(" in low[max(0, a.start - 3) : a.start] and cues.PRICED_IN_BRACKETS_BEFORE.search(
+            low, max(0, a.start - 50), a.start):
+        return True
+    return " it" in low[a.end : a.end + 40] and cues.COVER_IT_AFTER.match(low, a.end) is not None
+
+
+def _doubted(low: str, a: Amount, clause_start: int, may: MayMatch) -> bool:
+    """A figure refused or echoed in disbelief ("155 doesn't cut it", "87?? come on", "172k for a manager role??"):
+    the offer being turned down, unless its own clause asks for it ("can you do 25 days??")."""
+    if "?" not in low[a.end : a.end + 60]:
+        found = _at(cues.REFUSED_FIGURE, low, may, a.end)
+    else:
+        held_up = cues.FIGURE_HELD_UP_AFTER.match(low, a.end)
+        found = _at(cues.REFUSED_FIGURE, low, may, a.end) or (
+            held_up is not None and (held_up.group(1) is not None or _found(cues.RUDE, low, may)))
+    return bool(found) and not _found(cues.ASKING, low, may, clause_start, a.start)
 
 
 def _role_said_around(low: str, a: Amount, may: MayMatch) -> Role | None:
@@ -1912,6 +1964,7 @@ def _changed_from(low: str, a: Amount, may: MayMatch) -> bool:
     """Whether a figure is where a change starts: "from 12% to 18%", "15 → 22 days", "1 wfh day -> 2"."""
     return ((_found(cues.FROM_BEFORE, low, may, max(0, a.start - 30), a.start)
              and cues.TO_AFTER.match(low, a.end) is not None)
+            or (" between " in low and cues.GAP_BETWEEN_BEFORE.search(low, max(0, a.start - 30), a.start) is not None)
             or (("→" in low or ">" in low) and cues.ARROW_TO_AFTER.match(low, a.end) is not None))
 
 
