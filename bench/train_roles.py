@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.train_acts import tuning_files
 from bot.understanding.acts import Context, Term
-from bot.understanding.figure_roles import CHANGE, WEIGHTS, RoleModel, figure_features, second_opinion_on_roles
+from bot.understanding.figure_roles import CHANGE, KEEP, WEIGHTS, RoleModel, figure_features, second_opinion_on_roles
 from bot.understanding.reader import FiguresRead, Understander
 from tests.support import blind
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         if not held:
             parser.error(f"no tuning group {args.leave_out!r}; there are {', '.join(groups)}")
         model = train(examples([r for r in reads if r.group != args.leave_out]))
-        for name, chosen in (("rules", None), (f"rules + model at {CHANGE}", model)):
+        for name, chosen in (("rules", None), (f"rules + model at {CHANGE}/{KEEP}", model)):
             tp, fp, fn = score(held, chosen)
             print(f"{args.leave_out} (perk, amount, role) F1, {name}: {_f1(tp, fp, fn):.3f}"
                   f" (tp {tp}, fp {fp}, fn {fn})")

@@ -6,7 +6,8 @@ reading rules fail most on text they were not tuned on: on the tuning sets, a wr
 multinomial logistic model over the words around each figure, the rules' own reading of it (role, perk,
 unit), the other figures of the message and the practice context (is the figure the offer's own?). It is
 trained by ``bench/train_roles.py`` on every blind *tuning* line and live-practice turn, never on a frozen
-set, and changes a figure's role only where it gives another role at least :data:`CHANGE`. Perks, amounts,
+set, and changes a figure's role only where it gives another role at least :data:`CHANGE` and leaves the
+rules' role at most :data:`KEEP`. Perks, amounts,
 acts and signals stay as read.
 
 The weights live beside this module in ``role_weights.json`` (read once, on first use); a file trained on
@@ -28,13 +29,16 @@ from bot.understanding.second_opinion import SparseLogistic
 
 FEATURES = "figure-window-context/1"  # bump when figure_features() changes: the weights must be trained again
 WEIGHTS = Path(__file__).with_name("role_weights.json")
-# Chosen on the tuning sets, each scored by a model trained without it (docs/understanding.md): 0.6 and 0.7 did
-# a little better there (iter9 0.810 -> 0.832 (perk, amount, role) F1 at both, 0.822 at 0.8) but turned "$95,000
-# base and $5,000 for the sign-on both work for me" into an ask for the sign-on, which the reader's own tests
-# rule out; 0.8 keeps most of the gain, and a wrong change can hide an ask from the recruiter or invent one.
-CHANGE = 0.8
+# Chosen on the tuning sets, each scored by a model trained without it (docs/understanding.md). Changing a role at
+# p >= 0.6 or 0.7 scored a little higher there, and so did changing it whatever chance the model left the rules'
+# role; both turned "$95,000 base and $5,000 for the sign-on both work for me" into an ask for the sign-on and "close
+# the gap from 140 to 150?" into an ask, which the reader's own tests rule out. The pair below keeps most of the gain
+# (nine tuning groups pooled: 0.868 -> 0.874 against 0.876 with no floor): a wrong change can hide an ask from the
+# recruiter or invent one.
+CHANGE = 0.8  # the model's role must be at least this likely...
+KEEP = 0.1  # ...and the rules' role at most this likely
 _BEFORE = 6  # the words just before a figure say most about it ("I'd like", "market is", "instead of")
-_AFTER = 5
+_AFTER = 8
 _SENTENCE_ENDS = ".!?;\n"
 log = logging.getLogger(__name__)
 Word = tuple[str, int, int]  # a word of the message as the reader split it, and where it was written
@@ -157,7 +161,8 @@ def shipped_role_model() -> RoleModel | None:
 
 def second_opinion_on_roles(low: str, words: Sequence[Word], terms: list[Term], spans: Mapping[float, tuple[int, int]],
                             context: Context | None, acts: Sequence[Act], model: RoleModel | None) -> list[Term]:
-    """The terms, with a figure's role changed where the model gives another role at least :data:`CHANGE`.
+    """The terms, with a figure's role changed where the model gives another role at least :data:`CHANGE` and the
+    rules' role at most :data:`KEEP`.
     ``spans`` maps a figure's amount to where it was written; a term with no span (one taken from the context)
     keeps the rules' role."""
     if model is None or not spans:
@@ -170,7 +175,7 @@ def second_opinion_on_roles(low: str, words: Sequence[Word], terms: list[Term], 
             continue
         chances = model.probabilities(figure_features(low, words, term, span, terms, context, acts))
         best = max(chances, key=chances.__getitem__)
-        if best != term.role and chances[best] >= CHANGE:
+        if best != term.role and chances[best] >= CHANGE and chances.get(term.role, 0.0) <= KEEP:
             term = term.model_copy(update={"role": best, "give": best == "give"})
         changed.append(term)
     return changed

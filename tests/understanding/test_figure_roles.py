@@ -49,6 +49,14 @@ def test_a_model_not_sure_enough_leaves_the_rules_role(perks: Mapping[str, PerkD
     assert _roles(unsure, line) == _roles(Understander(perks, roles_model=False), line)
 
 
+def test_a_model_that_leaves_the_rules_role_a_fair_chance_leaves_it(perks: Mapping[str, PerkDef]) -> None:
+    line = "Could the learning budget go to $3,000? Peers get about $2,500."
+    # current at about 0.88, the rules' evidence at about 0.12: sure of its own reading, not sure the rules are wrong
+    torn = RoleModel(ROLES, [0.0] * len(ROLES),
+                     {"b0:about": [(ROLES.index("current"), 9.0), (ROLES.index("evidence"), 7.0)]})
+    assert _roles(Understander(perks, roles_model=torn), line) == _roles(Understander(perks, roles_model=False), line)
+
+
 def test_a_figure_written_twice_keeps_the_rules_roles(perks: Mapping[str, PerkDef]) -> None:
     line = "The course costs $1,800, so could the development budget be $1,800?"
     sure = Understander(perks, roles_model=RoleModel(ROLES, [0.0, 0.0, 9.0, 0.0, 0.0], {}))  # evidence, always
