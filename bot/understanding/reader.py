@@ -199,7 +199,7 @@ class Understander:
         slots = _named_only(low, slots, mentions)
         if context is not None and context.offer:
             _mark_the_offer(low, slots, context.offer, may)
-        _standing_figure_traded(low, slots)
+        _standing_figure_traded(low, slots, may)
         if Act.quit in acts and slots:
             _named_in_a_decline(low, slots, may)
         acts = self._acts_from_terms(low, acts, slots, mentions, may)
@@ -213,11 +213,11 @@ class Understander:
                     or any(word in low for word in _CONDITION_WORDS) or any(s.perk == "start_date" for s in slots)
                     or any(word in low for word in _KEPT_WORDS))
         standing = context is not None and bool(context.offer)
-        given = self._given(low, slots, mentions, trading) if concedes else frozenset()
+        given = self._given(low, slots, mentions, trading, may) if concedes else frozenset()
         if given and not trading and (
                 any(s.role == "ask" and s.perk is not None and s.perk not in given for s in slots)  # one for another
                 or (standing and any(s.perk in given and s.amount is not None
-                                     and _taken_in_trade(low, s.amount, s.perk, slots) for s in slots))):
+                                     and _taken_in_trade(low, s.amount, s.perk, slots, may) for s in slots))):
             acts = [a for a in _ACT_ORDER if a in {*acts, Act.trade_off}]
         if trading:
             _given_up_from_the_offer(low, slots)
@@ -1207,7 +1207,7 @@ class Understander:
         return None
 
     @staticmethod
-    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool) -> frozenset[str]:
+    def _given(low: str, slots: list[_Slot], mentions: list[_Mention], trading: bool, may: MayMatch) -> frozenset[str]:
         """The perks a trade offers up: "trade the bonus for…", "a lower base if…", "instead of the car".
 
         Without a trade read in the message, only what is plainly a concession: "ill take 5k less", a start
@@ -1219,7 +1219,8 @@ class Understander:
             if slot.perk is None or slot.role in ("current", "evidence", "question"):
                 continue  # "20 days instead of 15": 15 is the offer as it stands, not something offered up
             a = slot.amount
-            if a is not None and _taken_in_trade(low, a, slot.perk, slots) and not _above_the_offer_said(slot, slots):
+            if (a is not None and _taken_in_trade(low, a, slot.perk, slots, may)
+                    and not _above_the_offer_said(slot, slots)):
                 given.add(slot.perk)  # "I'd take 155 if you add the sign-on": the figure is what they settle for
                 continue
             if a is not None and (
@@ -1612,23 +1613,27 @@ def _asks_another(perk: str | None, slots: list[_Slot]) -> bool:
     return any(s.perk is not None and s.perk != perk and s.role == "ask" for s in slots)
 
 
+
+# A cheap first look before _given's searches: the verbs of cues.TAKEN_IN_TRADE_BEFORE that make a trade of a kept
+# figure, and the words of cues.TRADE_CONDITION_AFTER. Not the gate's literals: those also let "happy to accept $87k
+# with the review" through, an acceptance that names its terms, which _given would read as a trade.
 _KEPT_WORDS = ("keep", "take", "hold", "down to", "live with", "work with", "settle", "stay at", "stay on",
-               "meet you at")  # TAKEN_IN_TRADE_BEFORE's verbs
+               "meet you at")
 _CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return", " for it", " for that", " for this",
-                    "to get it", "to get that", "to get this")  # TRADE_CONDITION_AFTER's words
+                    "to get it", "to get that", "to get this")
 
 
-def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
+def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot], may: MayMatch) -> bool:
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
     speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md).
     The other perk may be asked for first, in a sentence or clause of its own: "could you cover my parking? I'd
     keep base at 76k"."""
-    if not _asks_another(perk, slots):
+    if cues.TAKEN_IN_TRADE_BEFORE not in may or not _asks_another(perk, slots):
         return False
     taken = cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start)
     if taken is None:
         return False
-    if any(word in low for word in _CONDITION_WORDS) and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None:
+    if cues.TRADE_CONDITION_AFTER in may and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None:
         return True
     # with no condition after it, "I'll take the $112k as offered", "I'd keep your $20k equity" only confirm the offer
     return (cues.THE_OFFERS_FIGURE_KEPT.search(taken[0]) is None and cues.AS_OFFERED_AFTER.match(low, a.end) is None
@@ -2909,7 +2914,7 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
 
 
-def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
+def _standing_figure_traded(low: str, slots: list[_Slot], may: MayMatch) -> None:
     """ "I'd settle at $158,000 on base if the equity grant goes up", with $158,000 on the table, or "I'd keep base at
     172 if severance goes to 3 months" with no offer in view: the figure the offer has, settled for on a condition
     that asks for another perk, is offered up in the trade (docs/labelling.md, third round), so it is read as an ask
@@ -2917,7 +2922,7 @@ def _standing_figure_traded(low: str, slots: list[_Slot]) -> None:
     for slot in slots:
         if (slot.role == "current" and slot.amount is not None and slot.perk is not None
                 and not any(other.perk == slot.perk and other.role == "ask" for other in slots)
-                and _taken_in_trade(low, slot.amount, slot.perk, slots)
+                and _taken_in_trade(low, slot.amount, slot.perk, slots, may)
                 and "accept" not in low[max(0, slot.start - 30) : slot.start]):  # "I can accept two months if…"
             slot.role = "ask"  # "I'd stay at $175k if…, otherwise I'd need $185k": that one is asked
 
