@@ -2334,10 +2334,12 @@ def _blocks_near(low: str, accept: re.Match[str], start: int, end: int) -> set[s
         word = block.group(0)
         if word in ("will", "would") and (
                 accept.start() <= block.start() < accept.end()
-                or (block.start() >= accept.end() and low.endswith("and ", 0, block.start()))):
+                or (block.start() >= accept.end() and low.endswith(("and ", "and we "), 0, block.start()))):
             continue
         if word == "and we" and cues.DELIBERATED_BEFORE.search(low, max(0, block.start() - 40), block.start()):
             continue  # "we talked it through and we're in": a decision after thinking it over, no condition
+        if word == "and we" and block.start() >= accept.end() and cues.ACCEPT_IN_WORDS.search(accept.group(0)):
+            continue  # "I accept, and we'll book the movers": what follows a said acceptance plans ahead, no condition
         found.add(word)
     return found
 
@@ -2838,8 +2840,11 @@ def _in_context(
         found.discard(Act.reject)  # "nah" answers a question; it refuses nothing
     answering = context is not None and context.last_move in ("question", "refusal")
     if (Act.accept in found and answering and words <= 6 and not terms and not said_so
-            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
-        found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)
+            and not (context is not None and context.last_move == "refusal" and Act.request_writing in found)):
+        # "deal", "ok cool": agreement to an offer, not to a question or a refusal; "ok, deal, send it over" once the
+        # recruiter will go no further takes the offer as it stands (guide: "Sounds good, can you put that in writing?")
+        found.discard(Act.accept)
     if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
