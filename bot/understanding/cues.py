@@ -557,6 +557,8 @@ REJECT = _cue(
     r"far from(?! (?:my |our |the )?(?:home|house|place|flat|apartment|office|city|centre|center|family|here|where))|"
     r"a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
+    # "a 10k sign-on is nothing", "pathetic.": the figure on the table waved off as worthless (guide, fifth round)
+    r"(?:is|'s|are) (?:just |simply |really |basically )?nothing(?=[.!;]|$| to me\b)|(?<!not )pathetic|"
     r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so |way |far |much )?"
     r"(?:tough|rough|light|difficult|a problem|"
     r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"

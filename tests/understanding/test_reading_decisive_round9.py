@@ -37,3 +37,13 @@ def test_a_yes_and_a_request_for_the_letter_after_a_refusal_takes_the_offer() ->
     # a bare "ok" after a refusal only acknowledges the no; a "yes" to a question only answers it
     assert Act.accept not in acts("ok", _REFUSED)
     assert Act.accept not in acts("yes", _QUESTION)
+
+
+def test_an_offer_waved_off_as_nothing_refuses_it() -> None:
+    # calling what is on the table worthless next to a counter is reject + propose (guide, fifth round)
+    for text in ("A $3k relocation is nothing. Make it $8k.", "22 days of leave is nothing. I need 27.",
+                 "Pathetic. Base of 70k or I'm out."):
+        assert {Act.reject, Act.propose} <= acts(text, _OFFERED), text
+    # "nothing" about something else refuses nothing
+    assert Act.reject not in acts("There is nothing else I need. Could relocation be $8,000?", _OFFERED)
+    assert Act.reject not in acts("Honestly the commute is nothing to worry about.", _OFFERED)
