@@ -1926,6 +1926,8 @@ ULTIMATUM = _cue(
     r"or (?:i|i'?ll|i will) (?:take|bring) it elsewhere|(?:take|bring) (?:my [\w-]+|myself) elsewhere|"
     r"(?<!understand )(?<!know )(?<!if )(?:that'?s|that is|this is) not negotiable(?!\?)|"
     r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
+    # "75k or forget it": the talks end only if the figure is not met (an ultimatum, not a walk-out)
+    r"(?:\bor|otherwise),? forget (?:it|about it|the whole thing)|"
     # "if I leave now I walk away from my bonus" forfeits a bonus; it threatens nothing
     r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b(?! (?:away )?from\b| (?:my|behind)\b)|"
     r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
@@ -2058,14 +2060,17 @@ MOVE_APPROVED_FIRST = re.compile(
     r"^\W*(?:(?:oh|ok(?:ay)?)\W+)?(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
     r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
     r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
-    r"amazing|awesome)(?: news)?)"
+    r"amazing|awesome|nice)(?: news)?)"
     r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
 )
 # "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
 FIGURE_TAKEN_FIRST = re.compile(
-    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"
+    r"^\W*(?:(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"
     r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-    r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
+    r"(?:\s+\w+){0,2}?(?:\s+then)?|"
+    # "Four, ok.", "$78k, fine then.": the figure first, then the yes
+    r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+    r"(?:\s+\w+){0,2}?,?\s+(?:ok(?:ay)?|fine|alright)(?:\s+then)?)\s*[.!]+(?:\s|$)"
 )
 # A first sentence of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!",
 # "omg amazing ty!! 🎉 ok next…"): right after the recruiter gave ground, it takes that move (docs/labelling.md,
@@ -2102,7 +2107,7 @@ OFFER_FIGURE_APPROVED_AFTER = re.compile(
 TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?take (?:the )?$")
 # Only courtesies may come before an approved figure in its sentence: "…, so $68k is fair" is an argument
 APPROVAL_LEAD = re.compile(
-    r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
+    r"^[\s\W]*(?:(?:ok(?:ay)?|oh+|ooh+|wow|omg|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
 # Thanks for a figure, or for moving to it: "thanks for the $1,500", "ty for 158", "thanks for raising the base to
 # €76,000", "I appreciate you moving the base to $88,000" (not "thanks for explaining the 8%")
@@ -2150,7 +2155,8 @@ ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b(?!-on\b| on (?:bonus|payment))|
                              r"\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
-    r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
+    r"formally accept|take (?:it|the offer|the role)|proceed(?! with (?:the |our )?(?:negotiation|discussion|talks)))|"
+    r"i (?:formally |officially |gladly )?accept|(?:writing|write) to (?:formally |officially )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
     r"accepted" + _NOT_ANOTHER + r")\b"

@@ -240,6 +240,8 @@ class Understander:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         if Act.ask in acts and Act.propose in acts:
             acts, terms = _only_asking(low, acts, terms, slots, signals)
+        elif Act.ask in acts and "?" in low and id(cues.PAY_REQUEST) not in may.skipped:
+            acts, terms = _asked_then_requested(low, acts, terms)
         if "notice" in low and terms and _notice_stated_alone(low, terms):
             acts, terms = [a for a in acts if a is not Act.propose], []
         return acts, terms
@@ -2875,6 +2877,23 @@ def _notice_stated_alone(low: str, terms: list[Term]) -> bool:
     alone is no act and no term (guide); "can't start before March, notice period" still asks for a start date."""
     return (all(t.perk == "start_date" and t.amount is None for t in terms) and "?" not in low
             and cues.NOTICE_STATED.search(low) is not None and cues.START_ASKED.search(low) is None)
+
+
+def _asked_then_requested(low: str, acts: list[Act], terms: list[Term]) -> tuple[list[Act], list[Term]]:
+    """ "Is a laptop included? If not, could you add one?", "do u cover the ticket? if not could u add it?": a
+    question about one perk, then a request for "it" or "one" after it, both asks about it and asks for it (guide,
+    fourth round: `ask` + `propose`, one `ask` term)."""
+    asked = {t.perk for t in terms}
+    if len(asked) != 1 or None in asked or any(t.role not in ("question", "ask") for t in terms):
+        return acts, terms
+    after = low.find("?")
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, after) if m.group("it") or m.group(0).endswith("one")),
+                   None)
+    if request is None:
+        return acts, terms
+    question = next(t for t in terms if t.role in ("question", "ask"))
+    kept = [question.model_copy(update={"role": "ask"})]
+    return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE}], kept
 
 
 def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], signals: list[Signal]

@@ -47,3 +47,39 @@ def test_an_offer_waved_off_as_nothing_refuses_it() -> None:
     # "nothing" about something else refuses nothing
     assert Act.reject not in acts("There is nothing else I need. Could relocation be $8,000?", _OFFERED)
     assert Act.reject not in acts("Honestly the commute is nothing to worry about.", _OFFERED)
+
+
+def test_a_figure_or_forget_it_is_an_ultimatum_not_a_walk_out() -> None:
+    # guide: an ultimatum is propose with the ultimatum signal; quit only for a clear end
+    for text in ("66k or forget it.", "Relocation of $8,000, otherwise forget about it."):
+        said = UNDERSTANDER.read(text, _OFFERED)
+        assert Act.propose in said.acts and Act.quit not in said.acts, text
+        assert "ultimatum" in {s.value for s in said.signals}, text
+    assert Act.quit in acts("Forget it, I'm out. Good luck with the search.", _OFFERED)
+
+
+_GRANTED = Context(last_perk="remote_work", last_speaker="counterpart", last_move="offer", offer=_TABLE,
+                   conceded=["remote_work"])
+_BASE_ON_TABLE = Context(last_perk="base_salary", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+
+
+def test_ordinary_approvals_take_what_was_just_offered() -> None:
+    # guide, fourth and fifth rounds: approval in words after an offer is accept
+    assert Act.accept in acts("ohh 64k is way better 🙂", _BASE_ON_TABLE)
+    assert {Act.accept, Act.propose} <= acts("nice!! 🙌 next, could the sign-on be $3,000?", _GRANTED)
+    assert Act.accept in acts("Thanks! I'm happy to proceed at $64,000. Please send the paperwork.", _BASE_ON_TABLE)
+    assert Act.accept in acts("I am writing to formally accept your offer for the analyst role.")
+    # a condition still undoes it, and "nice" that goes on pushing the same perk takes nothing
+    assert Act.accept not in acts("I'd be happy to proceed if the base reaches $68k.", _BASE_ON_TABLE)
+    assert Act.accept not in acts("Nice. But 2 days is not enough, I need 3.", _GRANTED)
+
+
+def test_a_question_then_a_request_for_it_asks_and_proposes() -> None:
+    # guide, fourth round: "is a laptop included? if not, could you add one?" is ask + propose, one ask term
+    for text in ("Does the package include a gym stipend? If not, could you add one?",
+                 "do u cover the train pass? if not could u add it?"):
+        said = UNDERSTANDER.read(text)
+        assert {Act.ask, Act.propose} <= set(said.acts), text
+        assert [t.role for t in said.terms] == ["ask"], text
+    # two questions ask only
+    assert Act.propose not in acts("How does the vesting work? Can you explain it?")
