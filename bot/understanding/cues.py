@@ -2063,6 +2063,12 @@ MOVE_APPROVED_FIRST = re.compile(
     r"amazing|awesome|nice)(?: news)?)"
     r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
 )
+# After thanks for a move, the figure called a step towards the goal and pushed past: "Close, but…", "It's a real
+# step, but…" (docs/labelling.md, fifth round: still pushing is not approval)
+STILL_PUSHED_NEXT = re.compile(
+    r"\W*(?:(?:it'?s|that'?s|this is|that is|it is) )?(?:(?:a|an) (?:\w+ )?(?:step|start|improvement)|"
+    r"(?:much |a lot |a bit )?(?:close|closer|better|progress))\b[^.!?]{0,20}\bbut\b"
+)
 # "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
 FIGURE_TAKEN_FIRST = re.compile(
     r"^\W*(?:(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"

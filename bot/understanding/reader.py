@@ -2778,18 +2778,24 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     (docs/labelling.md, fifth round: thanks or approval right after the recruiter grants something is accept, and
     agreeing to one perk while still negotiating others is accept + propose); the rest of the message is read as it
     is, a new ask on another perk included."""
-    if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
-            or Signal.ultimatum in signals):
+    if context is None or _ACCEPT in acts or Act.quit in acts or Signal.ultimatum in signals:
         return acts
-    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+    conceded = context.conceded
+    if "conceded" not in context.model_fields_set and context.last_move == "offer" and context.last_perk is not None:
+        conceded = [context.last_perk]  # a context that does not say what was conceded: "offer" put a figure there
+    if not conceded:
+        return acts
+    if any(t.role == "ask" and t.perk in conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low) or cues.THANKS_FIRST.match(low)
     if first is None and (taken := _figure_taken_first(low, may)) is not None:
-        given = {perk: context.offer.get(perk) for perk in context.conceded}
+        given = {perk: context.offer.get(perk) for perk in conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
             first = taken
-    if first is None or cues.BUT.search(first.group(0)):
-        return acts
+    if first is None or cues.BUT.search(first.group(0)) or cues.STILL_PUSHED_NEXT.match(low, first.end()) or any(
+            cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+            for taking in cues.ACCEPT_IN_WORDS.finditer(low, first.end())):
+        return acts  # "Thanks for ₪40,500. Close, but…", "Thank you. I'd accept that, provided…" (guide, fifth round)
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
 
 

@@ -83,3 +83,16 @@ def test_a_question_then_a_request_for_it_asks_and_proposes() -> None:
         assert [t.role for t in said.terms] == ["ask"], text
     # two questions ask only
     assert Act.propose not in acts("How does the vesting work? Can you explain it?")
+
+
+def test_thanks_right_after_an_offer_takes_it_when_the_context_says_no_more() -> None:
+    # a context that only says the recruiter put a figure on the table (no record of what moved): thanks right after
+    # it takes it (guide, fifth round), unless the message goes on pushing or sets a condition
+    offered = Context(last_perk="relocation", last_move="offer", offer=_TABLE)
+    assert Act.accept in acts("wow thank you so much!! 🙌", offered)
+    assert Act.accept in acts("Thank you.", offered)
+    assert Act.accept not in acts("Thank you for the $5,000. Close, but $8,000 would cover the move.", offered)
+    assert Act.accept not in acts("Thank you. I'd accept that, provided the sign-on is $3,000.", offered)
+    # a practice's context says what moved: thanks for a "let me check" takes nothing
+    assert Act.accept not in acts("Thank you.", Context(last_perk="relocation", last_move="offer", offer=_TABLE,
+                                                      conceded=[]))
