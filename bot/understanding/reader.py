@@ -2781,8 +2781,11 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     if context is None or _ACCEPT in acts or Act.quit in acts or Signal.ultimatum in signals:
         return acts
     conceded = context.conceded
-    if "conceded" not in context.model_fields_set and context.last_move == "offer" and context.last_perk is not None:
-        conceded = [context.last_perk]  # a context that does not say what was conceded: "offer" put a figure there
+    if ("conceded" not in context.model_fields_set and context.last_move == "offer" and context.last_perk is not None
+            and _ALTERNATIVES not in signals):
+        # a context that does not say what was conceded: "offer" put a figure there; with no record of a move, "lovely,
+        # thanks. what else?" only asks where there is room
+        conceded = [context.last_perk]
     if not conceded:
         return acts
     if any(t.role == "ask" and t.perk in conceded for t in terms):
