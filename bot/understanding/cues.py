@@ -781,6 +781,15 @@ COMPETING = _cue(
     r"\b(?:(?<!in )(?<!at )(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
+    # "another robotics co offered…", "a rival fintech firm": the kind of company said between
+    r"(?:another|rival|competing) [a-z-]+ (?:company|co|firm|startup|bank|employer)|"
+    # "the county already offered to pay for it", "their sign-on", "my employer will make a counteroffer", "I'm
+    # waiting for the answer from Siemens": a rival's offer, made or expected
+    r"(?<!you )(?<!you've )(?<!youve )(?<!we )(?<!we've )already offered (?:me|to (?:pay|cover|match|give))|"
+    r"their (?:offer|sign-?on)|"
+    r"(?:they|he|she|employer|company|boss|manager)(?: will| would|'ll| are going to| is going to| might)? make "
+    r"(?:me )?a counter ?-?offer|"
+    r"waiting (?:also )?(?:for |on )?(?:the |an? )?(?:answer|offer|decision|response) (?:also )?from (?!my |our )|"
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "

@@ -96,3 +96,15 @@ def test_thanks_right_after_an_offer_takes_it_when_the_context_says_no_more() ->
     # a practice's context says what moved: thanks for a "let me check" takes nothing
     assert Act.accept not in acts("Thank you.", Context(last_perk="relocation", last_move="offer", offer=_TABLE,
                                                       conceded=[]))
+
+
+def test_a_rival_offer_said_in_everyday_words_is_a_competing_offer() -> None:
+    # guide: competing_offer when they say they have (or expect) another offer
+    for text in ("Another logistics firm offered me $70k.", "The hospital already offered to cover my relocation.",
+                 "I'm still waiting for the answer from Bosch.", "My manager will make me a counteroffer on Friday.",
+                 "they texted that they'd raise their sign-on to $6k. could you go to $7k?"):
+        assert Act.competing_offer in acts(text), text
+    # the speaker's own counter, a partner's answer and the recruiter's own offer are not rival offers
+    for text in ("I'd like to make a counteroffer: $68k.", "I'm waiting for the answer from my wife before I decide.",
+                 "You already offered to cover the relocation, thank you."):
+        assert Act.competing_offer not in acts(text), text
