@@ -293,6 +293,11 @@ TAKEN_IN_TRADE_BEFORE = re.compile(
     r"(?:(?:of|at|on)\s+)?(?:about\s+|around\s+)?[$€£₪]?$"
 )
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
+# The taking as the condition itself: "if I take the 20 days, can we talk about the sign-on?"
+TAKEN_AS_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|provided|as long as) (?:i|we) (?:can )?(?:take|accept|keep|settle for|stay at|stick with) "
+    r"(?:(?:a|an|the|my)\s+)?[$€£₪]?$"
+)
 TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return)\b")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
 # easier for you". Searched in the rest of the sentence after the figure.
@@ -485,7 +490,9 @@ ACCEPT = _cue(
     r"are (?:def(?:initely)?|totally) fine|"
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
-    r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
+    # not "whatever is normal is fine": deferring to a norm the speaker does not know takes no figure
+    r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )(?<!normal )"
+    r"(?<!standard )(?<!usual )(?<!typical )(?<!customary )"
     r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the|news)\b))\b"
     r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
     r"cool|good)\b"

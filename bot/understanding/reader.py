@@ -1565,8 +1565,11 @@ _CONDITION_WORDS = (" if ", "provided", "as long as", "in exchange", "in return"
 def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
     speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
-    return (_asks_another(perk, slots) and any(word in low for word in _CONDITION_WORDS)  # cheap tests first
-            and cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
+    if not (_asks_another(perk, slots) and (low.startswith("if ") or any(word in low for word in _CONDITION_WORDS))):
+        return False
+    if cues.TAKEN_AS_CONDITION_BEFORE.search(low, max(0, a.start - 40), a.start):
+        return True  # "would you go to 18 days of leave if I take the $3,000?"
+    return (cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
             and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
 
 

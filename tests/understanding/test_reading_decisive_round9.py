@@ -108,3 +108,19 @@ def test_a_rival_offer_said_in_everyday_words_is_a_competing_offer() -> None:
     for text in ("I'd like to make a counteroffer: $68k.", "I'm waiting for the answer from my wife before I decide.",
                  "You already offered to cover the relocation, thank you."):
         assert Act.competing_offer not in acts(text), text
+
+
+def test_deferring_to_what_is_normal_takes_nothing() -> None:
+    # "whatever is usual is fine" leaves the figure to the recruiter; the figure named is the proposal
+    severance = Context(last_perk="severance", last_speaker="counterpart", last_move="offer", offer=_TABLE)
+    found = acts("Hmm, perhaps three months? Whatever is standard is fine.", severance)
+    assert Act.propose in found and Act.accept not in found
+    assert Act.accept in acts("Three months of severance is fine.", Context(
+        last_perk="severance", last_move="offer", offer={**_TABLE, "severance": 3.0}))
+
+
+def test_taking_a_figure_as_the_condition_of_another_ask_trades_it() -> None:
+    # guide, third round: taking the standing figure in a trade is trade_off + propose, the figure given
+    said = UNDERSTANDER.read("If I take the 22 days, can we talk about a sign-on?", _OFFERED)
+    assert {Act.trade_off, Act.propose} <= set(said.acts)
+    assert ("pto", 22.0, "give") in {(t.perk, t.amount, "give" if t.give else t.role) for t in said.terms}
