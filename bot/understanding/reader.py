@@ -1567,8 +1567,11 @@ def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot]) -> bool:
     speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md)."""
     if not (_asks_another(perk, slots) and (low.startswith("if ") or any(word in low for word in _CONDITION_WORDS))):
         return False
-    if cues.TAKEN_AS_CONDITION_BEFORE.search(low, max(0, a.start - 40), a.start):
-        return True  # "would you go to 18 days of leave if I take the $3,000?"
+    said, at = low[a.start : a.end], a.start
+    while at >= 0:  # "$3,000 is close. Would you go to 18 days of leave if I take the $3,000?": the figure said again
+        if cues.TAKEN_AS_CONDITION_BEFORE.search(low, max(0, at - 40), at):
+            return True
+        at = low.find(said, at + 1) if said else -1
     return (cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start) is not None
             and cues.TRADE_CONDITION_AFTER.match(low, a.end) is not None)
 

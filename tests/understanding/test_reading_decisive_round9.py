@@ -121,6 +121,8 @@ def test_deferring_to_what_is_normal_takes_nothing() -> None:
 
 def test_taking_a_figure_as_the_condition_of_another_ask_trades_it() -> None:
     # guide, third round: taking the standing figure in a trade is trade_off + propose, the figure given
-    said = UNDERSTANDER.read("If I take the 22 days, can we talk about a sign-on?", _OFFERED)
-    assert {Act.trade_off, Act.propose} <= set(said.acts)
-    assert ("pto", 22.0, "give") in {(t.perk, t.amount, "give" if t.give else t.role) for t in said.terms}
+    for text in ("If I take the 22 days, can we talk about a sign-on?",
+                 "22 days is close. Could the sign-on be $2,000 if I take the 22 days?"):
+        said = UNDERSTANDER.read(text, _OFFERED)
+        assert {Act.trade_off, Act.propose} <= set(said.acts), text
+        assert ("pto", 22.0, "give") in {(t.perk, t.amount, "give" if t.give else t.role) for t in said.terms}, text
