@@ -417,7 +417,7 @@ TAKEN_UNDER_CONDITION = re.compile(
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
 # (a cheap check before the patterns below)
-TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
+TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|content|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
 # A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
 # "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
 TERM_FINE_AFTER = re.compile(
@@ -434,8 +434,8 @@ NOT_YET_TAKEN = re.compile(r"\b(?:if|would|could|can|should|whether|unless|as lo
 MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|moving on|now (?:on|to|for|about|let'?s)|"
                        r"on to|onto|turn to|the other thing|(?:one|the) more thing)\b")
 TERM_TAKEN_BEFORE = re.compile(
-    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )\b(?:fine|ok|okay|good|happy|agreed|settled) "
-    r"(?:on|with|w/?|for)|"
+    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )"
+    r"\b(?:fine|ok|okay|good|happy|agreed|settled|content) (?:on|with|w/?|for)|"
     r"(?<!not )(?<!n't )\b(?:ok|okay|fine|happy) (?:staying|keeping|sticking) (?:on|with|at)|"
     r"^\W*yes,? (?:to|on)|(?<!not )(?<!n't )(?<!to )\b(?:i'?d (?:like to )?|i (?:will |can )?)accept) "
     r"(?:the |my |your )?(?:proposed |revised |current |new )?$"
@@ -1722,7 +1722,7 @@ ASKING = _cue(
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
-    r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay|content) with|(?:change|touch) the|"
     r"(?:right now|currently|rn|at the moment),? (?:it'?s|it is|that'?s|they'?re)(?: only| just)?|"
     # "3 wfh days? now 2", "… 🧪 currently 2": said alone after the ask, the figure the offer has
     r"(?:(?<=[^\w\s,] )|^)(?:currently|now|rn|right now|atm)(?![:,]?\s+[a-z])|"

@@ -200,7 +200,7 @@ class Understander:
             _given_up_from_the_offer(low, slots)
         terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
         acts = _in_context(low, acts, terms, context, len(tokens), may)
-        acts = _nothing_taken(low, acts, terms, context, may)
+        acts = _nothing_taken(low, acts, terms, context, may, taken)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
@@ -2940,9 +2940,12 @@ def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot
     return [a for a in acts if a is not Act.propose], changed
 
 
-def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch
-                   ) -> list[Act]:
-    if _ACCEPT in acts and context is not None and _answers_without_taking(low, acts, terms, context, may):
+def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch,
+                   taken: bool = False) -> list[Act]:
+    """``taken``: a term is taken by name ("I understand it cannot change, and I am content with step 1" takes the
+    step, whatever it acknowledges first)."""
+    if (_ACCEPT in acts and context is not None and not taken
+            and _answers_without_taking(low, acts, terms, context, may)):
         return [a for a in acts if a is not _ACCEPT]
     return acts
 

@@ -126,3 +126,10 @@ def test_taking_a_figure_as_the_condition_of_another_ask_trades_it() -> None:
         said = UNDERSTANDER.read(text, _OFFERED)
         assert {Act.trade_off, Act.propose} <= set(said.acts), text
         assert ("pto", 22.0, "give") in {(t.perk, t.amount, "give" if t.give else t.role) for t in said.terms}, text
+
+
+def test_acknowledging_a_no_then_taking_the_term_by_name_accepts() -> None:
+    # guide, second round: "ok" after a refusal is [] when it only acknowledges the no, accept when it takes the
+    # standing figure in words
+    assert Act.accept in acts("I see that the band is fixed, and I'm content with the base as it is.", _REFUSED)
+    assert Act.accept not in acts("Okay, I understand. Sorry for asking.", _REFUSED)
