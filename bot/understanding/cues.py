@@ -417,7 +417,8 @@ TAKEN_UNDER_CONDITION = re.compile(
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
 # (a cheap check before the patterns below)
-TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|content|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
+TAKING_WORD = re.compile(
+    r"\b(?:fine|ok(?:ay)?|good|happy|content|complaints?|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
 # A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
 # "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
 TERM_FINE_AFTER = re.compile(
@@ -436,6 +437,7 @@ MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|movin
 TERM_TAKEN_BEFORE = re.compile(
     r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )"
     r"\b(?:fine|ok|okay|good|happy|agreed|settled|content) (?:on|with|w/?|for)|"
+    r"(?<!not )(?<!n't )\bno complaints? (?:on|about|with)|"  # "no complaints on pay. vacay tho, 24?"
     r"(?<!not )(?<!n't )\b(?:ok|okay|fine|happy) (?:staying|keeping|sticking) (?:on|with|at)|"
     r"^\W*yes,? (?:to|on)|(?<!not )(?<!n't )(?<!to )\b(?:i'?d (?:like to )?|i (?:will |can )?)accept) "
     r"(?:the |my |your )?(?:proposed |revised |current |new )?$"
@@ -2181,6 +2183,8 @@ PLEASED_ACCEPT = _cue(
     r"i (?:formally |officially |gladly )?accept|(?:writing|write) to (?:formally |officially )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
+    # "woohoo!!! 🎉 signing": the message ends on it, the deal is done ("80k and i'm signing today" is a condition)
+    r"(?<!\w )signing(?=\W*$)|"
     r"accepted" + _NOT_ANOTHER + r")\b"
 )
 

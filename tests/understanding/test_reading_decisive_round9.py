@@ -133,3 +133,12 @@ def test_acknowledging_a_no_then_taking_the_term_by_name_accepts() -> None:
     # standing figure in words
     assert Act.accept in acts("I see that the band is fixed, and I'm content with the base as it is.", _REFUSED)
     assert Act.accept not in acts("Okay, I understand. Sorry for asking.", _REFUSED)
+
+
+def test_signing_and_no_complaints_take_the_offer() -> None:
+    summary = Context(last_move="summary", offer=_TABLE)
+    assert Act.accept in acts("yesss 🥳 signing", summary)
+    assert {Act.accept, Act.propose} <= acts("no complaints on the salary. leave tho, 25 days?")
+    # a signing bonus is a perk, and "…and I'm signing today" puts a condition on it
+    assert Act.accept not in acts("is there a signing bonus")
+    assert Act.accept not in acts("70k + 3 remote days and i'm signing today 🚀")
