@@ -303,6 +303,11 @@ TAKEN_IN_TRADE_BEFORE = re.compile(
 THE_OFFERS_FIGURE_KEPT = re.compile(r"\b(?:the|your|this|that)\b")
 AS_OFFERED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:as (?:offered|is|it is|it stands)|unchanged)\b")
 CONDITION_BETWEEN = re.compile(r"\b(?:if|provided|as long as|so long as|in exchange for)\b")
+# The taking as the condition itself: "if I take the 20 days, can we talk about the sign-on?"
+TAKEN_AS_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|provided|as long as) (?:i|we) (?:can )?(?:take|accept|keep|settle for|stay at|stick with) "
+    r"(?:(?:a|an|the|my)\s+)?[$€£₪]?$"
+)
 TRADE_CONDITION_AFTER = re.compile(r"[^.!?;]{0,80}?\b(?:if|provided|as long as|so long as|in exchange|in return|"
                                    r"(?:for|to get) (?:it|that|this)\b(?! (?:is|was|would|will)\b))")
 # A start date offered to make a deal work: "I can start in 3 weeks if you…", "push start back to 4 weeks to make it
@@ -423,7 +428,8 @@ TAKEN_UNDER_CONDITION = re.compile(
 )
 # One term taken by name: "happy with the base", "fine on the bonus" (not "I'd be happy with the base at 130k")
 # (a cheap check before the patterns below)
-TAKING_WORD = re.compile(r"\b(?:fine|ok(?:ay)?|good|happy|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
+TAKING_WORD = re.compile(
+    r"\b(?:fine|ok(?:ay)?|good|happy|content|complaints?|agreed|settled|works|sorted|yes|accept\w*|it is)\b")
 # A term named, then said to be fine, in the same clause: "wfh 2d ok", "the base at $172k is fine, and…",
 # "step 3 at $78,000 works for me. next…", "the 28 days are fine, but…" (up to three words in between).
 TERM_FINE_AFTER = re.compile(
@@ -440,8 +446,9 @@ NOT_YET_TAKEN = re.compile(r"\b(?:if|would|could|can|should|whether|unless|as lo
 MOVING_ON = re.compile(r"\b(?:next|last (?:thing|item|point|piece|one|bit)|moving on|now (?:on|to|for|about|let'?s)|"
                        r"on to|onto|turn to|the other thing|(?:one|the) more thing)\b")
 TERM_TAKEN_BEFORE = re.compile(
-    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )\b(?:fine|ok|okay|good|happy|agreed|settled) "
-    r"(?:on|with|w/?|for)|"
+    r"(?:(?<!be )(?<!not )(?<!n't )(?<!already )(?<!we )(?<!we've )"
+    r"\b(?:fine|ok|okay|good|happy|agreed|settled|content) (?:on|with|w/?|for)|"
+    r"(?<!not )(?<!n't )\bno complaints? (?:on|about|with)|"  # "no complaints on pay. vacay tho, 24?"
     r"(?<!not )(?<!n't )\b(?:ok|okay|fine|happy) (?:staying|keeping|sticking) (?:on|with|at)|"
     r"^\W*yes,? (?:to|on)|(?<!not )(?<!n't )(?<!to )\b(?:i'?d (?:like to )?|i (?:will |can )?)accept) "
     r"(?:the |my |your )?(?:proposed |revised |current |new )?$"
@@ -496,7 +503,9 @@ ACCEPT = _cue(
     r"are (?:def(?:initely)?|totally) fine|"
     r"days? ok(?:ay)?\W*$|weeks? ok(?:ay)?\W*$|"
     r"that'?s (?:amazing|awesome|fantastic|wonderful)|"
-    r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )"
+    # not "whatever is normal is fine": deferring to a norm the speaker does not know takes no figure
+    r"(?<!you )(?<!mission )(?<!team )(?<!product )(?<!culture )(?<!company )(?<!people )(?<!u )(?<!normal )"
+    r"(?<!standard )(?<!usual )(?<!typical )(?<!customary )"
     r"(?:is|are) (?:(?:very|really|so) )?(?:fine|ok|okay|good|great|perfect)\b(?! (?:to|for the|with the|news)\b))\b"
     r"|^\W*(?:ugh|well|sweet|woo+|lol|omg|ooh|whoa|wow|yay|whatever)[,.]?\s+(?:ok(?:ay)?|fine|sure|yes+|yeah+|alright|"
     r"cool|good)\b"
@@ -569,6 +578,8 @@ REJECT = _cue(
     r"far from(?! (?:my |our |the )?(?:home|house|place|flat|apartment|office|city|centre|center|family|here|where))|"
     r"a bit low|quite low|rather low|"
     r"on the low side|lowball(?:ing|ed)?|low ?ball(?:ing)?|ridiculous|insult(?:ing)?|a joke|laughable|peanuts|"
+    # "a 10k sign-on is nothing", "pathetic.": the figure on the table waved off as worthless (guide, fifth round)
+    r"(?:is|'s|are) (?:just |simply |really |basically )?nothing(?=[.!;]|$| to me\b)|(?<!not )pathetic|"
     r"(?:is|are|seems?|feels?|looks?) (?:a bit |quite |really |very |both |too |pretty |kinda |so |way |far |much )?"
     r"(?:tough|rough|light|difficult|a problem|"
     r"small|short|insufficient|under|below)|insufficient|not be possible|won'?t (?:even )?cover|too far (?:below|"
@@ -791,6 +802,15 @@ COMPETING = _cue(
     r"\b(?:(?<!in )(?<!at )(?:another|other|competing|second|rival|parallel|different|better|higher|external) "
     r"(?:offers?|company|companies|co|cos|bank|"
     r"employer|firm|startup|place)|offers? (?:from|at(?! least| most| minimum)|elsewhere|on the table)|"
+    # "another robotics co offered…", "a rival fintech firm": the kind of company said between
+    r"(?:another|rival|competing) [a-z-]+ (?:company|co|firm|startup|bank|employer)|"
+    # "the county already offered to pay for it", "their sign-on", "my employer will make a counteroffer", "I'm
+    # waiting for the answer from Siemens": a rival's offer, made or expected
+    r"(?<!you )(?<!you've )(?<!youve )(?<!we )(?<!we've )already offered (?:me|to (?:pay|cover|match|give))|"
+    r"their (?:offer|sign-?on)|"
+    r"(?:they|he|she|employer|company|boss|manager)(?: will| would|'ll| are going to| is going to| might)? make "
+    r"(?:me )?a counter ?-?offer|"
+    r"waiting (?:also )?(?:for |on )?(?:the |an? )?(?:answer|offer|decision|response) (?:also )?from (?!my |our )|"
     r"counter(?<!my counter)(?<!make a counter)(?<!making a counter)(?<!here's a counter) ?-?offer|"
     r"(?:they|he|she|[a-z]+ corp|[a-z]+ inc|google|meta|amazon|microsoft|apple|netflix|a competitor|"
     r"competitor|a startup|a bank) "
@@ -1741,7 +1761,7 @@ NORM_AFTER = _cue(r"\s*(?:(?!(?:when|whereas|while|but|if|so)\b)[a-z-]+\s+){0,6}
 # The offer as it stands, named right before a number ("instead of 4%", "you offered 120k")...
 CURRENT_BEFORE = _cue(
     r"\b(?:(?:\d{1,2}|one|two|three|four|five) of(?= (?:the|my|your|our) )|"  # "2 of the 18 days": the whole
-    r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay) with|(?:change|touch) the|"
+    r"up from|not|(?:i'?m|i am) (?:comfortable|fine|happy|ok|okay|content) with|(?:change|touch) the|"
     r"(?:right now|currently|rn|at the moment),? (?:it'?s|it is|that'?s|they'?re)(?: only| just)?|"
     # "3 wfh days? now 2", "… 🧪 currently 2": said alone after the ask, the figure the offer has
     r"(?:(?<=[^\w\s,] )|^)(?:currently|now|rn|right now|atm)(?![:,]?\s+[a-z])|"
@@ -1986,6 +2006,8 @@ ULTIMATUM = _cue(
     r"or (?:i|i'?ll|i will) (?:take|bring) it elsewhere|(?:take|bring) (?:my [\w-]+|myself) elsewhere|"
     r"(?<!understand )(?<!know )(?<!if )(?:that'?s|that is|this is) not negotiable(?!\?)|"
     r"or (?:don'?t|do not) bother|or stop calling|(?:my )?last word|"
+    # "75k or forget it": the talks end only if the figure is not met (an ultimatum, not a walk-out)
+    r"(?:\bor|otherwise),? forget (?:it|about it|the whole thing)|"
     # "if I leave now I walk away from my bonus" forfeits a bonus; it threatens nothing
     r"(?:if|unless) [^.!?]{1,50}\bi (?:walk|leave|go elsewhere|decline)\b(?! (?:away )?from\b| (?:my|behind)\b)|"
     r"(?:i'?m|i am) (?:going to|gonna) have to (?:turn (?:this|it) down|decline|walk|pass)|"
@@ -2118,14 +2140,23 @@ MOVE_APPROVED_FIRST = re.compile(
     r"^\W*(?:(?:oh|ok(?:ay)?)\W+)?(?:(?:that'?s|that is|this is|it'?s) (?:(?:really|so|very|just) )?"
     r"(?:great|good|wonderful|perfect|excellent|fantastic|amazing|brilliant|lovely|super)(?: news)?|"
     r"that means a lot|(?:(?:very|really|so) )?(?:good|great|perfect|excellent|wonderful|lovely|brilliant|fantastic|"
-    r"amazing|awesome)(?: news)?)"
+    r"amazing|awesome|nice)(?: news)?)"
     r"(?:\W+(?:thanks|thank you|ty)\b[^.!?]*)?\s*[.!]+(?:\s|$)"
+)
+# After thanks for a move, the figure called a step towards the goal and pushed past: "Close, but…", "It's a real
+# step, but…" (docs/labelling.md, fifth round: still pushing is not approval)
+STILL_PUSHED_NEXT = re.compile(
+    r"\W*(?:(?:it'?s|that'?s|this is|that is|it is) )?(?:(?:a|an) (?:\w+ )?(?:step|start|improvement)|"
+    r"(?:much |a lot |a bit )?(?:close|closer|better|progress))\b[^.!?]{0,20}\bbut\b"
 )
 # "Fine, €78k.", "whatever, ok, 12.5k.": a yes and the figure just offered, as the whole first sentence
 FIGURE_TAKEN_FIRST = re.compile(
-    r"^\W*(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"
+    r"^\W*(?:(?:(?:whatever|ok(?:ay)?|fine|alright|sure)[,.]?\s+){1,2}(?:then\s+)?"
     r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-    r"(?:\s+\w+){0,2}?(?:\s+then)?\s*[.!]+(?:\s|$)"
+    r"(?:\s+\w+){0,2}?(?:\s+then)?|"
+    # "Four, ok.", "$78k, fine then.": the figure first, then the yes
+    r"(?:[$€£₪]?\d[\d,.]*\s*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+    r"(?:\s+\w+){0,2}?,?\s+(?:ok(?:ay)?|fine|alright)(?:\s+then)?)\s*[.!]+(?:\s|$)"
 )
 # A first sentence of thanks only ("Thank you so much, that is really generous of you.", "I appreciate that, Tom!",
 # "omg amazing ty!! 🎉 ok next…"): right after the recruiter gave ground, it takes that move (docs/labelling.md,
@@ -2162,7 +2193,7 @@ OFFER_FIGURE_APPROVED_AFTER = re.compile(
 TAKE_THE_BEFORE = re.compile(r"\b(?:i'?ll|i will|i can) (?:happily |gladly )?take (?:the )?$")
 # Only courtesies may come before an approved figure in its sentence: "…, so $68k is fair" is an argument
 APPROVAL_LEAD = re.compile(
-    r"^[\s\W]*(?:(?:ok(?:ay)?|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
+    r"^[\s\W]*(?:(?:ok(?:ay)?|oh+|ooh+|wow|omg|nice|great|thanks|thank you|sure|yes|alright|cool|well|right)\W+){0,3}$"
 )
 # Thanks for a figure, or for moving to it: "thanks for the $1,500", "ty for 158", "thanks for raising the base to
 # €76,000", "I appreciate you moving the base to $88,000" (not "thanks for explaining the 8%")
@@ -2210,9 +2241,12 @@ ACCEPT_IN_WORDS = re.compile(r"\baccept|\bsign\b(?!-on\b| on (?:bonus|payment))|
                              r"\bdeal\b.{0,12}\b(?:done|have|got)|\b(?:done|have a|got a) deal")
 PLEASED_ACCEPT = _cue(
     r"\b(?:(?:pleased|glad|delighted|thrilled|excited|happy|ready|honou?red) to (?:accept|sign|officially accept|"
-    r"formally accept|take (?:it|the offer|the role))|i (?:formally |officially |gladly )?accept|"
+    r"formally accept|take (?:it|the offer|the role)|proceed(?! with (?:the |our )?(?:negotiation|discussion|talks)))|"
+    r"i (?:formally |officially |gladly )?accept|(?:writing|write) to (?:formally |officially )?accept|"
     r"we have a deal|count me in|i'?m in\b|let'?s (?:do it|do this|make it official|sign)|where do i sign|"
     r"send (?:over )?the contract|i'?ll take it|sure,? why not|you'?ve got a deal|"
+    # "woohoo!!! 🎉 signing": the message ends on it, the deal is done ("80k and i'm signing today" is a condition)
+    r"(?<!\w )signing(?=\W*$)|"
     r"accepted" + _NOT_ANOTHER + r")\b"
 )
 
@@ -2302,6 +2336,7 @@ GATE = CueGate(
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR, TAKEN_IN_TRADE_BEFORE, TRADE_CONDITION_AFTER,
+        FIGURE_HELD_UP_AFTER,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER, FIGURE_TAKEN_FIRST],

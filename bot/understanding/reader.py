@@ -224,7 +224,7 @@ class Understander:
         terms = [self._term(slot, (slot.perk in given and slot.role == "ask") or slot.role == "give") for slot in slots]
         spans = _spans_of_figures(terms, slots)
         acts = _in_context(low, acts, terms, context, len(tokens), may)
-        acts = _nothing_taken(low, acts, terms, context, may)
+        acts = _nothing_taken(low, acts, terms, context, may, taken)
         acts = short_replies.read_against_last_line(low, acts, terms, context, len(tokens))
         acts, terms = _writing_or_terms(low, acts, terms, slots, may)
         acts, terms = self._what_is_taken(low, words, acts, terms, signals, slots, context, may, taken)
@@ -264,6 +264,8 @@ class Understander:
             acts, terms = self._counter_said_as_yes(low, acts, terms, slots, context.offer, may)
         if Act.ask in acts and Act.propose in acts:
             acts, terms = _only_asking(low, acts, terms, slots, signals)
+        elif Act.ask in acts and "?" in low and id(cues.PAY_REQUEST) not in may.skipped:
+            acts, terms = _asked_then_requested(low, acts, terms)
         if "notice" in low and terms and _notice_stated_alone(low, terms):
             acts, terms = [a for a in acts if a is not Act.propose], []
         return acts, terms
@@ -1627,8 +1629,13 @@ def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot], may: May
     """ "I'd take 155 if you add the sign-on", "I am prepared to accept ₪41,500 provided the equity…": a figure the
     speaker settles for on a condition that asks for another perk is offered up in a trade (docs/labelling.md).
     The other perk may be asked for first, in a sentence or clause of its own: "could you cover my parking? I'd
-    keep base at 76k"."""
-    if cues.TAKEN_IN_TRADE_BEFORE not in may or not _asks_another(perk, slots):
+    keep base at 76k". The taking may be the condition itself: "if I take the 20 days, can we talk about the
+    sign-on?"."""
+    if not _asks_another(perk, slots):
+        return False
+    if (low.startswith("if ") or any(word in low for word in _CONDITION_WORDS)) and _taken_as_the_condition(low, a):
+        return True
+    if cues.TAKEN_IN_TRADE_BEFORE not in may:
         return False
     taken = cues.TAKEN_IN_TRADE_BEFORE.search(low, max(0, a.start - 60), a.start)
     if taken is None:
@@ -1638,6 +1645,17 @@ def _taken_in_trade(low: str, a: Amount, perk: str, slots: list[_Slot], may: May
     # with no condition after it, "I'll take the $112k as offered", "I'd keep your $20k equity" only confirm the offer
     return (cues.THE_OFFERS_FIGURE_KEPT.search(taken[0]) is None and cues.AS_OFFERED_AFTER.match(low, a.end) is None
             and _asks_another(perk, [s for s in slots if s.start < _clause_start(low, a.start)]))
+
+
+def _taken_as_the_condition(low: str, a: Amount) -> bool:
+    """The figure is taken in the condition ("…if I take the $3,000?"), here or where it is said again ("$3,000 is
+    close. Would you go to 18 days of leave if I take the $3,000?")."""
+    said, at = low[a.start : a.end], a.start
+    while at >= 0:
+        if cues.TAKEN_AS_CONDITION_BEFORE.search(low, max(0, at - 40), at):
+            return True
+        at = low.find(said, at + 1) if said else -1
+    return False
 
 
 def _clause_start(low: str, position: int) -> int:
@@ -1942,13 +1960,11 @@ def _a_price_or_elsewhere(low: str, a: Amount) -> bool:
 def _doubted(low: str, a: Amount, clause_start: int, may: MayMatch) -> bool:
     """A figure refused or echoed in disbelief ("155 doesn't cut it", "87?? come on", "172k for a manager role??"):
     the offer being turned down, unless its own clause asks for it ("can you do 25 days??")."""
-    if "?" not in low[a.end : a.end + 60]:
-        found = _at(cues.REFUSED_FIGURE, low, may, a.end)
-    else:
+    found = _at(cues.REFUSED_FIGURE, low, may, a.end)
+    if not found and cues.FIGURE_HELD_UP_AFTER in may and "?" in low[a.end : a.end + 60]:
         held_up = cues.FIGURE_HELD_UP_AFTER.match(low, a.end)
-        found = _at(cues.REFUSED_FIGURE, low, may, a.end) or (
-            held_up is not None and (held_up.group(1) is not None or _found(cues.RUDE, low, may)))
-    return bool(found) and not _found(cues.ASKING, low, may, clause_start, a.start)
+        found = held_up is not None and (held_up.group(1) is not None or _found(cues.RUDE, low, may))
+    return found and not _found(cues.ASKING, low, may, clause_start, a.start)
 
 
 def _role_said_around(low: str, a: Amount, may: MayMatch) -> Role | None:
@@ -2459,10 +2475,12 @@ def _blocks_near(low: str, accept: re.Match[str], start: int, end: int) -> set[s
         word = block.group(0)
         if word in ("will", "would") and (
                 accept.start() <= block.start() < accept.end()
-                or (block.start() >= accept.end() and low.endswith("and ", 0, block.start()))):
+                or (block.start() >= accept.end() and low.endswith(("and ", "and we "), 0, block.start()))):
             continue
         if word == "and we" and cues.DELIBERATED_BEFORE.search(low, max(0, block.start() - 40), block.start()):
             continue  # "we talked it through and we're in": a decision after thinking it over, no condition
+        if word == "and we" and block.start() >= accept.end() and cues.ACCEPT_IN_WORDS.search(accept.group(0)):
+            continue  # "I accept, and we'll book the movers": what follows a said acceptance plans ahead, no condition
         found.add(word)
     return found
 
@@ -2899,18 +2917,27 @@ def _takes_the_move(low: str, acts: list[Act], terms: list[Term], signals: list[
     (docs/labelling.md, fifth round: thanks or approval right after the recruiter grants something is accept, and
     agreeing to one perk while still negotiating others is accept + propose); the rest of the message is read as it
     is, a new ask on another perk included."""
-    if (context is None or not context.conceded or _ACCEPT in acts or Act.quit in acts
-            or Signal.ultimatum in signals):
+    if context is None or _ACCEPT in acts or Act.quit in acts or Signal.ultimatum in signals:
         return acts
-    if any(t.role == "ask" and t.perk in context.conceded for t in terms):
+    conceded = context.conceded
+    if ("conceded" not in context.model_fields_set and context.last_move == "offer" and context.last_perk is not None
+            and _ALTERNATIVES not in signals):
+        # a context that does not say what was conceded: "offer" put a figure there; with no record of a move, "lovely,
+        # thanks. what else?" only asks where there is room
+        conceded = [context.last_perk]
+    if not conceded:
+        return acts
+    if any(t.role == "ask" and t.perk in conceded for t in terms):
         return acts  # "Great. Could it go to 30?" still pushes on what was just given (guide, fifth round)
     first = cues.MOVE_APPROVED_FIRST.match(low) or cues.THANKED_FOR_THE_MOVE.match(low) or cues.THANKS_FIRST.match(low)
     if first is None and (taken := _figure_taken_first(low, may)) is not None:
-        given = {perk: context.offer.get(perk) for perk in context.conceded}
+        given = {perk: context.offer.get(perk) for perk in conceded}
         if any(t.perk in given and t.amount is not None and t.amount == given[t.perk] for t in terms):
             first = taken
-    if first is None or cues.BUT.search(first.group(0)):
-        return acts
+    if first is None or cues.BUT.search(first.group(0)) or cues.STILL_PUSHED_NEXT.match(low, first.end()) or any(
+            cues.CONDITION_WORD.search(low, taking.end(), _sentence_span(low, taking.start())[1])
+            for taking in cues.ACCEPT_IN_WORDS.finditer(low, first.end())):
+        return acts  # "Thanks for ₪40,500. Close, but…", "Thank you. I'd accept that, provided…" (guide, fifth round)
     return [a for a in _ACT_ORDER if a in {*acts, _ACCEPT}]
 
 
@@ -2963,8 +2990,11 @@ def _in_context(
         found.discard(Act.reject)  # "nah" answers a question; it refuses nothing
     answering = context is not None and context.last_move in ("question", "refusal")
     if (Act.accept in found and answering and words <= 6 and not terms and not said_so
-            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)):
-        found.discard(Act.accept)  # "deal", "ok cool": agreement to an offer, not to a question or a refusal
+            and not _found(cues.PLEASED_ACCEPT, low, may) and not cues.SETTLING.search(low)
+            and not (context is not None and context.last_move == "refusal" and Act.request_writing in found)):
+        # "deal", "ok cool": agreement to an offer, not to a question or a refusal; "ok, deal, send it over" once the
+        # recruiter will go no further takes the offer as it stands (guide: "Sounds good, can you put that in writing?")
+        found.discard(Act.accept)
     if context is not None and context.last_move == "offer" and words <= 5 and _found(cues.PLEASED_ACCEPT, low, may):
         found.add(Act.accept)
     named = [t for t in terms if t.perk is not None]
@@ -2997,6 +3027,23 @@ def _notice_stated_alone(low: str, terms: list[Term]) -> bool:
             and cues.NOTICE_STATED.search(low) is not None and cues.START_ASKED.search(low) is None)
 
 
+def _asked_then_requested(low: str, acts: list[Act], terms: list[Term]) -> tuple[list[Act], list[Term]]:
+    """ "Is a laptop included? If not, could you add one?", "do u cover the ticket? if not could u add it?": a
+    question about one perk, then a request for "it" or "one" after it, both asks about it and asks for it (guide,
+    fourth round: `ask` + `propose`, one `ask` term)."""
+    asked = {t.perk for t in terms}
+    if len(asked) != 1 or None in asked or any(t.role not in ("question", "ask") for t in terms):
+        return acts, terms
+    after = low.find("?")
+    request = next((m for m in cues.PAY_REQUEST.finditer(low, after) if m.group("it") or m.group(0).endswith("one")),
+                   None)
+    if request is None:
+        return acts, terms
+    question = next(t for t in terms if t.role in ("question", "ask"))
+    kept = [question.model_copy(update={"role": "ask"})]
+    return [a for a in _ACT_ORDER if a in {*acts, _PROPOSE}], kept
+
+
 def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot], signals: list[Signal]
                  ) -> tuple[list[Act], list[Term]]:
     """A message that only asks proposes nothing: a recap given to be confirmed ("just to confirm: base $118k, 20
@@ -3026,9 +3073,12 @@ def _only_asking(low: str, acts: list[Act], terms: list[Term], slots: list[_Slot
     return [a for a in acts if a is not Act.propose], changed
 
 
-def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch
-                   ) -> list[Act]:
-    if _ACCEPT in acts and context is not None and _answers_without_taking(low, acts, terms, context, may):
+def _nothing_taken(low: str, acts: list[Act], terms: list[Term], context: Context | None, may: MayMatch,
+                   taken: bool = False) -> list[Act]:
+    """``taken``: a term is taken by name ("I understand it cannot change, and I am content with step 1" takes the
+    step, whatever it acknowledges first)."""
+    if (_ACCEPT in acts and context is not None and not taken
+            and _answers_without_taking(low, acts, terms, context, may)):
         return [a for a in acts if a is not _ACCEPT]
     return acts
 
