@@ -150,6 +150,8 @@ NOT_TYPOS = frozenset(
         "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
         "scheduled", "review", "reviews", "preview", "interview", "interviews", "leading", "leaning", "reading",
         "heading", "loading", "lending", "pleasing", "message", "messages", "requirement", "requirements",
+        "supports", "spots", "committing", "commenting", "computing", "confidence", "transient", "nesting",
+        "barking", "marking", "draining", "trailing",
     }
 )
 
@@ -169,15 +171,24 @@ ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other 
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
 # "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
 FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
-START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
+START_MOVED_BEFORE = re.compile(
+    r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $"
+    # "6 wks start", "2 weeks to start"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)\s*(?:wks?|weeks?|months?)\s+(?:to\s+)?$"
+)
 # "push my start to May", "my start pushed back" (not "my start to the role")
 START_MOVED_AFTER = re.compile(
     r"\s+(?:to(?! (?:the|a|an|my|this|your)\b)|pushed|moved|back|delayed|postponed|later|until|till)\b"
 )
 # "starting in four weeks", "starting next month": when the job starts; not "starting at 9:30", "starting early"
-STARTING_WHEN = re.compile(r"\s+(?:in|from|after|next)\b(?!\s+(?:the\s+)?(?:morning|afternoon|evening)s?\b)")
+STARTING_WHEN = re.compile(
+    r"\s+(?:in|from|after|next)\b(?!\s+(?:the\s+)?(?:morning|afternoon|evening)s?\b)"
+    r"(?!\s+(?:zero|scratch|nothing|square one|the (?:bottom|ground|beginning))\b)"  # "not starting from zero"
+)
 START_WHEN = re.compile(
-    r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
+    r"\s+(?:be\s+)?"  # "can the start be after 6 weeks?"
+    r"(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b|step|grade|level))|"
+    r"by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
     r"four|six|an? (?:full |whole )?(?:day|week|month|couple))\b"
     r"|\s*(?:\?|$)"
@@ -205,6 +216,13 @@ MATCH_IT = re.compile(
 )
 # "relocating to Berlin", "relocating from Madrid", "relocating my family": the move, not the relocation package
 MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
+# "I'm 7 yrs in, relocating, so…": the move said as a reason between commas, not the package
+MOVING_AS_REASON = re.compile(r"\s*[,;]\s*(?:so|and|which|hence|therefore)\b")
+# What the move costs: "relocating my family will cost $15k" names the package; "relocating to Berlin, where the
+# market runs €70k-€82k" does not
+MOVE_COST_WORDS = re.compile(
+    r"\b(?:costs?|costing|expensive|expenses?|estimated|quoted?|price[sd]?|run me|set me back)\b"
+)
 CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
 # A request to improve a perk whose only figure is the offer's: "any way to bump the 2k?", "can we chat leave tho? 15
 # days is rough", "could we look at annual leave instead?", "maybe you can give more money for the learning?"
@@ -1500,12 +1518,14 @@ FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
-    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects)\b"
+    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects|networks|design|designs|"
+    r"ux|ui|patients|clinics?)\b"
 )
 # A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
 # Senior Data Analyst", "the published pay scale: GIS Analyst II runs from…"
 JOB_NAMED_BEFORE = re.compile(
-    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
+    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?|"
+    r"agreement(?: places| puts| lists| has| gives| says)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
 )
 # A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
 DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
@@ -1513,7 +1533,7 @@ FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been|"
     r"design(?:s|ed|ing)?|buil(?:t|ds?|ding)|develop(?:s|ed|ing)?|consult(?:s|ed|ing)?|engineer(?:s|ed|ing)|"
     r"cod(?:es|ed|ing)|serv(?:es|ed|ing)) (?:\w+ )?(?:in|at|for) $"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
+    r"|(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which)|(?<![\d.,])\d\d?) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
@@ -1566,6 +1586,16 @@ NEGATOR_WORDS = frozenset(
         "lose", "give", "giving", "waive", "instead", "rather", "forgo", "forego", "zero", "none", "never",
         "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
     }
+)
+# Other senses of perk words: "of course", "in the course of", "a course of action";
+# "she shares the care with me"
+COURSE_OTHER_BEFORE = re.compile(r"\b(?:of|on|off|due|in the|over the|during the|golf|race|main|first)\s+$")
+COURSE_OTHER_AFTER = re.compile(r"\s+of\b")
+SHARES_VERB_BEFORE = re.compile(r"\b(?:he|she|it|who|that|which|one|everyone|nobody|my \w+)\s+$")
+# "the hours aren't flexible", "no flexibility for hours", "hours could be more flexible": a flexible schedule
+HOURS_FLEXIBLE = re.compile(
+    r"\b(?:hours|hrs|schedule)\b(?:\s+[\w']+){0,4}?\s+flexib\w*|\bflexibility\s+(?:for|with|of|on|in)\s+"
+    r"(?:the\s+|my\s+)?(?:hours|hrs|schedule)\b"
 )
 PAY_SUBJECT = re.compile(
     r"\b(?:roles|companies|company|they|others|we|you|i|firms|people|startups|banks|employers|friend|must|can|could|"

@@ -324,6 +324,8 @@ class Understander:
             apart = {m.perk: m.start for m in mentions
                      if cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 50), m.start)}
             mentions = [m for m in mentions if m.start > apart.get(m.perk, -1)]
+        if "flexible_schedule" in self.perks and "flexib" in low:
+            mentions = _flexible_hours(low, mentions)
         if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
             mentions = self._titles(low, words, mentions)
         for mention in mentions:
@@ -434,9 +436,13 @@ class Understander:
         if word == "relocating":
             # "since I'm relocating from Madrid…, I'd ask for €80k": the move itself, a reason, not the package; what
             # the move costs ("relocating my family will cost $15k") still names it
+            # (and so is "…, relocating, so 78k": the move as a reason between commas)
+            if cues.MOVING_AS_REASON.match(low, end):
+                return True
             clause = cues.CLAUSE_AFTER.match(low, end)
             return bool(cues.MOVING_SOMEWHERE_AFTER.match(low, end)) and not (
-                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0)))
+                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0))
+                and cues.MOVE_COST_WORDS.search(clause.group(0)))
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
@@ -1247,7 +1253,8 @@ class Understander:
 
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
-_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility"})
+_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility", "course",
+                           "shares"})
 
 
 def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
@@ -1272,6 +1279,22 @@ def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: 
     if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
         # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
         mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
+    return mentions
+
+
+def _flexible_hours(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the hours are not flexible", "no flexibility for hours": the hours named as flexible or not are a flexible
+    schedule, not the working hours (a mention of the hours inside such a phrase becomes one)."""
+    for found in cues.HOURS_FLEXIBLE.finditer(low):
+        inside = [m for m in mentions if found.start() <= m.start < found.end()]
+        if any(m.perk == "flexible_schedule" for m in inside):
+            continue
+        hours = [m for m in inside if m.perk == "working_hours"]
+        if hours:
+            hours[0].perk = "flexible_schedule"
+        elif not inside and all(m.perk != "flexible_schedule" for m in mentions):
+            mentions = sorted([*mentions, _Mention("flexible_schedule", found.start(), found.end())],
+                              key=lambda m: m.start)
     return mentions
 
 
@@ -1300,6 +1323,13 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
         # "any flexibility on the base": room to move, not a flexible schedule
         return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
                     or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
+    if word == "course":
+        # "of course", "in the course of the year": no course paid for
+        return bool(cues.COURSE_OTHER_BEFORE.search(low, max(0, start - 16), start)
+                    or cues.COURSE_OTHER_AFTER.match(low, end))
+    if word == "shares":
+        # "she shares our mum's care": the verb, not stock
+        return bool(cues.SHARES_VERB_BEFORE.search(low, max(0, start - 16), start))
     return False
 
 

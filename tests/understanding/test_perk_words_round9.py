@@ -1,0 +1,73 @@
+"""Perks named in everyday, German or misspelt words, and everyday words that only look like perks (docs/labelling.md,
+Perks): the reader must find the first and leave the second alone, or the recruiter answers about the wrong thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.understanding.test_understand import understander
+
+
+def perks(text: str) -> set[str | None]:
+    return {t.perk for t in understander().read(text).terms}
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # German words for leave and working from home inside an English line
+        ("ok with 75k if I get 30 Tage Urlaub", "pto"),
+        ("could the Urlaub go to 30?", "pto"),
+        ("homeoffice 3 days would be perfect", "remote_work"),
+        # days at home said the short way
+        ("could I do 4 days home instead?", "remote_work"),
+        ("is it possible 2 days in home?", "remote_work"),
+        # a course or an exam paid for is professional development
+        ("would you cover a course in data engineering? it's about 900", "professional_development"),
+        ("could you cover the exam? the study guide alone was 80", "professional_development"),
+        ("only one thing: more lerning money, maybe 3000", "professional_development"),
+        # a coach for the start is mentorship
+        ("I'd love a coach for my first six months", "mentorship"),
+        # pay on dismissal is severance, not the notice before starting
+        ("three months of notice pay if I'm let go early, please", "severance"),
+        # flexible parts of the day and hours said to be flexible are a flexible schedule
+        ("I'd need flexible mornings for the school run", "flexible_schedule"),
+        ("if the hours can't be flexible I have to say no", "flexible_schedule"),
+        ("I'd skip the gym budget if the schedule could be made flexible", "flexible_schedule"),
+        # a start named in weeks, or with "be" before when
+        ("could the start be in 5 weeks?", "start_date"),
+        ("8 wks start would help, I have to sell the house", "start_date"),
+    ],
+)
+def test_a_perk_named_in_other_words(text: str, perk: str) -> None:
+    assert perk in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # everyday words one letter away from a perk word
+        ("I want to talk to my partner before committing to anything", "transportation"),
+        ("the data supports my ask of 95k", "wellness"),
+        ("I have every confidence the team will grow, 95k please", "professional_development"),
+        # sharing as a verb, a course of things, a field of work
+        ("my brother shares the childcare with me, so I need to think it over", "equity"),
+        ("of course, and could the base be 95k?", "professional_development"),
+        ("I spent 3 in healthcare before this, so 95k feels right", "health_insurance"),
+        ("I bring years of healthcare design work; could base be 95k?", "health_insurance"),
+        ("six years mapping transit networks for the county; 95k please", "transportation"),
+        # starting from nothing and a start on a pay step are no start date
+        ("I run the platform already, I'm not starting from zero; 95k please", "start_date"),
+        ("please credit my years so I start at step 4", "start_date"),
+        # a move said as a reason is no relocation ask
+        ("I'm relocating to Lisbon for this role and seniors there earn 60k to 70k, so 68k please", "relocation"),
+        ("hear me out: 8 yrs in, relocating, so 78k would be a clear yes", "relocation"),
+        # the job named on a pay scale is no title asked for
+        ("As the agreement says: GIS Analyst II runs from $71,000 at step 1 to $88,000 at step 6, and I bring six "
+         "years, so I would ask for step 4.", "title"),
+        # the coach of this app addressed by name
+        ("coach, is 98k too much to ask?", "mentorship"),
+    ],
+)
+def test_a_word_that_only_looks_like_a_perk(text: str, perk: str) -> None:
+    assert perk not in perks(text), text
