@@ -218,10 +218,12 @@ MATCH_IT = re.compile(
 MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
 # "I'm 7 yrs in, relocating, so…": the move said as a reason between commas, not the package
 MOVING_AS_REASON = re.compile(r"\s*[,;]\s*(?:so|and|which|hence|therefore)\b")
-# What the move costs: "relocating my family will cost $15k" names the package; "relocating to Berlin, where the
-# market runs €70k-€82k" does not
-MOVE_COST_WORDS = re.compile(
-    r"\b(?:costs?|costing|expensive|expenses?|estimated|quoted?|price[sd]?|run me|set me back)\b"
+# A perk named as what the employer gives, not as a thing bought: "the relocation", "relo", "the training budget"
+PACKAGE_NAME = re.compile(r"reloc|\brelo\b|allowance|budget|package|stipend|money|assistance|benefit|fund")
+# A figure after the move that is pay, not what the move costs: "relocating to Berlin, where the market runs
+# €70k-€82k" does not name the package; "relocating my family will cost $15k" does
+MOVE_NOT_COST_WORDS = re.compile(
+    r"\b(?:market|range|band|earn\w*|paid|pays?|paying|salar\w*|seniors?|roles?|offers?)\b"
 )
 CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
 # A request to improve a perk whose only figure is the offer's: "any way to bump the 2k?", "can we chat leave tho? 15

@@ -442,7 +442,7 @@ class Understander:
             clause = cues.CLAUSE_AFTER.match(low, end)
             return bool(cues.MOVING_SOMEWHERE_AFTER.match(low, end)) and not (
                 clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0))
-                and cues.MOVE_COST_WORDS.search(clause.group(0)))
+                and not cues.MOVE_NOT_COST_WORDS.search(clause.group(0)))
         if word == "travel":
             # "a week of travel", "I travel to see them": travel itself, not the allowance for it
             return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
@@ -603,13 +603,20 @@ class Understander:
             if (role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key))
                     and not _asked_in_so_many_words(low, amounts[ai], may)):
                 role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
+            if (role == "evidence" and key in has["evidence"] and key not in has["current"] and key != "base_salary"
+                    and cost <= 60 and amounts[ai].range is None
+                    and cues.PACKAGE_NAME.search(low, mentions[mi].start, mentions[mi].end)
+                    and any(roles[aj] == "ask" for aj in range(ai + 1, len(amounts)))):
+                # "the move costs $16k and the relocation is $10k": beside what a perk's cost is, its other figure is
+                # what the offer gives, not a second cost (nor, left over, a salary of $10k)
+                role = "current"
             if key in has[role]:
                 continue
             roles[ai] = role
             paired[ai] = key
             has[role].add(key)
         if len(paired) < len(amounts) and len(amounts) > 2:
-            self._first_figure_first(low, mentions, amounts, roles, paired, context)
+            self._first_figure_first(low, mentions, amounts, roles, paired, context, has)
         if len(paired) < len(amounts) and len(has["ask"]) > 0:
             self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
@@ -629,14 +636,15 @@ class Understander:
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
-                            paired: dict[int, str], context: Context | None) -> None:
+                            paired: dict[int, str], context: Context | None, has: dict[str, set[str]]) -> None:
         """One figure per perk and role, the first said (guide): "the move is quoted at $16,500 and temporary housing
         at $3,000" keeps $16,500 as the relocation's evidence, though $3,000 sits nearer the perk's word. A figure
         left without a perk takes the slot of a later figure it could pair with in the same role; the later one is
-        then weighed like any figure said beside no perk."""
+        then weighed like any figure said beside no perk, unless it is said against the package's own name ("the
+        move will cost $16k and the relocation is $10k"): that is what the offer gives."""
         holder = {(key, roles[ai]): ai for ai, key in paired.items()}
-        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in self._pair_costs(low, mentions, amounts, context)
-                      if cost <= 1000]
+        costs = self._pair_costs(low, mentions, amounts, context)
+        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in costs if cost <= 1000]
         # "quoted at $16,500 … temporary housing at $3,000": a sum spent on what a perk pays for is that perk's
         candidates += [(ai, spent_on) for ai, a in enumerate(amounts)
                        if roles[ai] == "evidence" and (spent_on := self._cost_object(low, a, set())) is not None]
@@ -652,6 +660,12 @@ class Understander:
             del paired[later]
             paired[ai] = key
             holder[(key, roles[ai])] = ai
+            if (roles[ai] == "evidence" and key != "base_salary" and key not in has["current"]
+                    and any(aj == later and c <= 60
+                            and cues.PACKAGE_NAME.search(low, mentions[mi].start, mentions[mi].end)
+                            for c, aj, mi in costs)):
+                roles[later], paired[later] = "current", key
+                has["current"].add(key)
 
     def _unpaired_order(self, r: _Pairing) -> list[int]:
         """The order in which amounts left without a perk take one from a guess: the one asked for first."""
@@ -2614,7 +2628,7 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
         return None
     if (("less" in low or "important" in low or "priority" in low or "secondary" in low)
             and cues.LESS_IMPORTANT_AFTER.match(low, end)):
-        return "current"
+        return None  # "the wellness budget matters much less to me": named to be left as it is, no term (as labelled)
     if "understand" in around or "figure" in around or "make sense" in around or "head around" in around:
         understood = _understood(low, near, start)
         if understood is not None:

@@ -71,3 +71,25 @@ def test_a_perk_named_in_other_words(text: str, perk: str) -> None:
 )
 def test_a_word_that_only_looks_like_a_perk(text: str, perk: str) -> None:
     assert perk not in perks(text), text
+
+
+def terms(text: str) -> list[tuple[str | None, float | None, str]]:
+    return [(t.perk, t.amount, t.role) for t in understander().read(text).terms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shipping our things from Denver will be ~$9-12k and the relo is only 6k, could you do 10?",
+        "The move will run about $11k and the relocation allowance is $6k; could it go to $11k?",
+    ],
+)
+def test_the_packages_own_figure_beside_a_cost_is_the_offer_not_a_salary(text: str) -> None:
+    got = terms(text)
+    assert ("relocation", 6000, "current") in got, got
+    assert all(perk != "base_salary" for perk, _, _ in got), got
+
+
+def test_a_perk_said_to_matter_less_is_no_term() -> None:
+    got = perks("Base comes first, then the remote days; the gym budget and the laptop matter much less to me.")
+    assert "wellness" not in got and "equipment" not in got and "remote_work" in got, got
