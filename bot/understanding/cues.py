@@ -1590,6 +1590,25 @@ NEGATOR_WORDS = frozenset(
     }
 )
 # Other senses of perk words: "of course", "in the course of", "a course of action";
+# "a plane ticket", "a support ticket", "a ticket to the conference": no transit ticket
+TICKET_OTHER_BEFORE = re.compile(
+    r"\b(?:plane|flight|air|airline|conference|concert|event|support|lottery|raffle|movie|cinema|golden|speeding|"
+    r"parking|return|round-trip|one-way)\s+$"
+)
+TICKET_OTHER_AFTER = re.compile(r"\s+(?:to|for)\s+(?:the\s+|a\s+)?(?:conference|event|concert|show|summit)\b")
+# "does the 401k match vest immediately?": the pension vests, no stock is named
+PENSION_VESTS_BEFORE = re.compile(
+    r"\b(?:match|pension|401\(?k\)?|retirement|contribution|rrsp|superannuation)(?:\s+\w+)?\s+$"
+)
+# "I'm on vacation until the 12th": away now, not time off negotiated
+AWAY_ON_BEFORE = re.compile(r"\b(?:i'?m|i am|i'?ll be|i will be|we'?re|be|been|was|currently|still|away) on $")
+# "15 days is not enough for travel": the trip itself
+TRIP_BEFORE = re.compile(r"\b(?:enough|time|days|weeks|long|short)\s+(?:for|to)\s+$")
+# "is possible to begin work in March?", "could I begin on the 1st": when the job starts
+BEGIN_WHEN = re.compile(
+    r"\s+(?:(?:work|working|the job|the role|with you)\s+)?(?:in|on|from|after|next|later|earlier|sooner|"
+    r"at the (?:start|beginning|end)|(?:\d+|two|three|four|five|six|eight) (?:weeks?|wks?|months?))\b"
+)
 # "she shares the care with me"
 COURSE_OTHER_BEFORE = re.compile(r"\b(?:of|on|off|due|in the|over the|during the|golf|race|main|first)\s+$")
 COURSE_OTHER_AFTER = re.compile(r"\s+of\b")
@@ -2160,6 +2179,10 @@ NOT_ABOUT_BEFORE = re.compile(
 )
 # "I will let remote work go for now": a perk given up for now is put aside
 LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
+# "ok forget the ticket.", "never mind the parking then": a perk dropped as a topic, said alone in its sentence (a
+# trade that drops it, "forget the car, give me 5k more", names what it is dropped for)
+DROPPED_BEFORE = re.compile(r"\b(?:forget|never ?mind|nvm|scrap)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?$")
+DROPPED_ALONE_AFTER = re.compile(r"\s*(?:then\s*)?(?:[.!;]|$)")
 LET_GO_AFTER = re.compile(r"\s+go\b")
 # "I'm not asking for extra money": what the message does not ask for
 NOT_ASKED_BEFORE = re.compile(

@@ -143,7 +143,7 @@ class Understander:
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
-        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "match"}
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "begin", "match"}
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -366,6 +366,9 @@ class Understander:
             if key == "flexible_schedule" and words[0] in ("leave", "leaving") and cues.LEAVE_TAKEN_BEFORE.search(
                     low, max(0, start - 16), start):
                 continue  # "leave early on Fridays" is a schedule; "take leave early in the year" is time off
+            if key == "base_salary" and words[size - 1] == "money" and cues.MONEY_NOT_PAY_AFTER.match(
+                    low, tokens[i + size - 1][2]):
+                continue  # "more money for the learning": money for another perk, not pay
             if key is not None:
                 return _Mention(key, start, tokens[i + size - 1][2]), size
         return None, 0
@@ -375,6 +378,8 @@ class Understander:
         word, start, end = token
         if word == "starting" and "start_date" in self.perks and cues.STARTING_WHEN.match(low, end):
             return _Mention("start_date", start, end), 1  # "starting in four weeks would be ideal"
+        if word == "begin" and "start_date" in self.perks and cues.BEGIN_WHEN.match(low, end):
+            return _Mention("start_date", start, end), 1  # "is possible to begin work in March?"
         if word == "start" and "start_date" in self.perks and (
                 cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
                 or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)
@@ -444,8 +449,11 @@ class Understander:
                 clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0))
                 and not cues.MOVE_NOT_COST_WORDS.search(clause.group(0)))
         if word == "travel":
-            # "a week of travel", "I travel to see them": travel itself, not the allowance for it
-            return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+            # "a week of travel", "I travel to see them", "not enough for travel": travel itself, not the allowance
+            return (low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+                    or bool(cues.TRIP_BEFORE.search(low, max(0, start - 16), start)))
+        if word in _ANOTHER_THING:
+            return _another_thing(word, low, start, end)
         return False
 
     def _typo(self, word: str) -> str | None:
@@ -1284,7 +1292,8 @@ def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: 
         mentions = [m for i, m in enumerate(mentions) if not (
             m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
             and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
-    if "learning" in words and not any(m.perk == "professional_development" for m in mentions):
+    if "learning" in words and ("money" in words or not any(m.perk == "professional_development" for m in mentions)):
+        # ("more money for the learning? 1000 is very few for courses": the learning asked for, the courses priced)
         for found in cues.LEARNING_AS_BUDGET.finditer(low):
             at = low.index("learning", found.start())
             if not any(m.start <= at < m.end for m in mentions):
@@ -1310,6 +1319,22 @@ def _flexible_hours(low: str, mentions: list[_Mention]) -> list[_Mention]:
             mentions = sorted([*mentions, _Mention("flexible_schedule", found.start(), found.end())],
                               key=lambda m: m.start)
     return mentions
+
+
+_ANOTHER_THING = frozenset({"ticket", "vest", "vests", "vesting", "vacation", "holiday"})
+
+
+def _another_thing(word: str, low: str, start: int, end: int) -> bool:
+    """Perk words said of something else: "a plane ticket", "the 5% match vests", "I'm on vacation until the 12th"."""
+    if word == "ticket":
+        # "a plane ticket", "a ticket to the conference": no ticket to get to work
+        return bool(cues.TICKET_OTHER_BEFORE.search(low, max(0, start - 14), start)
+                    or cues.TICKET_OTHER_AFTER.match(low, end))
+    if word in ("vest", "vests", "vesting"):
+        # "does the 5% match vest immediately?": the pension's vesting, not stock
+        return bool(cues.PENSION_VESTS_BEFORE.search(low, max(0, start - 30), start))
+    # "I'm on vacation until the 12th": away, not time off asked for
+    return bool(cues.AWAY_ON_BEFORE.search(low, max(0, start - 16), start))
 
 
 def _other_sense(word: str, low: str, start: int, end: int) -> bool:
@@ -2633,6 +2658,9 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
         understood = _understood(low, near, start)
         if understood is not None:
             return understood
+    if (("forget" in around or "mind" in around or "nvm" in around or "scrap" in around)
+            and cues.DROPPED_BEFORE.search(low, near, start) and cues.DROPPED_ALONE_AFTER.match(low, end)):
+        return None  # "ok forget the ticket.": a topic dropped, neither asked for nor declined in a trade
     if slot.negated:
         return slot.role
     if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))

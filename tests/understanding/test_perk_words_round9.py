@@ -93,3 +93,42 @@ def test_the_packages_own_figure_beside_a_cost_is_the_offer_not_a_salary(text: s
 def test_a_perk_said_to_matter_less_is_no_term() -> None:
     got = perks("Base comes first, then the remote days; the gym budget and the laptop matter much less to me.")
     assert "wellness" not in got and "equipment" not in got and "remote_work" in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # the transit ticket named by itself, a home-office allowance, shorthand and misspellings
+        ("78k plus the ticket and I'm happy", "transportation"),
+        ("does the company pay the ticket for the train?", "transportation"),
+        ("could you provide a home-office allowance of $1,200 to set up a proper workspace?", "equipment"),
+        ("and a €1,200 setup budget would be great", "equipment"),
+        ("3k lrng budget?", "professional_development"),
+        ("so when do promos happen here", "promotion"),
+        ("is it possible to begin work in May?", "start_date"),
+        # money wanted for another perk is that perk
+        ("maybe some more money for the learning? 500 is little for a course", "professional_development"),
+    ],
+)
+def test_a_perk_named_in_shorthand(text: str, perk: str) -> None:
+    assert perk in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        ("does the 6% pension vest from day one?", "equity"),
+        ("heads up, I'm on vacation until Monday so I may reply late", "pto"),
+        ("my parents are in Chile and 15 days is not enough for travel there", "transportation"),
+        ("I'd need a plane ticket home twice a year, so 25 days would help", "transportation"),
+        ("maybe some more money for the learning? 500 is little for a course", "base_salary"),
+    ],
+)
+def test_a_perk_word_said_of_something_else(text: str, perk: str) -> None:
+    assert perk not in perks(text), text
+
+
+def test_a_perk_dropped_as_a_topic_is_no_term_but_one_dropped_in_a_trade_is_given() -> None:
+    assert understander().read("fine, never mind the parking.").terms == []
+    got = terms("forget the car, give me 5k more base instead")
+    assert ("transportation", None, "give") in got, got
