@@ -1541,10 +1541,13 @@ SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "si
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
 STEP_AS_PAY_AFTER = re.compile(r"\s*(?:\(?\s*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|placement\b)")
 STEP_NOT_PAY_AFTER = re.compile(r"\s+(?:up|down|away|back|forward|further|closer|towards?|ahead|by|in|into|aside)\b")
-STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a higher|a lower)\s+$")
+STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a higher|a lower)\s+$|[-—:;,(]\s*$")
 # "the grade 7 band", "the grade structure": the pay scale described, not a grade negotiated
 GRADE_AS_SCALE_AFTER = re.compile(
-    r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|is|are|it)\b"
+    r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|it|"
+    # "grade 7 is fixed" describes the scale; "grade 8 is fair" asks for the grade
+    r"(?:is|are)(?!\s+(?:(?:more |only )?(?:fair|reasonable|right|justified|appropriate|warranted|deserved|earned)|"
+    r"what i|where i)\b))\b"
 )
 GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every|by the|by my|by your)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
@@ -1628,7 +1631,14 @@ SALARY_AS_MEASURE_BEFORE = re.compile(
     r"|\bmonths?'?s?\s+(?:of\s+)?(?:my\s+|full\s+)?(?:base\s+)?$"
 )
 # "money on the table", "more money for the learning": money that is no salary
-MONEY_NOT_PAY_AFTER = re.compile(r"\s+(?:on the table|for (?:the |my )?\w+|or )")
+MONEY_NOT_PAY_AFTER = re.compile(r"\s+(?:on the table|for (?:the |my )?\w+|or |go(?:es)? (?:to|toward))")
+# "could that money go toward equity": a sum named before, not pay
+MONEY_NOT_PAY_BEFORE = re.compile(r"\b(?:that|this|the same|such)\s+$")
+# "on top of gross", "from my gross", "at full pay": the salary as the measure of something else
+GROSS_AS_MEASURE_BEFORE = re.compile(
+    r"\b(?:on top of|from|out of|of|inside|within|against)\s+(?:the\s+|my\s+|your\s+)?$"
+)
+PAY_AS_MEASURE_BEFORE = re.compile(r"\b(?:at|on|with|paid at)\s+(?:full|half|partial|reduced)\s+$")
 # The commute as the trip, not the allowance: it is the perk only beside words of paying for it
 COMMUTE_PAID_NEAR = re.compile(
     r"\b(?:allowance|costs?|budget|pass|paid|covered|cover|reimburs\w*|subsid\w*|benefit|stipend|support|"

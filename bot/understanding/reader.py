@@ -423,7 +423,8 @@ class Understander:
             # "pay me", "roles pay more": a verb, not the salary
             # "one month of pay": the measure of another sum, not the salary
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
-                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start)
+                        or cues.PAY_AS_MEASURE_BEFORE.search(low, max(0, start - 16), start))  # "at full pay"
         if word in ("raise", "rase", "riase"):
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
@@ -1276,7 +1277,7 @@ class Understander:
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
 _OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility", "course",
-                           "shares"})
+                           "shares", "gross"})
 
 
 def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: MayMatch) -> list[_Mention]:
@@ -1299,6 +1300,12 @@ def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: 
             if not any(m.start <= at < m.end for m in mentions):
                 mentions = sorted([*mentions, _Mention("professional_development", at, at + 8)],
                                   key=lambda m: m.start)
+    if "coverage" in words and len(mentions) > 1:
+        # "full parking coverage": the cover of the perk named just before, not health cover
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.perk == "health_insurance" and low.startswith("coverage", m.start) and i > 0
+            and mentions[i - 1].perk != "health_insurance"
+            and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
     if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
         # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
         mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
@@ -1340,7 +1347,9 @@ def _another_thing(word: str, low: str, start: int, end: int) -> bool:
 def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     """Perk words with another common sense: "leave" the verb, "a step up", "the grade 7 band", "any flexibility"."""
     if word == "money":
-        return bool(cues.MONEY_NOT_PAY_AFTER.match(low, end))  # "money on the table", "money for the courses"
+        # "money on the table", "money for the courses", "could that money go toward equity"
+        return bool(cues.MONEY_NOT_PAY_AFTER.match(low, end) or cues.MONEY_NOT_PAY_BEFORE.search(
+            low, max(0, start - 12), start))
     if word in ("step", "steps"):
         # "step 4", "which step": a pay step; "a step up", "next steps": not pay
         if cues.STEP_AS_PAY_AFTER.match(low, end):
@@ -1369,6 +1378,9 @@ def _other_sense(word: str, low: str, start: int, end: int) -> bool:
     if word == "shares":
         # "she shares our mum's care": the verb, not stock
         return bool(cues.SHARES_VERB_BEFORE.search(low, max(0, start - 16), start))
+    if word == "gross":
+        # "is the pension on top of gross?": the salary as the measure of another perk
+        return bool(cues.GROSS_AS_MEASURE_BEFORE.search(low, max(0, start - 16), start))
     return False
 
 

@@ -132,3 +132,30 @@ def test_a_perk_dropped_as_a_topic_is_no_term_but_one_dropped_in_a_trade_is_give
     assert understander().read("fine, never mind the parking.").terms == []
     got = terms("forget the car, give me 5k more base instead")
     assert ("transportation", None, "give") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        ("Thanks so much for the flexibel schedule, it helps a lot", "flexible_schedule"),
+        ("my work speaks for itself, so honestly grade 9 is fair", "title"),
+        ("is there room anywhere - step, leave, training?", "base_salary"),
+    ],
+)
+def test_a_perk_named_in_passing_words(text: str, perk: str) -> None:
+    assert perk in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # the salary as the measure of another perk, or a sum named before, is no salary
+        ("is the 4% pension paid on top of gross?", "base_salary"),
+        ("are the 16 weeks of parental leave at full pay?", "base_salary"),
+        ("I don't need the gym stipend; could that money go toward the equity instead?", "base_salary"),
+        # the cover of another perk is no health cover
+        ("I'd drop the wellness budget for full parking coverage", "health_insurance"),
+    ],
+)
+def test_pay_and_cover_said_of_another_perk(text: str, perk: str) -> None:
+    assert perk not in perks(text), text
