@@ -172,9 +172,9 @@ ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other 
 # "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
 FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
 START_MOVED_BEFORE = re.compile(
-    r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $"
-    # "6 wks start", "2 weeks to start"
-    r"|\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)\s*(?:wks?|weeks?|months?)\s+(?:to\s+)?$"
+    r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the |my )?$"
+    # "6 wks start", "2 weeks to start", "the 2-week start"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)[\s-]*(?:wks?|weeks?|months?)[\s-]+(?:to\s+)?$"
 )
 # "push my start to May", "my start pushed back" (not "my start to the role")
 START_MOVED_AFTER = re.compile(
@@ -1522,6 +1522,7 @@ FIELD_AFTER = re.compile(
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
     r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects|networks|design|designs|"
     r"ux|ui|patients|clinics?)\b"
+    r"|(?<=transit)[\s-]+plans?\b"  # "a regional transit plan" (a dental or pension plan is the perk)
 )
 # A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
 # Senior Data Analyst", "the published pay scale: GIS Analyst II runs from…"
@@ -1612,6 +1613,11 @@ BEGIN_WHEN = re.compile(
     r"\s+(?:(?:work|working|the job|the role|with you)\s+)?(?:in|on|from|after|next|later|earlier|sooner|"
     r"at the (?:start|beginning|end)|(?:\d+|two|three|four|five|six|eight) (?:weeks?|wks?|months?))\b"
 )
+# "I have certificate AWS", "I hold a GISP certification": what the speaker has earned, not a budget asked for
+CERTIFICATE_HELD_BEFORE = re.compile(
+    r"\b(?:i|i'?ve|we)\s+(?:already\s+)?(?:have|hold|got|earned|passed|completed|finished|own)\s+"
+    r"(?:a |an |the |my |two |several |both )?(?:[\w-]+ )?$"
+)
 # "she shares the care with me"
 COURSE_OTHER_BEFORE = re.compile(r"\b(?:of|on|off|due|in the|over the|during the|golf|race|main|first)\s+$")
 COURSE_OTHER_AFTER = re.compile(r"\s+of\b")
@@ -1638,7 +1644,9 @@ MONEY_NOT_PAY_BEFORE = re.compile(r"\b(?:that|this|the same|such)\s+$")
 GROSS_AS_MEASURE_BEFORE = re.compile(
     r"\b(?:on top of|from|out of|of|inside|within|against)\s+(?:the\s+|my\s+|your\s+)?$"
 )
-PAY_AS_MEASURE_BEFORE = re.compile(r"\b(?:at|on|with|paid at)\s+(?:full|half|partial|reduced)\s+$")
+PAY_AS_MEASURE_BEFORE = re.compile(
+    r"\b(?:at|on|with|paid at)\s+(?:the\s+)?(?:full|half|partial|reduced|whole|entire|gross)\s+$"
+)
 # The commute as the trip, not the allowance: it is the perk only beside words of paying for it
 COMMUTE_PAID_NEAR = re.compile(
     r"\b(?:allowance|costs?|budget|pass|paid|covered|cover|reimburs\w*|subsid\w*|benefit|stipend|support|"
@@ -1647,7 +1655,12 @@ COMMUTE_PAID_NEAR = re.compile(
 QUESTION_MARK_NEXT = re.compile(r"[^.!?]{0,12}\?")
 PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
-    r"your|our|his|their|this|those|these|\w+ing)\b"
+    r"your|our|his|their|this|those|these|myself|ourselves|yourself|themselves|\w+ing)\b"
+)
+# "can the city pay?", "would the company pay for it": someone asked to pay, not the salary
+PAY_ASKED_OF_BEFORE = re.compile(
+    r"\b(?:can|could|would|will|does|do|did)\s+(?:the\s+|your\s+|our\s+)?"
+    r"(?!(?:the|my|your|our|a|an|base|salary|monthly|yearly|annual|i)\b)[a-z]+\s+(?:also\s+)?$"
 )
 PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
 # "a salary review at six months", "the review after 6 months": the timing of a raise review, no term of its own

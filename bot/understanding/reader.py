@@ -424,7 +424,8 @@ class Understander:
             # "one month of pay": the measure of another sum, not the salary
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
                         or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start)
-                        or cues.PAY_AS_MEASURE_BEFORE.search(low, max(0, start - 16), start))  # "at full pay"
+                        or cues.PAY_AS_MEASURE_BEFORE.search(low, max(0, start - 16), start)  # "at full pay"
+                        or cues.PAY_ASKED_OF_BEFORE.search(low, max(0, start - 30), start))  # "can the city pay?"
         if word in ("raise", "rase", "riase"):
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
@@ -434,7 +435,8 @@ class Understander:
         if word in ("salary", "base"):
             # "the Robert Half salary guide": a source of market data; "15% of salary": the measure of another perk
             return bool((word == "salary" and cues.SALARY_AS_SOURCE.match(low, end))
-                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start)
+                        or cues.PAY_AS_MEASURE_BEFORE.search(low, max(0, start - 20), start))  # "on the full salary"
         if word in ("commute", "commuting"):
             # "my commute is 90 minutes", "the commute from X is brutal": the trip itself, a reason, not the allowance
             return bool(cues.COMMUTE_AS_TRIP.match(low, end)) or not cues.COMMUTE_PAID_NEAR.search(
@@ -1300,6 +1302,11 @@ def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: 
             if not any(m.start <= at < m.end for m in mentions):
                 mentions = sorted([*mentions, _Mention("professional_development", at, at + 8)],
                                   key=lambda m: m.start)
+    if "certific" in low:
+        # "I hold an AWS certification", "I have certificate CKA": what the speaker brings, not a budget asked for
+        mentions = [m for m in mentions if not (
+            m.perk == "professional_development" and "certific" in low[m.start:m.end]
+            and cues.CERTIFICATE_HELD_BEFORE.search(low, max(0, m.start - 40), m.start))]
     if "coverage" in words and len(mentions) > 1:
         # "full parking coverage": the cover of the perk named just before, not health cover
         mentions = [m for i, m in enumerate(mentions) if not (

@@ -56,6 +56,7 @@ def test_a_perk_named_in_other_words(text: str, perk: str) -> None:
         ("I spent 3 in healthcare before this, so 95k feels right", "health_insurance"),
         ("I bring years of healthcare design work; could base be 95k?", "health_insurance"),
         ("six years mapping transit networks for the county; 95k please", "transportation"),
+        ("I led the regional transit plan, so step 4 feels right", "transportation"),
         # starting from nothing and a start on a pay step are no start date
         ("I run the platform already, I'm not starting from zero; 95k please", "start_date"),
         ("please credit my years so I start at step 4", "start_date"),
@@ -158,4 +159,31 @@ def test_a_perk_named_in_passing_words(text: str, perk: str) -> None:
     ],
 )
 def test_pay_and_cover_said_of_another_perk(text: str, perk: str) -> None:
+    assert perk not in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        ("I'd gladly push start back to 5 weeks if that helps", "start_date"),
+        ("no to the 3-week start, yes to the job", "start_date"),
+    ],
+)
+def test_a_start_named_beside_its_weeks(text: str, perk: str) -> None:
+    assert perk in perks(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "perk"),
+    [
+        # someone asked to pay, pay for oneself, the salary as a measure
+        ("The CAPM exam and course come to around 1,200 dollar. Can the county pay?", "base_salary"),
+        ("could you cover the bus pass? it's €49 a month I'd otherwise pay myself", "base_salary"),
+        ("is the 4% pension top-up on the full salary?", "base_salary"),
+        # a certificate the speaker holds is what they bring, not a budget
+        ("I hold an AWS certification and led two migrations; 95k please", "professional_development"),
+        ("I have certificate CKA, this is value for the team", "professional_development"),
+    ],
+)
+def test_pay_and_certificates_said_of_something_else(text: str, perk: str) -> None:
     assert perk not in perks(text), text
