@@ -1618,6 +1618,8 @@ CERTIFICATE_HELD_BEFORE = re.compile(
     r"\b(?:i|i'?ve|we)\s+(?:already\s+)?(?:have|hold|got|earned|passed|completed|finished|own)\s+"
     r"(?:a |an |the |my |two |several |both )?(?:[\w-]+ )?$"
 )
+# "a buddy who joined last year told me…": a friend, not an onboarding buddy
+BUDDY_FRIEND_AFTER = re.compile(r"\s+(?:who|that|at|from|of mine|told|tells|says|said|works|worked|working|joined)\b")
 # "she shares the care with me"
 COURSE_OTHER_BEFORE = re.compile(r"\b(?:of|on|off|due|in the|over the|during the|golf|race|main|first)\s+$")
 COURSE_OTHER_AFTER = re.compile(r"\s+of\b")

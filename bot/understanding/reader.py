@@ -1335,11 +1335,12 @@ def _flexible_hours(low: str, mentions: list[_Mention]) -> list[_Mention]:
     return mentions
 
 
-_ANOTHER_THING = frozenset({"ticket", "vest", "vests", "vesting", "vacation", "holiday"})
+_ANOTHER_THING = frozenset({"ticket", "vest", "vests", "vesting", "vacation", "holiday", "buddy"})
 
 
 def _another_thing(word: str, low: str, start: int, end: int) -> bool:
-    """Perk words said of something else: "a plane ticket", "the 5% match vests", "I'm on vacation until the 12th"."""
+    """Perk words said of something else: "a plane ticket", "the 5% match vests", "I'm on vacation until the 12th", "a
+    buddy who works there"."""
     if word == "ticket":
         # "a plane ticket", "a ticket to the conference": no ticket to get to work
         return bool(cues.TICKET_OTHER_BEFORE.search(low, max(0, start - 14), start)
@@ -1347,6 +1348,9 @@ def _another_thing(word: str, low: str, start: int, end: int) -> bool:
     if word in ("vest", "vests", "vesting"):
         # "does the 5% match vest immediately?": the pension's vesting, not stock
         return bool(cues.PENSION_VESTS_BEFORE.search(low, max(0, start - 30), start))
+    if word == "buddy":
+        # "a buddy who joined last year": a friend, not an onboarding buddy
+        return bool(cues.BUDDY_FRIEND_AFTER.match(low, end))
     # "I'm on vacation until the 12th": away, not time off asked for
     return bool(cues.AWAY_ON_BEFORE.search(low, max(0, start - 16), start))
 

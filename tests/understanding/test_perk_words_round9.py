@@ -120,6 +120,7 @@ def test_a_perk_named_in_shorthand(text: str, perk: str) -> None:
     [
         ("does the 6% pension vest from day one?", "equity"),
         ("heads up, I'm on vacation until Monday so I may reply late", "pto"),
+        ("a buddy who works there says they pay 10% more, so 90k?", "mentorship"),
         ("my parents are in Chile and 15 days is not enough for travel there", "transportation"),
         ("I'd need a plane ticket home twice a year, so 25 days would help", "transportation"),
         ("maybe some more money for the learning? 500 is little for a course", "base_salary"),
