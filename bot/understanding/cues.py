@@ -1521,7 +1521,7 @@ FIELD_AFTER = re.compile(
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
     r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects|networks|design|designs|"
-    r"ux|ui|patients|clinics?)\b"
+    r"patients|clinics?)\b"
     r"|(?<=transit)[\s-]+plans?\b"  # "a regional transit plan" (a dental or pension plan is the perk)
 )
 # A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
@@ -1532,11 +1532,13 @@ JOB_NAMED_BEFORE = re.compile(
 )
 # A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
 DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
+# "2 in healthcare": years counted in a field (searched only just before " in ")
+COUNT_IN_BEFORE = re.compile(r"(?<![\d.,])\b\d\d? in $")
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been|"
     r"design(?:s|ed|ing)?|buil(?:t|ds?|ding)|develop(?:s|ed|ing)?|consult(?:s|ed|ing)?|engineer(?:s|ed|ing)|"
     r"cod(?:es|ed|ing)|serv(?:es|ed|ing)) (?:\w+ )?(?:in|at|for) $"
-    r"|(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which)|(?<![\d.,])\d\d?) in $"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|of them|of those|of which) in $"
 )
 SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "sign-on of 1 crore", "$5m sign-on"
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not

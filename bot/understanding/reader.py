@@ -3200,8 +3200,10 @@ def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     if mention.perk == "equipment" and low.startswith("desk", mention.start) and cues.DESK_WORK_AFTER.match(
             low, mention.end):
         return True
-    return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
-                                                                   max(0, mention.start - 24), mention.start)
+    return (_at(cues.FIELD_AFTER, low, may, mention.end)
+            or _found(cues.FIELD_BEFORE, low, may, max(0, mention.start - 24), mention.start)
+            or (low.endswith(" in ", 0, mention.start)
+                and cues.COUNT_IN_BEFORE.search(low, max(0, mention.start - 8), mention.start) is not None))
 
 
 def _a_gap(low: str, a: Amount) -> bool:
