@@ -839,7 +839,14 @@ RIVAL_TURNED_DOWN = re.compile(r"\b(?:told|turned down|declined|said no to) (?:t
                                r" (?:company|firm|offer|employer|one)\b")
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|substitute for|in lieu of|"
+    r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|"
+    r"means (?:dropping|giving up|losing) (?:the|my)|substitute for|in lieu of|"
+    # a perk let go for what is asked beside it: "I don't need the sign-on, better for me is 5 more days", "the gym
+    # money I don't need, give me a remote day", "…so could we meet at $162k, and I'll stop pushing on equity?"
+    r"i (?:do not|don'?t|dont|not|no longer) need (?:the|my|that|this|your|any)\b[^?!;]{0,50}?"
+    r"(?:\binstead\b|\brather\b|give me|better for me|you can give|i'?d (?:rather|prefer))|"
+    r"(?:i (?:don'?t|dont|do not|not) need|i can (?:live|do) without)(?=[,.]? ?(?:give me|better|you can give))|"
+    r"i'?ll stop (?:pushing|asking) (?:on|for)|"
     r"forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
