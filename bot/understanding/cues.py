@@ -823,7 +823,8 @@ COMPETING = _cue(
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"
     r"put \S+ on the table)|"
     r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
-    r"approached by|"
+    r"approached by|(?:another|a second|a different) (?:company|firm|employer|startup|bank) (?:has |have |just )*"
+    r"(?:extended|made|sent|given)|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
     r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job)|"
@@ -870,7 +871,8 @@ REQUEST_TIME = _cue(
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|(?:a|an|one|the) (?:day|evening|night|week|weekend)|a moment|"
-    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
+    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go|talk|discuss)"
+    r"|or (?:so|two))|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
@@ -880,18 +882,19 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through) "
-    r"(?:it |this |that |them |things )?"
-    r"(?:over |through )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through|decide) "
+    r"(?:it |this |that |them |things |the offer |everything )?"
+    r"(?:over |through |together )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
-    r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
+    r"(?:wife|husband|partner|family|spouse|sister|brother|parents|mum|mom|dad|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
     r"consider|review|reflect)|i'?ll (?:check|"
     r"confirm(?! (?:today|now|tonight|right away|straight away|immediately))|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)"
-    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)(?:(?:to )?you )?"
+    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|in|within|tomorrow|"
+    r"monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
@@ -2287,9 +2290,10 @@ DELIBERATED_BEFORE = re.compile(r"\b(?:talked|thought|slept|discussed|mulled|wen
 DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
-    r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    r"\s+(?:an? |my |the )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
     # "another company offered me 175k and wants an answer by Friday": the rival is the subject, said before
-    r"(?<!i )(?<!we )\band (?:wants|needs|expects) (?:an? |my )?(?:answer|decision|reply|response)|"
+    r"(?<!i )(?<!we )\band (?:wants|needs|expects|has asked for|have asked for|asked for) (?:an? |my |the )?"
+    r"(?:answer|decision|reply|response)|"
     r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
     r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
     r"(?:an? |my )?(?:answer|decision|reply|response))\b"
@@ -2304,7 +2308,7 @@ WRITING_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:i|we) can $")
 WAIT_FOR_WRITING_AFTER = re.compile(r"[^.!?]{0,30}\b(?:until|till|before|once) (?:i|we) (?:see|get|receive|have)\b")
 TIME_WORDS = re.compile(r"\b(?:weekend|tomorrow|days?|weeks?|monday|tuesday|wednesday|thursday|friday|tonight)\b")
 OWN_TIME = re.compile(
-    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me(?! know)|allow me|i'?ll (?:get back|think|sleep))\b"
 )
 
 # A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on

@@ -23,3 +23,20 @@ def test_a_perk_not_needed_for_another_is_a_trade() -> None:
         assert {Act.trade_off, Act.propose} <= acts(text), text
     # not needing something, with nothing asked for it, trades nothing
     assert Act.trade_off not in acts("I don't need the relocation package, I already live in town.")
+
+
+def test_a_deadline_someone_else_set_is_news_not_a_request_for_time() -> None:
+    # guide: request_time asks for time; a rival's deadline is news about the rival offer
+    for text in ("A second firm has made me an offer and they want the answer until Monday.",
+                 "Just so you know, another employer has sent me an offer and has asked for my reply by Tuesday."):
+        got = acts(text)
+        assert Act.competing_offer in got and Act.request_time not in got, text
+    # asking the recruiter to answer by a day sets them a deadline; it asks no time for oneself
+    assert Act.request_time not in acts("The other offer expires soon, so could you let me know by Monday?")
+
+
+def test_time_asked_in_ordinary_words() -> None:
+    for text in ("Thank you. We decide together with my husband and answer you on Saturday.",
+                 "I need to discuss the offer with my parents and will reply on Sunday.",
+                 "Sounds promising, but I'd like a day or two to talk it over with my brother."):
+        assert Act.request_time in acts(text), text
