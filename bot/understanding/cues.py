@@ -2308,7 +2308,8 @@ WRITING_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:i|we) can $")
 WAIT_FOR_WRITING_AFTER = re.compile(r"[^.!?]{0,30}\b(?:until|till|before|once) (?:i|we) (?:see|get|receive|have)\b")
 TIME_WORDS = re.compile(r"\b(?:weekend|tomorrow|days?|weeks?|monday|tuesday|wednesday|thursday|friday|tonight)\b")
 OWN_TIME = re.compile(
-    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me(?! know)|allow me|i'?ll (?:get back|think|sleep))\b"
+    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me(?! know)|allow me|"
+    r"i'?ll (?:get back|think|sleep))\b"
 )
 
 # A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on
