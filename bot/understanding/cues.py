@@ -1456,7 +1456,10 @@ INFO_ABOUT = _cue(
     r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
     r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
     r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of)|incl(?:uding|udes|uded)?\b|"
-    r"gross\b|or nah\b|(?:right|correct)\s*\?)"
+    r"gross\b|or nah\b|(?:right|correct)\s*\?|"
+    # how often a figure is paid or granted: "37.5 hours is per week?", "would the options be granted annually?"
+    r"(?:is|are|be) (?:paid |granted |given |vested |counted )?(?:per (?:week|month|year|hour|day)|annually|yearly|"
+    r"monthly|weekly)\s*(?:,|\?|or\b))"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 # "I have one question about the equity", "one more question on the bonus": a question announced, nothing asked for

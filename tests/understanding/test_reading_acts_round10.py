@@ -40,3 +40,13 @@ def test_time_asked_in_ordinary_words() -> None:
                  "I need to discuss the offer with my parents and will reply on Sunday.",
                  "Sounds promising, but I'd like a day or two to talk it over with my brother."):
         assert Act.request_time in acts(text), text
+
+
+def test_a_question_on_how_often_a_figure_is_paid_asks() -> None:
+    # guide: ask wants information; how a named figure is paid asks about it, it does not ask for it
+    for text in ("Would the €6,000 sign-on be paid monthly, or all at once?",
+                 "The 40 hours is per week?"):
+        got = acts(text)
+        assert Act.ask in got and Act.propose not in got, text
+    # a figure wanted per period is still asked for
+    assert Act.propose in acts("Could the training budget be €3,000 per year?")
