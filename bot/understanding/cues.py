@@ -726,6 +726,12 @@ JUSTIFY = _cue(
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|moving (?:from|across)|(?:i'?m|we'?re|i am|we are) moving to|"
     r"isn'?t reachable|not reachable|"
+    # what the ask would make possible, and what ties the speaker's hands, said in plain words: "it would make my
+    # commute much easier", "the kids must finish school", "I need some security"
+    r"(?:would|will|it'?d|could) make (?:\w+ ){0,3}?(?:considerably |much |a lot |so much |far )?(?:easier|simpler|"
+    r"feasible|workable)|make a (?:real |big |huge )?difference|"
+    r"(?:kids?|children|son|daughter) (?:must|have to|need to|should) (?:finish|complete)|"
+    r"(?:need|want|value|like) (?:some |a |a bit of )?(?:security|safety net)|"
     r"no public transport|(?:,|;) as (?:my|i|we|the|our)|(?:is|are) (?:normal|standard|common) (?:in|at|for)|"
     r"i (?:study|am studying|'m studying)|"
     r"i rely on|"

@@ -50,3 +50,11 @@ def test_a_question_on_how_often_a_figure_is_paid_asks() -> None:
         assert Act.ask in got and Act.propose not in got, text
     # a figure wanted per period is still asked for
     assert Act.propose in acts("Could the training budget be €3,000 per year?")
+
+
+def test_reasons_in_plain_words_justify() -> None:
+    # guide: justify gives a reason for a position; what the ask would ease, or what binds the speaker, is one
+    for text in ("Could you add a parking spot? It would make my mornings much easier.",
+                 "Can I start in August? My children have to finish the school year first.",
+                 "I would like some security in the first year, so could we add two months of severance?"):
+        assert {Act.justify, Act.propose} <= acts(text), text
