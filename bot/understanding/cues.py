@@ -618,7 +618,13 @@ REFUSAL_WORDS = _cue(
     r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to)|"
     # "twenty days is not sufficient", "ur offer is garbage", "the number stung a bit", "base is the problem"
     r"(?:is|are|'s) not (?:sufficient|adequate|enough)|(?:is|are|'s) (?:just |honestly |frankly )?(?:garbage|trash)|"
-    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;]))\b"
+    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;])|"
+    # "€1,000 is a little short for a proper desk", "17 days would not be sufficient", "$2,000 won't cover the
+    # certificate", "15 days is the lowest I've seen", "puts me close to the bottom"
+    r"(?:is|'s|are) (?:a (?:little|bit|tad) |slightly |somewhat )?short (?:for|of)|"
+    r"(?:would|will)(?: not|n'?t) be (?:sufficient|enough|adequate)|"
+    r"(?:won'?t|will not|doesn'?t|does not|wouldn'?t|would not) (?:fully )?cover (?:the|my|it)|"
+    r"the lowest (?:i'?ve|i have) (?:seen|had|heard)|(?:close to|near|right at) the bottom)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"

@@ -58,3 +58,10 @@ def test_reasons_in_plain_words_justify() -> None:
                  "Can I start in August? My children have to finish the school year first.",
                  "I would like some security in the first year, so could we add two months of severance?"):
         assert {Act.justify, Act.propose} <= acts(text), text
+
+
+def test_a_figure_called_insufficient_refuses_it() -> None:
+    # guide: reject turns down what is on the table, softened or not
+    for text in ("Thanks for looking into it, but 20 days would not be sufficient with my family so far away.",
+                 "Thank you, but the $1,500 learning budget won't cover the course I planned."):
+        assert Act.reject in acts(text), text
