@@ -473,6 +473,8 @@ ACCEPT = _cue(
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept)" + _NOT_ANOTHER + r"|i shall sign|"
     r"(?:is|'s|are) acceptable|"
+    # what was just conceded, thanked for as settled: "$180k and $16k both work", "both of those are very welcome"
+    r"(?:both|all) (?:of (?:those|them|these) )?(?:work|are (?:very |most |more than )?(?:welcome|great|fine))|"
     r"my (?:formal |official )?acceptance|it'?s fine|it is fine|looks? fine|let'?s lock (?:in|it in|that in)|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"

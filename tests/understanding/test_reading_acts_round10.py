@@ -65,3 +65,12 @@ def test_a_figure_called_insufficient_refuses_it() -> None:
     for text in ("Thanks for looking into it, but 20 days would not be sufficient with my family so far away.",
                  "Thank you, but the $1,500 learning budget won't cover the course I planned."):
         assert Act.reject in acts(text), text
+
+
+def test_two_concessions_thanked_for_as_settled_are_taken() -> None:
+    # guide: accept takes what is on the table; "both work" after an offer takes both
+    offered = Context(last_perk="pto", last_speaker="counterpart", last_move="offer",
+                      offer={"base_salary": 90000.0, "pto": 25.0, "remote_work": 2.0})
+    for text in ("$90k and 25 days both work, thanks. Could we also look at a third remote day?",
+                 "Thank you, both of those are very welcome. Next, I'd like to talk about remote days."):
+        assert Act.accept in acts(text, offered), text
