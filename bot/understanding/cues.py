@@ -493,6 +493,8 @@ ACCEPT = _cue(
     r"sounds? (?:good|great|fair|fine|perfect|reasonable)|"
     r"(?:i (?:can |will |'ll |happily |gladly |do |shall )?accept|i'?ll accept)" + _NOT_ANOTHER + r"|i shall sign|"
     r"(?:is|'s|are) acceptable|"
+    # what was just conceded, thanked for as settled: "$180k and $16k both work", "both of those are very welcome"
+    r"(?:both|all) (?:of (?:those|them|these) )?(?:work|are (?:very |most |more than )?(?:welcome|great|fine))|"
     r"my (?:formal |official )?acceptance|it'?s fine|it is fine|looks? fine|let'?s lock (?:in|it in|that in)|"
     r"saying yes|consider (?:it|the matter) settled|"
     r"i'?m happy to accept|happy to (?:accept|sign|go with)|"
@@ -638,7 +640,13 @@ REFUSAL_WORDS = _cue(
     r"(?:i|we) (?:can|could|would|will) (?:accept|take|live with|work with|agree to)|"
     # "twenty days is not sufficient", "ur offer is garbage", "the number stung a bit", "base is the problem"
     r"(?:is|are|'s) not (?:sufficient|adequate|enough)|(?:is|are|'s) (?:just |honestly |frankly )?(?:garbage|trash)|"
-    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;]))\b"
+    r"(?:stung|stings)|(?:is|are) the (?:problem|sticking point|issue)(?=\W*$|[.!;])|"
+    # "€1,000 is a little short for a proper desk", "17 days would not be sufficient", "$2,000 won't cover the
+    # certificate", "15 days is the lowest I've seen", "puts me close to the bottom"
+    r"(?:is|'s|are) (?:a (?:little|bit|tad) |slightly |somewhat )?short (?:for|of)|"
+    r"(?:would|will)(?: not|n'?t) be (?:sufficient|enough|adequate)|"
+    r"(?:won'?t|will not|doesn'?t|does not|wouldn'?t|would not) (?:fully )?cover (?:the|my|it)|"
+    r"the lowest (?:i'?ve|i have) (?:seen|had|heard)|(?:close to|near|right at) the bottom)\b"
 )
 REQUEST = _cue(
     r"\b(?:can (?:you|we|i|u)|could (?:you|we|i|u)|would (?:you|we|u)|will you|may i|might you|"
@@ -746,6 +754,12 @@ JUSTIFY = _cue(
     r"my (?:phd|degree|certification)|cost of living|inflation|childcare|school run|caring for|"
     r"long commute|hours? (?:each way|commute)|moving (?:from|across)|(?:i'?m|we'?re|i am|we are) moving to|"
     r"isn'?t reachable|not reachable|"
+    # what the ask would make possible, and what ties the speaker's hands, said in plain words: "it would make my
+    # commute much easier", "the kids must finish school", "I need some security"
+    r"(?:would|will|it'?d|could) make (?:\w+ ){0,3}?(?:considerably |much |a lot |so much |far )?(?:easier|simpler|"
+    r"feasible|workable)|make a (?:real |big |huge )?difference|"
+    r"(?:kids?|children|son|daughter) (?:must|have to|need to|should) (?:finish|complete)|"
+    r"(?:need|want|value|like) (?:some |a |a bit of )?(?:security|safety net)|"
     r"no public transport|(?:,|;) as (?:my|i|we|the|our)|(?:is|are) (?:normal|standard|common) (?:in|at|for)|"
     r"i (?:study|am studying|'m studying)|"
     r"i rely on|"
@@ -843,7 +857,8 @@ COMPETING = _cue(
     r"(?:is |are |has |have )?(?:just )?(?:offered|matched|countered|counter-?offered|made a counter|"
     r"put \S+ on the table)|"
     r"offered me|been offered|(?:got|have|received|hold|holding) (?:an?|another) (?:written |verbal |firm |new )?offer|"
-    r"approached by|"
+    r"approached by|(?:another|a second|a different) (?:company|firm|employer|startup|bank) (?:has |have |just )*"
+    r"(?:extended|made|sent|given)|"
     r"in talks with|also interviewing|other opportunit(?:y|ies)|another opportunity|multiple offers|two offers|"
     r"final[- ]rounds?|deadline elsewhere|interview\w* elsewhere|process elsewhere|"
     r"anoth?r offer|competing|(?:accepted|taken|signed|accept|take) (?:another|a different) (?:position|role|job)|"
@@ -859,7 +874,14 @@ RIVAL_TURNED_DOWN = re.compile(r"\b(?:told|turned down|declined|said no to) (?:t
                                r" (?:company|firm|offer|employer|one)\b")
 TRADE = _cue(
     r"\b(?:in exchange|in return|trade(?:[- ]off)?|trading|swap|exchange for|"
-    r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|substitute for|in lieu of|"
+    r"(?:give|giving|gave) (?:it |them |that |those )?up|forgo|forego|drop (?:the|my)|"
+    r"means (?:dropping|giving up|losing) (?:the|my)|substitute for|in lieu of|"
+    # a perk let go for what is asked beside it: "I don't need the sign-on, better for me is 5 more days", "the gym
+    # money I don't need, give me a remote day", "…so could we meet at $162k, and I'll stop pushing on equity?"
+    r"i (?:do not|don'?t|dont|not|no longer) need (?:the|my|that|this|your|any)\b[^?!;]{0,50}?"
+    r"(?:\binstead\b|\brather\b|give me|better for me|you can give|i'?d (?:rather|prefer))|"
+    r"(?:i (?:don'?t|dont|do not|not) need|i can (?:live|do) without)(?=[,.]? ?(?:give me|better|you can give))|"
+    r"i'?ll stop (?:pushing|asking) (?:on|for)|"
     r"forget (?:about )?the \w+(?:[ -]\w+)*,? give me|"
     r"i(?: can| could| would|'d| will|'ll) (?:accept|take|live with|settle for|go with|do) (?:a |the )?"
     r"(?:lower|less|smaller|fewer|reduced|slightly lower)|(?:lower|less|smaller|fewer) \w+(?: \w+)? if|"
@@ -883,7 +905,8 @@ REQUEST_TIME = _cue(
     r"(?<!i )think$|mull (?:it|this|that) over|"
     r"(?:some|a bit of|a little|more) time(?! off)|"
     r"(?:a few days?|a couple (?:of )?days|(?:a|an|one|the) (?:day|evening|night|week|weekend)|a moment|"
-    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go)|or so)|"
+    r"a minute|\d+ days?|\w+ days) (?:to (?:think|consider|decide|reflect|review|mull|sleep|read|look|go|talk|discuss)"
+    r"|or (?:so|two))|"
     r"(?:need|needs|want|like|get|have|take|give (?:me|us)|allow (?:me|us)) (?:some |a little |a bit of |more )?time"
     r"(?! to (?:settle|move|relocate|find|prepare|wrap|finish|pack))|(?:have|get|take) a (?:couple|few) (?:of )?days\b"
     r"(?! (?:off|of (?:pto|leave|vacation|holiday))|\s+(?:more|extra))|"
@@ -893,18 +916,19 @@ REQUEST_TIME = _cue(
     r"until (?:tuesday|wednesday|thursday|the weekend)|till (?:monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"tomorrow|next week)|"
     r"get back to (?:you|me)|come back to you|circle back|revert|"
-    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through) "
-    r"(?:it |this |that |them |things )?"
-    r"(?:over |through )?"
+    r"(?:talk|speak|discuss|check|consult|run|go over|think|chat|review|look at|look over|go through|decide) "
+    r"(?:it |this |that |them |things |the offer |everything )?"
+    r"(?:over |through |together )?"
     r"(?:with|w/?|by|to) (?:my |our |the )?"
-    r"(?:wife|husband|partner|family|spouse|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
+    r"(?:wife|husband|partner|family|spouse|sister|brother|parents|mum|mom|dad|team|manager|finance|hr|boss|lawyer|accountant|mentor|leadership|"
     r"comp team|hiring manager|people|committee|founders?|ceo|cfo|board|director|vp|budget owner)|"
     r"show (?:it |this |that |them )?(?:to )?(?:my|our) (?:wife|husband|partner|family|spouse)|"
     r"check with (?:the|my|our) (?:team|manager|hr|finance|boss|budget|comp)|let me (?:check|confirm|see|think|"
     r"consider|review|reflect)|i'?ll (?:check|"
     r"confirm(?! (?:today|now|tonight|right away|straight away|immediately))|see what|ask|review|consider|reflect)|"
-    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)"
-    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|the weekend)|in|within|tomorrow|monday|tuesday|"
+    r"(?:decide|decision|answer|respond|reply|confirm) (?!by e-?mail|in writing|in full)(?:(?:to )?you )?"
+    r"(?:by|before|on (?=monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|in|within|tomorrow|"
+    r"monday|tuesday|"
     r"wednesday|thursday|friday|next)|by (?:tomorrow|monday|tuesday|wednesday|thursday|friday|the weekend|"
     r"end of (?:the )?(?:day|week)|eod|eow|next week)|"
     r"(?<!start )(?:in|within) (?:a|the next|\d+|a few|two|three|24|48|72) (?:hours?|days?)|"
@@ -1466,7 +1490,10 @@ INFO_ABOUT = _cue(
     r"a one[- ]time|for all time|per \w+|over (?:a|the|\w+) years?|spread)|"
     r"(?:gross|net|pre-?tax|before tax|after tax|at once|up ?front|in one go) or|whether|fully paid|"
     r"paid out|calculated|how (?:does|do|is|are|has|have|was|were|would|will|much of)|incl(?:uding|udes|uded)?\b|"
-    r"gross\b|or nah\b|(?:right|correct)\s*\?)"
+    r"gross\b|or nah\b|(?:right|correct)\s*\?|"
+    # how often a figure is paid or granted: "37.5 hours is per week?", "would the options be granted annually?"
+    r"(?:is|are|be) (?:paid |granted |given |vested |counted )?(?:per (?:week|month|year|hour|day)|annually|yearly|"
+    r"monthly|weekly)\s*(?:,|\?|or\b))"
 )
 INFO_WANTED = re.compile(r"\?|\b(?:understand|wondering|curious|clarify|know)\b")
 # "I have one question about the equity", "one more question on the bonus": a question announced, nothing asked for
@@ -2362,9 +2389,10 @@ DELIBERATED_BEFORE = re.compile(r"\b(?:talked|thought|slept|discussed|mulled|wen
 DEADLINE = re.compile(
     r"\b(?:(?:they|he|she|the other (?:company|offer|firm)|[a-z]+ corp|(?:my )?(?:current |other )?"
     r"(?:employer|company|boss|manager|firm))\s+(?:want|wants|need|needs|expect|expects|(?:has |have )?asked for)"
-    r"\s+(?:an? |my )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
+    r"\s+(?:an? |my |the )?(?:answer|decision|reply|response)|deadline|expires?|exploding|"
     # "another company offered me 175k and wants an answer by Friday": the rival is the subject, said before
-    r"(?<!i )(?<!we )\band (?:wants|needs|expects) (?:an? |my )?(?:answer|decision|reply|response)|"
+    r"(?<!i )(?<!we )\band (?:wants|needs|expects|has asked for|have asked for|asked for) (?:an? |my |the )?"
+    r"(?:answer|decision|reply|response)|"
     r"waiting (?:for )?(?:an? )?(?:answer|reply|response|decision) from|"
     r"(?:have|need) to (?:give|send) (?:the other|another|that other) (?:company|firm|employer|offer|one) "
     r"(?:an? |my )?(?:answer|decision|reply|response))\b"
@@ -2379,7 +2407,8 @@ WRITING_PURPOSE_BEFORE = re.compile(r"\bso (?:that )?(?:i|we) can $")
 WAIT_FOR_WRITING_AFTER = re.compile(r"[^.!?]{0,30}\b(?:until|till|before|once) (?:i|we) (?:see|get|receive|have)\b")
 TIME_WORDS = re.compile(r"\b(?:weekend|tomorrow|days?|weeks?|monday|tuesday|wednesday|thursday|friday|tonight)\b")
 OWN_TIME = re.compile(
-    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me|allow me|i'?ll (?:get back|think|sleep))\b"
+    r"\b(?:can i|could i|may i|i'?d like|i would like|i need|give me|let me(?! know)|allow me|"
+    r"i'?ll (?:get back|think|sleep))\b"
 )
 
 # A reply that opens by agreeing ("ok, $13k is fine", "yes, 88 works"): it takes a figure it believes is on

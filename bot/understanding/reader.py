@@ -3493,8 +3493,9 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
         return True  # "I'd like to know what the 401(k) match is", "three things: what the bonus paid, how…"
     if polite:
         # "can you tell me about the bonus?" wants an answer; "I'd like to ask whether the base could be increased" asks
-        return _found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence)
-    if asks and (_found(cues.CONFIRMATION, sentence, may) or _asks_which(sentence)):
+        return ((_found(cues.TELL_ME, sentence, may) and not cues.CHANGE_ASKED.search(sentence))
+                or (asks and _how_it_is_paid(whole, may)))
+    if asks and (_found(cues.CONFIRMATION, sentence, may) or _asks_which(sentence) or _how_it_is_paid(whole, may)):
         return True  # "so: 110k, 22 days pto. correct?" (it ends in "?", so only then can CONFIRMATION match)
     if not asks and _at(cues.WH_STATEMENT, sentence, may):
         return False  # "what matters most to me is remote work" states, it does not ask
@@ -3512,6 +3513,13 @@ def _wants_an_answer(sentence: str, may: MayMatch) -> bool:
     # "is 130k possible?" proposes 130k; "is the 10% bonus guaranteed or discretionary?" asks
     return not (start.group(1) in cues.YES_NO_OPENERS and cues.NUMBER_SAID.search(sentence)
                 and cues.CHANGE_ASKED.search(sentence))
+
+
+def _how_it_is_paid(sentence: str, may: MayMatch) -> bool:
+    """ "the 37.5 hours is per week?", "would the €4,000 options be granted annually?" ask how a term works (guide:
+    ask); "could it be €5,000 per year?" asks for a change."""
+    return (cues.INFO_ABOUT in may and cues.INFO_ABOUT.search(sentence) is not None
+            and cues.CHANGE_ASKED.search(sentence) is None and cues.CHANGE_WORDS.search(sentence) is None)
 
 
 def _asks_which(sentence: str) -> bool:
