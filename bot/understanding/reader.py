@@ -155,6 +155,13 @@ class Understander:
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
+        # two-word phrases by their words' first letters, to match a pair with a typo in either word
+        # ("lrning budget", "profesional devlopment") against only the few that could be meant
+        self._pairs_by_initials: dict[str, list[str]] = {}
+        for phrase in self._by_phrase:
+            pair = phrase.split(" ")
+            if len(pair) == 2 and len(phrase) >= 9 and phrase.replace(" ", "").isalpha():
+                self._pairs_by_initials.setdefault(pair[0][0] + pair[1][0], []).append(phrase)
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
         self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "match"}
 
@@ -334,10 +341,10 @@ class Understander:
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
-                continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
-            mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
-            if mention is None:
-                mention, size = self._word_at(low, tokens[i])
+                # no perk word, no phrase start and no misspelt perk: only a misspelt two-word name can start here
+                mention, size = self._misspelt_pair(low, tokens, i)
+            else:
+                mention, size = self._mention_at(low, tokens, i, word)
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
@@ -393,6 +400,37 @@ class Understander:
             if key is not None:
                 return _Mention(key, start, tokens[i + size - 1][2]), size
         return None, 0
+
+    def _mention_at(
+        self, low: str, tokens: list[tuple[str, int, int]], i: int, word: str
+    ) -> tuple[_Mention | None, int]:
+        """The perk named from token i: a phrase, one word, or a misspelt two-word name."""
+        mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
+        if mention is None:
+            mention, size = self._word_at(low, tokens[i])
+        if mention is None:
+            mention, size = self._misspelt_pair(low, tokens, i)
+        return mention, size
+
+    def _misspelt_pair(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
+        """A two-word perk name with a typo in it ("lrning budget", "profesional devlopment"): the pair is close to
+        one phrase with the same first letters, and neither word is spelt as written in another sense."""
+        if i + 1 >= len(tokens):
+            return None, 0
+        first, start, _ = tokens[i]
+        second, _, end = tokens[i + 1]
+        if len(first) < 4 or len(second) < 4 or (first in self._by_phrase and second in self._by_phrase):
+            return None, 0
+        candidates = self._pairs_by_initials.get(first[0] + second[0])
+        if not candidates or not (first.isalpha() and second.isalpha()):
+            return None, 0
+        pair = first + " " + second
+        if pair in candidates:
+            return None, 0  # spelt right: the phrase reading has had its say
+        best = process.extractOne(pair, candidates, scorer=fuzz.ratio, score_cutoff=90)
+        if best is None or not cues.JOINED.fullmatch(low, tokens[i][2], tokens[i + 1][1]):
+            return None, 0
+        return _Mention(self._by_phrase[best[0]], start, end), 2
 
     def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
