@@ -351,6 +351,8 @@ class Understander:
         mentions = _settled_mentions(low, words, mentions, may)
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
+        if "options" in words and "equity" in self.perks:
+            mentions = _options_of_a_figure(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low or "'s " in low):
             # a perk set apart takes back where it was named before: "could the parental leave go up... sorry, I mean
             # the vacation days, not parental leave" asks nothing of parental leave (a later "could the…" still asks)
@@ -528,6 +530,8 @@ class Understander:
             key = self._by_phrase.get(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
             if key is not None:
                 return key
+        if word.endswith("ee"):
+            return self._by_phrase.get(word[:-2] + "y")  # "equitee", "salaree": the ending spelt as it sounds
         return None
 
     # --- acts -----------------------------------------------------------------------------------
@@ -3311,6 +3315,16 @@ def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _options_of_a_figure(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "₪60,000 in options", "20k worth of options": options a sum is paid in are the equity grant (unlike "other
+    options", which names no perk)."""
+    named = [_Mention("equity", m.start(1), m.end(1)) for m in cues.FIGURE_IN_OPTIONS.finditer(low)]
+    if not named:
+        return mentions
+    taken = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in named)]
+    return sorted(taken + named, key=lambda m: m.start)
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
