@@ -430,7 +430,9 @@ class Understander:
         if pair in candidates:
             return None, 0  # spelt right: the phrase reading has had its say
         best = process.extractOne(pair, candidates, scorer=fuzz.ratio, score_cutoff=90)
-        if best is None or not cues.JOINED.fullmatch(low, tokens[i][2], tokens[i + 1][1]):
+        if best is None or not all(_one_typo_away(said, meant) for said, meant in zip(
+                (first, second), best[0].split(" "), strict=True)) or not cues.JOINED.fullmatch(
+                low, tokens[i][2], tokens[i + 1][1]):
             return None, 0
         return _Mention(self._by_phrase[best[0]], start, end), 2
 
@@ -3315,6 +3317,17 @@ def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _one_typo_away(said: str, meant: str) -> bool:
+    """A word of a two-word perk name as typed: the word itself or close to it, but not another form of it ("late
+    starts" is no "later start") nor a different word ("full pay" is no "fixed pay")."""
+    if said == meant:
+        return True
+    short, long_ = sorted((said, meant), key=len)
+    if long_.startswith(short) and long_[len(short):] in cues.INFLECTIONS:
+        return False
+    return fuzz.ratio(said, meant) >= 80
 
 
 def _options_of_a_figure(low: str, mentions: list[_Mention]) -> list[_Mention]:
