@@ -150,6 +150,8 @@ NOT_TYPOS = frozenset(
         "chart", "heart", "earth", "staff", "stuff", "stiff", "sniff", "cliff", "schedule", "module", "modules",
         "scheduled", "review", "reviews", "preview", "interview", "interviews", "leading", "leaning", "reading",
         "heading", "loading", "lending", "pleasing", "message", "messages", "requirement", "requirements",
+        "supports", "spots", "committing", "commenting", "computing", "confidence", "transient", "nesting",
+        "barking", "marking", "draining", "trailing",
     }
 )
 
@@ -169,15 +171,24 @@ ASKS_ABOUT_OFFERS = re.compile(r"\b(?:do you have|are there|any) (?:any )?other 
 # "push the start to 5 wks", "move my start back": the start date moved, whatever follows
 # "I can't go below 0.2%", "nothing under $140k": a floor, what would have been needed
 FLOOR_WORDS = re.compile(r"\b(?:go (?:below|under|lower)|less than|lower than|at least|minimum|floor)\b")
-START_MOVED_BEFORE = re.compile(r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the|my) $")
+START_MOVED_BEFORE = re.compile(
+    r"\b(?:push|move|delay|shift|postpone|bring)(?:ing|ed)? (?:the |my )?$"
+    # "6 wks start", "2 weeks to start", "the 2-week start"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|ten|twelve)[\s-]*(?:wks?|weeks?|months?)[\s-]+(?:to\s+)?$"
+)
 # "push my start to May", "my start pushed back" (not "my start to the role")
 START_MOVED_AFTER = re.compile(
     r"\s+(?:to(?! (?:the|a|an|my|this|your)\b)|pushed|moved|back|delayed|postponed|later|until|till)\b"
 )
 # "starting in four weeks", "starting next month": when the job starts; not "starting at 9:30", "starting early"
-STARTING_WHEN = re.compile(r"\s+(?:in|from|after|next)\b(?!\s+(?:the\s+)?(?:morning|afternoon|evening)s?\b)")
+STARTING_WHEN = re.compile(
+    r"\s+(?:in|from|after|next)\b(?!\s+(?:the\s+)?(?:morning|afternoon|evening)s?\b)"
+    r"(?!\s+(?:zero|scratch|nothing|square one|the (?:bottom|ground|beginning))\b)"  # "not starting from zero"
+)
 START_WHEN = re.compile(
-    r"\s+(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b))|by|from|after|"
+    r"\s+(?:be\s+)?"  # "can the start be after 6 weeks?"
+    r"(?:in|on(?! an?\b)|at(?!\s+(?:about |around |roughly )?(?:[$€£₪]|\d[\d,.]*\s*k\b|step|grade|level))|"
+    r"by|from|after|"
     r"before|next|later|earlier|sooner|date|day|mid|early|\d|two|three|"
     r"four|six|an? (?:full |whole )?(?:day|week|month|couple))\b"
     r"|\s*(?:\?|$)"
@@ -205,6 +216,15 @@ MATCH_IT = re.compile(
 )
 # "relocating to Berlin", "relocating from Madrid", "relocating my family": the move, not the relocation package
 MOVING_SOMEWHERE_AFTER = re.compile(r"\s+(?:to|from|a|my|our|the|here|there|across|for|with)\b")
+# "I'm 7 yrs in, relocating, so…": the move said as a reason between commas, not the package
+MOVING_AS_REASON = re.compile(r"\s*[,;]\s*(?:so|and|which|hence|therefore)\b")
+# A perk named as what the employer gives, not as a thing bought: "the relocation", "relo", "the training budget"
+PACKAGE_NAME = re.compile(r"reloc|\brelo\b|allowance|budget|package|stipend|money|assistance|benefit|fund")
+# A figure after the move that is pay, not what the move costs: "relocating to Berlin, where the market runs
+# €70k-€82k" does not name the package; "relocating my family will cost $15k" does
+MOVE_NOT_COST_WORDS = re.compile(
+    r"\b(?:market|range|band|earn\w*|paid|pays?|paying|salar\w*|seniors?|roles?|offers?)\b"
+)
 CLAUSE_AFTER = re.compile(r"[^,;.!?]*")
 # A request to improve a perk whose only figure is the offer's: "any way to bump the 2k?", "can we chat leave tho? 15
 # days is rough", "could we look at annual leave instead?", "maybe you can give more money for the learning?"
@@ -1553,15 +1573,20 @@ FIELD_AFTER = re.compile(
     r"[\s-]+(?:analysis|analyst|analytics|authority|authorities|portal|claims|feature|apps?|project|research|data|"
     r"network|planning|consulting|industry|sector|startup|startups|firm|firms|product|platform|system|systems|"
     r"agency|company|companies|client|clients|domain|space|tech|software|provider|providers|department|background|"
-    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects)\b"
+    r"experience|expertise|lanes?|paths?|routes?|ridership|mapping|portfolios?|projects|networks|design|designs|"
+    r"patients|clinics?)\b"
+    r"|(?<=transit)[\s-]+plans?\b"  # "a regional transit plan" (a dental or pension plan is the perk)
 )
 # A title that names the job offered or the pay scale it sits on, not a title asked for: "thank you for the offer of
 # Senior Data Analyst", "the published pay scale: GIS Analyst II runs from…"
 JOB_NAMED_BEFORE = re.compile(
-    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
+    r"\b(?:offer (?:of|for)|position of|(?:pay )?(?:scale|band|grid)(?: for| of)?\s*:?|"
+    r"agreement(?: places| puts| lists| has| gives| says)?\s*:?)\s+(?:an? |the )?(?:[\w-]+\s+)?$"
 )
 # A desk as the kind of work, not a desk to buy: "desk work", "desk-based", "a desk job"
 DESK_WORK_AFTER = re.compile(r"[\s-]+(?:work|based|bound|jobs?)\b")
+# "2 in healthcare": years counted in a field (searched only just before " in ")
+COUNT_IN_BEFORE = re.compile(r"(?<![\d.,])\b\d\d? in $")
 FIELD_BEFORE = re.compile(
     r"\b(?:work(?:s|ed|ing)?|(?<!a )(?<!per )years|experience|career|background|jobs?|been|"
     r"design(?:s|ed|ing)?|buil(?:t|ds?|ding)|develop(?:s|ed|ing)?|consult(?:s|ed|ing)?|engineer(?:s|ed|ing)|"
@@ -1572,10 +1597,13 @@ SAID_OF = re.compile(r"[\s-]*(?:(?:of|at|is|=|:)\s*)?(?:an?\s+|the\s+)?")  # "si
 # "step 4", "the step placement", "which step": a pay step is the base salary; "a step up", "next steps" are not
 STEP_AS_PAY_AFTER = re.compile(r"\s*(?:\(?\s*\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|placement\b)")
 STEP_NOT_PAY_AFTER = re.compile(r"\s+(?:up|down|away|back|forward|further|closer|towards?|ahead|by|in|into|aside)\b")
-STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a higher|a lower)\s+$")
+STEP_AS_PAY_BEFORE = re.compile(r"\b(?:the|which|highest|lowest|what|my|same|a higher|a lower)\s+$|[-—:;,(]\s*$")
 # "the grade 7 band", "the grade structure": the pay scale described, not a grade negotiated
 GRADE_AS_SCALE_AFTER = re.compile(
-    r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|is|are|it)\b"
+    r"(?:\s+\d+)?,?\s+(?:band|bands|salary|salaries|structure|scale|pay|range|position|role|it|"
+    # "grade 7 is fixed" describes the scale; "grade 8 is fair" asks for the grade
+    r"(?:is|are)(?!\s+(?:(?:more |only )?(?:fair|reasonable|right|justified|appropriate|warranted|deserved|earned)|"
+    r"what i|where i)\b))\b"
 )
 GRADE_AS_SCALE_BEFORE = re.compile(r"\b(?:this|that|same|each|every|by the|by my|by your)\s+$")
 # "leave" the verb: "I'd leave", "leave behind", "leave at 1pm", "to leave money on the table"
@@ -1620,6 +1648,42 @@ NEGATOR_WORDS = frozenset(
         "isn't", "aren't", "there's", "we", "cannot", "can't", "remove"
     }
 )
+# Other senses of perk words: "of course", "in the course of", "a course of action";
+# "a plane ticket", "a support ticket", "a ticket to the conference": no transit ticket
+TICKET_OTHER_BEFORE = re.compile(
+    r"\b(?:plane|flight|air|airline|conference|concert|event|support|lottery|raffle|movie|cinema|golden|speeding|"
+    r"parking|return|round-trip|one-way)\s+$"
+)
+TICKET_OTHER_AFTER = re.compile(r"\s+(?:to|for)\s+(?:the\s+|a\s+)?(?:conference|event|concert|show|summit)\b")
+# "does the 401k match vest immediately?": the pension vests, no stock is named
+PENSION_VESTS_BEFORE = re.compile(
+    r"\b(?:match|pension|401\(?k\)?|retirement|contribution|rrsp|superannuation)(?:\s+\w+)?\s+$"
+)
+# "I'm on vacation until the 12th": away now, not time off negotiated
+AWAY_ON_BEFORE = re.compile(r"\b(?:i'?m|i am|i'?ll be|i will be|we'?re|be|been|was|currently|still|away) on $")
+# "15 days is not enough for travel": the trip itself
+TRIP_BEFORE = re.compile(r"\b(?:enough|time|days|weeks|long|short)\s+(?:for|to)\s+$")
+# "is possible to begin work in March?", "could I begin on the 1st": when the job starts
+BEGIN_WHEN = re.compile(
+    r"\s+(?:(?:work|working|the job|the role|with you)\s+)?(?:in|on|from|after|next|later|earlier|sooner|"
+    r"at the (?:start|beginning|end)|(?:\d+|two|three|four|five|six|eight) (?:weeks?|wks?|months?))\b"
+)
+# "I have certificate AWS", "I hold a GISP certification": what the speaker has earned, not a budget asked for
+CERTIFICATE_HELD_BEFORE = re.compile(
+    r"\b(?:i|i'?ve|we)\s+(?:already\s+)?(?:have|hold|got|earned|passed|completed|finished|own)\s+"
+    r"(?:a |an |the |my |two |several |both )?(?:[\w-]+ )?$"
+)
+# "a buddy who joined last year told me…": a friend, not an onboarding buddy
+BUDDY_FRIEND_AFTER = re.compile(r"\s+(?:who|that|at|from|of mine|told|tells|says|said|works|worked|working|joined)\b")
+# "she shares the care with me"
+COURSE_OTHER_BEFORE = re.compile(r"\b(?:of|on|off|due|in the|over the|during the|golf|race|main|first)\s+$")
+COURSE_OTHER_AFTER = re.compile(r"\s+of\b")
+SHARES_VERB_BEFORE = re.compile(r"\b(?:he|she|it|who|that|which|one|everyone|nobody|my \w+)\s+$")
+# "the hours aren't flexible", "no flexibility for hours", "hours could be more flexible": a flexible schedule
+HOURS_FLEXIBLE = re.compile(
+    r"\b(?:hours|hrs|schedule)\b(?:\s+[\w']+){0,4}?\s+flexib\w*|\bflexibility\s+(?:for|with|of|on|in)\s+"
+    r"(?:the\s+|my\s+)?(?:hours|hrs|schedule)\b"
+)
 PAY_SUBJECT = re.compile(
     r"\b(?:roles|companies|company|they|others|we|you|i|firms|people|startups|banks|employers|friend|must|can|could|"
     r"would|will|should|to|does|do|did)\s+$"
@@ -1630,7 +1694,16 @@ SALARY_AS_MEASURE_BEFORE = re.compile(
     r"|\bmonths?'?s?\s+(?:of\s+)?(?:my\s+|full\s+)?(?:base\s+)?$"
 )
 # "money on the table", "more money for the learning": money that is no salary
-MONEY_NOT_PAY_AFTER = re.compile(r"\s+(?:on the table|for (?:the |my )?\w+|or )")
+MONEY_NOT_PAY_AFTER = re.compile(r"\s+(?:on the table|for (?:the |my )?\w+|or |go(?:es)? (?:to|toward))")
+# "could that money go toward equity": a sum named before, not pay
+MONEY_NOT_PAY_BEFORE = re.compile(r"\b(?:that|this|the same|such)\s+$")
+# "on top of gross", "from my gross", "at full pay": the salary as the measure of something else
+GROSS_AS_MEASURE_BEFORE = re.compile(
+    r"\b(?:on top of|from|out of|of|inside|within|against)\s+(?:the\s+|my\s+|your\s+)?$"
+)
+PAY_AS_MEASURE_BEFORE = re.compile(
+    r"\b(?:at|on|with|paid at)\s+(?:the\s+)?(?:full|half|partial|reduced|whole|entire|gross)\s+$"
+)
 # The commute as the trip, not the allowance: it is the perk only beside words of paying for it
 COMMUTE_PAID_NEAR = re.compile(
     r"\b(?:allowance|costs?|budget|pass|paid|covered|cover|reimburs\w*|subsid\w*|benefit|stipend|support|"
@@ -1639,7 +1712,12 @@ COMMUTE_PAID_NEAR = re.compile(
 QUESTION_MARK_NEXT = re.compile(r"[^.!?]{0,12}\?")
 PAY_VERB = re.compile(
     r"\s+(?:me|for|you|us|the|my|a|an|it|that|them|off|out|back|attention|relocation|extra|him|her|more|"
-    r"your|our|his|their|this|those|these|\w+ing)\b"
+    r"your|our|his|their|this|those|these|myself|ourselves|yourself|themselves|\w+ing)\b"
+)
+# "can the city pay?", "would the company pay for it": someone asked to pay, not the salary
+PAY_ASKED_OF_BEFORE = re.compile(
+    r"\b(?:can|could|would|will|does|do|did)\s+(?:the\s+|your\s+|our\s+)?"
+    r"(?!(?:the|my|your|our|a|an|base|salary|monthly|yearly|annual|i)\b)[a-z]+\s+(?:also\s+)?$"
 )
 PERCENT_JUST_BEFORE = re.compile(r"(?:\d\s*%|\bper ?cent)\s*$")
 # "a salary review at six months", "the review after 6 months": the timing of a raise review, no term of its own
@@ -2223,6 +2301,10 @@ NOT_ABOUT_BEFORE = re.compile(
 )
 # "I will let remote work go for now": a perk given up for now is put aside
 LET_GO_BEFORE = re.compile(r"\blet (?:the |my )?$")
+# "ok forget the ticket.", "never mind the parking then": a perk dropped as a topic, said alone in its sentence (a
+# trade that drops it, "forget the car, give me 5k more", names what it is dropped for)
+DROPPED_BEFORE = re.compile(r"\b(?:forget|never ?mind|nvm|scrap)\s+(?:about\s+)?(?:the\s+|my\s+|that\s+)?$")
+DROPPED_ALONE_AFTER = re.compile(r"\s*(?:then\s*)?(?:[.!;]|$)")
 LET_GO_AFTER = re.compile(r"\s+go\b")
 # "I'm not asking for extra money": what the message does not ask for
 NOT_ASKED_BEFORE = re.compile(
@@ -2338,7 +2420,7 @@ GATE = CueGate(
         THE_FIGURE_BEFORE, THE_FIGURE_OWNED_AFTER,
         THE_FIGURE_WANTED_BEFORE, COST_STATED_BEFORE, ALLOWANCE_WORDS, COMPARED_WITH, INSTEAD_BEFORE,
         OWN_FLOOR, MY_FLOOR, PAY_REQUEST, THAT_ASKED_FOR, TAKEN_IN_TRADE_BEFORE, TRADE_CONDITION_AFTER,
-        FIGURE_HELD_UP_AFTER,
+        FIGURE_HELD_UP_AFTER, PAY_AS_MEASURE_BEFORE, AWAY_ON_BEFORE,
     ],
     # Only ever searched on the whole message, so their "^\W*ok"-style openers can be gated too.
     whole_text=[GREET, ACCEPT, ACCEPT_ON_TERM, QUIT_ALONE, AGREEING_OPENER, FIGURE_TAKEN_FIRST],

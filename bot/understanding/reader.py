@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from typing import NamedTuple
@@ -163,7 +163,7 @@ class Understander:
             if len(pair) == 2 and len(phrase) >= 9 and phrase.replace(" ", "").isalpha():
                 self._pairs_by_initials.setdefault(pair[0][0] + pair[1][0], []).append(phrase)
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
-        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "match"}
+        self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "begin", "match"}
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -344,7 +344,7 @@ class Understander:
                 # no perk word, no phrase start and no misspelt perk: only a misspelt two-word name can start here
                 mention, size = self._misspelt_pair(low, tokens, i)
             else:
-                mention, size = self._mention_at(low, tokens, i, word)
+                mention, size = self._mention_at(low, tokens, i, word, may)
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
@@ -359,6 +359,8 @@ class Understander:
             apart = {m.perk: m.start for m in mentions
                      if cues.NOT_ABOUT_BEFORE.search(low, max(0, m.start - 50), m.start)}
             mentions = [m for m in mentions if m.start > apart.get(m.perk, -1)]
+        if "flexible_schedule" in self.perks and "flexib" in low:
+            mentions = _flexible_hours(low, mentions)
         if "title" in self.perks and not (cues.TITLE_WORDS.isdisjoint(words) and "title" not in words):
             mentions = self._titles(low, words, mentions)
         for mention in mentions:
@@ -399,17 +401,20 @@ class Understander:
             if key == "flexible_schedule" and words[0] in ("leave", "leaving") and cues.LEAVE_TAKEN_BEFORE.search(
                     low, max(0, start - 16), start):
                 continue  # "leave early on Fridays" is a schedule; "take leave early in the year" is time off
+            if key == "base_salary" and words[size - 1] == "money" and cues.MONEY_NOT_PAY_AFTER.match(
+                    low, tokens[i + size - 1][2]):
+                continue  # "more money for the learning": money for another perk, not pay
             if key is not None:
                 return _Mention(key, start, tokens[i + size - 1][2]), size
         return None, 0
 
     def _mention_at(
-        self, low: str, tokens: list[tuple[str, int, int]], i: int, word: str
+        self, low: str, tokens: list[tuple[str, int, int]], i: int, word: str, may: MayMatch
     ) -> tuple[_Mention | None, int]:
         """The perk named from token i: a phrase, one word, or a misspelt two-word name."""
         mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
         if mention is None:
-            mention, size = self._word_at(low, tokens[i])
+            mention, size = self._word_at(low, tokens[i], may)
         if mention is None:
             mention, size = self._misspelt_pair(low, tokens, i)
         return mention, size
@@ -436,11 +441,13 @@ class Understander:
             return None, 0
         return _Mention(self._by_phrase[best[0]], start, end), 2
 
-    def _word_at(self, low: str, token: tuple[str, int, int]) -> tuple[_Mention | None, int]:
+    def _word_at(self, low: str, token: tuple[str, int, int], may: MayMatch) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
         word, start, end = token
         if word == "starting" and "start_date" in self.perks and cues.STARTING_WHEN.match(low, end):
             return _Mention("start_date", start, end), 1  # "starting in four weeks would be ideal"
+        if word == "begin" and "start_date" in self.perks and cues.BEGIN_WHEN.match(low, end):
+            return _Mention("start_date", start, end), 1  # "is possible to begin work in March?"
         if word == "start" and "start_date" in self.perks and (
                 cues.START_WHEN.match(low, end) or low.endswith(" for ", 0, start)
                 or cues.START_MOVED_BEFORE.search(low, max(0, start - 20), start)
@@ -454,7 +461,7 @@ class Understander:
         if key is None and word.endswith("'s"):
             key = self._by_phrase.get(word[:-2])  # "pto's sorted", "the bonus's target"
         if key is not None:
-            if self._verb_use(word, low, start, end):
+            if self._verb_use(word, low, start, end, may):
                 return None, 0
             if key == "performance_bonus" and "sign_on_bonus" in self.perks and cues.ON_JOINING.match(low, end) and (
                     not cues.LEFT_TO_JOIN_BEFORE.search(low, max(0, start - 40), start)):
@@ -477,15 +484,17 @@ class Understander:
         return _at(cues.NEGATION_AFTER, low, may, mention.end, mention.end + 40)
 
     @staticmethod
-    def _verb_use(word: str, low: str, start: int, end: int) -> bool:
+    def _verb_use(word: str, low: str, start: int, end: int, may: MayMatch) -> bool:
         """Perk words that are also verbs or time spans: "pay me", "raise the base", "in 48 hours"."""
-        if word in _OTHER_SENSES:
+        if word in _OTHER_SENSE_OF:
             return _other_sense(word, low, start, end)
         if word == "pay":
             # "pay me", "roles pay more": a verb, not the salary
             # "one month of pay": the measure of another sum, not the salary
             return bool(cues.PAY_VERB.match(low, end) or cues.PAY_SUBJECT.search(low, max(0, start - 14), start)
-                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start)
+                        or _found(cues.PAY_AS_MEASURE_BEFORE, low, may, max(0, start - 16), start)  # "at full pay"
+                        or cues.PAY_ASKED_OF_BEFORE.search(low, max(0, start - 30), start))  # "can the city pay?"
         if word in ("raise", "rase", "riase"):
             # "raise the base to 90k" is a verb; "a 5% raise to hitting the goals" names the raise
             return bool(cues.RAISE_VERB.match(low, end)) and not cues.PERCENT_JUST_BEFORE.search(
@@ -495,7 +504,8 @@ class Understander:
         if word in ("salary", "base"):
             # "the Robert Half salary guide": a source of market data; "15% of salary": the measure of another perk
             return bool((word == "salary" and cues.SALARY_AS_SOURCE.match(low, end))
-                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start))
+                        or cues.SALARY_AS_MEASURE_BEFORE.search(low, max(0, start - 24), start)
+                        or _found(cues.PAY_AS_MEASURE_BEFORE, low, may, max(0, start - 20), start))  # "on full salary"
         if word in ("commute", "commuting"):
             # "my commute is 90 minutes", "the commute from X is brutal": the trip itself, a reason, not the allowance
             return bool(cues.COMMUTE_AS_TRIP.match(low, end)) or not cues.COMMUTE_PAID_NEAR.search(
@@ -503,12 +513,19 @@ class Understander:
         if word == "relocating":
             # "since I'm relocating from Madrid…, I'd ask for €80k": the move itself, a reason, not the package; what
             # the move costs ("relocating my family will cost $15k") still names it
+            # (and so is "…, relocating, so 78k": the move as a reason between commas)
+            if cues.MOVING_AS_REASON.match(low, end):
+                return True
             clause = cues.CLAUSE_AFTER.match(low, end)
             return bool(cues.MOVING_SOMEWHERE_AFTER.match(low, end)) and not (
-                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0)))
+                clause is not None and any(c.isdigit() or c in "$€£₪" for c in clause.group(0))
+                and not cues.MOVE_NOT_COST_WORDS.search(clause.group(0)))
         if word == "travel":
-            # "a week of travel", "I travel to see them": travel itself, not the allowance for it
-            return low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+            # "a week of travel", "I travel to see them", "not enough for travel": travel itself, not the allowance
+            return (low.startswith(" to ", end) or not cues.TRAVEL_PAID_BEFORE.search(low, max(0, start - 16), start)
+                    or bool(cues.TRIP_BEFORE.search(low, max(0, start - 16), start)))
+        if word in _ANOTHER_THING:
+            return _another_thing(word, low, start, end, may)
         return False
 
     def _typo(self, word: str) -> str | None:
@@ -668,13 +685,20 @@ class Understander:
             if (role == "ask" and offer and _names_the_offer(key, amounts[ai], offer, self._spoken_unit(key))
                     and not _asked_in_so_many_words(low, amounts[ai], may)):
                 role = "current"  # "the bonus is 10%, can it be 15?": 10% is what is offered, 15 may be the ask
+            if (role == "evidence" and key in has["evidence"] and key not in has["current"] and key != "base_salary"
+                    and cost <= 60 and amounts[ai].range is None
+                    and cues.PACKAGE_NAME.search(low, mentions[mi].start, mentions[mi].end)
+                    and any(roles[aj] == "ask" for aj in range(ai + 1, len(amounts)))):
+                # "the move costs $16k and the relocation is $10k": beside what a perk's cost is, its other figure is
+                # what the offer gives, not a second cost (nor, left over, a salary of $10k)
+                role = "current"
             if key in has[role]:
                 continue
             roles[ai] = role
             paired[ai] = key
             has[role].add(key)
         if len(paired) < len(amounts) and len(amounts) > 2:
-            self._first_figure_first(low, mentions, amounts, roles, paired, context)
+            self._first_figure_first(low, mentions, amounts, roles, paired, context, has)
         if len(paired) < len(amounts) and len(has["ask"]) > 0:
             self._asked_after_the_facts(low, mentions, amounts, roles, paired, has, context, may)
         reading = _Pairing(low, may, mentions, amounts, roles, paired, has, {amounts[ai].unit for ai in paired},
@@ -694,14 +718,15 @@ class Understander:
         return _asked_beside_evidence(low, _with_mentions(slots, mentions), mentions, may)
 
     def _first_figure_first(self, low: str, mentions: list[_Mention], amounts: list[Amount], roles: list[Role],
-                            paired: dict[int, str], context: Context | None) -> None:
+                            paired: dict[int, str], context: Context | None, has: dict[str, set[str]]) -> None:
         """One figure per perk and role, the first said (guide): "the move is quoted at $16,500 and temporary housing
         at $3,000" keeps $16,500 as the relocation's evidence, though $3,000 sits nearer the perk's word. A figure
         left without a perk takes the slot of a later figure it could pair with in the same role; the later one is
-        then weighed like any figure said beside no perk."""
+        then weighed like any figure said beside no perk, unless it is said against the package's own name ("the
+        move will cost $16k and the relocation is $10k"): that is what the offer gives."""
         holder = {(key, roles[ai]): ai for ai, key in paired.items()}
-        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in self._pair_costs(low, mentions, amounts, context)
-                      if cost <= 1000]
+        costs = self._pair_costs(low, mentions, amounts, context)
+        candidates = [(ai, mentions[mi].perk) for cost, ai, mi in costs if cost <= 1000]
         # "quoted at $16,500 … temporary housing at $3,000": a sum spent on what a perk pays for is that perk's
         candidates += [(ai, spent_on) for ai, a in enumerate(amounts)
                        if roles[ai] == "evidence" and (spent_on := self._cost_object(low, a, set())) is not None]
@@ -717,6 +742,12 @@ class Understander:
             del paired[later]
             paired[ai] = key
             holder[(key, roles[ai])] = ai
+            if (roles[ai] == "evidence" and key != "base_salary" and key not in has["current"]
+                    and any(aj == later and c <= 60
+                            and cues.PACKAGE_NAME.search(low, mentions[mi].start, mentions[mi].end)
+                            for c, aj, mi in costs)):
+                roles[later], paired[later] = "current", key
+                has["current"].add(key)
 
     def _unpaired_order(self, r: _Pairing) -> list[int]:
         """The order in which amounts left without a perk take one from a guess: the one asked for first."""
@@ -1326,8 +1357,6 @@ class Understander:
 
 
 _IN_MONTHS_OR_WEEKS = frozenset({PerkUnit.months, PerkUnit.weeks})
-_OTHER_SENSES = frozenset({"money", "step", "steps", "leave", "grade", "seniority", "flexibility", "grant"})
-
 
 def _spans_of_figures(terms: list[Term], slots: list[_Slot]) -> dict[float, tuple[int, int]]:
     """Where each figure was written, by its amount; an amount written twice ("it costs $4,500, so could the
@@ -1357,52 +1386,139 @@ def _settled_mentions(low: str, words: set[str], mentions: list[_Mention], may: 
         mentions = [m for i, m in enumerate(mentions) if not (
             m.perk == "performance_bonus" and i > 0 and mentions[i - 1].perk == "sign_on_bonus"
             and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
-    if "learning" in words and not any(m.perk == "professional_development" for m in mentions):
+    if "learning" in words and ("money" in words or not any(m.perk == "professional_development" for m in mentions)):
+        # ("more money for the learning? 1000 is very few for courses": the learning asked for, the courses priced)
         for found in cues.LEARNING_AS_BUDGET.finditer(low):
             at = low.index("learning", found.start())
             if not any(m.start <= at < m.end for m in mentions):
                 mentions = sorted([*mentions, _Mention("professional_development", at, at + 8)],
                                   key=lambda m: m.start)
+    if "certific" in low:
+        # "I hold an AWS certification", "I have certificate CKA": what the speaker brings, not a budget asked for
+        mentions = [m for m in mentions if not (
+            m.perk == "professional_development" and "certific" in low[m.start:m.end]
+            and cues.CERTIFICATE_HELD_BEFORE.search(low, max(0, m.start - 40), m.start))]
+    if "coverage" in words and len(mentions) > 1:
+        # "full parking coverage": the cover of the perk named just before, not health cover
+        mentions = [m for i, m in enumerate(mentions) if not (
+            m.perk == "health_insurance" and low.startswith("coverage", m.start) and i > 0
+            and mentions[i - 1].perk != "health_insurance"
+            and cues.JOINED.fullmatch(low, mentions[i - 1].end, m.start))]
     if "leave" in words and any(m.perk == "parental_leave" for m in mentions):
         # "paternty leave", "16 weeks of leave" beside parental leave: the same leave, not time off
         mentions = [m for m in mentions if not (m.perk == "pto" and low.startswith("leave", m.start))]
     return mentions
 
 
+def _flexible_hours(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "the hours are not flexible", "no flexibility for hours": the hours named as flexible or not are a flexible
+    schedule, not the working hours (a mention of the hours inside such a phrase becomes one)."""
+    for found in cues.HOURS_FLEXIBLE.finditer(low):
+        inside = [m for m in mentions if found.start() <= m.start < found.end()]
+        if any(m.perk == "flexible_schedule" for m in inside):
+            continue
+        hours = [m for m in inside if m.perk == "working_hours"]
+        if hours:
+            hours[0].perk = "flexible_schedule"
+        elif not inside and all(m.perk != "flexible_schedule" for m in mentions):
+            mentions = sorted([*mentions, _Mention("flexible_schedule", found.start(), found.end())],
+                              key=lambda m: m.start)
+    return mentions
+
+
+_ANOTHER_THING = frozenset({"ticket", "vest", "vests", "vesting", "vacation", "holiday", "buddy"})
+
+
+def _another_thing(word: str, low: str, start: int, end: int, may: MayMatch) -> bool:
+    """Perk words said of something else: "a plane ticket", "the 5% match vests", "I'm on vacation until the 12th", "a
+    buddy who works there"."""
+    if word == "ticket":
+        # "a plane ticket", "a ticket to the conference": no ticket to get to work
+        return bool(cues.TICKET_OTHER_BEFORE.search(low, max(0, start - 14), start)
+                    or cues.TICKET_OTHER_AFTER.match(low, end))
+    if word in ("vest", "vests", "vesting"):
+        # "does the 5% match vest immediately?": the pension's vesting, not stock
+        return bool(cues.PENSION_VESTS_BEFORE.search(low, max(0, start - 30), start))
+    if word == "buddy":
+        # "a buddy who joined last year": a friend, not an onboarding buddy
+        return bool(cues.BUDDY_FRIEND_AFTER.match(low, end))
+    # "I'm on vacation until the 12th": away, not time off asked for
+    return _found(cues.AWAY_ON_BEFORE, low, may, max(0, start - 16), start)
+
+
+def _money_not_pay(low: str, start: int, end: int) -> bool:
+    # "money on the table", "money for the courses", "could that money go toward equity"
+    return bool(cues.MONEY_NOT_PAY_AFTER.match(low, end) or cues.MONEY_NOT_PAY_BEFORE.search(
+        low, max(0, start - 12), start))
+
+
+def _step_not_pay(low: str, start: int, end: int) -> bool:
+    # "step 4", "which step": a pay step; "a step up", "next steps": not pay
+    if cues.STEP_AS_PAY_AFTER.match(low, end):
+        return False
+    return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
+                or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
+
+
+def _leave_the_verb(low: str, start: int, end: int) -> bool:
+    # "…, then remote days, then leave.": the last item of a list, not the verb
+    if low.endswith(", then ", 0, start) and cues.LIST_ITEM_END.match(low, end):
+        return False
+    # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
+    return bool(cues.LEAVE_VERB_AFTER.match(low, end) or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
+
+
+def _grade_as_scale(low: str, start: int, end: int) -> bool:
+    # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
+    return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
+                or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
+
+
+def _grant_not_equity(low: str, start: int, end: int) -> bool:
+    # "could the grant be ₪60,000?", "a larger grant, say $50k", "the grant vests…": the equity grant, said with its
+    # figure or beside talk of stock; "grant me", "the grant reporting", "the grant is fixed" at a grant-funded
+    # employer: not it
+    if not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or cues.GRANT_VERB_AFTER.match(low, end):
+        return True
+    return not (cues.FIGURE_SOON_AFTER.match(low, end) or cues.STOCK_WORDS.search(low))
+
+
+def _flexibility_as_room(low: str, start: int, end: int) -> bool:
+    # "any flexibility on the base": room to move, not a flexible schedule
+    return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
+                or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
+
+
+def _course_of_things(low: str, start: int, end: int) -> bool:
+    # "of course", "in the course of the year": no course paid for
+    return bool(cues.COURSE_OTHER_BEFORE.search(low, max(0, start - 16), start)
+                or cues.COURSE_OTHER_AFTER.match(low, end))
+
+
+def _shares_the_verb(low: str, start: int, end: int) -> bool:
+    # "she shares our mum's care": the verb, not stock
+    return bool(cues.SHARES_VERB_BEFORE.search(low, max(0, start - 16), start))
+
+
+def _gross_as_measure(low: str, start: int, end: int) -> bool:
+    # "is the pension on top of gross?": the salary as the measure of another perk
+    return bool(cues.GROSS_AS_MEASURE_BEFORE.search(low, max(0, start - 16), start))
+
+
+# Perk words with another common sense, and the test that tells it: "leave" the verb, "a step up", "the grade 7 band",
+# "any flexibility", "of course".
+_OTHER_SENSE_OF: dict[str, Callable[[str, int, int], bool]] = {
+    "money": _money_not_pay, "step": _step_not_pay, "steps": _step_not_pay, "leave": _leave_the_verb,
+    "grade": _grade_as_scale, "seniority": _grade_as_scale, "grant": _grant_not_equity,
+    "flexibility": _flexibility_as_room, "course": _course_of_things, "shares": _shares_the_verb,
+    "gross": _gross_as_measure,
+}
+
+
 def _other_sense(word: str, low: str, start: int, end: int) -> bool:
-    """Perk words with another common sense: "leave" the verb, "a step up", "the grade 7 band", "any flexibility"."""
-    if word == "money":
-        return bool(cues.MONEY_NOT_PAY_AFTER.match(low, end))  # "money on the table", "money for the courses"
-    if word in ("step", "steps"):
-        # "step 4", "which step": a pay step; "a step up", "next steps": not pay
-        if cues.STEP_AS_PAY_AFTER.match(low, end):
-            return False
-        return bool(cues.STEP_NOT_PAY_AFTER.match(low, end)
-                    or not cues.STEP_AS_PAY_BEFORE.search(low, max(0, start - 12), start))
-    if word == "leave":
-        # "…, then remote days, then leave.": the last item of a list, not the verb
-        if low.endswith(", then ", 0, start) and cues.LIST_ITEM_END.match(low, end):
-            return False
-        # "I'd leave", "leave behind", "leave at 1pm": the verb, not time off
-        return bool(cues.LEAVE_VERB_AFTER.match(low, end)
-                    or cues.LEAVE_VERB_BEFORE.search(low, max(0, start - 12), start))
-    if word in ("grade", "seniority"):
-        # "the grade 7 band is fixed", "at this grade": the scale described, not a grade asked for
-        return bool(cues.GRADE_AS_SCALE_AFTER.match(low, end)
-                    or cues.GRADE_AS_SCALE_BEFORE.search(low, max(0, start - 8), start))
-    if word == "grant":
-        # "could the grant be ₪60,000?", "a larger grant, say $50k", "the grant vests…": the equity grant, said with
-        # its figure or beside talk of stock; "grant me", "the grant reporting", "the grant is fixed" at a grant-funded
-        # employer: not it
-        if not cues.GRANT_AS_EQUITY_BEFORE.search(low, max(0, start - 12), start) or cues.GRANT_VERB_AFTER.match(
-                low, end):
-            return True
-        return not (cues.FIGURE_SOON_AFTER.match(low, end) or cues.STOCK_WORDS.search(low))
-    if word == "flexibility":
-        # "any flexibility on the base": room to move, not a flexible schedule
-        return bool(cues.FLEXIBILITY_AS_ROOM_AFTER.match(low, end)
-                    or cues.FLEXIBILITY_AS_ROOM_BEFORE.search(low, max(0, start - 12), start))
-    return False
+    """Whether a perk word is used in its other common sense here (see :data:`_OTHER_SENSE_OF`)."""
+    test = _OTHER_SENSE_OF.get(word)
+    return test is not None and test(low, start, end)
 
 
 def _cue_signals(low: str, original: str, may: MayMatch, stated: str) -> list[Signal]:
@@ -2771,11 +2887,14 @@ def _named_role(low: str, slot: _Slot, end: int, mentions: list[_Mention]) -> Ro
         return None
     if (("less" in low or "important" in low or "priority" in low or "secondary" in low)
             and cues.LESS_IMPORTANT_AFTER.match(low, end)):
-        return "current"
+        return None  # "the wellness budget matters much less to me": named to be left as it is, no term (as labelled)
     if "understand" in around or "figure" in around or "make sense" in around or "head around" in around:
         understood = _understood(low, near, start)
         if understood is not None:
             return understood
+    if (("forget" in around or "mind" in around or "nvm" in around or "scrap" in around)
+            and cues.DROPPED_BEFORE.search(low, near, start) and cues.DROPPED_ALONE_AFTER.match(low, end)):
+        return None  # "ok forget the ticket.": a topic dropped, neither asked for nor declined in a trade
     if slot.negated:
         return slot.role
     if ((any(word in around for word in ("aside", "side", "hold", "now", "later", "moment", "revisit"))
@@ -3345,8 +3464,10 @@ def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
     if mention.perk == "equipment" and low.startswith("desk", mention.start) and cues.DESK_WORK_AFTER.match(
             low, mention.end):
         return True
-    return _at(cues.FIELD_AFTER, low, may, mention.end) or _found(cues.FIELD_BEFORE, low, may,
-                                                                   max(0, mention.start - 24), mention.start)
+    return (_at(cues.FIELD_AFTER, low, may, mention.end)
+            or _found(cues.FIELD_BEFORE, low, may, max(0, mention.start - 24), mention.start)
+            or (low.endswith(" in ", 0, mention.start)
+                and cues.COUNT_IN_BEFORE.search(low, max(0, mention.start - 8), mention.start) is not None))
 
 
 def _a_gap(low: str, a: Amount) -> bool:

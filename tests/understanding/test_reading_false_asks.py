@@ -145,7 +145,8 @@ def test_perks_named_while_declining_thanking_or_ranking_low_are_no_asks() -> No
     # what the recruiter granted, thanked for
     found = roles("Thanks so much for agreeing to the mentor! Could we also look at the parking?", _OFFER)
     assert found.get("mentorship") == "current" and found.get("transportation") == "ask", found
-    # a perk said to matter less is not wanted; one ranked below others still is (guide: ranking)
+    # a perk said to matter less is not wanted, and no term at all (three blind writers left it out); one ranked
+    # below others still is (guide: ranking)
     found = roles("Salary comes first for me, then leave. The gym budget is not so important.", _OFFER)
-    assert found.get("wellness") == "current" and found.get("pto") == "ask", found
+    assert "wellness" not in found and found.get("pto") == "ask", found
     assert roles("Leave matters more to me than the gym budget.", _OFFER).get("wellness") == "ask"
