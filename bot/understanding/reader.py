@@ -155,13 +155,14 @@ class Understander:
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
-        # two-word phrases by their words' first letters, to match a pair with a typo in either word
+        # two-word phrases by the first letter of the first word and the first two of the second, to match a pair
+        # with a typo in either word
         # ("lrning budget", "profesional devlopment") against only the few that could be meant
         self._pairs_by_initials: dict[str, list[str]] = {}
         for phrase in self._by_phrase:
             pair = phrase.split(" ")
             if len(pair) == 2 and len(phrase) >= 9 and phrase.replace(" ", "").isalpha():
-                self._pairs_by_initials.setdefault(pair[0][0] + pair[1][0], []).append(phrase)
+                self._pairs_by_initials.setdefault(pair[0][0] + pair[1][:2], []).append(phrase)
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
         self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "begin", "match"}
 
@@ -342,7 +343,7 @@ class Understander:
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
                 # no perk word, no phrase start and no misspelt perk: only a misspelt two-word name can start here
-                mention, size = self._misspelt_pair(low, tokens, i)
+                mention, size = self._misspelt_pair(low, tokens, i) if len(word) >= 4 else (None, 0)
             else:
                 mention, size = self._mention_at(low, tokens, i, word, may)
             if mention is not None:
@@ -421,14 +422,14 @@ class Understander:
 
     def _misspelt_pair(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
         """A two-word perk name with a typo in it ("lrning budget", "profesional devlopment"): the pair is close to
-        one phrase with the same first letters, and neither word is spelt as written in another sense."""
+        one phrase that begins its words alike, and neither word is spelt as written in another sense."""
         if i + 1 >= len(tokens):
             return None, 0
         first, start, _ = tokens[i]
         second, _, end = tokens[i + 1]
         if len(first) < 4 or len(second) < 4 or (first in self._by_phrase and second in self._by_phrase):
             return None, 0
-        candidates = self._pairs_by_initials.get(first[0] + second[0])
+        candidates = self._pairs_by_initials.get(first[0] + second[:2])
         if not candidates or not (first.isalpha() and second.isalpha()):
             return None, 0
         pair = first + " " + second
