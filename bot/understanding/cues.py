@@ -1403,6 +1403,8 @@ GRANT_VERB_AFTER = re.compile(r"(?:\s+|-)(?:me|us|you|him|her|it|them|this|that|
                               r"money|budget|cycle|application|writing|report)\b")
 # A figure said right after a word ("the grant be ₪60,000", "a larger grant, say $50k", "grant of $40k")
 FIGURE_SOON_AFTER = re.compile(r"[^.!?;\d$€£₪]{0,14}[$€£₪]?\d")
+# "₪60,000 in options", "20k worth of options", "$40k of options": a sum paid in options, the equity grant
+FIGURE_IN_OPTIONS = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:k|m|thousand)?\s+(?:in|of|worth of|in stock)\s+(options)\b")
 # Words about stock that make "the grant" the equity grant with no figure said
 STOCK_WORDS = re.compile(r"\b(?:equity|stock|shares?|options?|vest\w*|rsus?|vsop|esop|cliff)\b")
 LEAD_IN = re.compile(r",|:|;|\s[-–—]\s")

@@ -155,6 +155,14 @@ class Understander:
         self._fuzzy_words = sorted({p for p in self._by_phrase if " " not in p and len(p) >= 5 and p.isalpha()})
         self._known_words = frozenset(self._fuzzy_words) | cues.NOT_TYPOS
         self._typo_cache: dict[str, str | None] = {}
+        # two-word phrases by the first letter of the first word and the first two of the second, to match a pair
+        # with a typo in either word
+        # ("lrning budget", "profesional devlopment") against only the few that could be meant
+        self._pairs_by_initials: dict[str, list[str]] = {}
+        for phrase in self._by_phrase:
+            pair = phrase.split(" ")
+            if len(pair) == 2 and len(phrase) >= 9 and phrase.replace(" ", "").isalpha():
+                self._pairs_by_initials.setdefault(pair[0][0] + pair[1][:2], []).append(phrase)
         # Words that may begin a perk mention by themselves (a typo of one is checked separately).
         self._attention = frozenset(self._by_phrase) | self._phrase_starts | {"start", "starting", "begin", "match"}
 
@@ -334,16 +342,18 @@ class Understander:
             if word not in attention and (
                 len(word) < 5 or word in known or not word.isalpha() or self._typo(word) is None
             ):
-                continue  # no perk word, no phrase start and no misspelt perk: nothing can start here
-            mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
-            if mention is None:
-                mention, size = self._word_at(low, tokens[i], may)
+                # no perk word, no phrase start and no misspelt perk: only a misspelt two-word name can start here
+                mention, size = self._misspelt_pair(low, tokens, i) if len(word) >= 4 else (None, 0)
+            else:
+                mention, size = self._mention_at(low, tokens, i, word, may)
             if mention is not None:
                 mentions.append(mention)
             next_free = i + (size or 1)
         mentions = _settled_mentions(low, words, mentions, may)
         if "money" in words:
             mentions = _money_of_a_perk(low, mentions)
+        if "options" in words and "equity" in self.perks:
+            mentions = _options_of_a_figure(low, mentions)
         if ("not " in low or "n't " in low) and ("speak" in low or "talk" in low or "mean" in low or "'s " in low):
             # a perk set apart takes back where it was named before: "could the parental leave go up... sorry, I mean
             # the vacation days, not parental leave" asks nothing of parental leave (a later "could the…" still asks)
@@ -398,6 +408,39 @@ class Understander:
             if key is not None:
                 return _Mention(key, start, tokens[i + size - 1][2]), size
         return None, 0
+
+    def _mention_at(
+        self, low: str, tokens: list[tuple[str, int, int]], i: int, word: str, may: MayMatch
+    ) -> tuple[_Mention | None, int]:
+        """The perk named from token i: a phrase, one word, or a misspelt two-word name."""
+        mention, size = self._phrase_at(low, tokens, i) if word in self._phrase_starts else (None, 0)
+        if mention is None:
+            mention, size = self._word_at(low, tokens[i], may)
+        if mention is None:
+            mention, size = self._misspelt_pair(low, tokens, i)
+        return mention, size
+
+    def _misspelt_pair(self, low: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[_Mention | None, int]:
+        """A two-word perk name with a typo in it ("lrning budget", "profesional devlopment"): the pair is close to
+        one phrase that begins its words alike, and neither word is spelt as written in another sense."""
+        if i + 1 >= len(tokens):
+            return None, 0
+        first, start, _ = tokens[i]
+        second, _, end = tokens[i + 1]
+        if len(first) < 4 or len(second) < 4 or (first in self._by_phrase and second in self._by_phrase):
+            return None, 0
+        candidates = self._pairs_by_initials.get(first[0] + second[:2])
+        if not candidates or not (first.isalpha() and second.isalpha()):
+            return None, 0
+        pair = first + " " + second
+        if pair in candidates:
+            return None, 0  # spelt right: the phrase reading has had its say
+        best = process.extractOne(pair, candidates, scorer=fuzz.ratio, score_cutoff=90)
+        if best is None or not all(_one_typo_away(said, meant) for said, meant in zip(
+                (first, second), best[0].split(" "), strict=True)) or not cues.JOINED.fullmatch(
+                low, tokens[i][2], tokens[i + 1][1]):
+            return None, 0
+        return _Mention(self._by_phrase[best[0]], start, end), 2
 
     def _word_at(self, low: str, token: tuple[str, int, int], may: MayMatch) -> tuple[_Mention | None, int]:
         """A perk said in one word: a synonym, "start"/"match" in their perk sense, or a misspelt synonym."""
@@ -507,6 +550,8 @@ class Understander:
             key = self._by_phrase.get(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
             if key is not None:
                 return key
+        if word.endswith("ee"):
+            return self._by_phrase.get(word[:-2] + "y")  # "equitee", "salaree": the ending spelt as it sounds
         return None
 
     # --- acts -----------------------------------------------------------------------------------
@@ -3392,6 +3437,27 @@ def _money_of_a_perk(low: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _one_typo_away(said: str, meant: str) -> bool:
+    """A word of a two-word perk name as typed: the word itself or close to it, but not another form of it ("late
+    starts" is no "later start") nor a different word ("full pay" is no "fixed pay")."""
+    if said == meant:
+        return True
+    short, long_ = sorted((said, meant), key=len)
+    if long_.startswith(short) and long_[len(short):] in cues.INFLECTIONS:
+        return False
+    return fuzz.ratio(said, meant) >= 80
+
+
+def _options_of_a_figure(low: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "₪60,000 in options", "20k worth of options": options a sum is paid in are the equity grant (unlike "other
+    options", which names no perk)."""
+    named = [_Mention("equity", m.start(1), m.end(1)) for m in cues.FIGURE_IN_OPTIONS.finditer(low)]
+    if not named:
+        return mentions
+    taken = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in named)]
+    return sorted(taken + named, key=lambda m: m.start)
 
 
 def _a_field_of_work(low: str, mention: _Mention, may: MayMatch) -> bool:
