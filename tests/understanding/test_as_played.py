@@ -17,7 +17,7 @@ _PRACTICE: dict[str, Any] = {"id": "T-1", "scenario": "berlin_scaleup_eur", "per
 
 
 def test_every_recovered_set_has_a_context_for_every_line() -> None:
-    for name in ("frozen8", "iter7", "iter8"):
+    for name in ("frozen8", "frozen9", "iter7", "iter8", "iter9"):
         folder = blind.BLIND / name
         contexts = blind.contexts_as_played(folder)
         practices = blind.practices("test", folder)

@@ -179,6 +179,13 @@ def test_seventh_and_eighth_iteration_sets_do_not_regress() -> None:
     _keeps("iter8", Floors(acts=0.90, perks=0.96, pairs=0.82, signals=0.84, turns=81, right=54, restated=11))
 
 
+def test_ninth_iteration_set_does_not_regress() -> None:
+    # tests/data/blind/iter9 (240 formal/nonnative/long lines, 12 practices played live at 4ad95f1): acts 0.872, perks
+    # 0.955, pairs 0.775, 66 of 87 turns, 9 of 35 restated then; 0.904 / 0.979 / 0.844, 70 and 6 after the sixth
+    # session's rounds, which tuned on it.
+    _keeps("iter9", Floors(acts=0.89, perks=0.97, pairs=0.83, signals=0.84, turns=87, right=67, restated=8))
+
+
 def test_a_market_range_before_the_ask_is_evidence_not_the_ask() -> None:
     _, understander = shipped()
     said = understander.read("Comparable roles pay $150k to $170k base, so I'd like to be at $165,000")
@@ -193,14 +200,16 @@ def test_whole_practices_are_read_better_than_before() -> None:
     # first round, 189 once the practice passed the offer as it stands and numbers were read by role,
     # 221 once agreeing to one term stopped ending the practice (scored once, 1 December), 262 (24 restated)
     # after the afternoon's reading rounds, 269 (22 restated) after the second session's.
-    # 277 (20 restated) after the third session's, 284 (17) after the fourth's, 296 (17) after the fifth's.
+    # 277 (20 restated) after the third session's, 284 (17) after the fourth's, 296 (17) after the fifth's, 303 (14)
+    # after the sixth's.
     result = blind.score_practices(blind.practices("test"), blind.play_in_harness)
     assert result.turns == 422
-    assert result.right >= 291
-    assert result.restated <= 19
+    assert result.right >= 298
+    assert result.restated <= 16
 
 
-@pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8"])
+@pytest.mark.parametrize("name", ["frozen2", "frozen3", "frozen4", "frozen5", "frozen6", "frozen7", "frozen8",
+                                  "frozen9"])
 def test_later_frozen_sets_are_unchanged(name: str) -> None:
     folder = blind.BLIND / name
     recorded = json.loads((folder / "FROZEN.json").read_text(encoding="utf-8"))
@@ -234,14 +243,20 @@ def test_later_frozen_sets_are_unchanged(name: str) -> None:
 #   most of the acts gain): frozen2 0.893 / 0.948 / 0.755, 177, 10; frozen3 0.881 / 0.936 / 0.859, 160, 24; frozen4
 #   0.909 / 0.951 / 0.881, 154, 20; frozen5 0.874 / 0.954 / 0.761, 70, 12; frozen6 89, 14; frozen7 0.883 / 0.914 /
 #   0.806, 101, 14; frozen8 0.903 / 0.970 / 0.783, 92, 12.
+# The sixth session's set, frozen9 (280 lines, 20 practices played live), at 4ad95f1: 0.904 / 0.955 / 0.740, 89 of
+#   142 turns, 13 of 44 restated. After the session's last change (57d06bf; a learned second opinion on figures'
+#   roles): frozen2 0.895 / 0.954 / 0.766, 178, 9; frozen3 0.885 / 0.947 / 0.878, 161, 23; frozen4 0.911 / 0.954 /
+#   0.885, 154, 20; frozen5 0.880 / 0.961 / 0.783, 71, 11; frozen6 94, 14; frozen7 0.889 / 0.923 / 0.837, 103, 10;
+#   frozen8 0.909 / 0.970 / 0.806, 95, 10; frozen9 0.906 / 0.957 / 0.767, 90, 12.
 LATER_FROZEN_FLOORS = {
     "frozen2": Floors(acts=0.88, perks=0.94, pairs=0.74, turns=209, right=172, restated=12),
     "frozen3": Floors(acts=0.87, perks=0.93, pairs=0.85, turns=214, right=155, restated=26),
     "frozen4": Floors(acts=0.90, perks=0.95, pairs=0.87, turns=204, right=149, restated=23),
     "frozen5": Floors(acts=0.86, perks=0.95, pairs=0.75, turns=131, right=65, restated=15),
     "frozen6": Floors(acts=0.0, perks=0.0, pairs=0.0, turns=144, right=84, restated=16),  # practices only
-    "frozen7": Floors(acts=0.87, perks=0.91, pairs=0.79, turns=174, right=96, restated=16),
-    "frozen8": Floors(acts=0.89, perks=0.96, pairs=0.77, turns=147, right=87, restated=14),
+    "frozen7": Floors(acts=0.88, perks=0.92, pairs=0.82, turns=174, right=100, restated=13),
+    "frozen8": Floors(acts=0.90, perks=0.96, pairs=0.79, turns=147, right=92, restated=12),
+    "frozen9": Floors(acts=0.90, perks=0.95, pairs=0.75, turns=142, right=87, restated=14),
 }
 
 
