@@ -16,7 +16,6 @@ other features is refused and the rules' roles stand, with a warning that says w
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from bisect import bisect_left
@@ -152,11 +151,7 @@ def _against_the_offer(term: Term, context: Context | None, found: set[str]) -> 
 def shipped_role_model() -> RoleModel | None:
     """The model trained for this release, or None where no usable weights were shipped: the rules' roles then
     stand, and a warning says why (a test keeps the shipped file usable)."""
-    try:
-        return RoleModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")), str(WEIGHTS))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("reading roles of figures with the rules alone: %s", error)
-        return None
+    return RoleModel.load(WEIGHTS, "reading roles of figures with the rules alone")
 
 
 def second_opinion_on_roles(low: str, words: Sequence[Word], terms: list[Term], spans: Mapping[float, tuple[int, int]],

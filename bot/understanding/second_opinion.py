@@ -136,6 +136,16 @@ class SparseLogistic:
                             for feature, row in self._rows.items()}}
 
     @classmethod
+    def load(cls, path: Path, without: str) -> Self | None:
+        """The model whose weights are at ``path``, or None where no usable ones are: a warning then says why, after
+        ``without`` (what reading does instead)."""
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("%s: %s", without, error)
+            return None
+
+    @classmethod
     def from_json(cls, raw: Mapping[str, object], source: str = "weights") -> Self:
         if raw.get("features") != cls.FEATURES:
             raise ValueError(f"{source}: trained on features {raw.get('features')!r}, this reader builds "
@@ -163,11 +173,7 @@ class ActModel(SparseLogistic):
 def shipped_model() -> ActModel | None:
     """The model trained for this release, or None where no usable weights were shipped: the rules then read
     alone, and a warning says why (a test keeps the shipped file usable)."""
-    try:
-        return ActModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")), str(WEIGHTS))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("reading acts with the rules alone: %s", error)
-        return None
+    return ActModel.load(WEIGHTS, "reading acts with the rules alone")
 
 
 def second_opinion(acts: list[Act], low: str, words: Sequence[str], context: Context | None,
