@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.understanding.acts import Act, Context
 from bot.understanding.amounts import normalise
 from bot.understanding.reader import MAX_READ_CHARS, Understander
-from bot.understanding.second_opinion import WEIGHTS, ActModel, feature_name, features, second_opinion, words_of
+from bot.understanding.second_opinion import (
+    WEIGHTS,
+    ActModel,
+    SparseLogistic,
+    feature_name,
+    features,
+    second_opinion,
+    words_of,
+)
 from tests.support import blind
 
 _ACT_ORDER = tuple(Act)
@@ -88,11 +96,11 @@ def examples(rules: Understander) -> list[Example]:
     return found
 
 
-def train(data: list[Example]) -> ActModel:
+def feature_matrix(rows: Sequence[Iterable[str]]) -> tuple[Any, dict[str, int]]:
+    """One sparse row of ones per example over the features seen at least twice, and those features' columns."""
     from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    rows = [sorted(map(feature_name, features(e.low, words_of(e.low), e.context, e.rules))) for e in data]
+    rows = [sorted(row) for row in rows]
     seen = Counter(f for row in rows for f in row)
     # a feature seen once teaches the model one line by heart, nothing it can use on another writer's text
     vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= _MIN_SEEN))}
@@ -100,7 +108,31 @@ def train(data: list[Example]) -> ActModel:
     pointers = [0]
     for row in rows:
         pointers.append(pointers[-1] + sum(f in vocabulary for f in row))
-    matrix = csr_matrix(([1.0] * len(indices), indices, pointers), shape=(len(rows), len(vocabulary)))
+    return csr_matrix(([1.0] * len(indices), indices, pointers), shape=(len(rows), len(vocabulary))), vocabulary
+
+
+def kept_weights(vocabulary: dict[str, int],
+                 coefficients: Sequence[Sequence[float]]) -> dict[str, list[tuple[int, float]]]:
+    """Per feature name, the labels it weighs on and how much, as the weights file holds them (one row of
+    ``coefficients`` per label); weights too small to move a probability are left out."""
+    weights: dict[str, list[tuple[int, float]]] = {}
+    for feature, index in vocabulary.items():
+        per_label = [(label, round(float(w), 2)) for label, row in enumerate(coefficients)
+                     if abs(w := row[index]) >= _MIN_WEIGHT]
+        if per_label:
+            weights[feature] = per_label
+    return weights
+
+
+def write_weights(model: SparseLogistic, path: Path) -> None:
+    path.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+
+
+def train(data: list[Example]) -> ActModel:
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+    matrix, vocabulary = feature_matrix([map(feature_name, features(e.low, words_of(e.low), e.context, e.rules))
+                                         for e in data])
     acts = [a for a in _ACT_ORDER if any(a.value in e.acts for e in data)]
     bias: list[float] = []
     columns: list[list[float]] = []
@@ -109,15 +141,10 @@ def train(data: list[Example]) -> ActModel:
         model = LogisticRegression(C=C, solver="liblinear", max_iter=5000).fit(matrix, labels)
         bias.append(round(float(model.intercept_[0]), 4))
         columns.append([float(w) for w in model.coef_[0]])
-    weights: dict[str, list[tuple[int, float]]] = {}  # by feature name, as the weights file holds them
-    for feature, index in vocabulary.items():
-        per_act = [(act, round(w, 2)) for act, column in enumerate(columns) if abs(w := column[index]) >= _MIN_WEIGHT]
-        if per_act:
-            weights[feature] = per_act
-    return ActModel([a.value for a in acts], bias, weights)
+    return ActModel([a.value for a in acts], bias, kept_weights(vocabulary, columns))
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
+def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
@@ -151,11 +178,11 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no tuning group {args.leave_out!r}; there are {', '.join(groups)}")
         model = train([e for e in data if e.group != args.leave_out])
         for name, (tp, fp, fn) in score(held, model).items():
-            print(f"{args.leave_out} acts micro-F1, {name}: {_f1(tp, fp, fn):.3f} (tp {tp}, fp {fp}, fn {fn})")
+            print(f"{args.leave_out} acts micro-F1, {name}: {f1(tp, fp, fn):.3f} (tp {tp}, fp {fp}, fn {fn})")
         print("(the rules were tuned on this folder, so both figures flatter them; see docs/understanding.md)")
         return 0
     model = train(data)
-    WEIGHTS.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    write_weights(model, WEIGHTS)
     print(f"wrote {WEIGHTS} ({WEIGHTS.stat().st_size // 1024} KB, {len(model.features)} features, "
           f"{len(model.acts)} acts)")
     return 0

@@ -12,24 +12,20 @@ with the context the practice hands the reader. Needs scikit-learn (in the ``dev
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.train_acts import tuning_files
+from bench.train_acts import f1, feature_matrix, kept_weights, tuning_files, write_weights
 from bot.understanding.acts import Context, Term
 from bot.understanding.figure_roles import CHANGE, KEEP, WEIGHTS, RoleModel, figure_features, second_opinion_on_roles
 from bot.understanding.reader import FiguresRead, Understander
 from tests.support import blind
 
 C = 1.0  # 0.5 did no better on the tuning sets, each scored by a model trained without it
-_MIN_WEIGHT = 0.05  # smaller weights move no probability that matters and only bloat the file
-_MIN_SEEN = 2
 
 
 @dataclass(frozen=True)
@@ -82,25 +78,12 @@ def examples(reads: list[Read]) -> list[tuple[frozenset[str], str]]:
 
 
 def train(data: list[tuple[frozenset[str], str]]) -> RoleModel:
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
-    seen = Counter(f for row, _ in data for f in row)
-    # a feature seen once teaches the model one line by heart, nothing it can use on another writer's text
-    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in seen.items() if n >= _MIN_SEEN))}
-    indices = [vocabulary[f] for row, _ in data for f in sorted(row) if f in vocabulary]
-    pointers = [0]
-    for row, _ in data:
-        pointers.append(pointers[-1] + sum(f in vocabulary for f in row))
-    matrix = csr_matrix(([1.0] * len(indices), indices, pointers), shape=(len(data), len(vocabulary)))
+    matrix, vocabulary = feature_matrix([row for row, _ in data])
     model = LogisticRegression(C=C, max_iter=5000).fit(matrix, [role for _, role in data])  # multinomial
-    roles = [str(r) for r in model.classes_]
-    weights: dict[str, list[tuple[int, float]]] = {}
-    for feature, index in vocabulary.items():
-        per_role = [(i, round(float(w), 2)) for i, w in enumerate(model.coef_[:, index]) if abs(w) >= _MIN_WEIGHT]
-        if per_role:
-            weights[feature] = per_role
-    return RoleModel(roles, [round(float(b), 4) for b in model.intercept_], weights)
+    return RoleModel([str(r) for r in model.classes_], [round(float(b), 4) for b in model.intercept_],
+                     kept_weights(vocabulary, model.coef_))
 
 
 def score(reads: list[Read], model: RoleModel | None) -> tuple[int, int, int]:
@@ -112,10 +95,6 @@ def score(reads: list[Read], model: RoleModel | None) -> tuple[int, int, int]:
         expected, got = blind.label_triples(r.labels), blind.read_triples(terms)
         tp, fp, fn = tp + len(expected & got), fp + len(got - expected), fn + len(expected - got)
     return tp, fp, fn
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,12 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         model = train(examples([r for r in reads if r.group != args.leave_out]))
         for name, chosen in (("rules", None), (f"rules + model at {CHANGE}/{KEEP}", model)):
             tp, fp, fn = score(held, chosen)
-            print(f"{args.leave_out} (perk, amount, role) F1, {name}: {_f1(tp, fp, fn):.3f}"
+            print(f"{args.leave_out} (perk, amount, role) F1, {name}: {f1(tp, fp, fn):.3f}"
                   f" (tp {tp}, fp {fp}, fn {fn})")
         return 0
     data = examples(reads)
     model = train(data)
-    WEIGHTS.write_text(json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    write_weights(model, WEIGHTS)
     print(f"{len(data)} figures; wrote {WEIGHTS} ({WEIGHTS.stat().st_size // 1024} KB, {len(model.features)} features, "
           f"{len(model.labels)} roles)")
     return 0

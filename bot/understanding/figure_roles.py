@@ -16,7 +16,6 @@ other features is refused and the rules' roles stand, with a warning that says w
 
 from __future__ import annotations
 
-import logging
 import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -39,7 +38,6 @@ KEEP = 0.1  # ...and the rules' role at most this likely
 _BEFORE = 6  # the words just before a figure say most about it ("I'd like", "market is", "instead of")
 _AFTER = 8
 _SENTENCE_ENDS = ".!?;\n"
-log = logging.getLogger(__name__)
 Word = tuple[str, int, int]  # a word of the message as the reader split it, and where it was written
 
 
