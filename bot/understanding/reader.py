@@ -537,7 +537,7 @@ class Understander:
         key = self._by_phrase[best[0]] if best else None
         if key is None:
             key = self._swapped(word)
-        if best and word.startswith(best[0]) and word[len(best[0]) :] in cues.INFLECTIONS:
+        if best and _inflection_of(word, best[0]):
             key = None  # "levels", "titled": a real word built on a perk word, not a typo of it
         if len(self._typo_cache) < 20_000:
             self._typo_cache[word] = key
@@ -3445,9 +3445,14 @@ def _one_typo_away(said: str, meant: str) -> bool:
     if said == meant:
         return True
     short, long_ = sorted((said, meant), key=len)
-    if long_.startswith(short) and long_[len(short):] in cues.INFLECTIONS:
+    if _inflection_of(long_, short):
         return False
     return fuzz.ratio(said, meant) >= 80
+
+
+def _inflection_of(word: str, base: str) -> bool:
+    """ "levels" of "level", "starts" of "start": another form of the same word, never a typo of it."""
+    return word.startswith(base) and word[len(base):] in cues.INFLECTIONS
 
 
 def _options_of_a_figure(low: str, mentions: list[_Mention]) -> list[_Mention]:
